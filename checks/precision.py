@@ -1,0 +1,212 @@
+"""What interval of true values a stated figure stands for.
+
+A claim is right when the reference can be rounded to it (statcheck, AggChecker): "65%"
+stands for [64.5, 65.5), "16.8%" for [16.75, 16.85). Counts are exact ("1,124") unless round
+("70,000"), which readers take as approximate. Hedge words widen or bound the interval
+(``checks.vocabulary.Qualifier``). The same rules read a publisher's stated figure; figures
+figcheck derives itself are exact points, rounded only when compared.
+
+Dates become intervals of days since 1970-01-01, so "March 2024" contains 18 March 2024 by
+the same overlap test that compares numbers.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Self
+
+import yaml
+
+from checks.vocabulary import Kind, Qualifier
+
+TOLERANCES_FILE = Path(__file__).with_name("tolerances.yaml")
+PERCENT_KINDS = {Kind.PERCENT, Kind.SHARE, Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS}
+# A share of a whole cannot leave [0, 100], whatever the hedge word says.
+BOUNDED_KINDS = {Kind.SHARE, Kind.PERCENT}
+COUNT_KINDS = {Kind.COUNT, Kind.RANGE, Kind.MONEY}
+_EPOCH = date(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    """Configurable tolerances (``checks/tolerances.yaml``)."""
+
+    approximate: float = 0.10
+    nearly: float = 0.10
+    round_count_cap: float = 0.05
+
+    @classmethod
+    def load(cls, path: Path = TOLERANCES_FILE) -> Self:
+        """Read tolerances from a YAML file with the dataclass's field names."""
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        unknown = set(data) - set(cls.__dataclass_fields__)
+        if unknown:
+            raise ValueError(f"{path}: unknown tolerance(s) {sorted(unknown)}")
+        return cls(**{k: float(v) for k, v in data.items()})
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A set of real numbers with open or closed ends; ``None`` is unbounded."""
+
+    low: float | None
+    high: float | None
+    low_closed: bool = True
+    high_closed: bool = True
+    how: str = ""
+
+    def overlaps(self, other: Interval) -> bool:
+        """Return whether the two intervals share at least one point."""
+        lo, lo_closed = _max_low(self, other)
+        hi, hi_closed = _min_high(self, other)
+        if lo is None or hi is None:
+            return True
+        return lo < hi or (lo == hi and lo_closed and hi_closed)
+
+    def __str__(self) -> str:
+        left = "[" if self.low_closed and self.low is not None else "("
+        right = "]" if self.high_closed and self.high is not None else ")"
+        return f"{left}{_fmt(self.low, '-inf')}, {_fmt(self.high, '+inf')}{right}"
+
+
+def _max_low(a: Interval, b: Interval) -> tuple[float | None, bool]:
+    if a.low is None:
+        return b.low, b.low_closed
+    if b.low is None or a.low > b.low:
+        return a.low, a.low_closed
+    if b.low > a.low:
+        return b.low, b.low_closed
+    return a.low, a.low_closed and b.low_closed
+
+
+def _min_high(a: Interval, b: Interval) -> tuple[float | None, bool]:
+    if a.high is None:
+        return b.high, b.high_closed
+    if b.high is None or a.high < b.high:
+        return a.high, a.high_closed
+    if b.high < a.high:
+        return b.high, b.high_closed
+    return a.high, a.high_closed and b.high_closed
+
+
+def format_number(x: float | None) -> str:
+    """Format a figure for a reader: thousands separators, no spurious decimals."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "?"
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.4f}".rstrip("0").rstrip(".")
+
+
+def _fmt(x: float | None, unbounded: str) -> str:
+    return unbounded if x is None else format_number(x).replace(",", "")
+
+
+def stated_decimals(value: float) -> int:
+    """Number of decimals a value was stated with (16.8 -> 1, 65.0 -> 0)."""
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    return max(0, -int(exponent))
+
+
+def _half_unit_of_last_nonzero_digit(value: float) -> float:
+    digits = Decimal(repr(abs(float(value)))).normalize().as_tuple()
+    return 0.5 * 10.0 ** digits.exponent
+
+
+def rounding_interval(value: float, kind: str, tol: Tolerances) -> Interval:
+    """The interval a figure stated without hedge words stands for."""
+    if kind in COUNT_KINDS or kind == Kind.RATIO:
+        half = _half_unit_of_last_nonzero_digit(value)
+        if half < 1:  # a count with units digit: exact
+            return Interval(value, value, how="exact count as stated")
+        half = min(half, tol.round_count_cap * abs(value))
+        return Interval(
+            value - half,
+            value + half,
+            how=f"round number: ± {format_number(half)} "
+            f"(last non-zero digit, at most {tol.round_count_cap:.0%})",
+        )
+    half = 0.5 * 10.0 ** -stated_decimals(value)
+    return Interval(
+        value - half, value + half, high_closed=False, how="rounded at the stated digits"
+    )
+
+
+def stated_interval(
+    kind: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    qualifier: str | None,
+    tol: Tolerances,
+    *,
+    exact: bool = False,
+) -> Interval | None:
+    """Return the interval a stated (or, with ``exact``, a derived) figure stands for.
+
+    Args:
+        kind: a ``Kind`` value; shares are bounded to [0, 100].
+        value: the figure as stated; ``None`` for a range.
+        low, high: the ends of a stated range.
+        qualifier: a ``Qualifier`` value or ``None``.
+        tol: tolerances for hedge words and round numbers.
+        exact: the figure is figcheck's own arithmetic, a point, not a rounded number.
+
+    Returns:
+        The interval, or ``None`` when the row states no figure.
+    """
+    value, low, high = (_num(x) for x in (value, low, high))
+    if value is None and (low is not None or high is not None):
+        return Interval(low, high, how="range as stated")
+    if value is None:
+        return None
+    floor, ceiling = (0.0, 100.0) if kind in BOUNDED_KINDS else (None, None)
+    if kind in COUNT_KINDS:
+        floor = 0.0
+    match qualifier:
+        case Qualifier.OVER:
+            return Interval(value, ceiling, low_closed=False, how=f"over: > {format_number(value)}")
+        case Qualifier.AT_LEAST:
+            return Interval(value, ceiling, how=f"at least: ≥ {format_number(value)}")
+        case Qualifier.UNDER:
+            return Interval(floor, value, high_closed=False, how=f"under: < {format_number(value)}")
+        case Qualifier.UP_TO:
+            return Interval(floor, value, how=f"up to: ≤ {format_number(value)}")
+        case Qualifier.NEARLY:
+            band = tol.nearly * abs(value)
+            return Interval(value - band, value, how=f"nearly: up to {tol.nearly:.0%} below")
+        case Qualifier.ABOUT:
+            band = tol.approximate * abs(value)
+            return Interval(
+                value - band, value + band, how=f"approximate: ± {tol.approximate:.0%}"
+            )
+    if exact:
+        return Interval(value, value, how="figcheck's arithmetic, unrounded")
+    return rounding_interval(value, kind, tol)
+
+
+def date_interval(iso: str) -> Interval:
+    """Days since 1970-01-01 covered by an ISO year, month or day ("2024-03")."""
+    parts = [int(p) for p in iso.split("-")]
+    first = date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    if len(parts) == 3:
+        last = first
+    elif len(parts) == 2:
+        nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        last = date.fromordinal(nxt.toordinal() - 1)
+    else:
+        last = date(first.year, 12, 31)
+    return Interval(
+        float((first - _EPOCH).days), float((last - _EPOCH).days), how=f"the dates in {iso}"
+    )
+
+
+def _num(x: float | None) -> float | None:
+    if x is None:
+        return None
+    x = float(x)
+    return None if math.isnan(x) else x

@@ -1,0 +1,102 @@
+"""The interval a stated figure stands for (checks.precision)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checks.precision import (
+    Interval,
+    Tolerances,
+    date_interval,
+    stated_decimals,
+    stated_interval,
+)
+
+TOL = Tolerances()
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "low", "high", "qualifier", "expected"),
+    [
+        ("percent_change", 65, None, None, None, "[64.5, 65.5)"),
+        ("share", 16.8, None, None, None, "[16.75, 16.85)"),
+        ("share", 90, None, None, "over", "(90, 100]"),
+        ("count", 645, None, None, "at_least", "[645, +inf)"),
+        ("count", 1124, None, None, None, "[1124, 1124]"),
+        # 70,000: last non-zero digit gives ± 5,000, capped at 5% = 3,500
+        ("count", 70000, None, None, None, "[66500, 73500]"),
+        ("count", 1000, None, None, "nearly", "[900, 1000]"),
+        ("count", 200, None, None, "about", "[180, 220]"),
+        ("count", 50, None, None, "under", "[0, 50)"),
+        ("share", 40, None, None, "up_to", "[0, 40]"),
+        ("range", None, 5000, 6000, None, "[5000, 6000]"),
+    ],
+)
+def test_stated_interval(kind, value, low, high, qualifier, expected):
+    assert str(stated_interval(kind, value, low, high, qualifier, TOL)) == expected
+
+
+def test_derived_figures_are_exact_points():
+    assert str(stated_interval("percent_change", 65.393, None, None, None, TOL, exact=True)) == (
+        "[65.393, 65.393]"
+    )
+
+
+def test_no_figure_gives_no_interval():
+    assert stated_interval("count", None, None, None, None, TOL) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [
+        (Interval(64.5, 65.5, True, False), Interval(65.4, 65.4), True),
+        (Interval(83.5, 84.5, True, False), Interval(91.3, 91.3), False),
+        (Interval(90, None, False, True), Interval(90, None, False, True), True),
+        (Interval(90, None, False, True), Interval(90, 90), False),
+        (Interval(5000, 6000), Interval(6000, 6500), True),
+        (Interval(5000, 6000, True, False), Interval(6000, 6500), False),
+        (Interval(None, None), Interval(1, 1), True),
+    ],
+)
+def test_overlap(a, b, overlap):
+    assert a.overlaps(b) is overlap
+    assert b.overlaps(a) is overlap
+
+
+def test_month_contains_its_days_and_not_the_next_month():
+    march = date_interval("2024-03")
+    assert march.overlaps(date_interval("2024-03-18"))
+    assert march.overlaps(date_interval("2024-03-31"))
+    assert not march.overlaps(date_interval("2024-04-01"))
+    assert date_interval("2024").overlaps(date_interval("2024-12-31"))
+
+
+@given(
+    true=st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+    digits=st.integers(min_value=0, max_value=3),
+)
+def test_a_value_always_supports_its_own_rounding(true, digits):
+    stated = round(true, digits)
+    claim = stated_interval("percent", stated, None, None, None, TOL)
+    # round() is half-to-even: a true value exactly half a unit above is rounded down.
+    half = 0.5 * 10**-digits
+    if abs(true - stated) < half * (1 - 1e-9):
+        assert claim.overlaps(Interval(true, true))
+
+
+@given(
+    stated=st.integers(min_value=-10**6, max_value=10**6),
+    digits=st.integers(min_value=0, max_value=3),
+    extra=st.floats(min_value=1e-6, max_value=1e3),
+    sign=st.sampled_from([-1, 1]),
+)
+def test_a_value_beyond_half_a_unit_never_supports(stated, digits, extra, sign):
+    value = stated / 10**digits
+    # A float keeps no trailing zeros: 12.0 is stated as 12, a unit of 1.
+    shown = stated_decimals(value)
+    half = 0.5 * 10**-shown
+    true = value + sign * (half + extra * 10**-shown)
+    claim = stated_interval("percent", value, None, None, None, TOL)
+    assert not claim.overlaps(Interval(true, true))
