@@ -1,0 +1,115 @@
+"""Pair each claim with the reference figures that measure the same thing.
+
+A figure measures a claim when it counts the same metric in the same region over the
+claim's period (a claim about 2024 is measured by a statement of March 2024), and states
+the same kind of number (a share is checked against shares, a change against changes).
+Dates are measured by events whose keywords appear in the claim's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from checks.derive import COMPUTATION, INPUTS
+from checks.schemas import ClaimSchema as C
+from checks.schemas import ReferenceSchema as R
+from checks.vocabulary import Kind
+
+# Which kinds of reference figure can check which kinds of claim.
+COMPATIBLE: dict[str, set[str]] = {
+    Kind.SHARE: {Kind.SHARE},
+    Kind.PERCENT: {Kind.PERCENT, Kind.SHARE},
+    Kind.PERCENT_CHANGE: {Kind.PERCENT_CHANGE},
+    Kind.PERCENTAGE_POINTS: {Kind.PERCENTAGE_POINTS},
+    Kind.COUNT: {Kind.COUNT, Kind.RANGE},
+    Kind.RANGE: {Kind.RANGE, Kind.COUNT},
+    Kind.MONEY: {Kind.MONEY},
+    Kind.RATIO: {Kind.RATIO},
+}
+_PAIRS = pd.DataFrame(
+    [(c, r) for c, refs in COMPATIBLE.items() for r in refs], columns=["_claim_kind", "_ref_kind"]
+)
+# Suffix for the claim's columns in the pairs table; reference columns keep their names.
+CLAIM = "claim_"
+
+
+def match_figures(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per (claim, reference figure) that measures it.
+
+    Args:
+        claims: a claims table (``ClaimSchema``).
+        figures: stated and derived reference rows (``ReferenceSchema`` columns, plus
+            ``inputs`` and ``computation`` on derived rows).
+
+    Returns:
+        The claim's columns prefixed with ``claim_`` beside the reference row's columns.
+    """
+    figures = _with_derivation_columns(figures)
+    numeric = _match_numbers(claims[claims[C.kind] != Kind.DATE], figures)
+    dated = _match_events(claims[claims[C.kind] == Kind.DATE], figures)
+    frames = [f for f in (numeric, dated) if not f.empty]
+    if not frames:
+        return numeric
+    return pd.concat(frames, ignore_index=True)
+
+
+def _with_derivation_columns(figures: pd.DataFrame) -> pd.DataFrame:
+    out = figures.copy()
+    for col in (INPUTS, COMPUTATION):
+        if col not in out:
+            out[col] = None
+    return out
+
+
+def _prefixed(claims: pd.DataFrame) -> pd.DataFrame:
+    return claims.add_prefix(CLAIM)
+
+
+def _match_numbers(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    left = _prefixed(claims.dropna(subset=[C.metric, C.region]))
+    pairs = left.merge(
+        figures, left_on=[CLAIM + C.metric, CLAIM + C.region], right_on=[R.metric, R.region]
+    )
+    pairs = pairs.merge(
+        _PAIRS, left_on=[CLAIM + C.kind, R.kind], right_on=["_claim_kind", "_ref_kind"]
+    ).drop(columns=["_claim_kind", "_ref_kind"])
+    claim_period = pairs[CLAIM + C.period]
+    ref_period = pairs[R.period].astype(str)
+    # A claim about a year is measured by figures for that year or any month or day in it.
+    same_period = pd.Series(
+        [
+            isinstance(c, str) and (r == c or r.startswith(c + "-"))
+            for c, r in zip(claim_period, ref_period)
+        ],
+        index=pairs.index,
+        dtype=bool,
+    )
+    is_change = pairs[CLAIM + C.kind] == Kind.PERCENT_CHANGE
+    same_base = pairs[CLAIM + C.base_period].fillna("") == pairs[R.base_period].fillna("")
+    return pairs[same_period & (~is_change | same_base)].reset_index(drop=True)
+
+
+def _match_events(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    events = figures[(figures[R.kind] == Kind.DATE) & figures[R.keywords].notna()]
+    left = _prefixed(claims)
+    if left.empty or events.empty:
+        return left.merge(events, how="cross")
+    hits = []
+    for ev_index, keywords in events[R.keywords].items():
+        words = [re.escape(k.strip()) for k in keywords.split("|") if k.strip()]
+        pattern = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+        for claim_index, sentence in left[CLAIM + C.sentence].items():
+            if pattern.search(sentence):
+                hits.append((claim_index, ev_index))
+    if not hits:
+        return left.iloc[0:0].merge(events.iloc[0:0], how="cross")
+    claim_idx, ev_idx = zip(*hits)
+    return pd.concat(
+        [
+            left.loc[list(claim_idx)].reset_index(drop=True),
+            events.loc[list(ev_idx)].reset_index(drop=True),
+        ],
+        axis=1,
+    )

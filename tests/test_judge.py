@@ -1,0 +1,245 @@
+"""Verdict rules (checks.judge) on small literal tables, one case per rule."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from checks.judge import judge
+from checks.schemas import ClaimSchema, ReferenceSchema, columns, validate
+
+URL = "https://example.org/report"
+
+
+def claim(**kw) -> dict:
+    row = {c: None for c in columns(ClaimSchema)}
+    row |= {
+        "article_id": "a",
+        "claim_id": "a#1",
+        "text": "x",
+        "start": 0,
+        "end": 1,
+        "sentence": "s",
+        "kind": "count",
+    }
+    return row | kw
+
+
+def ref(ref_id: str, **kw) -> dict:
+    row = {c: None for c in columns(ReferenceSchema)}
+    row |= {
+        "ref_id": ref_id,
+        "source": "S1",
+        "publisher": "Pub",
+        "document": "Doc",
+        "published": "2024-01-04",
+        "url": URL,
+        "metric": "deaths",
+        "region": "PK",
+        "period": "2023",
+        "kind": "count",
+        "definition": "deaths in attacks",
+        "stated_or_derived": "stated",
+    }
+    return row | kw
+
+
+def run(claims: list[dict], refs: list[dict], published: str | None = "2024-06-28"):
+    c = validate(ClaimSchema, pd.DataFrame(claims), "claims")
+    r = validate(ReferenceSchema, pd.DataFrame(refs), "reference")
+    return judge(c, r, {"a": published})
+
+
+def verdict_of(claims, refs, **kw) -> tuple[str, str, str]:
+    _, verdicts = run(claims, refs, **kw)
+    row = verdicts.iloc[0]
+    return row["verdict"], row["rule"], row["explanation"]
+
+
+PIPS_DEATHS = [
+    ref("p23", source="PIPS", value=693.0, document="PSR 2023"),
+    ref(
+        "p22",
+        source="PIPS",
+        value=419.0,
+        period="2022",
+        document="PSR 2022",
+        published="2023-01-03",
+    ),
+]
+CHANGE = claim(
+    kind="percent_change",
+    value=65.0,
+    unit="%",
+    metric="deaths",
+    region="PK",
+    period="2023",
+    base_period="2022",
+)
+
+
+def test_derived_percent_change_supports_with_arithmetic():
+    verdict, rule, why = verdict_of([CHANGE | {"attributed_to": "PIPS"}], PIPS_DEATHS)
+    assert (verdict, rule) == ("supported", "named-source-agrees")
+    assert "(693 − 419) / 419 × 100 = +65.4%" in why
+    assert "[64.5, 65.5)" in why
+
+
+def test_change_outside_precision_is_contradicted():
+    verdict, rule, _ = verdict_of([CHANGE | {"value": 45.0, "attributed_to": "PIPS"}], PIPS_DEATHS)
+    assert (verdict, rule) == ("contradicted", "named-source-disagrees")
+
+
+def test_named_source_decides_over_others():
+    other = [
+        ref("c23", source="CRSS", value=1524.0),
+        ref("c22", source="CRSS", value=980.0, period="2022"),
+    ]
+    evidence, verdicts = run([CHANGE | {"attributed_to": "PIPS"}], PIPS_DEATHS + other)
+    assert verdicts.iloc[0]["verdict"] == "supported"
+    crss = evidence[evidence["source"] == "CRSS"]
+    assert len(crss) == 1 and not crss["decides"].any() and not crss["agrees"].any()
+
+
+def test_misattributed_when_only_another_source_says_it():
+    verdict, rule, _ = verdict_of([CHANGE | {"attributed_to": "GTI"}], PIPS_DEATHS)
+    assert (verdict, rule) == ("misattributed", "named-source-silent-other-agrees")
+
+
+def test_sources_split_is_disputed():
+    share = claim(
+        kind="share", value=84.0, unit="%", metric="attacks", region="PK-BA+PK-KP", period="2023"
+    )
+    refs = [
+        ref(
+            "crss",
+            source="CRSS",
+            kind="share",
+            metric="attacks",
+            region="PK-BA+PK-KP",
+            value=84.0,
+            unit="%",
+        ),
+        ref("kp", source="PICSS", metric="attacks", region="PK-KP", value=419.0),
+        ref(
+            "ba",
+            source="PICSS",
+            metric="attacks",
+            region="PK-BA",
+            value=170.0,
+            qualifier="at_least",
+        ),
+        ref("pk", source="PICSS", metric="attacks", region="PK", value=645.0),
+    ]
+    evidence, verdicts = run([share], refs)
+    assert tuple(verdicts.iloc[0][["verdict", "rule"]]) == ("disputed", "sources-split")
+    derived = evidence[evidence["derived"]].iloc[0]
+    assert derived["source"] == "PICSS" and round(derived["value"], 1) == 91.3
+    assert "589 / 645" in derived["computation"]
+
+
+def test_shares_never_mix_definitions():
+    share = claim(kind="share", value=50.0, metric="attacks", region="PK-KP", period="2023")
+    refs = [
+        ref("kp", metric="attacks", region="PK-KP", value=50.0, definition="terror attacks"),
+        ref("pk", metric="attacks", region="PK", value=100.0, definition="all violence"),
+    ]
+    verdict, rule, _ = verdict_of([share], refs)
+    assert (verdict, rule) == ("unverifiable", "no-reference")
+
+
+def test_over_qualifier_against_stated_over():
+    share = claim(
+        kind="share",
+        value=90.0,
+        qualifier="over",
+        metric="deaths",
+        region="PK-BA+PK-KP",
+        period="2023",
+    )
+    refs = [ref("crss", kind="share", region="PK-BA+PK-KP", value=90.0, qualifier="over")]
+    assert verdict_of([share], refs)[:2] == ("supported", "sources-agree")
+
+
+def test_nothing_measures_it():
+    c = claim(value=12.0, metric="injured", region="PK-SD", period="2023")
+    assert verdict_of([c], PIPS_DEATHS)[:2] == ("unverifiable", "no-reference")
+
+
+def test_unbound_claim():
+    assert verdict_of([claim(value=3.0)], PIPS_DEATHS)[:2] == ("unverifiable", "unbound-claim")
+
+
+def test_year_claim_is_measured_by_a_month_statement():
+    c = claim(
+        kind="range",
+        low=5000.0,
+        high=6000.0,
+        metric="militants",
+        region="AF",
+        period="2024",
+        attributed_to="Asif Durrani",
+    )
+    refs = [
+        ref(
+            "d",
+            source="Asif Durrani",
+            kind="range",
+            metric="militants",
+            region="AF",
+            period="2024-03",
+            low=5000.0,
+            high=6000.0,
+            published="2024-03-17",
+        ),
+        ref(
+            "un",
+            source="UN Monitoring Team",
+            kind="range",
+            metric="militants",
+            region="AF",
+            period="2024",
+            low=6000.0,
+            high=6500.0,
+            published="2024-07",
+        ),
+    ]
+    evidence, verdicts = run([c], refs)
+    assert verdicts.iloc[0]["verdict"] == "supported"
+    un = evidence[evidence["source"] == "UN Monitoring Team"].iloc[0]
+    assert un["later"] and not un["decides"]
+
+
+@pytest.mark.parametrize(
+    ("weekday", "day", "expected"),
+    [("Thursday", "2024-06-27", "supported"), ("Friday", "2024-06-27", "contradicted")],
+)
+def test_weekday_is_checked_against_the_calendar(weekday, day, expected):
+    c = claim(kind="date", date=day, period=day, weekday=weekday)
+    assert verdict_of([c], PIPS_DEATHS)[0] == expected
+
+
+def test_event_date_from_keywords():
+    c = claim(
+        kind="date",
+        date="2024-03",
+        period="2024-03",
+        sentence="In March, Pakistan launched airstrikes in Paktika and Khost.",
+    )
+    event = ref(
+        "ev",
+        source="AP",
+        kind="date",
+        metric="airstrikes",
+        region="AF",
+        period="2024-03-18",
+        keywords="Paktika|Khost",
+    )
+    assert verdict_of([c], [event])[:2] == ("supported", "event-date-agrees")
+    wrong = c | {"date": "2024-04", "period": "2024-04"}
+    assert verdict_of([wrong], [event])[:2] == ("contradicted", "event-date-disagrees")
+
+
+def test_date_without_publication_year_is_unverifiable():
+    c = claim(kind="date", weekday="Thursday")
+    assert verdict_of([c], PIPS_DEATHS, published=None)[0] == "unverifiable"
