@@ -1,0 +1,284 @@
+"""Great Expectations re-check of the evidence table, with Data Docs for fact-checkers.
+
+Division of labour: figcheck's judge decides each claim's verdict by aggregating its
+evidence rows; this module independently re-checks the evidence table row by row with
+GX Core 1.x, so GX's Data Docs show each (claim, reference figure) pair passing or failing.
+GX's per-row pass/fail (``GxOutcome.row_results.gx_agrees``) must equal the judge's
+``agrees`` column; the pipeline asserts that, so the overlap rule exists twice, written
+independently (``checks.gx_expectations`` restates it from its definition).
+
+The suite ("figcheck-evidence") holds:
+
+* ``expect_claim_interval_to_overlap_reference`` (custom, ``checks.gx_expectations``) over
+  the eight interval columns, every row counted, ``mostly=1``. It fails whenever some
+  evidence disagrees with its claim, which is normal for contradicted and disputed claims:
+  a failing suite is a finding, not an error.
+* structural expectations: ``source``, ``url``, ``published``, ``definition`` and
+  ``computation`` not null; ``url`` matches ``^https?://``; ``evidence_id`` unique; ``kind``
+  in the ``Kind`` vocabulary.
+
+Validation runs in an ephemeral GX context (nothing is written but the Data Docs): a pandas
+data source with a dataframe asset and a whole-dataframe batch definition, a
+``ValidationDefinition`` and a ``Checkpoint`` whose ``UpdateDataDocsAction`` builds one
+site of our own under ``docs_dir``. Results use ``result_format`` COMPLETE keyed by
+``evidence_id``, so every failing row is named. Many articles are one bigger table and one
+validation.
+
+``great_expectations`` takes seconds to import, so it is imported only inside the
+functions here; importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlparse
+
+import numpy as np
+import pandas as pd
+
+from checks.schemas import EvidenceSchema
+from checks.vocabulary import KINDS
+
+if TYPE_CHECKING:
+    from great_expectations.core import ExpectationSuite
+
+logger = logging.getLogger(__name__)
+
+SUITE_NAME = "figcheck-evidence"
+DOCS_SITE_NAME = "figcheck_evidence_docs"  # not GX's default "local_site" (a temp folder)
+ID_COLUMN = EvidenceSchema.evidence_id  # the key failing rows are reported by
+OVERLAP_EXPECTATION = "expect_claim_interval_to_overlap_reference"
+INTERVAL_COLUMNS = [
+    EvidenceSchema.claim_low,
+    EvidenceSchema.claim_high,
+    EvidenceSchema.claim_low_closed,
+    EvidenceSchema.claim_high_closed,
+    EvidenceSchema.ref_low,
+    EvidenceSchema.ref_high,
+    EvidenceSchema.ref_low_closed,
+    EvidenceSchema.ref_high_closed,
+]
+NOT_NULL_COLUMNS = [
+    EvidenceSchema.source,
+    EvidenceSchema.url,
+    EvidenceSchema.published,
+    EvidenceSchema.definition,
+    EvidenceSchema.computation,
+]
+URL_PATTERN = r"^https?://"
+ROW_RESULT_COLUMNS = [ID_COLUMN, "gx_agrees"]
+FAILURE_COLUMNS = ["expectation", "column", ID_COLUMN]
+
+
+@dataclass
+class GxOutcome:
+    """What one GX validation of the evidence table found.
+
+    Attributes:
+        success: every expectation passed (False as soon as one evidence row disagrees
+            with its claim, which is normal for disputed claims).
+        row_results: one row per evidence row: ``evidence_id`` and ``gx_agrees`` (the
+            custom overlap expectation's verdict on that row).
+        statistics: GX's suite statistics (evaluated/successful expectation counts).
+        docs_index: the Data Docs ``index.html`` written under ``docs_dir``, if one was given.
+        result: ``CheckpointResult.describe_dict()``, made JSON-safe (no numpy, no NaN).
+        failures: every unexpected row of every expectation: expectation, column (or the
+            column list joined by ","), evidence_id; empty when all passed.
+        docs_page: this run's validation-result page under ``docs_dir`` (static HTML that
+            lists each failing evidence_id; the index page needs JavaScript from a CDN to
+            list its runs, the result page does not).
+    """
+
+    success: bool
+    row_results: pd.DataFrame
+    statistics: dict
+    docs_index: Path | None
+    result: dict
+    failures: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=FAILURE_COLUMNS, dtype=object)
+    )
+    docs_page: Path | None = None
+
+
+def build_suite() -> ExpectationSuite:
+    """Return the "figcheck-evidence" expectation suite (not yet added to a context)."""
+    import great_expectations as gx
+
+    from checks import gx_expectations
+
+    expectations = [
+        gx_expectations.ExpectClaimIntervalToOverlapReference(
+            column_list=list(INTERVAL_COLUMNS), ignore_row_if="never", mostly=1.0
+        ),
+        *(gx.expectations.ExpectColumnValuesToNotBeNull(column=c) for c in NOT_NULL_COLUMNS),
+        gx.expectations.ExpectColumnValuesToMatchRegex(
+            column=EvidenceSchema.url, regex=URL_PATTERN
+        ),
+        gx.expectations.ExpectColumnValuesToBeUnique(column=ID_COLUMN),
+        gx.expectations.ExpectColumnValuesToBeInSet(
+            column=EvidenceSchema.kind, value_set=list(KINDS)
+        ),
+    ]
+    return gx.ExpectationSuite(name=SUITE_NAME, expectations=expectations)
+
+
+def validate_evidence(evidence: pd.DataFrame, docs_dir: Path | None = None) -> GxOutcome:
+    """Validate the evidence table with GX; optionally write Data Docs.
+
+    Parameters:
+        evidence: the evidence table (``EvidenceSchema`` columns; several articles at once
+            is fine: it is one validation).
+        docs_dir: folder for the Data Docs site; created if missing. None writes no docs.
+
+    Returns:
+        A ``GxOutcome``; ``row_results`` has one row per evidence row, in table order.
+
+    Raises:
+        GxRunError: GX caught an error inside the overlap metric (e.g. a non-numeric bound),
+            so there are no per-row verdicts to report.
+    """
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+    from great_expectations.core.result_format import ResultFormat
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    actions = []
+    if docs_dir is not None:
+        docs_dir = Path(docs_dir).resolve()
+        docs_dir.mkdir(parents=True, exist_ok=True)
+        context.add_data_docs_site(
+            site_name=DOCS_SITE_NAME,
+            site_config={
+                "class_name": "SiteBuilder",
+                "show_how_to_buttons": False,
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(docs_dir),
+                },
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+        actions.append(UpdateDataDocsAction(name="data_docs", site_names=[DOCS_SITE_NAME]))
+
+    batch_definition = (
+        context.data_sources.add_pandas("figcheck")
+        .add_dataframe_asset("evidence")
+        .add_batch_definition_whole_dataframe("all evidence")
+    )
+    suite = context.suites.add(build_suite())
+    validation = context.validation_definitions.add(
+        gx.ValidationDefinition(name="figcheck-evidence", data=batch_definition, suite=suite)
+    )
+    checkpoint = context.checkpoints.add(
+        gx.Checkpoint(
+            name="figcheck-evidence",
+            validation_definitions=[validation],
+            actions=actions,
+            result_format={
+                "result_format": ResultFormat.COMPLETE,
+                "unexpected_index_column_names": [ID_COLUMN],
+                "partial_unexpected_count": 20,
+            },
+        )
+    )
+    frame = evidence.reset_index(drop=True)
+    checkpoint_result = checkpoint.run(batch_parameters={"dataframe": frame})
+
+    ((result_id, suite_result),) = checkpoint_result.run_results.items()
+    _check_overlap_ran(suite_result.results)
+    failures = _failures(suite_result.results)
+    failing = set(failures.loc[failures["expectation"] == OVERLAP_EXPECTATION, ID_COLUMN])
+    ids = frame[ID_COLUMN].astype(str)
+    row_results = pd.DataFrame(
+        {ID_COLUMN: ids, "gx_agrees": ~ids.isin(failing)}, columns=ROW_RESULT_COLUMNS
+    )
+    return GxOutcome(
+        success=bool(checkpoint_result.success),
+        row_results=row_results,
+        statistics=json_safe(dict(suite_result.statistics)),
+        docs_index=(docs_dir / "index.html") if docs_dir is not None else None,
+        result=json_safe(checkpoint_result.describe_dict()),
+        failures=failures,
+        docs_page=_docs_page(context, result_id) if docs_dir is not None else None,
+    )
+
+
+def _docs_page(context: Any, result_id: Any) -> Path | None:
+    """Return the local path of the Data Docs page of validation result ``result_id``."""
+    urls = context.get_docs_sites_urls(resource_identifier=result_id, site_name=DOCS_SITE_NAME)
+    url = urls[0].get("site_url") if urls else None
+    if not url or not url.startswith("file://"):
+        return None
+    return Path(unquote(urlparse(url).path))
+
+
+class GxRunError(RuntimeError):
+    """GX could not evaluate the overlap expectation, so it has no per-row verdicts."""
+
+
+def _check_overlap_ran(results: list[Any]) -> None:
+    """Raise ``GxRunError`` unless the overlap expectation ran and listed its failing rows.
+
+    GX catches an exception raised inside a metric and reports the expectation as failed
+    with no unexpected rows; read naively, that would mark every row as agreeing.
+    """
+    (res,) = [r for r in results if r.expectation_config.type == OVERLAP_EXPECTATION]
+    error = _exception_message(res)
+    if error is None and not res.success and "unexpected_index_list" not in (res.result or {}):
+        error = "its result lists no unexpected rows"
+    if error is not None:
+        raise GxRunError(f"GX could not evaluate {OVERLAP_EXPECTATION}: {error}")
+
+
+def _exception_message(res: Any) -> str | None:
+    """Return the message of an exception GX caught for this result, or None."""
+    info = res.exception_info or {}
+    # GX 1.x reports either one flat dict or one dict per failing metric.
+    for entry in [info, *(v for v in info.values() if isinstance(v, dict))]:
+        if entry.get("raised_exception") or entry.get("exception_message"):
+            return str(entry.get("exception_message") or "unknown error")
+    return None
+
+
+def _failures(results: list[Any]) -> pd.DataFrame:
+    """Return one row per (expectation, unexpected evidence row) from GX's results."""
+    rows = []
+    for res in results:
+        if res.success:
+            continue
+        kwargs = res.expectation_config.kwargs
+        column = kwargs.get("column") or ",".join(kwargs.get("column_list") or [])
+        for item in (res.result or {}).get("unexpected_index_list") or []:
+            key = item.get(ID_COLUMN) if isinstance(item, dict) else item
+            rows.append((res.expectation_config.type, column, str(key)))
+        error = _exception_message(res)
+        if error is not None:
+            logger.warning("GX expectation %s raised: %s", res.expectation_config.type, error)
+    return pd.DataFrame(rows, columns=FAILURE_COLUMNS, dtype=object)
+
+
+def json_safe(value: Any) -> Any:
+    """Return ``value`` with numpy scalars/arrays as Python values and NaN/inf as None."""
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [json_safe(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return [json_safe(v) for v in value.tolist()]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return str(value)

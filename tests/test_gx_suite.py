@@ -1,0 +1,200 @@
+"""GX re-check of the evidence table: per-row overlap verdicts, structure, Data Docs.
+
+GX validations take a fraction of a second each but the import takes seconds, so the three
+validations (interval cases with Data Docs, a broken url, an empty table) run once each in
+module-scoped fixtures.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from checks.gx_suite import (
+    INTERVAL_COLUMNS,
+    GxOutcome,
+    GxRunError,
+    build_suite,
+    validate_evidence,
+)
+from checks.schemas import EvidenceSchema as E
+from checks.schemas import empty, validate
+
+INF = math.inf
+
+# (name, claim interval, reference interval, overlaps?); an interval is
+# (low, high, low_closed, high_closed) and a None bound is unbounded.
+CASES = [
+    ("65% vs 65.4", (64.5, 65.5, True, False), (65.4, 65.4, True, True), True),
+    ("84% vs 91.3", (83.5, 84.5, True, False), (91.3, 91.3, True, True), False),
+    ("over 90 vs over 90", (90, None, False, False), (90, None, False, False), True),
+    ("over 90 vs exactly 90", (90, None, False, False), (90, 90, True, True), False),
+    ("closed ends touch", (5000, 6000, True, True), (6000, 6500, True, True), True),
+    ("open end touches closed", (5000, 6000, True, False), (6000, 6500, True, True), False),
+    ("up to 10 vs exactly 10", (None, 10, False, True), (10, 10, True, True), True),
+    ("under 10 vs exactly 10", (None, 10, False, False), (10, 10, True, True), False),
+    ("anything vs unbounded ref", (1, 2, True, True), (None, None, False, False), True),
+    ("at least 90 vs [80, 90]", (90, None, True, False), (80, 90, True, True), True),
+    ("equal lows, one open", (5, 5, True, True), (5, 6, False, True), False),
+    ("nested", (0, 100, True, True), (40, 60, False, False), True),
+]
+EXPECTED = [case[3] for case in CASES]
+
+
+def evidence_row(i: int, claim: tuple, ref: tuple, agrees: bool, **overrides: object) -> dict:
+    """Return one evidence row with plausible defaults, the two intervals and ``agrees``."""
+    row = {
+        E.evidence_id: f"c{i}|r{i}",
+        E.article_id: "a1",
+        E.claim_id: f"c{i}",
+        E.ref_id: f"r{i}",
+        E.source: "PIPS",
+        E.document: "Annual security report",
+        E.published: "2024-01",
+        E.url: "https://www.pakpips.com/report",
+        E.metric: "terrorist_attacks",
+        E.region: "PK",
+        E.period: "2023",
+        E.base_period: None,
+        E.kind: "count",
+        E.value: 306.0,
+        E.low: None,
+        E.high: None,
+        E.qualifier: None,
+        E.definition: "terrorist attacks",
+        E.derived: False,
+        E.inputs: None,
+        E.computation: "306 stated",
+        E.tolerance: "exact",
+        E.named: True,
+        E.later: False,
+        E.decides: True,
+        E.agrees: agrees,
+    }
+    for prefix, (low, high, low_closed, high_closed) in (("claim", claim), ("ref", ref)):
+        row[f"{prefix}_low"] = low
+        row[f"{prefix}_high"] = high
+        row[f"{prefix}_low_closed"] = low_closed
+        row[f"{prefix}_high_closed"] = high_closed
+    row.update(overrides)
+    return row
+
+
+def cases_table() -> pd.DataFrame:
+    """Return the interval cases as a contract-valid evidence table."""
+    rows = [evidence_row(i, c, r, ok) for i, (_, c, r, ok) in enumerate(CASES)]
+    return validate(E, pd.DataFrame(rows), "evidence")
+
+
+@pytest.fixture(scope="module")
+def docs_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("gx_docs")
+
+
+@pytest.fixture(scope="module")
+def cases_outcome(docs_dir: Path) -> GxOutcome:
+    return validate_evidence(cases_table(), docs_dir=docs_dir)
+
+
+@pytest.fixture(scope="module")
+def broken_url_outcome() -> GxOutcome:
+    table = cases_table()
+    # The contract forbids a null url, so break it after validation: GX must catch it too.
+    table.loc[0, E.url] = None
+    table.loc[1, E.url] = "ftp://example.org/report"
+    return validate_evidence(table)
+
+
+def test_row_results_follow_interval_overlap(cases_outcome: GxOutcome) -> None:
+    rows = cases_outcome.row_results
+    assert list(rows.columns) == [E.evidence_id, "gx_agrees"]
+    assert rows[E.evidence_id].tolist() == [f"c{i}|r{i}" for i in range(len(CASES))]
+    got = dict(zip([name for name, *_ in CASES], rows["gx_agrees"].tolist(), strict=True))
+    assert got == dict(zip([name for name, *_ in CASES], EXPECTED, strict=True))
+
+
+def test_gx_agrees_equals_judge_agrees(cases_outcome: GxOutcome) -> None:
+    assert cases_outcome.row_results["gx_agrees"].tolist() == cases_table()[E.agrees].tolist()
+
+
+def test_disagreeing_evidence_fails_suite_but_structure_passes(cases_outcome: GxOutcome) -> None:
+    assert cases_outcome.success is False
+    stats = cases_outcome.statistics
+    assert stats["unsuccessful_expectations"] == 1
+    assert stats["evaluated_expectations"] == len(build_suite().expectations)
+    failed = set(cases_outcome.failures["expectation"])
+    assert failed == {"expect_claim_interval_to_overlap_reference"}
+
+
+def test_result_is_strict_json(cases_outcome: GxOutcome) -> None:
+    text = json.dumps(cases_outcome.result, allow_nan=False)
+    assert json.loads(text)["success"] is False
+
+
+def test_data_docs_written_and_show_the_expectation(
+    cases_outcome: GxOutcome, docs_dir: Path
+) -> None:
+    index = cases_outcome.docs_index
+    assert index == docs_dir.resolve() / "index.html"
+    assert index.is_file()
+    html = index.read_text()
+    assert "figcheck-evidence" in html
+    # The index lists the run (via JavaScript); its result page is static HTML.
+    link = re.search(r"'_table_row_link_path': '(validations/[^']+\.html)'", html)
+    assert link, "index.html does not link the validation result"
+    page = docs_dir.resolve() / link.group(1)
+    assert page == cases_outcome.docs_page
+    page_html = page.read_text()
+    assert "Claim interval (" in page_html and "must overlap reference interval" in page_html
+    for i, expected in enumerate(EXPECTED):
+        if not expected:
+            assert f"c{i}|r{i}" in page_html
+
+
+def test_structural_failure_names_the_row(broken_url_outcome: GxOutcome) -> None:
+    failures = broken_url_outcome.failures
+    url = failures[failures["column"] == E.url]
+    by_check = url.groupby("expectation")[E.evidence_id].apply(list).to_dict()
+    assert by_check == {
+        "expect_column_values_to_not_be_null": ["c0|r0"],
+        "expect_column_values_to_match_regex": ["c1|r1"],
+    }
+    # The overlap verdicts do not depend on the url.
+    assert broken_url_outcome.row_results["gx_agrees"].tolist() == EXPECTED
+    assert broken_url_outcome.docs_index is None
+
+
+def test_empty_table_succeeds_and_still_writes_docs(tmp_path: Path) -> None:
+    outcome = validate_evidence(empty(E), docs_dir=tmp_path / "docs")
+    assert outcome.success is True
+    assert outcome.row_results.empty
+    assert list(outcome.row_results.columns) == [E.evidence_id, "gx_agrees"]
+    assert outcome.failures.empty
+    assert outcome.docs_index is not None and outcome.docs_index.is_file()
+
+
+def test_overlap_rule_without_gx_run() -> None:
+    from checks.gx_expectations import intervals_overlap
+
+    got = intervals_overlap(cases_table()[INTERVAL_COLUMNS])
+    assert got.tolist() == EXPECTED
+
+
+def test_metric_error_raises_instead_of_passing_every_row() -> None:
+    table = cases_table()
+    table[E.claim_low] = table[E.claim_low].astype(object)
+    table.loc[0, E.claim_low] = "not a number"
+    with pytest.raises(GxRunError, match="not a number"):
+        validate_evidence(table)
+
+
+def test_importing_the_module_does_not_import_gx() -> None:
+    code = "import sys, checks.gx_suite; assert 'great_expectations' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
