@@ -1,0 +1,462 @@
+"""Render a checked article as one self-contained HTML page, and a run's index page.
+
+The page reads the result dict the verdict stage produces (article, claims with their
+verdicts and evidence, summary, run) and never recomputes a verdict. It is one file that
+works opened from disk with no network: inline CSS and JS, charts as inline SVG, and a
+Content-Security-Policy that forbids every remote origin.
+
+Everything from the article and the reference data is escaped: Jinja2 autoescapes every
+variable, and the only ``Markup`` is what this module builds from escaped parts (the
+highlighted article) or what ``reports.chart`` checked to be inert (the SVG charts).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import operator
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import pandas as pd
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from checks.vocabulary import Kind, Verdict
+from reports.chart import (
+    KIND_LABELS,
+    QUALIFIER_WORDS,
+    as_number,
+    claim_chart,
+    format_figure,
+    period_label,
+)
+
+log = logging.getLogger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Nothing remote, ever: inline styles and scripts, data: images, nothing else.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+
+
+@dataclass(frozen=True)
+class VerdictStyle:
+    """How a verdict shows: an icon and a word beside its colour, never colour alone."""
+
+    key: str  # CSS class suffix: v-supported ...
+    icon: str
+    label: str
+    meaning: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.icon} {self.label}"
+
+
+# Meanings from shared/notes/verdicts.md, shown in the legend.
+VERDICT_STYLES: dict[str, VerdictStyle] = {
+    Verdict.SUPPORTED.value: VerdictStyle(
+        "supported", "✓", "supported", "the evidence agrees with the claim at its own precision"
+    ),
+    Verdict.CONTRADICTED.value: VerdictStyle(
+        "contradicted", "✗", "contradicted", "the evidence disagrees beyond that precision"
+    ),
+    Verdict.DISPUTED.value: VerdictStyle(
+        "disputed",
+        "⚖",
+        "disputed",
+        "sources that measure the thing disagree: one supports, another contradicts",
+    ),
+    Verdict.UNVERIFIABLE.value: VerdictStyle(
+        "unverifiable",
+        "?",
+        "unverifiable",
+        "no reference figure measures that metric for that region and period",
+    ),
+    Verdict.MISATTRIBUTED.value: VerdictStyle(
+        "misattributed",
+        "≠",
+        "misattributed",
+        "the claim names a source that does not say it, while another source does",
+    ),
+}
+
+
+def verdict_style(verdict: Any) -> VerdictStyle:
+    """The style of a verdict; an unknown one still shows its name, in neutral grey."""
+    known = VERDICT_STYLES.get(str(verdict))
+    return known or VerdictStyle("unknown", "•", str(verdict), "not a figcheck verdict")
+
+
+# --- small readers of the result dict ----------------------------------------------------
+
+
+def _text(x: Any) -> str:
+    """A field as display text; None and NaN become the empty string."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    return str(x)
+
+
+def _external_url(url: Any) -> str | None:
+    """An http(s) URL a reader may follow, or None (javascript:, data: and the like)."""
+    u = _text(url).strip()
+    return u if urlsplit(u).scheme.lower() in {"http", "https"} else None
+
+
+def _local_url(url: Any) -> str | None:
+    """A relative link to another file of the run (Data Docs, a report), or None."""
+    u = _text(url).strip()
+    parts = urlsplit(u)
+    if not u or parts.scheme or parts.netloc or u.startswith(("/", "\\")):
+        return None
+    return quote(u, safe="/")  # a file path: spaces, "#" and "%" are not URL syntax
+
+
+def _when(iso: Any) -> str:
+    """An ISO datetime as "2026-11-25 10:30 UTC"; unparseable text is shown as given."""
+    raw = _text(iso)
+    try:
+        dt = datetime.fromisoformat(raw)
+    except ValueError:
+        return raw
+    if dt.tzinfo is None:
+        return f"{dt:%Y-%m-%d %H:%M}"
+    if dt.utcoffset() == timedelta(0):
+        return f"{dt:%Y-%m-%d %H:%M} UTC"
+    return f"{dt:%Y-%m-%d %H:%M} UTC{dt:%z}"
+
+
+def _counts(summary: dict | None, claims: list[dict]) -> list[dict]:
+    """Count per verdict, every verdict listed (zeros too), unknown verdicts after."""
+    if summary:
+        counts = {str(k): int(v) for k, v in summary.items()}
+    else:
+        counts = {}
+        for c in claims:
+            counts[str(c.get("verdict"))] = counts.get(str(c.get("verdict")), 0) + 1
+    keys = list(VERDICT_STYLES) + sorted(k for k in counts if k not in VERDICT_STYLES)
+    return [{"verdict": k, "style": verdict_style(k), "count": counts.get(k, 0)} for k in keys]
+
+
+# --- the highlighted article -------------------------------------------------------------
+
+PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
+LINE_BREAK = re.compile(r"\r?\n")
+
+
+def _plain(segment: str) -> str:
+    """Escape a stretch of article text, turning blank lines into paragraph breaks."""
+    paragraphs = PARAGRAPH_BREAK.split(segment)
+    lines = ["<br>\n".join(str(escape(line)) for line in LINE_BREAK.split(p)) for p in paragraphs]
+    return "</p>\n<p>".join(lines)
+
+
+def _offset(x: Any) -> int | None:
+    """An offset as an int (numpy integers and whole floats included), else None."""
+    if isinstance(x, bool):
+        return None
+    try:
+        return operator.index(x)
+    except TypeError:
+        f = as_number(x)
+        return int(f) if f is not None and f.is_integer() else None
+
+
+def choose_spans(claims: list[dict], text: str) -> tuple[list[int], dict[int, str]]:
+    """Pick the claims to highlight; say why each other one is not.
+
+    Claims are taken in text order, the longer first where two start together. A claim
+    overlapping one already taken is skipped (its panel says so), as is one whose offsets
+    fall outside the text, do not hold its quote, or cross a paragraph break.
+    Returns the indices to highlight, in text order, and a note per skipped index.
+    """
+
+    spans = [(_offset(c.get("start")), _offset(c.get("end"))) for c in claims]
+
+    def key(i: int) -> tuple[int, int, int]:
+        s, e = spans[i]
+        return (-1 if s is None else s, -(e or 0), i)
+
+    chosen: list[int] = []
+    notes: dict[int, str] = {}
+    covered_to, covered_by = 0, -1
+    for i in sorted(range(len(claims)), key=key):
+        c = claims[i]
+        s, e = spans[i]
+        if s is None or e is None or not 0 <= s < e <= len(text):
+            notes[i] = "its offsets lie outside the article."
+        elif text[s:e] != c.get("text"):
+            found = text[s:e] if e - s <= 60 else text[s : s + 57] + "…"
+            notes[i] = f"the article holds “{found}” at its offsets, not the quote."
+        elif PARAGRAPH_BREAK.search(text[s:e]):
+            notes[i] = "it spans a paragraph break."
+        elif chosen and s < covered_to:
+            notes[i] = f"it overlaps “{claims[covered_by].get('text')}”, highlighted instead."
+        else:
+            chosen.append(i)
+            covered_to, covered_by = e, i
+    return chosen, notes
+
+
+def highlight_article(
+    text: str, claims: list[dict], views: list[dict], chosen: list[int]
+) -> Markup:
+    """The article as escaped paragraphs, each chosen claim wrapped in its highlight."""
+    parts, pos = ["<p>"], 0
+    for i in chosen:
+        c, v = claims[i], views[i]
+        style: VerdictStyle = v["style"]
+        start, end = _offset(c["start"]), _offset(c["end"])
+        parts.append(_plain(text[pos:start]))
+        parts.append(
+            str(
+                Markup(
+                    '<span class="claim v-{key}">'
+                    '<mark class="claim-mark v-{key}" id="mark-{n}" data-claim-id="{cid}" '
+                    'data-verdict="{verdict}" data-target="{target}" tabindex="0" role="button" '
+                    'aria-expanded="false" aria-controls="{target}" aria-describedby="tag-{n}" '
+                    'title="{title}">{quote}</mark>'
+                    '<a class="tag v-{key}" id="tag-{n}" href="#{target}" tabindex="-1">'
+                    '<span aria-hidden="true">{icon}</span> {label}</a></span>'
+                ).format(
+                    key=style.key,
+                    n=v["n"],
+                    cid=v["claim_id"],
+                    verdict=v["verdict"],
+                    target=v["dom_id"],
+                    title=f"{style.label}: rule {v['rule']}",
+                    quote=c["text"],
+                    icon=style.icon,
+                    label=style.label,
+                )
+            )
+        )
+        pos = end
+    parts.append(_plain(text[pos:]))
+    parts.append("</p>")
+    html = "".join(parts)
+    # Line breaks at the very start or end of the text are not part of any paragraph.
+    html = re.sub(r"^<p>(?:<br>\n)+", "<p>", re.sub(r"(?:<br>\n)+</p>$", "</p>", html))
+    return Markup(html.replace("<p></p>\n", "").replace("\n<p></p>", ""))
+
+
+# --- view models -------------------------------------------------------------------------
+
+
+def _evidence_view(ev: dict) -> dict:
+    return {
+        "source": _text(ev.get("source")) or "unknown source",
+        "url": _external_url(ev.get("url")),
+        "raw_url": _text(ev.get("url")),
+        "document": _text(ev.get("document")),
+        "published": _text(ev.get("published")),
+        "figure": (
+            _text(ev.get("value")) or _text(ev.get("period"))
+            if ev.get("kind") == Kind.DATE.value
+            else format_figure(
+                ev.get("kind"),
+                ev.get("value"),
+                ev.get("low"),
+                ev.get("high"),
+                ev.get("qualifier"),
+                ev.get("unit"),
+            )
+        ),
+        "what": " · ".join(
+            x
+            for x in (
+                _text(ev.get("metric")),
+                _text(ev.get("region")),
+                period_label(ev.get("period"), ev.get("base_period")),
+            )
+            if x and x != "—"
+        ),
+        "definition": _text(ev.get("definition")),
+        "derived": bool(ev.get("derived")),
+        "inputs": _text(ev.get("inputs")),
+        "computation": _text(ev.get("computation")),
+        "decides": bool(ev.get("decides")),
+        "named": bool(ev.get("named")),
+        "later": bool(ev.get("later")),
+        "agrees": bool(ev.get("agrees")),
+    }
+
+
+def _claim_view(n: int, c: dict, references: pd.DataFrame | None) -> dict:
+    kind = _text(c.get("kind"))
+    value = c.get("value")
+    if kind == Kind.DATE.value and c.get("weekday"):
+        figure = f"{_text(value)} ({_text(c.get('weekday'))})"
+    else:
+        figure = format_figure(
+            kind, value, c.get("low"), c.get("high"), c.get("qualifier"), c.get("unit")
+        )
+    try:
+        chart = claim_chart(c, references)
+    except Exception:  # a chart is an extra: the report stands without it
+        log.exception("chart for claim %s failed", c.get("claim_id"))
+        chart = None
+    sort_value = as_number(value)
+    if sort_value is None:
+        sort_value = as_number(c.get("low")) or as_number(c.get("high"))
+    return {
+        "n": n,
+        "dom_id": f"claim-{n}",
+        "claim_id": _text(c.get("claim_id")),
+        "quote": _text(c.get("text")),
+        "verdict": _text(c.get("verdict")),
+        "style": verdict_style(c.get("verdict")),
+        "rule": _text(c.get("rule")),
+        "explanation": _text(c.get("explanation")),
+        "interval": _text(c.get("interval")),
+        "tolerance": _text(c.get("tolerance")),
+        "figure": figure,
+        "kind": kind,
+        "kind_label": KIND_LABELS.get(kind, kind),
+        "metric": _text(c.get("metric")),
+        "region": _text(c.get("region")),
+        "period": period_label(c.get("period"), c.get("base_period")),
+        "measures": " · ".join(
+            x
+            for x in (
+                _text(c.get("metric")),
+                _text(c.get("region")),
+                period_label(c.get("period"), c.get("base_period")),
+            )
+            if x and x != "—"
+        ),
+        "period_sort": _text(c.get("period")),
+        "attributed_to": _text(c.get("attributed_to")),
+        "qualifier": QUALIFIER_WORDS.get(_text(c.get("qualifier")), ""),
+        "sentence": _text(c.get("sentence")),
+        "evidence": [_evidence_view(ev) for ev in c.get("evidence") or []],
+        # Only checked-inert SVG built by reports.chart from escaped parts.
+        "chart": Markup(chart) if chart else None,
+        "note": "",
+        "sort_value": "" if sort_value is None else repr(sort_value),
+        "position": 10**9 if _offset(c.get("start")) is None else _offset(c.get("start")),
+    }
+
+
+@functools.cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(result: dict, article_text: str, references: pd.DataFrame | None = None) -> str:
+    """Return the report page for one checked article.
+
+    Parameters: ``result`` is the result dict (article, claims with verdicts and evidence,
+    summary, run); ``article_text`` the text the claims' offsets index; ``references`` the
+    reference table (``ReferenceSchema`` columns) for the charts' context rows, or None.
+    Returns one self-contained HTML document.
+    """
+    article = result.get("article") or {}
+    claims = list(result.get("claims") or [])
+    run = result.get("run") or {}
+    views = [_claim_view(i + 1, c, references) for i, c in enumerate(claims)]
+    chosen, notes = choose_spans(claims, article_text)
+    for i, note in notes.items():
+        views[i]["note"] = f"Not highlighted in the text: {note}"
+    title = _text(article.get("title")) or _text(article.get("id")) or "Untitled article"
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            csp=CSP,
+            title=title,
+            article_id=_text(article.get("id")),
+            published=_text(article.get("published")),
+            path=_text(article.get("path")),
+            generated_at=_text(run.get("generated_at")),
+            generated=_when(run.get("generated_at")),
+            figcheck_version=_text(run.get("figcheck_version")),
+            reference_version=_text(run.get("reference_version")),
+            data_docs=_local_url(run.get("data_docs")) or _external_url(run.get("data_docs")),
+            gx_success=run.get("gx_success"),
+            counts=_counts(result.get("summary"), claims),
+            styles=list(VERDICT_STYLES.values()),
+            article_html=highlight_article(article_text, claims, views, chosen),
+            claims=views,
+            panels=sorted(views, key=lambda v: (v["position"], v["n"])),
+        )
+    )
+
+
+def render_index(entries: list[dict]) -> str:
+    """Return a run's index page: one row per article, newest first.
+
+    Parameters: ``entries`` holds per article ``id``, ``title``, ``report`` (the report's
+    path relative to the index), ``summary`` (count per verdict), ``generated_at`` and,
+    optionally, ``published``. Newest first means by publication date, then by generation
+    time; entries without either come last.
+    Returns one self-contained HTML document.
+    """
+    rows = []
+    for e in entries:
+        summary = e.get("summary") or {}
+        rows.append(
+            {
+                "id": _text(e.get("id")),
+                "title": _text(e.get("title")) or _text(e.get("id")),
+                "href": _local_url(e.get("report") or e.get("href")),
+                "published": _text(e.get("published")),
+                "generated_at": _text(e.get("generated_at")),
+                "generated": _when(e.get("generated_at")),
+                "counts": [c for c in _counts(summary, []) if c["count"]],
+                "total": sum(int(v) for v in summary.values()),
+            }
+        )
+    rows.sort(key=lambda r: (r["published"], r["generated_at"]), reverse=True)
+    latest = max((r["generated_at"] for r in rows), default="")
+    return (
+        _environment()
+        .get_template("index.html.j2")
+        .render(
+            csp=CSP,
+            rows=rows,
+            styles=list(VERDICT_STYLES.values()),
+            generated=_when(latest),
+            generated_at=latest,
+        )
+    )
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` (UTF-8) so readers never see a half-written file.
+
+    The text goes to a temporary file in the same directory, is flushed to disk, then
+    replaces ``path`` in one ``os.replace``. Missing parent directories are created.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        # mkstemp creates 0600; a report is for reading, so take the usual umask instead.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
