@@ -1,0 +1,48 @@
+"""Shared fixtures: the project's shared material, the gold answer key, an isolated Prefect."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GOLD = SHARED / "gold" / "kabulnow-2024-06-27.yaml"
+DEMO = ROOT / "sources" / "articles" / "kabulnow-2024-06-27-pakistan-threatens-strikes.txt"
+
+# Tests never touch the user's Prefect database, never phone home, and give a cold
+# embedded server time to migrate its database.
+os.environ.setdefault("PREFECT_HOME", str(ROOT / ".pytest_cache" / "prefect-home"))
+os.environ["DO_NOT_TRACK"] = "1"
+os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+os.environ["GX_ANALYTICS_ENABLED"] = "false"
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+os.environ.pop("PREFECT_API_URL", None)
+
+
+def load_gold() -> dict:
+    """The answer key; a missing file fails the test that needs it (never a skip)."""
+    assert GOLD.is_file(), f"answer key missing: {GOLD} (shared/ must sit beside the repo)"
+    return yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    return load_gold()
+
+
+@pytest.fixture(scope="session")
+def demo_text() -> str:
+    return DEMO.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One Prefect test server for the whole session (entering it takes ~12 s)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

@@ -1,0 +1,101 @@
+"""The figcheck command line: exit codes, stdout/stderr discipline, outputs on disk."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO
+
+FIGCHECK = Path(sys.executable).with_name("figcheck")
+
+
+def figcheck(*args: str, stdin: str | None = None, timeout: int = 300):
+    return subprocess.run(
+        [str(FIGCHECK), *args], input=stdin, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def test_demo_run_exits_0_and_writes_reports(tmp_path, gold):
+    run = figcheck("check", "--out", str(tmp_path))
+    assert run.returncode == 0, run.stderr
+    article_id = DEMO.stem
+    (line,) = run.stdout.splitlines()
+    assert line.startswith(f"{article_id}: {len(gold['claims'])} claims")
+    result = json.loads((tmp_path / f"{article_id}.json").read_text(encoding="utf-8"))
+    expected = {}
+    for claim in gold["claims"]:
+        expected[claim["verdict"]] = expected.get(claim["verdict"], 0) + 1
+    assert {v: n for v, n in result["summary"].items() if n} == expected
+    assert (tmp_path / f"{article_id}.html").is_file()
+    assert (tmp_path / "index.html").is_file()
+
+
+def test_a_contradicted_figure_exits_1_and_json_holds_every_article(tmp_path, demo_text):
+    changed = tmp_path / "changed.txt"
+    changed.write_text(demo_text.replace("65% increase", "45% increase"), encoding="utf-8")
+    run = figcheck(
+        "check", str(DEMO), str(changed), "--published", "2024-06-28", "--json",
+        "--out", str(tmp_path / "out"),
+    )
+    assert run.returncode == 1, run.stderr
+    payload = json.loads(run.stdout)  # nothing but JSON on stdout
+    by_id = {r["article"]["id"]: r for r in payload["articles"]}
+    assert set(by_id) == {DEMO.stem, "changed"}
+    bad = [c for c in by_id["changed"]["claims"] if c["verdict"] == "contradicted"]
+    assert [c["text"] for c in bad] == ["45% increase"]
+    assert by_id[DEMO.stem]["summary"]["contradicted"] == 0
+    assert '"45% increase"' in run.stderr
+
+
+def test_fail_on_takes_any_verdicts(tmp_path):
+    run = figcheck("check", "--fail-on", "disputed", "--out", str(tmp_path))
+    assert run.returncode == 1
+    assert "84% of attacks" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("setup", "args", "message"),
+    [
+        (None, ["check", "{tmp}/nope.txt"], "nope.txt: no such file"),
+        (None, ["check", "--published", "2024-13-01"], "'2024-13-01' is not a date"),
+        (None, ["check", "--fail-on", "wrong"], "unknown verdict(s) wrong"),
+        (("bin.txt", b"\x00\x01\x02 binary"), ["check", "{tmp}/bin.txt"], "binary"),
+        (("empty.txt", b""), ["check", "{tmp}/empty.txt"], "empty.txt: article is empty"),
+        (("blank.md", b"  \n\t\n"), ["extract", "{tmp}/blank.md"], "blank.md: article is empty"),
+        (("notes.pdf", b"%PDF"), ["check", "{tmp}/notes.pdf"], "notes.pdf"),
+        (None, ["extract", "--format", "xml"], "'xml' is not one of json, csv, table"),
+    ],
+)
+def test_bad_input_exits_2_naming_the_problem(tmp_path, setup, args, message):
+    if setup:
+        (tmp_path / setup[0]).write_bytes(setup[1])
+    run = figcheck(*[a.format(tmp=tmp_path) for a in args], timeout=60)
+    assert run.returncode == 2, (run.stdout, run.stderr)
+    assert message in " ".join(run.stderr.split())
+    assert "Traceback" not in run.stderr
+
+
+def test_extract_prints_the_claims_table_as_json(gold):
+    run = figcheck("extract", "--format", "json", timeout=60)
+    assert run.returncode == 0, run.stderr
+    claims = json.loads(run.stdout)
+    assert [c["text"] for c in claims] == [c["quote"] for c in gold["claims"]]
+
+
+def test_extract_reads_standard_input_as_csv():
+    run = figcheck(
+        "extract", "-", "--format", "csv", "--published", "2024-06-28",
+        stdin="Attacks rose by 17% last year, according to PIPS.", timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    (row,) = csv.DictReader(io.StringIO(run.stdout))
+    assert row["text"] in "Attacks rose by 17%"
+    assert float(row["value"]) == 17.0
+    assert row["period"] == "2023"
