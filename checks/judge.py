@@ -268,7 +268,7 @@ def _rule(claim: dict, rows: pd.DataFrame) -> tuple[Verdict, str, str]:
         Verdict.DISPUTED,
         "sources-split",
         (
-            f"sources disagree: {_and(agreeing) or 'none'} support it, {_and(against) or 'none'} do not"
+            f"sources disagree (for: {_and(agreeing) or 'none'}; against: {_and(against) or 'none'})"
         ),
     )
 

@@ -200,23 +200,27 @@ def extract(
     elif fmt == "csv":
         sys.stdout.write(claims.to_csv(index=False))
     else:
-        shown = [
-            C.claim_id,
-            C.text,
-            C.kind,
-            C.value,
-            C.low,
-            C.high,
-            C.qualifier,
-            C.metric,
-            C.region,
-            C.period,
-            C.attributed_to,
-        ]
-        table = Table(*shown)
-        for row in claims[shown].itertuples(index=False):
-            table.add_row(*[_cell(x) for x in row])
-        Console().print(table)
+        Console(width=None if sys.stdout.isatty() else 160).print(_claims_table(claims))
+
+
+def _claims_table(claims) -> Table:
+    """The claims as a readable terminal table: one figure column, short ids."""
+    table = Table("#", "text", "kind", "figure", "metric", "region", "period", "attributed to")
+    for row in claims.to_dict("records"):
+        if row[C.kind] == "date":
+            figure = _cell(row[C.date])
+        elif _cell(row[C.value]):
+            figure = f"{_cell(row[C.qualifier]).replace('_', ' ')} {row[C.value]:g}".strip()
+        else:
+            figure = f"{row[C.low]:g}–{row[C.high]:g}"
+        table.add_row(
+            row[C.claim_id].rsplit("#", 1)[-1],
+            row[C.text],
+            row[C.kind],
+            figure,
+            *(_cell(row[c]) for c in (C.metric, C.region, C.period, C.attributed_to)),
+        )
+    return table
 
 
 def _cell(x: object) -> str:

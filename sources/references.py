@@ -342,6 +342,8 @@ def _check_row(
         R.publisher: str(doc.get("publisher") or meta["publisher"]),
         R.published: _text(doc.get("published")),
         R.url: _text(doc.get("url")),
+        # Readers see the document's title; the id only joins rows to the descriptor.
+        R.document: _text(doc.get("title")) or text[R.document],
         # Folded YAML text may carry line breaks; reports show the definition on one line.
         R.definition: " ".join(str(definition).split()) if definition else None,
     })

@@ -113,7 +113,7 @@ def test_ttp_strength_estimates(refs: pd.DataFrame) -> None:
     durrani = one(fighters, **{R.source: "Asif Durrani"})
     assert (durrani[R.low], durrani[R.high], durrani[R.published]) == (5000, 6000, "2024-03-17")
     assert durrani[R.region] == "AF"
-    un = one(fighters, **{R.source: "UN Monitoring Team", R.document: "un-1988-mt-15"})
+    un = one(fighters, **{R.source: "UN Monitoring Team", R.period: "2024-07"})
     assert (un[R.low], un[R.high], un[R.published]) == (6000, 6500, "2024-07")
     families = one(refs, **{R.source: "Asif Durrani", R.metric: "militants_with_families"})
     assert families[R.value] == 70000
