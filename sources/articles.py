@@ -1,0 +1,399 @@
+"""Read articles (plain text, Markdown, HTML, standard input) into ``Article`` records.
+
+An ``Article``'s ``text`` is what claim offsets point into and what reports quote, so it is
+the file's text as written (newlines normalised to ``\\n``; Markdown front matter removed;
+for HTML, the article body that trafilatura extracts). Metadata comes from what the input
+states (a ``<stem>.meta.yaml`` sidecar, front matter, HTML meta tags or JSON-LD): the
+publication date is never guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+import yaml
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
+MAX_ARTICLE_BYTES = 50 * 1024 * 1024  # larger inputs are refused: memory stays proportional
+MAX_ID_LENGTH = 80
+SIDECAR_SUFFIX = ".meta.yaml"
+
+DEMO_ARTICLE: Path = (
+    Path(__file__).parent / "articles" / "kabulnow-2024-06-27-pakistan-threatens-strikes.txt"
+)
+
+# A photo or image credit line is not a title ("Photo: Radio Pakistan").
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:photo|image|picture|photograph|file\s+photo|credit|illustration)s?"
+    r"(?:\s+(?:by|credit|courtesy))?\s*[:|–—-]",
+    re.IGNORECASE,
+)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+# C0 control characters other than tab, newline, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+class ArticleError(ValueError):
+    """An input cannot be read as an article; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its id, title, publication date (ISO, or None), path and text."""
+
+    id: str
+    title: str
+    published: str | None
+    path: str
+    text: str
+
+
+def slugify(name: str) -> str:
+    """Return a safe article id from ``name``: ``[a-z0-9-]``, at most 80 characters.
+
+    Args:
+        name: a file stem or any label.
+    Returns:
+        The slug ("article" when nothing usable is left); it can hold no path separator.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    slug = slug[:MAX_ID_LENGTH].strip("-")
+    return slug or "article"
+
+
+def read_article(path: str | Path, published: date | None = None) -> Article:
+    """Read a ``.txt``, ``.md``, ``.html`` or ``.htm`` article with its metadata.
+
+    Args:
+        path: the article file.
+        published: the publication date; when given it wins over any stated in the input.
+    Returns:
+        The :class:`Article`.
+    Raises:
+        ArticleError: missing, too big, binary, not text, unsupported, empty, or bad metadata.
+    """
+    p = Path(path)
+    label = str(path)
+    if not p.exists():
+        raise ArticleError(f"{label}: no such file")
+    if p.is_dir():
+        raise ArticleError(f"{label}: is a directory, not an article file")
+    size = p.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            f"{label}: file is too big ({size / 2**20:.0f} MB; the limit is "
+            f"{MAX_ARTICLE_BYTES / 2**20:.0f} MB)"
+        )
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{label}: cannot be read ({exc.strerror or exc})") from exc
+    raw = _decode(data, label)
+    suffix = p.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise ArticleError(
+            f"{label}: unsupported file type {p.suffix or '(none)'!r} "
+            f"(expected {', '.join(SUPPORTED_SUFFIXES)})"
+        )
+    meta = _sidecar(p)
+    if suffix in (".html", ".htm"):
+        text, html_meta = _html_article(raw)
+        meta = {**html_meta, **meta}
+    else:
+        text = _normalise_newlines(raw)
+        if suffix == ".md":
+            text, front = _front_matter(text, label)
+            meta = {**front, **meta}
+    return _article(text, label, slugify(p.stem), meta, published)
+
+
+def read_text(text: str, name: str = "stdin", published: date | None = None) -> Article:
+    """Make an article from text given directly (standard input).
+
+    Args:
+        text: the article text.
+        name: a label for messages and the id ("stdin").
+        published: the publication date, or None.
+    Returns:
+        The :class:`Article` (path is ``name``).
+    Raises:
+        ArticleError: the text is empty, whitespace only or binary.
+    """
+    if "\x00" in text:
+        raise ArticleError(f"{name}: binary data, not text")
+    text = _normalise_newlines(text.removeprefix("\ufeff"))
+    text, front = _front_matter(text, name) if text.startswith("---") else (text, {})
+    return _article(text, name, slugify(name), front, published)
+
+
+def discover(paths: list[str]) -> list[Path]:
+    """Expand folders into the article files inside them; keep files as given.
+
+    Args:
+        paths: files and folders.
+    Returns:
+        Files in the order given, each folder's articles sorted (recursively), no duplicates.
+    Raises:
+        ArticleError: a path does not exist, or a file given has an unsupported extension.
+    """
+    found: list[Path] = []
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            inside = [
+                f for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                and not f.name.endswith(SIDECAR_SUFFIX)
+            ]
+            found += sorted(inside)
+        elif p.exists():
+            if p.suffix.lower() not in SUPPORTED_SUFFIXES:
+                raise ArticleError(
+                    f"{given}: unsupported file type {p.suffix or '(none)'!r} "
+                    f"(expected {', '.join(SUPPORTED_SUFFIXES)})"
+                )
+            found.append(p)
+        else:
+            raise ArticleError(f"{given}: no such file or directory")
+    seen: set[Path] = set()
+    unique = []
+    for f in found:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _decode(data: bytes, label: str) -> str:
+    """Decode bytes as UTF-8 (BOM allowed), or as cp1252 when that is clearly text."""
+    if b"\x00" in data:
+        raise ArticleError(f"{label}: binary data, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ArticleError(f"{label}: not valid UTF-8 text") from None
+    # cp1252 decodes almost any bytes; accept it only for text that reads as text: few
+    # control characters and mostly printable characters.
+    controls = len(_CONTROL.findall(text))
+    printable = sum(1 for c in text[:100_000] if c.isprintable() or c in "\n\r\t")
+    if controls > 0 or printable < 0.95 * min(len(text), 100_000):
+        raise ArticleError(f"{label}: not valid UTF-8 text")
+    return text
+
+
+def _normalise_newlines(text: str) -> str:
+    """Make every line break ``\\n`` (offsets are then the same on every platform)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _published(value: object, label: str) -> str | None:
+    """An ISO date from a metadata value (date, datetime or string), or an error."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        raise ArticleError(
+            f"{label}: published {text!r} is not a date (expected YYYY-MM-DD)"
+        ) from None
+
+
+def _sidecar(p: Path) -> dict:
+    """Metadata from ``<stem>.meta.yaml`` beside the article, if there is one."""
+    side = p.with_name(p.stem + SIDECAR_SUFFIX)
+    if not side.is_file():
+        return {}
+    try:
+        meta = yaml.safe_load(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ArticleError(f"{side}: metadata is not valid YAML ({exc})") from None
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{side}: metadata must be a mapping (title, published, publisher)")
+    return {"label": str(side), **meta}
+
+
+def _front_matter(text: str, label: str) -> tuple[str, dict]:
+    """Split Markdown YAML front matter (``---`` block) from the text."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text, {}
+    try:
+        meta = yaml.safe_load(m.group(1) or "")
+    except yaml.YAMLError as exc:
+        raise ArticleError(f"{label}: front matter is not valid YAML ({exc})") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{label}: front matter must be a mapping")
+    return text[m.end():], meta
+
+
+def _title_from_text(text: str) -> str | None:
+    """The first non-empty line that is not a credit and does not end a sentence."""
+    for line in text.split("\n", 50)[:50]:
+        line = _MD_HEADING.sub("", line).strip()
+        if not line or _CREDIT_LINE.match(line):
+            continue
+        if line.endswith(".") or len(line) > 300:
+            return None  # the text opens with a sentence: it has no title line
+        return line
+    return None
+
+
+def _article(text: str, label: str, article_id: str, meta: dict,
+             published: date | None) -> Article:
+    """Validate the text and assemble the Article."""
+    if not text.strip():
+        raise ArticleError(f"{label}: article is empty")
+    meta_label = str(meta.get("label", label))
+    stated = _published(meta.get("published"), meta_label)
+    title = str(meta.get("title") or "").strip() or _title_from_text(text) or article_id
+    return Article(
+        id=article_id,
+        title=title,
+        published=published.isoformat() if published else stated,
+        path=label,
+        text=text,
+    )
+
+
+class _HeadParser(HTMLParser):
+    """Collect <title>, meta tags, JSON-LD blocks, and a plain-text fallback of the body."""
+
+    _SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "svg", "head", "nav", "footer"}
+    _BLOCK: ClassVar[set[str]] = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+              "article", "blockquote", "header", "figcaption", "pre", "table"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.meta: dict[str, str] = {}
+        self.jsonld: list[str] = []
+        self.body: list[str] = []
+        self._stack: list[str] = []
+        self._in_title = False
+        self._in_jsonld = False
+        self._buffer: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key and "content" in a:
+                self.meta.setdefault(key, a["content"])
+            return
+        if tag == "title":
+            self._in_title = True
+        if tag == "script" and "ld+json" in a.get("type", "").lower():
+            self._in_jsonld = True
+            self._buffer = []
+        if tag in self._SKIP:
+            self._stack.append(tag)
+        if tag in self._BLOCK:
+            self.body.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag == "script" and self._in_jsonld:
+            self.jsonld.append("".join(self._buffer))
+            self._in_jsonld = False
+        if self._stack and self._stack[-1] == tag:
+            self._stack.pop()
+        if tag in self._BLOCK:
+            self.body.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        if self._in_jsonld:
+            self._buffer.append(data)
+        if not self._stack:
+            self.body.append(data)
+
+
+def _jsonld_value(blocks: list[str], key: str) -> str | None:
+    """The first ``key`` (e.g. datePublished) found in JSON-LD blocks, searching nested items."""
+    for block in blocks:
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        todo = [data]
+        while todo:
+            item = todo.pop(0)
+            if isinstance(item, dict):
+                if isinstance(item.get(key), str):
+                    return item[key]
+                todo += list(item.values())
+            elif isinstance(item, list):
+                todo += item
+    return None
+
+
+def _html_article(html: str) -> tuple[str, dict]:
+    """Extract an HTML page's article text (trafilatura) and its stated title and date."""
+    parser = _HeadParser()
+    try:
+        parser.feed(html)
+        parser.close()
+    except (AssertionError, ValueError):  # malformed markup: metadata is best effort
+        pass
+    meta: dict = {}
+    title = parser.meta.get("og:title") or parser.title.strip() or parser.meta.get("title")
+    if title:
+        meta["title"] = " ".join(title.split())
+    stated = (
+        parser.meta.get("article:published_time")
+        or _jsonld_value(parser.jsonld, "datePublished")
+        or parser.meta.get("datepublished")
+    )
+    if stated:
+        try:
+            meta["published"] = date.fromisoformat(stated.strip()[:10]).isoformat()
+        except ValueError:
+            pass  # an unreadable date in a page is not stated: leave it unknown
+    text = _trafilatura_text(html)
+    if not text:
+        # trafilatura declines very short pages; fall back to the body's visible text.
+        lines = (" ".join(line.split()) for line in "".join(parser.body).split("\n"))
+        text = "\n".join(line for line in lines if line)
+    return _normalise_newlines(text), meta
+
+
+def _trafilatura_text(html: str) -> str:
+    """The main text of a page according to trafilatura (no scripts, styles or comments)."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    try:
+        text = trafilatura.extract(
+            html, include_comments=False, include_tables=True, include_images=False,
+            include_formatting=False, deduplicate=False, favor_precision=True,
+        )
+    except Exception:  # noqa: BLE001 - a third-party parser on hostile input; fall back
+        return ""
+    return text or ""

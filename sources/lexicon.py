@@ -1,0 +1,164 @@
+"""Load the metric, region, source and name vocabularies (``sources/vocab/*.yaml``) once.
+
+The YAML files are the domain knowledge; this module only turns them into lookup tables and
+compiled matchers for the extractor, and caches them so that the files are read once per
+process. (Named ``lexicon`` so that it does not shadow the ``vocab/`` data folder.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from sources.patterns import alternation
+
+VOCAB_DIR = Path(__file__).parent / "vocab"
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file is missing or malformed (a configuration error)."""
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One metric id with the words that name it."""
+
+    id: str
+    label: str
+    words: tuple[str, ...]
+    base: str | None = None
+    modifiers: tuple[str, ...] = ()
+    event: bool = False
+    countable: bool = True
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled vocabularies: what the extractor matches metrics, places and sources with."""
+
+    metrics: dict[str, Metric]
+    metric_by_word: dict[str, str]  # normalised word -> metric id
+    metric_words: re.Pattern[str]
+    modifier_by_phrase: dict[str, str]  # normalised modifier phrase -> metric id
+    modifiers: re.Pattern[str] | None
+    region_by_alias: dict[str, str]  # normalised alias -> ISO code
+    region_parent: dict[str, str]  # ISO code -> parent ISO code
+    regions: re.Pattern[str]
+    source_by_alias: dict[str, str]  # alias as written -> canonical source name
+    sources: re.Pattern[str]
+    not_places: re.Pattern[str]  # names that contain a place but are not one
+
+
+def normalise(phrase: str) -> str:
+    """Return ``phrase`` lower-cased with runs of whitespace made one space (a lookup key)."""
+    return " ".join(phrase.lower().split())
+
+
+def _read(path: Path) -> dict:
+    """Read one YAML mapping, naming the file in any error."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise VocabularyError(f"{path.name}: cannot read vocabulary ({exc})") from exc
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{path.name}: expected a mapping at the top level")
+    return data
+
+
+def _word_regex(alternatives: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile an alternation matched on word boundaries (no letter or digit either side)."""
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
+
+
+def _region_alternation(aliases: list[str]) -> str:
+    """Alternation of place aliases; short all-caps acronyms ("KP", "ICT") match in capitals only.
+
+    Case-insensitive "kp" or "ict" would find ordinary words and fragments; an acronym is
+    written in capitals in news text.
+    """
+    ordered = sorted(set(aliases), key=lambda a: (-len(a), a))
+    parts = []
+    for alias in ordered:
+        body = re.escape(alias).replace(r"\ ", r"\s+")
+        acronym = alias.isupper() and len(alias) <= 5
+        parts.append(f"(?-i:{body})" if acronym else body)
+    return "|".join(parts)
+
+
+@cache
+def load_lexicon(vocab_dir: Path = VOCAB_DIR) -> Lexicon:
+    """Load and compile the vocabularies in ``vocab_dir`` (cached per folder).
+
+    Args:
+        vocab_dir: folder holding metrics.yaml, regions.yaml, sources.yaml and names.yaml.
+    Returns:
+        The compiled :class:`Lexicon`.
+    Raises:
+        VocabularyError: a file is missing or malformed.
+    """
+    metrics: dict[str, Metric] = {}
+    metric_by_word: dict[str, str] = {}
+    modifier_by_phrase: dict[str, str] = {}
+    for mid, entry in _read(vocab_dir / "metrics.yaml").items():
+        entry = entry or {}
+        metric = Metric(
+            id=str(mid),
+            label=str(entry.get("label", mid)),
+            words=tuple(str(w) for w in entry.get("words", []) or []),
+            base=entry.get("base"),
+            modifiers=tuple(str(m) for m in entry.get("modifiers", []) or []),
+            event=bool(entry.get("event", False)),
+            countable=bool(entry.get("countable", True)),
+        )
+        metrics[metric.id] = metric
+        for word in metric.words:
+            # First listed wins: a word names one metric.
+            metric_by_word.setdefault(normalise(word), metric.id)
+        for phrase in metric.modifiers:
+            modifier_by_phrase.setdefault(normalise(phrase), metric.id)
+
+    region_by_alias: dict[str, str] = {}
+    region_parent: dict[str, str] = {}
+    aliases_as_written: list[str] = []
+    for code, entry in _read(vocab_dir / "regions.yaml").items():
+        entry = entry or {}
+        for alias in [entry.get("name"), *(entry.get("aliases") or [])]:
+            if alias:
+                aliases_as_written.append(str(alias))
+                region_by_alias.setdefault(normalise(str(alias)), str(code))
+        if entry.get("parent"):
+            region_parent[str(code)] = str(entry["parent"])
+
+    source_by_alias: dict[str, str] = {}
+    for name, entry in _read(vocab_dir / "sources.yaml").items():
+        entry = entry or {}
+        for alias in [name, *(entry.get("aliases") or [])]:
+            source_by_alias.setdefault(" ".join(str(alias).split()), str(name))
+
+    names_path = vocab_dir / "names.yaml"
+    not_places = [str(n) for n in (_read(names_path).get("not_places") or [])] if (
+        names_path.exists()
+    ) else []
+    # Source names ("Pakistan Institute for Peace Studies") hide the places inside them too.
+    masked = not_places + [a for a in source_by_alias if " " in a]
+
+    modifiers = _word_regex(alternation(modifier_by_phrase), re.IGNORECASE) if modifier_by_phrase else None
+    return Lexicon(
+        metrics=metrics,
+        metric_by_word=metric_by_word,
+        metric_words=_word_regex(alternation(metric_by_word), re.IGNORECASE),
+        modifier_by_phrase=modifier_by_phrase,
+        modifiers=modifiers,
+        region_by_alias=region_by_alias,
+        region_parent=region_parent,
+        regions=_word_regex(_region_alternation(aliases_as_written), re.IGNORECASE),
+        source_by_alias=source_by_alias,
+        # Proper names are matched as written: "Mujahid" the person, not "mujahid" the word.
+        sources=_word_regex(alternation(source_by_alias)),
+        not_places=_word_regex(alternation(masked), re.IGNORECASE),
+    )
+

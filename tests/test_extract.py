@@ -1,0 +1,374 @@
+"""Claim extraction: the golden demo article, then "found" / "not found" literals per form."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from checks.schemas import ClaimSchema as C
+from checks.schemas import columns
+from sources.articles import DEMO_ARTICLE, read_article
+from sources.extract import extract_claims
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+GOLD = SHARED / "gold" / "kabulnow-2024-06-27.yaml"
+PUB = "2024-06-28"
+
+
+def claims(text: str, published: str | None = PUB) -> list[dict]:
+    """Extract from a literal and return the rows as dicts (NaN made None)."""
+    df = extract_claims(text, "t", published)
+    rows = df.to_dict("records")
+    return [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()}
+            for r in rows]
+
+
+def one(text: str, published: str | None = PUB) -> dict:
+    """The single claim found in ``text``."""
+    found = claims(text, published)
+    assert len(found) == 1, [c[C.text] for c in found]
+    return found[0]
+
+
+# --- golden ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo() -> pd.DataFrame:
+    article = read_article(DEMO_ARTICLE)
+    return extract_claims(article.text, article.id, article.published)
+
+
+def test_gold_claims_found_exactly(demo: pd.DataFrame) -> None:
+    """Every claim in the answer key is found with its exact quote and figures; nothing else.
+
+    The key's ``low: 90`` on "over 90% of fatalities" is the judge's reading of "over"; the
+    extractor records the stated 90 with the qualifier and sets low/high only for ranges.
+    """
+    assert GOLD.is_file(), f"answer key missing: {GOLD}"  # fail, never skip
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    assert gold["article"] == "kabulnow-2024-06-27-pakistan-threatens-strikes"
+    text = DEMO_ARTICLE.read_text(encoding="utf-8")
+    by_quote = {row[C.text]: row for row in demo.to_dict("records")}
+    assert sorted(by_quote) == sorted(c["quote"] for c in gold["claims"])
+    for expected in gold["claims"]:
+        row = by_quote[expected["quote"]]
+        assert text[row[C.start]:row[C.end]] == expected["quote"]
+        assert row[C.kind] == expected["kind"]
+        if expected["kind"] == "date":
+            assert row[C.date] == str(expected["value"])
+        elif expected["kind"] == "range":
+            assert (row[C.low], row[C.high]) == (expected["low"], expected["high"])
+        else:
+            assert row[C.value] == expected["value"]
+        if "attributed_to" in expected:
+            assert row[C.attributed_to] == expected["attributed_to"]
+        else:
+            assert pd.isna(row[C.attributed_to])
+
+
+def test_demo_bindings(demo: pd.DataFrame) -> None:
+    rows = {r[C.text]: r for r in demo.to_dict("records")}
+    expect = {
+        "Thursday, June 27": {C.date: "2024-06-27", C.weekday: "Thursday"},
+        "65% increase": {C.metric: "deaths", C.region: "PK", C.period: "2023",
+                         C.base_period: "2022", C.attributed_to: "PIPS", C.unit: "%"},
+        "over 90% of fatalities": {C.qualifier: "over", C.metric: "deaths",
+                                   C.region: "PK-BA+PK-KP", C.period: "2023"},
+        "84% of attacks": {C.metric: "attacks", C.region: "PK-BA+PK-KP", C.period: "2023"},
+        "5,000 to 6,000": {C.metric: "militants", C.region: "AF", C.period: "2024",
+                           C.attributed_to: "Asif Durrani"},
+        "70,000": {C.metric: "militants_with_families", C.region: "AF", C.period: "2024",
+                   C.attributed_to: "Asif Durrani"},
+        "In March": {C.date: "2024-03", C.period: "2024-03", C.metric: "airstrikes",
+                     C.region: "AF-KHO+AF-PKA"},
+    }
+    for quote, fields in expect.items():
+        for col, value in fields.items():
+            assert rows[quote][col] == value, (quote, col)
+    assert list(demo[C.claim_id]) == [
+        f"kabulnow-2024-06-27-pakistan-threatens-strikes#{n}" for n in range(1, 8)
+    ]
+    assert list(demo.columns) == columns(C)
+
+
+def test_demo_report_year_is_not_a_claim(demo: pd.DataFrame) -> None:
+    assert "2023" not in set(demo[C.text])
+
+
+def test_nothing_found_is_an_empty_table() -> None:
+    for text in ["", "   ", "No figures here at all.", "Covid-19 and the F-16."]:
+        df = extract_claims(text, "t", PUB)
+        assert df.empty and list(df.columns) == columns(C)
+
+
+# --- forms found -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "fields"),
+    [
+        # percent and percentage points
+        ("The rate was 5.2 percent.", "5.2 percent", {C.kind: "percent", C.value: 5.2}),
+        ("Turnout was 40 per cent.", "40 per cent", {C.kind: "percent", C.unit: "%"}),
+        ("It fell 3 percentage points.", "fell 3 percentage points",
+         {C.kind: "percentage_points", C.value: -3.0, C.unit: "pp"}),
+        # changes
+        ("A 65% increase in deaths.", "65% increase", {C.kind: "percent_change", C.value: 65}),
+        ("Deaths rose by 12% in 2023.", "rose by 12%",
+         {C.kind: "percent_change", C.value: 12, C.period: "2023", C.base_period: "2022"}),
+        ("Attacks fell 5% last year.", "fell 5%", {C.kind: "percent_change", C.value: -5}),
+        ("There was a decline of 8% in attacks.", "decline of 8%",
+         {C.kind: "percent_change", C.value: -8, C.metric: "attacks"}),
+        ("A surge of 30% in attacks.", "surge of 30%", {C.kind: "percent_change"}),
+        ("Violence saw a 20% drop.", "20% drop", {C.kind: "percent_change", C.value: -20}),
+        # shares
+        ("Some 84% of attacks were in KP.", "Some 84% of attacks",
+         {C.kind: "share", C.qualifier: "about", C.metric: "attacks", C.region: "PK-KP"}),
+        ("Half of the deaths were civilians.", "Half of the deaths",
+         {C.kind: "share", C.value: 50, C.metric: "deaths"}),
+        ("Two-thirds of attacks were claimed.", "Two-thirds of attacks",
+         {C.kind: "share", C.metric: "attacks"}),
+        ("They made up 40% of the injured.", "40% of the injured",
+         {C.kind: "share", C.metric: "injured"}),
+        # ranges
+        ("Between 20 and 30 people were killed.", "Between 20 and 30",
+         {C.kind: "range", C.low: 20, C.high: 30, C.value: None, C.metric: "deaths"}),
+        ("An estimated 5,000-6,000 fighters.", "An estimated 5,000-6,000",
+         {C.kind: "range", C.low: 5000, C.high: 6000, C.qualifier: "about",
+          C.metric: "militants"}),
+        ("Some 5,000–6,000 fighters.", "Some 5,000–6,000", {C.kind: "range"}),
+        ("Deaths were up 20% in 2023.", "up 20%", {C.kind: "percent_change", C.value: 20}),
+        ("Attacks, down 5% on the year.", "down 5%", {C.kind: "percent_change", C.value: -5}),
+        ("Losses of 3 to 5 million dollars.", "3 to 5 million dollars",
+         {C.kind: "range", C.low: 3e6, C.high: 5e6, C.unit: "USD"}),
+        ("Support was 5-6% in polls.", "5-6%", {C.kind: "range", C.unit: "%"}),
+        # qualifiers
+        ("More than 500 people fled.", "More than 500", {C.qualifier: "over"}),
+        ("At least 20 soldiers died.", "At least 20", {C.qualifier: "at_least"}),
+        ("As many as 20 soldiers died.", "As many as 20", {C.qualifier: "at_least"}),
+        ("Fewer than 10 police were hurt.", "Fewer than 10", {C.qualifier: "under"}),
+        ("Up to 7 children were hurt.", "Up to 7", {C.qualifier: "up_to"}),
+        ("No more than 7 children were hurt.", "No more than 7", {C.qualifier: "up_to"}),
+        ("Nearly 40 civilians died.", "Nearly 40", {C.qualifier: "nearly"}),
+        ("Just under 40 civilians died.", "Just under 40", {C.qualifier: "nearly"}),
+        ("Roughly 40 civilians died.", "Roughly 40", {C.qualifier: "about"}),
+        ("An estimated 40 civilians died.", "An estimated 40", {C.qualifier: "about"}),
+        ("Around 90% or more of the dead.", "Around 90%", {C.qualifier: "about"}),
+        ("Attacks numbered 300 or more.", "300 or more", {C.qualifier: "at_least"}),
+        # number words
+        ("Twenty-five soldiers died.", "Twenty-five", {C.kind: "count", C.value: 25}),
+        ("A dozen civilians died.", "A dozen", {C.value: 12, C.metric: "deaths"}),
+        ("Three percent of voters abstained.", "Three percent of voters",
+         {C.kind: "share", C.value: 3}),
+        ("Two hundred and fifty militants surrendered.", "Two hundred and fifty",
+         {C.value: 250, C.metric: "militants"}),
+        ("One in five children is out of school.", "One in five",
+         {C.kind: "ratio", C.value: 0.2}),
+        ("Tens of thousands fled.", "Tens of thousands",
+         {C.kind: "count", C.value: 20000, C.qualifier: "at_least"}),
+        ("three soldiers were hurt.", "three", {C.value: 3}),
+        # scale words and money
+        ("About 1.2 million people fled.", "About 1.2 million", {C.value: 1.2e6}),
+        ("Donors pledged $3bn.", "$3bn", {C.kind: "money", C.value: 3e9, C.unit: "USD"}),
+        ("A Rs50 billion package.", "Rs50 billion",
+         {C.kind: "money", C.value: 5e10, C.unit: "PKR"}),
+        ("Some 3m people returned.", "Some 3m", {C.value: 3e6}),
+        ("Some 2.5 lakh refugees.", "Some 2.5 lakh", {C.value: 250000}),
+        ("It cost 1.5 crore rupees.", "1.5 crore rupees", {C.value: 1.5e7, C.unit: "PKR"}),
+        ("It cost €40 million.", "€40 million", {C.unit: "EUR"}),
+        # counts
+        ("The blast killed 2000 people.", "2000", {C.kind: "count", C.metric: "deaths"}),
+        ("Officials recorded 1,124 attacks.", "1,124", {C.value: 1124, C.metric: "attacks"}),
+        ("Police counted 1,50,000 voters.", "1,50,000", {C.value: 150000}),
+    ],
+)
+def test_found(text: str, quote: str, fields: dict) -> None:
+    rows = {c[C.text]: c for c in claims(text)}
+    assert quote in rows, list(rows)
+    row = rows[quote]
+    assert text[row[C.start]:row[C.end]] == quote
+    for col, value in fields.items():
+        assert row[col] == value, (col, row[col])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Covid-19 pandemic closed schools.",
+        "Pakistan wants F-16 jets.",
+        "Under Resolution 1988 the council acted.",
+        "The G20 summit met.",
+        "It was the second most affected province.",
+        "The meeting started at 10:30.",
+        "The meeting ended at 5 pm.",
+        "A 2023 report by PIPS was released.",
+        "In 2023 violence rose.",
+        "Since 2021, attacks have risen.",
+        "See page 12 of the report.",
+        "Item No. 5 was next.",
+        "A 19-year-old was arrested.",
+        "In the 1990s the war began.",
+        "The 2nd attack came later.",
+        "Version 3.1.1 was released.",
+        "It offers 24/7 coverage.",
+        "No one was hurt, one of the officials said.",
+        "Yesterday the talks failed.",
+        "Last year the talks failed.",
+        "During fiscal 2022-23 nothing happened.",
+        "Footnotes like [3] are ignored.",
+        "The team won 3-1.",
+    ],
+)
+def test_not_found(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_rose_from_to_is_two_counts_not_a_range() -> None:
+    found = claims("Deaths rose from 419 in 2022 to 693 in 2023.")
+    assert [(c[C.text], c[C.kind], c[C.period]) for c in found] == [
+        ("419", "count", "2022"), ("693", "count", "2023")
+    ]
+
+
+def test_year_with_count_noun_is_a_count() -> None:
+    assert one("About 2000 people fled.")[C.value] == 2000
+
+
+# --- dates and periods -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "iso", "weekday"),
+    [
+        ("He spoke on Thursday, June 27, in Kabul.", "Thursday, June 27", "2024-06-27",
+         "Thursday"),
+        ("He spoke on June 27.", "June 27", "2024-06-27", None),
+        ("He spoke on June 29.", "June 29", "2023-06-29", None),  # after publication: last year
+        ("It happened on 27 June 2024.", "27 June 2024", "2024-06-27", None),
+        ("It happened on March 5, 2023.", "March 5, 2023", "2023-03-05", None),
+        ("In March, strikes hit.", "In March", "2024-03", None),
+        ("In September, strikes hit.", "In September", "2023-09", None),
+        ("It began in March 2024.", "March 2024", "2024-03", None),
+        ("It began on 2024-03-18.", "2024-03-18", "2024-03-18", None),
+    ],
+)
+def test_dates(text: str, quote: str, iso: str, weekday: str | None) -> None:
+    row = one(text)
+    assert (row[C.text], row[C.kind], row[C.date], row[C.period], row[C.weekday]) == (
+        quote, "date", iso, iso, weekday
+    )
+
+
+def test_date_without_year_and_without_publication_is_kept_unresolved() -> None:
+    row = one("He spoke on Thursday, June 27, in Kabul.", published=None)
+    assert row[C.kind] == "date" and row[C.date] is None and row[C.period] is None
+    assert row[C.weekday] == "Thursday"
+
+
+def test_invalid_day_is_not_a_date() -> None:
+    assert all(c[C.kind] != "date" for c in claims("Not on February 30 2023 either."))
+
+
+def test_period_from_relative_words() -> None:
+    assert one("Attacks reached 300 last year.")[C.period] == "2023"
+    assert one("Attacks reached 300 this year.")[C.period] == "2024"
+    assert one("Attacks reached 300 last year.", published=None)[C.period] is None
+
+
+def test_period_present_tense_is_publication_year() -> None:
+    assert one("Officials estimate that 300 militants remain.")[C.period] == "2024"
+    assert one("Officials estimate that 300 militants remain.", published=None)[C.period] is None
+    assert one("Officials said 300 militants remained.")[C.period] is None  # past: unknown
+
+
+def test_change_between_two_years() -> None:
+    row = one("Between 2022 and 2023, deaths rose 65%.")
+    assert (row[C.period], row[C.base_period]) == ("2023", "2022")
+
+
+def test_change_against_last_year() -> None:
+    row = one("Attacks are up 20% compared with last year.")
+    assert (row[C.period], row[C.base_period]) == ("2024", "2023")
+
+
+# --- regions ---------------------------------------------------------------------------------
+
+
+def test_region_belongs_to_the_clause_of_the_figure() -> None:
+    row = one("Balochistan was the second most affected province, after Khyber Pakhtunkhwa "
+              "where 110 attacks were recorded.")
+    assert (row[C.value], row[C.region], row[C.metric]) == (110, "PK-KP", "attacks")
+
+
+def test_region_after_in() -> None:
+    assert one("There were 500 deaths in Pakistan.")[C.region] == "PK"
+    assert one("In Pakistan, 1,500 people died.")[C.region] == "PK"
+
+
+def test_region_skips_demonyms_titles_names_and_borders() -> None:
+    assert one("Some 300 Pakistani soldiers died.")[C.region] is None
+    assert one("Pakistan's envoy for Afghanistan said 300 militants died.")[C.region] is None
+    assert one("The Tehrik-e-Taliban Pakistan lost 300 fighters.")[C.region] is None
+    assert one("Provinces bordering Afghanistan lost 300 fighters.")[C.region] is None
+
+
+def test_region_acronym_only_in_capitals() -> None:
+    assert one("In KP, 300 attacks took place.")[C.region] == "PK-KP"
+    assert one("The backpack held 300 rounds.")[C.region] is None
+
+
+def test_combined_region_is_sorted() -> None:
+    row = one("Khyber Pakhtunkhwa and Balochistan, bordering Afghanistan, accounted for 90% "
+              "of attacks.")
+    assert row[C.region] == "PK-BA+PK-KP"
+
+
+# --- attribution -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("According to PIPS, 306 attacks took place.", "PIPS"),
+        ("According to the Interior Ministry, 300 militants were killed.", "Interior Ministry"),
+        ("The Pakistan Institute for Peace Studies (PIPS) found 306 attacks.", "PIPS"),
+        ("CRSS said 300 people died.", "CRSS"),
+        ("CRSS's report counted 300 deaths.", "CRSS"),
+        ("A report by the Islamabad-based CRSS found 300 deaths.", "CRSS"),
+        ("Asif Durrani, the envoy, estimated 6,000 militants.", "Asif Durrani"),
+        ("Khawaja Asif told VOA that 300 militants died.", None),  # told: not attribution
+        ("300 militants died, Zabihullah Mujahid said.", "Zabihullah Mujahid"),
+    ],
+)
+def test_attribution(text: str, source: str | None) -> None:
+    assert one(text)[C.attributed_to] == source
+
+
+def test_attribution_stays_in_its_sentence() -> None:
+    found = claims("PIPS found 306 attacks. Over 90% of fatalities were in KP.")
+    assert [c[C.attributed_to] for c in found] == ["PIPS", None]
+
+
+def test_claim_ids_number_in_text_order() -> None:
+    df = extract_claims("First 10 attacks, then 20 attacks, then 30.", "art", PUB)
+    assert list(df[C.claim_id]) == ["art#1", "art#2", "art#3"]
+    assert list(df[C.start]) == sorted(df[C.start])
+
+
+def test_sentence_splitter_keeps_abbreviations() -> None:
+    row = one("Mr. Asif said U.S. forces killed 30 militants. The end came.")
+    assert row[C.sentence] == "Mr. Asif said U.S. forces killed 30 militants."
+
+
+def test_unresolvable_published_is_treated_as_unknown() -> None:
+    assert one("In March, strikes hit.", published="June 2024")[C.date] is None
+
+
+def test_published_as_given_by_reader() -> None:
+    assert date.fromisoformat(read_article(DEMO_ARTICLE).published) == date(2024, 6, 28)
