@@ -1,4 +1,5 @@
-"""Figures the sources imply but do not print: percent changes and shares of a total.
+"""Figures the sources imply but do not print: percent changes, shares of a total, sums of
+parts and differences of shares in percentage points.
 
 Every derived figure stays within one source and one definition of what is counted
 ("never divide one dataset's count by another's"), is computed at full precision and
@@ -14,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from checks.precision import format_number
+from checks.precision import Tolerances, format_number, stated_interval
 from checks.schemas import ClaimSchema as C
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import Kind, Stated
@@ -33,12 +34,15 @@ def region_parents(path: Path = REGIONS_FILE) -> dict[str, str]:
     return {code: entry["parent"] for code, entry in data.items() if entry.get("parent")}
 
 
-def derive_figures(claims: pd.DataFrame, references: pd.DataFrame) -> pd.DataFrame:
-    """Derive the percent changes and shares that the claims ask about.
+def derive_figures(
+    claims: pd.DataFrame, references: pd.DataFrame, tolerances: Tolerances | None = None
+) -> pd.DataFrame:
+    """Derive the percent changes, shares, sums and point differences the claims ask about.
 
     Args:
         claims: a claims table (``ClaimSchema``).
         references: stated reference figures (``ReferenceSchema``).
+        tolerances: how stated shares are read when their difference is taken.
 
     Returns:
         Reference rows with ``stated_or_derived == "derived"`` plus ``inputs`` and
@@ -47,9 +51,17 @@ def derive_figures(claims: pd.DataFrame, references: pd.DataFrame) -> pd.DataFra
     counts = references[references[R.kind] == Kind.COUNT]
     changes = claims[claims[C.kind] == Kind.PERCENT_CHANGE]
     shares = claims[claims[C.kind].isin([Kind.SHARE, Kind.PERCENT])]
+    totals = claims[claims[C.kind].isin([Kind.COUNT, Kind.RANGE])]
+    points = claims[claims[C.kind] == Kind.PERCENTAGE_POINTS]
     frames = [
         _percent_changes(counts, changes[[C.metric, C.region, C.period, C.base_period]]),
         _shares(counts, shares[[C.metric, C.region, C.period]]),
+        _sums(counts, totals[[C.metric, C.region, C.period]]),
+        _point_differences(
+            references[references[R.kind] == Kind.SHARE],
+            points[[C.metric, C.region, C.period, C.base_period]],
+            tolerances or Tolerances.load(),
+        ),
     ]
     out = pd.concat([f for f in frames if not f.empty] or [_empty(references)], ignore_index=True)
     return out.drop_duplicates(subset=[R.ref_id]).reset_index(drop=True)
@@ -161,6 +173,127 @@ def _shares(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
                     f"{format_number(part_values.sum())}; "
                     f"{format_number(part_values.sum())} / {format_number(total[R.value])}"
                     f" × 100 = {share:.1f}%",
+                }
+            )
+    return (
+        pd.DataFrame(rows, columns=[*_columns(), INPUTS, COMPUTATION]) if rows else pd.DataFrame()
+    )
+
+
+# Hedges a sum of parts can carry: a part stated as "at least 170" makes the sum at least
+# the total too; any other hedge on a part ("about", "nearly") has no simple sum.
+_SUMMABLE = {None, "at_least", "over"}
+
+
+def _sums(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
+    """A combined region's count as the sum of its parts' counts, within one source+definition."""
+    asked = asked.dropna().drop_duplicates()
+    asked = asked[asked[C.region].str.contains("+", regex=False)]
+    if asked.empty:
+        return pd.DataFrame()
+    rows = []
+    for metric, region, period in asked.itertuples(index=False):
+        parts = region.split("+")
+        pool = counts[
+            (counts[R.metric] == metric)
+            & (counts[R.period] == period)
+            & counts[R.region].isin(parts)
+            & counts[R.value].notna()
+        ]
+        for _, group in pool.groupby(_GROUP, sort=False):
+            by_region = group.drop_duplicates(subset=[R.region]).set_index(R.region)
+            if set(by_region.index) != set(parts):
+                continue  # a sum needs every part from the same source and definition
+            hedges = {q if isinstance(q, str) else None for q in by_region[R.qualifier]}
+            if not hedges <= _SUMMABLE:
+                continue
+            hedge = "over" if "over" in hedges else "at_least" if "at_least" in hedges else None
+            values = by_region.loc[parts, R.value]
+            total = values.sum()
+            first = by_region.loc[parts[0]]
+            said = f"{hedge.replace('_', ' ')} " if hedge else ""
+            rows.append(
+                first.to_dict()
+                | {
+                    R.region: region,
+                    R.ref_id: f"derived:{first[R.source]}:{metric}:{region}:{period}:sum",
+                    R.kind: Kind.COUNT.value,
+                    R.value: total,
+                    R.low: float("nan"),
+                    R.high: float("nan"),
+                    R.qualifier: hedge,
+                    R.unit: None,
+                    R.published: by_region[R.published].max(),
+                    R.stated_or_derived: Stated.DERIVED.value,
+                    R.note: None,
+                    INPUTS: " + ".join(
+                        f"{_hedged(by_region.loc[r, R.qualifier])}{format_number(v)} ({r})"
+                        for r, v in values.items()
+                    ),
+                    COMPUTATION: f"{' + '.join(format_number(v) for v in values)} = "
+                    f"{said}{format_number(total)} ({region}, {period})",
+                }
+            )
+    return (
+        pd.DataFrame(rows, columns=[*_columns(), INPUTS, COMPUTATION]) if rows else pd.DataFrame()
+    )
+
+
+def _hedged(qualifier: object) -> str:
+    return f"{qualifier.replace('_', ' ')} " if isinstance(qualifier, str) else ""
+
+
+def _point_differences(shares: pd.DataFrame, asked: pd.DataFrame, tol: Tolerances) -> pd.DataFrame:
+    """A change in percentage points: the difference of one source's two shares.
+
+    Stated shares are rounded, so the difference is the interval between the extremes
+    their rounding allows ("84%" − "78%" lies in [5, 7]), shown with the point difference.
+    A percent change is never derived this way: 40% → 45% is +5 points but +12.5 percent.
+    """
+    asked = asked.dropna().drop_duplicates()
+    if asked.empty or shares.empty:
+        return pd.DataFrame()
+    rows = []
+    for metric, region, period, base in asked.itertuples(index=False):
+        pool = shares[(shares[R.metric] == metric) & (shares[R.region] == region)]
+        for _, group in pool.groupby(_GROUP, sort=False):
+            new = group[group[R.period] == period]
+            old = group[group[R.period] == base]
+            if len(new) != 1 or len(old) != 1:
+                continue
+            new, old = new.iloc[0], old.iloc[0]
+            a, b = (
+                stated_interval(r[R.kind], r[R.value], r[R.low], r[R.high], r[R.qualifier], tol)
+                for r in (new, old)
+            )
+            if a is None or b is None:
+                continue
+            low = None if a.low is None or b.high is None else a.low - b.high
+            high = None if a.high is None or b.low is None else a.high - b.low
+            point = new[R.value] - old[R.value]
+            rows.append(
+                new.to_dict()
+                | {
+                    R.ref_id: f"derived:{new[R.source]}:{metric}:{region}:{period}-vs-{base}:pp",
+                    R.kind: Kind.PERCENTAGE_POINTS.value,
+                    R.base_period: base,
+                    R.value: float("nan"),
+                    R.low: float("nan") if low is None else low,
+                    R.high: float("nan") if high is None else high,
+                    R.qualifier: None,
+                    R.unit: "percentage points",
+                    R.document: new[R.document]
+                    if new[R.document] == old[R.document]
+                    else f"{new[R.document]}; {old[R.document]}",
+                    R.published: max(str(new[R.published]), str(old[R.published])),
+                    R.stated_or_derived: Stated.DERIVED.value,
+                    R.note: None,
+                    INPUTS: f"{_hedged(new[R.qualifier])}{format_number(new[R.value])}% "
+                    f"({period}) and {_hedged(old[R.qualifier])}"
+                    f"{format_number(old[R.value])}% ({base})",
+                    COMPUTATION: f"{format_number(new[R.value])}% − {format_number(old[R.value])}%"
+                    f" = {point:+.1f} percentage points; as stated {a} − {b}, so within "
+                    f"[{format_number(low)}, {format_number(high)}]",
                 }
             )
     return (

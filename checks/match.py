@@ -86,7 +86,7 @@ def _match_numbers(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
         index=pairs.index,
         dtype=bool,
     )
-    is_change = pairs[CLAIM + C.kind] == Kind.PERCENT_CHANGE
+    is_change = pairs[CLAIM + C.kind].isin([Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS])
     same_base = pairs[CLAIM + C.base_period].fillna("") == pairs[R.base_period].fillna("")
     return pairs[same_period & (~is_change | same_base)].reset_index(drop=True)
 

@@ -13,6 +13,7 @@ the same overlap test that compares numbers.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -24,6 +25,7 @@ import yaml
 from checks.vocabulary import Kind, Qualifier
 
 TOLERANCES_FILE = Path(__file__).with_name("tolerances.yaml")
+TOLERANCES_ENV = "FIGCHECK_TOLERANCES"  # a tolerances file chosen for the whole run
 PERCENT_KINDS = {Kind.PERCENT, Kind.SHARE, Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS}
 # A share of a whole cannot leave [0, 100], whatever the hedge word says.
 BOUNDED_KINDS = {Kind.SHARE, Kind.PERCENT}
@@ -40,13 +42,35 @@ class Tolerances:
     round_count_cap: float = 0.05
 
     @classmethod
-    def load(cls, path: Path = TOLERANCES_FILE) -> Self:
-        """Read tolerances from a YAML file with the dataclass's field names."""
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    def load(cls, path: Path | None = None) -> Self:
+        """Read tolerances from a YAML file with the dataclass's field names.
+
+        Args:
+            path: the file; by default ``$FIGCHECK_TOLERANCES`` if set (``figcheck check
+                --tolerances`` sets it, so every engine and worker judges alike), else the
+                bundled ``checks/tolerances.yaml``. Fields the file omits keep their defaults.
+
+        Raises:
+            ValueError: the file is not a YAML mapping, names an unknown tolerance, or gives
+                a value that is not a number in [0, 1).
+        """
+        path = Path(path or os.environ.get(TOLERANCES_ENV) or TOLERANCES_FILE)
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ValueError(f"{path}: cannot read tolerances: {exc}") from None
+        if not isinstance(data, dict):
+            # A bad file, not a bad argument: callers catch ValueError for all file problems.
+            raise ValueError(f"{path}: tolerances must be a YAML mapping of name: fraction")  # noqa: TRY004
         unknown = set(data) - set(cls.__dataclass_fields__)
         if unknown:
             raise ValueError(f"{path}: unknown tolerance(s) {sorted(unknown)}")
-        return cls(**{k: float(v) for k, v in data.items()})
+        values = {}
+        for key, value in data.items():
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
+                raise ValueError(f"{path}: {key} must be a fraction in [0, 1) (got {value!r})")
+            values[key] = float(value)
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -114,7 +138,7 @@ def stated_decimals(value: float) -> int:
 
 def _half_unit_of_last_nonzero_digit(value: float) -> float:
     digits = Decimal(repr(abs(float(value)))).normalize().as_tuple()
-    return 0.5 * 10.0 ** digits.exponent
+    return 0.5 * 10.0**digits.exponent
 
 
 def rounding_interval(value: float, kind: str, tol: Tolerances) -> Interval:
@@ -181,9 +205,7 @@ def stated_interval(
             return Interval(value - band, value, how=f"nearly: up to {tol.nearly:.0%} below")
         case Qualifier.ABOUT:
             band = tol.approximate * abs(value)
-            return Interval(
-                value - band, value + band, how=f"approximate: ± {tol.approximate:.0%}"
-            )
+            return Interval(value - band, value + band, how=f"approximate: ± {tol.approximate:.0%}")
     if exact:
         return Interval(value, value, how="figcheck's arithmetic, unrounded")
     return rounding_interval(value, kind, tol)

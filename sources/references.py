@@ -25,6 +25,7 @@ import yaml
 from checks.schemas import PERIOD_PATTERN, ContractError, columns, empty, validate
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import KINDS, QUALIFIERS, Kind, Stated
+from sources import event_layouts
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 VOCAB_DIR = Path(__file__).resolve().parent / "vocab"
@@ -41,6 +42,8 @@ KEY_COLUMNS: list[str] = [
     R.source, R.document, R.metric, R.region, R.period, R.base_period, R.kind, R.definition,
 ]
 DESCRIPTOR_KEYS = ["name", "title", "publisher", "documents", "definitions", "schema"]
+# Data files a descriptor's ``path`` may name; CSV unless the suffix says otherwise.
+TABLE_SUFFIXES = {".csv", ".xlsx", ".parquet"}
 DOCUMENT_KEYS = ["title", "published", "url"]
 # Kinds whose figure is measured against an earlier period.
 CHANGE_KINDS = {Kind.PERCENT_CHANGE.value, Kind.PERCENTAGE_POINTS.value}
@@ -98,6 +101,11 @@ class _Dataset:
         return self.path.parent / str(self.meta.get("path") or f"{self.path.stem}.csv")
 
     @property
+    def layout(self) -> str | None:
+        """``gtd`` or ``acled`` for an event-level export aggregated on load; None for tidy rows."""
+        return self.meta.get("layout")
+
+    @property
     def per_row_source(self) -> bool:
         # Statements and events are stated by many people: their CSV names who, row by row.
         return not self.meta.get("source")
@@ -107,7 +115,7 @@ def load_references(data_dir: Path = DATA_DIR, vocab_dir: Path = VOCAB_DIR) -> p
     """Read every dataset in ``data_dir`` into one validated reference table.
 
     Args:
-        data_dir: folder of ``<name>.yaml`` descriptors and the CSVs they describe.
+        data_dir: folder of ``<name>.yaml`` descriptors and the data files they describe.
         vocab_dir: folder of ``metrics.yaml`` and ``regions.yaml`` that ids are checked against.
 
     Returns:
@@ -116,10 +124,22 @@ def load_references(data_dir: Path = DATA_DIR, vocab_dir: Path = VOCAB_DIR) -> p
     Raises:
         ReferenceDataError: any file breaks a rule; nothing is returned half-loaded.
     """
+    return load_references_with_origins(data_dir, vocab_dir)[0]
+
+
+def load_references_with_origins(
+    data_dir: Path = DATA_DIR, vocab_dir: Path = VOCAB_DIR
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Like ``load_references``, plus where each row came from.
+
+    Returns:
+        ``(table, origins)``: ``origins`` has one row per reference row, same order, with
+        ``file`` and ``line`` (None for rows aggregated from an event export).
+    """
     vocab = _read_vocab(vocab_dir)
     problems: list[Problem] = []
     records: list[dict[str, Any]] = []
-    origins: list[tuple[str, int]] = []  # (CSV file, line) of each record, for error messages
+    origins: list[tuple[str, int | None]] = []  # (data file, line) of each record
     seen_documents: dict[str, str] = {}
     for descriptor in _descriptor_paths(data_dir):
         dataset = _read_descriptor(descriptor)
@@ -131,11 +151,46 @@ def load_references(data_dir: Path = DATA_DIR, vocab_dir: Path = VOCAB_DIR) -> p
             origins += [(dataset.csv_path.name, line) for line in lines]
     if problems:
         raise ReferenceDataError(problems)
+    where = pd.DataFrame(origins, columns=["file", "line"], dtype=object)
     if not records:
-        return empty(R)
+        return empty(R), where
     table = pd.DataFrame.from_records(records, columns=columns(R))
     try:
-        return validate(R, table, "reference")
+        return validate(R, table, "reference"), where
+    except ContractError as exc:
+        raise ReferenceDataError(_contract_problems(exc, origins)) from exc
+
+
+def load_dataset(
+    name: str, data_dir: Path = DATA_DIR, vocab_dir: Path = VOCAB_DIR
+) -> tuple[dict[str, Any], pd.DataFrame]:
+    """Read one dataset: its descriptor and its validated rows.
+
+    Args:
+        name: the dataset's name (its descriptor is ``<name>.yaml`` in ``data_dir``).
+        data_dir, vocab_dir: as for ``load_references``.
+
+    Returns:
+        ``(descriptor, table)``: the descriptor as a mapping and the dataset's rows
+        (``ReferenceSchema``).
+
+    Raises:
+        KeyError: no descriptor of that name.
+        ReferenceDataError: the dataset breaks a rule.
+    """
+    path = data_dir / f"{name}.yaml"
+    if not path.is_file():
+        raise KeyError(name)
+    dataset = _read_descriptor(path)
+    rows, lines = _read_rows(dataset, _read_vocab(vocab_dir))
+    if dataset.problems:
+        raise ReferenceDataError(dataset.problems)
+    if not rows:
+        return dataset.meta, empty(R)
+    table = pd.DataFrame.from_records(rows, columns=columns(R))
+    origins = [(dataset.csv_path.name, line) for line in lines]
+    try:
+        return dataset.meta, validate(R, table, "reference")
     except ContractError as exc:
         raise ReferenceDataError(_contract_problems(exc, origins)) from exc
 
@@ -147,11 +202,15 @@ def references_version(data_dir: Path = DATA_DIR) -> str:
         data_dir: folder of descriptors and CSVs.
 
     Returns:
-        The first 12 hex digits of a sha256 over every ``*.yaml`` and ``*.csv`` in
-        ``data_dir``, taken in name order, names included (a rename changes it too).
+        The first 12 hex digits of a sha256 over every ``*.yaml`` and data file (``.csv``,
+        ``.xlsx``, ``.parquet``) in ``data_dir``, taken in name order, names included (a
+        rename changes it too).
     """
     digest = hashlib.sha256()
-    files = sorted([*data_dir.glob("*.yaml"), *data_dir.glob("*.csv")], key=lambda p: p.name)
+    files = sorted(
+        [p for p in data_dir.iterdir() if p.suffix in {".yaml", *TABLE_SUFFIXES}],
+        key=lambda p: p.name,
+    )
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
@@ -177,8 +236,7 @@ def list_datasets(data_dir: Path = DATA_DIR) -> pd.DataFrame:
             dataset.problems.append(Problem(descriptor.name, None, "path", "CSV file not found"))
         if dataset.problems:
             raise ReferenceDataError(dataset.problems)
-        with dataset.csv_path.open(encoding="utf-8", newline="") as f:
-            rows = sum(1 for _ in csv.DictReader(f))
+        rows = len(_read_table(dataset.csv_path)[1])
         meta = dataset.meta
         out.append({
             "name": meta["name"], "title": meta["title"], "publisher": meta["publisher"],
@@ -211,7 +269,10 @@ def _read_descriptor(path: Path) -> _Dataset:
         return _Dataset(path, {}, [Problem(name, None, None, f"not valid YAML: {exc}")])
     if not isinstance(meta, dict):
         return _Dataset(path, {}, [Problem(name, None, None, "not a YAML mapping")])
-    problems = [Problem(name, None, key, "missing") for key in DESCRIPTOR_KEYS if not meta.get(key)]
+    # An event export's columns are its publisher's (GTD has over a hundred): no schema.
+    required = [k for k in DESCRIPTOR_KEYS if not (meta.get("layout") and k == "schema")]
+    problems = [Problem(name, None, key, "missing") for key in required if not meta.get(key)]
+    problems += _layout_problems(name, meta)
     if meta.get("name") and meta["name"] != path.stem:
         problems.append(Problem(name, None, "name", f"{meta['name']!r} differs from the file name"))
     for key in ("documents", "definitions"):
@@ -220,13 +281,39 @@ def _read_descriptor(path: Path) -> _Dataset:
     return _Dataset(path, meta, problems)
 
 
+def _layout_problems(name: str, meta: dict[str, Any]) -> list[Problem]:
+    """An event layout must be known and name the document and definition its rows cite."""
+    layout = meta.get("layout")
+    if layout is None:
+        return []
+    if layout not in event_layouts.LAYOUTS:
+        known = sorted(event_layouts.LAYOUTS)
+        return [Problem(name, None, "layout", f"unknown layout {layout!r}; use one of {known}")]
+    if not meta.get("source"):
+        return [Problem(name, None, "source", "an event dataset names its source (e.g. GTD)")]
+    events = meta.get("events")
+    if not isinstance(events, dict):
+        return [Problem(name, None, "events", "missing: give events.document and "
+                        "events.definition, the ids every aggregated row cites")]
+    found = []
+    for key, listed in (("document", "documents"), ("definition", "definitions")):
+        ids = meta.get(listed) if isinstance(meta.get(listed), dict) else {}
+        if events.get(key) not in ids:
+            found.append(Problem(name, None, f"events.{key}",
+                                 f"must be one of the {listed} ids {sorted(ids)}"))
+    return found
+
+
 def _document_problems(dataset: _Dataset, first_use: dict[str, int]) -> list[Problem]:
     """Check each document's title, date and URL; name the CSV line that first relies on it."""
     found = []
     for doc_id, entry in (dataset.meta.get("documents") or {}).items():
         doc = entry if isinstance(entry, dict) else {}
-        used = f" (used from {dataset.csv_path.name} line {first_use[doc_id]})" \
-            if doc_id in first_use else ""
+        line = first_use.get(doc_id)
+        used = "" if doc_id not in first_use else (
+            f" (used from {dataset.csv_path.name}"
+            + (f" line {line})" if line is not None else ")")
+        )
         for key in DOCUMENT_KEYS:
             value = doc.get(key)
             error = None
@@ -278,19 +365,31 @@ def _read_rows(dataset: _Dataset, vocab: _Vocab) -> tuple[list[dict[str, Any]], 
     if not dataset.csv_path.is_file():
         dataset.problems.append(Problem(dataset.path.name, None, "path", f"{file} not found"))
         return [], []
+    if dataset.csv_path.suffix not in TABLE_SUFFIXES:
+        message = f"{file}: a data file is .csv, .xlsx or .parquet"
+        dataset.problems.append(Problem(dataset.path.name, None, "path", message))
+        return [], []
     expected = ([R.source] if dataset.per_row_source else []) + CSV_COLUMNS
-    with dataset.csv_path.open(encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        header = list(reader.fieldnames or [])
-        header_problems = [
-            Problem(file, 1, c, "missing column") for c in expected if c not in header
-        ]
-        header_problems += [Problem(file, 1, c, "unexpected column") for c in header
-                            if c not in expected]
-        dataset.problems += _schema_problems(dataset, header) + header_problems
-        if header_problems:
+    try:
+        header, raw = _read_table(dataset.csv_path)
+    except (OSError, ValueError, ImportError) as exc:
+        dataset.problems.append(Problem(file, None, None, f"cannot be read: {exc}"))
+        return [], []
+    if dataset.layout:
+        header, raw, found = _aggregate_events(dataset, header, raw)
+        dataset.problems += found
+        if found:
             return [], []
-        raw = [(reader.line_num, row) for row in reader]
+        file = f"{file} ({dataset.layout} aggregate)"
+    header_problems = [Problem(file, 1, c, "missing column") for c in expected if c not in header]
+    header_problems += [
+        Problem(file, 1, c, "unexpected column") for c in header if c not in expected
+    ]
+    if not dataset.layout:
+        dataset.problems += _schema_problems(dataset, header)
+    dataset.problems += header_problems
+    if header_problems:
+        return [], []
     records, lines, first_use = [], [], {}
     for line, row in raw:
         record, problems = _check_row(row, dataset, vocab, Problem(file, line, None, ""))
@@ -304,6 +403,65 @@ def _read_rows(dataset: _Dataset, vocab: _Vocab) -> tuple[list[dict[str, Any]], 
     for record in records:
         record[R.ref_id] = prefix + str(record[R.ref_id])
     return records, lines
+
+
+def _read_table(path: Path) -> tuple[list[str], list[tuple[int | None, dict[str | None, Any]]]]:
+    """Read a CSV, Excel or Parquet file as text cells: its header and (line, row) pairs.
+
+    Lines are as a spreadsheet shows them: the header is line 1, the first row line 2
+    (in a CSV, the physical line, so quoted line breaks are counted). Missing cells are "".
+    """
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            header = list(reader.fieldnames or [])
+            return header, [(reader.line_num, row) for row in reader]
+    if path.suffix == ".xlsx":
+        # Text cells, so that numbers are parsed by the same rules as a CSV's.
+        frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+    else:
+        frame = pd.read_parquet(path)
+    header = [str(c) for c in frame.columns]
+    cells = frame.astype(object).where(frame.notna(), "")
+    rows = [
+        (i + event_layouts.FIRST_LINE, {h: _cell(v) for h, v in zip(header, values, strict=True)})
+        for i, values in enumerate(cells.itertuples(index=False, name=None))
+    ]
+    return header, rows
+
+
+def _cell(value: Any) -> str:
+    """A cell as text; whole floats lose their ".0" (Parquet and Excel store 306 as 306.0)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _aggregate_events(
+    dataset: _Dataset, header: list[str], raw: list[tuple[int | None, dict]]
+) -> tuple[list[str], list[tuple[int | None, dict]], list[Problem]]:
+    """Turn an event export into tidy rows (``sources.event_layouts``), or its problems."""
+    file = dataset.csv_path.name
+    layout = str(dataset.layout)
+    missing = [c for c in event_layouts.required_columns(layout) if c not in header]
+    if missing:
+        return [], [], [Problem(file, 1, c, f"missing column ({layout} layout)") for c in missing]
+    events = pd.DataFrame([row for _, row in raw], columns=header)
+    options = dataset.meta["events"]
+    rows, problems = event_layouts.aggregate_events(
+        events,
+        layout,
+        event_layouts.RegionNames.load(VOCAB_DIR / "regions.yaml"),
+        str(options["document"]),
+        str(options["definition"]),
+        options,
+    )
+    if problems:
+        where = {"events.attack_event_types": dataset.path.name}
+        return [], [], [Problem(where.get(p.column, file), p.line, p.column, p.message)
+                        for p in problems]
+    tidy = [(None, {k: str(v) for k, v in row.items()}) for row in rows.to_dict("records")]
+    return list(rows.columns), tidy, []
 
 
 Complain = Callable[[str, str], None]  # (column, message) -> records a Problem for this row

@@ -243,3 +243,225 @@ def test_event_date_from_keywords():
 def test_date_without_publication_year_is_unverifiable():
     c = claim(kind="date", weekday="Thursday")
     assert verdict_of([c], PIPS_DEATHS, published=None)[0] == "unverifiable"
+
+
+# --- one row per rule: (claim, reference figures, published) -> (verdict, rule) -----------
+
+PICSS_ATTACKS = [
+    ref("kp", source="PICSS", metric="attacks", region="PK-KP", value=419.0),
+    ref("ba", source="PICSS", metric="attacks", region="PK-BA", value=170.0, qualifier="at_least"),
+    ref("pk", source="PICSS", metric="attacks", region="PK", value=645.0),
+]
+SHARES = [
+    ref("s23", kind="share", metric="attacks", region="PK-BA+PK-KP", value=84.0, unit="%"),
+    ref(
+        "s22",
+        kind="share",
+        metric="attacks",
+        region="PK-BA+PK-KP",
+        value=78.0,
+        unit="%",
+        period="2022",
+        published="2023-01-02",
+    ),
+]
+POINTS = claim(
+    kind="percentage_points",
+    value=6.0,
+    metric="attacks",
+    region="PK-BA+PK-KP",
+    period="2023",
+    base_period="2022",
+)
+LATER_ONLY = [ref("late", source="S1", value=693.0, published="2025-01-01")]
+EVENT = ref(
+    "ev",
+    source="AP",
+    kind="date",
+    metric="airstrikes",
+    region="AF",
+    period="2024-03-18",
+    keywords="Paktika",
+)
+IN_PAKTIKA = "Pakistan struck Paktika."
+RULES = [
+    ("unbound", claim(value=3.0), PIPS_DEATHS, "unverifiable", "unbound-claim"),
+    (
+        "no reference",
+        claim(value=12.0, metric="injured", region="PK-SD", period="2023"),
+        PIPS_DEATHS,
+        "unverifiable",
+        "no-reference",
+    ),
+    (
+        "named agrees",
+        CHANGE | {"attributed_to": "PIPS"},
+        PIPS_DEATHS,
+        "supported",
+        "named-source-agrees",
+    ),
+    (
+        "named disagrees",
+        CHANGE | {"attributed_to": "PIPS", "value": 45.0},
+        PIPS_DEATHS,
+        "contradicted",
+        "named-source-disagrees",
+    ),
+    (
+        "named split",
+        claim(value=693.0, metric="deaths", region="PK", period="2023", attributed_to="S1"),
+        [ref("a", value=693.0), ref("b", value=751.0, document="Other doc")],
+        "disputed",
+        "named-source-split",
+    ),
+    (
+        "misattributed",
+        CHANGE | {"attributed_to": "GTI"},
+        PIPS_DEATHS,
+        "misattributed",
+        "named-source-silent-other-agrees",
+    ),
+    (
+        "named silent, others disagree",
+        CHANGE | {"attributed_to": "GTI", "value": 45.0},
+        PIPS_DEATHS,
+        "contradicted",
+        "named-source-silent-others-disagree",
+    ),
+    (
+        "sources agree",
+        claim(value=693.0, metric="deaths", region="PK", period="2023"),
+        [ref("a", value=693.0), ref("b", source="S2", value=693.0)],
+        "supported",
+        "sources-agree",
+    ),
+    (
+        "sources disagree",
+        claim(value=500.0, metric="deaths", region="PK", period="2023"),
+        [ref("a", value=693.0), ref("b", source="S2", value=976.0)],
+        "contradicted",
+        "sources-disagree",
+    ),
+    (
+        "sources split",
+        claim(value=693.0, metric="deaths", region="PK", period="2023"),
+        [ref("a", value=693.0), ref("b", source="S2", value=976.0)],
+        "disputed",
+        "sources-split",
+    ),
+    (
+        "later figure decides when nothing earlier",
+        claim(value=693.0, metric="deaths", region="PK", period="2023"),
+        LATER_ONLY,
+        "supported",
+        "sources-agree",
+    ),
+    (
+        "weekday mismatch",
+        claim(kind="date", date="2024-06-27", period="2024-06-27", weekday="Friday"),
+        [],
+        "contradicted",
+        "weekday-mismatch",
+    ),
+    (
+        "event date agrees",
+        claim(kind="date", date="2024-03", period="2024-03", sentence=IN_PAKTIKA),
+        [EVENT],
+        "supported",
+        "event-date-agrees",
+    ),
+    (
+        "event date disagrees",
+        claim(kind="date", date="2024-04", period="2024-04", sentence=IN_PAKTIKA),
+        [EVENT],
+        "contradicted",
+        "event-date-disagrees",
+    ),
+    (
+        "calendar consistent",
+        claim(kind="date", date="2024-06-27", period="2024-06-27", weekday="Thursday"),
+        [],
+        "supported",
+        "calendar-consistent",
+    ),
+    (
+        "sum of parts agrees",
+        claim(
+            value=589.0, qualifier="at_least", metric="attacks", region="PK-BA+PK-KP", period="2023"
+        ),
+        PICSS_ATTACKS,
+        "supported",
+        "sources-agree",
+    ),
+    (
+        "sum of parts disagrees",
+        claim(value=500.0, metric="attacks", region="PK-BA+PK-KP", period="2023"),
+        PICSS_ATTACKS,
+        "contradicted",
+        "sources-disagree",
+    ),
+    ("points agree", POINTS, SHARES, "supported", "sources-agree"),
+    ("points disagree", POINTS | {"value": 12.0}, SHARES, "contradicted", "sources-disagree"),
+    (
+        "percent change is not a difference of shares",
+        POINTS | {"kind": "percent_change", "value": 7.7},
+        SHARES,
+        "unverifiable",
+        "no-reference",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "claim_row", "refs", "verdict", "rule"), RULES, ids=[r[0] for r in RULES]
+)
+def test_rule_table(case, claim_row, refs, verdict, rule):
+    refs = refs or [ref("unrelated", metric="injured", region="PK-PB", value=1.0)]
+    assert verdict_of([claim_row], refs)[:2] == (verdict, rule), case
+
+
+def test_sum_of_parts_shows_inputs_and_stays_within_one_definition():
+    c = claim(value=589.0, metric="attacks", region="PK-BA+PK-KP", period="2023")
+    mixed = [*PICSS_ATTACKS[:1], PICSS_ATTACKS[1] | {"definition": "other"}]
+    evidence, _ = run([c], PICSS_ATTACKS)
+    derived = evidence[evidence["derived"]].iloc[0]
+    assert derived["computation"].endswith("170 + 419 = at least 589 (PK-BA+PK-KP, 2023)")
+    assert derived["qualifier"] == "at_least" and "at least 170 (PK-BA)" in derived["inputs"]
+    assert verdict_of([c], mixed)[:2] == ("unverifiable", "no-reference")
+
+
+def test_percentage_points_show_the_difference_of_shares():
+    evidence, verdicts = run([POINTS], SHARES)
+    derived = evidence[evidence["derived"]].iloc[0]
+    assert derived["kind"] == "percentage_points"
+    assert (derived["low"], derived["high"]) == (5.0, 7.0)
+    assert "84% − 78% = +6.0 percentage points" in derived["computation"]
+    assert verdicts.iloc[0]["verdict"] == "supported"
+
+
+def test_definitions_that_differ_are_named_in_the_explanation():
+    c = claim(value=693.0, metric="deaths", region="PK", period="2023")
+    refs = [
+        ref("a", value=693.0, definition="Terrorist attacks only."),
+        ref("b", source="S2", value=693.0, definition="All violence"),
+    ]
+    why = verdict_of([c], refs)[2]
+    assert why.endswith(
+        "The sources count different things: S1: Terrorist attacks only; S2: All violence."
+    )
+    same = [refs[0], refs[1] | {"definition": "Terrorist attacks only."}]
+    assert "count different things" not in verdict_of([c], same)[2]
+
+
+def test_tolerance_is_configurable(tmp_path):
+    from checks.precision import Tolerances
+
+    about = claim(value=600.0, qualifier="about", metric="deaths", region="PK", period="2023")
+    c = validate(ClaimSchema, pd.DataFrame([about]), "claims")
+    r = validate(ReferenceSchema, pd.DataFrame(PIPS_DEATHS), "reference")
+    strict = judge(c, r, {"a": "2024-06-28"})[1].iloc[0]
+    assert strict["verdict"] == "contradicted"  # 693 is outside 600 ± 10%
+    path = tmp_path / "loose.yaml"
+    path.write_text("approximate: 0.2\n", encoding="utf-8")
+    loose = judge(c, r, {"a": "2024-06-28"}, Tolerances.load(path))[1].iloc[0]
+    assert loose["verdict"] == "supported" and "± 20%" in loose["tolerance"]

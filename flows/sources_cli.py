@@ -1,0 +1,168 @@
+"""``figcheck sources``: validate, list and show the reference datasets.
+
+A typer sub-app registered by ``flows.cli``. Commands are thin: they call one function of
+``sources.references`` or ``checks.reference_suite`` and turn its findings into a table and
+an exit code. GX is imported only by ``validate``, which runs the quality gate.
+
+Exit codes: 0 clean; 1 a dataset is broken (its problems are printed); 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from checks.schemas import ReferenceSchema as R
+from sources.references import (
+    DATA_DIR,
+    ReferenceDataError,
+    list_datasets,
+    load_dataset,
+    load_references_with_origins,
+)
+
+EXIT_OK, EXIT_BROKEN, EXIT_USAGE = 0, 1, 2
+PROBLEM_COLUMNS = ["file", "line", "column", "check", "value"]
+LOADER_CHECK = "load"  # the loader's and the pandera schema's own checks
+
+app = typer.Typer(
+    help="Validate, list and show the reference datasets.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+DataOpt = Annotated[
+    Path,
+    typer.Option("--data", metavar="DIR", help="Folder of descriptors and data files."),
+]
+
+
+def _out() -> Console:
+    return Console(width=None if sys.stdout.isatty() else 200)
+
+
+def loader_problems(exc: ReferenceDataError) -> pd.DataFrame:
+    """The loader's problems as rows of the problems table."""
+    rows = [
+        {
+            "file": p.file,
+            "line": p.line,
+            "column": p.column or "",
+            "check": LOADER_CHECK,
+            "value": p.message,
+        }
+        for p in exc.problems
+    ]
+    return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
+
+
+def find_problems(data_dir: Path, docs_dir: Path | None = None) -> pd.DataFrame:
+    """Every problem of the datasets in ``data_dir``: the loader's, else the GX gate's."""
+    try:
+        table, origins = load_references_with_origins(data_dir)
+    except ReferenceDataError as exc:
+        return loader_problems(exc)  # refused on load: nothing whole to run the gate on
+    from checks.reference_suite import validate_references  # GX takes seconds to import
+
+    return validate_references(table, origins, docs_dir).problems
+
+
+@app.command()
+def validate(
+    data: DataOpt = DATA_DIR,
+    docs: Annotated[
+        Path | None,
+        typer.Option("--docs", metavar="DIR", help="Also write GX Data Docs of the gate here."),
+    ] = None,
+) -> None:
+    """Check every dataset (loader, schema and the GX quality gate); list each problem.
+
+    Example: figcheck sources validate --data my-data/
+    """
+    problems = find_problems(data, docs)
+    if problems.empty:
+        print(f"{data}: no problems")
+        raise typer.Exit(EXIT_OK)
+    table = Table(*PROBLEM_COLUMNS, title=f"{len(problems)} problem(s) in {data}")
+    for row in problems.to_dict("records"):
+        table.add_row(*(_cell(row[c]) for c in PROBLEM_COLUMNS))
+    _out().print(table)
+    raise typer.Exit(EXIT_BROKEN)
+
+
+@app.command("list")
+def list_command(data: DataOpt = DATA_DIR) -> None:
+    """List the datasets: name, title, publisher, rows in the file, documents.
+
+    Example: figcheck sources list
+    """
+    try:
+        datasets = list_datasets(data)
+    except ReferenceDataError as exc:
+        err.print(f"[bold red]figcheck: error:[/] {exc}", highlight=False)
+        raise typer.Exit(EXIT_BROKEN) from None
+    table = Table(*datasets.columns)
+    for row in datasets.itertuples(index=False):
+        table.add_row(*(_cell(v) for v in row))
+    _out().print(table)
+
+
+@app.command()
+def show(name: str, data: DataOpt = DATA_DIR) -> None:
+    """Show one dataset: its documents, definitions and rows.
+
+    Example: figcheck sources show pips
+    """
+    try:
+        meta, rows = load_dataset(name, data)
+    except KeyError:
+        err.print(f"[bold red]figcheck: error:[/] no dataset {name!r} in {data}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+    except ReferenceDataError as exc:
+        err.print(f"[bold red]figcheck: error:[/] {exc}", highlight=False)
+        raise typer.Exit(EXIT_BROKEN) from None
+    out = _out()
+    out.print(f"[bold]{meta['name']}[/]: {meta['title']} ({meta['publisher']})", highlight=False)
+    if meta.get("layout"):
+        out.print(f"aggregated from a {meta['layout']} event export: {meta.get('path')}")
+    documents = Table("document", "title", "published", "url", title="documents")
+    for doc_id, doc in meta["documents"].items():
+        documents.add_row(doc_id, *(_cell(doc.get(k)) for k in ("title", "published", "url")))
+    out.print(documents)
+    definitions = Table("definition", "what is counted", title="definitions")
+    for def_id, text in meta["definitions"].items():
+        definitions.add_row(def_id, " ".join(str(text).split()))
+    out.print(definitions)
+    shown = [R.ref_id, R.source, R.metric, R.region, R.period, R.base_period, R.kind]
+    figures = Table(*shown, "figure", R.document, title=f"{len(rows)} rows")
+    for row in rows.to_dict("records"):
+        figures.add_row(*(_cell(row[c]) for c in shown), _figure(row), _cell(row[R.document]))
+    out.print(figures)
+
+
+def _figure(row: dict[str, Any]) -> str:
+    hedge = _cell(row[R.qualifier]).replace("_", " ")
+    if _cell(row[R.value]):
+        number = f"{row[R.value]:g}"
+    elif _cell(row[R.low]) or _cell(row[R.high]):
+        number = f"{_cell(row[R.low])}–{_cell(row[R.high])}"
+    else:
+        number = ""
+    return f"{hedge} {number}{_cell(row[R.unit])}".strip()
+
+
+def _cell(x: object) -> str:
+    if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    if isinstance(x, float):
+        return f"{x:g}"
+    return str(x)
