@@ -38,6 +38,7 @@ from reports.chart import (
     format_figure,
     period_label,
 )
+from reports.claimreview import script_jsonld
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +136,16 @@ def _when(iso: Any) -> str:
     return f"{dt:%Y-%m-%d %H:%M} UTC{dt:%z}"
 
 
+def _duration(seconds: Any) -> str:
+    """A run's wall time as "12.3 s" or "2 min 5 s"; empty when unknown."""
+    f = as_number(seconds)
+    if f is None or f < 0:
+        return ""
+    if f < 60:
+        return f"{f:.1f} s"
+    return f"{int(f // 60)} min {round(f % 60)} s"
+
+
 def _counts(summary: dict | None, claims: list[dict]) -> list[dict]:
     """Count per verdict, every verdict listed (zeros too), unknown verdicts after."""
     if summary:
@@ -226,7 +237,7 @@ def highlight_article(
                     'aria-expanded="false" aria-controls="{target}" aria-describedby="tag-{n}" '
                     'title="{title}">{quote}</mark>'
                     '<a class="tag v-{key}" id="tag-{n}" href="#{target}" tabindex="-1">'
-                    '<span aria-hidden="true">{icon}</span> {label}</a></span>'
+                    '<span aria-hidden="true">{icon}</span> {label}{accepted}</a></span>'
                 ).format(
                     key=style.key,
                     n=v["n"],
@@ -237,6 +248,7 @@ def highlight_article(
                     quote=c["text"],
                     icon=style.icon,
                     label=style.label,
+                    accepted=" · accepted" if v.get("accepted") else "",
                 )
             )
         )
@@ -291,6 +303,17 @@ def _evidence_view(ev: dict) -> dict:
     }
 
 
+def _accepted_view(accepted: Any) -> dict | None:
+    """A reviewed exception as display text, or None when the claim is not accepted."""
+    if not isinstance(accepted, dict):
+        return None
+    return {
+        "reason": _text(accepted.get("reason")),
+        "reviewer": _text(accepted.get("reviewer")),
+        "date": _text(accepted.get("date")),
+    }
+
+
 def _claim_view(n: int, c: dict, references: pd.DataFrame | None) -> dict:
     kind = _text(c.get("kind"))
     value = c.get("value")
@@ -342,6 +365,7 @@ def _claim_view(n: int, c: dict, references: pd.DataFrame | None) -> dict:
         # Only checked-inert SVG built by reports.chart from escaped parts.
         "chart": Markup(chart) if chart else None,
         "note": "",
+        "accepted": _accepted_view(c.get("accepted")),
         "sort_value": "" if sort_value is None else repr(sort_value),
         "position": 10**9 if _offset(c.get("start")) is None else _offset(c.get("start")),
     }
@@ -359,12 +383,18 @@ def _environment() -> Environment:
     )
 
 
-def render_html(result: dict, article_text: str, references: pd.DataFrame | None = None) -> str:
+def render_html(
+    result: dict,
+    article_text: str,
+    references: pd.DataFrame | None = None,
+    claim_reviews: list[dict] | None = None,
+) -> str:
     """Return the report page for one checked article.
 
     Parameters: ``result`` is the result dict (article, claims with verdicts and evidence,
     summary, run); ``article_text`` the text the claims' offsets index; ``references`` the
-    reference table (``ReferenceSchema`` columns) for the charts' context rows, or None.
+    reference table (``ReferenceSchema`` columns) for the charts' context rows, or None;
+    ``claim_reviews`` the ClaimReview objects to embed as JSON-LD, or None.
     Returns one self-contained HTML document.
     """
     article = result.get("article") or {}
@@ -388,6 +418,10 @@ def render_html(result: dict, article_text: str, references: pd.DataFrame | None
             generated=_when(run.get("generated_at")),
             figcheck_version=_text(run.get("figcheck_version")),
             reference_version=_text(run.get("reference_version")),
+            duration=_duration(run.get("duration_seconds")),
+            accepted=sum(1 for v in views if v["accepted"]),
+            # Escaped by script_jsonld so no text can close the element; never executed.
+            jsonld=Markup(script_jsonld(claim_reviews)) if claim_reviews else None,
             data_docs=_local_url(run.get("data_docs")) or _external_url(run.get("data_docs")),
             gx_success=run.get("gx_success"),
             counts=_counts(result.get("summary"), claims),

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from checks.exceptions import AcceptanceSchema as A
 from checks.schemas import ClaimSchema as C
 from checks.schemas import EvidenceSchema as E
 from checks.schemas import VerdictSchema as V
@@ -69,6 +70,7 @@ def build_result(
     evidence: pd.DataFrame,
     verdicts: pd.DataFrame,
     run: Mapping[str, Any],
+    accepted: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """Assemble one article's result.
 
@@ -77,12 +79,14 @@ def build_result(
         claims, evidence, verdicts: that article's rows of the three tables.
         run: run metadata (``generated_at``, ``figcheck_version``, ``reference_version``,
             ``data_docs``).
+        accepted: that article's rows of the acceptance table (reviewed exceptions), or None.
 
     Returns:
         A JSON-ready dict: ``{"article", "claims", "summary", "run"}``.
     """
     by_claim = {cid: rows for cid, rows in evidence.groupby(E.claim_id, sort=False)}
     judged = verdicts.set_index(V.claim_id)
+    acceptances = {} if accepted is None else accepted.set_index(A.claim_id).to_dict("index")
     out_claims = []
     for claim in claims.to_dict("records"):
         entry = {f: _clean(claim[f]) for f in CLAIM_FIELDS}
@@ -90,6 +94,12 @@ def build_result(
             entry[C.value] = _clean(claim[C.date])  # a date's value is the ISO date stated
         verdict = judged.loc[claim[C.claim_id]]
         entry |= {f: _clean(verdict[f]) for f in VERDICT_FIELDS}
+        acceptance = acceptances.get(claim[C.claim_id])
+        entry["accepted"] = (
+            None
+            if acceptance is None
+            else {f: _clean(acceptance[f]) for f in (A.reason, A.reviewer, A.date)}
+        )
         rows = by_claim.get(claim[C.claim_id])
         entry["evidence"] = (
             []
