@@ -48,7 +48,8 @@ def match_figures(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """
     figures = _with_derivation_columns(figures)
     numeric = _match_numbers(claims[claims[C.kind] != Kind.DATE], figures)
-    dated = _match_events(claims[claims[C.kind] == Kind.DATE], figures)
+    # A date whose year could not be resolved cannot be placed against an event.
+    dated = _match_events(claims[(claims[C.kind] == Kind.DATE) & claims[C.date].notna()], figures)
     frames = [f for f in (numeric, dated) if not f.empty]
     if not frames:
         return numeric

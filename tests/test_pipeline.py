@@ -22,8 +22,15 @@ def run(tmp_path_factory):
     evidence, verdicts = steps.judge_claims(claims, references, articles)
     gx = steps.validate_with_gx(evidence, out)
     results = steps.render_reports(articles, claims, evidence, verdicts, references, gx, out)
-    return {"articles": articles, "claims": claims, "evidence": evidence,
-            "verdicts": verdicts, "gx": gx, "results": results, "out": out}
+    return {
+        "articles": articles,
+        "claims": claims,
+        "evidence": evidence,
+        "verdicts": verdicts,
+        "gx": gx,
+        "results": results,
+        "out": out,
+    }
 
 
 def _gold_value(claim: dict) -> object:
@@ -38,15 +45,16 @@ def test_every_gold_claim_is_found_with_its_span_value_and_verdict(run, gold, de
         quote = expected["quote"]
         assert quote in found, f"claim not found: {quote!r}"
         claim = found[quote]
-        assert demo_text[claim["start"]:claim["end"]] == quote
+        assert demo_text[claim["start"] : claim["end"]] == quote
         assert claim["kind"] == expected["kind"], quote
         if expected["kind"] == "range":
             assert (claim["low"], claim["high"]) == (expected["low"], expected["high"])
         else:
             assert claim["value"] == _gold_value(expected), quote
         assert claim["verdict"] == expected["verdict"], (quote, claim["explanation"])
-    assert len(found) == len(gold["claims"]), sorted(set(found) - {
-        c["quote"] for c in gold["claims"]})
+    assert len(found) == len(gold["claims"]), sorted(
+        set(found) - {c["quote"] for c in gold["claims"]}
+    )
 
 
 def test_disputed_share_shows_both_sources(run):
@@ -78,11 +86,38 @@ def test_reports_are_written_and_follow_the_contract(run):
     assert set(data) >= {"article", "claims", "summary"}
     assert set(data["article"]) == {"id", "title", "published", "path"}
     assert data["article"]["published"] == "2024-06-28"
-    fields = {"claim_id", "text", "start", "end", "sentence", "kind", "value", "low", "high",
-              "qualifier", "unit", "metric", "region", "period", "attributed_to", "verdict",
-              "explanation", "evidence"}
-    evidence_fields = {"source", "document", "published", "url", "metric", "region", "period",
-                       "value", "derived", "definition"}
+    fields = {
+        "claim_id",
+        "text",
+        "start",
+        "end",
+        "sentence",
+        "kind",
+        "value",
+        "low",
+        "high",
+        "qualifier",
+        "unit",
+        "metric",
+        "region",
+        "period",
+        "attributed_to",
+        "verdict",
+        "explanation",
+        "evidence",
+    }
+    evidence_fields = {
+        "source",
+        "document",
+        "published",
+        "url",
+        "metric",
+        "region",
+        "period",
+        "value",
+        "derived",
+        "definition",
+    }
     for claim in data["claims"]:
         assert fields <= set(claim)
         for e in claim["evidence"]:
@@ -118,3 +153,17 @@ def test_batch_judges_articles_independently(demo_text, tmp_path):
     share = merged[merged[C.text].str.endswith("% of attacks")].set_index(C.article_id)
     assert share.loc["a", V.verdict] == "disputed"
     assert share.loc["b", V.verdict] == "contradicted"
+
+
+def test_an_undated_article_leaves_dates_unverifiable_and_gx_agrees(demo_text, tmp_path):
+    from sources.articles import read_text
+
+    articles = [read_text(demo_text, name="undated")]
+    assert articles[0].published is None
+    claims = steps.extract_all(articles)
+    evidence, verdicts = steps.judge_claims(claims, steps.load_reference_data(), articles)
+    steps.validate_with_gx(evidence, tmp_path)  # raises ConsistencyError on a mismatch
+    merged = claims.merge(verdicts, on=[C.article_id, C.claim_id])
+    dates = merged[merged[C.kind] == "date"]
+    assert not dates.empty
+    assert set(dates[V.verdict]) == {"unverifiable"}
