@@ -19,8 +19,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from checks.exceptions import DEFAULT_FILE as DEFAULT_EXCEPTIONS
+from checks.exceptions import ExceptionsError, ReviewedException, load_exceptions, unmatched
 from checks.schemas import ClaimSchema as C
 from checks.vocabulary import VERDICTS, Verdict
+from reports.options import DEFAULT_JUNIT_SKIP, DEFAULT_REVIEWER, ReportOptions
 from sources.articles import DEMO_ARTICLE, ArticleError, discover
 
 DEFAULT_FAIL_ON = f"{Verdict.CONTRADICTED},{Verdict.MISATTRIBUTED}"
@@ -67,15 +70,46 @@ def _parse_date(text: str | None) -> date | None:
         raise _fail(f"--published: {text!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _parse_fail_on(text: str) -> set[str]:
+def _parse_fail_on(text: str, option: str = "--fail-on") -> set[str]:
     chosen = {v.strip().lower() for v in text.split(",") if v.strip()}
     unknown = chosen - set(VERDICTS)
     if unknown:
         raise _fail(
-            f"--fail-on: unknown verdict(s) {', '.join(sorted(unknown))}; "
+            f"{option}: unknown verdict(s) {', '.join(sorted(unknown))}; "
             f"choose from {', '.join(VERDICTS)}"
         )
     return chosen
+
+
+def _exceptions(path: Path | None) -> tuple[Path | None, list[ReviewedException]]:
+    """The reviewed exceptions: the file given, else ./.figcheck-exceptions.yaml if present."""
+    if path is None:
+        default = Path(DEFAULT_EXCEPTIONS)
+        if not default.is_file():
+            return None, []
+        path = default
+    try:
+        return path, load_exceptions(path)
+    except ExceptionsError as exc:
+        raise _fail(f"--exceptions: {exc}") from None
+
+
+def _report_exceptions(results: list[dict], entries: list[ReviewedException]) -> None:
+    """On stderr: each accepted claim, and each entry that no longer matches its claim."""
+    for r in results:
+        for c in r["claims"]:
+            if c.get("accepted"):
+                err.print(
+                    f'[blue]accepted {c["verdict"]}[/]: "{c["text"]}" — {c["accepted"]["reason"]}',
+                    highlight=False,
+                )
+    judged = [(r["article"]["id"], c["text"], c["verdict"]) for r in results for c in r["claims"]]
+    for e in unmatched(entries, judged, [r["article"]["id"] for r in results]):
+        err.print(
+            f'[yellow]warning[/]: {e.source}: the exception for "{e.text}" ({e.verdict}) '
+            "matches no claim: its text or verdict changed; review or remove it",
+            highlight=False,
+        )
 
 
 def _inputs(paths: list[str] | None) -> tuple[list[str], str | None]:
@@ -115,6 +149,61 @@ def _quiet_services() -> None:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
+EngineOpt = Annotated[
+    str,
+    typer.Option(
+        "--engine",
+        metavar="local|prefect",
+        help="prefect: the Prefect flow; local: the same steps in-process, no Prefect server.",
+    ),
+]
+TaskRunnerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--task-runner",
+        metavar="thread|process|dask",
+        help="How the Prefect flow runs per-article tasks (default: thread).",
+        show_default=False,
+    ),
+]
+DaskAddressOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask-address",
+        metavar="tcp://HOST:PORT",
+        help="Run on this Dask scheduler (implies --task-runner dask). "
+        "Default with dask: a local cluster.",
+        show_default=False,
+    ),
+]
+
+
+def _engine_options(engine: str, task_runner: str | None, dask_address: str | None) -> str:
+    """Check --engine/--task-runner/--dask-address together; return the task runner."""
+    if engine not in ("local", "prefect"):
+        raise _fail(f"--engine: {engine!r} is not one of local, prefect")
+    if task_runner not in (None, "thread", "process", "dask"):
+        raise _fail(f"--task-runner: {task_runner!r} is not one of thread, process, dask")
+    if dask_address and task_runner not in (None, "dask"):
+        raise _fail(f"--dask-address needs --task-runner dask, not {task_runner}")
+    if engine == "local" and (task_runner or dask_address):
+        raise _fail("--task-runner and --dask-address apply to --engine prefect only")
+    return "dask" if dask_address else task_runner or "thread"
+
+
+def _use_tolerances(path: Path | None) -> None:
+    """Check a --tolerances file now, then let every judge of this run read it."""
+    if path is None:
+        return
+    from checks.precision import TOLERANCES_ENV, Tolerances
+
+    try:
+        Tolerances.load(path)
+    except ValueError as exc:
+        raise _fail(f"--tolerances: {exc}") from None
+    os.environ[TOLERANCES_ENV] = str(path.resolve())
+
+
 def summary_line(result: dict) -> str:
     """One line per article: its id, claim count and counts per verdict."""
     counts = ", ".join(f"{n} {v}" for v, n in result["summary"].items() if n)
@@ -140,25 +229,84 @@ def check(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the result JSON on stdout, nothing else.")
     ] = False,
+    exceptions: Annotated[
+        Path | None,
+        typer.Option(
+            "--exceptions",
+            metavar="FILE",
+            help="Reviewed exceptions (YAML): accepted claims do not fail the run. "
+            f"Default: {DEFAULT_EXCEPTIONS} in the current folder, if present.",
+            show_default=False,
+        ),
+    ] = None,
+    junit_skip: Annotated[
+        str,
+        typer.Option(
+            "--junit-skip",
+            metavar="V[,V...]",
+            help="Verdicts reported as skipped in junit.xml ('' for none).",
+        ),
+    ] = ",".join(DEFAULT_JUNIT_SKIP),
+    reviewer: Annotated[
+        str,
+        typer.Option("--reviewer", metavar="NAME", help="Reviewing organisation in ClaimReview."),
+    ] = DEFAULT_REVIEWER,
+    report_url: Annotated[
+        str | None,
+        typer.Option(
+            "--report-url",
+            metavar="URL",
+            help="Where the reports will be published, for ClaimReview urls. "
+            "Default: relative links.",
+        ),
+    ] = None,
+    engine: EngineOpt = "prefect",
+    task_runner: TaskRunnerOpt = None,
+    dask_address: DaskAddressOpt = None,
+    tolerances: Annotated[
+        Path | None,
+        typer.Option(
+            "--tolerances",
+            metavar="FILE",
+            help="Tolerances for hedge words and round numbers (YAML like "
+            "checks/tolerances.yaml). Default: the bundled file.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check articles through the Prefect flow verify_articles and write reports.
 
     Example: figcheck check article.txt --published 2024-06-28 --out reports/out
+    Example: figcheck check articles/ --task-runner dask --dask-address tcp://10.0.0.5:8786
     """
+    runner = _engine_options(engine, task_runner, dask_address)
     day = _parse_date(published)
     failing = _parse_fail_on(fail_on)
+    skipping = _parse_fail_on(junit_skip, "--junit-skip")
+    _, entries = _exceptions(exceptions)
+    _use_tolerances(tolerances)
+    options = ReportOptions(
+        fail_on=tuple(sorted(failing)),
+        junit_skip=tuple(sorted(skipping)),
+        reviewer=reviewer,
+        base_url=report_url,
+        exceptions=tuple(entries),
+    )
     files, stdin_text = _inputs(paths)
     _read_or_exit(
         files, day, stdin_text
     )  # bad input fails in milliseconds, not after a server start
     _quiet_services()
-    from flows.verify import verify_articles  # Prefect takes a while to import
+    from flows import engine as engines  # Prefect is imported only by the prefect engine
 
     try:
         with err.status(f"Checking {len(files)} article(s)…", spinner="dots"):
-            results = verify_articles(
-                paths=files, out_dir=str(out), published=day, stdin_text=stdin_text
-            )
+            if engine == "local":
+                results = engines.run_local(files, out, day, stdin_text, options)
+            else:
+                results = engines.run_prefect(
+                    files, out, day, stdin_text, options, runner, dask_address
+                )
     except (ArticleError, ValueError) as exc:
         raise _fail(str(exc)) from None
     if as_json:
@@ -167,7 +315,10 @@ def check(
     else:
         for result in results:
             print(f"{summary_line(result)} -> {out / (result['article']['id'] + '.html')}")
-    flagged = [c for r in results for c in r["claims"] if c["verdict"] in failing]
+    _report_exceptions(results, entries)
+    flagged = [
+        c for r in results for c in r["claims"] if c["verdict"] in failing and not c.get("accepted")
+    ]
     for claim in flagged:
         err.print(
             f'[red]{claim["verdict"]}[/]: "{claim["text"]}" — {claim["explanation"]}',
@@ -225,6 +376,16 @@ def _claims_table(claims) -> Table:
 
 def _cell(x: object) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x)
+
+
+# Issue 6's commands live in their own module; registered here so `figcheck --help` lists them.
+from flows import commands as _commands
+
+app.command()(_commands.history)
+app.command()(_commands.serve)
+
+# Issue 4's `figcheck sources validate|list|show`, in its own module.
+app.add_typer(__import__("flows.sources_cli").sources_cli.app, name="sources")
 
 
 def main() -> None:

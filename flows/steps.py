@@ -16,11 +16,14 @@ from typing import Any
 
 import pandas as pd
 
+from checks.exceptions import AcceptanceSchema as A
+from checks.exceptions import accept
 from checks.judge import judge
 from checks.schemas import ClaimSchema as C
 from checks.schemas import EvidenceSchema as E
 from checks.schemas import VerdictSchema as V
 from checks.schemas import empty
+from reports.options import ReportOptions
 from reports.result import build_result, dumps
 from sources.articles import Article, read_article, read_text
 from sources.extract import extract_claims
@@ -49,12 +52,18 @@ def read_articles(
     Raises:
         sources.articles.ArticleError: an input is missing, unreadable, binary or empty.
     """
-    articles = []
-    for path in paths:
-        if path == "-":
-            articles.append(read_text(stdin_text or "", name="stdin", published=published))
-        else:
-            articles.append(read_article(path, published=published))
+    return check_unique_ids([read_one(path, published, stdin_text) for path in paths])
+
+
+def read_one(path: str, published: date | None = None, stdin_text: str | None = None) -> Article:
+    """Read one input; ``"-"`` stands for ``stdin_text``."""
+    if path == "-":
+        return read_text(stdin_text or "", name="stdin", published=published)
+    return read_article(path, published=published)
+
+
+def check_unique_ids(articles: list[Article]) -> list[Article]:
+    """Return ``articles`` unchanged, or raise ``ValueError`` if two share an id."""
     ids = [a.id for a in articles]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -65,7 +74,16 @@ def read_articles(
 
 def extract_all(articles: list[Article]) -> pd.DataFrame:
     """Extract the claims of every article into one claims table."""
-    frames = [extract_claims(a.text, a.id, a.published) for a in articles]
+    return combine_claims([extract_one(a) for a in articles])
+
+
+def extract_one(article: Article) -> pd.DataFrame:
+    """Extract the claims of one article."""
+    return extract_claims(article.text, article.id, article.published)
+
+
+def combine_claims(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate per-article claims tables (an empty table with the schema if none)."""
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else empty(C)
 
@@ -129,56 +147,133 @@ def render_reports(
     references: References,
     gx: dict[str, Any],
     out_dir: Path,
+    options: ReportOptions | None = None,
+    started_at: datetime | None = None,
 ) -> list[dict[str, Any]]:
-    """Write ``<id>.json`` and ``<id>.html`` per article and the run's ``index.html``.
+    """Write the reports: per article ``<id>.json``, ``.html``, ``.csv`` and
+    ``.claimreview.json``; per run ``index.html`` and ``junit.xml``.
+
+    ``options`` carries the reviewed exceptions, the fail-on and JUnit skip sets and the
+    ClaimReview reviewer; ``started_at`` (when the run began) gives the run's wall time.
+
+    Both engines go through :func:`render_article` per article, then :func:`finish_reports`
+    once; the Prefect flow maps the first over articles, so outputs for the whole batch
+    belong in ``finish_reports``.
 
     Returns:
         The result dict of each article, in input order.
     """
-    from reports.html import render_html, render_index, write_atomic
+    run = run_metadata(references, gx, started_at)
+    results = [
+        render_article(article, claims, evidence, verdicts, references.table, run, out_dir, options)
+        for article in articles
+    ]
+    finish_reports(articles, results, out_dir, options)
+    return results
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    run = {
-        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+
+def run_metadata(
+    references: References, gx: dict[str, Any], started_at: datetime | None = None
+) -> dict[str, Any]:
+    """The ``run`` block every result of one run shares; ``started_at`` gives its wall time."""
+    now = datetime.now(UTC)
+    return {
+        "generated_at": now.isoformat(timespec="seconds"),
+        "duration_seconds": round((now - started_at).total_seconds(), 1) if started_at else None,
         "figcheck_version": figcheck_version(),
         "reference_version": references.version,
         "data_docs": gx.get("docs_page") or gx.get("docs_index"),
         "gx_success": gx.get("success"),
     }
-    results = []
-    for article in articles:
-        mine = claims[C.article_id] == article.id
-        result = build_result(
-            {
-                "id": article.id,
-                "title": article.title,
-                "published": article.published,
-                "path": article.path,
-            },
-            claims[mine],
-            evidence[evidence[E.article_id] == article.id],
-            verdicts[verdicts[V.article_id] == article.id],
-            run,
-        )
-        write_atomic(out_dir / f"{article.id}.json", dumps(result))
-        write_atomic(
-            out_dir / f"{article.id}.html", render_html(result, article.text, references.table)
-        )
-        results.append(result)
+
+
+def render_article(
+    article: Article,
+    claims: pd.DataFrame,
+    evidence: pd.DataFrame,
+    verdicts: pd.DataFrame,
+    reference_table: pd.DataFrame,
+    run: dict[str, Any],
+    out_dir: Path,
+    options: ReportOptions | None = None,
+) -> dict[str, Any]:
+    """Write one article's ``<id>.json``, ``.html``, ``.csv`` and ``.claimreview.json``.
+
+    The tables may hold other articles' rows too (they are filtered by article id).
+    ``options`` gives the reviewed exceptions and the ClaimReview reviewer and URL.
+    Returns the article's result dict.
+    """
+    from reports.claimreview import claim_reviews, dumps_jsonld
+    from reports.claims_csv import claims_csv
+    from reports.html import render_html, write_atomic
+
+    options = options or ReportOptions()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    accepted = accept(claims, verdicts, list(options.exceptions))
+    result = build_result(
+        {
+            "id": article.id,
+            "title": article.title,
+            "published": article.published,
+            "path": article.path,
+        },
+        claims[claims[C.article_id] == article.id],
+        evidence[evidence[E.article_id] == article.id],
+        verdicts[verdicts[V.article_id] == article.id],
+        run,
+        accepted[accepted[A.article_id] == article.id],
+    )
+    reviews = claim_reviews(result, options.report_url(article.id), options.reviewer)
+    html = render_html(result, article.text, reference_table, reviews)
+    write_atomic(out_dir / f"{article.id}.json", dumps(result))
+    write_atomic(out_dir / f"{article.id}.html", html)
+    write_atomic(out_dir / f"{article.id}.csv", claims_csv(result))
+    write_atomic(out_dir / f"{article.id}.claimreview.json", dumps_jsonld(reviews))
+    return result
+
+
+def split_by_article(
+    articles: list[Article], *tables: pd.DataFrame
+) -> list[tuple[pd.DataFrame, ...]]:
+    """Each article's rows of each table, so per-article tasks ship only their own rows."""
+    groups = [dict(tuple(t.groupby(t[C.article_id], sort=False))) for t in tables]
+    return [
+        tuple(g.get(a.id, t.iloc[0:0]) for g, t in zip(groups, tables, strict=True))
+        for a in articles
+    ]
+
+
+def finish_reports(
+    articles: list[Article],
+    results: list[dict[str, Any]],
+    out_dir: Path,
+    options: ReportOptions | None = None,
+) -> None:
+    """Write what covers the whole run once its reports exist: ``index.html``, ``junit.xml``."""
+    from reports.html import render_index, write_atomic
+    from reports.junit import junit_xml
+
+    options = options or ReportOptions()
+    out_dir.mkdir(parents=True, exist_ok=True)
     write_atomic(out_dir / "index.html", render_index(_index_entries(out_dir)))
-    return results
+    duration = results[0]["run"].get("duration_seconds") if results else None
+    junit = junit_xml(results, options.fail_on, options.junit_skip, duration)
+    write_atomic(out_dir / "junit.xml", junit)
 
 
 def _index_entries(out_dir: Path) -> list[dict[str, Any]]:
     """Every report in the folder, so the index covers earlier runs too."""
     entries = []
     for path in sorted(out_dir.glob("*.json")):
+        if path.name.endswith(".claimreview.json"):
+            continue  # ClaimReview JSON-LD, not a result
         try:
             result = json.loads(path.read_text(encoding="utf-8"))
             entries.append(
                 {
                     "id": result["article"]["id"],
                     "title": result["article"]["title"],
+                    "published": result["article"].get("published"),
                     "report": f"{result['article']['id']}.html",
                     "summary": result["summary"],
                     "generated_at": result["run"]["generated_at"],

@@ -24,4 +24,4 @@ def test_flow_runs_every_task_and_writes_reports(prefect_harness, tmp_path, gold
     assert run.name == f"check {DEMO.stem}"
     names = {t.name.rsplit("-", 1)[0] for t in tasks if t.flow_run_id == run.id}
     assert names == {"read", "extract claims", "load references", "judge", "GX validation",
-                     "render"}
+                     "render", "index", "record history"}

@@ -1,0 +1,195 @@
+"""The history store against SQLite and a real PostgreSQL server (no database mocks)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from flows import history
+from flows.history import HistoryStore
+
+POSTGRES_ENV = "FIGCHECK_TEST_POSTGRES_URL"
+FIGCHECK = Path(sys.executable).with_name("figcheck")
+
+
+def _postgres_url() -> str:
+    url = os.environ.get(POSTGRES_ENV)
+    if url:
+        return url
+    if os.environ.get("CI"):
+        pytest.fail(f"{POSTGRES_ENV} is not set on CI: .ci/run starts PostgreSQL and sets it")
+    pytest.skip(f"{POSTGRES_ENV} is not set (run ./.ci/run, or point it at a PostgreSQL)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """An empty store: a fresh SQLite file, or a fresh schema dropped after the test."""
+    if request.param == "sqlite":
+        s = HistoryStore(f"sqlite:///{tmp_path / 'history.sqlite'}")
+        yield s
+        s.dispose()
+        return
+    url = _postgres_url()
+    schema = f"figcheck_test_{uuid.uuid4().hex[:12]}"
+    s = HistoryStore(url, schema=schema)
+    yield s
+    s.dispose()
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()
+
+
+def result(article_id: str, verdicts: dict[str, str], reference_version: str = "ref-a") -> dict:
+    """A minimal result dict: claims numbered in order, each with text, verdict and rule."""
+    claims = [
+        {"claim_id": f"{article_id}#{i}", "text": text, "verdict": v, "rule": f"rule-{v}"}
+        for i, (text, v) in enumerate(verdicts.items(), start=1)
+    ]
+    run = {"figcheck_version": "0.1.0", "reference_version": reference_version}
+    return {"article": {"id": article_id}, "claims": claims, "run": run}
+
+
+def test_a_recorded_run_lists_with_its_counts(store):
+    store.record_run(
+        "run-1",
+        [
+            result("a", {"65% increase": "supported", "84% of attacks": "disputed"}),
+            result("b", {"5,000": "unverifiable"}),
+        ],
+        {"a": "text a", "b": "text b"},
+        engine="local",
+    )
+    (run,) = store.list_runs()
+    assert run | {"created_at": None} == {
+        "run_id": "run-1",
+        "created_at": None,
+        "figcheck_version": "0.1.0",
+        "reference_version": "ref-a",
+        "engine": "local",
+        "articles": 2,
+        "claims": 3,
+    }
+    assert [r["claims"] for r in store.list_runs("b")] == [1]
+    assert store.list_runs("nobody") == []
+    assert store.changes() == []
+
+
+def test_changes_name_the_reason_article_text_or_reference_data(store):
+    texts = {"a": "Deaths rose 65%.", "b": "Attacks fell."}
+    store.record_run(
+        "r1", [result("a", {"65%": "supported"}), result("b", {"9%": "supported"})], texts, "local"
+    )
+    # r2: article a's text changes (its figure is now contradicted); b is unchanged.
+    store.record_run(
+        "r2",
+        [result("a", {"45%": "contradicted"}), result("b", {"9%": "supported"})],
+        {**texts, "a": "Deaths rose 45%."},
+        "prefect",
+    )
+    # r3: reference data revised: b's claim becomes disputed, a's stays contradicted.
+    store.record_run(
+        "r3",
+        [result("a", {"45%": "contradicted"}, "ref-b"), result("b", {"9%": "disputed"}, "ref-b")],
+        {**texts, "a": "Deaths rose 45%."},
+        "local",
+    )
+    changes = [c.to_dict() for c in store.changes()]
+    assert changes == [
+        {
+            "article_id": "a",
+            "claim_id": "a#1",
+            "before_run": "r1",
+            "after_run": "r2",
+            "before": {"text": "65%", "verdict": "supported", "rule": "rule-supported"},
+            "after": {"text": "45%", "verdict": "contradicted", "rule": "rule-contradicted"},
+            "reason": history.REASON_TEXT,
+        },
+        {
+            "article_id": "b",
+            "claim_id": "b#1",
+            "before_run": "r2",
+            "after_run": "r3",
+            "before": {"text": "9%", "verdict": "supported", "rule": "rule-supported"},
+            "after": {"text": "9%", "verdict": "disputed", "rule": "rule-disputed"},
+            "reason": history.REASON_REFERENCES,
+        },
+    ]
+    assert [c.claim_id for c in store.changes("b")] == ["b#1"]
+
+
+def test_both_changed_and_claims_that_appear_or_vanish(store):
+    store.record_run("r1", [result("a", {"65%": "supported"})], {"a": "one"}, "local")
+    store.record_run(
+        "r2",
+        [result("a", {"65%": "supported", "7 of 10": "unverifiable"}, "ref-b")],
+        {"a": "two"},
+        "local",
+    )
+    (change,) = store.changes("a")
+    assert (change.claim_id, change.before, change.after["verdict"]) == (
+        "a#2",
+        None,
+        "unverifiable",
+    )
+    assert change.reason == history.REASON_BOTH
+
+
+def test_a_failed_transaction_leaves_no_run(store):
+    store.record_run("r1", [result("a", {"65%": "supported"})], {"a": "one"}, "local")
+    with pytest.raises(sa.exc.IntegrityError):
+        # The same claim twice in one run breaks the primary key on the second row: the
+        # run row inserted first must roll back with it.
+        bad = result("a", {"65%": "supported"})
+        bad["claims"] *= 2
+        store.record_run("r2", [bad], {"a": "one"}, "local")
+    assert [r["run_id"] for r in store.list_runs()] == ["r1"]
+
+
+def test_history_command_reads_the_store_through_its_url(tmp_path):
+    url = f"sqlite:///{tmp_path / 'team.sqlite'}"
+    store = HistoryStore(url)
+    store.record_run("r1", [result("a", {"65%": "supported"})], {"a": "one"}, "local")
+    store.record_run("r2", [result("a", {"65%": "contradicted"}, "ref-b")], {"a": "one"}, "local")
+    store.dispose()
+    env = {**os.environ, history.HISTORY_URL_ENV: url}
+    run = subprocess.run(
+        [str(FIGCHECK), "history", "a", "--json"],
+        capture_output=True,
+        check=False,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    payload = json.loads(run.stdout)
+    assert [r["run_id"] for r in payload["runs"]] == ["r1", "r2"]
+    assert [(c["claim_id"], c["reason"]) for c in payload["changes"]] == [
+        ("a#1", history.REASON_REFERENCES)
+    ]
+    plain = subprocess.run(
+        [str(FIGCHECK), "history"], capture_output=True, check=False, text=True, env=env, timeout=60
+    )
+    assert "a#1: supported ('65%') -> contradicted ('65%'); reference data changed" in plain.stdout
+
+
+def test_history_command_without_a_store_exits_2(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != history.HISTORY_URL_ENV}
+    run = subprocess.run(
+        [str(FIGCHECK), "history", "--out", str(tmp_path)],
+        capture_output=True,
+        check=False,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert run.returncode == 2
+    assert "no history in" in run.stderr
+    assert not (tmp_path / history.HISTORY_FILE).exists()  # reading never creates a store
