@@ -13,7 +13,6 @@ the same overlap test that compares numbers.
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -25,7 +24,6 @@ import yaml
 from checks.vocabulary import Kind, Qualifier
 
 TOLERANCES_FILE = Path(__file__).with_name("tolerances.yaml")
-TOLERANCES_ENV = "FIGCHECK_TOLERANCES"  # a tolerances file chosen for the whole run
 PERCENT_KINDS = {Kind.PERCENT, Kind.SHARE, Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS}
 # A share of a whole cannot leave [0, 100], whatever the hedge word says.
 BOUNDED_KINDS = {Kind.SHARE, Kind.PERCENT}
@@ -46,15 +44,14 @@ class Tolerances:
         """Read tolerances from a YAML file with the dataclass's field names.
 
         Args:
-            path: the file; by default ``$FIGCHECK_TOLERANCES`` if set (``figcheck check
-                --tolerances`` sets it, so every engine and worker judges alike), else the
-                bundled ``checks/tolerances.yaml``. Fields the file omits keep their defaults.
+            path: the file; by default the bundled ``checks/tolerances.yaml``. Fields the
+                file omits keep their defaults.
 
         Raises:
             ValueError: the file is not a YAML mapping, names an unknown tolerance, or gives
                 a value that is not a number in [0, 1).
         """
-        path = Path(path or os.environ.get(TOLERANCES_ENV) or TOLERANCES_FILE)
+        path = Path(path or TOLERANCES_FILE)
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as exc:

@@ -21,8 +21,10 @@ from rich.table import Table
 
 from checks.exceptions import DEFAULT_FILE as DEFAULT_EXCEPTIONS
 from checks.exceptions import ExceptionsError, ReviewedException, load_exceptions, unmatched
+from checks.precision import Tolerances
 from checks.schemas import ClaimSchema as C
 from checks.vocabulary import VERDICTS, Verdict
+from flows import commands, sources_cli
 from reports.options import DEFAULT_JUNIT_SKIP, DEFAULT_REVIEWER, ReportOptions
 from sources.articles import DEMO_ARTICLE, ArticleError, discover
 
@@ -191,17 +193,14 @@ def _engine_options(engine: str, task_runner: str | None, dask_address: str | No
     return "dask" if dask_address else task_runner or "thread"
 
 
-def _use_tolerances(path: Path | None) -> None:
-    """Check a --tolerances file now, then let every judge of this run read it."""
+def _load_tolerances(path: Path | None) -> Tolerances | None:
+    """Read a --tolerances file before anything runs; None keeps the bundled ones."""
     if path is None:
-        return
-    from checks.precision import TOLERANCES_ENV, Tolerances
-
+        return None
     try:
-        Tolerances.load(path)
+        return Tolerances.load(path)
     except ValueError as exc:
         raise _fail(f"--tolerances: {exc}") from None
-    os.environ[TOLERANCES_ENV] = str(path.resolve())
 
 
 def summary_line(result: dict) -> str:
@@ -284,7 +283,7 @@ def check(
     failing = _parse_fail_on(fail_on)
     skipping = _parse_fail_on(junit_skip, "--junit-skip")
     _, entries = _exceptions(exceptions)
-    _use_tolerances(tolerances)
+    judge_tolerances = _load_tolerances(tolerances)
     options = ReportOptions(
         fail_on=tuple(sorted(failing)),
         junit_skip=tuple(sorted(skipping)),
@@ -293,19 +292,18 @@ def check(
         exceptions=tuple(entries),
     )
     files, stdin_text = _inputs(paths)
-    _read_or_exit(
-        files, day, stdin_text
-    )  # bad input fails in milliseconds, not after a server start
+    # Bad input fails in milliseconds, not after a Prefect server has started.
+    _read_or_exit(files, day, stdin_text)
     _quiet_services()
     from flows import engine as engines  # Prefect is imported only by the prefect engine
 
     try:
         with err.status(f"Checking {len(files)} article(s)…", spinner="dots"):
             if engine == "local":
-                results = engines.run_local(files, out, day, stdin_text, options)
+                results = engines.run_local(files, out, day, stdin_text, options, judge_tolerances)
             else:
                 results = engines.run_prefect(
-                    files, out, day, stdin_text, options, runner, dask_address
+                    files, out, day, stdin_text, options, runner, dask_address, judge_tolerances
                 )
     except (ArticleError, ValueError) as exc:
         raise _fail(str(exc)) from None
@@ -378,14 +376,10 @@ def _cell(x: object) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x)
 
 
-# Issue 6's commands live in their own module; registered here so `figcheck --help` lists them.
-from flows import commands as _commands
-
-app.command()(_commands.history)
-app.command()(_commands.serve)
-
-# Issue 4's `figcheck sources validate|list|show`, in its own module.
-app.add_typer(__import__("flows.sources_cli").sources_cli.app, name="sources")
+# Commands that live in their own modules, registered so `figcheck --help` lists them.
+app.command()(commands.history)
+app.command()(commands.serve)
+app.add_typer(sources_cli.app, name="sources")
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from checks.precision import Tolerances
 from flows import history, steps
 from reports.options import ReportOptions
 
@@ -25,6 +26,7 @@ def run_local(
     published: date | None = None,
     stdin_text: str | None = None,
     options: ReportOptions | None = None,
+    tolerances: Tolerances | None = None,
 ) -> list[dict[str, Any]]:
     """Check articles in this process, write reports and append the run to the history.
 
@@ -36,7 +38,7 @@ def run_local(
     articles = steps.check_unique_ids([steps.read_one(p, published, stdin_text) for p in paths])
     references = steps.load_reference_data()
     claims = steps.combine_claims([steps.extract_one(a) for a in articles])
-    evidence, verdicts = steps.judge_claims(claims, references, articles)
+    evidence, verdicts = steps.judge_claims(claims, references, articles, tolerances)
     gx = steps.validate_with_gx(evidence, out)
     results = steps.render_reports(
         articles, claims, evidence, verdicts, references, gx, out, options, started_at
@@ -70,6 +72,7 @@ def run_prefect(
     options: ReportOptions | None = None,
     task_runner: str = "thread",
     dask_address: str | None = None,
+    tolerances: Tolerances | None = None,
 ) -> list[dict[str, Any]]:
     """Check articles through the Prefect flow ``verify_articles`` on the chosen task runner."""
     from flows.verify import verify_articles
@@ -81,4 +84,5 @@ def run_prefect(
         published=published,
         stdin_text=stdin_text,
         options=options,
+        tolerances=tolerances,
     )

@@ -19,6 +19,7 @@ import pandas as pd
 from checks.exceptions import AcceptanceSchema as A
 from checks.exceptions import accept
 from checks.judge import judge
+from checks.precision import Tolerances
 from checks.schemas import ClaimSchema as C
 from checks.schemas import EvidenceSchema as E
 from checks.schemas import VerdictSchema as V
@@ -94,10 +95,17 @@ def load_reference_data() -> References:
 
 
 def judge_claims(
-    claims: pd.DataFrame, references: References, articles: list[Article]
+    claims: pd.DataFrame,
+    references: References,
+    articles: list[Article],
+    tolerances: Tolerances | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Match claims with reference figures and decide their verdicts."""
-    return judge(claims, references.table, {a.id: a.published for a in articles})
+    """Match claims with reference figures and decide their verdicts.
+
+    ``tolerances`` defaults to the bundled ``checks/tolerances.yaml``.
+    """
+    published = {a.id: a.published for a in articles}
+    return judge(claims, references.table, published, tolerances)
 
 
 def validate_with_gx(evidence: pd.DataFrame, out_dir: Path) -> dict[str, Any]:

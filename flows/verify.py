@@ -20,6 +20,7 @@ from prefect import flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
 
+from checks.precision import Tolerances
 from flows import history, steps
 from reports.options import ReportOptions
 from sources.articles import Article
@@ -94,6 +95,7 @@ def verify_articles(
     published: date | None = None,
     stdin_text: str | None = None,
     options: ReportOptions | None = None,
+    tolerances: Tolerances | None = None,
 ) -> list[dict[str, Any]]:
     """Check the numeric claims of articles against the reference data and write reports.
 
@@ -103,6 +105,7 @@ def verify_articles(
         published: publication date for every input, overriding their metadata.
         stdin_text: the text read from standard input, if ``"-"`` is among ``paths``.
         options: reviewed exceptions and settings of the JUnit and ClaimReview outputs.
+        tolerances: hedge-word and round-number tolerances (default: the bundled ones).
 
     Returns:
         One result dict per article (the JSON contract).
@@ -118,7 +121,7 @@ def verify_articles(
     claims = steps.combine_claims(
         extract_claims.map(articles, unmapped(references.version)).result()
     )
-    evidence, verdicts = judge_claims(claims, references, articles)
+    evidence, verdicts = judge_claims(claims, references, articles, tolerances)
     gx = validate_with_gx(evidence, out)
     run = steps.run_metadata(references, gx, started_at)
     per_article = steps.split_by_article(articles, claims, evidence, verdicts)

@@ -4,6 +4,7 @@ quality gate, and the `figcheck sources` commands, with deliberately broken fixt
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from pathlib import Path
 
@@ -403,10 +404,35 @@ def test_check_refuses_a_bad_tolerances_file_before_running(tmp_path: Path):
     assert "--tolerances" in result.output and "approximate must be a fraction" in result.output
 
 
-def test_tolerances_file_for_the_run_is_read_from_the_environment(tmp_path, monkeypatch):
-    from checks.precision import TOLERANCES_ENV, Tolerances
+def test_check_judges_with_the_tolerances_file(tmp_path: Path):
+    """An 'about 60%' claim of a 65.4% change: outside ±5%, inside ±10%."""
+    from flows.cli import app as main_app
 
-    path = tmp_path / "tol.yaml"
-    path.write_text("approximate: 0.25\n", encoding="utf-8")
-    monkeypatch.setenv(TOLERANCES_ENV, str(path))
-    assert Tolerances.load() == Tolerances(approximate=0.25)
+    article = tmp_path / "about.txt"
+    article.write_text(
+        "PIPS found an increase of about 60% in deaths in Pakistan in 2023.", encoding="utf-8"
+    )
+    verdicts = {}
+    for share in ("0.05", "0.1"):
+        tol = tmp_path / f"tol-{share}.yaml"
+        tol.write_text(f"approximate: {share}\n", encoding="utf-8")
+        result = runner.invoke(
+            main_app,
+            [
+                "check",
+                str(article),
+                "--engine",
+                "local",
+                "--published",
+                "2024-01-10",
+                "--tolerances",
+                str(tol),
+                "--json",
+                "--out",
+                str(tmp_path / share),
+            ],
+        )
+        assert result.exit_code in (0, 1), result.output
+        (claim,) = json.loads(result.stdout)["claims"]
+        verdicts[share] = claim["verdict"]
+    assert verdicts == {"0.05": "contradicted", "0.1": "supported"}
