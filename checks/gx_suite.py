@@ -131,6 +131,37 @@ def build_suite() -> ExpectationSuite:
     return gx.ExpectationSuite(name=SUITE_NAME, expectations=expectations)
 
 
+def ephemeral_context(docs_dir: Path | None, site_name: str) -> Any:
+    """A quiet ephemeral GX context, with a Data Docs site ``site_name`` under ``docs_dir``.
+
+    The ephemeral context's own ``local_site`` lives in a temporary folder; ours is added
+    under an absolute path so reports can link to it. GX is imported here, not at module
+    import: it takes seconds.
+    """
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    if docs_dir is not None:
+        docs_dir = Path(docs_dir).resolve()
+        docs_dir.mkdir(parents=True, exist_ok=True)
+        context.add_data_docs_site(
+            site_name=site_name,
+            site_config={
+                "class_name": "SiteBuilder",
+                "show_how_to_buttons": False,
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(docs_dir),
+                },
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
+    return context
+
+
 def validate_evidence(evidence: pd.DataFrame, docs_dir: Path | None = None) -> GxOutcome:
     """Validate the evidence table with GX; optionally write Data Docs.
 
@@ -146,30 +177,13 @@ def validate_evidence(evidence: pd.DataFrame, docs_dir: Path | None = None) -> G
         GxRunError: GX caught an error inside the overlap metric (e.g. a non-numeric bound),
             so there are no per-row verdicts to report.
     """
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    import great_expectations as gx
+    context = ephemeral_context(docs_dir, DOCS_SITE_NAME)
+    import great_expectations as gx  # already imported by ephemeral_context: no cost
     from great_expectations.checkpoint import UpdateDataDocsAction
     from great_expectations.core.result_format import ResultFormat
-    from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    docs_dir = Path(docs_dir).resolve() if docs_dir is not None else None
     actions: list[Any] = []  # Data Docs are built after the run, with samples added back
-    if docs_dir is not None:
-        docs_dir = Path(docs_dir).resolve()
-        docs_dir.mkdir(parents=True, exist_ok=True)
-        context.add_data_docs_site(
-            site_name=DOCS_SITE_NAME,
-            site_config={
-                "class_name": "SiteBuilder",
-                "show_how_to_buttons": False,
-                "store_backend": {
-                    "class_name": "TupleFilesystemStoreBackend",
-                    "base_directory": str(docs_dir),
-                },
-                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-            },
-        )
 
     batch_definition = (
         context.data_sources.add_pandas("figcheck")

@@ -22,7 +22,6 @@ column and column-pair expectations express every check; failing rows are named 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -37,6 +36,8 @@ from checks.precision import Tolerances, stated_interval
 from checks.schemas import PERIOD_PATTERN
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import Kind
+
+REFERENCE_DOCS_SITE = "figcheck_reference_docs"
 
 SUITE_NAME = "figcheck-reference-data"
 METRICS_FILE = Path(__file__).resolve().parents[1] / "sources" / "vocab" / "metrics.yaml"
@@ -238,33 +239,16 @@ def validate_references(
     Returns:
         A ``GateOutcome`` whose ``problems`` has ``PROBLEM_COLUMNS``.
     """
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    import great_expectations as gx
-    from great_expectations.checkpoint import UpdateDataDocsAction
-    from great_expectations.data_context.types.base import ProgressBarsConfig
+    from checks.gx_suite import _unexpected_ids, ephemeral_context
 
-    from checks.gx_suite import _unexpected_ids
+    context = ephemeral_context(docs_dir, REFERENCE_DOCS_SITE)
+    import great_expectations as gx  # already imported by ephemeral_context: no cost
+    from great_expectations.checkpoint import UpdateDataDocsAction
 
     frame = gate_frame(references)
-    context = gx.get_context(mode="ephemeral")
-    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
     actions: list[Any] = []
     if docs_dir is not None:
-        docs_dir = Path(docs_dir).resolve()
-        docs_dir.mkdir(parents=True, exist_ok=True)
-        context.add_data_docs_site(
-            site_name="figcheck_reference_docs",
-            site_config={
-                "class_name": "SiteBuilder",
-                "show_how_to_buttons": False,
-                "store_backend": {
-                    "class_name": "TupleFilesystemStoreBackend",
-                    "base_directory": str(docs_dir),
-                },
-                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-            },
-        )
-        actions.append(UpdateDataDocsAction(name="docs", site_names=["figcheck_reference_docs"]))
+        actions.append(UpdateDataDocsAction(name="docs", site_names=[REFERENCE_DOCS_SITE]))
     batch = (
         context.data_sources.add_pandas("figcheck")
         .add_dataframe_asset("references")
