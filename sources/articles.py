@@ -311,6 +311,9 @@ class _HeadParser(HTMLParser):
         if tag == "script" and "ld+json" in a.get("type", "").lower():
             self._in_jsonld = True
             self._buffer = []
+        if tag == "body" or (tag in self._BLOCK and "head" in self._stack):
+            # A page whose <head> is never closed: the body starts here all the same.
+            self._stack = [t for t in self._stack if t != "head"]
         if tag in self._SKIP:
             self._stack.append(tag)
         if tag in self._BLOCK:

@@ -29,8 +29,10 @@ import pandas as pd
 from checks.schemas import ClaimSchema as C
 from checks.schemas import empty, validate
 from checks.vocabulary import Kind, Qualifier
+from sources import numbers as N
 from sources import patterns as P
-from sources.lexicon import Lexicon, load_lexicon, normalise
+from sources.lexicon import Lexicon, load_lexicon, normalise, word_finder
+from sources.numbers import Number, find_numbers
 
 # Enum values read once: these are compared in the inner loops.
 DATE, RANGE, SHARE, COUNT = Kind.DATE.value, Kind.RANGE.value, Kind.SHARE.value, Kind.COUNT.value
@@ -42,16 +44,18 @@ POINTS_UNIT = "pp"
 
 _QUALIFIERS = {normalise(k): v for k, v in P.QUALIFIER_WORDS.items()}
 _TRAILING = {normalise(k).lstrip("-"): v for k, v in P.TRAILING_QUALIFIER_WORDS.items()}
-_CURRENCY_PREFIX = {k.lower(): v for k, v in P.CURRENCY_PREFIXES.items()}
-_CURRENCY_WORD = {normalise(k): v for k, v in P.CURRENCY_WORDS.items()}
 _CHANGE_NOUNS = {normalise(k): v for k, v in P.CHANGE_NOUNS.items()}
 _CHANGE_VERBS = {normalise(k): v for k, v in P.CHANGE_VERBS.items()}
-_SCALES = {**{k: v for k, v in P.SCALE_WORDS.items()}, **P.SCALE_ABBREVIATIONS}
 _YEAR_LIKE = re.compile(r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)")
 _TWO_DIGITS = re.compile(r"[0-9]{2}")
 _PRECEDING_WORD = re.compile(r"([\w.]+)\Z")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_RELATIVE = word_finder(P.RELATIVE_WORDS, P.RELATIVE_PERIOD)
 MAX_SENTENCE = 600  # longer "sentences" are quoted around each claim only
-_HEDGE_WINDOW = 24  # the longest hedge ("approximately ") fits
+_HEDGE_WINDOW = 28  # the longest hedge ("greater than or equal to ", 25 characters) fits
+_SYMBOLS = {k: v.value for k, v in P.QUALIFIER_SYMBOLS.items()}
+_INCLUSIVE = {Qualifier.OVER.value: Qualifier.AT_LEAST.value,
+              Qualifier.UNDER.value: Qualifier.UP_TO.value}
 _WINDOW = 60  # characters looked at before a figure for hedges, change verbs and names
 
 
@@ -137,9 +141,14 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
             continue  # a hard-wrapped line or an abbreviation followed by more sentence
         punct = m.group().rstrip()
         if punct.startswith(".") and not punct.startswith(".."):
-            before = _PRECEDING_WORD.search(text, max(0, m.start() - 20), m.start())
-            if before:
-                word = before.group(1)
+            st = m.start()
+            # The word before the full stop: sliced after the last space when that is clean
+            # (the usual case, no regex needed), else read with the pattern.
+            word = text[text.rfind(" ", max(0, st - 20), st) + 1:st]
+            if not word.replace(".", "").replace("_", "").isalnum():
+                before = _PRECEDING_WORD.search(text, max(0, st - 20), st)
+                word = before.group(1) if before else ""
+            if word:
                 bare = word.lower().rstrip(".")
                 if bare in P.ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()) or (
                     "." in word.strip(".") and not any(c.isdigit() for c in word)
@@ -166,33 +175,34 @@ def _context(text: str, lex: Lexicon) -> _Context:
     """Find sentences, clause breaks, metric words, places, sources and relative periods."""
     sentences = _sentence_spans(text)
     breaks = [(m.start(), m.end()) for m in P.CLAUSE_BREAK.finditer(text)]
+    low = text.lower()
     metrics = [
-        (m.start(), m.end(), lex.metric_by_word[normalise(m.group())])
-        for m in lex.metric_words.finditer(text)
+        (s, e, lex.metric_by_word[normalise(text[s:e])])
+        for s, e in lex.metric_finder.spans(text, low)
     ]
     modifiers = (
-        [(m.start(), m.end(), lex.modifier_by_phrase[normalise(m.group())])
-         for m in lex.modifiers.finditer(text)]
-        if lex.modifiers
+        [(s, e, lex.modifier_by_phrase[normalise(text[s:e])])
+         for s, e in lex.modifier_finder.spans(text, low)]
+        if lex.modifier_finder
         else []
     )
-    masks = [(m.start(), m.end()) for m in lex.not_places.finditer(text)]
+    masks = lex.not_place_finder.spans(text, low)
     mask_starts = [s for s, _ in masks]
     regions = [
-        (m.start(), m.end(), lex.region_by_alias[normalise(m.group())])
-        for m in lex.regions.finditer(text)
-        if not _masked(m.start(), m.end(), masks, mask_starts)
+        (s, e, lex.region_by_alias[normalise(text[s:e])])
+        for s, e in lex.region_finder.spans(text, low)
+        if not _masked(s, e, masks, mask_starts)
     ]
     sources = [
-        (m.start(), m.end(), lex.source_by_alias[" ".join(m.group().split())])
-        for m in lex.sources.finditer(text)
+        (s, e, lex.source_by_alias[" ".join(text[s:e].split())])
+        for s, e in lex.source_finder.spans(text, low)
     ]
     according = [
         (m.start("name"), m.end("name"), m.group("name").rstrip(".’'"))
         for m in P.ACCORDING_TO_NAME.finditer(text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
     ]
-    relatives = [(m.start(), m.end(), normalise(m.group("rel"))) for m in
-                 P.RELATIVE_PERIOD.finditer(text)]
+    relatives = [(s, e, normalise(text[s:e])) for s, e in _RELATIVE.spans(text, low)]
     return _Context(
         text=text,
         sentences=sentences,
@@ -227,133 +237,80 @@ def _valid_day(year: int | None, month: int, day: int) -> bool:
 
 
 def _date_figures(text: str) -> list[_Figure]:
-    """Find stated dates: "Thursday, June 27", "27 June 2024", "March 2024", "In March"."""
-    found: list[_Figure] = []
-    for rx in (P.DATE_MONTH_DAY, P.DATE_DAY_MONTH):
-        for m in rx.finditer(text):
-            month, day = _month(m.group("mon")), int(m.group("day"))
-            year = int(m.group("year")) if m.group("year") else None
-            if not _valid_day(year, month, day):
-                continue
-            wd = m.group("wd")
-            found.append(_Figure(m.start(), m.end(), "date", year=year, month=month, day=day,
-                                 weekday=wd.capitalize() if wd else None))
-    for m in P.DATE_MONTH_YEAR.finditer(text):
-        found.append(_Figure(m.start(), m.end(), "date", year=int(m.group("year")),
-                             month=_month(m.group("mon"))))
-    for m in P.DATE_MONTH_ONLY.finditer(text):
-        found.append(_Figure(m.start(), m.end(), "date", month=_month(m.group("mon"))))
-    for m in P.DATE_ISO.finditer(text):
+    """Find stated dates: "Thursday, June 27", "27 June 2024", "March 2024", "In March".
+
+    The month-based patterns run only in windows around month names (one fast pass finds
+    them); each match is kept once.
+    """
+    found: dict[tuple[int, int], _Figure] = {}
+    n = len(text)
+    last_hi = {}
+    for hint in P.MONTH_HINT.finditer(text):
+        lo = max(0, hint.start() - P.DATE_BEFORE_MONTH)
+        hi = min(n, hint.end() + P.DATE_AFTER_MONTH)
+        for rx in (P.DATE_MONTH_DAY, P.DATE_DAY_MONTH, P.DATE_MONTH_YEAR, P.DATE_MONTH_ONLY):
+            pos = max(lo, last_hi.get(rx, 0))
+            for m in rx.finditer(text, pos, hi):
+                if m.start() > hint.start() or m.end() < hint.end():
+                    continue  # a date around another month name, found from that one
+                last_hi[rx] = m.end()
+                fig = _date_from_match(rx, m)
+                if fig is not None:
+                    found.setdefault((fig.start, fig.end), fig)
+    for m in P.DATE_ISO_FAST.finditer(text):
         year, month, day = int(m.group("year")), int(m.group("month")), int(m.group("day"))
         if 1 <= month <= 12 and _valid_day(year, month, day):
-            found.append(_Figure(m.start(), m.end(), "date", year=year, month=month, day=day))
-    return found
+            found.setdefault((m.start(), m.end()),
+                             _Figure(m.start(), m.end(), "date", year=year, month=month, day=day))
+    return list(found.values())
 
 
-def _digit_figures(text: str) -> list[_Figure]:
-    """Find written figures ("5,000", "65%", "$3bn", "1.2 million"), names and times excluded."""
-    found = []
-    for m in P.NUMBER.finditer(text):
-        start = m.start()
-        if P.NAME_BEFORE.search(text, max(0, start - 25), start):
-            continue  # "Resolution 1988", "page 12": part of a name or a reference
-        raw = m.group("num")
-        value = float(raw.replace(",", ""))
-        fig = _Figure(start, m.end(), "digits")
-        scale = m.group("scale")
-        if scale:
-            fig.scaled = _SCALES[scale.strip().lower()]
-            value *= fig.scaled
-        if m.group("neg"):
-            value = -value
-        cur = m.group("cur")
-        if cur:
-            fig.currency = _CURRENCY_PREFIX.get(cur.strip().lower())
-        unit = (m.group("unit") or "").strip().lower()
-        if unit in ("%", "percent", "per cent", "percent") or unit.startswith("per"):
-            fig.percent = not unit.startswith("percentage")
-            fig.points = unit.startswith("percentage")
-        elif unit in ("pp", "ppt", "ppts"):
-            fig.points = True
-        elif unit:
-            fig.currency = fig.currency or _CURRENCY_WORD.get(normalise(unit))
-        fig.value = value
-        plain = not (cur or scale or unit or m.group("neg"))
-        fig.year_like = plain and bool(_YEAR_LIKE.fullmatch(raw))
-        fig.two_digit = plain and bool(_TWO_DIGITS.fullmatch(raw))
+def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
+    """A date figure from one of the month-based date patterns (None for an invalid day)."""
+    if rx is P.DATE_MONTH_YEAR:
+        return _Figure(m.start(), m.end(), "date", year=int(m.group("year")),
+                       month=_month(m.group("mon")))
+    if rx is P.DATE_MONTH_ONLY:
+        return _Figure(m.start(), m.end(), "date", month=_month(m.group("mon")))
+    month, day = _month(m.group("mon")), int(m.group("day"))
+    year = int(m.group("year")) if m.group("year") else None
+    if not _valid_day(year, month, day):
+        return None
+    wd = m.group("wd")
+    return _Figure(m.start(), m.end(), "date", year=year, month=month, day=day,
+                   weekday=wd.capitalize() if wd else None)
+
+
+def _number_figures(text: str) -> list[_Figure]:
+    """Figures from the number recognizer: ordinals, references, compounds and URLs dropped.
+
+    A fraction is a figure only as a share ("two-thirds of attacks"), and not after an
+    ordinal ("the first half of 2023" is a period).
+    """
+    found: list[_Figure] = []
+    previous: Number | None = None
+    for n in find_numbers(text):
+        prev, previous = previous, n
+        if not n.is_figure:
+            continue
+        if n.form == N.FRACTION:
+            if not _OF_AFTER.match(text, n.end) or (
+                prev is not None and prev.ordinal and not text[prev.end:n.start].strip()
+            ):
+                continue
+            found.append(_Figure(n.start, n.end, "fraction", value=round(100 * n.value, 4),
+                                 percent=True))
+            continue
+        origin = {N.DIGITS: "digits", N.WORDS: "words", N.VAGUE: "vague", N.RATIO: "ratio"}[n.form]
+        fig = _Figure(n.start, n.end, origin, value=n.value, percent=n.percent, points=n.points,
+                      currency=n.currency, scaled=n.scale)
+        if n.form == N.VAGUE:
+            fig.qualifier = Qualifier.AT_LEAST.value
+        elif n.plain:
+            fig.year_like = bool(_YEAR_LIKE.fullmatch(n.raw))
+            fig.two_digit = bool(_TWO_DIGITS.fullmatch(n.raw))
         found.append(fig)
     return found
-
-
-def _words_value(phrase: str) -> float | None:
-    """Value of a cardinal written in words ("two hundred and fifty" -> 250)."""
-    total, current = 0.0, 0.0
-    for word in re.split(r"[\s-]+", phrase.lower()):
-        if word in ("and", ""):
-            continue
-        if word in ("a", "an"):
-            current = max(current, 1)
-        elif word in P.UNIT_WORDS:
-            current += P.UNIT_WORDS[word]
-        elif word in P.MULTIPLIER_WORDS:
-            current = max(current, 1) * P.MULTIPLIER_WORDS[word]
-        elif word in P.BIG_WORDS:
-            total += max(current, 1) * P.BIG_WORDS[word]
-            current = 0
-        else:
-            return None
-    return total + current
-
-
-def _word_figures(text: str) -> list[_Figure]:
-    """Find numbers in words, vague plurals, fractions and ratios ("one in five")."""
-    found = []
-    for m in P.NUMBER_WORDS.finditer(text):
-        value = _words_value(m.group())
-        if value is None:
-            continue
-        fig = _Figure(m.start(), m.end(), "words", value=value)
-        pct = P.PERCENT_AFTER_WORD.match(text, m.end())
-        pts = P.PP_AFTER_WORD.match(text, m.end())
-        if pts:
-            fig.points, fig.end = True, pts.end()
-        elif pct:
-            fig.percent, fig.end = True, pct.end()
-        found.append(fig)
-    for m in P.VAGUE.finditer(text):
-        base = m.group("base").lower()
-        if base in ("tens", "scores") and not m.group("of") and not re.match(
-            r"\s+of\b", text[m.end():m.end() + 5]
-        ):
-            continue  # "test scores", "tens" alone: not a count
-        value = P.VAGUE_PLURALS[base]
-        if m.group("of"):
-            value *= P.BIG_WORDS[m.group("of").lower().rstrip("s")]
-        found.append(_Figure(m.start(), m.end(), "vague", value=value,
-                             qualifier=Qualifier.AT_LEAST.value))
-    for m in P.FRACTION.finditer(text):
-        if m.group("half"):
-            share = 50.0
-        else:
-            num = m.group("numerator").lower()
-            numerator = 1 if num == "a" else P.UNIT_WORDS[num]
-            share = 100.0 * numerator / P.FRACTION_DENOMINATORS[m.group("den").lower()]
-        found.append(_Figure(m.start(), m.end(), "fraction", value=round(share, 4),
-                             percent=True))
-    for m in P.RATIO.finditer(text):
-        a, b = _small_value(m.group("a")), _small_value(m.group("b"))
-        if a is None or not b or a >= b or b >= 1900:
-            continue  # "1 in 2023" is a time, not a ratio
-        found.append(_Figure(m.start(), m.end(), "ratio", value=round(a / b, 6)))
-    return found
-
-
-def _small_value(word: str) -> float | None:
-    """Value of a ratio term: digits or a number word."""
-    word = word.strip()
-    if word.isdigit():
-        return float(word)
-    return _words_value(word)
 
 
 def _select(figures: list[_Figure]) -> list[_Figure]:
@@ -389,6 +346,8 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
         before = text[max(0, a.start - _WINDOW):a.start]
         dash = P.RANGE_SEPARATOR.fullmatch(gap)
         between = P.BETWEEN_BEFORE.search(before) if P.AND_SEPARATOR.fullmatch(gap) else None
+        if dash and not between and "to" in gap.lower() and not P.CHANGE_FROM_BEFORE.search(before):
+            between = P.FROM_BEFORE.search(before)  # "from 200 to 300": "from" opens the range
         if not (dash or between):
             out.append(a)
             i += 1
@@ -486,14 +445,21 @@ def _classify(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> None:
 
     q = P.QUALIFIER_BEFORE.search(text, max(0, fig.start - _HEDGE_WINDOW), fig.start)
     if q and not (fig.kind == RANGE and fig.span_start < fig.start):
-        fig.qualifier = _QUALIFIERS[normalise(q.group("q"))].value
-        fig.span_start = min(fig.span_start, q.start("q"))
+        if q.group("sym"):
+            fig.qualifier = _SYMBOLS["".join(q.group("sym").split())]
+            fig.span_start = min(fig.span_start, q.start("sym"))
+        elif not P.NOT_A_HEDGE_BEFORE.search(text, max(0, q.start("q") - 8), q.start("q")) or (
+            normalise(q.group("q")) != "about"
+        ):
+            fig.qualifier = _QUALIFIERS[normalise(q.group("q"))].value
+            fig.span_start = min(fig.span_start, q.start("q"))
 
     if fig.kind == RANGE:
         fig.unit = _unit(fig)
         return
     if fig.origin == "ratio":
         fig.kind = RATIO
+        _trailing_qualifier(text, fig)
         return
     if fig.origin == "vague":
         fig.kind = COUNT
@@ -517,11 +483,23 @@ def _classify(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> None:
     else:
         fig.kind = COUNT
     fig.unit = _unit(fig)
+    _trailing_qualifier(text, fig)
 
+
+def _trailing_qualifier(text: str, fig: _Figure) -> None:
+    """A hedge after the figure: "300 or more", "5,000-plus"; "more than 5 or equal (to)".
+
+    A hedge before the figure wins over one after it ("around 90% or more" is about 90%).
+    """
     trailing = P.QUALIFIER_AFTER.match(text, fig.span_end)
     if trailing and not fig.qualifier:
         fig.qualifier = _TRAILING[normalise(trailing.group("q")).lstrip("-")].value
         fig.span_end = trailing.end()
+    elif fig.qualifier in _INCLUSIVE:
+        equal = P.OR_EQUAL_AFTER.match(text, fig.span_end)
+        if equal:
+            fig.qualifier = _INCLUSIVE[fig.qualifier]
+            fig.span_end = equal.end()
 
 
 def _unit(fig: _Figure) -> str | None:
@@ -662,9 +640,18 @@ class _Scope:
     plain_pos: list[int]
     bases: list[_TimeRef]  # time references that are a comparison's base
     years: list[str]  # distinct explicit years, sorted
-    past_tense: bool
     found: list[tuple[int, str]]  # attributions (position, source)
     found_pos: list[int]
+    text: str = ""
+    sent: tuple[int, int] = (0, 0)
+    _past: bool | None = None
+
+    @property
+    def past_tense(self) -> bool:
+        """Whether the sentence is in the past tense (searched once, when a figure needs it)."""
+        if self._past is None:
+            self._past = bool(P.PAST_TENSE.search(self.text, *self.sent))
+        return self._past
 
 
 def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figure],
@@ -679,14 +666,16 @@ def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figur
         group_starts=[g["start"] for g in groups],
         group_ends=[g["end"] for g in groups],
         first_locative=next((g for g in groups if g["locative"]), None),
-        accounting=[m.start() for m in P.ACCOUNTING_FOR.finditer(ctx.text, *sent)],
+        accounting=[m.start() for m in P.ACCOUNTING_FOR.finditer(ctx.text, *sent)] if groups
+        else [],  # only read when the sentence names a place
         plain=plain,
         plain_pos=[r.pos for r in plain],
         bases=[r for r in refs if r.is_base],
         years=sorted({r.period for r in plain if r.explicit_year}),
-        past_tense=bool(P.PAST_TENSE.search(ctx.text, *sent)),
         found=found,
         found_pos=[pos for pos, _ in found],
+        text=ctx.text,
+        sent=sent,
     )
 
 
@@ -852,6 +841,16 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
             continue  # a known source, named above by its canonical name
         if name:
             found.append((s, name))
+            known.append((s, e))
+    for m in P.NAME_SAID.finditer(text, *sent):
+        s, e = m.span("name")
+        words = m.group("name").split()
+        while words and words[0].rstrip(".") in P.NAME_SAID_STOP:
+            s += text[s:e].find(words[1]) if len(words) > 1 else 0
+            words = words[1:]
+        if len(words) < 2 or any(ks < e and s < ke for ks, ke in known):
+            continue  # a single word, or a source already named
+        found.append((s, " ".join(words).rstrip(".,’'")))  # "John Smith said": the raw name
     found.sort()
     return found
 
@@ -904,7 +903,7 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
     lex = load_lexicon()
     pub = _parse_published(published)
     ctx = _context(text, lex)
-    figs = _select(_date_figures(text) + _digit_figures(text) + _word_figures(text))
+    figs = _select(_date_figures(text) + _number_figures(text))
 
     for fig in figs:
         if fig.year_like and _is_year(text, fig, lex, ctx):
@@ -974,11 +973,7 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
     if not claimed:
         return empty(C)
     claimed.sort(key=lambda pair: (pair[0].span_start, pair[0].span_end))
-    rows = [
-        _row(text, article_id, f"{article_id}#{n}", fig, sentence)
-        for n, (fig, sentence) in enumerate(claimed, start=1)
-    ]
-    return validate(C, pd.DataFrame(rows, columns=_COLUMNS), "claims")
+    return validate(C, _table(text, article_id, claimed), "claims")
 
 
 def _sentence_text(text: str, sent: tuple[int, int], sentence: str, fig: _Figure) -> str:
@@ -995,35 +990,32 @@ def _sentence_text(text: str, sent: tuple[int, int], sentence: str, fig: _Figure
     return ("…" if lo > sent[0] else "") + text[lo:hi].strip() + ("…" if hi < sent[1] else "")
 
 
-# The table's columns, read from the model once, in the order ``_row`` fills them.
-_COLUMNS = [
-    C.article_id, C.claim_id, C.text, C.start, C.end, C.sentence, C.kind, C.value, C.low,
-    C.high, C.qualifier, C.unit, C.metric, C.region, C.period, C.base_period,
-    C.attributed_to, C.date, C.weekday,
-]
-
-
-def _row(text: str, article_id: str, claim_id: str, fig: _Figure, sentence: str) -> list:
-    """One claims-table row (in ``_COLUMNS`` order) for a classified figure."""
-    is_date = fig.kind == DATE
-    return [
-        article_id,
-        claim_id,
-        text[fig.span_start:fig.span_end],
-        fig.span_start,
-        fig.span_end,
-        sentence,
-        fig.kind,
-        None if is_date or fig.kind == RANGE else fig.value,
-        fig.low,
-        fig.high,
-        fig.qualifier,
-        None if is_date else fig.unit,
-        fig.metric,
-        fig.region or None,
-        fig.period,
-        fig.base_period,
-        None if is_date else fig.attributed_to,
-        fig.iso_date if is_date else None,
-        fig.weekday if is_date else None,
-    ]
+def _table(text: str, article_id: str, claimed: list[tuple[_Figure, str]]) -> pd.DataFrame:
+    """The claims table, built column by column (one list per column, no per-row records)."""
+    figs = [f for f, _ in claimed]
+    dates = [f.kind == DATE for f in figs]
+    n = len(figs)
+    columns = {
+        C.article_id: [article_id] * n,
+        C.claim_id: [f"{article_id}#{i}" for i in range(1, n + 1)],
+        C.text: [text[f.span_start:f.span_end] for f in figs],
+        C.start: [f.span_start for f in figs],
+        C.end: [f.span_end for f in figs],
+        C.sentence: [s for _, s in claimed],
+        C.kind: [f.kind for f in figs],
+        C.value: [None if d or f.kind == RANGE else f.value for f, d in zip(figs, dates)],
+        C.low: [f.low for f in figs],
+        C.high: [f.high for f in figs],
+        C.qualifier: [f.qualifier for f in figs],
+        C.unit: [None if d else f.unit for f, d in zip(figs, dates)],
+        C.metric: [f.metric for f in figs],
+        C.region: [f.region or None for f in figs],
+        C.period: [f.period for f in figs],
+        C.base_period: [f.base_period for f in figs],
+        C.attributed_to: [None if d else f.attributed_to for f, d in zip(figs, dates)],
+        C.date: [f.iso_date if d else None for f, d in zip(figs, dates)],
+        C.weekday: [f.weekday if d else None for f, d in zip(figs, dates)],
+    }
+    floats = (C.value, C.low, C.high)
+    return pd.DataFrame({k: pd.array(v, dtype="Float64").astype(float) if k in floats else v
+                         for k, v in columns.items()})

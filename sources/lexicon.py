@@ -37,6 +37,50 @@ class Metric:
 
 
 @dataclass(frozen=True)
+class WordFinder:
+    """Find the words of a case-insensitive vocabulary fast, on a lower-cased copy of the text.
+
+    A pattern that starts with an assertion (``(?<!\\w)``) or runs with ``re.IGNORECASE`` makes
+    the regex engine try every position; a lower-case prefix tree with no leading assertion
+    lets it skip to the possible first letters, about four times faster. The start boundary is
+    then checked in Python. ``exact`` holds the words matched as written (acronyms), and
+    ``slow`` the equivalent single pattern, used when lower-casing changes the text's length
+    (offsets would no longer line up).
+    """
+
+    fast: re.Pattern[str] | None
+    exact: re.Pattern[str] | None
+    slow: re.Pattern[str]
+
+    def spans(self, text: str, low: str | None) -> list[tuple[int, int]]:
+        """Spans of whole-word matches, in text order; ``low`` is ``text.lower()`` or None."""
+        if low is None or len(low) != len(text):
+            return [m.span() for m in self.slow.finditer(text)]
+        out = []
+        for rx, subject in ((self.fast, low), (self.exact, text)):
+            if rx is None:
+                continue
+            for m in rx.finditer(subject):
+                s = m.start()
+                if s and (subject[s - 1].isalnum() or subject[s - 1] == "_"):
+                    continue  # inside a word
+                out.append(m.span())
+        if self.fast is not None and self.exact is not None:
+            out.sort()
+        return out
+
+
+def word_finder(
+    words: list[str], slow: re.Pattern[str], exact: list[str] | None = None
+) -> WordFinder:
+    """Build a :class:`WordFinder`: ``words`` match in any case, ``exact`` as written."""
+    lower = sorted({w.lower() for w in words})
+    fast = re.compile(rf"(?:{alternation(lower)})(?!\w)") if lower else None
+    exact_rx = re.compile(rf"(?:{alternation(exact)})(?!\w)") if exact else None
+    return WordFinder(fast, exact_rx, slow)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Compiled vocabularies: what the extractor matches metrics, places and sources with."""
 
@@ -51,6 +95,12 @@ class Lexicon:
     source_by_alias: dict[str, str]  # alias as written -> canonical source name
     sources: re.Pattern[str]
     not_places: re.Pattern[str]  # names that contain a place but are not one
+    # Fast finders for the same vocabularies (see WordFinder).
+    metric_finder: WordFinder | None = None
+    modifier_finder: WordFinder | None = None
+    region_finder: WordFinder | None = None
+    not_place_finder: WordFinder | None = None
+    source_finder: WordFinder | None = None
 
 
 def normalise(phrase: str) -> str:
@@ -147,18 +197,30 @@ def load_lexicon(vocab_dir: Path = VOCAB_DIR) -> Lexicon:
     masked = not_places + [a for a in source_by_alias if " " in a]
 
     modifiers = _word_regex(alternation(modifier_by_phrase), re.IGNORECASE) if modifier_by_phrase else None
+    metric_words = _word_regex(alternation(metric_by_word), re.IGNORECASE)
+    regions = _word_regex(_region_alternation(aliases_as_written), re.IGNORECASE)
+    not_places = _word_regex(alternation(masked), re.IGNORECASE)
+    acronyms = [a for a in set(aliases_as_written) if a.isupper() and len(a) <= 5]
+    # Proper names are matched as written: "Mujahid" the person, not "mujahid" the word.
+    sources = _word_regex(alternation(source_by_alias))
     return Lexicon(
         metrics=metrics,
         metric_by_word=metric_by_word,
-        metric_words=_word_regex(alternation(metric_by_word), re.IGNORECASE),
+        metric_words=metric_words,
         modifier_by_phrase=modifier_by_phrase,
         modifiers=modifiers,
         region_by_alias=region_by_alias,
         region_parent=region_parent,
-        regions=_word_regex(_region_alternation(aliases_as_written), re.IGNORECASE),
+        regions=regions,
         source_by_alias=source_by_alias,
-        # Proper names are matched as written: "Mujahid" the person, not "mujahid" the word.
-        sources=_word_regex(alternation(source_by_alias)),
-        not_places=_word_regex(alternation(masked), re.IGNORECASE),
+        sources=sources,
+        not_places=not_places,
+        metric_finder=word_finder(list(metric_by_word), metric_words),
+        modifier_finder=word_finder(list(modifier_by_phrase), modifiers) if modifiers else None,
+        region_finder=word_finder(
+            [a for a in aliases_as_written if a not in acronyms], regions, acronyms
+        ),
+        not_place_finder=word_finder(masked, not_places),
+        source_finder=word_finder([], sources, list(source_by_alias)),
     )
 

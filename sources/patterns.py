@@ -93,11 +93,55 @@ QUALIFIER_WORDS: dict[str, Qualifier] = {
     "estimated": Qualifier.ABOUT,
     "an approximate": Qualifier.ABOUT,
     "circa": Qualifier.ABOUT,
+    # comparatives ("greater than 50%", "deaths exceeded 3,000")
+    "greater than": Qualifier.OVER,
+    "larger than": Qualifier.OVER,
+    "bigger than": Qualifier.OVER,
+    "higher than": Qualifier.OVER,
+    "exceed": Qualifier.OVER,
+    "exceeds": Qualifier.OVER,
+    "exceeded": Qualifier.OVER,
+    "surpass": Qualifier.OVER,
+    "surpasses": Qualifier.OVER,
+    "surpassed": Qualifier.OVER,
+    "surpassing": Qualifier.OVER,
+    "smaller than": Qualifier.UNDER,
+    "lower than": Qualifier.UNDER,
+}
+
+
+def _or_equal_phrases() -> dict[str, Qualifier]:
+    """Inclusive comparatives in their usual orders: "less than or equal to", "equal to or
+    more than", "greater or equal than" (a common non-native form), "at least or equal to"."""
+    phrases: dict[str, Qualifier] = {}
+    for words, strict, inclusive in (
+        (("more", "greater", "larger", "bigger", "higher"), Qualifier.OVER, Qualifier.AT_LEAST),
+        (("less", "fewer", "smaller", "lower"), Qualifier.UNDER, Qualifier.UP_TO),
+    ):
+        for w in words:
+            phrases[f"{w} than or equal to"] = inclusive
+            phrases[f"{w} or equal to"] = inclusive
+            phrases[f"{w} or equal than"] = inclusive
+            phrases[f"equal to or {w} than"] = inclusive
+    phrases["at least or equal to"] = Qualifier.AT_LEAST
+    phrases["at most or equal to"] = Qualifier.UP_TO
+    return phrases
+
+
+QUALIFIER_WORDS.update(_or_equal_phrases())
+
+# Comparison signs before a figure (">90%", "<= 100"); "=>", "=<" and "<>" are not read.
+QUALIFIER_SYMBOLS: dict[str, Qualifier] = {
+    ">": Qualifier.OVER, ">=": Qualifier.AT_LEAST, "≥": Qualifier.AT_LEAST,
+    "<": Qualifier.UNDER, "<=": Qualifier.UP_TO, "≤": Qualifier.UP_TO,
 }
 
 # Hedges written after the number ("90% or more").
 TRAILING_QUALIFIER_WORDS: dict[str, Qualifier] = {
     "or more": Qualifier.AT_LEAST,
+    "and more": Qualifier.AT_LEAST,
+    "or greater": Qualifier.AT_LEAST,
+    "or higher": Qualifier.AT_LEAST,
     "or above": Qualifier.AT_LEAST,
     "and above": Qualifier.AT_LEAST,
     "or less": Qualifier.UP_TO,
@@ -143,27 +187,62 @@ CHANGE_COMPARATIVES: dict[str, bool] = {
 }
 
 # Multipliers written after a figure ("1.2 million", "3m", "$3bn", "2.5 lakh", "1.5 crore").
+# "lakh crore" (10^12) is how Indian and Pakistani budgets are written ("Rs3 lakh crore").
 SCALE_WORDS: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7,
+    "lakh crore": 1e12, "lakh crores": 1e12,
 }
+# Abbreviations glued to the figure ("3m", "$3bn", "10k", "2mil"). A single letter is read as
+# a scale only when glued: "5 m" and "10 k" are metres and kilometres as often as millions.
 SCALE_ABBREVIATIONS: dict[str, float] = {
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
+    "tn": 1e12, "trn": 1e12, "tln": 1e12,
+}
+# Abbreviations that are unambiguous even after a space ("10 bln", "5 mn").
+SCALE_ABBREVIATIONS_SPACED: dict[str, float] = {
+    "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "trn": 1e12, "tln": 1e12,
 }
 
-# Cardinal number words and what they add or multiply.
+# Cardinal number words and what they add or multiply. "nought"/"naught" are British zero.
 UNIT_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9,
 }
-MULTIPLIER_WORDS: dict[str, int] = {"hundred": 100, "dozen": 12}
+TEEN_WORDS: dict[str, int] = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+# Multipliers inside a group of three digits: "three hundred", "two dozen(s)", "3 dz".
+MULTIPLIER_WORDS: dict[str, int] = {
+    "hundred": 100, "hundreds": 100, "dozen": 12, "dozens": 12, "dz": 12, "dzs": 12,
+    "doz": 12, "dozs": 12,
+}
+# Group multipliers: "two hundred and two thousand", "three lakh crore" (a larger one after a
+# smaller one multiplies everything before it).
 BIG_WORDS: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5,
-    "crore": 1e7,
+    "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
+# Ordinal words and the cardinal they stand for; their plurals ("fifths") are denominators.
+# Ordinals are recognised so that they are excluded ("the second most affected province"),
+# never turned into figures.
+ORDINAL_WORDS: dict[str, float] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
+}
+# Denominators that are not ordinals: "a half", "three quarters", "three halves".
+HALF_WORDS: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
+# Words that make the number after them negative ("minus five percent").
+SIGN_WORDS = ("minus", "negative")
 
 # Vague plurals: "tens of thousands" is read as its lower bound (20,000) with the qualifier
 # at_least; "dozens" = at least 24, "hundreds" = at least 200 and so on. A documented choice:
@@ -172,13 +251,15 @@ VAGUE_PLURALS: dict[str, float] = {
     "dozens": 24, "tens": 20, "scores": 40, "hundreds": 200, "thousands": 2000,
     "millions": 2e6, "billions": 2e9, "lakhs": 2e5, "crores": 2e7,
 }
-
-# Fractions of a whole, read as shares in percent when followed by "of" ("two-thirds of").
-FRACTION_DENOMINATORS: dict[str, int] = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
+# Plurals that may follow "of" in a vague figure: "tens of thousands".
+VAGUE_OF: dict[str, float] = {
+    "thousands": 1e3, "millions": 1e6, "billions": 1e9, "lakhs": 1e5, "crores": 1e7,
+}
+# Unicode vulgar fractions ("2½", "¾").
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅛": 1 / 8, "⅜": 3 / 8,
+    "⅝": 5 / 8, "⅞": 7 / 8, "⅑": 1 / 9, "⅒": 1 / 10,
 }
 
 # Currency signs and words, to ISO 4217 codes. "Rs" is read as Pakistani rupees: figcheck
@@ -223,91 +304,142 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 # Numbers
 # ---------------------------------------------------------------------------------------------
 
-# A written figure: thousands separators ("5,000"), Indian grouping ("1,50,000"), decimals.
-_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]+(?:\.[0-9]+)?"
-_CURRENCY = alternation(CURRENCY_PREFIXES)
+# A written figure: thousands separators ("5,000"), Indian grouping ("1,50,000"), groups of
+# three set off by a (thin, no-break) space ("40 000", SI style: the first group has at most
+# three digits and every later one exactly three), decimals, a leading decimal point (".25"),
+# and an exponent ("1.3e6").
+_DIGITS = (
+    r"[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?![0-9])(?:\.[0-9]+)?"
+    r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+    r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?"
+    r"|[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+(?![.,]?[0-9]))?"
+    r"|\.[0-9]+"
+)
+# Currency signs are matched by NUMBER itself; currency codes and abbreviations written
+# before a figure ("Rs50", "USD 5", "US$3bn") are read by looking back from the figure
+# (``CURRENCY_CODE_BEFORE``), which keeps letters out of NUMBER's first test.
+_CURRENCY_SIGNS = "".join(sorted({k for k in CURRENCY_PREFIXES if len(k) == 1}))
+_CURRENCY_CODES = [k for k in CURRENCY_PREFIXES if len(k) > 1]
+# A figure glued to a code ("Rs50", "Rs.50", "PKR5") may follow a letter.
+_CODE_LOOKBEHIND = "|".join(
+    f"(?<={re.escape(code)})" for code in sorted({c for c in _CURRENCY_CODES if "$" not in c})
+)
+_CODES_LONGEST_FIRST = "|".join(
+    re.escape(c) for c in sorted(_CURRENCY_CODES, key=len, reverse=True) if not c.endswith("$")
+)
+CURRENCY_CODE_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<code>{_CODES_LONGEST_FIRST})\s?\Z")
+# "US$": the sign is matched by NUMBER; "US" before it makes it US dollars explicitly.
+US_BEFORE_SIGN = re.compile(r"(?<![^\W\d_])US\Z")
 _SCALE_LONG = alternation(SCALE_WORDS)
 _SCALE_SHORT = alternation(SCALE_ABBREVIATIONS)
+_SCALE_SPACED = alternation(SCALE_ABBREVIATIONS_SPACED)
 _CURRENCY_WORD = alternation(CURRENCY_WORDS)
+_VULGAR = "".join(VULGAR_FRACTIONS)
 
 # One figure with what is glued to it: a currency before ("$3bn", "Rs50 billion"), a scale word
 # or abbreviation after ("1.2 million", "3m"), a percent or percentage-point unit, a currency
-# word. Not a figure: digits inside words or names ("G20", "F-16", "Covid-19": a letter and a
-# hyphen before), ordinals and decades ("2nd", "1990s": a letter after), times ("10:30",
-# "10 am"), versions and dotted numbers ("3.1.1"), fractions and dates written with slashes,
-# footnote markers ("[3]"), ages and compounds ("19-year-old").
+# word. Identifiers are matched whole so that no figure is read inside them: phone numbers,
+# IP addresses, versions, slashed dates ("+1-222-2222", "192.168.1.2", "5/17/2018": three or
+# more digit groups joined by "-", "." or "/"). Not a figure either: digits inside words or
+# names ("G20", "F-16", "Covid-19": a letter and a hyphen before, unless the letter is a scale
+# of a figure, as in "5k-20k"), decades ("1990s"), times ("10:30", "10 am"), dotted numbers,
+# fractions and dates written with slashes, footnote markers ("[3]"), compounds
+# ("19-year-old"). Ordinal suffixes ("2nd") are matched so that the ordinal is recognised
+# and excluded.
 NUMBER = re.compile(
     rf"""
-    (?=[-−$£€₹؋0-9]|[A-Za-z]{{1,3}}[$.]?\s?[0-9])  # cheap first test: a digit or a currency
-    (?<![\w.,:/\[$£€₹])(?<![^\W\d_]-)
-    (?P<neg>[-−](?=[0-9]))?
-    (?P<cur>(?:{_CURRENCY})\s?)?
-    (?P<num>{_DIGITS})(?![.,][0-9])
-    (?P<scale>\s*(?:{_SCALE_LONG})\b|(?:{_SCALE_SHORT})\b)?
-    (?P<unit>\s?%|\s*(?:percent|per\s?cent)\b|\s*percentage[\s-]+points?\b|\s*(?:pp|ppts?)\b
-       |\s+(?:{_CURRENCY_WORD})\b)?
-    (?!\w|:[0-9]|/[0-9]|-[^\W\d_]|\]|\s?(?:[ap]\.?m\b\.?|o['’]clock))
+    (?=[-−+$£€₹؋0-9.{_VULGAR}])  # cheap first test (letters would slow every position)
+    (?:(?<![\w.,:/\[$£€₹])|(?-i:(?:{_CODE_LOOKBEHIND})(?=[0-9])|(?<=US)(?=\$)))
+    (?:(?<![^\W\d_]-)|(?<=[0-9][kKmMbB]-)|(?<=[0-9]bn-)|(?<=[0-9]mn-))
+    (?:
+      (?P<ident>\+?[0-9]+(?:[-./][0-9]+){{2,}})(?![0-9])
+    |
+      (?P<neg>[-−](?=[0-9.]))?
+      (?P<cur>[{_CURRENCY_SIGNS}]\s?)?
+      (?:(?P<num>{_DIGITS})(?P<vf>[{_VULGAR}])?|(?P<vfonly>[{_VULGAR}]))(?![.,][0-9])
+      (?P<ord>st|nd|rd|th)?
+      (?P<scale>\s*(?:{_SCALE_LONG})\b|(?:{_SCALE_SHORT})\b|\s(?:{_SCALE_SPACED})\b)?
+      (?P<unit>\s?%|\s*(?:percents?|per\s?cent)\b|\s*percentage[\s-]+points?\b|\s*percentage\b
+         |pc\b|\s*(?:pp|ppts?)\b|\s+(?:{_CURRENCY_WORD})\b)?
+      (?!\w|:[0-9]|/[0-9]|-[^\W\d_]|\]|\s?(?:[ap]\.?m\b\.?|o['’]clock))
+    )
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Characters that, right before a figure, suggest it sits inside a URL ("?q=30%25"); the
+# recognizer then checks the whitespace-delimited token for "://" or "www.".
+URL_HINT_CHARS = frozenset("=%?&#~+@*|^_")
 
-_UNIT_WORDS = alternation(UNIT_WORDS)
-_MULT_WORDS = alternation([*MULTIPLIER_WORDS, *BIG_WORDS])
-_NUMWORD = rf"(?:{_UNIT_WORDS}|{_MULT_WORDS})"
-# "and" joins number words only after a multiplier ("two hundred and fifty"), so that
-# "between ten and twenty" stays two numbers.
-_AND_AFTER_MULT = (
-    r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion)|(?<=lakh)"
-    r"|(?<=crore))\s+and\s+"
+# Number words, read by a small parser (``sources.numbers``) over runs of these tokens.
+# A run starts with optional "weak" tokens (a, an, minus, negative, a figure in digits,
+# "percent of") and needs one "strong" number word; then any number tokens follow, joined by
+# spaces or hyphens. Requiring a strong word keeps the parser off the many "a"s and "and"s.
+_STRONG = alternation(
+    [*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS, *BIG_WORDS, *ORDINAL_WORDS,
+     *(w + "s" for w in ORDINAL_WORDS), *HALF_WORDS, *VAGUE_PLURALS, "scores", "tens"]
 )
-# Cardinals in words: "twenty-five", "a dozen", "two hundred and fifty", "three million";
-# an optional "a" only before a multiplier ("a hundred", "a dozen", "a million"). Not before
-# a hyphen ("one-third", "twenty-five-year-old").
-NUMBER_WORDS = re.compile(
-    rf"\b(?:an?\s+(?=(?:{_MULT_WORDS})\b))?{_NUMWORD}(?:(?:{_AND_AFTER_MULT}|[ \t-]+){_NUMWORD})*"
-    rf"\b(?!-)",
+_WEAK_TAIL = alternation(["a", "an", "and", "point", "of", *SIGN_WORDS])
+_WORD_DIGITS = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?![\w.,])"
+_PREFIX = rf"(?:(?:an?|{'|'.join(SIGN_WORDS)}|percents?\s+of|per\s?cent\s+of)\b|{_WORD_DIGITS})"
+_SEP = r"(?:\s+|\s*[-–]\s*|\s*&\s*)"
+WORD_RUN = re.compile(
+    rf"(?<![\w.-])(?:(?:{_PREFIX}{_SEP})*(?:{_STRONG})\b"
+    rf"(?:{_SEP}(?:(?:{_STRONG}|{_WEAK_TAIL})\b|{_WORD_DIGITS}))*"
+    rf"|(?:percents?|per\s?cent)\s+of\s+{_WORD_DIGITS})",
+    re.IGNORECASE,
+)
+# The same runs found fast on a lower-cased copy of the text: the strong word first (a plain
+# prefix tree lets the regex engine skip ahead), then the weak tokens before it are added by
+# looking back (``WORD_RUN_PREFIX``), and "percent of 10" has its own small pass.
+WORD_RUN_FAST = re.compile(
+    rf"(?:{_STRONG})\b(?:{_SEP}(?:(?:{_STRONG}|{_WEAK_TAIL})\b|{_WORD_DIGITS}))*"
+)
+WORD_RUN_PREFIX = re.compile(rf"(?<![\w.-])(?:{_PREFIX}{_SEP})+\Z")
+PERCENT_OF_FAST = re.compile(rf"(?:percents?|per\s?cent)\s+of\s+{_WORD_DIGITS}")
+WORD_RUN_PREFIX_WORDS = frozenset(["a", "an", "of", *SIGN_WORDS])
+# Tokens inside a run: words (with "per cent" as one token), digits, "&".
+WORD_TOKEN = re.compile(r"per\s?cents?|[^\W\d_]+|[0-9][0-9,]*(?:\.[0-9]+)?|&", re.IGNORECASE)
+# A compound modifier after a number word: "five-year", "twenty-five-year-old".
+COMPOUND_AFTER = re.compile(r"-([^\W\d_]+)")
+# "one" after a determiner is a pronoun: "the one you mentioned", "which one", "no one".
+PRONOUN_ONE_BEFORE = re.compile(
+    r"\b(?:the|this|that|which|each|every|any|no|another|such|only|some|little|big|new|old)\s+\Z",
     re.IGNORECASE,
 )
 
 # Percent units written after a number word ("three percent", "five per cent").
-PERCENT_AFTER_WORD = re.compile(r"\s*(?:%|percent\b|per\s?cent\b)", re.IGNORECASE)
+PERCENT_AFTER_WORD = re.compile(
+    r"\s*(?:%|percents?\b|per\s?cent\b|percentage\b(?![\s-]+points?))", re.IGNORECASE
+)
 PP_AFTER_WORD = re.compile(r"\s*percentage[\s-]+points?\b", re.IGNORECASE)
+# "minus 5", "negative 3.2": a sign word before a figure in digits.
+SIGN_BEFORE = re.compile(rf"\b(?:{'|'.join(SIGN_WORDS)})\s+\Z", re.IGNORECASE)
 
-# Vague plurals: "tens of thousands", "hundreds", "dozens of" (see VAGUE_PLURALS).
-VAGUE = re.compile(
-    rf"\b(?P<base>{alternation(VAGUE_PLURALS)})"
-    r"(?:\s+of\s+(?P<of>thousands|millions|billions|lakhs|crores)\b)?",
-    re.IGNORECASE,
-)
+# Ratios between two recognised numbers: "one in five", "1 in 4", "one out of three".
+RATIO_GAP = re.compile(r"\s+(?:in|out\s+of)\s+", re.IGNORECASE)
 
-_NUMERATOR = r"a|one|two|three|four|five|six|seven|eight|nine"
-# Fractions followed by "of": "half of", "a third of", "two-thirds of", "three quarters of".
-# "third" without a numerator is an ordinal ("the third of July") and is left alone.
-FRACTION = re.compile(
-    rf"\b(?:(?P<numerator>{_NUMERATOR})[\s-]+(?P<den>{alternation(FRACTION_DENOMINATORS)})"
-    rf"|(?P<half>half))(?=\s+of\b)",
-    re.IGNORECASE,
-)
-
-_SMALL = r"[0-9]{1,4}|" + alternation([w for w, v in UNIT_WORDS.items() if 0 < v <= 20])
-# Ratios: "one in five", "1 in 4", "one out of three" (value = a / b).
-RATIO = re.compile(
-    rf"\b(?P<a>{_SMALL})\s+(?:in|out\s+of)\s+(?P<b>{_SMALL}|(?:a|one)\s+(?:hundred|thousand))\b"
-    r"(?![.,:][0-9])",
-    re.IGNORECASE,
-)
 
 # ---------------------------------------------------------------------------------------------
 # Words around a number (checked on a short window before or after it)
 # ---------------------------------------------------------------------------------------------
 
 # A hedge right before the number ("over 90%", "no more than 5"); anchored at the window end.
-QUALIFIER_BEFORE = re.compile(rf"\b(?P<q>{alternation(QUALIFIER_WORDS)})\s+\Z", re.IGNORECASE)
+QUALIFIER_BEFORE = re.compile(
+    rf"(?:\b(?P<q>{alternation(QUALIFIER_WORDS)})\s+|(?<![<>=])(?P<sym>[<>](?:\s?=)?|[≤≥])\s*)\Z",
+    re.IGNORECASE,
+)
+# "How about 5", "what about 20": "about" as a preposition, not a hedge.
+NOT_A_HEDGE_BEFORE = re.compile(r"\b(?:how|what)\s+\Z", re.IGNORECASE)
 # A hedge right after the number ("90% or more", "5,000-plus").
 QUALIFIER_AFTER = re.compile(
     rf"(?P<q>\s+(?:{alternation(w for w in TRAILING_QUALIFIER_WORDS if not w.startswith('-'))})\b"
-    r"|-plus\b)",
+    r"|-plus\b)(?!\s+than\b)",
     re.IGNORECASE,
+)
+# "more than 5000 or equal (to)": an inclusive bound written after the figure.
+# Not when a figure follows: "more than 5000 or equal to 6000" states two figures.
+OR_EQUAL_AFTER = re.compile(
+    r"\s+or\s+equal(?:\s+to)?\b(?!\s+(?:to\s+)?[0-9])", re.IGNORECASE
 )
 
 # "65% increase", "5 percent rise": a change noun right after a percent.
@@ -351,18 +483,30 @@ SHARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Range separators between two figures: "5,000 to 6,000", "5,000-6,000", "5,000–6,000".
-RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—)\s*|\s+to\s+", re.IGNORECASE)
+RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—|~)\s*|\s+(?:to|through|thru)\s+", re.IGNORECASE)
+# "from 5,000 to 6,000": "from" before the first figure joins the range's span.
+FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 # "between 20 and 30": "between" before the first figure, "and" between the two.
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 AND_SEPARATOR = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 # Words before a number that make it part of a name or a reference, not a figure:
 # "Resolution 1988", "Article 370", "No. 5", "page 12", "Flight 370".
+# The same words as a set, for the recognizer's cheap look-back (``sources.numbers``).
+NAME_WORDS = frozenset(
+    [
+        "resolution", "article", "section", "chapter", "clause", "paragraph", "para", "page",
+        "pages", "p", "pp", "no", "nos", "vol", "volume", "figure", "fig", "table", "annex",
+        "appendix", "item", "flight", "route", "highway", "room", "gate", "platform", "phase",
+        "category", "grade", "class", "season", "episode", "rule", "sura", "surah", "verse",
+        "channel", "level", "version", "psalm", "number", "nr", "nrs",
+    ]
+)
 NAME_BEFORE = re.compile(
     r"\b(?:resolution|article|section|chapter|clause|paragraph|para|page|pages|p|pp|no|nos"
     r"|vol|volume|figure|fig|table|annex|appendix|item|flight|route|highway|room|gate"
     r"|platform|phase|category|grade|class|season|episode|rule|sura|surah|verse|channel"
-    r"|level|version|psalm|number)\.?\s*#?\Z",
+    r"|level|version|psalm|number|nr|nrs)\.?\s*#?\Z",
     re.IGNORECASE,
 )
 # A year-like number is always a year after these words ("in 2023", "since 2021"); after
@@ -408,12 +552,26 @@ DATE_MONTH_ONLY = re.compile(
 )
 # ISO dates "2024-06-27".
 DATE_ISO = re.compile(r"(?<![0-9-])(?P<year>[0-9]{4})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])")
-# Relative periods: context only, never claims ("last year", "yesterday").
-RELATIVE_PERIOD = re.compile(
-    r"\b(?P<rel>last\s+year|past\s+year|previous\s+year|the\s+year\s+before|a\s+year\s+(?:earlier|ago|before)"
-    r"|this\s+year|current\s+year|yesterday|today|last\s+month|this\s+month|year[\s-]on[\s-]year)\b",
-    re.IGNORECASE,
+# Where a date can be: a month name (case-sensitive, as the date patterns are). A pattern that
+# starts with plain letters lets the regex engine skip ahead quickly, so this pass is cheap;
+# the date patterns above then run only in a small window around each month name.
+MONTH_HINT = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# How far before a month name a date may start ("Wednesday, the 27th of June") and after it
+# end ("June 27th, 2024").
+DATE_BEFORE_MONTH = 32
+DATE_AFTER_MONTH = 40
+# ISO dates start with a digit (the fast path); the lookbehind checks the year stands alone.
+DATE_ISO_FAST = re.compile(
+    r"(?P<year>[12][0-9]{3})(?<![0-9-][0-9]{4})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])"
 )
+
+# Relative periods: context only, never claims ("last year", "yesterday").
+RELATIVE_WORDS = [
+    "last year", "past year", "previous year", "the year before", "a year earlier", "a year ago",
+    "a year before", "this year", "current year", "yesterday", "today", "last month",
+    "this month", "year on year", "year-on-year",
+]
+RELATIVE_PERIOD = re.compile(rf"\b(?P<rel>{alternation(RELATIVE_WORDS)})\b", re.IGNORECASE)
 # A relative period that is the base of a comparison ("compared with last year").
 BASE_BEFORE = re.compile(
     r"\b(?:from|since|compared\s+(?:with|to)|than|over|against|on)\s+(?:the\s+)?\Z", re.IGNORECASE
@@ -503,8 +661,27 @@ ATTRIBUTION_AFTER = re.compile(
     r"|count|tally|analysis|statistics)\b",
     re.IGNORECASE,
 )
+# "<Name> said", "<Name>, the envoy, estimates" for names not in the source vocabulary: two to
+# four capitalised words (one alone is too often a sentence's first word: "Officials said").
+# "told" is absent as in ATTRIBUTION_AFTER: the teller of an interview does not state a figure.
+NAME_SAID = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|bin|ul|al|de|van|von)){1,3})"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*)?(?:has\s+|had\s+)?"
+    r"(?:previously\s+|also\s+|recently\s+)?"
+    r"(?:said|says|stated|states|estimates?|estimated|claimed|claims|added|believes)\b"
+)
+# Capitalised words that open a sentence or name an office rather than a person or a body.
+NAME_SAID_STOP = frozenset(
+    [
+        "The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "From",
+        "By", "With", "After", "Before", "During", "But", "And", "Or", "Its", "Their", "His",
+        "Her", "Our", "Mr", "Mrs", "Ms", "Dr",
+    ]
+)
 # "according to <Name>" for names not in the source vocabulary: capitalised words.
+# (No leading \b: a pattern that starts with a character class is scanned much faster; the
+# word boundary is checked by the extractor.)
 ACCORDING_TO_NAME = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}"
+    r"[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}"
     r"[A-Z][\w.&’'-]*){0,6})"
 )

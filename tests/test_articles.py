@@ -231,3 +231,51 @@ def test_discover_errors(tmp_path: Path) -> None:
         discover([str(tmp_path / "nope")])
     with pytest.raises(ArticleError, match=r"x\.pdf: unsupported file type"):
         discover([str(write(tmp_path / "x.pdf", "x"))])
+
+
+# --- bad input (issue 3): a clear error or an article, never a crash -------------------------
+
+
+def test_mixed_encodings_fall_back_to_cp1252(tmp_path: Path) -> None:
+    # UTF-8 text with one stray Windows-1252 byte (a curly quote pasted from an old file)
+    path = tmp_path / "mixed.txt"
+    utf8 = "Title\n\nCaf\u00e9 owners said 5 attacks hit \u2013 ".encode()
+    path.write_bytes(utf8 + b"\x93Kabul\x94.")
+    a = read_article(path)
+    assert "5 attacks" in a.text and "\u201cKabul\u201d" in a.text
+
+
+def test_undecodable_bytes_are_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "junk.txt"
+    path.write_bytes(b"Title\n\n5 attacks " + bytes(range(0x80, 0xA0)) * 20)
+    with pytest.raises(ArticleError, match=r"junk\.txt: not valid UTF-8 text"):
+        read_article(path)
+
+
+def test_html_head_never_closed(tmp_path: Path) -> None:
+    page = ("<html><head><title>Open Head</title><meta name='x' content='y'>"
+            "<p>Officials said 5 attacks took place in Kabul.</p><script>var s = 99;</script>")
+    a = read_article(write(tmp_path / "open.html", page))
+    assert a.title == "Open Head"
+    assert "5 attacks took place" in a.text and "99" not in a.text
+
+
+def test_html_with_only_scripts_is_empty(tmp_path: Path) -> None:
+    page = "<html><head><script>var x = '300 attacks';</script></head><body><style>p{}</style>" \
+           "<script>document.write('5%')</script></body></html>"
+    with pytest.raises(ArticleError, match=r"scripts\.html: article is empty"):
+        read_article(write(tmp_path / "scripts.html", page))
+
+
+def test_extraction_memory_is_proportional_to_input() -> None:
+    import tracemalloc
+
+    from sources.extract import extract_claims
+
+    text = DEMO_ARTICLE.read_text(encoding="utf-8") * 60  # about 200 kB, 420 claims
+    extract_claims(text[:2000], "warm", "2024-06-28")  # load vocabularies before measuring
+    tracemalloc.start()
+    extract_claims(text, "big", "2024-06-28")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 40 * len(text.encode())

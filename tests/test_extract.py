@@ -372,3 +372,121 @@ def test_unresolvable_published_is_treated_as_unknown() -> None:
 
 def test_published_as_given_by_reader() -> None:
     assert date.fromisoformat(read_article(DEMO_ARTICLE).published) == date(2024, 6, 28)
+
+
+# --- forms added with the number recognizer (issue 3) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "fields"),
+    [
+        # comparatives and symbols as hedges
+        ("Deaths were greater than 300 last year.", "greater than 300", {C.qualifier: "over"}),
+        ("Losses exceeded 2,000 in the district.", "exceeded 2,000", {C.qualifier: "over"}),
+        ("A toll lower than 40 was reported.", "lower than 40", {C.qualifier: "under"}),
+        ("Fatalities were less than or equal to 12.", "less than or equal to 12",
+         {C.qualifier: "up_to"}),
+        ("Arrests were equal to or more than 90.", "equal to or more than 90",
+         {C.qualifier: "at_least"}),
+        ("Turnout was >60% in the city.", ">60%", {C.qualifier: "over", C.value: 60}),
+        ("Turnout was <= 45% in the city.", "<= 45%", {C.qualifier: "up_to"}),
+        ("Attacks reached 300 or greater.", "300 or greater", {C.qualifier: "at_least"}),
+        ("Claims of more than 50 or equal were made.", "more than 50 or equal",
+         {C.qualifier: "at_least"}),
+        # ranges
+        ("Between minus five and ten degrees.", "Between minus five and ten",
+         {C.kind: "range", C.low: -5, C.high: 10}),
+        ("Estimates run from 200 to 300 fighters.", "from 200 to 300",
+         {C.kind: "range", C.low: 200, C.high: 300}),
+        ("Some 20 through 30 villages were hit.", "Some 20 through 30", {C.kind: "range"}),
+        ("They counted 40~50 boats.", "40~50", {C.kind: "range", C.low: 40, C.high: 50}),
+        ("Shares of 5k-20k were sold.", "5k-20k", {C.kind: "range", C.low: 5e3, C.high: 2e4}),
+        # percent forms
+        ("Prices rose 12pc in June.", "rose 12pc", {C.kind: "percent_change", C.value: 12}),
+        ("Inflation hit forty percentage in May.", "forty percentage", {C.kind: "percent"}),
+        ("The index stood at minus five percent.", "minus five percent", {C.value: -5}),
+        ("One hundred percents of the staff came.", "One hundred percents of the staff",
+         {C.kind: "share", C.value: 100}),
+        # number words
+        ("Some two and a half million people fled.", "Some two and a half million",
+         {C.value: 2.5e6, C.qualifier: "about"}),
+        ("Half a million refugees returned.", "Half a million", {C.value: 5e5}),
+        ("Sixty four soldiers were killed.", "Sixty four", {C.value: 64, C.metric: "deaths"}),
+        ("Three quarters of the dead were civilians.", "Three quarters of the dead",
+         {C.kind: "share", C.value: 75}),
+        # digits
+        ("Some 40 000 people fled.", "Some 40 000", {C.value: 40_000}),
+        ("Donors gave US$2bn.", "US$2bn", {C.kind: "money", C.unit: "USD", C.value: 2e9}),
+        ("It cost Rs.50 lakh.", "Rs.50 lakh", {C.unit: "PKR", C.value: 5e6}),
+        # attribution to names outside the vocabulary
+        ("John Smith said 30 militants died.", "30", {C.attributed_to: "John Smith"}),
+        ("Dr Sana Ullah, a researcher, estimates 400 fighters remain.", "400",
+         {C.attributed_to: "Sana Ullah"}),
+    ],
+)
+def test_found_more_forms(text: str, quote: str, fields: dict) -> None:
+    test_found(text, quote, fields)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the fifth round of talks.",
+        "The twenty-first meeting began.",
+        "Aid fell in the first half of 2023.",
+        "Call +92-51-9201234 for details.",
+        "The page is at https://example.org/x?id=2024&n=30%25 today.",
+        "See the report at www.example.org/2024/07/attacks-30.",
+        "No one knows which one is right.",
+        "Talks on 10.0.0.12 and 6/27/2024 failed.",
+    ],
+)
+def test_not_found_more_forms(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_how_about_is_not_a_hedge() -> None:
+    assert one("How about 25 soldiers?")[C.qualifier] is None
+    assert one("About 25 soldiers died.")[C.qualifier] == "about"
+
+
+def test_hedge_before_wins_over_bound_after() -> None:
+    row = one("About 500 or more people fled.")
+    assert (row[C.text], row[C.qualifier]) == ("About 500", "about")
+
+
+def test_or_equal_before_a_second_figure_is_left_alone() -> None:
+    found = claims("Scores were more than 50 or equal to 60.")
+    assert [(c[C.text], c[C.qualifier]) for c in found] == [("more than 50", "over"), ("60", None)]
+
+
+def test_told_is_still_not_attribution_for_unknown_names() -> None:
+    assert one("Ali Khan told reporters 300 militants died.")[C.attributed_to] is None
+
+
+# --- bad input: never a crash or a hang, memory proportional ---------------------------------
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\t \u3000\n", "\x00\x01\x02", "\ufffd" * 50])
+def test_empty_whitespace_or_junk_gives_an_empty_table(text: str) -> None:
+    df = extract_claims(text, "x", PUB)
+    assert df.empty and list(df.columns) == columns(C)
+
+
+def test_pathological_line_is_fast_and_clips_sentences() -> None:
+    import time
+
+    text = "5 attacks, " * 20_000  # 220 kB on one line: 20,000 claims, no sentence end
+    t0 = time.perf_counter()
+    df = extract_claims(text, "x", PUB)
+    assert time.perf_counter() - t0 < 20
+    assert len(df) == 20_000
+    # each row quotes the words around its claim, not the whole 220 kB line
+    assert df[C.sentence].str.len().max() <= 610
+
+
+def test_mixed_scripts_and_digits_keep_offsets() -> None:
+    text = "В 2023 году 5,000 people fled. 日本 ٣٠ 30 attacks. İİİ 40 soldiers died."
+    for row in claims(text):
+        assert text[row[C.start]:row[C.end]] == row[C.text]
+    assert [c[C.text] for c in claims(text)] == ["5,000", "30", "40"]
