@@ -231,7 +231,9 @@ def render_article(
         run,
         accepted[accepted[A.article_id] == article.id],
     )
-    reviews = claim_reviews(result, options.report_url(article.id), options.reviewer)
+    reviews = claim_reviews(
+        result, options.report_url(article.id), options.reviewer, claim_author=article.publisher
+    )
     html = render_html(result, article.text, reference_table, reviews)
     write_atomic(out_dir / f"{article.id}.json", dumps(result))
     write_atomic(out_dir / f"{article.id}.html", html)

@@ -47,13 +47,14 @@ class ArticleError(ValueError):
 
 @dataclass(frozen=True)
 class Article:
-    """One article: its id, title, publication date (ISO, or None), path and text."""
+    """One article: its id, title, publication date (ISO, or None), path, text, publisher."""
 
     id: str
     title: str
     published: str | None
     path: str
     text: str
+    publisher: str | None = None  # who made the claims, for ClaimReview; None when unknown
 
 
 def slugify(name: str) -> str:
@@ -278,6 +279,7 @@ def _article(text: str, label: str, article_id: str, meta: dict,
         published=published.isoformat() if published else stated,
         path=label,
         text=text,
+        publisher=str(meta.get("publisher") or "").strip() or None,
     )
 
 
@@ -370,6 +372,8 @@ def _html_article(html: str) -> tuple[str, dict]:
     title = parser.meta.get("og:title") or parser.title.strip() or parser.meta.get("title")
     if title:
         meta["title"] = " ".join(title.split())
+    if parser.meta.get("og:site_name", "").strip():
+        meta["publisher"] = " ".join(parser.meta["og:site_name"].split())
     stated = (
         parser.meta.get("article:published_time")
         or _jsonld_value(parser.jsonld, "datePublished")

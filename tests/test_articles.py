@@ -160,6 +160,7 @@ HTML_JSONLD = """<html><head><title>Site | Page</title>
 <p>Attacks rose 65% in 2023, according to the Interior Ministry.</p></article></body></html>"""
 
 HTML_META = """<html><head><title>Plain Title</title>
+<meta property="og:site_name" content="Daily  Record">
 <meta property="article:published_time" content="2023-05-06T08:00:00Z"></head><body>
 <script>document.write("SCRIPTTEXT")</script><style>p{}</style>
 """ + "<p>A long paragraph about 5,000 militants sheltering in Afghanistan today.</p>\n" * 15 + """
@@ -176,7 +177,14 @@ def test_html_jsonld_and_og_title(tmp_path: Path) -> None:
 def test_html_meta_published_time(tmp_path: Path) -> None:
     a = read_article(write(tmp_path / "page.htm", HTML_META))
     assert (a.title, a.published) == ("Plain Title", "2023-05-06")
+    assert a.publisher == "Daily Record"
     assert "5,000 militants" in a.text and "SCRIPTTEXT" not in a.text
+
+
+def test_publisher_from_the_sidecar_or_unknown(tmp_path: Path) -> None:
+    demo = read_article(DEMO_ARTICLE)
+    assert demo.publisher == "KabulNow"
+    assert read_article(write(tmp_path / "plain.txt", "Attacks rose 65% in 2023.")).publisher is None
 
 
 def test_html_sidecar_wins(tmp_path: Path) -> None:

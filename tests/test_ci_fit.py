@@ -103,6 +103,8 @@ def test_default_exceptions_file_accepts_a_reviewed_claim_and_outputs_follow(tmp
     assert [r["url"] for r in reviews] == [
         f"{DEMO.stem}.html#claim-{n}" for n in range(1, len(rows) + 1)
     ]
+    # the claims' author is the article's publisher, from its .meta.yaml sidecar
+    assert {r["itemReviewed"]["author"]["name"] for r in reviews} == {"KabulNow"}
     suite = ET.parse(out / "junit.xml").getroot().find("testsuite")
     assert suite.attrib["failures"] == "0" and suite.attrib["tests"] == str(len(rows))
     skipped = suite.find("testcase[@name='“84% of attacks”']/skipped")
