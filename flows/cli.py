@@ -144,11 +144,14 @@ def _read_or_exit(files: list[str], day: date | None, stdin_text: str | None) ->
 
 
 def _quiet_services() -> None:
-    """No telemetry, a start-up timeout that survives a cold embedded Prefect server."""
+    """No telemetry, a start-up timeout that survives a cold embedded server, a home that exists."""
     os.environ.setdefault("DO_NOT_TRACK", "1")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    if os.environ.get("PREFECT_HOME"):
+        # Prefect makes its home folder without parents, then fails to open its database.
+        Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
 
 
 EngineOpt = Annotated[

@@ -16,6 +16,8 @@ DEMO = ROOT / "sources" / "articles" / "kabulnow-2024-06-27-pakistan-threatens-s
 # Tests never touch the user's Prefect database, never phone home, and give a cold
 # embedded server time to migrate its database.
 os.environ.setdefault("PREFECT_HOME", str(ROOT / ".pytest_cache" / "prefect-home"))
+# Prefect creates its home without parents; in a fresh clone .pytest_cache does not exist.
+Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
 os.environ["DO_NOT_TRACK"] = "1"
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["GX_ANALYTICS_ENABLED"] = "false"

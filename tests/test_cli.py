@@ -18,7 +18,12 @@ FIGCHECK = Path(sys.executable).with_name("figcheck")
 
 def figcheck(*args: str, stdin: str | None = None, timeout: int = 300):
     return subprocess.run(
-        [str(FIGCHECK), *args], input=stdin, capture_output=True, text=True, timeout=timeout
+        [str(FIGCHECK), *args],
+        check=False,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
@@ -99,3 +104,13 @@ def test_extract_reads_standard_input_as_csv():
     assert row["text"] in "Attacks rose by 17%"
     assert float(row["value"]) == 17.0
     assert row["period"] == "2023"
+
+
+def test_a_prefect_home_in_a_missing_folder_is_created(tmp_path, monkeypatch):
+    """Prefect makes PREFECT_HOME without parents and then cannot open its database."""
+    from flows.cli import _quiet_services
+
+    home = tmp_path / "not" / "yet" / "prefect-home"
+    monkeypatch.setenv("PREFECT_HOME", str(home))
+    _quiet_services()
+    assert home.is_dir()
