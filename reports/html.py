@@ -264,6 +264,16 @@ def highlight_article(
 # --- view models -------------------------------------------------------------------------
 
 
+def _measures(item: dict) -> str:
+    """What a claim or figure measures, for the reader: "attacks · PK-BA+PK-KP · 2023"."""
+    parts = (
+        _text(item.get("metric")),
+        _text(item.get("region")),
+        period_label(item.get("period"), item.get("base_period")),
+    )
+    return " · ".join(x for x in parts if x and x != "—")
+
+
 def _evidence_view(ev: dict) -> dict:
     return {
         "source": _text(ev.get("source")) or "unknown source",
@@ -283,15 +293,7 @@ def _evidence_view(ev: dict) -> dict:
                 ev.get("unit"),
             )
         ),
-        "what": " · ".join(
-            x
-            for x in (
-                _text(ev.get("metric")),
-                _text(ev.get("region")),
-                period_label(ev.get("period"), ev.get("base_period")),
-            )
-            if x and x != "—"
-        ),
+        "what": _measures(ev),
         "definition": _text(ev.get("definition")),
         "derived": bool(ev.get("derived")),
         "inputs": _text(ev.get("inputs")),
@@ -348,15 +350,7 @@ def _claim_view(n: int, c: dict, references: pd.DataFrame | None) -> dict:
         "metric": _text(c.get("metric")),
         "region": _text(c.get("region")),
         "period": period_label(c.get("period"), c.get("base_period")),
-        "measures": " · ".join(
-            x
-            for x in (
-                _text(c.get("metric")),
-                _text(c.get("region")),
-                period_label(c.get("period"), c.get("base_period")),
-            )
-            if x and x != "—"
-        ),
+        "measures": _measures(c),
         "period_sort": _text(c.get("period")),
         "attributed_to": _text(c.get("attributed_to")),
         "qualifier": QUALIFIER_WORDS.get(_text(c.get("qualifier")), ""),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,24 @@ os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["GX_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.pop("PREFECT_API_URL", None)
+
+
+FIGCHECK = Path(sys.executable).with_name("figcheck")
+
+
+def run_figcheck(
+    *args: str, stdin: str | None = None, cwd: Path | None = None, timeout: int = 300
+) -> subprocess.CompletedProcess:
+    """Run the installed ``figcheck`` console script; the exit code is the caller's to check."""
+    return subprocess.run(
+        [str(FIGCHECK), *args],
+        check=False,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+    )
 
 
 def load_gold() -> dict:

@@ -11,10 +11,7 @@ import csv
 import json
 import re
 import shlex
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 import typer.main
@@ -22,8 +19,8 @@ import yaml
 
 from flows.cli import app
 from tests.conftest import DEMO, ROOT
+from tests.conftest import run_figcheck as figcheck
 
-FIGCHECK = Path(sys.executable).with_name("figcheck")
 WORKFLOW = ROOT / "examples" / "github-actions.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
@@ -40,17 +37,6 @@ exceptions:
     verdict: contradicted
     reason: An old review of a figure that has since been corrected.
 """
-
-
-def figcheck(*args: str, cwd: Path | None = None, timeout: int = 300):
-    return subprocess.run(
-        [str(FIGCHECK), *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=cwd,
-    )
 
 
 def invoke(*args: str) -> tuple[int, str]:

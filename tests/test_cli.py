@@ -5,26 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import DEMO
-
-FIGCHECK = Path(sys.executable).with_name("figcheck")
-
-
-def figcheck(*args: str, stdin: str | None = None, timeout: int = 300):
-    return subprocess.run(
-        [str(FIGCHECK), *args],
-        check=False,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+from tests.conftest import run_figcheck as figcheck
 
 
 def test_demo_run_exits_0_and_writes_reports(tmp_path, gold):
@@ -46,8 +31,14 @@ def test_a_contradicted_figure_exits_1_and_json_holds_every_article(tmp_path, de
     changed = tmp_path / "changed.txt"
     changed.write_text(demo_text.replace("65% increase", "45% increase"), encoding="utf-8")
     run = figcheck(
-        "check", str(DEMO), str(changed), "--published", "2024-06-28", "--json",
-        "--out", str(tmp_path / "out"),
+        "check",
+        str(DEMO),
+        str(changed),
+        "--published",
+        "2024-06-28",
+        "--json",
+        "--out",
+        str(tmp_path / "out"),
     )
     assert run.returncode == 1, run.stderr
     payload = json.loads(run.stdout)  # nothing but JSON on stdout
@@ -96,8 +87,14 @@ def test_extract_prints_the_claims_table_as_json(gold):
 
 def test_extract_reads_standard_input_as_csv():
     run = figcheck(
-        "extract", "-", "--format", "csv", "--published", "2024-06-28",
-        stdin="Attacks rose by 17% last year, according to PIPS.", timeout=60,
+        "extract",
+        "-",
+        "--format",
+        "csv",
+        "--published",
+        "2024-06-28",
+        stdin="Attacks rose by 17% last year, according to PIPS.",
+        timeout=60,
     )
     assert run.returncode == 0, run.stderr
     (row,) = csv.DictReader(io.StringIO(run.stdout))
