@@ -87,8 +87,10 @@ def history(
     for c in changes:
         before = f"{c.before['verdict']} ({c.before['text']!r})" if c.before else "(absent)"
         after = f"{c.after['verdict']} ({c.after['text']!r})" if c.after else "(absent)"
+        moved = c.before and c.after and c.before["claim_id"] != c.after["claim_id"]
+        label = f"{c.before['claim_id']} -> {c.claim_id}" if moved else c.claim_id
         console.print(
-            f"{c.claim_id}: {before} -> {after}; {c.reason} "
+            f"{label}: {before} -> {after}; {c.reason} "
             f"[dim](runs {c.before_run[:12]} -> {c.after_run[:12]})[/]",
             highlight=False,
         )

@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from difflib import SequenceMatcher
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -79,10 +80,10 @@ class Change:
     """One claim whose verdict differs between two consecutive runs of its article."""
 
     article_id: str
-    claim_id: str
+    claim_id: str  # its id in the later run (in the earlier one if it vanished)
     before_run: str
     after_run: str
-    before: dict[str, Any] | None  # {"text", "verdict", "rule"}; None: the claim is new
+    before: dict[str, Any] | None  # {"claim_id", "text", "verdict", "rule"}; None: new claim
     after: dict[str, Any] | None  # None: the claim is gone
     reason: str
 
@@ -256,23 +257,49 @@ def _run_dict(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _changes(rows: Iterable[dict[str, Any]]) -> Iterable[Change]:
-    """Compare each article's runs pairwise in time order, claim by claim id."""
-    by_article: dict[str, list[tuple[str, dict[str, Any], dict[str, dict[str, Any]]]]] = {}
+    """Compare each article's runs pairwise in time order, claim by claim."""
+    by_article: dict[str, list[tuple[str, dict[str, Any], list[dict[str, Any]]]]] = {}
     for row in rows:
         runs_of_article = by_article.setdefault(row["article_id"], [])
         if not runs_of_article or runs_of_article[-1][0] != row["run_id"]:
-            runs_of_article.append((row["run_id"], row, {}))
-        runs_of_article[-1][2][row["claim_id"]] = row
+            runs_of_article.append((row["run_id"], row, []))
+        runs_of_article[-1][2].append(row)
     for article_id, article_runs in by_article.items():
         for (run_a, head_a, claims_a), (run_b, head_b, claims_b) in pairwise(article_runs):
             reason = _reason(head_a, head_b)
-            for claim_id in sorted(claims_a.keys() | claims_b.keys(), key=_claim_order):
-                a, b = claims_a.get(claim_id), claims_b.get(claim_id)
-                if a and b and (a["verdict"], a["text"]) == (b["verdict"], b["text"]):
-                    continue
+            same_text = head_a["content_hash"] == head_b["content_hash"]
+            for a, b in pair_claims(claims_a, claims_b, same_text=same_text):
                 if a and b and a["verdict"] == b["verdict"]:
-                    continue  # same verdict, reworded figure: not a verdict change
+                    continue  # same verdict (a reworded figure is not a verdict change)
+                claim_id = b["claim_id"] if b else a["claim_id"] if a else ""
                 yield Change(article_id, claim_id, run_a, run_b, _claim(a), _claim(b), reason)
+
+
+def pair_claims(
+    before: list[dict[str, Any]], after: list[dict[str, Any]], *, same_text: bool
+) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
+    """The claims of two runs of one article, paired; ``None`` where a claim has no partner.
+
+    Claim ids number an article's figures in order, so an edit that adds or removes a figure
+    shifts every later id. When the text is unchanged the ids are the pairing; when it changed,
+    the two runs' figure texts are aligned as sequences (difflib): equal runs pair, a block of
+    replaced figures pairs one to one in order (an edited figure), the rest appeared or vanished.
+    """
+    a = sorted(before, key=lambda r: _claim_order(r["claim_id"]))
+    b = sorted(after, key=lambda r: _claim_order(r["claim_id"]))
+    if same_text:
+        by_id = {r["claim_id"]: r for r in b}
+        pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = [
+            (r, by_id.pop(r["claim_id"], None)) for r in a
+        ]
+        return pairs + [(None, r) for r in by_id.values()]
+    pairs = []
+    matcher = SequenceMatcher(None, [r["text"] for r in a], [r["text"] for r in b], autojunk=False)
+    for _, i1, i2, j1, j2 in matcher.get_opcodes():
+        old, new = a[i1:i2], b[j1:j2]
+        pairs += list(zip(old, new, strict=False))
+        pairs += [(r, None) for r in old[len(new) :]] + [(None, r) for r in new[len(old) :]]
+    return pairs
 
 
 def _reason(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
@@ -290,7 +317,8 @@ def _reason(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
 
 
 def _claim(row: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    return None if row is None else {k: row[k] for k in ("text", "verdict", "rule")}
+    keys = ("claim_id", "text", "verdict", "rule")
+    return None if row is None else {k: row[k] for k in keys}
 
 
 def _claim_order(claim_id: str) -> tuple[str, int]:

@@ -108,8 +108,18 @@ def test_changes_name_the_reason_article_text_or_reference_data(store):
             "claim_id": "a#1",
             "before_run": "r1",
             "after_run": "r2",
-            "before": {"text": "65%", "verdict": "supported", "rule": "rule-supported"},
-            "after": {"text": "45%", "verdict": "contradicted", "rule": "rule-contradicted"},
+            "before": {
+                "claim_id": "a#1",
+                "text": "65%",
+                "verdict": "supported",
+                "rule": "rule-supported",
+            },
+            "after": {
+                "claim_id": "a#1",
+                "text": "45%",
+                "verdict": "contradicted",
+                "rule": "rule-contradicted",
+            },
             "reason": history.REASON_TEXT,
         },
         {
@@ -117,8 +127,18 @@ def test_changes_name_the_reason_article_text_or_reference_data(store):
             "claim_id": "b#1",
             "before_run": "r2",
             "after_run": "r3",
-            "before": {"text": "9%", "verdict": "supported", "rule": "rule-supported"},
-            "after": {"text": "9%", "verdict": "disputed", "rule": "rule-disputed"},
+            "before": {
+                "claim_id": "b#1",
+                "text": "9%",
+                "verdict": "supported",
+                "rule": "rule-supported",
+            },
+            "after": {
+                "claim_id": "b#1",
+                "text": "9%",
+                "verdict": "disputed",
+                "rule": "rule-disputed",
+            },
             "reason": history.REASON_REFERENCES,
         },
     ]
@@ -142,6 +162,34 @@ def test_both_changed_and_claims_that_appear_or_vanish(store):
     assert change.reason == history.REASON_BOTH
 
 
+def test_a_figure_inserted_into_the_text_shifts_no_other_claim(store):
+    # Claim ids number the figures in order: inserting one before the others renumbers them,
+    # which must not read as verdict changes; the figure whose verdict did change is still found.
+    before = {"65%": "supported", "84%": "disputed", "5,000": "supported"}
+    store.record_run("r1", [result("a", before)], {"a": "one"}, "local")
+    after = {"12%": "unverifiable", "65%": "supported", "84%": "disputed", "5,000": "contradicted"}
+    store.record_run("r2", [result("a", after)], {"a": "one, edited"}, "local")
+    changes = store.changes("a")
+    assert [(c.claim_id, c.before and c.before["claim_id"]) for c in changes] == [
+        ("a#1", None),
+        ("a#4", "a#3"),
+    ]
+    assert [c.reason for c in changes] == [history.REASON_TEXT] * 2
+    assert changes[1].after["text"] == "5,000"
+
+
+def test_an_edited_figure_pairs_with_the_one_it_replaced(store):
+    store.record_run(
+        "r1", [result("a", {"65%": "supported", "84%": "disputed"})], {"a": "x"}, "local"
+    )
+    store.record_run(
+        "r2", [result("a", {"45%": "contradicted", "84%": "disputed"})], {"a": "y"}, "local"
+    )
+    (change,) = store.changes("a")
+    assert (change.before["text"], change.after["text"]) == ("65%", "45%")
+    assert (change.before["verdict"], change.after["verdict"]) == ("supported", "contradicted")
+
+
 def test_a_failed_transaction_leaves_no_run(store):
     store.record_run("r1", [result("a", {"65%": "supported"})], {"a": "one"}, "local")
     with pytest.raises(sa.exc.IntegrityError):
@@ -158,6 +206,8 @@ def test_history_command_reads_the_store_through_its_url(tmp_path):
     store = HistoryStore(url)
     store.record_run("r1", [result("a", {"65%": "supported"})], {"a": "one"}, "local")
     store.record_run("r2", [result("a", {"65%": "contradicted"}, "ref-b")], {"a": "one"}, "local")
+    three = {"12%": "supported", "65%": "contradicted"}  # a figure inserted: "65%" is now a#2
+    store.record_run("r3", [result("a", three, "ref-b")], {"a": "one, edited"}, "local")
     store.dispose()
     env = {**os.environ, history.HISTORY_URL_ENV: url}
     run = subprocess.run(
@@ -170,14 +220,17 @@ def test_history_command_reads_the_store_through_its_url(tmp_path):
     )
     assert run.returncode == 0, run.stderr
     payload = json.loads(run.stdout)
-    assert [r["run_id"] for r in payload["runs"]] == ["r1", "r2"]
+    assert [r["run_id"] for r in payload["runs"]] == ["r1", "r2", "r3"]
     assert [(c["claim_id"], c["reason"]) for c in payload["changes"]] == [
-        ("a#1", history.REASON_REFERENCES)
+        ("a#1", history.REASON_REFERENCES),
+        ("a#1", history.REASON_TEXT),
     ]
+    assert payload["changes"][1]["before"] is None  # the inserted figure, not "65%" renumbered
     plain = subprocess.run(
         [str(FIGCHECK), "history"], capture_output=True, check=False, text=True, env=env, timeout=60
     )
     assert "a#1: supported ('65%') -> contradicted ('65%'); reference data changed" in plain.stdout
+    assert "a#1: (absent) -> supported ('12%'); article text changed" in plain.stdout
 
 
 def test_history_command_without_a_store_exits_2(tmp_path):
