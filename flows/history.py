@@ -267,8 +267,7 @@ def _changes(rows: Iterable[dict[str, Any]]) -> Iterable[Change]:
     for article_id, article_runs in by_article.items():
         for (run_a, head_a, claims_a), (run_b, head_b, claims_b) in pairwise(article_runs):
             reason = _reason(head_a, head_b)
-            same_text = head_a["content_hash"] == head_b["content_hash"]
-            for a, b in pair_claims(claims_a, claims_b, same_text=same_text):
+            for a, b in pair_claims(claims_a, claims_b):
                 if a and b and a["verdict"] == b["verdict"]:
                     continue  # same verdict (a reworded figure is not a verdict change)
                 claim_id = b["claim_id"] if b else a["claim_id"] if a else ""
@@ -276,25 +275,19 @@ def _changes(rows: Iterable[dict[str, Any]]) -> Iterable[Change]:
 
 
 def pair_claims(
-    before: list[dict[str, Any]], after: list[dict[str, Any]], *, same_text: bool
+    before: list[dict[str, Any]], after: list[dict[str, Any]]
 ) -> list[tuple[dict[str, Any] | None, dict[str, Any] | None]]:
     """The claims of two runs of one article, paired; ``None`` where a claim has no partner.
 
-    Claim ids number an article's figures in order, so an edit that adds or removes a figure
-    shifts every later id. When the text is unchanged the ids are the pairing; when it changed,
-    the two runs' figure texts are aligned as sequences (difflib): equal runs pair, a block of
-    replaced figures pairs one to one in order (an edited figure), the rest appeared or vanished.
+    Claim ids number an article's figures in order, so an edited text, or a figcheck that reads
+    one more figure, shifts every later id. The two runs' figure texts are aligned as sequences
+    instead (difflib): equal runs pair, a block of replaced figures pairs one to one in order
+    (an edited figure), the rest appeared or vanished. Unchanged claims pair as their ids do.
     """
     a = sorted(before, key=lambda r: _claim_order(r["claim_id"]))
     b = sorted(after, key=lambda r: _claim_order(r["claim_id"]))
-    if same_text:
-        by_id = {r["claim_id"]: r for r in b}
-        pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = [
-            (r, by_id.pop(r["claim_id"], None)) for r in a
-        ]
-        return pairs + [(None, r) for r in by_id.values()]
-    pairs = []
     matcher = SequenceMatcher(None, [r["text"] for r in a], [r["text"] for r in b], autojunk=False)
+    pairs: list[tuple[dict[str, Any] | None, dict[str, Any] | None]] = []
     for _, i1, i2, j1, j2 in matcher.get_opcodes():
         old, new = a[i1:i2], b[j1:j2]
         pairs += list(zip(old, new, strict=False))

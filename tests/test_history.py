@@ -47,13 +47,18 @@ def store(request, tmp_path):
     engine.dispose()
 
 
-def result(article_id: str, verdicts: dict[str, str], reference_version: str = "ref-a") -> dict:
+def result(
+    article_id: str,
+    verdicts: dict[str, str],
+    reference_version: str = "ref-a",
+    figcheck_version: str = "0.1.0",
+) -> dict:
     """A minimal result dict: claims numbered in order, each with text, verdict and rule."""
     claims = [
         {"claim_id": f"{article_id}#{i}", "text": text, "verdict": v, "rule": f"rule-{v}"}
         for i, (text, v) in enumerate(verdicts.items(), start=1)
     ]
-    run = {"figcheck_version": "0.1.0", "reference_version": reference_version}
+    run = {"figcheck_version": figcheck_version, "reference_version": reference_version}
     return {"article": {"id": article_id}, "claims": claims, "run": run}
 
 
@@ -176,6 +181,20 @@ def test_a_figure_inserted_into_the_text_shifts_no_other_claim(store):
     ]
     assert [c.reason for c in changes] == [history.REASON_TEXT] * 2
     assert changes[1].after["text"] == "5,000"
+
+
+def test_a_newly_read_figure_in_unchanged_text_shifts_no_other_claim(store):
+    # Same text, newer figcheck that reads one more figure first: ids shift without an edit.
+    store.record_run(
+        "r1", [result("a", {"65%": "supported", "84%": "disputed"})], {"a": "x"}, "local"
+    )
+    newer = result(
+        "a", {"693": "supported", "65%": "supported", "84%": "disputed"}, "ref-a", "0.2.0"
+    )
+    store.record_run("r2", [newer], {"a": "x"}, "local")
+    (change,) = store.changes("a")
+    assert (change.claim_id, change.before, change.after["text"]) == ("a#1", None, "693")
+    assert change.reason == history.REASON_FIGCHECK
 
 
 def test_an_edited_figure_pairs_with_the_one_it_replaced(store):
