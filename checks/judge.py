@@ -332,6 +332,7 @@ def _verdicts(
                 V.claim_id: claim[C.claim_id],
                 V.verdict: verdict.value,
                 V.rule: rule,
+                V.summary: f"{reason[:1].upper()}{reason[1:]}.",
                 V.explanation: _explain(claim, fact, interval, verdict, reason),
                 V.interval: _interval_text(claim, interval),
                 V.tolerance: interval.how if interval else None,

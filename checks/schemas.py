@@ -17,10 +17,12 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
+from checks.periods import PATTERN as PERIODS_PATTERN
 from checks.vocabulary import KINDS, QUALIFIERS, VERDICTS, Stated
 
-# Periods are ISO-8601 prefixes: a year, a month or a day ("2023", "2024-03", "2024-06-27").
-PERIOD_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# Periods are ISO-8601 prefixes ("2023", "2024-03", "2024-06-27") or spans of two
+# ("2024-04/2024-06", the second quarter); ``checks.periods`` reads and writes them.
+PERIOD_PATTERN = PERIODS_PATTERN
 # Regions are ISO 3166 codes; a combined region joins sorted codes with "+" ("PK-BA+PK-KP").
 REGION_PATTERN = r"^[A-Z]{2}(-[A-Z0-9]{1,3})?(\+[A-Z]{2}(-[A-Z0-9]{1,3})?)*$"
 
@@ -70,6 +72,10 @@ class ClaimSchema(pa.DataFrameModel):
     # For kind "date": the ISO date stated, and the weekday when the text names one.
     date: Series[str] = pa.Field(nullable=True, str_matches=PERIOD_PATTERN)
     weekday: Series[str] = pa.Field(nullable=True)
+    # How region, period and source were bound, for the reader: "; "-joined
+    # "<field>: <how>" parts, e.g. "region: the article's headline; source: carried from
+    # 'PIPS' earlier in the paragraph". None for claims with nothing bound.
+    binding: Series[str] = pa.Field(nullable=True)
 
     class Config:
         strict = True
@@ -186,6 +192,9 @@ class VerdictSchema(pa.DataFrameModel):
     claim_id: Series[str] = pa.Field(unique=True)
     verdict: Series[str] = pa.Field(isin=VERDICTS)
     rule: Series[str]  # id of the rule that decided, shown in the report
+    # The conclusion in one plain sentence a reader gets at once ("PIPS reported 693
+    # deaths in 2023, not 893."); ``explanation`` follows with the arithmetic.
+    summary: Series[str] = pa.Field(str_length={"min_value": 1})
     explanation: Series[str] = pa.Field(str_length={"min_value": 1})
     interval: Series[str] = pa.Field(nullable=True)  # the claim at its precision: "[64.5, 65.5)"
     tolerance: Series[str] = pa.Field(nullable=True)  # how that interval was obtained

@@ -21,6 +21,10 @@ class Kind(StrEnum):
     RATIO = "ratio"
     MONEY = "money"
     DATE = "date"
+    # New value over old ("doubled" = 2, "nine-fold" = 9, "halved" = 0.5); base_period set.
+    FACTOR = "factor"
+    # A position in an ordering ("ranked second" = 2, "the most affected" = 1).
+    RANK = "rank"
 
 
 class Verdict(StrEnum):

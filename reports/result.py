@@ -37,8 +37,9 @@ CLAIM_FIELDS = [
     C.base_period,
     C.attributed_to,
     C.weekday,
+    C.binding,
 ]
-VERDICT_FIELDS = [V.verdict, V.rule, V.explanation, V.interval, V.tolerance]
+VERDICT_FIELDS = [V.verdict, V.rule, V.summary, V.explanation, V.interval, V.tolerance]
 EVIDENCE_FIELDS = [
     E.source,
     E.document,

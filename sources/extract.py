@@ -1015,6 +1015,7 @@ def _table(text: str, article_id: str, claimed: list[tuple[_Figure, str]]) -> pd
         C.attributed_to: [None if d else f.attributed_to for f, d in zip(figs, dates)],
         C.date: [f.iso_date if d else None for f, d in zip(figs, dates)],
         C.weekday: [f.weekday if d else None for f, d in zip(figs, dates)],
+        C.binding: [f.extra.get("binding") for f in figs],
     }
     floats = (C.value, C.low, C.high)
     return pd.DataFrame({k: pd.array(v, dtype="Float64").astype(float) if k in floats else v
