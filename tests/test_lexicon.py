@@ -1,0 +1,103 @@
+"""The lexicon: vocabularies compiled into finders (longest match, aliases, modifiers).
+
+Each test builds a small vocabulary folder of its own, so what is asserted follows from the
+literal words below, not from the bundled vocabulary's current contents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sources.lexicon import VocabularyError, load_lexicon, normalise
+
+METRICS = """
+attacks:
+  label: attacks
+  words: [attack, attacks, terrorist attack, terrorist attacks]
+deaths:
+  label: deaths
+  words: [killed, deaths, fatalities]
+militants:
+  label: militants
+  words: [militants, fighters]
+militants_with_families:
+  label: militants with families
+  base: militants
+  modifiers: [including their families, with families]
+"""
+REGIONS = """
+PK:
+  name: Pakistan
+PK-KP:
+  name: Khyber Pakhtunkhwa
+  aliases: [KP, Khyber-Pakhtunkhwa]
+  parent: PK
+"""
+SOURCES = """
+PIPS:
+  name: Pak Institute for Peace Studies
+  aliases: [PIPS, Pak Institute for Peace Studies]
+"""
+
+
+@pytest.fixture
+def vocab(tmp_path: Path) -> Path:
+    for name, text in (("metrics", METRICS), ("regions", REGIONS), ("sources", SOURCES)):
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _found(finder, text: str) -> list[str]:
+    return [text[s:e] for s, e in finder.spans(text, text.lower())]
+
+
+def test_the_longest_metric_phrase_wins(vocab: Path) -> None:
+    lex = load_lexicon(vocab)
+    text = "There were 306 terrorist attacks and 12 attacks on police."
+    assert _found(lex.metric_finder, text) == ["terrorist attacks", "attacks"]
+    assert lex.metric_by_word[normalise("Terrorist   Attacks")] == "attacks"
+
+
+def test_metric_words_match_whole_words_only(vocab: Path) -> None:
+    lex = load_lexicon(vocab)
+    assert _found(lex.metric_finder, "counterattacks and unkilled") == []
+
+
+def test_aliases_map_to_one_code_and_acronyms_need_capitals(vocab: Path) -> None:
+    lex = load_lexicon(vocab)
+    text = "In KP and Khyber-Pakhtunkhwa, the kp fragment is not a place; Pakistan is."
+    found = _found(lex.region_finder, text)
+    assert found == ["KP", "Khyber-Pakhtunkhwa", "Pakistan"]
+    assert {lex.region_by_alias[normalise(a)] for a in found} == {"PK-KP", "PK"}
+    assert lex.region_parent["PK-KP"] == "PK"
+
+
+def test_modifiers_name_the_variant_of_their_base_metric(vocab: Path) -> None:
+    lex = load_lexicon(vocab)
+    text = "6,000 fighters, 70,000 including their families"
+    assert _found(lex.modifier_finder, text) == ["including their families"]
+    variant = lex.modifier_by_phrase["including their families"]
+    assert variant == "militants_with_families"
+    assert lex.metrics[variant].base == "militants"
+
+
+def test_sources_are_matched_as_written(vocab: Path) -> None:
+    lex = load_lexicon(vocab)
+    text = "PIPS said; pips is not the acronym; the Pak Institute for Peace Studies agreed."
+    found = _found(lex.source_finder, text)
+    assert found == ["PIPS", "Pak Institute for Peace Studies"]
+    assert {lex.source_by_alias[f] for f in found} == {"PIPS"}
+
+
+def test_a_malformed_vocabulary_names_its_file(vocab: Path) -> None:
+    (vocab / "regions.yaml").write_text("- a list, not a mapping\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match="regions.yaml"):
+        load_lexicon(vocab)
+
+
+def test_a_missing_vocabulary_file_names_it(vocab: Path) -> None:
+    (vocab / "sources.yaml").unlink()
+    with pytest.raises(VocabularyError, match="sources.yaml"):
+        load_lexicon(vocab)
