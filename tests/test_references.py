@@ -21,7 +21,7 @@ from sources.references import (
     references_version,
 )
 
-DATASETS = ["crss", "events", "gti", "picss", "pips", "statements"]
+DATASETS = ["crss", "events", "gti", "interior", "ispr", "picss", "pips", "statements"]
 
 
 @pytest.fixture(scope="module")
