@@ -21,7 +21,7 @@ from sources.references import (
     references_version,
 )
 
-DATASETS = ["crss", "events", "gti", "picss", "pips", "statements"]
+DATASETS = ["crss", "events", "gti", "interior", "ispr", "picss", "pips", "statements"]
 
 
 @pytest.fixture(scope="module")
@@ -122,9 +122,11 @@ def test_ttp_strength_estimates(refs: pd.DataFrame) -> None:
 def test_events_are_dates_with_keywords(refs: pd.DataFrame) -> None:
     events = refs[refs[R.kind] == "date"]
     assert events[R.value].isna().all() and events[R.keywords].notna().all()
-    strikes = one(events, **{R.metric: "airstrikes"})
+    strikes = one(events, **{R.metric: "airstrikes", R.region: "AF-KHO+AF-PKA"})
     assert strikes[R.period] == "2024-03-18"
     assert set(strikes[R.keywords].split("|")) >= {"Paktika", "Khost"}
+    december = one(events, **{R.metric: "airstrikes", R.region: "AF-PKA"})
+    assert december[R.period] == "2024-12-24"
     interview = one(events, **{R.metric: "interview"})
     assert interview[R.period] == "2024-06-27"
     assert "VOA" in interview[R.keywords].split("|")
