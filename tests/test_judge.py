@@ -322,11 +322,12 @@ RULES = [
         "named-source-silent-other-agrees",
     ),
     (
+        # The named source decides: another publisher's figure is context, not a verdict.
         "named silent, others disagree",
         CHANGE | {"attributed_to": "GTI", "value": 45.0},
         PIPS_DEATHS,
-        "contradicted",
-        "named-source-silent-others-disagree",
+        "unverifiable",
+        "named-source-silent",
     ),
     (
         "sources agree",
