@@ -240,7 +240,7 @@ def test_gx_restates_the_judges_comparison() -> None:
         rows.append([c.low, c.high, c.low_closed, c.high_closed,
                      m.low, m.high, m.low_closed, m.high_closed, test, outcome])
     frame = pd.DataFrame(rows)
-    assert [o.value for o in frame[9]] == ["disagrees", "inconclusive", "agrees", "agrees",
+    assert [str(o) for o in frame[9]] == ["disagrees", "inconclusive", "agrees", "agrees",
                                            "agrees"]
     assert intervals_agree(frame.iloc[:, :9]).tolist() == [o == Comparison.AGREES
                                                           for o in frame[9]]
