@@ -122,8 +122,16 @@ def _factors(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
     factor = pairs[R.value] / pairs["old_value"]
     return pairs.assign(
         **{
-            R.ref_id: "derived:" + pairs[R.source] + ":" + pairs[R.metric] + ":"
-            + pairs[R.region] + ":" + pairs[R.period] + "-over-" + pairs[R.base_period],
+            R.ref_id: "derived:"
+            + pairs[R.source]
+            + ":"
+            + pairs[R.metric]
+            + ":"
+            + pairs[R.region]
+            + ":"
+            + pairs[R.period]
+            + "-over-"
+            + pairs[R.base_period],
             R.kind: Kind.FACTOR.value,
             R.value: factor,
             R.low: float("nan"),
@@ -180,8 +188,9 @@ def _ranks(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
                 continue  # an unlisted region might outrank it
             rank = int((listed > own).sum()) + 1
             row = by_region.loc[region]
-            order = ", ".join(f"{r} {format_number(v)}" for r, v in listed.sort_values(
-                ascending=False).items())
+            order = ", ".join(
+                f"{r} {format_number(v)}" for r, v in listed.sort_values(ascending=False).items()
+            )
             rows.append(
                 row.to_dict()
                 | {

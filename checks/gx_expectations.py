@@ -92,9 +92,7 @@ def _bounds(
     return low, high, low_closed & np.isfinite(low), high_closed & np.isfinite(high)
 
 
-def _inside(
-    a: tuple[np.ndarray, ...], b: tuple[np.ndarray, ...]
-) -> np.ndarray:
+def _inside(a: tuple[np.ndarray, ...], b: tuple[np.ndarray, ...]) -> np.ndarray:
     """Per row, whether interval ``a`` lies inside interval ``b`` (both as from ``_bounds``)."""
     a_low, a_high, a_low_closed, a_high_closed = a
     b_low, b_high, b_low_closed, b_high_closed = b

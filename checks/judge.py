@@ -314,9 +314,9 @@ _EDITION_KEY = [E.claim_id, E.source, E.metric, E.region, E.period, E.kind, E.de
 def _superseded(evidence: pd.DataFrame, usable: pd.Series) -> pd.Series:
     """Rows whose figure a later usable document of the same publisher gives again
     (a revised edition: "490 in GTI 2024, revised to 517 in GTI 2025")."""
-    key = evidence[_EDITION_KEY].astype(str).agg("|".join, axis=1) + "|" + evidence[
-        E.base_period
-    ].fillna("").astype(str)
+    key = evidence[E.base_period].fillna("").astype(str)
+    for column in _EDITION_KEY:
+        key = key + "|" + evidence[column].astype(str)
     stated = ~evidence[E.derived] & usable
     latest = evidence[E.published].astype(str).where(stated, "").groupby(key).transform("max")
     return stated & (evidence[E.published].astype(str) < latest)
@@ -398,7 +398,9 @@ def _in_period(period: object, base: object = None) -> str:
 
 def _what(metric: object, region: object, period: object, base: object = None) -> str:
     """ "deaths in Pakistan in 2023" """
-    return f"{labels.metric_label(metric)} in {labels.region_name(region)} {_in_period(period, base)}"
+    return (
+        f"{labels.metric_label(metric)} in {labels.region_name(region)} {_in_period(period, base)}"
+    )
 
 
 def _figure(rec: Mapping, where: bool = True) -> str:
@@ -594,7 +596,11 @@ def _named_rule(
     disagree = [r for r in mine if r.comparison == Comparison.DISAGREES]
     other_agree = [r for r in others if r.comparison == Comparison.AGREES]
     if agree and not disagree:
-        return Verdict.SUPPORTED, Rule.NAMED_SOURCE_AGREES, f"{named} reported {_figure(agree[0].record)}"
+        return (
+            Verdict.SUPPORTED,
+            Rule.NAMED_SOURCE_AGREES,
+            f"{named} reported {_figure(agree[0].record)}",
+        )
     if agree:
         figures = _and([_number_words(r.record) for r in mine])
         return (
@@ -607,11 +613,13 @@ def _named_rule(
         return (
             Verdict.MISATTRIBUTED,
             Rule.NAMED_SOURCE_DISAGREES_OTHER_AGREES,
-            f"{_and([r.source for r in other_agree])}, not {named}, reported "
-            f"{_figure(first)}; {named} gives {_number_words(mine[0].record)}",
+            (
+                f"{_and([r.source for r in other_agree])}, not {named}, reported "
+                f"{_figure(first)}; {named} gives {_number_words(mine[0].record)}"
+            ),
         )
     elsewhere = finder.find(claim, interval, named)
-    region_, period_, metric_, base_ = _differences(elsewhere, claim) if elsewhere else [False] * 4
+    metric_ = elsewhere is not None and _differences(elsewhere, claim)[2]
     part = _part_figure(claim, elsewhere)
     if part is not None:
         return Verdict.UNVERIFIABLE, Rule.STATES_PART, part
@@ -632,15 +640,19 @@ def _named_rule(
         return (
             Verdict.UNVERIFIABLE,
             Rule.NAMED_SOURCE_INCONCLUSIVE,
-            f"{named} gives {_figure(mine[0].record)}, which neither confirms nor rules out "
-            f"{_claimed(claim)}",
+            (
+                f"{named} gives {_figure(mine[0].record)}, which neither confirms nor rules out "
+                f"{_claimed(claim)}"
+            ),
         )
     if other_agree:
         return (
             Verdict.MISATTRIBUTED,
             Rule.NAMED_SOURCE_SILENT_OTHER_AGREES,
-            f"{_and([r.source for r in other_agree])}, not {named}, reported "
-            f"{_figure(other_agree[0].record)}",
+            (
+                f"{_and([r.source for r in other_agree])}, not {named}, reported "
+                f"{_figure(other_agree[0].record)}"
+            ),
         )
     if not evid:
         return (
@@ -661,6 +673,12 @@ def _unnamed_rule(
     deciding = [r for r in evid if r.decides]
     agree = [r for r in deciding if r.comparison == Comparison.AGREES]
     disagree = [r for r in deciding if r.comparison == Comparison.DISAGREES]
+    defs = load_definitions()
+    if agree and defs.is_stock(claim[C.metric]):
+        # Estimates of a level made at other times are other measurements, not a dispute:
+        # fighters counted in March and in July may both be right.
+        when = {r.record[E.period] for r in agree}
+        disagree = [r for r in disagree if r.record[E.period] in when]
     if agree and not disagree:
         return (
             Verdict.SUPPORTED,
@@ -677,10 +695,7 @@ def _unnamed_rule(
             f"{_and([r.source for r in agree])} reported {_figure(agree[0].record)}, but "
             + "; ".join(f"{r.source} gives {_number_words(r.record)}" for r in against_),
         )
-    defs = load_definitions()
-    broader = {
-        id(r) for r in deciding if defs.group_of(r.source, r.record[E.definition]).broader
-    }
+    broader = {id(r) for r in deciding if defs.group_of(r.source, r.record[E.definition]).broader}
     comparable = [r for r in deciding if id(r) not in broader]
     against = [r for r in comparable if r.comparison == Comparison.DISAGREES]
     unsure = [r for r in comparable if r.comparison == Comparison.INCONCLUSIVE]
@@ -697,11 +712,16 @@ def _unnamed_rule(
             if len({r.source for r in against}) == 1
             else f"for {what}, {said}"
         )
+        for source in dict.fromkeys(r.source for r in against):
+            # The right number in the wrong place is the most useful thing to say.
+            elsewhere = finder.find(claim, interval, source)
+            if elsewhere is not None:
+                head = f"{_misplaced_sentence(elsewhere, claim)} ({head})"
+                return Verdict.CONTRADICTED, Rule.SOURCES_DISAGREE, head
         return Verdict.CONTRADICTED, Rule.SOURCES_DISAGREE, f"{head}, not {_claimed(claim)}"
     if against:
         said = "; ".join(
-            f"{r.source} gives {_number_words(r.record)}"
-            for r in _one_per_source(against + unsure)
+            f"{r.source} gives {_number_words(r.record)}" for r in _one_per_source(against + unsure)
         )
         return (
             Verdict.DISPUTED,
@@ -716,16 +736,20 @@ def _unnamed_rule(
         return (
             Verdict.UNVERIFIABLE,
             Rule.OTHER_DEFINITION_ONLY,
-            f"only {_and(names)}, counting {group.label}, "
-            f"{'gives' if len(set(names)) == 1 else 'give'} a figure "
-            f"({_figure(first.record)}); that cannot contradict {_claimed(claim)} on its own",
+            (
+                f"only {_and(names)}, counting {group.label}, "
+                f"{'gives' if len(set(names)) == 1 else 'give'} a figure "
+                f"({_figure(first.record)}); that cannot contradict {_claimed(claim)} on its own"
+            ),
         )
     first = (unsure or deciding or evid)[0]
     return (
         Verdict.UNVERIFIABLE,
         Rule.SOURCES_INCONCLUSIVE,
-        f"{first.source} gives {_figure(first.record)}, which neither confirms nor rules out "
-        f"{_claimed(claim)}",
+        (
+            f"{first.source} gives {_figure(first.record)}, which neither confirms nor rules out "
+            f"{_claimed(claim)}"
+        ),
     )
 
 

@@ -26,7 +26,7 @@ def metrics(path: Path = METRICS_FILE) -> dict[str, dict]:
 
 
 def region_name(code: object) -> str:
-    """"Khyber Pakhtunkhwa" for ``PK-KP``; "Balochistan and Khyber Pakhtunkhwa" for a union."""
+    """ "Khyber Pakhtunkhwa" for ``PK-KP``; "Balochistan and Khyber Pakhtunkhwa" for a union."""
     if not isinstance(code, str) or not code:
         return "an unknown place"
     names = [str(regions().get(part, {}).get("name", part)) for part in code.split("+")]

@@ -95,14 +95,18 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
     ),
     Rule.STATES_PART: (
         Verdict.UNVERIFIABLE,
-        "the (named, or only disagreeing) source states this number for a part of the "
-        "measure, or its total, in that place and period; the claim may mean that figure, "
-        "so no alarm",
+        (
+            "the (named, or only disagreeing) source states this number for a part of the "
+            "measure, or its total, in that place and period; the claim may mean that figure, "
+            "so no alarm"
+        ),
     ),
     Rule.NAMED_SOURCE_SILENT: (
         Verdict.UNVERIFIABLE,
-        "the named source has no figure for that place, period and measure on record; "
-        "other publishers are context only",
+        (
+            "the named source has no figure for that place, period and measure on record; "
+            "other publishers are context only"
+        ),
     ),
     Rule.NAMED_SOURCE_SILENT_OTHER_AGREES: (
         Verdict.MISATTRIBUTED,
@@ -114,8 +118,10 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
     ),
     Rule.SOURCES_AGREE: (
         Verdict.SUPPORTED,
-        "no source named; a publisher states the figure and none disagrees (bounds that "
-        "cannot rule it out are shown as context)",
+        (
+            "no source named; a publisher states the figure and none disagrees (bounds that "
+            "cannot rule it out are shown as context)"
+        ),
     ),
     Rule.SOURCES_DISAGREE: (
         Verdict.CONTRADICTED,
@@ -123,8 +129,10 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
     ),
     Rule.SOURCES_SPLIT: (
         Verdict.DISPUTED,
-        "no source named; the figure is right by one publisher's count and not by another's, "
-        "or comparable publishers disagree with it and others cannot rule it out",
+        (
+            "no source named; the figure is right by one publisher's count and not by another's, "
+            "or comparable publishers disagree with it and others cannot rule it out"
+        ),
     ),
     Rule.SOURCES_INCONCLUSIVE: (
         Verdict.UNVERIFIABLE,
@@ -132,8 +140,10 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
     ),
     Rule.OTHER_DEFINITION_ONLY: (
         Verdict.UNVERIFIABLE,
-        "only publishers counting something else (e.g. all violence) disagree; "
-        "they cannot contradict the figure on their own",
+        (
+            "only publishers counting something else (e.g. all violence) disagree; "
+            "they cannot contradict the figure on their own"
+        ),
     ),
     Rule.WEEKDAY_MISMATCH: (Verdict.CONTRADICTED, "the stated weekday is not that date's"),
     Rule.EVENT_DATE_AGREES: (

@@ -15,17 +15,34 @@ URL = "https://example.org/report"
 
 def claim(**kw) -> dict:
     row = {c: None for c in columns(ClaimSchema)}
-    row |= {"article_id": "a", "claim_id": "a#1", "text": "x", "start": 0, "end": 1,
-            "sentence": "s", "kind": "count"}
+    row |= {
+        "article_id": "a",
+        "claim_id": "a#1",
+        "text": "x",
+        "start": 0,
+        "end": 1,
+        "sentence": "s",
+        "kind": "count",
+    }
     return row | kw
 
 
 def ref(ref_id: str, **kw) -> dict:
     row = {c: None for c in columns(ReferenceSchema)}
-    row |= {"ref_id": ref_id, "source": "S1", "publisher": "Pub", "document": "Doc",
-            "published": "2024-01-04", "url": URL, "metric": "attacks", "region": "PK",
-            "period": "2023", "kind": "count", "definition": "attacks",
-            "stated_or_derived": "stated"}
+    row |= {
+        "ref_id": ref_id,
+        "source": "S1",
+        "publisher": "Pub",
+        "document": "Doc",
+        "published": "2024-01-04",
+        "url": URL,
+        "metric": "attacks",
+        "region": "PK",
+        "period": "2023",
+        "kind": "count",
+        "definition": "attacks",
+        "stated_or_derived": "stated",
+    }
     return row | kw
 
 
@@ -42,8 +59,14 @@ TWO_YEARS = [
 
 
 def test_percent_change_from_the_same_sources_two_periods():
-    asked = claim(kind="percent_change", value=50.0, metric="attacks", region="PK",
-                  period="2023", base_period="2022")
+    asked = claim(
+        kind="percent_change",
+        value=50.0,
+        metric="attacks",
+        region="PK",
+        period="2023",
+        base_period="2022",
+    )
     out = derive([asked], TWO_YEARS)
     assert len(out) == 1
     row = out.iloc[0]
@@ -56,8 +79,14 @@ def test_percent_change_from_the_same_sources_two_periods():
 
 
 def test_no_percent_change_across_sources_or_definitions():
-    asked = claim(kind="percent_change", value=50.0, metric="attacks", region="PK",
-                  period="2023", base_period="2022")
+    asked = claim(
+        kind="percent_change",
+        value=50.0,
+        metric="attacks",
+        region="PK",
+        period="2023",
+        base_period="2022",
+    )
     other_source = [TWO_YEARS[0], TWO_YEARS[1] | {"source": "S2"}]
     other_definition = [TWO_YEARS[0], TWO_YEARS[1] | {"definition": "all violence"}]
     assert derive([asked], other_source).empty
@@ -65,14 +94,27 @@ def test_no_percent_change_across_sources_or_definitions():
 
 
 def test_no_percent_change_without_the_base_period():
-    asked = claim(kind="percent_change", value=50.0, metric="attacks", region="PK",
-                  period="2023", base_period="2021")
+    asked = claim(
+        kind="percent_change",
+        value=50.0,
+        metric="attacks",
+        region="PK",
+        period="2023",
+        base_period="2021",
+    )
     assert derive([asked], TWO_YEARS).empty
 
 
 def test_factor_is_new_over_old():
-    asked = claim(kind="factor", value=2.0, qualifier="over", metric="attacks", region="PK",
-                  period="2023", base_period="2022")
+    asked = claim(
+        kind="factor",
+        value=2.0,
+        qualifier="over",
+        metric="attacks",
+        region="PK",
+        period="2023",
+        base_period="2022",
+    )
     out = derive([asked], TWO_YEARS)
     (row,) = out.to_dict("records")
     assert row["kind"] == "factor" and row["value"] == pytest.approx(1.5)
@@ -80,8 +122,9 @@ def test_factor_is_new_over_old():
 
 
 def test_factor_not_derived_from_a_hedged_count():
-    asked = claim(kind="factor", value=2.0, metric="attacks", region="PK", period="2023",
-                  base_period="2022")
+    asked = claim(
+        kind="factor", value=2.0, metric="attacks", region="PK", period="2023", base_period="2022"
+    )
     hedged = [TWO_YEARS[0] | {"qualifier": "at_least"}, TWO_YEARS[1]]
     assert derive([asked], hedged).empty
 
@@ -129,8 +172,7 @@ def test_rank_when_no_unlisted_region_can_outrank():
 
 def test_no_rank_when_an_unlisted_region_might_outrank():
     asked = claim(kind="rank", value=2.0, metric="attacks", region="PK-BA", period="2023")
-    provinces = [PROVINCES[0] | {"value": 900.0}, PROVINCES[1],
-                 PROVINCES[2] | {"qualifier": None}]
+    provinces = [PROVINCES[0] | {"value": 900.0}, PROVINCES[1], PROVINCES[2] | {"qualifier": None}]
     # 900 - 419 - 170 = 311 left: an unlisted province could have more than 170.
     assert derive([asked], provinces).empty
 
@@ -140,8 +182,14 @@ def test_percentage_points_from_rounded_shares():
         ref("s23", kind="share", value=84.0, unit="%"),
         ref("s22", kind="share", value=78.0, unit="%", period="2022"),
     ]
-    asked = claim(kind="percentage_points", value=6.0, metric="attacks", region="PK",
-                  period="2023", base_period="2022")
+    asked = claim(
+        kind="percentage_points",
+        value=6.0,
+        metric="attacks",
+        region="PK",
+        period="2023",
+        base_period="2022",
+    )
     (row,) = derive([asked], shares).to_dict("records")
     assert (row["low"], row["high"]) == (5.0, 7.0)
     assert "84% − 78% = +6.0 percentage points" in row[COMPUTATION]

@@ -50,12 +50,27 @@ CASES = [
     ("range inside", (3000, 5000, True, True), (3000, 5500, True, True), True, "claim-within"),
     ("range at open end", (5, 6, True, True), (5, 6, True, False), False, "claim-within"),
     # A reference bound must imply a hedged claim.
-    ("at least 645 implies over 600", (600, None, False, False), (645, None, True, False),
-     True, "ref-within"),
-    ("at least 645 vs over 645", (645, None, False, False), (645, None, True, False),
-     False, "ref-within"),
-    ("over 645 implies over 645", (645, None, False, False), (645, None, False, False),
-     True, "ref-within"),
+    (
+        "at least 645 implies over 600",
+        (600, None, False, False),
+        (645, None, True, False),
+        True,
+        "ref-within",
+    ),
+    (
+        "at least 645 vs over 645",
+        (645, None, False, False),
+        (645, None, True, False),
+        False,
+        "ref-within",
+    ),
+    (
+        "over 645 implies over 645",
+        (645, None, False, False),
+        (645, None, False, False),
+        True,
+        "ref-within",
+    ),
 ]
 EXPECTED = [case[3] for case in CASES]
 
@@ -220,30 +235,57 @@ def test_gx_restates_the_judges_comparison() -> None:
 
     cases = [
         # (claim comparand, reference comparand)
-        (Comparand(iv((6000, 10000, True, True)), is_range=True),
-         Comparand(iv((6000, 6500, True, True)), is_range=True)),
-        (Comparand(iv((419, 419, True, True))),
-         Comparand(iv((170, None, True, False)), qualifier="at_least",
-                   stated=iv((170, 170, True, True)))),
-        (Comparand(iv((645, 645, True, True))),
-         Comparand(iv((645, None, True, False)), qualifier="at_least",
-                   stated=iv((645, 645, True, True)))),
-        (Comparand(iv((600, None, False, False)), qualifier="over"),
-         Comparand(iv((645, None, True, False)), qualifier="at_least",
-                   stated=iv((645, 645, True, True)))),
+        (
+            Comparand(iv((6000, 10000, True, True)), is_range=True),
+            Comparand(iv((6000, 6500, True, True)), is_range=True),
+        ),
+        (
+            Comparand(iv((419, 419, True, True))),
+            Comparand(
+                iv((170, None, True, False)),
+                qualifier="at_least",
+                stated=iv((170, 170, True, True)),
+            ),
+        ),
+        (
+            Comparand(iv((645, 645, True, True))),
+            Comparand(
+                iv((645, None, True, False)),
+                qualifier="at_least",
+                stated=iv((645, 645, True, True)),
+            ),
+        ),
+        (
+            Comparand(iv((600, None, False, False)), qualifier="over"),
+            Comparand(
+                iv((645, None, True, False)),
+                qualifier="at_least",
+                stated=iv((645, 645, True, True)),
+            ),
+        ),
         (Comparand(iv((64.5, 65.5, True, False))), Comparand(iv((65.4, 65.4, True, True)))),
     ]
     rows = []
     for claim, ref in cases:
         outcome, meet, test = compare(claim, ref)
         c, m = claim.interval, meet
-        rows.append([c.low, c.high, c.low_closed, c.high_closed,
-                     m.low, m.high, m.low_closed, m.high_closed, test, outcome])
+        rows.append(
+            [
+                c.low,
+                c.high,
+                c.low_closed,
+                c.high_closed,
+                m.low,
+                m.high,
+                m.low_closed,
+                m.high_closed,
+                test,
+                outcome,
+            ]
+        )
     frame = pd.DataFrame(rows)
-    assert [str(o) for o in frame[9]] == ["disagrees", "inconclusive", "agrees", "agrees",
-                                           "agrees"]
-    assert intervals_agree(frame.iloc[:, :9]).tolist() == [o == Comparison.AGREES
-                                                          for o in frame[9]]
+    assert [str(o) for o in frame[9]] == ["disagrees", "inconclusive", "agrees", "agrees", "agrees"]
+    assert intervals_agree(frame.iloc[:, :9]).tolist() == [o == Comparison.AGREES for o in frame[9]]
 
 
 def test_metric_error_raises_instead_of_passing_every_row() -> None:

@@ -529,8 +529,9 @@ PROVINCES = [
 
 
 def test_misplaced_figure_is_named():
-    figure = claim(value=419.0, metric="attacks", region="PK-BA", period="2023",
-                   attributed_to="PICSS")
+    figure = claim(
+        value=419.0, metric="attacks", region="PK-BA", period="2023", attributed_to="PICSS"
+    )
     assert summary_of([figure], PROVINCES) == (
         "contradicted",
         "named-source-states-elsewhere",
@@ -541,22 +542,28 @@ def test_misplaced_figure_is_named():
 def test_a_lower_bound_neither_supports_nor_contradicts_another_number():
     # "at least 170" does not support 419 (interval overlap would have said it does); with
     # no misplaced figure to name, the verdict is unverifiable, not supported.
-    figure = claim(value=419.0, metric="attacks", region="PK-BA", period="2023",
-                   attributed_to="PICSS")
+    figure = claim(
+        value=419.0, metric="attacks", region="PK-BA", period="2023", attributed_to="PICSS"
+    )
     verdict, rule, summary = summary_of([figure], PROVINCES[1:])
     assert (verdict, rule) == ("unverifiable", "named-source-inconclusive")
-    assert summary == ("PICSS gives at least 170 attacks in Balochistan in 2023, which neither "
-                       "confirms nor rules out 419.")
+    assert summary == (
+        "PICSS gives at least 170 attacks in Balochistan in 2023, which neither "
+        "confirms nor rules out 419."
+    )
     # Restating the bound's own number agrees with it.
     same = figure | {"value": 170.0}
     assert summary_of([same], PROVINCES[1:])[:2] == ("supported", "named-source-agrees")
 
 
 def test_misplaced_period_is_named():
-    refs = [ref("q2", source="CRSS", value=380.0, period="2024-04/2024-06"),
-            ref("y", source="CRSS", value=1612.0, period="2024")]
-    figure = claim(value=380.0, metric="deaths", region="PK", period="2024-01/2024-06",
-                   attributed_to="CRSS")
+    refs = [
+        ref("q2", source="CRSS", value=380.0, period="2024-04/2024-06"),
+        ref("y", source="CRSS", value=1612.0, period="2024"),
+    ]
+    figure = claim(
+        value=380.0, metric="deaths", region="PK", period="2024-01/2024-06", attributed_to="CRSS"
+    )
     verdict, rule, summary = summary_of([figure], refs)
     assert (verdict, rule) == ("contradicted", "named-source-states-elsewhere")
     assert summary == "CRSS counted 380 deaths in Pakistan in Q2 2024, not first half of 2024."
@@ -564,14 +571,17 @@ def test_misplaced_period_is_named():
 
 def test_a_small_number_found_elsewhere_raises_no_alarm_when_the_source_is_silent():
     refs = [ref("kp", source="PICSS", metric="attacks", region="PK-KP", value=23.0)]
-    figure = claim(value=23.0, metric="attacks", region="PK-SD", period="2023",
-                   attributed_to="PICSS")
+    figure = claim(
+        value=23.0, metric="attacks", region="PK-SD", period="2023", attributed_to="PICSS"
+    )
     assert summary_of([figure], refs)[:2] == ("unverifiable", "no-reference")
 
 
 def test_misattributed_when_the_named_source_gives_another_figure_and_another_states_it():
-    refs = [ref("gti", source="GTI", metric="attacks", value=517.0),
-            ref("pips", source="PIPS", metric="attacks", value=306.0)]
+    refs = [
+        ref("gti", source="GTI", metric="attacks", value=517.0),
+        ref("pips", source="PIPS", metric="attacks", value=306.0),
+    ]
     figure = claim(value=306.0, metric="attacks", region="PK", period="2023", attributed_to="GTI")
     assert summary_of([figure], refs) == (
         "misattributed",
@@ -581,8 +591,10 @@ def test_misattributed_when_the_named_source_gives_another_figure_and_another_st
 
 
 def test_a_part_of_the_total_is_no_alarm():
-    refs = [ref("all", source="PIPS", metric="attacks", value=262.0, period="2022"),
-            ref("ttp", source="PIPS", metric="attacks_ttp", value=89.0, period="2022")]
+    refs = [
+        ref("all", source="PIPS", metric="attacks", value=262.0, period="2022"),
+        ref("ttp", source="PIPS", metric="attacks_ttp", value=89.0, period="2022"),
+    ]
     figure = claim(value=89.0, metric="attacks", region="PK", period="2022")
     verdict, rule, summary = summary_of([figure], refs)
     assert (verdict, rule) == ("unverifiable", "states-part")
@@ -590,13 +602,26 @@ def test_a_part_of_the_total_is_no_alarm():
 
 
 def test_an_inflated_range_is_contradicted_not_supported():
-    un = ref("un", source="UN", metric="militants", region="AF", period="2024-07", kind="range",
-             value=None, low=6000.0, high=6500.0)
-    wide = claim(kind="range", low=6000.0, high=10000.0, metric="militants", region="AF",
-                 period="2024")
+    un = ref(
+        "un",
+        source="UN",
+        metric="militants",
+        region="AF",
+        period="2024-07",
+        kind="range",
+        value=None,
+        low=6000.0,
+        high=6500.0,
+    )
+    wide = claim(
+        kind="range", low=6000.0, high=10000.0, metric="militants", region="AF", period="2024"
+    )
     verdict, rule, summary = summary_of([wide], [un])
     assert (verdict, rule) == ("contradicted", "sources-disagree")
-    assert summary == "UN reported 6,000–6,500 militants in Afghanistan in July 2024, not 6,000–10,000."
+    assert (
+        summary
+        == "UN reported 6,000–6,500 militants in Afghanistan in July 2024, not 6,000–10,000."
+    )
     inside = wide | {"high": 6500.0}
     assert summary_of([inside], [un])[:2] == ("supported", "sources-agree")
 
@@ -612,10 +637,20 @@ def test_a_quarter_is_not_judged_against_a_year():
 
 
 def test_factor_claims_are_checked_against_the_sources_two_periods():
-    refs = [ref("n", source="GTI", metric="attacks", value=1099.0, period="2024"),
-            ref("o", source="GTI", metric="attacks", value=517.0, period="2023")]
-    doubled = claim(kind="factor", value=2.0, qualifier="over", metric="attacks", region="PK",
-                    period="2024", base_period="2023", attributed_to="GTI")
+    refs = [
+        ref("n", source="GTI", metric="attacks", value=1099.0, period="2024"),
+        ref("o", source="GTI", metric="attacks", value=517.0, period="2023"),
+    ]
+    doubled = claim(
+        kind="factor",
+        value=2.0,
+        qualifier="over",
+        metric="attacks",
+        region="PK",
+        period="2024",
+        base_period="2023",
+        attributed_to="GTI",
+    )
     assert summary_of([doubled], refs)[:2] == ("supported", "named-source-agrees")
     tripled = doubled | {"value": 3.0, "qualifier": "nearly"}
     verdict, rule, summary = summary_of([tripled], refs)
@@ -624,8 +659,17 @@ def test_factor_claims_are_checked_against_the_sources_two_periods():
 
 
 def test_explanations_never_say_nan():
-    refs = [ref("ba", source="PICSS", metric="attacks", region="PK-BA", value=None,
-                low=170.0, kind="range")]
+    refs = [
+        ref(
+            "ba",
+            source="PICSS",
+            metric="attacks",
+            region="PK-BA",
+            value=None,
+            low=170.0,
+            kind="range",
+        )
+    ]
     figure = claim(value=419.0, metric="attacks", region="PK-BA", period="2023")
     _, verdicts = run([figure], refs)
     text = " ".join(verdicts[["summary", "explanation"]].iloc[0])
@@ -641,3 +685,96 @@ def test_rule_ids_are_an_enum_the_contract_checks():
     verdicts.loc[0, "rule"] = "every-source-agrees"
     with pytest.raises(ContractError, match="rule"):
         validate(VerdictSchema, verdicts, "verdicts")
+
+
+def test_unnamed_contradiction_names_the_misplaced_figure():
+    refs = [
+        ref(
+            "sd",
+            source="CRSS",
+            kind="percent_change",
+            region="PK-SD",
+            value=26.0,
+            base_period="2022",
+            unit="%",
+        ),
+        ref(
+            "ba",
+            source="CRSS",
+            kind="percent_change",
+            region="PK-BA",
+            value=57.0,
+            base_period="2022",
+            unit="%",
+        ),
+    ]
+    figure = claim(
+        kind="percent_change",
+        value=57.0,
+        unit="%",
+        metric="deaths",
+        region="PK-SD",
+        period="2023",
+        base_period="2022",
+    )
+    verdict, rule, summary = summary_of([figure], refs)
+    assert (verdict, rule) == ("contradicted", "sources-disagree")
+    assert summary.startswith("CRSS reported a change of +57% in deaths in Balochistan, not Sindh")
+
+
+def test_estimates_of_a_stock_made_at_other_times_do_not_dispute():
+    march = ref(
+        "m",
+        source="Envoy",
+        metric="militants",
+        region="AF",
+        period="2024-03-16",
+        kind="range",
+        value=None,
+        low=5000.0,
+        high=6000.0,
+    )
+    july = ref(
+        "j",
+        source="UN",
+        metric="militants",
+        region="AF",
+        period="2024-07",
+        kind="range",
+        value=None,
+        low=6000.0,
+        high=6500.0,
+    )
+    figure = claim(
+        kind="range", low=6000.0, high=6500.0, metric="militants", region="AF", period="2024"
+    )
+    assert summary_of([figure], [march, july])[:2] == ("supported", "sources-agree")
+
+
+def test_a_revised_edition_supersedes_the_older_one():
+    older = ref(
+        "e24",
+        source="GTI",
+        metric="attacks",
+        value=490.0,
+        document="Index 2024",
+        published="2024-02-29",
+    )
+    newer = ref(
+        "e25",
+        source="GTI",
+        metric="attacks",
+        value=517.0,
+        document="Index 2025",
+        published="2025-03-05",
+    )
+    figure = claim(value=517.0, metric="attacks", region="PK", period="2023", attributed_to="GTI")
+    assert summary_of([figure], [older, newer], published="2025-06-01")[:2] == (
+        "supported",
+        "named-source-agrees",
+    )
+    # Before the revision appeared, the older edition is what the source said.
+    assert summary_of([figure | {"value": 490.0}], [older, newer], published="2024-06-01")[:2] == (
+        "supported",
+        "named-source-agrees",
+    )

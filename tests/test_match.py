@@ -13,18 +13,38 @@ URL = "https://example.org/report"
 
 def claim(claim_id: str = "a#1", **kw) -> dict:
     row = {c: None for c in columns(ClaimSchema)}
-    row |= {"article_id": "a", "claim_id": claim_id, "text": "x", "start": 0, "end": 1,
-            "sentence": "s", "kind": "count", "metric": "deaths", "region": "PK",
-            "period": "2023"}
+    row |= {
+        "article_id": "a",
+        "claim_id": claim_id,
+        "text": "x",
+        "start": 0,
+        "end": 1,
+        "sentence": "s",
+        "kind": "count",
+        "metric": "deaths",
+        "region": "PK",
+        "period": "2023",
+    }
     return row | kw
 
 
 def ref(ref_id: str, **kw) -> dict:
     row = {c: None for c in columns(ReferenceSchema)}
-    row |= {"ref_id": ref_id, "source": "S1", "publisher": "Pub", "document": "Doc",
-            "published": "2024-01-04", "url": URL, "metric": "deaths", "region": "PK",
-            "period": "2023", "kind": "count", "value": 693.0, "definition": "deaths",
-            "stated_or_derived": "stated"}
+    row |= {
+        "ref_id": ref_id,
+        "source": "S1",
+        "publisher": "Pub",
+        "document": "Doc",
+        "published": "2024-01-04",
+        "url": URL,
+        "metric": "deaths",
+        "region": "PK",
+        "period": "2023",
+        "kind": "count",
+        "value": 693.0,
+        "definition": "deaths",
+        "stated_or_derived": "stated",
+    }
     return row | kw
 
 
@@ -61,15 +81,38 @@ def test_spans_written_differently_are_the_same_period():
 
 def test_a_stock_is_measured_by_an_estimate_made_within_the_period():
     refs = [
-        ref("march", metric="militants", region="AF", period="2024-03-16", kind="range",
-            value=None, low=5000.0, high=6000.0),
-        ref("july", metric="militants", region="AF", period="2024-07", kind="range",
-            value=None, low=6000.0, high=6500.0),
-        ref("older", metric="militants", region="AF", period="2022-02", kind="range",
-            value=None, low=3000.0, high=5000.0),
+        ref(
+            "march",
+            metric="militants",
+            region="AF",
+            period="2024-03-16",
+            kind="range",
+            value=None,
+            low=5000.0,
+            high=6000.0,
+        ),
+        ref(
+            "july",
+            metric="militants",
+            region="AF",
+            period="2024-07",
+            kind="range",
+            value=None,
+            low=6000.0,
+            high=6500.0,
+        ),
+        ref(
+            "older",
+            metric="militants",
+            region="AF",
+            period="2022-02",
+            kind="range",
+            value=None,
+            low=3000.0,
+            high=5000.0,
+        ),
     ]
-    c = claim(kind="range", low=6000.0, high=6500.0, metric="militants", region="AF",
-              period="2024")
+    c = claim(kind="range", low=6000.0, high=6500.0, metric="militants", region="AF", period="2024")
     assert matched([c], refs) == {("a#1", "march"), ("a#1", "july")}
     assert matched([c | {"period": "2024-07"}], refs) == {("a#1", "july")}
 
@@ -92,15 +135,27 @@ def test_unbound_claims_meet_nothing():
     assert matched([claim(period=None)], [ref("r")]) == set()
 
 
-EVENT = ref("ev", kind="date", metric="airstrikes", region="AF", period="2024-03-18",
-            value=None, keywords="Paktika|Khost")
+EVENT = ref(
+    "ev",
+    kind="date",
+    metric="airstrikes",
+    region="AF",
+    period="2024-03-18",
+    value=None,
+    keywords="Paktika|Khost",
+)
 
 
 def test_a_date_meets_the_event_its_sentence_names():
-    named = claim(kind="date", date="2024-03", period="2024-03",
-                  sentence="Jets struck targets in Khost before dawn.")
-    other = claim("a#2", kind="date", date="2024-03", period="2024-03",
-                  sentence="Talks resumed in Doha.")
+    named = claim(
+        kind="date",
+        date="2024-03",
+        period="2024-03",
+        sentence="Jets struck targets in Khost before dawn.",
+    )
+    other = claim(
+        "a#2", kind="date", date="2024-03", period="2024-03", sentence="Talks resumed in Doha."
+    )
     assert matched([named, other], [EVENT]) == {("a#1", "ev")}
 
 
