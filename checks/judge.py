@@ -361,7 +361,16 @@ def _verdicts(
                 V.verdict: verdict.value,
                 V.rule: rule.value,
                 V.summary: _sentence(summary),
-                V.explanation: _explain(claim, evid, interval, verdict, summary),
+                V.explanation: _explain(
+                    claim,
+                    evid,
+                    interval,
+                    verdict,
+                    summary,
+                    finder.arithmetic(finder.named_rows[claim[C.claim_id]])
+                    if claim[C.claim_id] in finder.named_rows
+                    else "",
+                ),
                 V.interval: _interval_text(claim, interval),
                 V.tolerance: interval.how if interval else None,
             }
@@ -463,6 +472,8 @@ class _Elsewhere:
         self.by_source = {s: g.to_dict("records") for s, g in stated.groupby(R.source)}
         self.published = published
         self.tol = tol
+        # The row each misplaced-figure sentence rests on, by claim id, for the explanation.
+        self.named_rows: dict[str, dict] = {}
 
     def find(self, claim: Mapping, interval: Interval | None, source: str) -> dict | None:
         if interval is None or not _present(claim[C.metric]):
@@ -487,6 +498,15 @@ class _Elsewhere:
             if best_rank is None or rank < best_rank:
                 best, best_rank = row, rank
         return best
+
+    def arithmetic(self, row: Mapping) -> str:
+        """The row's figure and interval, with its place, for the explanation."""
+        interval = _reference_interval(row, self.tol)
+        return (
+            f"elsewhere, {row[R.source]} states {_number_words(row)} for "
+            f"{_what(row[R.metric], row[R.region], row[R.period], row[R.base_period])} → "
+            f"{interval}"
+        )
 
 
 def _differences(row: Mapping, claim: Mapping) -> list[bool]:
@@ -595,14 +615,18 @@ def _named_rule(
     agree = [r for r in mine if r.comparison == Comparison.AGREES]
     disagree = [r for r in mine if r.comparison == Comparison.DISAGREES]
     other_agree = [r for r in others if r.comparison == Comparison.AGREES]
-    if agree and not disagree:
+    # A source that publishes two definitions (militant attacks; all incidents) states the
+    # figure when one of them gives it: only the same definition's figures can split it.
+    agreeing_defs = {r.record[E.definition] for r in agree}
+    split = [r for r in disagree if r.record[E.definition] in agreeing_defs]
+    if agree and not split:
         return (
             Verdict.SUPPORTED,
             Rule.NAMED_SOURCE_AGREES,
             f"{named} reported {_figure(agree[0].record)}",
         )
     if agree:
-        figures = _and([_number_words(r.record) for r in mine])
+        figures = _and([_number_words(r.record) for r in agree + split])
         return (
             Verdict.DISPUTED,
             Rule.NAMED_SOURCE_SPLIT,
@@ -624,6 +648,7 @@ def _named_rule(
     if part is not None:
         return Verdict.UNVERIFIABLE, Rule.STATES_PART, part
     if elsewhere is not None and (disagree or (_distinctive(claim) and not metric_)):
+        finder.named_rows[claim[C.claim_id]] = elsewhere
         return (
             Verdict.CONTRADICTED,
             Rule.NAMED_SOURCE_STATES_ELSEWHERE,
@@ -716,6 +741,7 @@ def _unnamed_rule(
             # The right number in the wrong place is the most useful thing to say.
             elsewhere = finder.find(claim, interval, source)
             if elsewhere is not None:
+                finder.named_rows[claim[C.claim_id]] = elsewhere
                 head = f"{_misplaced_sentence(elsewhere, claim)} ({head})"
                 return Verdict.CONTRADICTED, Rule.SOURCES_DISAGREE, head
         return Verdict.CONTRADICTED, Rule.SOURCES_DISAGREE, f"{head}, not {_claimed(claim)}"
@@ -824,7 +850,12 @@ def _date_rule(claim: dict, evid: list[_Row]) -> tuple[Verdict, Rule, str]:
 
 
 def _explain(
-    claim: dict, evid: list[_Row], interval: Interval | None, verdict: Verdict, summary: str
+    claim: dict,
+    evid: list[_Row],
+    interval: Interval | None,
+    verdict: Verdict,
+    summary: str,
+    elsewhere: str = "",
 ) -> str:
     """The summary, then the interval arithmetic: what the claim stands for, each deciding
     figure and how it compares, the context, and what each publisher counts."""
@@ -842,6 +873,8 @@ def _explain(
     context = [phrase(r) for r in evid if not r.decides]
     if deciding and not is_date:
         parts.append("; ".join(deciding))
+    if elsewhere:
+        parts.append(elsewhere[:1].upper() + elsewhere[1:])
     text = ". ".join(parts) + f". Verdict: {verdict.value}."
     if context and not is_date:
         text += f" Context, not deciding: {'; '.join(context)}."

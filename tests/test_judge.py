@@ -778,3 +778,10 @@ def test_a_revised_edition_supersedes_the_older_one():
         "supported",
         "named-source-agrees",
     )
+
+
+def test_a_source_with_two_definitions_states_the_figure_by_either():
+    militant = ref("m", source="PICSS", value=976.0, definition="Militant attacks.")
+    everything = ref("a", source="PICSS", value=1529.0, definition="All violent incidents.")
+    figure = claim(value=976.0, metric="deaths", region="PK", period="2023", attributed_to="PICSS")
+    assert summary_of([figure], [militant, everything])[:2] == ("supported", "named-source-agrees")
