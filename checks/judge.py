@@ -29,13 +29,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import SimpleNamespace
 
 import pandas as pd
 
 from checks import labels, periods
 from checks.definitions import load as load_definitions
 from checks.derive import COMPUTATION, INPUTS, derive_figures
-from checks.match import CLAIM, COMPATIBLE, match_figures
+from checks.match import CLAIM, COMPATIBLE, canonical, match_figures
 from checks.precision import (
     Comparand,
     Interval,
@@ -47,12 +48,28 @@ from checks.precision import (
     stated_decimals,
     stated_interval,
 )
-from checks.schemas import ClaimSchema as C
-from checks.schemas import EvidenceSchema as E
-from checks.schemas import ReferenceSchema as R
-from checks.schemas import VerdictSchema as V
-from checks.schemas import empty, validate
+from checks.schemas import (
+    ClaimSchema,
+    EvidenceSchema,
+    ReferenceSchema,
+    VerdictSchema,
+    columns,
+    empty,
+    validate,
+)
 from checks.vocabulary import RULE_DESCRIPTIONS, Comparison, Kind, Rule, Stated, Verdict
+
+
+def _names(model: type) -> SimpleNamespace:
+    """A model's column names as plain attributes: pandera's model attributes are slow to
+    read, and the rules read them once per claim."""
+    return SimpleNamespace(**{name: name for name in columns(model)})
+
+
+C = _names(ClaimSchema)
+E = _names(EvidenceSchema)
+R = _names(ReferenceSchema)
+V = _names(VerdictSchema)
 
 # Figures measured against an earlier period; a rise is shown with its sign.
 CHANGE_KINDS = {Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS}
@@ -85,7 +102,7 @@ def judge(
     ours = _claim_intervals(claims, tol)
     evidence = _evidence(pairs, figures, claims, ours, published, tol)
     verdicts = _verdicts(claims, evidence, ours, figures, published, tol)
-    return evidence, validate(V, verdicts, "verdicts")
+    return evidence, validate(VerdictSchema, verdicts, "verdicts")
 
 
 def claim_interval(claim: Mapping, tol: Tolerances) -> Interval | None:
@@ -165,7 +182,7 @@ def _evidence(
 ) -> pd.DataFrame:
     """One evidence row per (claim, figure) pair, with the three-way comparison."""
     if pairs.empty:
-        return empty(E)
+        return empty(EvidenceSchema)
     # Per figure, once: its comparand and the arithmetic shown to a reader.
     theirs_by_ref, computation_by_ref = {}, {}
     for fig in _with_derivation(figures).to_dict("records"):
@@ -173,9 +190,10 @@ def _evidence(
         derived = fig[R.stated_or_derived] == Stated.DERIVED
         theirs_by_ref[fig[R.ref_id]] = _reference_comparand(fig, interval, tol)
         computation_by_ref[fig[R.ref_id]] = _computation(fig, interval, derived)
+    paired = claims[claims[C.claim_id].isin(set(pairs[CLAIM + C.claim_id]))]
     mine = {
         c[C.claim_id]: _claim_comparand(c, ours.get(c[C.claim_id]))
-        for c in claims[[C.claim_id, C.kind, C.value, C.low, C.high, C.qualifier]].to_dict(
+        for c in paired[[C.claim_id, C.kind, C.value, C.low, C.high, C.qualifier]].to_dict(
             "records"
         )
     }
@@ -226,7 +244,7 @@ def _evidence(
         index=pairs.index,
     )
     evidence[E.decides] = _deciding(evidence)
-    return validate(E, evidence, "evidence")
+    return validate(EvidenceSchema, evidence, "evidence")
 
 
 def _with_derivation(figures: pd.DataFrame) -> pd.DataFrame:
@@ -375,7 +393,7 @@ def _verdicts(
                 V.tolerance: interval.how if interval else None,
             }
         )
-    return pd.DataFrame(rows, columns=list(V.to_schema().columns))
+    return pd.DataFrame(rows, columns=columns(VerdictSchema))
 
 
 def _interval_text(claim: Mapping, interval: Interval | None) -> str | None:
@@ -469,7 +487,14 @@ class _Elsewhere:
         stated = figures[
             (figures[R.kind] != Kind.DATE) & (figures[R.stated_or_derived] == Stated.STATED)
         ]
-        self.by_source = {s: g.to_dict("records") for s, g in stated.groupby(R.source)}
+        # Each stated row once, with its comparand: a claim's search only compares.
+        self.by_source = {
+            s: [
+                (row, _reference_comparand(row, _reference_interval(row, tol), tol))
+                for row in g.to_dict("records")
+            ]
+            for s, g in stated.groupby(R.source)
+        }
         self.published = published
         self.tol = tol
         # The row each misplaced-figure sentence rests on, by claim id, for the explanation.
@@ -482,7 +507,7 @@ class _Elsewhere:
         mine = _claim_comparand(claim, interval)
         article_date = str(self.published.get(claim[C.article_id]) or "")
         best, best_rank = None, None
-        for row in self.by_source.get(source, []):
+        for row, theirs in self.by_source.get(source, []):
             if row[R.kind] not in kinds:
                 continue
             if article_date and str(row[R.published]) > article_date:
@@ -490,7 +515,6 @@ class _Elsewhere:
             differs = _differences(row, claim)
             if not any(differs):
                 continue
-            theirs = _reference_comparand(row, _reference_interval(row, self.tol), self.tol)
             outcome, _, _ = compare(mine, theirs)
             if outcome != Comparison.AGREES or not _states_number(row, claim):
                 continue
@@ -530,9 +554,7 @@ def _states_number(row: Mapping, claim: Mapping) -> bool:
 
 
 def _same_period(a: object, b: object) -> bool:
-    if not (periods.is_valid(a) and periods.is_valid(b)):
-        return not periods.is_valid(a) and not periods.is_valid(b)
-    return periods.normalise(a) == periods.normalise(b)
+    return canonical(a) == canonical(b)
 
 
 def _distinctive(claim: Mapping) -> bool:

@@ -12,6 +12,7 @@ Dates are measured by events whose keywords appear in the claim's sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -122,11 +123,23 @@ def period_measures(claim_period: object, ref_period: object, metric: str) -> bo
 
 def same_span(a: object, b: object) -> bool:
     """Whether two periods are the same interval of days (canonical strings compared)."""
-    return _is_period(a) and _is_period(b) and periods.normalise(a) == periods.normalise(b)
+    ca, cb = canonical(a), canonical(b)
+    return ca is not None and ca == cb
+
+
+def canonical(p: object) -> str | None:
+    """``p`` in canonical form, or None when it is not a period (cached: a batch repeats
+    few distinct periods)."""
+    return _canonical(p) if isinstance(p, str) else None
+
+
+@lru_cache(maxsize=4096)
+def _canonical(p: str) -> str | None:
+    return periods.normalise(p) if periods.is_valid(p) else None
 
 
 def _is_period(p: object) -> bool:
-    return periods.is_valid(p)
+    return canonical(p) is not None
 
 
 def _match_events(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
