@@ -785,3 +785,22 @@ def test_a_source_with_two_definitions_states_the_figure_by_either():
     everything = ref("a", source="PICSS", value=1529.0, definition="All violent incidents.")
     figure = claim(value=976.0, metric="deaths", region="PK", period="2023", attributed_to="PICSS")
     assert summary_of([figure], [militant, everything])[:2] == ("supported", "named-source-agrees")
+
+
+def test_every_bundled_publisher_definition_has_a_comparability_group():
+    """checks/definitions.yaml names definitions by their opening words: a reworded
+    descriptor must not silently drop a publisher out of its group."""
+    from checks.definitions import load
+    from sources.references import load_references
+
+    refs = load_references()
+    defs = load()
+    known = {group.id for group, _ in defs.groups}
+    counted = refs[refs["source"].isin(["PIPS", "PICSS", "CRSS", "GTI"])]
+    pairs = set(zip(counted["source"], counted["definition"], strict=True))
+    assert pairs
+    for source, definition in pairs:
+        assert defs.group_of(source, definition).id in known, (source, definition)
+    assert defs.group_of("CRSS", counted[counted["source"] == "CRSS"]["definition"].iloc[0])
+    broader = {(s, defs.group_of(s, d).broader) for s, d in pairs}
+    assert ("CRSS", True) in broader and ("PIPS", False) in broader
