@@ -497,6 +497,9 @@ class _Elsewhere:
         }
         self.published = published
         self.tol = tol
+        # Publishers whose figures figcheck holds: only of these can it say that they do
+        # not state a figure.
+        self.held = set(figures[R.source])
         # The row each misplaced-figure sentence rests on, by claim id, for the explanation.
         self.named_rows: dict[str, dict] = {}
 
@@ -690,6 +693,15 @@ def _named_rule(
             (
                 f"{named} gives {_figure(mine[0].record)}, which neither confirms nor rules out "
                 f"{_claimed(claim)}"
+            ),
+        )
+    if other_agree and named not in finder.held:
+        return (
+            Verdict.UNVERIFIABLE,
+            Rule.NAMED_SOURCE_SILENT,
+            (
+                f"figcheck holds no figures from {named}; {_and([r.source for r in other_agree])} "
+                f"reported {_figure(other_agree[0].record)}"
             ),
         )
     if other_agree:

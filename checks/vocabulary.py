@@ -104,8 +104,8 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
     Rule.NAMED_SOURCE_SILENT: (
         Verdict.UNVERIFIABLE,
         (
-            "the named source has no figure for that place, period and measure on record; "
-            "other publishers are context only"
+            "the named source has no figure for that place, period and measure on record "
+            "(or figcheck holds none of its figures); other publishers are context only"
         ),
     ),
     Rule.NAMED_SOURCE_SILENT_OTHER_AGREES: (

@@ -101,9 +101,19 @@ def test_named_source_decides_over_others():
     assert len(crss) == 1 and not crss["decides"].any() and not crss["agrees"].any()
 
 
+# figcheck holds GTI's figures, none of them for deaths in 2023: it can tell GTI is silent.
+GTI_ELSEWHERE = [ref("gti", source="GTI", metric="attacks", value=517.0)]
+
+
 def test_misattributed_when_only_another_source_says_it():
-    verdict, rule, _ = verdict_of([CHANGE | {"attributed_to": "GTI"}], PIPS_DEATHS)
+    verdict, rule, _ = verdict_of([CHANGE | {"attributed_to": "GTI"}], PIPS_DEATHS + GTI_ELSEWHERE)
     assert (verdict, rule) == ("misattributed", "named-source-silent-other-agrees")
+
+
+def test_no_misattribution_for_a_source_figcheck_holds_nothing_from():
+    verdict, rule, summary = summary_of([CHANGE | {"attributed_to": "Ministry"}], PIPS_DEATHS)
+    assert (verdict, rule) == ("unverifiable", "named-source-silent")
+    assert summary.startswith("Figcheck holds no figures from Ministry; PIPS reported")
 
 
 def test_sources_split_is_disputed():
@@ -317,7 +327,7 @@ RULES = [
     (
         "misattributed",
         CHANGE | {"attributed_to": "GTI"},
-        PIPS_DEATHS,
+        PIPS_DEATHS + GTI_ELSEWHERE,
         "misattributed",
         "named-source-silent-other-agrees",
     ),
