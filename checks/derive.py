@@ -1,5 +1,5 @@
-"""Figures the sources imply but do not print: percent changes, shares of a total, sums of
-parts and differences of shares in percentage points.
+"""Figures the sources imply but do not print: percent changes, factors ("doubled"), shares of
+a total, sums of parts, differences of shares in percentage points, and ranks of regions.
 
 Every derived figure stays within one source and one definition of what is counted
 ("never divide one dataset's count by another's"), is computed at full precision and
@@ -9,29 +9,18 @@ claim asks about are derived: the work grows with the distinct questions, not th
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import pandas as pd
-import yaml
 
+from checks.labels import region_parents
 from checks.precision import Tolerances, format_number, stated_interval
 from checks.schemas import ClaimSchema as C
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import Kind, Stated
 
-REGIONS_FILE = Path(__file__).resolve().parents[1] / "sources" / "vocab" / "regions.yaml"
 # Columns a derived figure adds to a reference row: what it was computed from, and how.
 INPUTS = "inputs"
 COMPUTATION = "computation"
 _GROUP = [R.source, R.metric, R.definition]
-
-
-@cache
-def region_parents(path: Path = REGIONS_FILE) -> dict[str, str]:
-    """Map each subdivision code to the code of the country it belongs to."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {code: entry["parent"] for code, entry in data.items() if entry.get("parent")}
 
 
 def derive_figures(
@@ -53,8 +42,12 @@ def derive_figures(
     shares = claims[claims[C.kind].isin([Kind.SHARE, Kind.PERCENT])]
     totals = claims[claims[C.kind].isin([Kind.COUNT, Kind.RANGE])]
     points = claims[claims[C.kind] == Kind.PERCENTAGE_POINTS]
+    factors = claims[claims[C.kind] == Kind.FACTOR]
+    ranks = claims[claims[C.kind] == Kind.RANK]
     frames = [
         _percent_changes(counts, changes[[C.metric, C.region, C.period, C.base_period]]),
+        _factors(counts, factors[[C.metric, C.region, C.period, C.base_period]]),
+        _ranks(counts, ranks[[C.metric, C.region, C.period]]),
         _shares(counts, shares[[C.metric, C.region, C.period]]),
         _sums(counts, totals[[C.metric, C.region, C.period]]),
         _point_differences(
@@ -114,6 +107,112 @@ def _percent_changes(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
             ],
         }
     )[[*_columns(), INPUTS, COMPUTATION]]
+
+
+def _factors(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
+    """New over old from one source's two periods: "doubled" is a factor of 2."""
+    asked = asked.dropna().drop_duplicates()
+    if asked.empty:
+        return pd.DataFrame()
+    asked = asked.rename(columns={C.base_period: "asked_base"})
+    pairs = _pair_periods(counts.merge(asked, on=[R.metric, R.region, R.period]), counts)
+    if pairs.empty:
+        return pd.DataFrame()
+    pairs = pairs[(pairs["old_value"] > 0) & pairs[R.qualifier].isna()]
+    factor = pairs[R.value] / pairs["old_value"]
+    return pairs.assign(
+        **{
+            R.ref_id: "derived:"
+            + pairs[R.source]
+            + ":"
+            + pairs[R.metric]
+            + ":"
+            + pairs[R.region]
+            + ":"
+            + pairs[R.period]
+            + "-over-"
+            + pairs[R.base_period],
+            R.kind: Kind.FACTOR.value,
+            R.value: factor,
+            R.low: float("nan"),
+            R.high: float("nan"),
+            R.qualifier: None,
+            R.unit: "factor",
+            R.document: pairs[R.document] + "; " + pairs["document_old"],
+            R.stated_or_derived: Stated.DERIVED.value,
+            R.note: None,
+            INPUTS: [
+                f"{format_number(n)} ({p}) and {format_number(o)} ({b})"
+                for n, p, o, b in zip(
+                    pairs[R.value], pairs[R.period], pairs["old_value"], pairs[R.base_period]
+                )
+            ],
+            COMPUTATION: [
+                f"{format_number(n)} / {format_number(o)} = {f:.2f}-fold"
+                for n, o, f in zip(pairs[R.value], pairs["old_value"], factor)
+            ],
+        }
+    )[[*_columns(), INPUTS, COMPUTATION]]
+
+
+def _ranks(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
+    """A region's rank among its country's regions by one source's count ("second most").
+
+    A rank is derived only when it is certain from the stated figures: the regions the
+    source gives are ranked, and what its country total leaves for the regions it does not
+    give must be smaller than the ranked region's own count (else an unlisted region could
+    outrank it).
+    """
+    asked = asked.dropna().drop_duplicates()
+    parents = region_parents()
+    rows = []
+    for metric, region, period in asked.itertuples(index=False):
+        country = parents.get(region)
+        if country is None:
+            continue
+        siblings = {c for c, p in parents.items() if p == country}
+        pool = counts[
+            (counts[R.metric] == metric)
+            & (counts[R.period] == period)
+            & counts[R.value].notna()
+            & counts[R.qualifier].isna()
+        ]
+        for _, group in pool.groupby(_GROUP, sort=False):
+            by_region = group.drop_duplicates(subset=[R.region]).set_index(R.region)
+            if region not in by_region.index or country not in by_region.index:
+                continue
+            listed = by_region[by_region.index.isin(siblings)][R.value]
+            own = by_region.loc[region, R.value]
+            rest = by_region.loc[country, R.value] - listed.sum()
+            if rest >= own:
+                continue  # an unlisted region might outrank it
+            rank = int((listed > own).sum()) + 1
+            row = by_region.loc[region]
+            order = ", ".join(
+                f"{r} {format_number(v)}" for r, v in listed.sort_values(ascending=False).items()
+            )
+            rows.append(
+                row.to_dict()
+                | {
+                    R.region: region,
+                    R.ref_id: f"derived:{row[R.source]}:{metric}:{region}:{period}:rank",
+                    R.kind: Kind.RANK.value,
+                    R.value: float(rank),
+                    R.low: float("nan"),
+                    R.high: float("nan"),
+                    R.qualifier: None,
+                    R.unit: None,
+                    R.stated_or_derived: Stated.DERIVED.value,
+                    R.note: None,
+                    INPUTS: f"{order}; {format_number(rest)} left for the other regions of "
+                    f"{country} ({format_number(by_region.loc[country, R.value])} in all)",
+                    COMPUTATION: f"{region} ranks {rank} of the regions of {country} "
+                    f"({order}; the rest together {format_number(rest)})",
+                }
+            )
+    return (
+        pd.DataFrame(rows, columns=[*_columns(), INPUTS, COMPUTATION]) if rows else pd.DataFrame()
+    )
 
 
 def _pair_periods(new: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Custom Great Expectations expectation: a claim's interval overlaps its reference interval.
+"""Custom Great Expectations expectation: a claim's interval meets its reference interval.
 
 This module imports ``great_expectations`` at the top, which takes seconds: import it lazily
 (``checks.gx_suite`` does so inside its functions), never on the CLI's start-up path.
@@ -10,15 +10,23 @@ JSON names the expectation ``expect_claim_interval_to_overlap_reference`` and th
 ``claim_interval.overlaps_reference``; a fresh process must import this module before it
 loads or runs such a suite.
 
-The overlap rule is restated here from its definition, independently of the judge, so that
-GX re-checks the judge rather than repeating it:
+The agreement rule is restated here from its definition, independently of the judge, so that
+GX re-checks the judge rather than repeating it. The judge records, per evidence row, the
+interval the claim must meet (``ref_*``) and the test that applies (``test``); a row agrees:
 
-* each of the two intervals is ``low, high, low_closed, high_closed``; a null bound is
-  unbounded on that side (−inf or +inf) and an unbounded end is never closed;
-* the intervals intersect iff ``max(lows) < min(highs)``, or ``max(lows) == min(highs)``
-  and both touching endpoints are closed. When both lows (or both highs) are equal the
-  intersection's end is closed only if both are, so an open end on either side excludes
-  the touching point.
+* ``overlap``: iff the two intervals intersect;
+* ``claim-within``: iff the claim's interval lies inside the reference's (a claimed range
+  against a reference range: "between 6,000 and 10,000" does not agree with "6,000-6,500");
+* ``ref-within``: iff the reference's interval lies inside the claim's (a reference bound,
+  "at least 645", agrees with a hedged claim, "more than 600", only when it implies it).
+
+Each interval is ``low, high, low_closed, high_closed``; a null bound is unbounded on that
+side (−inf or +inf) and an unbounded end is never closed. Two intervals intersect iff
+``max(lows) < min(highs)``, or ``max(lows) == min(highs)`` and both touching endpoints are
+closed (when both lows, or both highs, are equal the intersection's end is closed only if
+both are). ``A`` lies inside ``B`` iff ``A``'s low is above ``B``'s, or equal with ``B``'s
+closed or ``A``'s open, and the same for the highs mirrored. Without a ninth (test) column
+the test is ``overlap``.
 """
 
 from __future__ import annotations
@@ -54,12 +62,17 @@ INTERVAL_COLUMNS: list[str] = [
     "ref_high_closed",
 ]
 
+# The optional ninth column: which test applies (``overlap`` when absent).
+TEST_COLUMN = "test"
+TESTS = ("overlap", "claim-within", "ref-within")
+
 METRIC_NAME = "claim_interval.overlaps_reference"
 
 # The sentence shown in Data Docs; $column_list_N are the eight column names.
 TEMPLATE = (
     "Claim interval ($column_list_0, $column_list_1; closed ends $column_list_2, "
-    "$column_list_3) must overlap reference interval ($column_list_4, $column_list_5; "
+    "$column_list_3) must meet (overlap, or lie inside / contain, as the row's test column "
+    "says) reference interval ($column_list_4, $column_list_5; "
     "closed ends $column_list_6, $column_list_7): a null bound is unbounded, and touching "
     "intervals overlap only where both touching ends are closed."
 )
@@ -77,6 +90,38 @@ def _bounds(
     low = np.where(np.isnan(low), -np.inf, low)
     high = np.where(np.isnan(high), np.inf, high)
     return low, high, low_closed & np.isfinite(low), high_closed & np.isfinite(high)
+
+
+def _inside(a: tuple[np.ndarray, ...], b: tuple[np.ndarray, ...]) -> np.ndarray:
+    """Per row, whether interval ``a`` lies inside interval ``b`` (both as from ``_bounds``)."""
+    a_low, a_high, a_low_closed, a_high_closed = a
+    b_low, b_high, b_low_closed, b_high_closed = b
+    low_ok = (a_low > b_low) | ((a_low == b_low) & (b_low_closed | ~a_low_closed))
+    high_ok = (a_high < b_high) | ((a_high == b_high) & (b_high_closed | ~a_high_closed))
+    return low_ok & high_ok
+
+
+def intervals_agree(frame: pd.DataFrame) -> pd.Series:
+    """Per row of the eight interval columns and an optional ninth test column, agreement.
+
+    Parameters:
+        frame: columns, in order: claim low, high, low closed, high closed, the same four
+            for the reference, and optionally the test (``TESTS``; ``overlap`` if absent).
+
+    Returns:
+        A boolean Series on ``frame``'s index.
+    """
+    overlaps = intervals_overlap(frame.iloc[:, :8]).to_numpy()
+    if frame.shape[1] < 9:
+        return pd.Series(overlaps, index=frame.index, dtype=bool)
+    test = frame.iloc[:, 8].fillna("overlap").astype(str).to_numpy()
+    claim, ref = _bounds(frame, 0), _bounds(frame, 4)
+    result = np.where(
+        test == "claim-within",
+        _inside(claim, ref),
+        np.where(test == "ref-within", _inside(ref, claim), overlaps),
+    )
+    return pd.Series(result, index=frame.index, dtype=bool)
 
 
 def intervals_overlap(frame: pd.DataFrame) -> pd.Series:
@@ -125,7 +170,7 @@ class ClaimIntervalOverlapsReference(MulticolumnMapMetricProvider):
 
     @multicolumn_condition_partial(engine=PandasExecutionEngine)
     def _pandas(cls, column_list: pd.DataFrame, **kwargs: Any) -> pd.Series:
-        return intervals_overlap(column_list)
+        return intervals_agree(column_list)
 
 
 class ExpectClaimIntervalToOverlapReference(MulticolumnMapExpectation):
@@ -153,8 +198,11 @@ class ExpectClaimIntervalToOverlapReference(MulticolumnMapExpectation):
 
     @pydantic.validator("column_list")
     def _eight_columns(cls, v: list[str]) -> list[str]:
-        if len(v) != len(INTERVAL_COLUMNS):
-            raise ValueError(f"column_list must name {len(INTERVAL_COLUMNS)} columns, got {v}")
+        if len(v) not in (len(INTERVAL_COLUMNS), len(INTERVAL_COLUMNS) + 1):
+            raise ValueError(
+                f"column_list must name {len(INTERVAL_COLUMNS)} interval columns and "
+                f"optionally a test column, got {v}"
+            )
         return v
 
     @classmethod

@@ -4,13 +4,14 @@ Division of labour: figcheck's judge decides each claim's verdict by aggregating
 evidence rows; this module independently re-checks the evidence table row by row with
 GX Core 1.x, so GX's Data Docs show each (claim, reference figure) pair passing or failing.
 GX's per-row pass/fail (``GxOutcome.row_results.gx_agrees``) must equal the judge's
-``agrees`` column; the pipeline asserts that, so the overlap rule exists twice, written
-independently (``checks.gx_expectations`` restates it from its definition).
+``agrees`` column; the pipeline asserts that, so the agreement rule exists twice, written
+independently (``checks.gx_expectations`` restates it from its definition: overlap, or
+containment one way or the other as the row's ``test`` column says).
 
 The suite ("figcheck-evidence") holds:
 
 * ``expect_claim_interval_to_overlap_reference`` (custom, ``checks.gx_expectations``) over
-  the eight interval columns, every row counted, ``mostly=1``. It fails whenever some
+  the eight interval columns and the ``test`` column, every row counted, ``mostly=1``. It fails whenever some
   evidence disagrees with its claim, which is normal for contradicted and disputed claims:
   a failing suite is a finding, not an error.
 * structural expectations: ``source``, ``url``, ``published``, ``definition`` and
@@ -65,6 +66,7 @@ INTERVAL_COLUMNS = [
     EvidenceSchema.ref_high,
     EvidenceSchema.ref_low_closed,
     EvidenceSchema.ref_high_closed,
+    EvidenceSchema.test,  # which agreement test applies to the row (checks.gx_expectations)
 ]
 NOT_NULL_COLUMNS = [
     EvidenceSchema.source,

@@ -1,26 +1,27 @@
 """Decide each claim: the verdict rules of a careful fact-checker, with the arithmetic shown.
 
-Rules (their ids appear in every verdict and report):
+Each verdict carries the id of the rule that decided it (``checks.vocabulary.Rule``; the plain
+description of every rule is in ``RULE_DESCRIPTIONS``), one plain sentence a reader gets at
+once (``summary``: "PIPS reported 693 deaths in Pakistan in 2023, not 893.") and the
+interval arithmetic (``explanation``).
 
-| rule | verdict | when |
-|---|---|---|
-| ``unbound-claim`` | unverifiable | figcheck could not tell what the number counts or where |
-| ``no-reference`` | unverifiable | no reference figure measures that metric, region and period |
-| ``named-source-agrees`` | supported | the claim names its source, and that source's figures agree |
-| ``named-source-disagrees`` | contradicted | ... and none of that source's figures agree |
-| ``named-source-split`` | disputed | ... and that source's own figures split |
-| ``named-source-silent-other-agrees`` | misattributed | the named source has no such figure; another agrees |
-| ``named-source-silent-others-disagree`` | contradicted | ... and no other source agrees |
-| ``sources-agree`` | supported | no source named; every comparable source agrees |
-| ``sources-disagree`` | contradicted | no source named; no comparable source agrees |
-| ``sources-split`` | disputed | no source named; comparable sources split |
-| ``weekday-mismatch`` | contradicted | the stated weekday is not that date's |
-| ``event-date-agrees`` | supported | the event named in the sentence happened within the stated date |
-| ``event-date-disagrees`` | contradicted | ... it happened outside the stated date |
-| ``calendar-consistent`` | supported | no event on record, but the weekday matches the date |
+How a reference figure bears on a claim is a three-way comparison
+(``checks.precision.compare``): it agrees, disagrees or is inconclusive (a bound such as
+"at least 170" neither confirms 419 nor rules it out).
 
-Figures published after the article are shown as later evidence and decide only when
-nothing earlier measures the claim.
+* A named source decides. When it does not state the figure for that place, period and
+  measure, the same number stated by that source for another place, period or measure is
+  named: "PICSS counted 419 attacks in Khyber Pakhtunkhwa, not Balochistan."
+* ``misattributed``: the named source does not state the figure and another publisher does,
+  for the same place and period.
+* No named source: supported when a publisher states the figure (the others are context,
+  with their definitions); contradicted only when every publisher measuring it by a
+  comparable definition disagrees; a publisher counting something broader (all violence,
+  security operations included: ``checks/definitions.yaml``) never contradicts on its own.
+
+Figures published after the article are shown as later evidence and decide only when nothing
+earlier measures the claim; an older edition of a figure that a later document of the same
+publisher restates is superseded by it.
 """
 
 from __future__ import annotations
@@ -28,21 +29,54 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import SimpleNamespace
 
 import pandas as pd
 
+from checks import labels, periods
+from checks.definitions import load as load_definitions
 from checks.derive import COMPUTATION, INPUTS, derive_figures
-from checks.match import CLAIM, match_figures
-from checks.precision import Interval, Tolerances, date_interval, format_number, stated_interval
-from checks.schemas import ClaimSchema as C
-from checks.schemas import EvidenceSchema as E
-from checks.schemas import ReferenceSchema as R
-from checks.schemas import VerdictSchema as V
-from checks.schemas import empty, validate
-from checks.vocabulary import Kind, Stated, Verdict
+from checks.match import CLAIM, COMPATIBLE, canonical, match_figures
+from checks.precision import (
+    Comparand,
+    Interval,
+    Tolerances,
+    compare,
+    date_interval,
+    format_number,
+    rounding_interval,
+    stated_decimals,
+    stated_interval,
+)
+from checks.schemas import (
+    ClaimSchema,
+    EvidenceSchema,
+    ReferenceSchema,
+    VerdictSchema,
+    columns,
+    empty,
+    validate,
+)
+from checks.vocabulary import RULE_DESCRIPTIONS, Comparison, Kind, Rule, Stated, Verdict
+
+
+def _names(model: type) -> SimpleNamespace:
+    """A model's column names as plain attributes: pandera's model attributes are slow to
+    read, and the rules read them once per claim."""
+    return SimpleNamespace(**{name: name for name in columns(model)})
+
+
+C = _names(ClaimSchema)
+E = _names(EvidenceSchema)
+R = _names(ReferenceSchema)
+V = _names(VerdictSchema)
 
 # Figures measured against an earlier period; a rise is shown with its sign.
 CHANGE_KINDS = {Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS}
+PERCENT_KINDS = {Kind.SHARE, Kind.PERCENT, Kind.PERCENT_CHANGE}
+# A number that alone raises an alarm when its named source states it elsewhere must be
+# distinctive: small or round numbers recur by coincidence across a report's tables.
+DISTINCTIVE_MIN = 100
 
 
 def judge(
@@ -52,10 +86,6 @@ def judge(
     tolerances: Tolerances | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Match claims with reference figures and decide a verdict for each claim.
-
-    Work grows with claims + evidence rows: intervals are computed once per claim and once
-    per reference figure, evidence is built with column operations, and each claim's
-    verdict reads per-claim aggregates of its evidence, never a filter over the whole table.
 
     Args:
         claims: claims of one or many articles (``ClaimSchema``).
@@ -70,9 +100,9 @@ def judge(
     figures = pd.concat([references, derive_figures(claims, references, tol)], ignore_index=True)
     pairs = match_figures(claims, figures)
     ours = _claim_intervals(claims, tol)
-    evidence = _evidence(pairs, figures, ours, published, tol)
-    verdicts = _verdicts(claims, evidence, ours)
-    return evidence, validate(V, verdicts, "verdicts")
+    evidence = _evidence(pairs, figures, claims, ours, published, tol)
+    verdicts = _verdicts(claims, evidence, ours, figures, published, tol)
+    return evidence, validate(VerdictSchema, verdicts, "verdicts")
 
 
 def claim_interval(claim: Mapping, tol: Tolerances) -> Interval | None:
@@ -98,6 +128,34 @@ def _reference_interval(row: Mapping, tol: Tolerances) -> Interval | None:
     )
 
 
+def _is_range(row: Mapping) -> bool:
+    return not _present(row[C.value]) and _present(row[C.low]) and _present(row[C.high])
+
+
+def _claim_comparand(claim: Mapping, interval: Interval | None) -> Comparand:
+    return Comparand(
+        interval,
+        is_range=claim[C.kind] != Kind.DATE and _is_range(claim),
+        qualifier=claim[C.qualifier] if _present(claim[C.qualifier]) else None,
+    )
+
+
+def _reference_comparand(row: Mapping, interval: Interval | None, tol: Tolerances) -> Comparand:
+    qualifier = row[R.qualifier] if _present(row[R.qualifier]) else None
+    stated = None
+    if qualifier is not None and _present(row[R.value]) and row[R.kind] != Kind.DATE:
+        if row[R.stated_or_derived] == Stated.DERIVED:
+            stated = Interval(row[R.value], row[R.value], how="figcheck's arithmetic")
+        else:
+            stated = rounding_interval(float(row[R.value]), row[R.kind], tol)
+    return Comparand(
+        interval,
+        is_range=row[R.kind] != Kind.DATE and _is_range(row),
+        qualifier=qualifier,
+        stated=stated,
+    )
+
+
 _INTERVAL_INPUTS = [C.kind, C.value, C.low, C.high, C.qualifier, C.date]
 
 
@@ -117,28 +175,38 @@ def _claim_intervals(claims: pd.DataFrame, tol: Tolerances) -> dict[str, Interva
 def _evidence(
     pairs: pd.DataFrame,
     figures: pd.DataFrame,
+    claims: pd.DataFrame,
     ours: Mapping[str, Interval | None],
     published: Mapping[str, str | None],
     tol: Tolerances,
 ) -> pd.DataFrame:
-    """One evidence row per (claim, figure) pair, built column by column."""
+    """One evidence row per (claim, figure) pair, with the three-way comparison."""
     if pairs.empty:
-        return empty(E)
-    # Per figure, once: its interval and the arithmetic shown to a reader.
+        return empty(EvidenceSchema)
+    # Per figure, once: its comparand and the arithmetic shown to a reader.
     theirs_by_ref, computation_by_ref = {}, {}
     for fig in _with_derivation(figures).to_dict("records"):
         interval = _reference_interval(fig, tol)
         derived = fig[R.stated_or_derived] == Stated.DERIVED
-        theirs_by_ref[fig[R.ref_id]] = interval
+        theirs_by_ref[fig[R.ref_id]] = _reference_comparand(fig, interval, tol)
         computation_by_ref[fig[R.ref_id]] = _computation(fig, interval, derived)
+    paired = claims[claims[C.claim_id].isin(set(pairs[CLAIM + C.claim_id]))]
+    mine = {
+        c[C.claim_id]: _claim_comparand(c, ours.get(c[C.claim_id]))
+        for c in paired[[C.claim_id, C.kind, C.value, C.low, C.high, C.qualifier]].to_dict(
+            "records"
+        )
+    }
     claim_ids = pairs[CLAIM + C.claim_id]
     ref_ids = pairs[R.ref_id]
     claim_iv = [ours.get(c) for c in claim_ids]
-    ref_iv = [theirs_by_ref.get(r) for r in ref_ids]
+    outcomes = [compare(mine[c], theirs_by_ref[r]) for c, r in zip(claim_ids, ref_ids, strict=True)]
+    meet_iv = [meet for _, meet, _ in outcomes]
     derived = (pairs[R.stated_or_derived] == Stated.DERIVED).to_numpy()
     inputs = pairs[INPUTS] if INPUTS in pairs else pd.Series(None, index=pairs.index)
     attributed = pairs[CLAIM + C.attributed_to]
     article_date = pairs[CLAIM + C.article_id].map(published).fillna("").astype(str)
+    comparison = [str(outcome.value) for outcome, _, _ in outcomes]
     evidence = pd.DataFrame(
         {
             E.evidence_id: claim_ids.astype(str) + "|" + ref_ids.astype(str),
@@ -163,21 +231,20 @@ def _evidence(
             E.inputs: inputs.where(derived, None),
             E.computation: ref_ids.map(computation_by_ref),
             **_bounds_columns("claim", claim_iv),
-            **_bounds_columns("ref", ref_iv),
+            **_bounds_columns("ref", meet_iv),
             E.tolerance: [iv.how if iv else "" for iv in claim_iv],
             E.named: attributed.notna().to_numpy() & (pairs[R.source] == attributed).to_numpy(),
             # ISO strings compare in date order; a month-only date is not taken as later.
             E.later: (article_date != "") & (pairs[R.published].astype(str) > article_date),
             E.decides: False,
-            E.agrees: [
-                a is not None and b is not None and a.overlaps(b)
-                for a, b in zip(claim_iv, ref_iv, strict=True)
-            ],
+            E.agrees: [c == Comparison.AGREES for c in comparison],
+            E.test: [test for _, _, test in outcomes],
+            E.comparison: comparison,
         },
         index=pairs.index,
     )
     evidence[E.decides] = _deciding(evidence)
-    return validate(E, evidence, "evidence")
+    return validate(EvidenceSchema, evidence, "evidence")
 
 
 def _with_derivation(figures: pd.DataFrame) -> pd.DataFrame:
@@ -208,137 +275,125 @@ def _computation(pair: Mapping, interval: Interval | None, derived: bool) -> str
 
 def describe_figure(row: Mapping) -> str:
     """A reference or claimed figure in words: "over 90% (2023)", "+65% (2023 vs 2022)"."""
-    unit = "%" if row[R.kind] in {Kind.SHARE, Kind.PERCENT, Kind.PERCENT_CHANGE} else ""
-    if row[R.kind] == Kind.PERCENTAGE_POINTS:
+    return f"{_number_words(row)} ({row[R.period]}" + (
+        f" vs {row[R.base_period]})" if _present(row[R.base_period]) else ")"
+    )
+
+
+def _number_words(row: Mapping) -> str:
+    """The number a row states, with its hedge and unit: "at least 170", "+65%", "6,000–6,500"."""
+    kind = row[R.kind]
+    unit = "%" if kind in PERCENT_KINDS else ""
+    if kind == Kind.PERCENTAGE_POINTS:
         unit = " percentage points"
+    derived = row.get(R.stated_or_derived) == Stated.DERIVED or row.get(E.derived) is True
+
+    def num(x: float) -> str:
+        if derived and kind in (*PERCENT_KINDS, Kind.PERCENTAGE_POINTS):
+            return f"{x:,.1f}"
+        if derived and kind == Kind.FACTOR:
+            return f"{x:.2f}"
+        return format_number(x)
+
     if _present(row[R.value]):
-        sign = "+" if row[R.kind] in CHANGE_KINDS and row[R.value] > 0 else ""
-        number = f"{sign}{format_number(row[R.value])}{unit}"
+        sign = "+" if kind in CHANGE_KINDS and row[R.value] > 0 else ""
+        number = f"{sign}{num(row[R.value])}{unit}"
+        if kind == Kind.FACTOR:
+            number = f"{num(row[R.value])}-fold"
+        if kind == Kind.RANK:
+            number = f"rank {num(row[R.value])}"
+    elif _present(row[R.low]) and _present(row[R.high]):
+        number = f"{num(row[R.low])}–{num(row[R.high])}{unit}"
+    elif _present(row[R.low]):
+        number = f"at least {num(row[R.low])}{unit}"
+    elif _present(row[R.high]):
+        number = f"up to {num(row[R.high])}{unit}"
     else:
-        number = f"{format_number(row[R.low])}–{format_number(row[R.high])}{unit}"
+        number = "no figure"
     hedge = f"{str(row[R.qualifier]).replace('_', ' ')} " if _present(row[R.qualifier]) else ""
-    base = f" vs {row[R.base_period]}" if _present(row[R.base_period]) else ""
-    return f"{hedge}{number} ({row[R.period]}{base})"
+    return f"{hedge}{number}"
 
 
 def _deciding(evidence: pd.DataFrame) -> pd.Series:
     """Which evidence rows decide: the named source if it speaks, else every source;
-    figures published after the article only when nothing earlier measures the claim."""
+    figures published after the article only when nothing earlier measures the claim;
+    never a figure that a later document of the same publisher restates."""
     timely = ~evidence[E.later]
     any_timely = timely.groupby(evidence[E.claim_id]).transform("any")
-    in_time = timely | ~any_timely
+    in_time = (timely | ~any_timely) & ~_superseded(evidence, timely | ~any_timely)
     named_in_time = evidence[E.named] & in_time
     named_speaks = named_in_time.groupby(evidence[E.claim_id]).transform("any")
     return in_time & (~named_speaks | evidence[E.named])
 
 
+_EDITION_KEY = [E.claim_id, E.source, E.metric, E.region, E.period, E.kind, E.definition]
+
+
+def _superseded(evidence: pd.DataFrame, usable: pd.Series) -> pd.Series:
+    """Rows whose figure a later usable document of the same publisher gives again
+    (a revised edition: "490 in GTI 2024, revised to 517 in GTI 2025")."""
+    key = evidence[E.base_period].fillna("").astype(str)
+    for column in _EDITION_KEY:
+        key = key + "|" + evidence[column].astype(str)
+    stated = ~evidence[E.derived] & usable
+    latest = evidence[E.published].astype(str).where(stated, "").groupby(key).transform("max")
+    return stated & (evidence[E.published].astype(str) < latest)
+
+
 @dataclass(frozen=True)
-class _Facts:
-    """What a claim's evidence says, aggregated once per claim (see ``_claim_facts``)."""
+class _Row:
+    """One evidence row as the rules read it."""
 
-    rows: int = 0
-    deciding: int = 0
-    named_decides: bool = False
-    all_agree: bool = False
-    any_agree: bool = False
-    agreeing: tuple[str, ...] = ()  # sources whose deciding figures all agree, sorted
-    against: tuple[str, ...] = ()  # sources none of whose deciding figures agree, sorted
-    sources: int = 0  # distinct deciding sources
-    deciding_text: str = ""  # "; "-joined evidence phrases of deciding rows
-    context_text: str = ""  # the same for the other rows
-    when: str = ""  # "source: period" of deciding rows (events)
-    definitions: tuple[tuple[str, str], ...] = ()  # (source, definition) of every row
-
-
-def _claim_facts(evidence: pd.DataFrame) -> dict[str, _Facts]:
-    """Aggregate the evidence per claim with grouped operations, in evidence order."""
-    if evidence.empty:
-        return {}
-    ev = evidence
-    phrase = (
-        ev[E.computation]
-        + ev[E.later].map({True: " (published after the article)", False: ""})
-        + ev[E.agrees].map({True: ", agrees", False: ", disagrees"})
-    )
-    frame = ev[[E.claim_id, E.source, E.named, E.decides, E.agrees]].assign(
-        phrase=phrase,
-        when=ev[E.source] + ": " + ev[E.period],
-        defined=list(zip(ev[E.source], ev[E.definition], strict=True)),
-    )
-    deciding = frame[frame[E.decides]]
-    dec = deciding.groupby(E.claim_id, sort=False).agg(
-        deciding=(E.agrees, "size"),
-        named_decides=(E.named, "any"),
-        all_agree=(E.agrees, "all"),
-        any_agree=(E.agrees, "any"),
-        deciding_text=("phrase", "; ".join),
-        when=("when", ", ".join),
-    )
-    context = frame[~frame[E.decides]].groupby(E.claim_id, sort=False)["phrase"].agg("; ".join)
-    per_source = deciding.groupby([E.claim_id, E.source], sort=True)[E.agrees].agg(["all", "any"])
-    agreeing = _sources_where(per_source["all"])
-    against = _sources_where(~per_source["any"])
-    n_sources = per_source.groupby(level=0).size().to_dict()
-    definitions = (
-        frame.drop_duplicates(subset=[E.claim_id, "defined"])
-        .groupby(E.claim_id, sort=False)["defined"]
-        .agg(tuple)
-        .to_dict()
-    )
-    rows = frame.groupby(E.claim_id, sort=False).size().to_dict()
-    context_text = context.to_dict()
-    facts = {
-        claim_id: _Facts(
-            rows=int(rows[claim_id]),
-            deciding=int(d["deciding"]),
-            named_decides=bool(d["named_decides"]),
-            all_agree=bool(d["all_agree"]),
-            any_agree=bool(d["any_agree"]),
-            agreeing=agreeing.get(claim_id, ()),
-            against=against.get(claim_id, ()),
-            sources=int(n_sources.get(claim_id, 0)),
-            deciding_text=d["deciding_text"],
-            context_text=context_text.get(claim_id, ""),
-            when=d["when"],
-            definitions=definitions.get(claim_id, ()),
-        )
-        for claim_id, d in dec.to_dict("index").items()
-    }
-    # Every claim with evidence has a deciding row (see ``_deciding``); guard all the same.
-    for claim_id, n in rows.items():
-        facts.setdefault(claim_id, _Facts(rows=int(n), context_text=context_text.get(claim_id, "")))
-    return facts
-
-
-def _sources_where(flags: pd.Series) -> dict[str, tuple[str, ...]]:
-    """Per claim, the sources (sorted: ``flags`` is sorted by claim, source) flagged true."""
-    chosen = flags[flags].reset_index()
-    return chosen.groupby(E.claim_id, sort=False)[E.source].agg(tuple).to_dict()
+    source: str
+    comparison: str
+    named: bool
+    decides: bool
+    record: dict
 
 
 def _verdicts(
-    claims: pd.DataFrame, evidence: pd.DataFrame, ours: Mapping[str, Interval | None]
+    claims: pd.DataFrame,
+    evidence: pd.DataFrame,
+    ours: Mapping[str, Interval | None],
+    figures: pd.DataFrame,
+    published: Mapping[str, str | None],
+    tol: Tolerances,
 ) -> pd.DataFrame:
-    facts = _claim_facts(evidence)
-    none = _Facts()
+    by_claim: dict[str, list[_Row]] = {}
+    for rec in evidence.to_dict("records"):
+        by_claim.setdefault(rec[E.claim_id], []).append(
+            _Row(rec[E.source], rec[E.comparison], bool(rec[E.named]), bool(rec[E.decides]), rec)
+        )
+    finder = _Elsewhere(figures, published, tol)
     rows = []
     for claim in claims.to_dict("records"):
-        fact = facts.get(claim[C.claim_id], none)
+        evid = by_claim.get(claim[C.claim_id], [])
         interval = ours.get(claim[C.claim_id])
-        verdict, rule, reason = _rule(claim, fact)
+        verdict, rule, summary = _rule(claim, evid, interval, finder)
+        if RULE_DESCRIPTIONS[rule][0] != verdict:
+            raise AssertionError(f"rule {rule} cannot give {verdict}")  # a bug, never data
         rows.append(
             {
                 V.article_id: claim[C.article_id],
                 V.claim_id: claim[C.claim_id],
                 V.verdict: verdict.value,
-                V.rule: rule,
-                V.summary: f"{reason[:1].upper()}{reason[1:]}.",
-                V.explanation: _explain(claim, fact, interval, verdict, reason),
+                V.rule: rule.value,
+                V.summary: _sentence(summary),
+                V.explanation: _explain(
+                    claim,
+                    evid,
+                    interval,
+                    verdict,
+                    summary,
+                    finder.arithmetic(finder.named_rows[claim[C.claim_id]])
+                    if claim[C.claim_id] in finder.named_rows
+                    else "",
+                ),
                 V.interval: _interval_text(claim, interval),
                 V.tolerance: interval.how if interval else None,
             }
         )
-    return pd.DataFrame(rows, columns=list(V.to_schema().columns))
+    return pd.DataFrame(rows, columns=columns(VerdictSchema))
 
 
 def _interval_text(claim: Mapping, interval: Interval | None) -> str | None:
@@ -349,69 +404,448 @@ def _interval_text(claim: Mapping, interval: Interval | None) -> str | None:
     return str(interval)
 
 
-def _rule(claim: dict, fact: _Facts) -> tuple[Verdict, str, str]:
+# ---------------------------------------------------------------------------------------
+# Words for a reader
+
+
+def _period_words(period: object, base: object = None) -> str:
+    if not _present(period) or not periods.is_valid(period):
+        return "an unknown period"
+    words = periods.label(period)
+    if _present(base) and periods.is_valid(base):
+        words += f" against {periods.label(base)}"
+    return words
+
+
+def _in_period(period: object, base: object = None) -> str:
+    """ "in 2023", "in Q2 2024", "on 16 March 2024" """
+    day = periods.is_valid(period) and len(str(period)) == 10
+    return f"{'on' if day else 'in'} {_period_words(period, base)}"
+
+
+def _what(metric: object, region: object, period: object, base: object = None) -> str:
+    """ "deaths in Pakistan in 2023" """
+    return (
+        f"{labels.metric_label(metric)} in {labels.region_name(region)} {_in_period(period, base)}"
+    )
+
+
+def _figure(rec: Mapping, where: bool = True) -> str:
+    """A reference row in words: "693 deaths in Pakistan in 2023", "a +45% change in ..."."""
+    number = _number_words(rec)
+    kind = rec[R.kind]
+    place = (
+        f" in {labels.region_name(rec[R.region])} {_in_period(rec[R.period], rec[R.base_period])}"
+        if where
+        else ""
+    )
+    metric = labels.metric_label(rec[R.metric])
+    if kind in CHANGE_KINDS:
+        return f"a change of {number} in {metric}{place}"
+    if kind in (Kind.SHARE, Kind.PERCENT):
+        return f"a share of {number} for {metric}{place}"
+    if kind == Kind.FACTOR:
+        return f"a {number} change in {metric}{place}"
+    if kind == Kind.RANK:
+        return f"{number} for {metric}{place}"
+    return f"{number} {metric}{place}"
+
+
+def _claimed(claim: Mapping) -> str:
+    """The claim's number in the same words as a reference's: "+120%", "893", "over 70%"."""
     if claim[C.kind] == Kind.DATE:
-        return _date_rule(claim, fact)
+        return str(claim[C.text])
+    row = {
+        R.kind: claim[C.kind],
+        R.value: claim[C.value],
+        R.low: claim[C.low],
+        R.high: claim[C.high],
+        R.qualifier: claim[C.qualifier],
+    }
+    return _number_words(row)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _and(names: list[str]) -> str:
+    names = list(dict.fromkeys(names))
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# ---------------------------------------------------------------------------------------
+# The misplaced figure: the same number, stated by the same source for something else
+
+
+class _Elsewhere:
+    """Finds where a source states a claim's number for another place, period or measure."""
+
+    def __init__(self, figures: pd.DataFrame, published: Mapping[str, str | None], tol):
+        stated = figures[
+            (figures[R.kind] != Kind.DATE) & (figures[R.stated_or_derived] == Stated.STATED)
+        ]
+        # Each stated row once, with its comparand: a claim's search only compares.
+        self.by_source = {
+            s: [
+                (row, _reference_comparand(row, _reference_interval(row, tol), tol))
+                for row in g.to_dict("records")
+            ]
+            for s, g in stated.groupby(R.source)
+        }
+        self.published = published
+        self.tol = tol
+        # Publishers whose figures figcheck holds: only of these can it say that they do
+        # not state a figure.
+        self.held = set(figures[R.source])
+        # The row each misplaced-figure sentence rests on, by claim id, for the explanation.
+        self.named_rows: dict[str, dict] = {}
+
+    def find(self, claim: Mapping, interval: Interval | None, source: str) -> dict | None:
+        if interval is None or not _present(claim[C.metric]):
+            return None
+        kinds = COMPATIBLE.get(claim[C.kind], set())
+        mine = _claim_comparand(claim, interval)
+        article_date = str(self.published.get(claim[C.article_id]) or "")
+        best, best_rank = None, None
+        for row, theirs in self.by_source.get(source, []):
+            if row[R.kind] not in kinds:
+                continue
+            if article_date and str(row[R.published]) > article_date:
+                continue  # a figure not yet published cannot have been misplaced
+            differs = _differences(row, claim)
+            if not any(differs):
+                continue
+            outcome, _, _ = compare(mine, theirs)
+            if outcome != Comparison.AGREES or not _states_number(row, claim):
+                continue
+            rank = (sum(differs), differs[2])
+            if best_rank is None or rank < best_rank:
+                best, best_rank = row, rank
+        return best
+
+    def arithmetic(self, row: Mapping) -> str:
+        """The row's figure and interval, with its place, for the explanation."""
+        interval = _reference_interval(row, self.tol)
+        return (
+            f"elsewhere, {row[R.source]} states {_number_words(row)} for "
+            f"{_what(row[R.metric], row[R.region], row[R.period], row[R.base_period])} → "
+            f"{interval}"
+        )
+
+
+def _differences(row: Mapping, claim: Mapping) -> list[bool]:
+    """Whether the row is for another region, period, metric or base period than the claim."""
+    return [
+        row[R.region] != claim[C.region],
+        not _same_period(row[R.period], claim[C.period]),
+        row[R.metric] != claim[C.metric],
+        _present(claim[C.base_period])
+        and not _same_period(row[R.base_period], claim[C.base_period]),
+    ]
+
+
+def _states_number(row: Mapping, claim: Mapping) -> bool:
+    """The row prints the claim's own number at the claim's digits (not merely a bound or a
+    range that contains it)."""
+    if _present(claim[C.value]) and _present(row[R.value]):
+        digits = stated_decimals(float(claim[C.value]))
+        return round(float(row[R.value]), digits) == round(float(claim[C.value]), digits)
+    return _is_range(claim) and _is_range(row)
+
+
+def _same_period(a: object, b: object) -> bool:
+    return canonical(a) == canonical(b)
+
+
+def _distinctive(claim: Mapping) -> bool:
+    """A number unlikely to recur by coincidence: a count of at least 100, not round."""
+    value = claim[C.value]
+    if not _present(value) or claim[C.kind] not in (Kind.COUNT,):
+        return False
+    return float(value) >= DISTINCTIVE_MIN and float(value) % 100 != 0
+
+
+def _misplaced_sentence(row: Mapping, claim: Mapping) -> str:
+    """ "PICSS counted 419 attacks in Khyber Pakhtunkhwa, not Balochistan." """
+    source = row[R.source]
+    verb = "counted" if row[R.kind] in (Kind.COUNT, Kind.RANGE) else "reported"
+    theirs_metric = labels.metric_label(row[R.metric])
+    mine_metric = labels.metric_label(claim[C.metric])
+    number = _number_words(row)
+    region_differs = row[R.region] != claim[C.region]
+    period_differs = not _same_period(row[R.period], claim[C.period])
+    metric_differs = row[R.metric] != claim[C.metric]
+    base = row[R.base_period] if row[R.kind] in CHANGE_KINDS else None
+    my_period = _period_words(claim[C.period], claim[C.base_period] if base else None)
+    their_region = labels.region_name(row[R.region])
+    my_region = labels.region_name(claim[C.region])
+    if row[R.kind] in (Kind.COUNT, Kind.RANGE):
+        head = f"{source} {verb} {number} {theirs_metric}"
+    else:
+        head = f"{source} {verb} {_figure(row, where=False)}"
+    if region_differs and not period_differs and not metric_differs:
+        return f"{head} in {their_region}, not {my_region}"
+    their_when = _in_period(row[R.period], base)
+    if period_differs and not region_differs and not metric_differs:
+        return f"{head} in {their_region} {their_when}, not {my_period}"
+    if metric_differs and not region_differs and not period_differs:
+        return (
+            f"{source}'s {number} in {their_region} {their_when} counts {theirs_metric}, "
+            f"not {mine_metric}"
+        )
+    return (
+        f"{head} in {their_region} {their_when}; the claim puts it as "
+        f"{mine_metric} in {my_region} {_in_period(claim[C.period])}"
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# The rules
+
+
+def _rule(
+    claim: dict, evid: list[_Row], interval: Interval | None, finder: _Elsewhere
+) -> tuple[Verdict, Rule, str]:
+    if claim[C.kind] == Kind.DATE:
+        return _date_rule(claim, evid)
     if not (_present(claim[C.metric]) and _present(claim[C.region])):
         missing = [n for n in (C.metric, C.region) if not _present(claim[n])]
         return (
             Verdict.UNVERIFIABLE,
-            "unbound-claim",
-            (f"figcheck could not tell the {' and '.join(missing)} this number refers to"),
+            Rule.UNBOUND_CLAIM,
+            f"figcheck could not tell the {' and '.join(missing)} this number refers to",
         )
-    if not fact.rows:
+    what = _what(claim[C.metric], claim[C.region], claim[C.period], claim[C.base_period])
+    named = claim[C.attributed_to] if _present(claim[C.attributed_to]) else None
+    if named is not None:
+        return _named_rule(claim, evid, interval, finder, named, what)
+    if not evid:
+        return Verdict.UNVERIFIABLE, Rule.NO_REFERENCE, f"no reference figure measures {what}"
+    return _unnamed_rule(claim, evid, what, interval, finder)
+
+
+def _named_rule(
+    claim: dict,
+    evid: list[_Row],
+    interval: Interval | None,
+    finder: _Elsewhere,
+    named: str,
+    what: str,
+) -> tuple[Verdict, Rule, str]:
+    mine = [r for r in evid if r.named and r.decides]
+    others = [r for r in evid if not r.named and not r.record[E.later]]
+    agree = [r for r in mine if r.comparison == Comparison.AGREES]
+    disagree = [r for r in mine if r.comparison == Comparison.DISAGREES]
+    other_agree = [r for r in others if r.comparison == Comparison.AGREES]
+    # A source that publishes two definitions (militant attacks; all incidents) states the
+    # figure when one of them gives it: only the same definition's figures can split it.
+    agreeing_defs = {r.record[E.definition] for r in agree}
+    split = [r for r in disagree if r.record[E.definition] in agreeing_defs]
+    if agree and not split:
         return (
-            Verdict.UNVERIFIABLE,
-            "no-reference",
+            Verdict.SUPPORTED,
+            Rule.NAMED_SOURCE_AGREES,
+            f"{named} reported {_figure(agree[0].record)}",
+        )
+    if agree:
+        figures = _and([_number_words(r.record) for r in agree + split])
+        return (
+            Verdict.DISPUTED,
+            Rule.NAMED_SOURCE_SPLIT,
+            f"{named}'s own figures for {what} disagree: {figures}",
+        )
+    if mine and other_agree:
+        first = other_agree[0].record
+        return (
+            Verdict.MISATTRIBUTED,
+            Rule.NAMED_SOURCE_DISAGREES_OTHER_AGREES,
             (
-                f"no reference figure measures {claim[C.metric]} in {claim[C.region]}"
-                f" for {claim[C.period] or 'an unknown period'}"
+                f"{_and([r.source for r in other_agree])}, not {named}, reported "
+                f"{_figure(first)}; {named} gives {_number_words(mine[0].record)}"
             ),
         )
-    named = claim[C.attributed_to]
-    if _present(named) and fact.named_decides:
-        if fact.all_agree:
-            return Verdict.SUPPORTED, "named-source-agrees", f"{named}, the named source, agrees"
-        if not fact.any_agree:
-            return (
-                Verdict.CONTRADICTED,
-                "named-source-disagrees",
-                (f"{named}, the named source, says otherwise"),
-            )
-        return Verdict.DISPUTED, "named-source-split", f"{named}'s own figures disagree"
-    agreeing, against = list(fact.agreeing), list(fact.against)
-    if _present(named):
-        if fact.any_agree:
-            return (
-                Verdict.MISATTRIBUTED,
-                "named-source-silent-other-agrees",
-                (
-                    f"{named} has no such figure on record, but "
-                    f"{', '.join(agreeing or ['another source'])} does"
-                ),
-            )
+    elsewhere = finder.find(claim, interval, named)
+    metric_ = elsewhere is not None and _differences(elsewhere, claim)[2]
+    part = _part_figure(claim, elsewhere)
+    if part is not None:
+        return Verdict.UNVERIFIABLE, Rule.STATES_PART, part
+    if elsewhere is not None and (disagree or (_distinctive(claim) and not metric_)):
+        finder.named_rows[claim[C.claim_id]] = elsewhere
         return (
             Verdict.CONTRADICTED,
-            "named-source-silent-others-disagree",
-            (f"{named} has no such figure on record, and {', '.join(against)} says otherwise"),
+            Rule.NAMED_SOURCE_STATES_ELSEWHERE,
+            _misplaced_sentence(elsewhere, claim),
         )
-    if len(agreeing) == fact.sources:
-        return Verdict.SUPPORTED, "sources-agree", f"{_and(agreeing)} agree"
-    if len(against) == fact.sources:
-        return Verdict.CONTRADICTED, "sources-disagree", f"{_and(against)} say otherwise"
+    if disagree:
+        first = disagree[0].record
+        return (
+            Verdict.CONTRADICTED,
+            Rule.NAMED_SOURCE_DISAGREES,
+            f"{named} reported {_figure(first)}, not {_claimed(claim)}",
+        )
+    if mine:
+        return (
+            Verdict.UNVERIFIABLE,
+            Rule.NAMED_SOURCE_INCONCLUSIVE,
+            (
+                f"{named} gives {_figure(mine[0].record)}, which neither confirms nor rules out "
+                f"{_claimed(claim)}"
+            ),
+        )
+    if other_agree and named not in finder.held:
+        return (
+            Verdict.UNVERIFIABLE,
+            Rule.NAMED_SOURCE_SILENT,
+            (
+                f"figcheck holds no figures from {named}; {_and([r.source for r in other_agree])} "
+                f"reported {_figure(other_agree[0].record)}"
+            ),
+        )
+    if other_agree:
+        return (
+            Verdict.MISATTRIBUTED,
+            Rule.NAMED_SOURCE_SILENT_OTHER_AGREES,
+            (
+                f"{_and([r.source for r in other_agree])}, not {named}, reported "
+                f"{_figure(other_agree[0].record)}"
+            ),
+        )
+    if not evid:
+        return (
+            Verdict.UNVERIFIABLE,
+            Rule.NO_REFERENCE,
+            f"no reference figure measures {what}",
+        )
     return (
-        Verdict.DISPUTED,
-        "sources-split",
-        (f"sources disagree (for: {_and(agreeing) or 'none'}; against: {_and(against) or 'none'})"),
+        Verdict.UNVERIFIABLE,
+        Rule.NAMED_SOURCE_SILENT,
+        f"{named} has no figure on record for {what}; other publishers are context only",
     )
 
 
-def _date_rule(claim: dict, fact: _Facts) -> tuple[Verdict, str, str]:
+def _unnamed_rule(
+    claim: dict, evid: list[_Row], what: str, interval: Interval | None, finder: _Elsewhere
+) -> tuple[Verdict, Rule, str]:
+    deciding = [r for r in evid if r.decides]
+    agree = [r for r in deciding if r.comparison == Comparison.AGREES]
+    disagree = [r for r in deciding if r.comparison == Comparison.DISAGREES]
+    defs = load_definitions()
+    if agree and defs.is_stock(claim[C.metric]):
+        # Estimates of a level made at other times are other measurements, not a dispute:
+        # fighters counted in March and in July may both be right.
+        when = {r.record[E.period] for r in agree}
+        disagree = [r for r in disagree if r.record[E.period] in when]
+    if agree and not disagree:
+        return (
+            Verdict.SUPPORTED,
+            Rule.SOURCES_AGREE,
+            f"{_and([r.source for r in agree])} reported {_figure(agree[0].record)}",
+        )
+    if agree:
+        # Right for one publisher's count and not for another's: the reader must know
+        # whose figure it is (the definitions are shown in the explanation).
+        against_ = _one_per_source(disagree)
+        return (
+            Verdict.DISPUTED,
+            Rule.SOURCES_SPLIT,
+            f"{_and([r.source for r in agree])} reported {_figure(agree[0].record)}, but "
+            + "; ".join(f"{r.source} gives {_number_words(r.record)}" for r in against_),
+        )
+    broader = {id(r) for r in deciding if defs.group_of(r.source, r.record[E.definition]).broader}
+    comparable = [r for r in deciding if id(r) not in broader]
+    against = [r for r in comparable if r.comparison == Comparison.DISAGREES]
+    unsure = [r for r in comparable if r.comparison == Comparison.INCONCLUSIVE]
+    for source in dict.fromkeys(r.source for r in against):
+        part = _part_figure(claim, finder.find(claim, interval, source))
+        if part is not None:
+            return Verdict.UNVERIFIABLE, Rule.STATES_PART, part
+    if against and not unsure:
+        said = "; ".join(
+            f"{r.source} reported {_number_words(r.record)}" for r in _one_per_source(against)
+        )
+        head = (
+            f"{against[0].source} reported {_figure(against[0].record)}"
+            if len({r.source for r in against}) == 1
+            else f"for {what}, {said}"
+        )
+        for source in dict.fromkeys(r.source for r in against):
+            # The right number in the wrong place is the most useful thing to say.
+            elsewhere = finder.find(claim, interval, source)
+            if elsewhere is not None:
+                finder.named_rows[claim[C.claim_id]] = elsewhere
+                head = f"{_misplaced_sentence(elsewhere, claim)} ({head})"
+                return Verdict.CONTRADICTED, Rule.SOURCES_DISAGREE, head
+        return Verdict.CONTRADICTED, Rule.SOURCES_DISAGREE, f"{head}, not {_claimed(claim)}"
+    if against:
+        said = "; ".join(
+            f"{r.source} gives {_number_words(r.record)}" for r in _one_per_source(against + unsure)
+        )
+        return (
+            Verdict.DISPUTED,
+            Rule.SOURCES_SPLIT,
+            f"publishers disagree on {what}: {said}; the claim says {_claimed(claim)}",
+        )
+    others = [r for r in deciding if id(r) in broader and r.comparison == Comparison.DISAGREES]
+    if others:
+        first = others[0]
+        group = defs.group_of(first.source, first.record[E.definition])
+        names = [r.source for r in others]
+        return (
+            Verdict.UNVERIFIABLE,
+            Rule.OTHER_DEFINITION_ONLY,
+            (
+                f"only {_and(names)}, counting {group.label}, "
+                f"{'gives' if len(set(names)) == 1 else 'give'} a figure "
+                f"({_figure(first.record)}); that cannot contradict {_claimed(claim)} on its own"
+            ),
+        )
+    first = (unsure or deciding or evid)[0]
+    return (
+        Verdict.UNVERIFIABLE,
+        Rule.SOURCES_INCONCLUSIVE,
+        (
+            f"{first.source} gives {_figure(first.record)}, which neither confirms nor rules out "
+            f"{_claimed(claim)}"
+        ),
+    )
+
+
+def _part_figure(claim: Mapping, row: Mapping | None) -> str | None:
+    """When ``row`` states the claim's number for a part (or the total) of the claim's
+    metric, same place and period, the sentence saying so; else None.
+
+    Such a number most often is that part, named in the sentence ("attacks by one group")
+    but read as the total: no alarm, say which figure it is."""
+    if row is None:
+        return None
+    region_, period_, metric_, base_ = _differences(row, claim)
+    if not metric_ or region_ or period_ or base_:
+        return None
+    if not labels.part_related(row[R.metric], claim[C.metric]):
+        return None
+    return (
+        f"{row[R.source]}'s {_number_words(row)} in {labels.region_name(row[R.region])} "
+        f"{_in_period(row[R.period])} counts {labels.metric_label(row[R.metric])}, not "
+        f"{labels.metric_label(claim[C.metric])}; the claim may mean that figure"
+    )
+
+
+def _one_per_source(rows: list[_Row]) -> list[_Row]:
+    seen: dict[str, _Row] = {}
+    for r in rows:
+        seen.setdefault(r.source, r)
+    return list(seen.values())
+
+
+def _date_rule(claim: dict, evid: list[_Row]) -> tuple[Verdict, Rule, str]:
     if not _present(claim[C.date]):
         return (
             Verdict.UNVERIFIABLE,
-            "no-reference",
-            ("the year is unknown: the article has no publication date to resolve it against"),
+            Rule.NO_REFERENCE,
+            "the year is unknown: the article has no publication date to resolve it against",
         )
     weekday = claim[C.weekday]
     if _present(weekday) and len(claim[C.date]) == 10:
@@ -419,52 +853,71 @@ def _date_rule(claim: dict, fact: _Facts) -> tuple[Verdict, str, str]:
         if actual.lower() != str(weekday).lower():
             return (
                 Verdict.CONTRADICTED,
-                "weekday-mismatch",
-                (f"{claim[C.date]} was a {actual}, not a {weekday}"),
+                Rule.WEEKDAY_MISMATCH,
+                f"{claim[C.date]} was a {actual}, not a {weekday}",
             )
         calendar = f"{claim[C.date]} was a {actual}"
     else:
         calendar = ""
-    if fact.deciding:
+    deciding = [r for r in evid if r.decides]
+    if deciding:
         prefix = f"{calendar}; " if calendar else ""
-        if fact.any_agree:
+        when = ", ".join(f"{r.source}: {r.record[E.period]}" for r in deciding)
+        if any(r.comparison == Comparison.AGREES for r in deciding):
             return (
                 Verdict.SUPPORTED,
-                "event-date-agrees",
-                (f"{prefix}the event on record falls within {claim[C.date]} ({fact.when})"),
+                Rule.EVENT_DATE_AGREES,
+                f"{prefix}the event on record falls within {claim[C.date]} ({when})",
             )
         return (
             Verdict.CONTRADICTED,
-            "event-date-disagrees",
-            (f"{prefix}the event on record falls outside {claim[C.date]} ({fact.when})"),
+            Rule.EVENT_DATE_DISAGREES,
+            f"{prefix}the event on record falls outside {claim[C.date]} ({when})",
         )
     if calendar:
-        return Verdict.SUPPORTED, "calendar-consistent", f"{calendar}; no event on record to match"
-    return Verdict.UNVERIFIABLE, "no-reference", "no event on record matches this sentence"
+        return (
+            Verdict.SUPPORTED,
+            Rule.CALENDAR_CONSISTENT,
+            f"{calendar}; no event on record to match",
+        )
+    return Verdict.UNVERIFIABLE, Rule.NO_REFERENCE, "no event on record matches this sentence"
 
 
 def _explain(
-    claim: dict, fact: _Facts, interval: Interval | None, verdict: Verdict, reason: str
+    claim: dict,
+    evid: list[_Row],
+    interval: Interval | None,
+    verdict: Verdict,
+    summary: str,
+    elsewhere: str = "",
 ) -> str:
-    stated = f'"{claim[C.text]}"'
+    """The summary, then the interval arithmetic: what the claim stands for, each deciding
+    figure and how it compares, the context, and what each publisher counts."""
     is_date = claim[C.kind] == Kind.DATE
+    stated = f'"{claim[C.text]}"'
     if interval is not None and not is_date:
         stated += f" stands for {interval} ({interval.how})"
-    parts = [stated]
-    if fact.deciding_text and not is_date:
-        parts.append(fact.deciding_text)
-    tail = ""
-    if fact.context_text and not is_date:
-        tail = f" Context, not deciding: {fact.context_text}."
-    if not is_date and len({d for _, d in fact.definitions}) > 1:
+    parts = [_sentence(summary).rstrip("."), stated]
+
+    def phrase(r: _Row) -> str:
+        later = " (published after the article)" if r.record[E.later] else ""
+        return f"{r.record[E.computation]}{later}: {r.comparison}"
+
+    deciding = [phrase(r) for r in evid if r.decides]
+    context = [phrase(r) for r in evid if not r.decides]
+    if deciding and not is_date:
+        parts.append("; ".join(deciding))
+    if elsewhere:
+        parts.append(elsewhere[:1].upper() + elsewhere[1:])
+    text = ". ".join(parts) + f". Verdict: {verdict.value}."
+    if context and not is_date:
+        text += f" Context, not deciding: {'; '.join(context)}."
+    definitions = list(dict.fromkeys((r.source, r.record[E.definition]) for r in evid))
+    if not is_date and len({d for _, d in definitions}) > 1:
         # Publishers count different things (terrorist attacks vs all violence): say so.
-        each = "; ".join(f"{src}: {text.rstrip('.')}" for src, text in fact.definitions)
-        tail += f" The sources count different things: {each}."
-    return ". ".join(parts) + f". {reason[:1].upper()}{reason[1:]}: {verdict.value}." + tail
-
-
-def _and(names: list[str]) -> str:
-    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+        each = "; ".join(f"{src}: {str(text_).rstrip('.')}" for src, text_ in definitions)
+        text += f" The sources count different things: {each}."
+    return text
 
 
 def _present(x: object) -> bool:

@@ -1,17 +1,23 @@
 """Pair each claim with the reference figures that measure the same thing.
 
-A figure measures a claim when it counts the same metric in the same region over the
-claim's period (a claim about 2024 is measured by a statement of March 2024), and states
-the same kind of number (a share is checked against shares, a change against changes).
+A figure measures a claim when it counts the same metric in the same region, states the same
+kind of number (a share is checked against shares, a change against changes) and covers the
+claim's period. Periods are intervals (``checks.periods``): a count over a span (attacks,
+deaths: a flow) is measured only by a figure for the same span, never a quarter against a
+year; a level at a point in time (how many fighters there are: a stock, listed in
+``checks/definitions.yaml``) is measured by an estimate made within the claim's period.
 Dates are measured by events whose keywords appear in the claim's sentence.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
+from checks import periods
+from checks.definitions import load as load_definitions
 from checks.derive import COMPUTATION, INPUTS
 from checks.schemas import ClaimSchema as C
 from checks.schemas import ReferenceSchema as R
@@ -27,6 +33,8 @@ COMPATIBLE: dict[str, set[str]] = {
     Kind.RANGE: {Kind.RANGE, Kind.COUNT},
     Kind.MONEY: {Kind.MONEY},
     Kind.RATIO: {Kind.RATIO},
+    Kind.FACTOR: {Kind.FACTOR},
+    Kind.RANK: {Kind.RANK},
 }
 _PAIRS = pd.DataFrame(
     [(c, r) for c, refs in COMPATIBLE.items() for r in refs], columns=["_claim_kind", "_ref_kind"]
@@ -76,20 +84,62 @@ def _match_numbers(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     pairs = pairs.merge(
         _PAIRS, left_on=[CLAIM + C.kind, R.kind], right_on=["_claim_kind", "_ref_kind"]
     ).drop(columns=["_claim_kind", "_ref_kind"])
-    claim_period = pairs[CLAIM + C.period]
-    ref_period = pairs[R.period].astype(str)
-    # A claim about a year is measured by figures for that year or any month or day in it.
     same_period = pd.Series(
         [
-            isinstance(c, str) and (r == c or r.startswith(c + "-"))
-            for c, r in zip(claim_period, ref_period)
+            period_measures(c, r, m)
+            for c, r, m in zip(pairs[CLAIM + C.period], pairs[R.period], pairs[R.metric])
         ],
         index=pairs.index,
         dtype=bool,
     )
-    is_change = pairs[CLAIM + C.kind].isin([Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS])
-    same_base = pairs[CLAIM + C.base_period].fillna("") == pairs[R.base_period].fillna("")
+    is_change = pairs[CLAIM + C.kind].isin(list(BASED_KINDS))
+    same_base = pd.Series(
+        [
+            same_span(a, b) or (not _is_period(a) and not _is_period(b))
+            for a, b in zip(pairs[CLAIM + C.base_period], pairs[R.base_period])
+        ],
+        index=pairs.index,
+        dtype=bool,
+    )
     return pairs[same_period & (~is_change | same_base)].reset_index(drop=True)
+
+
+# Kinds measured against an earlier period: the base periods must be the same span too.
+BASED_KINDS = {Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS, Kind.FACTOR}
+
+
+def period_measures(claim_period: object, ref_period: object, metric: str) -> bool:
+    """Whether a reference figure for ``ref_period`` measures a claim about ``claim_period``.
+
+    A flow (attacks, deaths over a span) needs the same span; a stock (an estimate of how
+    many fighters there are) may be stated at any time within the claim's period.
+    """
+    if not (_is_period(claim_period) and _is_period(ref_period)):
+        return False
+    if load_definitions().is_stock(metric):
+        return periods.contains(claim_period, ref_period)
+    return same_span(claim_period, ref_period)
+
+
+def same_span(a: object, b: object) -> bool:
+    """Whether two periods are the same interval of days (canonical strings compared)."""
+    ca, cb = canonical(a), canonical(b)
+    return ca is not None and ca == cb
+
+
+def canonical(p: object) -> str | None:
+    """``p`` in canonical form, or None when it is not a period (cached: a batch repeats
+    few distinct periods)."""
+    return _canonical(p) if isinstance(p, str) else None
+
+
+@lru_cache(maxsize=4096)
+def _canonical(p: str) -> str | None:
+    return periods.normalise(p) if periods.is_valid(p) else None
+
+
+def _is_period(p: object) -> bool:
+    return canonical(p) is not None
 
 
 def _match_events(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:

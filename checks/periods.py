@@ -134,8 +134,9 @@ def label(period: str) -> str:
             return f"{_HALVES[1 if first.month == 1 else 2]} of {first.year}"
         return f"{MONTH_NAMES[first.month - 1]}–{MONTH_NAMES[last.month - 1]} {first.year}"
     if len(period.split("/")[1]) == 7:
-        return (f"{MONTH_NAMES[first.month - 1]} {first.year}–"
-                f"{MONTH_NAMES[last.month - 1]} {last.year}")
+        return (
+            f"{MONTH_NAMES[first.month - 1]} {first.year}–{MONTH_NAMES[last.month - 1]} {last.year}"
+        )
     return f"{first.isoformat()} to {last.isoformat()}"
 
 

@@ -21,7 +21,7 @@ from typing import Self
 
 import yaml
 
-from checks.vocabulary import Kind, Qualifier
+from checks.vocabulary import Comparison, Kind, Qualifier
 
 TOLERANCES_FILE = Path(__file__).with_name("tolerances.yaml")
 PERCENT_KINDS = {Kind.PERCENT, Kind.SHARE, Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS}
@@ -88,6 +88,10 @@ class Interval:
             return True
         return lo < hi or (lo == hi and lo_closed and hi_closed)
 
+    def within(self, other: Interval) -> bool:
+        """Return whether every point of this interval lies in ``other``."""
+        return _low_inside(self, other) and _high_inside(self, other)
+
     def __str__(self) -> str:
         left = "[" if self.low_closed and self.low is not None else "("
         right = "]" if self.high_closed and self.high is not None else ")"
@@ -112,6 +116,95 @@ def _min_high(a: Interval, b: Interval) -> tuple[float | None, bool]:
     if b.high < a.high:
         return b.high, b.high_closed
     return a.high, a.high_closed and b.high_closed
+
+
+def _low_inside(inner: Interval, outer: Interval) -> bool:
+    """Whether ``inner``'s low end does not reach below ``outer``'s."""
+    if outer.low is None:
+        return True
+    if inner.low is None:
+        return False
+    if inner.low != outer.low:
+        return inner.low > outer.low
+    return outer.low_closed or not inner.low_closed
+
+
+def _high_inside(inner: Interval, outer: Interval) -> bool:
+    if outer.high is None:
+        return True
+    if inner.high is None:
+        return False
+    if inner.high != outer.high:
+        return inner.high < outer.high
+    return outer.high_closed or not inner.high_closed
+
+
+# One-sided hedges: a reference "at least 170" bounds the truth but does not state it.
+ONE_SIDED = {Qualifier.OVER, Qualifier.AT_LEAST, Qualifier.UNDER, Qualifier.UP_TO}
+
+
+class Test:
+    """Which interval test decides agreement (the evidence table's ``test`` column)."""
+
+    OVERLAP = "overlap"  # the claim's interval meets the reference's
+    CLAIM_WITHIN = "claim-within"  # a claimed range lies inside a reference range
+    REF_WITHIN = "ref-within"  # a reference bound implies a hedged claim
+
+
+@dataclass(frozen=True)
+class Comparand:
+    """A stated figure as the comparison needs it: its interval, whether it was stated as
+    a range of two ends, and its hedge (one-sided hedges bound the truth only)."""
+
+    interval: Interval | None
+    is_range: bool = False
+    qualifier: str | None = None
+    # The printed number at its own precision, hedge removed ("at least 170" -> [170, 170]).
+    stated: Interval | None = None
+
+    @property
+    def one_sided(self) -> bool:
+        return self.qualifier in ONE_SIDED
+
+
+def compare(claim: Comparand, ref: Comparand) -> tuple[Comparison, Interval | None, str]:
+    """How a reference figure bears on a claim: agrees, disagrees or inconclusive.
+
+    Agreement is not interval overlap:
+
+    * a claimed range against a reference range (two estimates) agrees only when the claim
+      lies within the reference: "between 6,000 and 10,000" misstates "6,000-6,500";
+    * a reference bound ("at least 170") agrees with a plain claim only when the claim
+      restates its number ("170"); with a hedged claim only when the bound implies it
+      ("at least 645" implies "more than 600"). Otherwise it is inconclusive: it neither
+      confirms 419 nor rules it out;
+    * anything else agrees when the two intervals meet at the claim's precision.
+
+    A reference disagrees when no value it allows lies in the claim's interval.
+
+    Returns:
+        ``(comparison, meet, test)``: the interval the claim must meet to agree and the test
+        applied (``Test``), which the evidence table records for GX to re-check.
+    """
+    c, r = claim.interval, ref.interval
+    if c is None or r is None:
+        return Comparison.INCONCLUSIVE, r, Test.OVERLAP
+    if claim.is_range and ref.is_range:
+        agrees = c.within(r)
+        return (Comparison.AGREES if agrees else Comparison.DISAGREES), r, Test.CLAIM_WITHIN
+    if ref.one_sided:
+        if claim.one_sided or claim.is_range or claim.qualifier is not None:
+            meet, test, agrees = r, Test.REF_WITHIN, r.within(c)
+        else:
+            meet = ref.stated or r
+            test, agrees = Test.OVERLAP, c.overlaps(meet)
+    else:
+        meet, test, agrees = r, Test.OVERLAP, c.overlaps(r)
+    if agrees:
+        return Comparison.AGREES, meet, test
+    if not c.overlaps(r):
+        return Comparison.DISAGREES, meet, test
+    return Comparison.INCONCLUSIVE, meet, test
 
 
 def format_number(x: float | None) -> str:
@@ -140,7 +233,13 @@ def _half_unit_of_last_nonzero_digit(value: float) -> float:
 
 def rounding_interval(value: float, kind: str, tol: Tolerances) -> Interval:
     """The interval a figure stated without hedge words stands for."""
-    if kind in COUNT_KINDS or kind == Kind.RATIO:
+    if kind == Kind.FACTOR and stated_decimals(value) == 0:
+        # "doubled", "tripled": words, not measurements; read as approximate.
+        band = tol.approximate * abs(value)
+        return Interval(
+            value - band, value + band, how=f"a factor in words: ± {tol.approximate:.0%}"
+        )
+    if kind in COUNT_KINDS or kind in (Kind.RATIO, Kind.RANK):
         half = _half_unit_of_last_nonzero_digit(value)
         if half < 1:  # a count with units digit: exact
             return Interval(value, value, how="exact count as stated")

@@ -18,7 +18,7 @@ import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
 from checks.periods import PATTERN as PERIODS_PATTERN
-from checks.vocabulary import KINDS, QUALIFIERS, VERDICTS, Stated
+from checks.vocabulary import COMPARISONS, KINDS, QUALIFIERS, RULES, VERDICTS, Stated
 
 # Periods are ISO-8601 prefixes ("2023", "2024-03", "2024-06-27") or spans of two
 # ("2024-04/2024-06", the second quarter); ``checks.periods`` reads and writes them.
@@ -179,6 +179,8 @@ class EvidenceSchema(pa.DataFrameModel):
     later: Series[bool]  # published after the article: context, never decisive
     decides: Series[bool]
     agrees: Series[bool]
+    test: Series[str] = pa.Field(isin=["overlap", "claim-within", "ref-within"])
+    comparison: Series[str] = pa.Field(isin=COMPARISONS)
 
     class Config:
         strict = True
@@ -191,7 +193,9 @@ class VerdictSchema(pa.DataFrameModel):
     article_id: Series[str]
     claim_id: Series[str] = pa.Field(unique=True)
     verdict: Series[str] = pa.Field(isin=VERDICTS)
-    rule: Series[str]  # id of the rule that decided, shown in the report
+    # Id of the rule that decided (``checks.vocabulary.Rule``), shown in the report with its
+    # description from ``RULE_DESCRIPTIONS``.
+    rule: Series[str] = pa.Field(isin=RULES)
     # The conclusion in one plain sentence a reader gets at once ("PIPS reported 693
     # deaths in 2023, not 893."); ``explanation`` follows with the arithmetic.
     summary: Series[str] = pa.Field(str_length={"min_value": 1})

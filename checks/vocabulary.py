@@ -37,6 +37,138 @@ class Verdict(StrEnum):
     MISATTRIBUTED = "misattributed"
 
 
+class Rule(StrEnum):
+    """Ids of the rules that decide a verdict; each is shown in the report with its
+    plain description from ``RULE_DESCRIPTIONS`` (one table, read by judge and reports)."""
+
+    UNBOUND_CLAIM = "unbound-claim"
+    NO_REFERENCE = "no-reference"
+    NAMED_SOURCE_AGREES = "named-source-agrees"
+    NAMED_SOURCE_DISAGREES = "named-source-disagrees"
+    NAMED_SOURCE_SPLIT = "named-source-split"
+    NAMED_SOURCE_STATES_ELSEWHERE = "named-source-states-elsewhere"
+    NAMED_SOURCE_INCONCLUSIVE = "named-source-inconclusive"
+    STATES_PART = "states-part"
+    NAMED_SOURCE_SILENT = "named-source-silent"
+    NAMED_SOURCE_SILENT_OTHER_AGREES = "named-source-silent-other-agrees"
+    NAMED_SOURCE_DISAGREES_OTHER_AGREES = "named-source-disagrees-other-agrees"
+    SOURCES_AGREE = "sources-agree"
+    SOURCES_DISAGREE = "sources-disagree"
+    SOURCES_SPLIT = "sources-split"
+    SOURCES_INCONCLUSIVE = "sources-inconclusive"
+    OTHER_DEFINITION_ONLY = "other-definition-only"
+    WEEKDAY_MISMATCH = "weekday-mismatch"
+    EVENT_DATE_AGREES = "event-date-agrees"
+    EVENT_DATE_DISAGREES = "event-date-disagrees"
+    CALENDAR_CONSISTENT = "calendar-consistent"
+
+
+# The verdict each rule gives and what it means, for readers of the report.
+RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
+    Rule.UNBOUND_CLAIM: (
+        Verdict.UNVERIFIABLE,
+        "figcheck could not tell what the number counts or where",
+    ),
+    Rule.NO_REFERENCE: (
+        Verdict.UNVERIFIABLE,
+        "no reference figure measures that metric, place and period",
+    ),
+    Rule.NAMED_SOURCE_AGREES: (
+        Verdict.SUPPORTED,
+        "the claim names its source, and that source states the figure",
+    ),
+    Rule.NAMED_SOURCE_DISAGREES: (
+        Verdict.CONTRADICTED,
+        "the named source gives another figure for that place, period and measure",
+    ),
+    Rule.NAMED_SOURCE_SPLIT: (
+        Verdict.DISPUTED,
+        "the named source's own current figures disagree with each other",
+    ),
+    Rule.NAMED_SOURCE_STATES_ELSEWHERE: (
+        Verdict.CONTRADICTED,
+        "the named source states this number, but for another place, period or measure",
+    ),
+    Rule.NAMED_SOURCE_INCONCLUSIVE: (
+        Verdict.UNVERIFIABLE,
+        "the named source gives only a bound that neither confirms nor rules out the figure",
+    ),
+    Rule.STATES_PART: (
+        Verdict.UNVERIFIABLE,
+        (
+            "the (named, or only disagreeing) source states this number for a part of the "
+            "measure, or its total, in that place and period; the claim may mean that figure, "
+            "so no alarm"
+        ),
+    ),
+    Rule.NAMED_SOURCE_SILENT: (
+        Verdict.UNVERIFIABLE,
+        (
+            "the named source has no figure for that place, period and measure on record "
+            "(or figcheck holds none of its figures); other publishers are context only"
+        ),
+    ),
+    Rule.NAMED_SOURCE_SILENT_OTHER_AGREES: (
+        Verdict.MISATTRIBUTED,
+        "the named source has no such figure on record, but another publisher states it",
+    ),
+    Rule.NAMED_SOURCE_DISAGREES_OTHER_AGREES: (
+        Verdict.MISATTRIBUTED,
+        "the named source gives another figure, and another publisher states this one",
+    ),
+    Rule.SOURCES_AGREE: (
+        Verdict.SUPPORTED,
+        (
+            "no source named; a publisher states the figure and none disagrees (bounds that "
+            "cannot rule it out are shown as context)"
+        ),
+    ),
+    Rule.SOURCES_DISAGREE: (
+        Verdict.CONTRADICTED,
+        "no source named; every publisher measuring it by a comparable definition disagrees",
+    ),
+    Rule.SOURCES_SPLIT: (
+        Verdict.DISPUTED,
+        (
+            "no source named; the figure is right by one publisher's count and not by another's, "
+            "or comparable publishers disagree with it and others cannot rule it out"
+        ),
+    ),
+    Rule.SOURCES_INCONCLUSIVE: (
+        Verdict.UNVERIFIABLE,
+        "no source named; publishers give only bounds that neither confirm nor rule it out",
+    ),
+    Rule.OTHER_DEFINITION_ONLY: (
+        Verdict.UNVERIFIABLE,
+        (
+            "only publishers counting something else (e.g. all violence) disagree; "
+            "they cannot contradict the figure on their own"
+        ),
+    ),
+    Rule.WEEKDAY_MISMATCH: (Verdict.CONTRADICTED, "the stated weekday is not that date's"),
+    Rule.EVENT_DATE_AGREES: (
+        Verdict.SUPPORTED,
+        "the event named in the sentence happened within the stated date",
+    ),
+    Rule.EVENT_DATE_DISAGREES: (
+        Verdict.CONTRADICTED,
+        "the event named in the sentence happened outside the stated date",
+    ),
+    Rule.CALENDAR_CONSISTENT: (
+        Verdict.SUPPORTED,
+        "no event on record, but the stated weekday matches the date",
+    ),
+}
+
+
+class Comparison(StrEnum):
+    """How one reference figure bears on a claim (``checks.precision.compare``)."""
+
+    AGREES = "agrees"  # the figure establishes the claim at the claim's precision
+    DISAGREES = "disagrees"  # the figure rules the claim out
+    INCONCLUSIVE = "inconclusive"  # a bound that neither confirms nor rules out the claim
+
+
 class Qualifier(StrEnum):
     """Canonical hedge words; each maps to an interval rule in ``checks.precision``."""
 
@@ -58,3 +190,5 @@ class Stated(StrEnum):
 KINDS: list[str] = [k.value for k in Kind]
 VERDICTS: list[str] = [v.value for v in Verdict]
 QUALIFIERS: list[str] = [q.value for q in Qualifier]
+RULES: list[str] = [r.value for r in Rule]
+COMPARISONS: list[str] = [c.value for c in Comparison]

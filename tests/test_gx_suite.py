@@ -29,8 +29,9 @@ from checks.schemas import empty, validate
 
 INF = math.inf
 
-# (name, claim interval, reference interval, overlaps?); an interval is
-# (low, high, low_closed, high_closed) and a None bound is unbounded.
+# (name, claim interval, reference interval, agrees?[, test]); an interval is
+# (low, high, low_closed, high_closed) and a None bound is unbounded. Without a test the
+# row's test is "overlap".
 CASES = [
     ("65% vs 65.4", (64.5, 65.5, True, False), (65.4, 65.4, True, True), True),
     ("84% vs 91.3", (83.5, 84.5, True, False), (91.3, 91.3, True, True), False),
@@ -44,11 +45,43 @@ CASES = [
     ("at least 90 vs [80, 90]", (90, None, True, False), (80, 90, True, True), True),
     ("equal lows, one open", (5, 5, True, True), (5, 6, False, True), False),
     ("nested", (0, 100, True, True), (40, 60, False, False), True),
+    # A claimed range against a reference range must lie inside it.
+    ("range inflated", (6000, 10000, True, True), (6000, 6500, True, True), False, "claim-within"),
+    ("range inside", (3000, 5000, True, True), (3000, 5500, True, True), True, "claim-within"),
+    ("range at open end", (5, 6, True, True), (5, 6, True, False), False, "claim-within"),
+    # A reference bound must imply a hedged claim.
+    (
+        "at least 645 implies over 600",
+        (600, None, False, False),
+        (645, None, True, False),
+        True,
+        "ref-within",
+    ),
+    (
+        "at least 645 vs over 645",
+        (645, None, False, False),
+        (645, None, True, False),
+        False,
+        "ref-within",
+    ),
+    (
+        "over 645 implies over 645",
+        (645, None, False, False),
+        (645, None, False, False),
+        True,
+        "ref-within",
+    ),
 ]
 EXPECTED = [case[3] for case in CASES]
 
 
-def evidence_row(i: int, claim: tuple, ref: tuple, agrees: bool, **overrides: object) -> dict:
+def _test_of(case: tuple) -> str:
+    return case[4] if len(case) > 4 else "overlap"
+
+
+def evidence_row(
+    i: int, claim: tuple, ref: tuple, agrees: bool, test: str = "overlap", **overrides: object
+) -> dict:
     """Return one evidence row with plausible defaults, the two intervals and ``agrees``."""
     row = {
         E.evidence_id: f"c{i}|r{i}",
@@ -77,6 +110,8 @@ def evidence_row(i: int, claim: tuple, ref: tuple, agrees: bool, **overrides: ob
         E.later: False,
         E.decides: True,
         E.agrees: agrees,
+        E.test: test,
+        E.comparison: "agrees" if agrees else "disagrees",
     }
     for prefix, (low, high, low_closed, high_closed) in (("claim", claim), ("ref", ref)):
         row[f"{prefix}_low"] = low
@@ -89,7 +124,9 @@ def evidence_row(i: int, claim: tuple, ref: tuple, agrees: bool, **overrides: ob
 
 def cases_table() -> pd.DataFrame:
     """Return the interval cases as a contract-valid evidence table."""
-    rows = [evidence_row(i, c, r, ok) for i, (_, c, r, ok) in enumerate(CASES)]
+    rows = [
+        evidence_row(i, case[1], case[2], case[3], _test_of(case)) for i, case in enumerate(CASES)
+    ]
     return validate(E, pd.DataFrame(rows), "evidence")
 
 
@@ -152,7 +189,7 @@ def test_data_docs_written_and_show_the_expectation(
     page = docs_dir.resolve() / link.group(1)
     assert page == cases_outcome.docs_page
     page_html = page.read_text()
-    assert "Claim interval (" in page_html and "must overlap reference interval" in page_html
+    assert "Claim interval (" in page_html and "reference interval" in page_html
     for i, expected in enumerate(EXPECTED):
         if not expected:
             assert f"c{i}|r{i}" in page_html
@@ -180,11 +217,75 @@ def test_empty_table_succeeds_and_still_writes_docs(tmp_path: Path) -> None:
     assert outcome.docs_index is not None and outcome.docs_index.is_file()
 
 
-def test_overlap_rule_without_gx_run() -> None:
-    from checks.gx_expectations import intervals_overlap
+def test_agreement_rule_without_gx_run() -> None:
+    from checks.gx_expectations import intervals_agree
 
-    got = intervals_overlap(cases_table()[INTERVAL_COLUMNS])
+    got = intervals_agree(cases_table()[INTERVAL_COLUMNS])
     assert got.tolist() == EXPECTED
+
+
+def test_gx_restates_the_judges_comparison() -> None:
+    """The judge's three-way comparison and GX's restatement agree on every test."""
+    from checks.gx_expectations import intervals_agree
+    from checks.precision import Comparand, Interval, compare
+    from checks.vocabulary import Comparison
+
+    def iv(t: tuple) -> Interval:
+        return Interval(t[0], t[1], t[0] is not None and t[2], t[1] is not None and t[3])
+
+    cases = [
+        # (claim comparand, reference comparand)
+        (
+            Comparand(iv((6000, 10000, True, True)), is_range=True),
+            Comparand(iv((6000, 6500, True, True)), is_range=True),
+        ),
+        (
+            Comparand(iv((419, 419, True, True))),
+            Comparand(
+                iv((170, None, True, False)),
+                qualifier="at_least",
+                stated=iv((170, 170, True, True)),
+            ),
+        ),
+        (
+            Comparand(iv((645, 645, True, True))),
+            Comparand(
+                iv((645, None, True, False)),
+                qualifier="at_least",
+                stated=iv((645, 645, True, True)),
+            ),
+        ),
+        (
+            Comparand(iv((600, None, False, False)), qualifier="over"),
+            Comparand(
+                iv((645, None, True, False)),
+                qualifier="at_least",
+                stated=iv((645, 645, True, True)),
+            ),
+        ),
+        (Comparand(iv((64.5, 65.5, True, False))), Comparand(iv((65.4, 65.4, True, True)))),
+    ]
+    rows = []
+    for claim, ref in cases:
+        outcome, meet, test = compare(claim, ref)
+        c, m = claim.interval, meet
+        rows.append(
+            [
+                c.low,
+                c.high,
+                c.low_closed,
+                c.high_closed,
+                m.low,
+                m.high,
+                m.low_closed,
+                m.high_closed,
+                test,
+                outcome,
+            ]
+        )
+    frame = pd.DataFrame(rows)
+    assert [str(o) for o in frame[9]] == ["disagrees", "inconclusive", "agrees", "agrees", "agrees"]
+    assert intervals_agree(frame.iloc[:, :9]).tolist() == [o == Comparison.AGREES for o in frame[9]]
 
 
 def test_metric_error_raises_instead_of_passing_every_row() -> None:

@@ -101,9 +101,19 @@ def test_named_source_decides_over_others():
     assert len(crss) == 1 and not crss["decides"].any() and not crss["agrees"].any()
 
 
+# figcheck holds GTI's figures, none of them for deaths in 2023: it can tell GTI is silent.
+GTI_ELSEWHERE = [ref("gti", source="GTI", metric="attacks", value=517.0)]
+
+
 def test_misattributed_when_only_another_source_says_it():
-    verdict, rule, _ = verdict_of([CHANGE | {"attributed_to": "GTI"}], PIPS_DEATHS)
+    verdict, rule, _ = verdict_of([CHANGE | {"attributed_to": "GTI"}], PIPS_DEATHS + GTI_ELSEWHERE)
     assert (verdict, rule) == ("misattributed", "named-source-silent-other-agrees")
+
+
+def test_no_misattribution_for_a_source_figcheck_holds_nothing_from():
+    verdict, rule, summary = summary_of([CHANGE | {"attributed_to": "Ministry"}], PIPS_DEATHS)
+    assert (verdict, rule) == ("unverifiable", "named-source-silent")
+    assert summary.startswith("Figcheck holds no figures from Ministry; PIPS reported")
 
 
 def test_sources_split_is_disputed():
@@ -317,16 +327,17 @@ RULES = [
     (
         "misattributed",
         CHANGE | {"attributed_to": "GTI"},
-        PIPS_DEATHS,
+        PIPS_DEATHS + GTI_ELSEWHERE,
         "misattributed",
         "named-source-silent-other-agrees",
     ),
     (
+        # The named source decides: another publisher's figure is context, not a verdict.
         "named silent, others disagree",
         CHANGE | {"attributed_to": "GTI", "value": 45.0},
         PIPS_DEATHS,
-        "contradicted",
-        "named-source-silent-others-disagree",
+        "unverifiable",
+        "named-source-silent",
     ),
     (
         "sources agree",
@@ -465,3 +476,341 @@ def test_tolerance_is_configurable(tmp_path):
     path.write_text("approximate: 0.2\n", encoding="utf-8")
     loose = judge(c, r, {"a": "2024-06-28"}, Tolerances.load(path))[1].iloc[0]
     assert loose["verdict"] == "supported" and "± 20%" in loose["tolerance"]
+
+
+# ---------------------------------------------------------------------------------------
+# Verdicts decided by definition (issue 10): literal tables, sentences of our own.
+
+TERRORISM = "Terrorist attacks only, with the people killed in them."
+ALL_VIOLENCE = "All violence: terror attacks plus security-force operations."
+
+
+def summary_of(claims, refs, **kw) -> tuple[str, str, str]:
+    _, verdicts = run(claims, refs, **kw)
+    row = verdicts.iloc[0]
+    return row["verdict"], row["rule"], row["summary"]
+
+
+def test_a_publisher_with_another_definition_cannot_contradict_alone():
+    crss = ref("crss", source="CRSS", value=1524.0, definition=ALL_VIOLENCE)
+    figure = claim(value=693.0, metric="deaths", region="PK", period="2023")
+    verdict, rule, summary = summary_of([figure], [crss])
+    assert (verdict, rule) == ("unverifiable", "other-definition-only")
+    assert "cannot contradict 693 on its own" in summary
+    # The same figure from a publisher counting the same thing does contradict.
+    pips = ref("pips", source="PIPS", value=1524.0, definition=TERRORISM)
+    assert summary_of([figure], [pips])[:2] == ("contradicted", "sources-disagree")
+
+
+def test_comparable_publishers_all_disagreeing_contradict_with_a_plain_sentence():
+    pips = ref("pips", source="PIPS", value=693.0, definition=TERRORISM)
+    figure = claim(text="893", value=893.0, metric="deaths", region="PK", period="2023")
+    assert summary_of([figure], [pips]) == (
+        "contradicted",
+        "sources-disagree",
+        "PIPS reported 693 deaths in Pakistan in 2023, not 893.",
+    )
+
+
+def test_named_source_disagrees_sentence():
+    pips = ref("pips", source="PIPS", value=693.0, definition=TERRORISM)
+    figure = claim(value=893.0, metric="deaths", region="PK", period="2023", attributed_to="PIPS")
+    assert summary_of([figure], [pips]) == (
+        "contradicted",
+        "named-source-disagrees",
+        "PIPS reported 693 deaths in Pakistan in 2023, not 893.",
+    )
+
+
+def test_supported_summary_names_the_publisher_place_and_period():
+    gti = ref("gti", source="GTI", metric="attacks", value=1099.0, period="2024")
+    figure = claim(value=1099.0, metric="attacks", region="PK", period="2024")
+    assert summary_of([figure], [gti]) == (
+        "supported",
+        "sources-agree",
+        "GTI reported 1,099 attacks in Pakistan in 2024.",
+    )
+
+
+PROVINCES = [
+    ref("kp", source="PICSS", metric="attacks", region="PK-KP", value=419.0),
+    ref("ba", source="PICSS", metric="attacks", region="PK-BA", value=170.0, qualifier="at_least"),
+]
+
+
+def test_misplaced_figure_is_named():
+    figure = claim(
+        value=419.0, metric="attacks", region="PK-BA", period="2023", attributed_to="PICSS"
+    )
+    assert summary_of([figure], PROVINCES) == (
+        "contradicted",
+        "named-source-states-elsewhere",
+        "PICSS counted 419 attacks in Khyber Pakhtunkhwa, not Balochistan.",
+    )
+
+
+def test_a_lower_bound_neither_supports_nor_contradicts_another_number():
+    # "at least 170" does not support 419 (interval overlap would have said it does); with
+    # no misplaced figure to name, the verdict is unverifiable, not supported.
+    figure = claim(
+        value=419.0, metric="attacks", region="PK-BA", period="2023", attributed_to="PICSS"
+    )
+    verdict, rule, summary = summary_of([figure], PROVINCES[1:])
+    assert (verdict, rule) == ("unverifiable", "named-source-inconclusive")
+    assert summary == (
+        "PICSS gives at least 170 attacks in Balochistan in 2023, which neither "
+        "confirms nor rules out 419."
+    )
+    # Restating the bound's own number agrees with it.
+    same = figure | {"value": 170.0}
+    assert summary_of([same], PROVINCES[1:])[:2] == ("supported", "named-source-agrees")
+
+
+def test_misplaced_period_is_named():
+    refs = [
+        ref("q2", source="CRSS", value=380.0, period="2024-04/2024-06"),
+        ref("y", source="CRSS", value=1612.0, period="2024"),
+    ]
+    figure = claim(
+        value=380.0, metric="deaths", region="PK", period="2024-01/2024-06", attributed_to="CRSS"
+    )
+    verdict, rule, summary = summary_of([figure], refs)
+    assert (verdict, rule) == ("contradicted", "named-source-states-elsewhere")
+    assert summary == "CRSS counted 380 deaths in Pakistan in Q2 2024, not first half of 2024."
+
+
+def test_a_small_number_found_elsewhere_raises_no_alarm_when_the_source_is_silent():
+    refs = [ref("kp", source="PICSS", metric="attacks", region="PK-KP", value=23.0)]
+    figure = claim(
+        value=23.0, metric="attacks", region="PK-SD", period="2023", attributed_to="PICSS"
+    )
+    assert summary_of([figure], refs)[:2] == ("unverifiable", "no-reference")
+
+
+def test_misattributed_when_the_named_source_gives_another_figure_and_another_states_it():
+    refs = [
+        ref("gti", source="GTI", metric="attacks", value=517.0),
+        ref("pips", source="PIPS", metric="attacks", value=306.0),
+    ]
+    figure = claim(value=306.0, metric="attacks", region="PK", period="2023", attributed_to="GTI")
+    assert summary_of([figure], refs) == (
+        "misattributed",
+        "named-source-disagrees-other-agrees",
+        "PIPS, not GTI, reported 306 attacks in Pakistan in 2023; GTI gives 517.",
+    )
+
+
+def test_a_part_of_the_total_is_no_alarm():
+    refs = [
+        ref("all", source="PIPS", metric="attacks", value=262.0, period="2022"),
+        ref("ttp", source="PIPS", metric="attacks_ttp", value=89.0, period="2022"),
+    ]
+    figure = claim(value=89.0, metric="attacks", region="PK", period="2022")
+    verdict, rule, summary = summary_of([figure], refs)
+    assert (verdict, rule) == ("unverifiable", "states-part")
+    assert summary.startswith("PIPS's 89 in Pakistan in 2022 counts attacks by the TTP")
+
+
+def test_an_inflated_range_is_contradicted_not_supported():
+    un = ref(
+        "un",
+        source="UN",
+        metric="militants",
+        region="AF",
+        period="2024-07",
+        kind="range",
+        value=None,
+        low=6000.0,
+        high=6500.0,
+    )
+    wide = claim(
+        kind="range", low=6000.0, high=10000.0, metric="militants", region="AF", period="2024"
+    )
+    verdict, rule, summary = summary_of([wide], [un])
+    assert (verdict, rule) == ("contradicted", "sources-disagree")
+    assert (
+        summary
+        == "UN reported 6,000–6,500 militants in Afghanistan in July 2024, not 6,000–10,000."
+    )
+    inside = wide | {"high": 6500.0}
+    assert summary_of([inside], [un])[:2] == ("supported", "sources-agree")
+
+
+def test_a_quarter_is_not_judged_against_a_year():
+    year = ref("y", source="GTI", value=1081.0, period="2024")
+    q2 = claim(value=380.0, metric="deaths", region="PK", period="2024-04/2024-06")
+    assert summary_of([q2], [year]) == (
+        "unverifiable",
+        "no-reference",
+        "No reference figure measures deaths in Pakistan in Q2 2024.",
+    )
+
+
+def test_factor_claims_are_checked_against_the_sources_two_periods():
+    refs = [
+        ref("n", source="GTI", metric="attacks", value=1099.0, period="2024"),
+        ref("o", source="GTI", metric="attacks", value=517.0, period="2023"),
+    ]
+    doubled = claim(
+        kind="factor",
+        value=2.0,
+        qualifier="over",
+        metric="attacks",
+        region="PK",
+        period="2024",
+        base_period="2023",
+        attributed_to="GTI",
+    )
+    assert summary_of([doubled], refs)[:2] == ("supported", "named-source-agrees")
+    tripled = doubled | {"value": 3.0, "qualifier": "nearly"}
+    verdict, rule, summary = summary_of([tripled], refs)
+    assert (verdict, rule) == ("contradicted", "named-source-disagrees")
+    assert "2.13-fold" in summary
+
+
+def test_explanations_never_say_nan():
+    refs = [
+        ref(
+            "ba",
+            source="PICSS",
+            metric="attacks",
+            region="PK-BA",
+            value=None,
+            low=170.0,
+            kind="range",
+        )
+    ]
+    figure = claim(value=419.0, metric="attacks", region="PK-BA", period="2023")
+    _, verdicts = run([figure], refs)
+    text = " ".join(verdicts[["summary", "explanation"]].iloc[0])
+    assert "nan" not in text.lower().split() and "nan" not in text
+
+
+def test_rule_ids_are_an_enum_the_contract_checks():
+    from checks.schemas import ContractError, VerdictSchema
+    from checks.vocabulary import RULE_DESCRIPTIONS, Rule
+
+    assert set(RULE_DESCRIPTIONS) == set(Rule)
+    _, verdicts = run([claim(value=3.0)], PIPS_DEATHS)
+    verdicts.loc[0, "rule"] = "every-source-agrees"
+    with pytest.raises(ContractError, match="rule"):
+        validate(VerdictSchema, verdicts, "verdicts")
+
+
+def test_unnamed_contradiction_names_the_misplaced_figure():
+    refs = [
+        ref(
+            "sd",
+            source="CRSS",
+            kind="percent_change",
+            region="PK-SD",
+            value=26.0,
+            base_period="2022",
+            unit="%",
+        ),
+        ref(
+            "ba",
+            source="CRSS",
+            kind="percent_change",
+            region="PK-BA",
+            value=57.0,
+            base_period="2022",
+            unit="%",
+        ),
+    ]
+    figure = claim(
+        kind="percent_change",
+        value=57.0,
+        unit="%",
+        metric="deaths",
+        region="PK-SD",
+        period="2023",
+        base_period="2022",
+    )
+    verdict, rule, summary = summary_of([figure], refs)
+    assert (verdict, rule) == ("contradicted", "sources-disagree")
+    assert summary.startswith("CRSS reported a change of +57% in deaths in Balochistan, not Sindh")
+
+
+def test_estimates_of_a_stock_made_at_other_times_do_not_dispute():
+    march = ref(
+        "m",
+        source="Envoy",
+        metric="militants",
+        region="AF",
+        period="2024-03-16",
+        kind="range",
+        value=None,
+        low=5000.0,
+        high=6000.0,
+    )
+    july = ref(
+        "j",
+        source="UN",
+        metric="militants",
+        region="AF",
+        period="2024-07",
+        kind="range",
+        value=None,
+        low=6000.0,
+        high=6500.0,
+    )
+    figure = claim(
+        kind="range", low=6000.0, high=6500.0, metric="militants", region="AF", period="2024"
+    )
+    assert summary_of([figure], [march, july])[:2] == ("supported", "sources-agree")
+
+
+def test_a_revised_edition_supersedes_the_older_one():
+    older = ref(
+        "e24",
+        source="GTI",
+        metric="attacks",
+        value=490.0,
+        document="Index 2024",
+        published="2024-02-29",
+    )
+    newer = ref(
+        "e25",
+        source="GTI",
+        metric="attacks",
+        value=517.0,
+        document="Index 2025",
+        published="2025-03-05",
+    )
+    figure = claim(value=517.0, metric="attacks", region="PK", period="2023", attributed_to="GTI")
+    assert summary_of([figure], [older, newer], published="2025-06-01")[:2] == (
+        "supported",
+        "named-source-agrees",
+    )
+    # Before the revision appeared, the older edition is what the source said.
+    assert summary_of([figure | {"value": 490.0}], [older, newer], published="2024-06-01")[:2] == (
+        "supported",
+        "named-source-agrees",
+    )
+
+
+def test_a_source_with_two_definitions_states_the_figure_by_either():
+    militant = ref("m", source="PICSS", value=976.0, definition="Militant attacks.")
+    everything = ref("a", source="PICSS", value=1529.0, definition="All violent incidents.")
+    figure = claim(value=976.0, metric="deaths", region="PK", period="2023", attributed_to="PICSS")
+    assert summary_of([figure], [militant, everything])[:2] == ("supported", "named-source-agrees")
+
+
+def test_every_bundled_publisher_definition_has_a_comparability_group():
+    """checks/definitions.yaml names definitions by their opening words: a reworded
+    descriptor must not silently drop a publisher out of its group."""
+    from checks.definitions import load
+    from sources.references import load_references
+
+    refs = load_references()
+    defs = load()
+    known = {group.id for group, _ in defs.groups}
+    counted = refs[refs["source"].isin(["PIPS", "PICSS", "CRSS", "GTI"])]
+    pairs = set(zip(counted["source"], counted["definition"], strict=True))
+    assert pairs
+    for source, definition in pairs:
+        assert defs.group_of(source, definition).id in known, (source, definition)
+    assert defs.group_of("CRSS", counted[counted["source"] == "CRSS"]["definition"].iloc[0])
+    broader = {(s, defs.group_of(s, d).broader) for s, d in pairs}
+    assert ("CRSS", True) in broader and ("PIPS", False) in broader

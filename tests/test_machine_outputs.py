@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from checks.vocabulary import RULE_DESCRIPTIONS, Verdict
 from reports.claimreview import BEST_RATING, RATINGS, WORST_RATING, claim_reviews, script_jsonld
 from reports.claims_csv import CSV_COLUMNS, claims_csv
 from reports.html import CSP, render_html
@@ -33,6 +34,13 @@ TEXT = (
 )
 
 
+# A real rule id for each verdict (fixtures name only what the judge can emit).
+_RULE_FOR = {
+    verdict.value: next(r.value for r, (v, _) in RULE_DESCRIPTIONS.items() if v == verdict)
+    for verdict in Verdict
+}
+
+
 def _claim(n: int, quote: str, verdict: str, occurrence: int = 0, **fields) -> dict:
     start = -1
     for _ in range(occurrence + 1):
@@ -47,7 +55,7 @@ def _claim(n: int, quote: str, verdict: str, occurrence: int = 0, **fields) -> d
         "kind": "percent",
         "value": 1.0,
         "verdict": verdict,
-        "rule": f"rule-{verdict}",
+        "rule": _RULE_FOR[verdict],
         "explanation": f"{quote}: {verdict} because the sources say so.",
         "evidence": [],
         "accepted": None,

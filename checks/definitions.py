@@ -1,0 +1,70 @@
+"""What each publisher counts, read from ``checks/definitions.yaml`` (its only reader).
+
+The judge asks two questions of a reference row: which comparable-definition group it
+belongs to (PIPS's terrorist attacks and PICSS's militant attacks can stand against each
+other; CRSS's all-violence count cannot contradict either on its own), and whether its metric
+is a stock (an estimate at a point in time) or a flow (a count over a period).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DEFINITIONS_FILE = Path(__file__).with_name("definitions.yaml")
+
+
+@dataclass(frozen=True)
+class Group:
+    """A comparable-definition group: its id, what it counts, and whether it is broader."""
+
+    id: str
+    label: str
+    broader: bool = False
+
+
+@dataclass(frozen=True)
+class Definitions:
+    """The groups (with their members as (source, opening words)) and the stock metrics."""
+
+    groups: tuple[tuple[Group, tuple[tuple[str, str], ...]], ...]
+    stocks: frozenset[str]
+
+    def group_of(self, source: str, definition: str) -> Group:
+        """The group a (source, definition text) belongs to; its own group when none."""
+        text = " ".join(str(definition).split()).lower()
+        for group, members in self.groups:
+            for member_source, opening in members:
+                if source == member_source and text.startswith(opening.lower()):
+                    return group
+        return Group(id=f"{source}: {text[:60]}", label=str(definition))
+
+    def is_stock(self, metric: str) -> bool:
+        """Whether ``metric`` is a level at a point in time rather than a count over a span."""
+        return metric in self.stocks
+
+
+@cache
+def load(path: Path = DEFINITIONS_FILE) -> Definitions:
+    """Read the definitions file (cached: it is bundled data, read once per process).
+
+    Raises:
+        ValueError: the file is not a mapping with ``groups`` and ``stocks`` as described
+            at its top.
+    """
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        groups = tuple(
+            (
+                Group(id=gid, label=str(g["label"]), broader=bool(g.get("broader", False))),
+                tuple((str(m["source"]), str(m["definition"])) for m in g["members"]),
+            )
+            for gid, g in data["groups"].items()
+        )
+        stocks = frozenset(str(m) for m in data["stocks"])
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{path}: cannot read definitions: {exc}") from None
+    return Definitions(groups=groups, stocks=stocks)
