@@ -29,13 +29,16 @@ import pandas as pd
 from checks.schemas import ClaimSchema as C
 from checks.schemas import empty, validate
 from checks.vocabulary import Kind, Qualifier
+from checks import periods as T
 from sources import numbers as N
 from sources import patterns as P
+from sources.context import ArticleFacts, article_facts, paragraph_of, region_name
 from sources.lexicon import Lexicon, load_lexicon, normalise, word_finder
 from sources.numbers import Number, find_numbers
 
 # Enum values read once: these are compared in the inner loops.
 DATE, RANGE, SHARE, COUNT = Kind.DATE.value, Kind.RANGE.value, Kind.SHARE.value, Kind.COUNT.value
+FACTOR, RANK = Kind.FACTOR.value, Kind.RANK.value
 PERCENT, MONEY, RATIO = Kind.PERCENT.value, Kind.MONEY.value, Kind.RATIO.value
 CHANGE, POINTS = Kind.PERCENT_CHANGE.value, Kind.PERCENTAGE_POINTS.value
 CHANGE_KINDS = {CHANGE, POINTS}
@@ -109,6 +112,8 @@ class _TimeRef:
     period: str
     is_base: bool = False  # "compared with last year", "the previous year"
     explicit_year: bool = False
+    end: int = -1  # where the reference's words end (-1: unknown)
+    how: str = ""  # for the binding note: "'the second quarter of 2024'"
 
 
 @dataclass
@@ -127,6 +132,16 @@ class _Context:
     sources: list[tuple[int, int, str]]
     according: list[tuple[int, int, str]]
     relatives: list[tuple[int, int, str]]
+    # Article-wide context (sources.context): place, paragraphs, named sources, carried
+    # attribution, period phrases, and the qualifiers that make a figure a part.
+    facts: ArticleFacts | None = None
+    named: list[tuple[int, str]] = field(default_factory=list)
+    named_pos: list[int] = field(default_factory=list)
+    carry: list[tuple[int, int, str]] = field(default_factory=list)
+    phrases: list = field(default_factory=list)  # (start, end, match) of period phrases
+    groups: list[tuple[int, int, str]] = field(default_factory=list)
+    populations: list[tuple[int, int, str]] = field(default_factory=list)
+    lead_period: str | None = None
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -203,7 +218,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
         if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
     ]
     relatives = [(s, e, normalise(text[s:e])) for s, e in _RELATIVE.spans(text, low)]
-    return _Context(
+    ctx = _Context(
         text=text,
         sentences=sentences,
         sentence_starts=[s for s, _ in sentences],
@@ -217,6 +232,44 @@ def _context(text: str, lex: Lexicon) -> _Context:
         according=according,
         relatives=relatives,
     )
+    _article_context(ctx, lex, low)
+    return ctx
+
+
+def _incidental(text: str, s: int, e: int) -> bool:
+    """A place named in passing ("bordering Afghanistan", "Pakistan's envoy")."""
+    return bool(P.INCIDENTAL_BEFORE.search(text[max(0, s - 40):s])
+                or P.INCIDENTAL_AFTER.match(text, e, min(len(text), e + 80)))
+
+
+def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
+    """Find what the article establishes for all its figures (each one pass over the text)."""
+    text = ctx.text
+    ctx.facts = article_facts(text, lex, ctx.regions, lambda s, e: _incidental(text, s, e))
+    if ctx.facts.country:
+        # "across the country", "nationwide": the article's country, as a place mention.
+        refs = [(m.start(), m.end(), ctx.facts.country)
+                for m in P.COUNTRY_REFERENCE.finditer(text)]
+        if refs:
+            ctx.regions = sorted(ctx.regions + refs)
+    named = [(s, name) for s, _e, name in ctx.sources]
+    named += [(s, name) for s, _e, name in ctx.according if name]
+    for m in P.NAME_SAID.finditer(text):
+        words = m.group("name").split()
+        while words and words[0].rstrip(".") in P.NAME_SAID_STOP:
+            words = words[1:]
+        if len(words) >= 2:
+            named.append((m.start("name"), " ".join(words).rstrip(".,’'")))
+    named.sort()
+    ctx.named, ctx.named_pos = named, [s for s, _ in named]
+    ctx.carry = [(m.start(), m.end(), "") for m in P.CARRY_MARKER.finditer(text)]
+    ctx.phrases = [(m.start(), m.end(), m) for m in P.PERIOD_PHRASE.finditer(text)]
+    if lex.group_finder:
+        ctx.groups = [(s, e, lex.group_by_word[normalise(text[s:e])])
+                      for s, e in lex.group_finder.spans(text, low)]
+    if lex.population_finder:
+        ctx.populations = [(s, e, lex.population_by_word[normalise(text[s:e])])
+                           for s, e in lex.population_finder.spans(text, low)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -642,6 +695,8 @@ class _Scope:
     years: list[str]  # distinct explicit years, sorted
     found: list[tuple[int, str]]  # attributions (position, source)
     found_pos: list[int]
+    refs: list[_TimeRef] = field(default_factory=list)  # every time reference, by position
+    refs_pos: list[int] = field(default_factory=list)
     text: str = ""
     sent: tuple[int, int] = (0, 0)
     _past: bool | None = None
@@ -658,7 +713,7 @@ def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figur
            pub: date | None) -> _Scope:
     """Collect a sentence's places, time references, tense and attributions once."""
     groups = _region_groups(ctx, lex, sent)
-    refs = sorted(_time_refs(ctx, sent, figs, pub), key=lambda r: r.pos)
+    refs = sorted(_time_refs(ctx, sent, figs, pub, lex), key=lambda r: r.pos)
     plain = [r for r in refs if not r.is_base]
     found = _attributions(ctx, sent)
     return _Scope(
@@ -674,6 +729,8 @@ def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figur
         years=sorted({r.period for r in plain if r.explicit_year}),
         found=found,
         found_pos=[pos for pos, _ in found],
+        refs=refs,
+        refs_pos=[r.pos for r in refs],
         text=ctx.text,
         sent=sent,
     )
@@ -763,25 +820,130 @@ def _apply_modifier(ctx: _Context, lex: Lexicon, fig: _Figure, hi: int) -> None:
             return
 
 
+def _phrase_period(m: re.Match, year_hint: int | None, pub: date | None
+                   ) -> tuple[str | None, int | None]:
+    """The period a period phrase names, or (None, years) for "the same period <year>".
+
+    A phrase without a year ("the second quarter") takes ``year_hint`` (the sentence's or the
+    article's year), else the publication's year, or the year before when the span would
+    end after publication.
+    """
+    g = {k: v for k, v in m.groupdict().items() if v}
+
+    def year_of(slot: str) -> int | None:
+        if slot in g:
+            return int(g[slot])
+        rel = g.get(slot + "rel", "")
+        if rel and pub:
+            return pub.year if ("this" in rel or "current" in rel) else pub.year - 1
+        return None
+
+    def resolve(slot: str, build) -> str | None:
+        year = year_of(slot)
+        if year is None:
+            year = year_hint
+        if year is None and pub:
+            year = pub.year
+            if T.bounds(build(year))[1] > pub:
+                year -= 1
+        return build(year) if year is not None else None
+
+    try:
+        if "qord" in g or "qnum" in g:
+            q = P.ORDINAL_NUMBERS.get(g["qord"].lower()) if "qord" in g else int(g["qnum"])
+            if "qord" in g and g["qord"].lower() == "last":
+                return None, None  # "last quarter": the one before, not the fourth
+            return resolve("qy" if "qord" in g else "qy2", lambda y: T.quarter(y, q)), None
+        if "hord" in g or "hnum" in g:
+            h = P.ORDINAL_NUMBERS[g["hord"].lower()] if "hord" in g else int(g["hnum"])
+            return resolve("hy" if "hord" in g else "hy2", lambda y: T.half(y, h)), None
+        if "nmon" in g:
+            n = P.MONTH_COUNT_WORDS.get(g["nmon"].lower()) or int(g["nmon"])
+            return resolve("my", lambda y: T.months(y, 1, n)), None
+        if "m1" in g:
+            m1, m2 = _month(g["m1"]), _month(g["m2"])
+            y1, y2 = g.get("y1"), g.get("y2")
+            if y1 and y2:
+                return T.months(int(y1), m1, m2, last_year=int(y2)), None
+            if m1 > m2:
+                return None, None
+            fixed = int(y2 or y1) if (y2 or y1) else None
+            return resolve("none", lambda y: T.months(fixed or y, m1, m2)), None
+        for a, b in (("fa", "fb"), ("fc", "fd")):
+            if a in g:
+                end = int(g[b]) if len(g[b]) == 4 else int(g[a]) // 100 * 100 + int(g[b])
+                return T.fiscal_year(end), None
+        if "fe" in g:
+            end = int(g["fe"]) if len(g["fe"]) == 4 else 2000 + int(g["fe"])
+            return T.fiscal_year(end), None
+        if "sy" in g:
+            return None, int(g["sy"])
+        return None, -1  # "the same period last year", "... the year before"
+    except (T.PeriodError, ValueError, KeyError):
+        return None, None
+
+
+def _edition(ctx: _Context, lex: Lexicon, f: _Figure, sent: tuple[int, int]
+             ) -> tuple[str, int] | None:
+    """(source, lag) when a year is an edition's title year ("GTI 2025", "a 2023 report")."""
+    text = ctx.text
+    before = P.EDITION_BEFORE.search(text, max(sent[0], f.start - 40), f.start)
+    after = P.EDITION_AFTER.match(text, f.end, min(sent[1], f.end + 60))
+    if not (before or after):
+        return None
+    near = _in(ctx.sources, max(sent[0], f.start - 80), min(sent[1], f.end + 80))
+    if not near:
+        return ("", 0) if after or (before and before.group().strip()[0].isupper()) else None
+    src = min(near, key=lambda m: min(abs(m[1] - f.start), abs(m[0] - f.end)))[2]
+    return src, lex.edition_lag.get(src, 0)
+
+
 def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
-               pub: date | None) -> list[_TimeRef]:
-    """Years, dates and relative periods stated in a sentence."""
+               pub: date | None, lex: Lexicon | None = None) -> list[_TimeRef]:
+    """Years, dates, period phrases and relative periods stated in a sentence."""
     refs = []
-    explicit_years = [f for f in figs if f.origin == "year" and f.value is not None]
+    phrases = _in(ctx.phrases, *sent)
+
+    def inside(pos: int) -> bool:
+        return any(ps <= pos < pe for ps, pe, _m in phrases)
+
+    explicit_years = [f for f in figs if f.origin == "year" and f.value is not None
+                      and not inside(f.start)]
     for f in explicit_years:
-        refs.append(_TimeRef(f.start, f"{int(f.value):04d}", explicit_year=True))
+        year = int(f.value)
+        ed = _edition(ctx, lex, f, sent) if lex is not None else None
+        if ed and ed[1]:
+            refs.append(_TimeRef(f.start, f"{year - ed[1]:04d}", explicit_year=True, end=f.end,
+                                 how=f"the edition year of {ed[0]} {year} (data year "
+                                     f"{year - ed[1]})"))
+        else:
+            refs.append(_TimeRef(f.start, f"{year:04d}", explicit_year=True, end=f.end,
+                                 how=f"'{ctx.text[f.start:f.end]}'"))
     for f in figs:
-        if f.origin == "date" and f.iso_date:
-            refs.append(_TimeRef(f.start, f.iso_date))
+        if f.origin == "date" and f.iso_date and not inside(f.start):
+            refs.append(_TimeRef(f.start, f.iso_date, end=f.end,
+                                 how=f"'{ctx.text[f.start:f.end]}'"))
+    hint = int(explicit_years[0].value) if len(explicit_years) == 1 else (
+        int(ctx.lead_period[:4]) if ctx.lead_period else None)
+    same: list[tuple[int, int, int]] = []
+    for ps, pe, m in phrases:
+        period, years = _phrase_period(m, hint, pub)
+        if period:
+            refs.append(_TimeRef(ps, period, end=pe, how=f"'{' '.join(m.group().split())}'"))
+        elif years is not None:
+            same.append((ps, pe, years))
     for s, _e, rel in _in(ctx.relatives, *sent):
+        if inside(s):
+            continue
         before = ctx.text[max(sent[0], s - 25):s]
         base = bool(P.BASE_BEFORE.search(before))
+        how = f"'{rel}'"
         if rel in ("previous year", "the year before", "a year earlier", "a year before",
                    "a year ago"):
             ref_year = int(explicit_years[0].value) if len(explicit_years) == 1 else (
                 pub.year if pub else None)
             if ref_year is not None:
-                refs.append(_TimeRef(s, str(ref_year - 1), is_base=True))
+                refs.append(_TimeRef(s, str(ref_year - 1), is_base=True, end=_e, how=how))
             continue
         if pub is None or rel == "year-on-year" or rel == "year on year":
             continue
@@ -793,26 +955,73 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             "last month": (pub.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"),
         }.get(rel)
         if period:
-            refs.append(_TimeRef(s, period, is_base=base))
+            refs.append(_TimeRef(s, period, is_base=base, end=_e, how=how))
+    if same:
+        main = next((r for r in sorted(refs, key=lambda r: r.pos) if not r.is_base), None)
+        for ps, pe, years in same:
+            if main is None:
+                break
+            shift = years if years < 0 else years - T.bounds(main.period)[0].year
+            try:
+                period = T.shift_years(main.period, shift)
+            except (T.PeriodError, ValueError):
+                continue
+            refs.append(_TimeRef(ps, period, is_base=True, end=pe,
+                                 how=f"'{' '.join(ctx.text[ps:pe].split())}'"))
     return refs
 
 
-def _bind_period(fig: _Figure, sc: _Scope, pub: date | None) -> None:
-    """Set the period (and, for changes, the base period) of a figure from its sentence."""
-    change = fig.kind in CHANGE_KINDS
+def _attached(text: str, fig: _Figure, sc: _Scope, limit: int) -> _TimeRef | None:
+    """The period right after a figure that is its own: "715 in 2022", "419 the year before"."""
+    i = bisect_left(sc.refs_pos, fig.span_end)
+    if i >= len(sc.refs):
+        return None
+    ref = sc.refs[i]
+    if ref.pos >= limit or ref.pos - fig.span_end > 45:
+        return None
+    if P.ATTACHED_GAP.fullmatch(text, fig.span_end, ref.pos):
+        return ref
+    if not ref.explicit_year and ref.is_base and P.RELATIVE_GAP.fullmatch(
+            text, fig.span_end, ref.pos):
+        return ref
+    return None
+
+
+def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | None = None,
+                 own: _TimeRef | None = None, taken: frozenset = frozenset()) -> None:
+    """Set the period (and, for changes, the base period) of a figure from its sentence.
+
+    ``own`` is the period written right after the figure ("715 in 2022"); ``taken`` are
+    references that are other figures' own periods, which this figure does not share.
+    """
+    how = fig.extra.setdefault("how", {})
+    change = fig.kind in CHANGE_KINDS or fig.kind == FACTOR
     if change and len(sc.years) >= 2:
         # "between 2022 and 2023, deaths rose 65%": the later year against the earlier.
         fig.period, fig.base_period = sc.years[-1], sc.years[0]
+        how["period"] = f"the sentence ({fig.period} against {fig.base_period})"
         return
-    if sc.plain:
-        i = bisect_left(sc.plain_pos, fig.start)
-        near = [sc.plain[j] for j in (i - 1, i) if 0 <= j < len(sc.plain)]
-        fig.period = min(near, key=lambda r: abs(r.pos - fig.start)).period
+    plain = [r for r in sc.plain if id(r) not in taken] or sc.plain
+    if own is not None and not change:
+        fig.period = own.period
+        how["period"] = f"its own {own.how}"
+    elif plain:
+        pos = [r.pos for r in plain]
+        i = bisect_left(pos, fig.start)
+        near = [plain[j] for j in (i - 1, i) if 0 <= j < len(plain)]
+        ref = min(near, key=lambda r: abs(r.pos - fig.start))
+        fig.period = ref.period
+        how["period"] = f"the sentence ({ref.how})"
     elif sc.bases and pub:
         fig.period = str(pub.year)  # "up 20% on last year": this year against the last
+        how["period"] = "the publication year (against the base the sentence names)"
+    elif ctx is not None and ctx.lead_period:
+        fig.period = ctx.lead_period
+        how["period"] = f"the article's opening ({T.label(ctx.lead_period)})"
     elif pub and not sc.past_tense:
         # Present tense, no time reference ("Durrani estimates that ..."): as of publication.
         fig.period = str(pub.year)
+        how["period"] = "the publication year (present tense, no period named)"
     if change and fig.period:
         if sc.bases:
             fig.base_period = sc.bases[0].period
@@ -820,6 +1029,8 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None) -> None:
             # A change stated for one year with no base is read against the year before
             # ("a 65% increase" in 2023 compares 2023 with 2022), the usual annual report.
             fig.base_period = str(int(fig.period) - 1)
+        elif "/" in fig.period or len(fig.period) == 7:
+            fig.base_period = T.shift_years(fig.period, -1)
 
 
 def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]:
@@ -882,6 +1093,119 @@ def _bind_date(ctx: _Context, lex: Lexicon, fig: _Figure, sent: tuple[int, int],
         i += 1
 
 
+def _lead_period(ctx: _Context, lex: Lexicon, by_sentence: dict[int, list[_Figure]],
+                 pub: date | None) -> str | None:
+    """The period the article's headline and first paragraph establish ("in 2023"), if any."""
+    if ctx.facts is None:
+        return None
+    lo, hi = ctx.facts.lead
+    first = max(bisect_right(ctx.sentence_starts, lo) - 1, 0)
+    for idx in range(first, len(ctx.sentences)):
+        sent = ctx.sentences[idx]
+        if sent[0] >= hi:
+            break
+        refs = sorted(_time_refs(ctx, sent, by_sentence.get(idx, []), pub, lex),
+                      key=lambda r: r.pos)
+        for ref in refs:
+            if not ref.is_base and len(ref.period) != 10 and ref.explicit_year or (
+                    not ref.is_base and "/" in ref.period):
+                return ref.period
+    return None
+
+
+def _carry_source(ctx: _Context, fig: _Figure, idx: int,
+                  first_attributions: dict[int, list[tuple[int, str]]]) -> None:
+    """A source carried from earlier text: "It says ...", or the paragraph's first sentence."""
+    sent = ctx.sentences[idx]
+    j = bisect_left(ctx.named_pos, fig.span_start) - 1
+    last = ctx.named[j] if j >= 0 else None
+    if last is not None and _in(ctx.carry, *sent):
+        back = idx - (bisect_right(ctx.sentence_starts, last[0]) - 1)
+        fig.attributed_to = last[1]
+        fig.extra["how"]["source"] = (
+            f"carried from '{last[1]}'" + (f" ({back} sentence{'s' if back > 1 else ''} before)"
+                                           if back else " (named earlier in the sentence)"))
+        return
+    if ctx.facts is None:
+        return
+    para = paragraph_of(ctx.facts.paragraph_starts, fig.span_start)
+    first = max(bisect_right(ctx.sentence_starts, ctx.facts.paragraph_starts[para]) - 1, 0)
+    if first == idx:
+        return
+    if first not in first_attributions:
+        first_attributions[first] = _attributions(ctx, ctx.sentences[first])
+    found = first_attributions[first]
+    if not found or last is None:
+        return
+    name = found[-1][1]
+    if last[1] != name and last[0] >= ctx.sentences[first][1]:
+        return  # another source named since: the paragraph's first source no longer holds
+    fig.attributed_to = name
+    fig.extra["how"]["source"] = f"named at the start of the paragraph ('{name}')"
+
+
+def _article_region(ctx: _Context, lex: Lexicon, fig: _Figure) -> None:
+    """The article's place for a figure whose sentence names none; else its source's scope."""
+    how = fig.extra["how"]
+    if ctx.facts is not None and ctx.facts.region:
+        fig.region = ctx.facts.region
+        how["region"] = f"the article's {ctx.facts.region_how.removeprefix('the ')} " \
+                        f"({region_name(lex, fig.region)})"
+        return
+    scope = lex.source_scope.get(fig.attributed_to or "")
+    if scope:
+        fig.region = scope
+        how["region"] = f"{fig.attributed_to}'s scope ({region_name(lex, scope)})"
+
+
+def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, int],
+                  prev_end: int, nxt: int, previous: _Figure | None) -> None:
+    """Make a figure that counts a part of a total carry the part's metric (parts.yaml).
+
+    "177 security personnel" among those killed counts ``deaths_security_personnel``;
+    "89 attacks by the TTP" counts ``attacks_ttp``. A part is never compared with its total.
+    """
+    if not lex.parts:
+        return
+    text = ctx.text
+    lo, hi = max(clause[0], prev_end), min(clause[1], nxt)
+    # Who was counted: a population named right after the figure ("126 civilians").
+    k = bisect_left(ctx.populations, (fig.core_end or fig.span_end, -1, ""))
+    if k < len(ctx.populations) and ctx.populations[k][0] - fig.span_end <= 30 and re.fullmatch(
+            r"\s+(?:[^\W\d_][\w’'-]*\s+)?", text[fig.span_end:ctx.populations[k][0]]):
+        population = ctx.populations[k][2]
+        base = fig.metric if fig.metric in ("deaths", "injured") else None
+        if base is None:
+            near = [m for m in _in(ctx.metrics, lo, hi) if m[2] in ("deaths", "injured")]
+            if near:
+                base = min(near, key=lambda m: abs(m[0] - fig.span_start))[2]
+            elif previous is not None:
+                base = previous.extra.get("base") or (
+                    previous.metric if previous.metric in ("deaths", "injured") else None)
+        part = lex.parts.get((base, population)) if base else None
+        if part:
+            fig.metric = part
+            fig.extra["base"] = base
+            return
+    # Who did it, or how: a group named in the figure's clause ("by the TTP", "TTP-linked").
+    if fig.metric is None:
+        return
+    for _s, _e, group in _in(ctx.groups, lo, hi):
+        part = lex.parts.get((fig.metric, group))
+        if part:
+            fig.metric = part
+            return
+
+
+def _binding_note(fig: _Figure) -> str | None:
+    """How region, period and source were bound, for readers ("region: ...; period: ...")."""
+    how = fig.extra.get("how") or {}
+    parts = [f"{k}: {how[k]}" for k, value in (("region", fig.region), ("period", fig.period),
+                                               ("source", fig.attributed_to))
+             if value and how.get(k)]
+    return "; ".join(parts) or None
+
+
 # ---------------------------------------------------------------------------------------------
 # The stage
 # ---------------------------------------------------------------------------------------------
@@ -929,6 +1253,8 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
     for fig in figs:
         idx = bisect_right(ctx.sentence_starts, fig.start) - 1
         by_sentence.setdefault(max(idx, 0), []).append(fig)
+    ctx.lead_period = _lead_period(ctx, lex, by_sentence, pub)
+    first_attributions: dict[int, list[tuple[int, str]]] = {}
 
     for idx, sent_figs in by_sentence.items():
         sent = ctx.sentences[idx]
@@ -944,28 +1270,63 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
             nexts[k] = upcoming
             if claims[k].kind != DATE:
                 upcoming = claims[k].span_start
+        # Each figure's own period ("715 in 2022 and 1,210 in 2023"), found first so that a
+        # neighbour does not borrow it.
+        owns: dict[int, _TimeRef] = {}
+        for k, fig in enumerate(claims):
+            if fig.kind != DATE:
+                own = _attached(text, fig, sc, nexts[k])
+                if own is not None:
+                    owns[k] = own
+        taken = frozenset(id(r) for r in owns.values())
         previous: _Figure | None = None
+        wholes: list[tuple[_Figure, _Figure]] = []
         for k, fig in enumerate(claims):
             if fig.kind == DATE:
                 _bind_date(ctx, lex, fig, sent, sc)
                 fig.period = fig.iso_date
                 continue
+            how = fig.extra.setdefault("how", {})
             nxt = nexts[k]
             prev_end = previous.span_end if previous else sent[0]
             clause = _clause(ctx, fig.span_start, fig.span_end, sent)
             fig.metric = _bind_metric(ctx, lex, fig, clause, prev_end, nxt)
             fig.region = _bind_region(ctx, fig, sc, clause, nxt)
+            if fig.region:
+                how["region"] = f"the sentence ({region_name(lex, fig.region)})"
             if previous is not None and fig.metric is None and _continues(text, fig):
                 # "... 5,000 to 6,000 militants, with the number rising to 70,000": a figure
                 # with no noun of its own continues the earlier figure's subject.
                 fig.metric = previous.metric
                 fig.region = fig.region or previous.region
-            if fig.region is None and previous is not None:
+            if fig.region is None and previous is not None and previous.region:
                 fig.region = previous.region
+                how["region"] = previous.extra["how"].get("region")
             _apply_modifier(ctx, lex, fig, nxt)
-            _bind_period(fig, sc, pub)
+            _compose_part(ctx, lex, fig, clause, prev_end, nxt, previous)
+            whole = claims[k + 1] if k + 1 < len(claims) else None
+            if whole is not None and whole.kind == COUNT and P.PART_OF_WHOLE.fullmatch(
+                    text, fig.span_end, whole.span_start):
+                wholes.append((fig, whole))  # "620 of the 976 deaths"
+            _bind_period(fig, sc, pub, ctx, owns.get(k), taken - {id(owns.get(k))})
             fig.attributed_to = _bind_source(fig, sc)
+            if fig.attributed_to:
+                how["source"] = "named in the sentence"
+            else:
+                _carry_source(ctx, fig, idx, first_attributions)
+            if fig.region is None:
+                _article_region(ctx, lex, fig)
             previous = fig
+        for part, whole in wholes:
+            # The whole of a share is counted over the part's larger place.
+            part.metric = part.metric or whole.metric
+            if part.region and whole.region == part.region:
+                outer = lex.region_parent.get(part.region.split("+")[0])
+                if outer:
+                    whole.region = outer
+                    whole.extra["how"]["region"] = (
+                        f"the whole that {text[part.span_start:part.span_end]} is part of "
+                        f"({region_name(lex, outer)})")
 
         for fig in claims:
             claimed.append((fig, _sentence_text(text, sent, sentence, fig)))
@@ -1015,7 +1376,7 @@ def _table(text: str, article_id: str, claimed: list[tuple[_Figure, str]]) -> pd
         C.attributed_to: [None if d else f.attributed_to for f, d in zip(figs, dates)],
         C.date: [f.iso_date if d else None for f, d in zip(figs, dates)],
         C.weekday: [f.weekday if d else None for f, d in zip(figs, dates)],
-        C.binding: [f.extra.get("binding") for f in figs],
+        C.binding: [None if d else _binding_note(f) for f, d in zip(figs, dates)],
     }
     floats = (C.value, C.low, C.high)
     return pd.DataFrame({k: pd.array(v, dtype="Float64").astype(float) if k in floats else v
