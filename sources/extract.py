@@ -347,7 +347,7 @@ def _number_figures(text: str) -> list[_Figure]:
         if not n.is_figure:
             continue
         if n.form == N.FRACTION:
-            if not _OF_AFTER.match(text, n.end) or (
+            if not _OF_AFTER.match(text, n.end) or P.PERIOD_AFTER_OF.match(text, n.end) or (
                 prev is not None and prev.ordinal and not text[prev.end:n.start].strip()
             ):
                 continue
@@ -363,6 +363,29 @@ def _number_figures(text: str) -> list[_Figure]:
             fig.year_like = bool(_YEAR_LIKE.fullmatch(n.raw))
             fig.two_digit = bool(_TWO_DIGITS.fullmatch(n.raw))
         found.append(fig)
+    return found
+
+
+def _form_figures(text: str) -> list[_Figure]:
+    """Factors ("doubled", "nine-fold", "halved") and ranks ("ranked second", "the most
+    affected province"): claims written without a figure in digits."""
+    found = []
+    for m in P.FACTOR.finditer(text):
+        word = (m.group("verb") or m.group("num")).lower()
+        value = P.FACTOR_VERBS.get(word)
+        if value is None:
+            value = float(word) if word[0].isdigit() else float(
+                {**P.UNIT_WORDS, **P.TEEN_WORDS, **P.TENS_WORDS, "hundred": 100}[word])
+        found.append(_Figure(m.start(), m.end(), "factor", value=float(value)))
+    for m in P.RANK.finditer(text):
+        word = (m.group("ord") or m.group("ord2") or "").lower()
+        if m.group("most") or m.group("top"):
+            value = 1.0
+        elif word[:1].isdigit():
+            value = float(word[:-2])
+        else:
+            value = float(P.ORDINAL_WORDS[word])
+        found.append(_Figure(m.start(), m.end(), "rank", value=value))
     return found
 
 
@@ -432,6 +455,13 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
         low, high = a.value, b.value
         if a.scaled is None and b.scaled is not None and low is not None:
             low *= b.scaled  # "3 to 5 million": the scale applies to both ends
+        elif a.origin == "words" and b.origin == "words" and low is not None and high:
+            # "seven to ten thousand": the last word's scale applies to both ends.
+            last = text[a.start:b.end].split()[-1].lower()
+            first = set(text[a.start:a.end].lower().split())
+            scale = P.BIG_WORDS.get(last)
+            if scale and not first & set(P.BIG_WORDS) and low * scale <= high:
+                low *= scale
         if low is None or high is None or low > high:
             i += 2  # "won 3-1": a score, not a range; neither end is a claim
             continue
@@ -476,12 +506,25 @@ def _small_word_number_is_claim(text: str, fig: _Figure, ctx: _Context, lex: Lex
     "one of the", "no one", "two sides" are not figures; "three soldiers", "three percent",
     "at least two" are.
     """
+    if any(s <= fig.start < e for s, e, _m in _in(ctx.phrases, max(0, fig.start - 20),
+                                                   fig.end + 60)):
+        return False  # "the first eleven months of 2023": part of a period
+    if not fig.percent and P.DURATION_UNIT_AFTER.match(text, fig.end) and (
+            P.DURATION_AROUND.search(text, max(0, fig.start - 20), fig.start)):
+        return False  # "the past six years": a duration used as a time reference
     if fig.percent or fig.points or fig.qualifier or fig.value is None or fig.value >= 10:
         return True
     if P.QUALIFIER_BEFORE.search(text, max(0, fig.start - 25), fig.start):
         return True
     if P.COUNT_NOUN_AFTER.match(text, fig.end):
         return True
+    k = bisect_left(ctx.populations, (fig.end, -1, ""))
+    if k < len(ctx.populations) and re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?",
+                                                  text[fig.end:ctx.populations[k][0]]):
+        return True  # "three security officials", "six civilians"
+    if P.LIST_ITEM_AFTER.match(text, fig.end) and P.LIST_BEFORE.search(
+            text, max(0, fig.start - 90), fig.start):
+        return True  # "78 in KP, five in Balochistan and four in Punjab"
     # "three TTP militants": a metric word within one word after the number.
     gap = re.match(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", text[fig.end:fig.end + 40])
     at = fig.end + gap.end() if gap else fig.end
@@ -509,6 +552,9 @@ def _classify(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> None:
 
     if fig.kind == RANGE:
         fig.unit = _unit(fig)
+        return
+    if fig.origin in ("factor", "rank"):
+        fig.kind = FACTOR if fig.origin == "factor" else RANK
         return
     if fig.origin == "ratio":
         fig.kind = RATIO
@@ -697,6 +743,7 @@ class _Scope:
     found_pos: list[int]
     refs: list[_TimeRef] = field(default_factory=list)  # every time reference, by position
     refs_pos: list[int] = field(default_factory=list)
+    change_bases: frozenset = frozenset()  # ids of references that are a change's base
     text: str = ""
     sent: tuple[int, int] = (0, 0)
     _past: bool | None = None
@@ -781,6 +828,9 @@ def _bind_region(ctx: _Context, fig: _Figure, sc: _Scope, clause: tuple[int, int
     j = bisect_right(sc.group_ends, fig.span_start) - 1
     if j >= 0 and groups[j]["start"] >= clause[0]:
         return groups[j]["region"]
+    # 3b. "... in KP, where 858 attacks were reported": the place a "where" clause follows.
+    if j >= 0 and P.WHERE_AFTER.match(ctx.text, groups[j]["end"], fig.span_start):
+        return groups[j]["region"]
     # 4. "In Pakistan, 1,500 people died": a place set as the sentence's setting.
     setting = sc.first_locative
     if setting is not None and setting["end"] <= fig.span_start:
@@ -794,8 +844,14 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     if fig.metric:
         return fig.metric
     hi = min(clause[1], next_start, fig.core_end + 80)
+    # "killed 229 people and injured 282": a death or injury word right before the figure
+    # is its own verb.
+    j = bisect_left(ctx.metric_starts, fig.span_start) - 1
+    if j >= 0 and ctx.metrics[j][2] in ("deaths", "injured") and ctx.metrics[j][0] >= clause[0] \
+            and P.VERB_GAP.fullmatch(ctx.text, ctx.metrics[j][1], fig.span_start):
+        return ctx.metrics[j][2]
     after = _first_metric_at(ctx, fig.core_end, hi, True, lex)
-    if after:
+    if after and not P.OTHER_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0]):
         return after[2]
     lo = max(clause[0], prev_end)
     before = [m for m in _in(ctx.metrics, lo, fig.span_start) if lex.metrics[m[2]].countable]
@@ -941,7 +997,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         if rel in ("previous year", "the year before", "a year earlier", "a year before",
                    "a year ago"):
             ref_year = int(explicit_years[0].value) if len(explicit_years) == 1 else (
-                pub.year if pub else None)
+                int(ctx.lead_period[:4]) if ctx.lead_period else pub.year if pub else None)
             if ref_year is not None:
                 refs.append(_TimeRef(s, str(ref_year - 1), is_base=True, end=_e, how=how))
             continue
@@ -1001,20 +1057,22 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         fig.period, fig.base_period = sc.years[-1], sc.years[0]
         how["period"] = f"the sentence ({fig.period} against {fig.base_period})"
         return
-    plain = [r for r in sc.plain if id(r) not in taken] or sc.plain
+    free = [r for r in sc.plain if id(r) not in taken and id(r) not in sc.change_bases]
+    before = [r for r in sc.plain if r.pos < fig.start and id(r) not in sc.change_bases]
+    after = [r for r in free if r.pos > fig.start]
     if own is not None and not change:
         fig.period = own.period
         how["period"] = f"its own {own.how}"
-    elif plain:
-        pos = [r.pos for r in plain]
-        i = bisect_left(pos, fig.start)
-        near = [plain[j] for j in (i - 1, i) if 0 <= j < len(plain)]
-        ref = min(near, key=lambda r: abs(r.pos - fig.start))
+    elif before or after:
+        # The time the sentence set before the figure, else the nearest one after it that
+        # is not another figure's own ("693 deaths, up from 419 in 2022": not 2022).
+        ref = before[-1] if before else after[0]
         fig.period = ref.period
         how["period"] = f"the sentence ({ref.how})"
-    elif sc.bases and pub:
-        fig.period = str(pub.year)  # "up 20% on last year": this year against the last
-        how["period"] = "the publication year (against the base the sentence names)"
+    elif sc.bases and len(sc.bases[0].period) == 4:
+        # "up 20% on last year", "the year before": the year after the base.
+        fig.period = str(int(sc.bases[0].period) + 1)
+        how["period"] = f"the year after the base the sentence names ({sc.bases[0].how})"
     elif ctx is not None and ctx.lead_period:
         fig.period = ctx.lead_period
         how["period"] = f"the article's opening ({T.label(ctx.lead_period)})"
@@ -1023,7 +1081,9 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         fig.period = str(pub.year)
         how["period"] = "the publication year (present tense, no period named)"
     if change and fig.period:
-        if sc.bases:
+        if fig.extra.get("base_ref") is not None and fig.extra["base_ref"].period != fig.period:
+            fig.base_period = fig.extra["base_ref"].period
+        elif sc.bases:
             fig.base_period = sc.bases[0].period
         elif len(fig.period) == 4:
             # A change stated for one year with no base is read against the year before
@@ -1185,7 +1245,15 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         part = lex.parts.get((base, population)) if base else None
         if part:
             fig.metric = part
-            fig.extra["base"] = base
+            fig.extra["base"], fig.extra["population"] = base, population
+            return
+    elif previous is not None and previous.extra.get("population") and fig.metric in (
+            "deaths", "injured") and _continues(text, fig):
+        # "572 security personnel were killed and 1,292 were injured": the same people.
+        part = lex.parts.get((fig.metric, previous.extra["population"]))
+        if part:
+            fig.metric = part
+            fig.extra["base"], fig.extra["population"] = fig.metric, previous.extra["population"]
             return
     # Who did it, or how: a group named in the figure's clause ("by the TTP", "TTP-linked").
     if fig.metric is None:
@@ -1227,7 +1295,7 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
     lex = load_lexicon()
     pub = _parse_published(published)
     ctx = _context(text, lex)
-    figs = _select(_date_figures(text) + _number_figures(text))
+    figs = _select(_date_figures(text) + _form_figures(text) + _number_figures(text))
 
     for fig in figs:
         if fig.year_like and _is_year(text, fig, lex, ctx):
@@ -1278,7 +1346,22 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
                 own = _attached(text, fig, sc, nexts[k])
                 if own is not None:
                     owns[k] = own
+        for k, fig in enumerate(claims):
+            if fig.kind in CHANGE_KINDS or fig.kind == FACTOR:
+                # "an increase of 52 percent from those killed in 2020": a year after a change,
+                # in its clause, is the change's base and dates no other figure.
+                hi = _clause(ctx, fig.span_start, fig.span_end, sent)[1]
+                i = bisect_left(sc.refs_pos, fig.span_end)
+                while i < len(sc.refs) and sc.refs[i].pos < min(hi, nexts[k]):
+                    if sc.refs[i].explicit_year and id(sc.refs[i]) not in {
+                            id(r) for r in owns.values()} and P.BASE_IN_CLAUSE.search(
+                            text, fig.span_end, sc.refs[i].pos):
+                        fig.extra["base_ref"] = sc.refs[i]
+                        owns[-1 - k] = sc.refs[i]
+                        break
+                    i += 1
         taken = frozenset(id(r) for r in owns.values())
+        sc.change_bases = frozenset(id(r) for j, r in owns.items() if j < 0)
         previous: _Figure | None = None
         wholes: list[tuple[_Figure, _Figure]] = []
         for k, fig in enumerate(claims):

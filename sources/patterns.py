@@ -856,3 +856,18 @@ LIST_ITEM_AFTER = re.compile(
 )
 LIST_BEFORE = re.compile(r"[0-9][^.;!?]{0,80}?(?:,|\band\b|\bto\b|\bversus\b|\bvs\.?)\s*\Z",
                          re.IGNORECASE)
+# "an increase of 52 percent from those killed in 2020", "compared with 2022": the words
+# after a change that make a later year its base.
+BASE_IN_CLAUSE = re.compile(
+    r"\b(?:from|since|compared\s+(?:with|to)|as\s+against|against|than|over|on|versus|vs)\b",
+    re.IGNORECASE,
+)
+# Between a death or injury verb and its figure: "killed 229", "injured another 282",
+# "killing at least 30" (the hedge is part of the claim).
+VERB_GAP = re.compile(r"\s+(?:(?:another|a\s+further|an\s+additional|a\s+total\s+of|some|over)\s+)?")
+# A metric word after "and" belongs to the next clause: "229 people and injured 282",
+# "fatalities surging 45% and attacks more than doubling".
+OTHER_CLAUSE_GAP = re.compile(r"\b(?:and|while|whereas|but)\s+(?:[^\W\d_][\w’'-]*\s+)?\Z",
+                              re.IGNORECASE)
+# "in KP, where 858 attacks were reported": a relative clause about the place before it.
+WHERE_AFTER = re.compile(r"[\s,]*(?:where|in\s+which)\b[^.;]*\Z", re.IGNORECASE)
