@@ -442,8 +442,12 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
             out.append(a)  # "in 2022 to 693": a year next to a figure is not a range
             i += 1
             continue
-        if P.CHANGE_FROM_BEFORE.search(before) and not between:
-            out.append(a)  # "rose from 419 to 693": two levels of a change, not a range
+        if P.CHANGE_FROM_BEFORE.search(before) and not between or (
+                between and P.FROM_BEFORE.search(before) and not P.RANGE_WORD_BEFORE.search(
+                    text, max(0, a.start - _WINDOW), between.start() + a.start - len(before))):
+            # "rose from 419 to 693", "injuries from 836 to 1,354": two levels of a change,
+            # not a range (a range says so: "estimates range from 200 to 300").
+            out.append(a)
             i += 1
             continue
         if (a.percent or a.points or a.currency) and (
@@ -1381,7 +1385,9 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
                 # "... 5,000 to 6,000 militants, with the number rising to 70,000": a figure
                 # with no noun of its own continues the earlier figure's subject.
                 fig.metric = previous.metric
-                fig.region = fig.region or previous.region
+                if fig.region is None and previous.region:
+                    fig.region = previous.region
+                    how["region"] = previous.extra["how"].get("region")
             if fig.region is None and previous is not None and previous.region:
                 fig.region = previous.region
                 how["region"] = previous.extra["how"].get("region")
@@ -1400,6 +1406,16 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
             if fig.region is None:
                 _article_region(ctx, lex, fig)
             previous = fig
+        for k in range(len(claims) - 1):
+            a, b = claims[k], claims[k + 1]
+            if (k not in owns and b.period and len(b.period) == 4
+                    and a.metric == b.metric
+                    and P.FROM_BEFORE.search(text, max(0, a.span_start - 6), a.span_start)
+                    and P.TO_GAP.fullmatch(text, a.span_end, b.span_start)):
+                # "deaths climbed from 539 to 976": the first level is the year before.
+                a.period = str(int(b.period) - 1)
+                a.extra["how"]["period"] = (f"the year before {text[b.span_start:b.span_end]}'s "
+                                            f"(a change from one level to the other)")
         for part, whole in wholes:
             # The whole of a share is counted over the part's larger place.
             part.metric = part.metric or whole.metric

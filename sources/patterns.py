@@ -871,3 +871,5 @@ OTHER_CLAUSE_GAP = re.compile(r"\b(?:and|while|whereas|but)\s+(?:[^\W\d_][\w’'
                               re.IGNORECASE)
 # "in KP, where 858 attacks were reported": a relative clause about the place before it.
 WHERE_AFTER = re.compile(r"[\s,]*(?:where|in\s+which)\b[^.;]*\Z", re.IGNORECASE)
+# "from 539 to 976": the gap between two levels of a change.
+TO_GAP = re.compile(r"\s+to\s+", re.IGNORECASE)
