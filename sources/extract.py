@@ -255,6 +255,8 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
     named = [(s, name) for s, _e, name in ctx.sources]
     named += [(s, name) for s, _e, name in ctx.according if name]
     for m in P.NAME_SAID.finditer(text):
+        if "\n" in m.group("name") or ". " in m.group("name"):
+            continue  # across a sentence end ("Monday. It says")
         words = m.group("name").split()
         while words and words[0].rstrip(".") in P.NAME_SAID_STOP:
             words = words[1:]
@@ -1346,7 +1348,7 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
         # neighbour does not borrow it.
         owns: dict[int, _TimeRef] = {}
         for k, fig in enumerate(claims):
-            if fig.kind != DATE:
+            if fig.kind != DATE and fig.kind not in CHANGE_KINDS and fig.kind != FACTOR:
                 own = _attached(text, fig, sc, nexts[k])
                 if own is not None:
                     owns[k] = own
