@@ -113,6 +113,7 @@ class _TimeRef:
     is_base: bool = False  # "compared with last year", "the previous year"
     explicit_year: bool = False
     end: int = -1  # where the reference's words end (-1: unknown)
+    release: bool = False  # "released on Thursday": when a report came out, not a period
     how: str = ""  # for the binding note: "'the second quarter of 2024'"
 
 
@@ -253,7 +254,8 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
         if refs:
             ctx.regions = sorted(ctx.regions + refs)
     named = [(s, name) for s, _e, name in ctx.sources]
-    named += [(s, name) for s, _e, name in ctx.according if name]
+    named += [(s, name) for s, _e, name in ctx.according
+              if name and name not in P.GENERIC_SOURCE_NAMES]
     for m in P.NAME_SAID.finditer(text):
         if "\n" in m.group("name") or ". " in m.group("name"):
             continue  # across a sentence end ("Monday. It says")
@@ -750,6 +752,9 @@ class _Scope:
     refs: list[_TimeRef] = field(default_factory=list)  # every time reference, by position
     refs_pos: list[int] = field(default_factory=list)
     change_bases: frozenset = frozenset()  # ids of references that are a change's base
+    usable: list | None = None  # references that can date a figure (set on first use)
+    months: list | None = None  # distinct months named (set on first use)
+    usable_pos: list[int] = field(default_factory=list)
     text: str = ""
     sent: tuple[int, int] = (0, 0)
     _past: bool | None = None
@@ -858,10 +863,19 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         return ctx.metrics[j][2]
     after = _first_metric_at(ctx, fig.core_end, hi, True, lex)
     if after and not P.OTHER_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0]):
+        # "35 terrorist incidents": the last of adjoining metric words is the head noun.
+        nxt = _first_metric_at(ctx, after[1], after[1] + 2, True, lex)
+        while nxt is not None and not ctx.text[after[1]:nxt[0]].strip():
+            after, nxt = nxt, _first_metric_at(ctx, nxt[1], nxt[1] + 2, True, lex)
         return after[2]
     lo = max(clause[0], prev_end)
     before = [m for m in _in(ctx.metrics, lo, fig.span_start) if lex.metrics[m[2]].countable]
-    return before[-1][2] if before else None
+    # "Deaths in those attacks climbed from 539": a metric inside a prepositional phrase
+    # qualifies the subject before it.
+    heads = [m for m in before if not P.PREPOSITION_BEFORE.search(
+        ctx.text, max(lo, m[0] - 30), m[0]) or P.HEAD_OF_BEFORE.search(
+        ctx.text, max(lo, m[0] - 30), m[0])]
+    return (heads or before)[-1][2] if before else None
 
 
 def _continues(text: str, fig: _Figure) -> bool:
@@ -966,8 +980,11 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     refs = []
     phrases = _in(ctx.phrases, *sent)
 
+    phrase_starts = [ps for ps, _pe, _m in phrases]
+
     def inside(pos: int) -> bool:
-        return any(ps <= pos < pe for ps, pe, _m in phrases)
+        i = bisect_right(phrase_starts, pos) - 1
+        return i >= 0 and pos < phrases[i][1]
 
     explicit_years = [f for f in figs if f.origin == "year" and f.value is not None
                       and not inside(f.start)]
@@ -984,7 +1001,9 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     for f in figs:
         if f.origin == "date" and f.iso_date and not inside(f.start):
             refs.append(_TimeRef(f.start, f.iso_date, end=f.end,
-                                 how=f"'{ctx.text[f.start:f.end]}'"))
+                                 how=f"'{ctx.text[f.start:f.end]}'",
+                                 release=len(f.iso_date) == 10 and bool(P.RELEASE_BEFORE.search(
+                                     ctx.text, max(sent[0], f.start - 60), f.start))))
     hint = int(explicit_years[0].value) if len(explicit_years) == 1 else (
         int(ctx.lead_period[:4]) if ctx.lead_period else None)
     same: list[tuple[int, int, int]] = []
@@ -1006,6 +1025,15 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                 int(ctx.lead_period[:4]) if ctx.lead_period else pub.year if pub else None)
             if ref_year is not None:
                 refs.append(_TimeRef(s, str(ref_year - 1), is_base=True, end=_e, how=how))
+            continue
+        if rel in ("the month before", "previous month", "a month earlier"):
+            months_named = [r for r in refs if len(r.period) == 7]
+            anchor = months_named[0].period if len(months_named) == 1 else (
+                ctx.lead_period if ctx.lead_period and len(ctx.lead_period) == 7 else None)
+            if anchor:
+                first = T.bounds(anchor)[0] - timedelta(days=1)
+                refs.append(_TimeRef(s, f"{first.year:04d}-{first.month:02d}", is_base=True,
+                                     end=_e, how=how))
             continue
         if pub is None or rel == "year-on-year" or rel == "year on year":
             continue
@@ -1063,9 +1091,26 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         fig.period, fig.base_period = sc.years[-1], sc.years[0]
         how["period"] = f"the sentence ({fig.period} against {fig.base_period})"
         return
-    free = [r for r in sc.plain if id(r) not in taken and id(r) not in sc.change_bases]
-    before = [r for r in sc.plain if r.pos < fig.start and id(r) not in sc.change_bases]
-    after = [r for r in free if r.pos > fig.start]
+    if change and not sc.years and sc.months is None:  # once per sentence
+        sc.months = sorted({r.period for r in sc.plain if not r.release and len(r.period) == 7})
+    spans = sc.months if change and not sc.years else []
+    if len(spans) >= 2:
+        # "fell 22% from 105 in March to 82 in April": the later month against the earlier.
+        fig.period, fig.base_period = spans[-1], spans[0]
+        how["period"] = f"the sentence ({T.label(fig.period)} against {T.label(fig.base_period)})"
+        return
+    if sc.usable is None:  # once per sentence: the references that can date a figure
+        usable = [r for r in sc.plain if id(r) not in sc.change_bases and not r.release]
+        if any(len(r.period) != 10 for r in usable):
+            usable = [r for r in usable if len(r.period) != 10]  # a day dates an event
+        sc.usable, sc.usable_pos = usable, [r.pos for r in usable]
+    i = bisect_left(sc.usable_pos, fig.start)
+    before = sc.usable[i - 1:i] if i > 0 else []
+    after = []
+    for r in sc.usable[i:i + 8]:  # the first one after that is not another figure's own
+        if r.pos > fig.start and (id(r) not in taken or r is own):
+            after = [r]
+            break
     if own is not None and not change:
         fig.period = own.period
         how["period"] = f"its own {own.how}"
@@ -1097,6 +1142,9 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
             fig.base_period = str(int(fig.period) - 1)
         elif "/" in fig.period or len(fig.period) == 7:
             fig.base_period = T.shift_years(fig.period, -1)
+        if fig.base_period == fig.period and len(fig.period) == 4:
+            # "rising 45% over the past year" in a report on that year: against the one before.
+            fig.base_period = str(int(fig.period) - 1)
 
 
 def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]:
@@ -1114,8 +1162,8 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
             found.append((s, name))
         known.append((s, e))
     for s, e, name in _in(ctx.according, *sent):
-        if any(ks < e and s < ke for ks, ke in known):
-            continue  # a known source, named above by its canonical name
+        if any(ks < e and s < ke for ks, ke in known) or name in P.GENERIC_SOURCE_NAMES:
+            continue  # a known source named above, or "the institute" (carried instead)
         if name:
             found.append((s, name))
             known.append((s, e))
@@ -1173,8 +1221,8 @@ def _lead_period(ctx: _Context, lex: Lexicon, by_sentence: dict[int, list[_Figur
         refs = sorted(_time_refs(ctx, sent, by_sentence.get(idx, []), pub, lex),
                       key=lambda r: r.pos)
         for ref in refs:
-            if not ref.is_base and len(ref.period) != 10 and ref.explicit_year or (
-                    not ref.is_base and "/" in ref.period):
+            if not ref.is_base and not ref.release and len(ref.period) != 10 and (
+                    ref.explicit_year or "/" in ref.period or len(ref.period) == 7):
                 return ref.period
     return None
 
@@ -1185,7 +1233,8 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
     sent = ctx.sentences[idx]
     j = bisect_left(ctx.named_pos, fig.span_start) - 1
     last = ctx.named[j] if j >= 0 else None
-    if last is not None and _in(ctx.carry, *sent):
+    c = bisect_left(ctx.carry, (sent[0], -1, ""))
+    if last is not None and c < len(ctx.carry) and ctx.carry[c][1] <= sent[1]:
         back = idx - (bisect_right(ctx.sentence_starts, last[0]) - 1)
         fig.attributed_to = last[1]
         fig.extra["how"]["source"] = (
@@ -1237,8 +1286,10 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
     lo, hi = max(clause[0], prev_end), min(clause[1], nxt)
     # Who was counted: a population named right after the figure ("126 civilians").
     k = bisect_left(ctx.populations, (fig.core_end or fig.span_end, -1, ""))
-    if k < len(ctx.populations) and ctx.populations[k][0] - fig.span_end <= 30 and re.fullmatch(
-            r"\s+(?:[^\W\d_][\w’'-]*\s+)?", text[fig.span_end:ctx.populations[k][0]]):
+    gap = text[fig.span_end:ctx.populations[k][0]] if k < len(ctx.populations) else ""
+    if fig.kind != SHARE and k < len(ctx.populations) and len(gap) <= 30 and re.fullmatch(
+            r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
+            gap.split()[0].lower() not in P.FUNCTION_WORDS if gap.split() else True):
         population = ctx.populations[k][2]
         base = fig.metric if fig.metric in ("deaths", "injured") else None
         if base is None:
@@ -1352,6 +1403,7 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
                 own = _attached(text, fig, sc, nexts[k])
                 if own is not None:
                     owns[k] = own
+        owned = {id(r) for r in owns.values()}
         for k, fig in enumerate(claims):
             if fig.kind in CHANGE_KINDS or fig.kind == FACTOR:
                 # "an increase of 52 percent from those killed in 2020": a year after a change,
@@ -1359,9 +1411,9 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
                 hi = _clause(ctx, fig.span_start, fig.span_end, sent)[1]
                 i = bisect_left(sc.refs_pos, fig.span_end)
                 while i < len(sc.refs) and sc.refs[i].pos < min(hi, nexts[k]):
-                    if sc.refs[i].explicit_year and id(sc.refs[i]) not in {
-                            id(r) for r in owns.values()} and P.BASE_IN_CLAUSE.search(
-                            text, fig.span_end, sc.refs[i].pos):
+                    if sc.refs[i].explicit_year and id(sc.refs[i]) not in owned and (
+                            P.BASE_IN_CLAUSE.search(
+                            text, fig.span_end, sc.refs[i].pos)):
                         fig.extra["base_ref"] = sc.refs[i]
                         owns[-1 - k] = sc.refs[i]
                         break
@@ -1399,7 +1451,7 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
             if whole is not None and whole.kind == COUNT and P.PART_OF_WHOLE.fullmatch(
                     text, fig.span_end, whole.span_start):
                 wholes.append((fig, whole))  # "620 of the 976 deaths"
-            _bind_period(fig, sc, pub, ctx, owns.get(k), taken - {id(owns.get(k))})
+            _bind_period(fig, sc, pub, ctx, owns.get(k), taken)
             fig.attributed_to = _bind_source(fig, sc)
             if fig.attributed_to:
                 how["source"] = "named in the sentence"

@@ -569,7 +569,8 @@ DATE_ISO_FAST = re.compile(
 RELATIVE_WORDS = [
     "last year", "past year", "previous year", "the year before", "a year earlier", "a year ago",
     "a year before", "this year", "current year", "yesterday", "today", "last month",
-    "this month", "year on year", "year-on-year",
+    "this month", "year on year", "year-on-year", "the month before", "previous month",
+    "a month earlier",
 ]
 RELATIVE_PERIOD = re.compile(rf"\b(?P<rel>{alternation(RELATIVE_WORDS)})\b", re.IGNORECASE)
 # A relative period that is the base of a comparison ("compared with last year").
@@ -645,8 +646,9 @@ ACCOUNTING_FOR = re.compile(r"\baccount(?:ing|ed|s)?\s+for\b", re.IGNORECASE)
 # Attribution before a source: "according to PIPS", "a report by the Islamabad-based PIPS".
 ATTRIBUTION_BEFORE = re.compile(
     r"(?:\baccording\s+to|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
-    r"|research|statistics|findings)\s+(?:by|from|of)|\bpublished\s+by|\bcompiled\s+by)"
-    r"\s+(?:the\s+)?(?:[\w-]+-based\s+)?\Z",
+    r"|research|statistics|findings)\s+(?:by|from|of)|\bpublished\s+by|\bcompiled\s+by"
+    r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\bin)"
+    r"\s+(?:the\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?\Z",
     re.IGNORECASE,
 )
 # Attribution after a source: "Durrani, ..., estimates", "PIPS (...) found", "PIPS's report".
@@ -812,7 +814,7 @@ RANK = re.compile(
 # What may stand between a figure and the period that is its own: "715 in 2022", "517 attacks
 # in 2023", "380 deaths during the second quarter", "1,210 (2023)".
 ATTACHED_GAP = re.compile(
-    r"\s*\(\s*|\s*,?\s*(?:[^\W\d_][\w’'-]*\s+){0,3}?(?:in|during|for|over|through|throughout)\s+"
+    r"\s*\(?\s*|\s*,?\s*(?:[^\W\d_][\w’'-]*\s+){0,3}?(?:in|during|for|over|through|throughout)\s+"
     r"(?:the\s+)?(?:(?:calendar|fiscal|financial)\s+)?(?:year\s+)?"
 )
 # A relative period right after a figure: "419 the year before", "380 a year earlier".
@@ -873,3 +875,24 @@ OTHER_CLAUSE_GAP = re.compile(r"\b(?:and|while|whereas|but)\s+(?:[^\W\d_][\w’'
 WHERE_AFTER = re.compile(r"[\s,]*(?:where|in\s+which)\b[^.;]*\Z", re.IGNORECASE)
 # "from 539 to 976": the gap between two levels of a change.
 TO_GAP = re.compile(r"\s+to\s+", re.IGNORECASE)
+# A metric word inside a prepositional phrase ("deaths in those attacks") qualifies the head.
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|of|from|by|during|on|against|after|for)\s+(?:(?:the|those|these|such|its|their"
+    r"|all|[^\W\d_]+-related|terrorist|militant|terror)\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+# A day date that says when a report was released, not what it counts.
+RELEASE_BEFORE = re.compile(
+    r"(?:\b(?:released|published|issued|launched|unveiled|said|says|told|reported|announced"
+    r"|shared|made\s+public)\b[^.;]{0,40}?\b(?:on|this|last)\s+"
+    r"|(?m:^)[ \t]*[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?,[ \t]*)\Z",  # or a dateline's date
+    re.IGNORECASE,
+)
+# "the number of deaths": a metric after "number of" is the head, not a qualifier.
+HEAD_OF_BEFORE = re.compile(r"\b(?:number|total|count|tally|toll)\s+of\s+(?:the\s+)?\Z",
+                            re.IGNORECASE)
+# "according to the Institute": a generic noun refers back to the last source named.
+GENERIC_SOURCE_NAMES = frozenset(
+    ["Institute", "Report", "Centre", "Center", "Index", "Study", "Survey", "Data", "Think Tank",
+     "Organisation", "Organization", "Ministry", "Department", "Government", "Police"]
+)
