@@ -875,7 +875,15 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     heads = [m for m in before if not P.PREPOSITION_BEFORE.search(
         ctx.text, max(lo, m[0] - 30), m[0]) or P.HEAD_OF_BEFORE.search(
         ctx.text, max(lo, m[0] - 30), m[0])]
-    return (heads or before)[-1][2] if before else None
+    if not before:
+        return None
+    pick = (heads or before)[-1]
+    k = bisect_left(ctx.metric_starts, pick[1])
+    while k < len(ctx.metrics) and ctx.metrics[k][0] < fig.span_start and not ctx.text[
+            pick[1]:ctx.metrics[k][0]].strip() and lex.metrics[ctx.metrics[k][2]].countable:
+        pick = ctx.metrics[k]  # "terrorist incidents": the last adjoining word is the head
+        k += 1
+    return pick[2]
 
 
 def _continues(text: str, fig: _Figure) -> bool:
@@ -1039,7 +1047,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             continue
         period = {
             "last year": str(pub.year - 1), "past year": str(pub.year - 1),
-            "this year": str(pub.year), "current year": str(pub.year),
+            "this year": _year_to_date(pub), "current year": _year_to_date(pub),
             "yesterday": (pub - timedelta(days=1)).isoformat(), "today": pub.isoformat(),
             "this month": f"{pub.year:04d}-{pub.month:02d}",
             "last month": (pub.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"),
@@ -1059,6 +1067,14 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(ps, period, is_base=True, end=pe,
                                  how=f"'{' '.join(ctx.text[ps:pe].split())}'"))
     return refs
+
+
+def _year_to_date(pub: date) -> str:
+    """"This year" in an article: January to the publication day (the whole year from
+    December on, when year-end reviews are published)."""
+    if pub.month == 12:
+        return str(pub.year)
+    return T.canonical(date(pub.year, 1, 1), pub)
 
 
 def _attached(text: str, fig: _Figure, sc: _Scope, limit: int) -> _TimeRef | None:
@@ -1221,8 +1237,7 @@ def _lead_period(ctx: _Context, lex: Lexicon, by_sentence: dict[int, list[_Figur
         refs = sorted(_time_refs(ctx, sent, by_sentence.get(idx, []), pub, lex),
                       key=lambda r: r.pos)
         for ref in refs:
-            if not ref.is_base and not ref.release and len(ref.period) != 10 and (
-                    ref.explicit_year or "/" in ref.period or len(ref.period) == 7):
+            if not ref.is_base and not ref.release and len(ref.period) != 10:
                 return ref.period
     return None
 
@@ -1315,9 +1330,11 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
     # Who did it, or how: a group named in the figure's clause ("by the TTP", "TTP-linked").
     if fig.metric is None:
         return
-    for _s, _e, group in _in(ctx.groups, lo, hi):
+    for gs, ge, group in _in(ctx.groups, lo, hi):
         part = lex.parts.get((fig.metric, group))
-        if part:
+        between = (ge, fig.span_start) if ge <= fig.span_start else (fig.span_end, gs)
+        if part and not P.AND_BETWEEN.search(text, *between):
+            # ("... 23 suicide bombings and that deaths rose 65%": the group is another's.)
             fig.metric = part
             return
 
@@ -1442,6 +1459,10 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
                 if fig.region is None and previous.region:
                     fig.region = previous.region
                     how["region"] = previous.extra["how"].get("region")
+            if fig.metric is None and previous is not None and (
+                    previous.kind in CHANGE_KINDS or previous.kind == FACTOR) and (
+                    P.CHANGE_BASE_GAP.fullmatch(text, previous.span_end, fig.span_start)):
+                fig.metric = previous.metric  # "rose 65 percent from the 419 ...": its base level
             if fig.region is None and previous is not None and previous.region:
                 fig.region = previous.region
                 how["region"] = previous.extra["how"].get("region")

@@ -654,7 +654,7 @@ ATTRIBUTION_BEFORE = re.compile(
 # Attribution after a source: "Durrani, ..., estimates", "PIPS (...) found", "PIPS's report".
 # "told" is deliberately absent: the teller of an interview does not state the figure.
 ATTRIBUTION_AFTER = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?(?:has\s+|have\s+|had\s+)?"
+    r"\s*(?:[0-9]{4}\s+)?(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?(?:has\s+|have\s+|had\s+)?"
     r"(?:previously\s+|also\s+|recently\s+)?"
     r"(?:said|says|say|stated|states|claimed|claims|estimates?|estimated|reported|reports"
     r"|found|finds|recorded|records|counted|counts|noted|notes|believes|believed|added"
@@ -896,3 +896,8 @@ GENERIC_SOURCE_NAMES = frozenset(
     ["Institute", "Report", "Centre", "Center", "Index", "Study", "Survey", "Data", "Think Tank",
      "Organisation", "Organization", "Ministry", "Department", "Government", "Police"]
 )
+# A group named across "and" belongs to another figure or clause.
+AND_BETWEEN = re.compile(r"\b(?:and|while|whereas|but)\b", re.IGNORECASE)
+# "deaths rose 65 percent from the 419 recorded in 2022": the level a change started from.
+CHANGE_BASE_GAP = re.compile(
+    r"\s+(?:from|compared\s+(?:with|to)|against|over)\s+(?:the\s+|a\s+)?", re.IGNORECASE)
