@@ -1094,11 +1094,12 @@ def _attached(text: str, fig: _Figure, sc: _Scope, limit: int) -> _TimeRef | Non
 
 
 def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | None = None,
-                 own: _TimeRef | None = None, taken: frozenset = frozenset()) -> None:
+                 own: _TimeRef | None = None, taken: dict | None = None) -> None:
     """Set the period (and, for changes, the base period) of a figure from its sentence.
 
-    ``own`` is the period written right after the figure ("715 in 2022"); ``taken`` are
-    references that are other figures' own periods, which this figure does not share.
+    ``own`` is the period written right after the figure ("715 in 2022"); ``taken`` maps
+    references that are other figures' own periods to those figures: this figure shares one
+    only when no comparison stands between them.
     """
     how = fig.extra.setdefault("how", {})
     change = fig.kind in CHANGE_KINDS or fig.kind == FACTOR
@@ -1124,7 +1125,12 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
     before = sc.usable[i - 1:i] if i > 0 else []
     after = []
     for r in sc.usable[i:i + 8]:  # the first one after that is not another figure's own
-        if r.pos > fig.start and (id(r) not in taken or r is own):
+        owner = (taken or {}).get(id(r))
+        if r.pos > fig.start and (owner is None or owner is fig or ctx is None or (
+                owner.span_start > fig.span_end and not P.BASE_IN_CLAUSE.search(
+                    ctx.text, fig.span_end, owner.span_start))):
+            # ("over 90% of deaths and 84% of attacks last year" share the year; "693 deaths,
+            # up from 419 in 2022" do not.)
             after = [r]
             break
     if own is not None and not change:
@@ -1435,7 +1441,7 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
                         owns[-1 - k] = sc.refs[i]
                         break
                     i += 1
-        taken = frozenset(id(r) for r in owns.values())
+        taken = {id(r): claims[j] for j, r in owns.items() if j >= 0}
         sc.change_bases = frozenset(id(r) for j, r in owns.items() if j < 0)
         previous: _Figure | None = None
         wholes: list[tuple[_Figure, _Figure]] = []

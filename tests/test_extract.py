@@ -277,7 +277,10 @@ def test_invalid_day_is_not_a_date() -> None:
 
 def test_period_from_relative_words() -> None:
     assert one("Attacks reached 300 last year.")[C.period] == "2023"
-    assert one("Attacks reached 300 this year.")[C.period] == "2024"
+    # "This year" in June is the year so far, not the whole year (issue 10: a partial year
+    # is never compared with a full one); in December it is the year.
+    assert one("Attacks reached 300 this year.")[C.period] == "2024-01-01/2024-06-28"
+    assert one("Attacks reached 300 this year.", published="2024-12-29")[C.period] == "2024"
     assert one("Attacks reached 300 last year.", published=None)[C.period] is None
 
 
