@@ -82,15 +82,6 @@ def article_facts(text: str, lex: Lexicon, regions: list[tuple[int, int, str]],
             if signal.get(c, (0, ""))[0] < weight:
                 signal[c] = (weight, where)
 
-    dateline = P.DATELINE.match(text, lead[0], lead[1]) or (
-        P.DATELINE.match(text, headline[0], headline[1]) if headline else None)
-    if dateline:
-        for name in (dateline.group("country"), dateline.group("city")):
-            code = lex.dateline_by_city.get(normalise(name or "")) or lex.region_by_alias.get(
-                normalise(name or ""))
-            if code:
-                vote(lex.region_parent.get(code, code), _LEAD_WEIGHT["dateline"], "the dateline")
-                break
     for s, e, code in regions:
         if incidental(s, e):
             continue
@@ -100,6 +91,15 @@ def article_facts(text: str, lex: Lexicon, regions: list[tuple[int, int, str]],
             vote(code, _LEAD_WEIGHT["first paragraph"], "the first paragraph")
         else:
             vote(code, 1, "the place the article names most")
+    dateline = P.DATELINE.match(text, lead[0], lead[1]) or (
+        P.DATELINE.match(text, headline[0], headline[1]) if headline else None)
+    if dateline:
+        for name in (dateline.group("country"), dateline.group("city")):
+            code = lex.dateline_by_city.get(normalise(name or "")) or lex.region_by_alias.get(
+                normalise(name or ""))
+            if code:
+                vote(lex.region_parent.get(code, code), _LEAD_WEIGHT["dateline"], "the dateline")
+                break
     countries = {c: n for c, n in votes.items() if c not in lex.region_parent}
     if not countries:
         return ArticleFacts(None, None, None, starts, ((headline or lead)[0], lead[1]))
