@@ -29,13 +29,16 @@ import pandas as pd
 from checks.schemas import ClaimSchema as C
 from checks.schemas import empty, validate
 from checks.vocabulary import Kind, Qualifier
+from checks import periods as T
 from sources import numbers as N
 from sources import patterns as P
+from sources.context import ArticleFacts, article_facts, paragraph_of, region_name
 from sources.lexicon import Lexicon, load_lexicon, normalise, word_finder
 from sources.numbers import Number, find_numbers
 
 # Enum values read once: these are compared in the inner loops.
 DATE, RANGE, SHARE, COUNT = Kind.DATE.value, Kind.RANGE.value, Kind.SHARE.value, Kind.COUNT.value
+FACTOR, RANK = Kind.FACTOR.value, Kind.RANK.value
 PERCENT, MONEY, RATIO = Kind.PERCENT.value, Kind.MONEY.value, Kind.RATIO.value
 CHANGE, POINTS = Kind.PERCENT_CHANGE.value, Kind.PERCENTAGE_POINTS.value
 CHANGE_KINDS = {CHANGE, POINTS}
@@ -109,6 +112,9 @@ class _TimeRef:
     period: str
     is_base: bool = False  # "compared with last year", "the previous year"
     explicit_year: bool = False
+    end: int = -1  # where the reference's words end (-1: unknown)
+    release: bool = False  # "released on Thursday": when a report came out, not a period
+    how: str = ""  # for the binding note: "'the second quarter of 2024'"
 
 
 @dataclass
@@ -127,6 +133,16 @@ class _Context:
     sources: list[tuple[int, int, str]]
     according: list[tuple[int, int, str]]
     relatives: list[tuple[int, int, str]]
+    # Article-wide context (sources.context): place, paragraphs, named sources, carried
+    # attribution, period phrases, and the qualifiers that make a figure a part.
+    facts: ArticleFacts | None = None
+    named: list[tuple[int, str]] = field(default_factory=list)
+    named_pos: list[int] = field(default_factory=list)
+    carry: list[tuple[int, int, str]] = field(default_factory=list)
+    phrases: list = field(default_factory=list)  # (start, end, match) of period phrases
+    groups: list[tuple[int, int, str]] = field(default_factory=list)
+    populations: list[tuple[int, int, str]] = field(default_factory=list)
+    lead_period: str | None = None
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -203,7 +219,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
         if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
     ]
     relatives = [(s, e, normalise(text[s:e])) for s, e in _RELATIVE.spans(text, low)]
-    return _Context(
+    ctx = _Context(
         text=text,
         sentences=sentences,
         sentence_starts=[s for s, _ in sentences],
@@ -217,6 +233,47 @@ def _context(text: str, lex: Lexicon) -> _Context:
         according=according,
         relatives=relatives,
     )
+    _article_context(ctx, lex, low)
+    return ctx
+
+
+def _incidental(text: str, s: int, e: int) -> bool:
+    """A place named in passing ("bordering Afghanistan", "Pakistan's envoy")."""
+    return bool(P.INCIDENTAL_BEFORE.search(text[max(0, s - 40):s])
+                or P.INCIDENTAL_AFTER.match(text, e, min(len(text), e + 80)))
+
+
+def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
+    """Find what the article establishes for all its figures (each one pass over the text)."""
+    text = ctx.text
+    ctx.facts = article_facts(text, lex, ctx.regions, lambda s, e: _incidental(text, s, e))
+    if ctx.facts.country:
+        # "across the country", "nationwide": the article's country, as a place mention.
+        refs = [(m.start(), m.end(), ctx.facts.country)
+                for m in P.COUNTRY_REFERENCE.finditer(text)]
+        if refs:
+            ctx.regions = sorted(ctx.regions + refs)
+    named = [(s, name) for s, _e, name in ctx.sources]
+    named += [(s, name) for s, _e, name in ctx.according
+              if name and name not in P.GENERIC_SOURCE_NAMES]
+    for m in P.NAME_SAID.finditer(text):
+        if "\n" in m.group("name") or ". " in m.group("name"):
+            continue  # across a sentence end ("Monday. It says")
+        words = m.group("name").split()
+        while words and words[0].rstrip(".") in P.NAME_SAID_STOP:
+            words = words[1:]
+        if len(words) >= 2:
+            named.append((m.start("name"), " ".join(words).rstrip(".,’'")))
+    named.sort()
+    ctx.named, ctx.named_pos = named, [s for s, _ in named]
+    ctx.carry = [(m.start(), m.end(), "") for m in P.CARRY_MARKER.finditer(text)]
+    ctx.phrases = [(m.start(), m.end(), m) for m in P.PERIOD_PHRASE.finditer(text)]
+    if lex.group_finder:
+        ctx.groups = [(s, e, lex.group_by_word[normalise(text[s:e])])
+                      for s, e in lex.group_finder.spans(text, low)]
+    if lex.population_finder:
+        ctx.populations = [(s, e, lex.population_by_word[normalise(text[s:e])])
+                           for s, e in lex.population_finder.spans(text, low)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -294,7 +351,7 @@ def _number_figures(text: str) -> list[_Figure]:
         if not n.is_figure:
             continue
         if n.form == N.FRACTION:
-            if not _OF_AFTER.match(text, n.end) or (
+            if not _OF_AFTER.match(text, n.end) or P.PERIOD_AFTER_OF.match(text, n.end) or (
                 prev is not None and prev.ordinal and not text[prev.end:n.start].strip()
             ):
                 continue
@@ -310,6 +367,29 @@ def _number_figures(text: str) -> list[_Figure]:
             fig.year_like = bool(_YEAR_LIKE.fullmatch(n.raw))
             fig.two_digit = bool(_TWO_DIGITS.fullmatch(n.raw))
         found.append(fig)
+    return found
+
+
+def _form_figures(text: str) -> list[_Figure]:
+    """Factors ("doubled", "nine-fold", "halved") and ranks ("ranked second", "the most
+    affected province"): claims written without a figure in digits."""
+    found = []
+    for m in P.FACTOR.finditer(text):
+        word = (m.group("verb") or m.group("num")).lower()
+        value = P.FACTOR_VERBS.get(word)
+        if value is None:
+            value = float(word) if word[0].isdigit() else float(
+                {**P.UNIT_WORDS, **P.TEEN_WORDS, **P.TENS_WORDS, "hundred": 100}[word])
+        found.append(_Figure(m.start(), m.end(), "factor", value=float(value)))
+    for m in P.RANK.finditer(text):
+        word = (m.group("ord") or m.group("ord2") or "").lower()
+        if m.group("most") or m.group("top"):
+            value = 1.0
+        elif word[:1].isdigit():
+            value = float(word[:-2])
+        else:
+            value = float(P.ORDINAL_WORDS[word])
+        found.append(_Figure(m.start(), m.end(), "rank", value=value))
     return found
 
 
@@ -366,8 +446,12 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
             out.append(a)  # "in 2022 to 693": a year next to a figure is not a range
             i += 1
             continue
-        if P.CHANGE_FROM_BEFORE.search(before) and not between:
-            out.append(a)  # "rose from 419 to 693": two levels of a change, not a range
+        if P.CHANGE_FROM_BEFORE.search(before) and not between or (
+                between and P.FROM_BEFORE.search(before) and not P.RANGE_WORD_BEFORE.search(
+                    text, max(0, a.start - _WINDOW), between.start() + a.start - len(before))):
+            # "rose from 419 to 693", "injuries from 836 to 1,354": two levels of a change,
+            # not a range (a range says so: "estimates range from 200 to 300").
+            out.append(a)
             i += 1
             continue
         if (a.percent or a.points or a.currency) and (
@@ -379,6 +463,13 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
         low, high = a.value, b.value
         if a.scaled is None and b.scaled is not None and low is not None:
             low *= b.scaled  # "3 to 5 million": the scale applies to both ends
+        elif a.origin == "words" and b.origin == "words" and low is not None and high:
+            # "seven to ten thousand": the last word's scale applies to both ends.
+            last = text[a.start:b.end].split()[-1].lower()
+            first = set(text[a.start:a.end].lower().split())
+            scale = P.BIG_WORDS.get(last)
+            if scale and not first & set(P.BIG_WORDS) and low * scale <= high:
+                low *= scale
         if low is None or high is None or low > high:
             i += 2  # "won 3-1": a score, not a range; neither end is a claim
             continue
@@ -423,12 +514,25 @@ def _small_word_number_is_claim(text: str, fig: _Figure, ctx: _Context, lex: Lex
     "one of the", "no one", "two sides" are not figures; "three soldiers", "three percent",
     "at least two" are.
     """
+    if any(s <= fig.start < e for s, e, _m in _in(ctx.phrases, max(0, fig.start - 20),
+                                                   fig.end + 60)):
+        return False  # "the first eleven months of 2023": part of a period
+    if not fig.percent and P.DURATION_UNIT_AFTER.match(text, fig.end) and (
+            P.DURATION_AROUND.search(text, max(0, fig.start - 20), fig.start)):
+        return False  # "the past six years": a duration used as a time reference
     if fig.percent or fig.points or fig.qualifier or fig.value is None or fig.value >= 10:
         return True
     if P.QUALIFIER_BEFORE.search(text, max(0, fig.start - 25), fig.start):
         return True
     if P.COUNT_NOUN_AFTER.match(text, fig.end):
         return True
+    k = bisect_left(ctx.populations, (fig.end, -1, ""))
+    if k < len(ctx.populations) and re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?",
+                                                  text[fig.end:ctx.populations[k][0]]):
+        return True  # "three security officials", "six civilians"
+    if P.LIST_ITEM_AFTER.match(text, fig.end) and P.LIST_BEFORE.search(
+            text, max(0, fig.start - 90), fig.start):
+        return True  # "78 in KP, five in Balochistan and four in Punjab"
     # "three TTP militants": a metric word within one word after the number.
     gap = re.match(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", text[fig.end:fig.end + 40])
     at = fig.end + gap.end() if gap else fig.end
@@ -456,6 +560,9 @@ def _classify(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> None:
 
     if fig.kind == RANGE:
         fig.unit = _unit(fig)
+        return
+    if fig.origin in ("factor", "rank"):
+        fig.kind = FACTOR if fig.origin == "factor" else RANK
         return
     if fig.origin == "ratio":
         fig.kind = RATIO
@@ -642,6 +749,12 @@ class _Scope:
     years: list[str]  # distinct explicit years, sorted
     found: list[tuple[int, str]]  # attributions (position, source)
     found_pos: list[int]
+    refs: list[_TimeRef] = field(default_factory=list)  # every time reference, by position
+    refs_pos: list[int] = field(default_factory=list)
+    change_bases: frozenset = frozenset()  # ids of references that are a change's base
+    usable: list | None = None  # references that can date a figure (set on first use)
+    months: list | None = None  # distinct months named (set on first use)
+    usable_pos: list[int] = field(default_factory=list)
     text: str = ""
     sent: tuple[int, int] = (0, 0)
     _past: bool | None = None
@@ -658,7 +771,7 @@ def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figur
            pub: date | None) -> _Scope:
     """Collect a sentence's places, time references, tense and attributions once."""
     groups = _region_groups(ctx, lex, sent)
-    refs = sorted(_time_refs(ctx, sent, figs, pub), key=lambda r: r.pos)
+    refs = sorted(_time_refs(ctx, sent, figs, pub, lex), key=lambda r: r.pos)
     plain = [r for r in refs if not r.is_base]
     found = _attributions(ctx, sent)
     return _Scope(
@@ -674,6 +787,8 @@ def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figur
         years=sorted({r.period for r in plain if r.explicit_year}),
         found=found,
         found_pos=[pos for pos, _ in found],
+        refs=refs,
+        refs_pos=[r.pos for r in refs],
         text=ctx.text,
         sent=sent,
     )
@@ -724,6 +839,9 @@ def _bind_region(ctx: _Context, fig: _Figure, sc: _Scope, clause: tuple[int, int
     j = bisect_right(sc.group_ends, fig.span_start) - 1
     if j >= 0 and groups[j]["start"] >= clause[0]:
         return groups[j]["region"]
+    # 3b. "... in KP, where 858 attacks were reported": the place a "where" clause follows.
+    if j >= 0 and P.WHERE_AFTER.match(ctx.text, groups[j]["end"], fig.span_start):
+        return groups[j]["region"]
     # 4. "In Pakistan, 1,500 people died": a place set as the sentence's setting.
     setting = sc.first_locative
     if setting is not None and setting["end"] <= fig.span_start:
@@ -737,12 +855,35 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     if fig.metric:
         return fig.metric
     hi = min(clause[1], next_start, fig.core_end + 80)
+    # "killed 229 people and injured 282": a death or injury word right before the figure
+    # is its own verb.
+    j = bisect_left(ctx.metric_starts, fig.span_start) - 1
+    if j >= 0 and ctx.metrics[j][2] in ("deaths", "injured") and ctx.metrics[j][0] >= clause[0] \
+            and P.VERB_GAP.fullmatch(ctx.text, ctx.metrics[j][1], fig.span_start):
+        return ctx.metrics[j][2]
     after = _first_metric_at(ctx, fig.core_end, hi, True, lex)
-    if after:
+    if after and not P.OTHER_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0]):
+        # "35 terrorist incidents": the last of adjoining metric words is the head noun.
+        nxt = _first_metric_at(ctx, after[1], after[1] + 2, True, lex)
+        while nxt is not None and not ctx.text[after[1]:nxt[0]].strip():
+            after, nxt = nxt, _first_metric_at(ctx, nxt[1], nxt[1] + 2, True, lex)
         return after[2]
     lo = max(clause[0], prev_end)
     before = [m for m in _in(ctx.metrics, lo, fig.span_start) if lex.metrics[m[2]].countable]
-    return before[-1][2] if before else None
+    # "Deaths in those attacks climbed from 539": a metric inside a prepositional phrase
+    # qualifies the subject before it.
+    heads = [m for m in before if not P.PREPOSITION_BEFORE.search(
+        ctx.text, max(lo, m[0] - 30), m[0]) or P.HEAD_OF_BEFORE.search(
+        ctx.text, max(lo, m[0] - 30), m[0])]
+    if not before:
+        return None
+    pick = (heads or before)[-1]
+    k = bisect_left(ctx.metric_starts, pick[1])
+    while k < len(ctx.metrics) and ctx.metrics[k][0] < fig.span_start and not ctx.text[
+            pick[1]:ctx.metrics[k][0]].strip() and lex.metrics[ctx.metrics[k][2]].countable:
+        pick = ctx.metrics[k]  # "terrorist incidents": the last adjoining word is the head
+        k += 1
+    return pick[2]
 
 
 def _continues(text: str, fig: _Figure) -> bool:
@@ -763,62 +904,268 @@ def _apply_modifier(ctx: _Context, lex: Lexicon, fig: _Figure, hi: int) -> None:
             return
 
 
+def _phrase_period(m: re.Match, year_hint: int | None, pub: date | None
+                   ) -> tuple[str | None, int | None]:
+    """The period a period phrase names, or (None, years) for "the same period <year>".
+
+    A phrase without a year ("the second quarter") takes ``year_hint`` (the sentence's or the
+    article's year), else the publication's year, or the year before when the span would
+    end after publication.
+    """
+    g = {k: v for k, v in m.groupdict().items() if v}
+
+    def year_of(slot: str) -> int | None:
+        if slot in g:
+            return int(g[slot])
+        rel = g.get(slot + "rel", "")
+        if rel and pub:
+            return pub.year if ("this" in rel or "current" in rel) else pub.year - 1
+        return None
+
+    def resolve(slot: str, build) -> str | None:
+        year = year_of(slot)
+        if year is None:
+            year = year_hint
+        if year is None and pub:
+            year = pub.year
+            if T.bounds(build(year))[1] > pub:
+                year -= 1
+        return build(year) if year is not None else None
+
+    try:
+        if "qord" in g or "qnum" in g:
+            q = P.ORDINAL_NUMBERS.get(g["qord"].lower()) if "qord" in g else int(g["qnum"])
+            if "qord" in g and g["qord"].lower() == "last":
+                return None, None  # "last quarter": the one before, not the fourth
+            return resolve("qy" if "qord" in g else "qy2", lambda y: T.quarter(y, q)), None
+        if "hord" in g or "hnum" in g:
+            h = P.ORDINAL_NUMBERS[g["hord"].lower()] if "hord" in g else int(g["hnum"])
+            return resolve("hy" if "hord" in g else "hy2", lambda y: T.half(y, h)), None
+        if "nmon" in g:
+            n = P.MONTH_COUNT_WORDS.get(g["nmon"].lower()) or int(g["nmon"])
+            return resolve("my", lambda y: T.months(y, 1, n)), None
+        if "m1" in g:
+            m1, m2 = _month(g["m1"]), _month(g["m2"])
+            y1, y2 = g.get("y1"), g.get("y2")
+            if y1 and y2:
+                return T.months(int(y1), m1, m2, last_year=int(y2)), None
+            if m1 > m2:
+                return None, None
+            fixed = int(y2 or y1) if (y2 or y1) else None
+            return resolve("none", lambda y: T.months(fixed or y, m1, m2)), None
+        for a, b in (("fa", "fb"), ("fc", "fd")):
+            if a in g:
+                end = int(g[b]) if len(g[b]) == 4 else int(g[a]) // 100 * 100 + int(g[b])
+                return T.fiscal_year(end), None
+        if "fe" in g:
+            end = int(g["fe"]) if len(g["fe"]) == 4 else 2000 + int(g["fe"])
+            return T.fiscal_year(end), None
+        if "sy" in g:
+            return None, int(g["sy"])
+        return None, -1  # "the same period last year", "... the year before"
+    except (T.PeriodError, ValueError, KeyError):
+        return None, None
+
+
+def _edition(ctx: _Context, lex: Lexicon, f: _Figure, sent: tuple[int, int]
+             ) -> tuple[str, int] | None:
+    """(source, lag) when a year is an edition's title year ("GTI 2025", "a 2023 report")."""
+    text = ctx.text
+    before = P.EDITION_BEFORE.search(text, max(sent[0], f.start - 40), f.start)
+    after = P.EDITION_AFTER.match(text, f.end, min(sent[1], f.end + 60))
+    if not (before or after):
+        return None
+    near = _in(ctx.sources, max(sent[0], f.start - 80), min(sent[1], f.end + 80))
+    if not near:
+        return ("", 0) if after or (before and before.group().strip()[0].isupper()) else None
+    src = min(near, key=lambda m: min(abs(m[1] - f.start), abs(m[0] - f.end)))[2]
+    return src, lex.edition_lag.get(src, 0)
+
+
 def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
-               pub: date | None) -> list[_TimeRef]:
-    """Years, dates and relative periods stated in a sentence."""
+               pub: date | None, lex: Lexicon | None = None) -> list[_TimeRef]:
+    """Years, dates, period phrases and relative periods stated in a sentence."""
     refs = []
-    explicit_years = [f for f in figs if f.origin == "year" and f.value is not None]
+    phrases = _in(ctx.phrases, *sent)
+
+    phrase_starts = [ps for ps, _pe, _m in phrases]
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(phrase_starts, pos) - 1
+        return i >= 0 and pos < phrases[i][1]
+
+    explicit_years = [f for f in figs if f.origin == "year" and f.value is not None
+                      and not inside(f.start)]
     for f in explicit_years:
-        refs.append(_TimeRef(f.start, f"{int(f.value):04d}", explicit_year=True))
+        year = int(f.value)
+        ed = _edition(ctx, lex, f, sent) if lex is not None else None
+        if ed and ed[1]:
+            refs.append(_TimeRef(f.start, f"{year - ed[1]:04d}", explicit_year=True, end=f.end,
+                                 how=f"the edition year of {ed[0]} {year} (data year "
+                                     f"{year - ed[1]})"))
+        else:
+            refs.append(_TimeRef(f.start, f"{year:04d}", explicit_year=True, end=f.end,
+                                 how=f"'{ctx.text[f.start:f.end]}'"))
     for f in figs:
-        if f.origin == "date" and f.iso_date:
-            refs.append(_TimeRef(f.start, f.iso_date))
+        if f.origin == "date" and f.iso_date and not inside(f.start):
+            refs.append(_TimeRef(f.start, f.iso_date, end=f.end,
+                                 how=f"'{ctx.text[f.start:f.end]}'",
+                                 release=len(f.iso_date) == 10 and bool(P.RELEASE_BEFORE.search(
+                                     ctx.text, max(sent[0], f.start - 60), f.start))))
+    hint = int(explicit_years[0].value) if len(explicit_years) == 1 else (
+        int(ctx.lead_period[:4]) if ctx.lead_period else None)
+    same: list[tuple[int, int, int]] = []
+    for ps, pe, m in phrases:
+        period, years = _phrase_period(m, hint, pub)
+        if period:
+            refs.append(_TimeRef(ps, period, end=pe, how=f"'{' '.join(m.group().split())}'"))
+        elif years is not None:
+            same.append((ps, pe, years))
     for s, _e, rel in _in(ctx.relatives, *sent):
+        if inside(s):
+            continue
         before = ctx.text[max(sent[0], s - 25):s]
         base = bool(P.BASE_BEFORE.search(before))
+        how = f"'{rel}'"
         if rel in ("previous year", "the year before", "a year earlier", "a year before",
                    "a year ago"):
             ref_year = int(explicit_years[0].value) if len(explicit_years) == 1 else (
-                pub.year if pub else None)
+                int(ctx.lead_period[:4]) if ctx.lead_period else pub.year if pub else None)
             if ref_year is not None:
-                refs.append(_TimeRef(s, str(ref_year - 1), is_base=True))
+                refs.append(_TimeRef(s, str(ref_year - 1), is_base=True, end=_e, how=how))
+            continue
+        if rel in ("the month before", "previous month", "a month earlier"):
+            months_named = [r for r in refs if len(r.period) == 7]
+            anchor = months_named[0].period if len(months_named) == 1 else (
+                ctx.lead_period if ctx.lead_period and len(ctx.lead_period) == 7 else None)
+            if anchor:
+                first = T.bounds(anchor)[0] - timedelta(days=1)
+                refs.append(_TimeRef(s, f"{first.year:04d}-{first.month:02d}", is_base=True,
+                                     end=_e, how=how))
             continue
         if pub is None or rel == "year-on-year" or rel == "year on year":
             continue
         period = {
             "last year": str(pub.year - 1), "past year": str(pub.year - 1),
-            "this year": str(pub.year), "current year": str(pub.year),
+            "this year": _year_to_date(pub), "current year": _year_to_date(pub),
             "yesterday": (pub - timedelta(days=1)).isoformat(), "today": pub.isoformat(),
             "this month": f"{pub.year:04d}-{pub.month:02d}",
             "last month": (pub.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"),
         }.get(rel)
         if period:
-            refs.append(_TimeRef(s, period, is_base=base))
+            refs.append(_TimeRef(s, period, is_base=base, end=_e, how=how))
+    if same:
+        main = next((r for r in sorted(refs, key=lambda r: r.pos) if not r.is_base), None)
+        for ps, pe, years in same:
+            if main is None:
+                break
+            shift = years if years < 0 else years - T.bounds(main.period)[0].year
+            try:
+                period = T.shift_years(main.period, shift)
+            except (T.PeriodError, ValueError):
+                continue
+            refs.append(_TimeRef(ps, period, is_base=True, end=pe,
+                                 how=f"'{' '.join(ctx.text[ps:pe].split())}'"))
     return refs
 
 
-def _bind_period(fig: _Figure, sc: _Scope, pub: date | None) -> None:
-    """Set the period (and, for changes, the base period) of a figure from its sentence."""
-    change = fig.kind in CHANGE_KINDS
+def _year_to_date(pub: date) -> str:
+    """"This year" in an article: January to the publication day (the whole year from
+    December on, when year-end reviews are published)."""
+    if pub.month == 12:
+        return str(pub.year)
+    return T.canonical(date(pub.year, 1, 1), pub)
+
+
+def _attached(text: str, fig: _Figure, sc: _Scope, limit: int) -> _TimeRef | None:
+    """The period right after a figure that is its own: "715 in 2022", "419 the year before"."""
+    i = bisect_left(sc.refs_pos, fig.span_end)
+    if i >= len(sc.refs):
+        return None
+    ref = sc.refs[i]
+    if ref.pos >= limit or ref.pos - fig.span_end > 45:
+        return None
+    if P.ATTACHED_GAP.fullmatch(text, fig.span_end, ref.pos):
+        return ref
+    if not ref.explicit_year and ref.is_base and P.RELATIVE_GAP.fullmatch(
+            text, fig.span_end, ref.pos):
+        return ref
+    return None
+
+
+def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | None = None,
+                 own: _TimeRef | None = None, taken: dict | None = None) -> None:
+    """Set the period (and, for changes, the base period) of a figure from its sentence.
+
+    ``own`` is the period written right after the figure ("715 in 2022"); ``taken`` maps
+    references that are other figures' own periods to those figures: this figure shares one
+    only when no comparison stands between them.
+    """
+    how = fig.extra.setdefault("how", {})
+    change = fig.kind in CHANGE_KINDS or fig.kind == FACTOR
     if change and len(sc.years) >= 2:
         # "between 2022 and 2023, deaths rose 65%": the later year against the earlier.
         fig.period, fig.base_period = sc.years[-1], sc.years[0]
+        how["period"] = f"the sentence ({fig.period} against {fig.base_period})"
         return
-    if sc.plain:
-        i = bisect_left(sc.plain_pos, fig.start)
-        near = [sc.plain[j] for j in (i - 1, i) if 0 <= j < len(sc.plain)]
-        fig.period = min(near, key=lambda r: abs(r.pos - fig.start)).period
-    elif sc.bases and pub:
-        fig.period = str(pub.year)  # "up 20% on last year": this year against the last
+    if change and not sc.years and sc.months is None:  # once per sentence
+        sc.months = sorted({r.period for r in sc.plain if not r.release and len(r.period) == 7})
+    spans = sc.months if change and not sc.years else []
+    if len(spans) >= 2:
+        # "fell 22% from 105 in March to 82 in April": the later month against the earlier.
+        fig.period, fig.base_period = spans[-1], spans[0]
+        how["period"] = f"the sentence ({T.label(fig.period)} against {T.label(fig.base_period)})"
+        return
+    if sc.usable is None:  # once per sentence: the references that can date a figure
+        usable = [r for r in sc.plain if id(r) not in sc.change_bases and not r.release]
+        if any(len(r.period) != 10 for r in usable):
+            usable = [r for r in usable if len(r.period) != 10]  # a day dates an event
+        sc.usable, sc.usable_pos = usable, [r.pos for r in usable]
+    i = bisect_left(sc.usable_pos, fig.start)
+    before = sc.usable[i - 1:i] if i > 0 else []
+    after = []
+    for r in sc.usable[i:i + 8]:  # the first one after that is not another figure's own
+        owner = (taken or {}).get(id(r))
+        if r.pos > fig.start and (owner is None or owner is fig or ctx is None or (
+                owner.span_start > fig.span_end and not P.BASE_IN_CLAUSE.search(
+                    ctx.text, fig.span_end, owner.span_start))):
+            # ("over 90% of deaths and 84% of attacks last year" share the year; "693 deaths,
+            # up from 419 in 2022" do not.)
+            after = [r]
+            break
+    if own is not None and not change:
+        fig.period = own.period
+        how["period"] = f"its own {own.how}"
+    elif before or after:
+        # The time the sentence set before the figure, else the nearest one after it that
+        # is not another figure's own ("693 deaths, up from 419 in 2022": not 2022).
+        ref = before[-1] if before else after[0]
+        fig.period = ref.period
+        how["period"] = f"the sentence ({ref.how})"
+    elif sc.bases and len(sc.bases[0].period) == 4:
+        # "up 20% on last year", "the year before": the year after the base.
+        fig.period = str(int(sc.bases[0].period) + 1)
+        how["period"] = f"the year after the base the sentence names ({sc.bases[0].how})"
+    elif ctx is not None and ctx.lead_period:
+        fig.period = ctx.lead_period
+        how["period"] = f"the article's opening ({T.label(ctx.lead_period)})"
     elif pub and not sc.past_tense:
         # Present tense, no time reference ("Durrani estimates that ..."): as of publication.
         fig.period = str(pub.year)
+        how["period"] = "the publication year (present tense, no period named)"
     if change and fig.period:
-        if sc.bases:
+        if fig.extra.get("base_ref") is not None and fig.extra["base_ref"].period != fig.period:
+            fig.base_period = fig.extra["base_ref"].period
+        elif sc.bases:
             fig.base_period = sc.bases[0].period
         elif len(fig.period) == 4:
             # A change stated for one year with no base is read against the year before
             # ("a 65% increase" in 2023 compares 2023 with 2022), the usual annual report.
+            fig.base_period = str(int(fig.period) - 1)
+        elif "/" in fig.period or len(fig.period) == 7:
+            fig.base_period = T.shift_years(fig.period, -1)
+        if fig.base_period == fig.period and len(fig.period) == 4:
+            # "rising 45% over the past year" in a report on that year: against the one before.
             fig.base_period = str(int(fig.period) - 1)
 
 
@@ -837,8 +1184,8 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
             found.append((s, name))
         known.append((s, e))
     for s, e, name in _in(ctx.according, *sent):
-        if any(ks < e and s < ke for ks, ke in known):
-            continue  # a known source, named above by its canonical name
+        if any(ks < e and s < ke for ks, ke in known) or name in P.GENERIC_SOURCE_NAMES:
+            continue  # a known source named above, or "the institute" (carried instead)
         if name:
             found.append((s, name))
             known.append((s, e))
@@ -882,6 +1229,131 @@ def _bind_date(ctx: _Context, lex: Lexicon, fig: _Figure, sent: tuple[int, int],
         i += 1
 
 
+def _lead_period(ctx: _Context, lex: Lexicon, by_sentence: dict[int, list[_Figure]],
+                 pub: date | None) -> str | None:
+    """The period the article's headline and first paragraph establish ("in 2023"), if any."""
+    if ctx.facts is None:
+        return None
+    lo, hi = ctx.facts.lead
+    first = max(bisect_right(ctx.sentence_starts, lo) - 1, 0)
+    for idx in range(first, len(ctx.sentences)):
+        sent = ctx.sentences[idx]
+        if sent[0] >= hi:
+            break
+        refs = sorted(_time_refs(ctx, sent, by_sentence.get(idx, []), pub, lex),
+                      key=lambda r: r.pos)
+        for ref in refs:
+            if not ref.is_base and not ref.release and len(ref.period) != 10:
+                return ref.period
+    return None
+
+
+def _carry_source(ctx: _Context, fig: _Figure, idx: int,
+                  first_attributions: dict[int, list[tuple[int, str]]]) -> None:
+    """A source carried from earlier text: "It says ...", or the paragraph's first sentence."""
+    sent = ctx.sentences[idx]
+    j = bisect_left(ctx.named_pos, fig.span_start) - 1
+    last = ctx.named[j] if j >= 0 else None
+    c = bisect_left(ctx.carry, (sent[0], -1, ""))
+    if last is not None and c < len(ctx.carry) and ctx.carry[c][1] <= sent[1]:
+        back = idx - (bisect_right(ctx.sentence_starts, last[0]) - 1)
+        fig.attributed_to = last[1]
+        fig.extra["how"]["source"] = (
+            f"carried from '{last[1]}'" + (f" ({back} sentence{'s' if back > 1 else ''} before)"
+                                           if back else " (named earlier in the sentence)"))
+        return
+    if ctx.facts is None:
+        return
+    para = paragraph_of(ctx.facts.paragraph_starts, fig.span_start)
+    first = max(bisect_right(ctx.sentence_starts, ctx.facts.paragraph_starts[para]) - 1, 0)
+    if first == idx:
+        return
+    if first not in first_attributions:
+        first_attributions[first] = _attributions(ctx, ctx.sentences[first])
+    found = first_attributions[first]
+    if not found or last is None:
+        return
+    name = found[-1][1]
+    if last[1] != name and last[0] >= ctx.sentences[first][1]:
+        return  # another source named since: the paragraph's first source no longer holds
+    fig.attributed_to = name
+    fig.extra["how"]["source"] = f"named at the start of the paragraph ('{name}')"
+
+
+def _article_region(ctx: _Context, lex: Lexicon, fig: _Figure) -> None:
+    """The article's place for a figure whose sentence names none; else its source's scope."""
+    how = fig.extra["how"]
+    if ctx.facts is not None and ctx.facts.region:
+        fig.region = ctx.facts.region
+        how["region"] = f"the article's {ctx.facts.region_how.removeprefix('the ')} " \
+                        f"({region_name(lex, fig.region)})"
+        return
+    scope = lex.source_scope.get(fig.attributed_to or "")
+    if scope:
+        fig.region = scope
+        how["region"] = f"{fig.attributed_to}'s scope ({region_name(lex, scope)})"
+
+
+def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, int],
+                  prev_end: int, nxt: int, previous: _Figure | None) -> None:
+    """Make a figure that counts a part of a total carry the part's metric (parts.yaml).
+
+    "177 security personnel" among those killed counts ``deaths_security_personnel``;
+    "89 attacks by the TTP" counts ``attacks_ttp``. A part is never compared with its total.
+    """
+    if not lex.parts:
+        return
+    text = ctx.text
+    lo, hi = max(clause[0], prev_end), min(clause[1], nxt)
+    # Who was counted: a population named right after the figure ("126 civilians").
+    k = bisect_left(ctx.populations, (fig.core_end or fig.span_end, -1, ""))
+    gap = text[fig.span_end:ctx.populations[k][0]] if k < len(ctx.populations) else ""
+    if fig.kind != SHARE and k < len(ctx.populations) and len(gap) <= 30 and re.fullmatch(
+            r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
+            gap.split()[0].lower() not in P.FUNCTION_WORDS if gap.split() else True):
+        population = ctx.populations[k][2]
+        base = fig.metric if fig.metric in ("deaths", "injured") else None
+        if base is None:
+            near = [m for m in _in(ctx.metrics, lo, hi) if m[2] in ("deaths", "injured")]
+            if near:
+                base = min(near, key=lambda m: abs(m[0] - fig.span_start))[2]
+            elif previous is not None:
+                base = previous.extra.get("base") or (
+                    previous.metric if previous.metric in ("deaths", "injured") else None)
+        part = lex.parts.get((base, population)) if base else None
+        if part:
+            fig.metric = part
+            fig.extra["base"], fig.extra["population"] = base, population
+            return
+    elif previous is not None and previous.extra.get("population") and fig.metric in (
+            "deaths", "injured") and _continues(text, fig):
+        # "572 security personnel were killed and 1,292 were injured": the same people.
+        part = lex.parts.get((fig.metric, previous.extra["population"]))
+        if part:
+            fig.metric = part
+            fig.extra["base"], fig.extra["population"] = fig.metric, previous.extra["population"]
+            return
+    # Who did it, or how: a group named in the figure's clause ("by the TTP", "TTP-linked").
+    if fig.metric is None:
+        return
+    for gs, ge, group in _in(ctx.groups, lo, hi):
+        part = lex.parts.get((fig.metric, group))
+        between = (ge, fig.span_start) if ge <= fig.span_start else (fig.span_end, gs)
+        if part and not P.AND_BETWEEN.search(text, *between):
+            # ("... 23 suicide bombings and that deaths rose 65%": the group is another's.)
+            fig.metric = part
+            return
+
+
+def _binding_note(fig: _Figure) -> str | None:
+    """How region, period and source were bound, for readers ("region: ...; period: ...")."""
+    how = fig.extra.get("how") or {}
+    parts = [f"{k}: {how[k]}" for k, value in (("region", fig.region), ("period", fig.period),
+                                               ("source", fig.attributed_to))
+             if value and how.get(k)]
+    return "; ".join(parts) or None
+
+
 # ---------------------------------------------------------------------------------------------
 # The stage
 # ---------------------------------------------------------------------------------------------
@@ -903,7 +1375,7 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
     lex = load_lexicon()
     pub = _parse_published(published)
     ctx = _context(text, lex)
-    figs = _select(_date_figures(text) + _number_figures(text))
+    figs = _select(_date_figures(text) + _form_figures(text) + _number_figures(text))
 
     for fig in figs:
         if fig.year_like and _is_year(text, fig, lex, ctx):
@@ -929,6 +1401,8 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
     for fig in figs:
         idx = bisect_right(ctx.sentence_starts, fig.start) - 1
         by_sentence.setdefault(max(idx, 0), []).append(fig)
+    ctx.lead_period = _lead_period(ctx, lex, by_sentence, pub)
+    first_attributions: dict[int, list[tuple[int, str]]] = {}
 
     for idx, sent_figs in by_sentence.items():
         sent = ctx.sentences[idx]
@@ -944,28 +1418,95 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
             nexts[k] = upcoming
             if claims[k].kind != DATE:
                 upcoming = claims[k].span_start
+        # Each figure's own period ("715 in 2022 and 1,210 in 2023"), found first so that a
+        # neighbour does not borrow it.
+        owns: dict[int, _TimeRef] = {}
+        for k, fig in enumerate(claims):
+            if fig.kind != DATE and fig.kind not in CHANGE_KINDS and fig.kind != FACTOR:
+                own = _attached(text, fig, sc, nexts[k])
+                if own is not None:
+                    owns[k] = own
+        owned = {id(r) for r in owns.values()}
+        for k, fig in enumerate(claims):
+            if fig.kind in CHANGE_KINDS or fig.kind == FACTOR:
+                # "an increase of 52 percent from those killed in 2020": a year after a change,
+                # in its clause, is the change's base and dates no other figure.
+                hi = _clause(ctx, fig.span_start, fig.span_end, sent)[1]
+                i = bisect_left(sc.refs_pos, fig.span_end)
+                while i < len(sc.refs) and sc.refs[i].pos < min(hi, nexts[k]):
+                    if sc.refs[i].explicit_year and id(sc.refs[i]) not in owned and (
+                            P.BASE_IN_CLAUSE.search(
+                            text, fig.span_end, sc.refs[i].pos)):
+                        fig.extra["base_ref"] = sc.refs[i]
+                        owns[-1 - k] = sc.refs[i]
+                        break
+                    i += 1
+        taken = {id(r): claims[j] for j, r in owns.items() if j >= 0}
+        sc.change_bases = frozenset(id(r) for j, r in owns.items() if j < 0)
         previous: _Figure | None = None
+        wholes: list[tuple[_Figure, _Figure]] = []
         for k, fig in enumerate(claims):
             if fig.kind == DATE:
                 _bind_date(ctx, lex, fig, sent, sc)
                 fig.period = fig.iso_date
                 continue
+            how = fig.extra.setdefault("how", {})
             nxt = nexts[k]
             prev_end = previous.span_end if previous else sent[0]
             clause = _clause(ctx, fig.span_start, fig.span_end, sent)
             fig.metric = _bind_metric(ctx, lex, fig, clause, prev_end, nxt)
             fig.region = _bind_region(ctx, fig, sc, clause, nxt)
+            if fig.region:
+                how["region"] = f"the sentence ({region_name(lex, fig.region)})"
             if previous is not None and fig.metric is None and _continues(text, fig):
                 # "... 5,000 to 6,000 militants, with the number rising to 70,000": a figure
                 # with no noun of its own continues the earlier figure's subject.
                 fig.metric = previous.metric
-                fig.region = fig.region or previous.region
-            if fig.region is None and previous is not None:
+                if fig.region is None and previous.region:
+                    fig.region = previous.region
+                    how["region"] = previous.extra["how"].get("region")
+            if fig.metric is None and previous is not None and (
+                    previous.kind in CHANGE_KINDS or previous.kind == FACTOR) and (
+                    P.CHANGE_BASE_GAP.fullmatch(text, previous.span_end, fig.span_start)):
+                fig.metric = previous.metric  # "rose 65 percent from the 419 ...": its base level
+            if fig.region is None and previous is not None and previous.region:
                 fig.region = previous.region
+                how["region"] = previous.extra["how"].get("region")
             _apply_modifier(ctx, lex, fig, nxt)
-            _bind_period(fig, sc, pub)
+            _compose_part(ctx, lex, fig, clause, prev_end, nxt, previous)
+            whole = claims[k + 1] if k + 1 < len(claims) else None
+            if whole is not None and whole.kind == COUNT and P.PART_OF_WHOLE.fullmatch(
+                    text, fig.span_end, whole.span_start):
+                wholes.append((fig, whole))  # "620 of the 976 deaths"
+            _bind_period(fig, sc, pub, ctx, owns.get(k), taken)
             fig.attributed_to = _bind_source(fig, sc)
+            if fig.attributed_to:
+                how["source"] = "named in the sentence"
+            else:
+                _carry_source(ctx, fig, idx, first_attributions)
+            if fig.region is None:
+                _article_region(ctx, lex, fig)
             previous = fig
+        for k in range(len(claims) - 1):
+            a, b = claims[k], claims[k + 1]
+            if (k not in owns and b.period and len(b.period) == 4
+                    and a.metric == b.metric
+                    and P.FROM_BEFORE.search(text, max(0, a.span_start - 6), a.span_start)
+                    and P.TO_GAP.fullmatch(text, a.span_end, b.span_start)):
+                # "deaths climbed from 539 to 976": the first level is the year before.
+                a.period = str(int(b.period) - 1)
+                a.extra["how"]["period"] = (f"the year before {text[b.span_start:b.span_end]}'s "
+                                            f"(a change from one level to the other)")
+        for part, whole in wholes:
+            # The whole of a share is counted over the part's larger place.
+            part.metric = part.metric or whole.metric
+            if part.region and whole.region == part.region:
+                outer = lex.region_parent.get(part.region.split("+")[0])
+                if outer:
+                    whole.region = outer
+                    whole.extra["how"]["region"] = (
+                        f"the whole that {text[part.span_start:part.span_end]} is part of "
+                        f"({region_name(lex, outer)})")
 
         for fig in claims:
             claimed.append((fig, _sentence_text(text, sent, sentence, fig)))
@@ -1015,7 +1556,7 @@ def _table(text: str, article_id: str, claimed: list[tuple[_Figure, str]]) -> pd
         C.attributed_to: [None if d else f.attributed_to for f, d in zip(figs, dates)],
         C.date: [f.iso_date if d else None for f, d in zip(figs, dates)],
         C.weekday: [f.weekday if d else None for f, d in zip(figs, dates)],
-        C.binding: [f.extra.get("binding") for f in figs],
+        C.binding: [None if d else _binding_note(f) for f, d in zip(figs, dates)],
     }
     floats = (C.value, C.low, C.high)
     return pd.DataFrame({k: pd.array(v, dtype="Float64").astype(float) if k in floats else v

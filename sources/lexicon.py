@@ -8,7 +8,7 @@ process. (Named ``lexicon`` so that it does not shadow the ``vocab/`` data folde
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -101,6 +101,17 @@ class Lexicon:
     region_finder: WordFinder | None = None
     not_place_finder: WordFinder | None = None
     source_finder: WordFinder | None = None
+    # Article context (sources.yaml `scope`/`edition_lag`, regions.yaml `dateline`).
+    source_scope: dict[str, str] = field(default_factory=dict)  # source -> ISO code
+    edition_lag: dict[str, int] = field(default_factory=dict)  # source -> years
+    dateline_by_city: dict[str, str] = field(default_factory=dict)  # lower-case city -> code
+    # Parts of totals (parts.yaml): qualifier words found fast, and (base, qualifier) -> part.
+    group_by_word: dict[str, str] = field(default_factory=dict)
+    group_finder: WordFinder | None = None
+    population_by_word: dict[str, str] = field(default_factory=dict)
+    population_finder: WordFinder | None = None
+    parts: dict[tuple[str, str], str] = field(default_factory=dict)
+    region_names: dict[str, str] = field(default_factory=dict)  # ISO code -> name
 
 
 def normalise(phrase: str) -> str:
@@ -173,6 +184,7 @@ def load_lexicon(vocab_dir: Path = VOCAB_DIR) -> Lexicon:
 
     region_by_alias: dict[str, str] = {}
     region_parent: dict[str, str] = {}
+    region_names: dict[str, str] = {}
     aliases_as_written: list[str] = []
     for code, entry in _read(vocab_dir / "regions.yaml").items():
         entry = entry or {}
@@ -182,12 +194,26 @@ def load_lexicon(vocab_dir: Path = VOCAB_DIR) -> Lexicon:
                 region_by_alias.setdefault(normalise(str(alias)), str(code))
         if entry.get("parent"):
             region_parent[str(code)] = str(entry["parent"])
+        region_names[str(code)] = str(entry.get("name") or code)
+
+    dateline_by_city: dict[str, str] = {}
+    for code, entry in _read(vocab_dir / "regions.yaml").items():
+        for city in (entry or {}).get("dateline") or []:
+            dateline_by_city.setdefault(normalise(str(city)), str(code))
 
     source_by_alias: dict[str, str] = {}
+    source_scope: dict[str, str] = {}
+    edition_lag: dict[str, int] = {}
     for name, entry in _read(vocab_dir / "sources.yaml").items():
         entry = entry or {}
         for alias in [name, *(entry.get("aliases") or [])]:
             source_by_alias.setdefault(" ".join(str(alias).split()), str(name))
+        if entry.get("scope"):
+            source_scope[str(name)] = str(entry["scope"])
+        if entry.get("edition_lag") is not None:
+            edition_lag[str(name)] = int(entry["edition_lag"])
+
+    group_by_word, population_by_word, parts = _read_parts(vocab_dir / "parts.yaml", metrics)
 
     names_path = vocab_dir / "names.yaml"
     not_places = [str(n) for n in (_read(names_path).get("not_places") or [])] if (
@@ -222,5 +248,41 @@ def load_lexicon(vocab_dir: Path = VOCAB_DIR) -> Lexicon:
         ),
         not_place_finder=word_finder(masked, not_places),
         source_finder=word_finder([], sources, list(source_by_alias)),
+        source_scope=source_scope,
+        edition_lag=edition_lag,
+        dateline_by_city=dateline_by_city,
+        group_by_word=group_by_word,
+        group_finder=_finder(group_by_word),
+        population_by_word=population_by_word,
+        population_finder=_finder(population_by_word),
+        parts=parts,
+        region_names=region_names,
     )
+
+
+def _finder(by_word: dict[str, str]) -> WordFinder | None:
+    """A case-insensitive finder for the keys of ``by_word`` (None when it is empty)."""
+    if not by_word:
+        return None
+    return word_finder(list(by_word), _word_regex(alternation(by_word), re.IGNORECASE))
+
+
+def _read_parts(path: Path, metrics: dict[str, Metric]
+                ) -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], str]]:
+    """Read parts.yaml: qualifier words by group, population words, and the part table."""
+    if not path.exists():
+        return {}, {}, {}
+    data = _read(path)
+    groups = {normalise(str(w)): str(g) for g, words in (data.get("groups") or {}).items()
+              for w in words or []}
+    populations = {normalise(str(w)): str(g)
+                   for g, words in (data.get("populations") or {}).items() for w in words or []}
+    parts: dict[tuple[str, str], str] = {}
+    for key, part in (data.get("parts") or {}).items():
+        base, _, qualifier = str(key).partition("+")
+        if not qualifier or str(part) not in metrics or base not in metrics:
+            raise VocabularyError(f"{path.name}: bad part {key!r} -> {part!r} "
+                                  "(want 'metric+qualifier: metric', ids from metrics.yaml)")
+        parts[(base, qualifier)] = str(part)
+    return groups, populations, parts
 

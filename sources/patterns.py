@@ -569,7 +569,8 @@ DATE_ISO_FAST = re.compile(
 RELATIVE_WORDS = [
     "last year", "past year", "previous year", "the year before", "a year earlier", "a year ago",
     "a year before", "this year", "current year", "yesterday", "today", "last month",
-    "this month", "year on year", "year-on-year",
+    "this month", "year on year", "year-on-year", "the month before", "previous month",
+    "a month earlier",
 ]
 RELATIVE_PERIOD = re.compile(rf"\b(?P<rel>{alternation(RELATIVE_WORDS)})\b", re.IGNORECASE)
 # A relative period that is the base of a comparison ("compared with last year").
@@ -645,14 +646,15 @@ ACCOUNTING_FOR = re.compile(r"\baccount(?:ing|ed|s)?\s+for\b", re.IGNORECASE)
 # Attribution before a source: "according to PIPS", "a report by the Islamabad-based PIPS".
 ATTRIBUTION_BEFORE = re.compile(
     r"(?:\baccording\s+to|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
-    r"|research|statistics|findings)\s+(?:by|from|of)|\bpublished\s+by|\bcompiled\s+by)"
-    r"\s+(?:the\s+)?(?:[\w-]+-based\s+)?\Z",
+    r"|research|statistics|findings)\s+(?:by|from|of)|\bpublished\s+by|\bcompiled\s+by"
+    r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\bin)"
+    r"\s+(?:the\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?\Z",
     re.IGNORECASE,
 )
 # Attribution after a source: "Durrani, ..., estimates", "PIPS (...) found", "PIPS's report".
 # "told" is deliberately absent: the teller of an interview does not state the figure.
 ATTRIBUTION_AFTER = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?(?:has\s+|have\s+|had\s+)?"
+    r"\s*(?:[0-9]{4}\s+)?(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?(?:has\s+|have\s+|had\s+)?"
     r"(?:previously\s+|also\s+|recently\s+)?"
     r"(?:said|says|say|stated|states|claimed|claims|estimates?|estimated|reported|reports"
     r"|found|finds|recorded|records|counted|counts|noted|notes|believes|believed|added"
@@ -685,3 +687,217 @@ ACCORDING_TO_NAME = re.compile(
     r"[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}"
     r"[A-Z][\w.&’'-]*){0,6})"
 )
+
+# ---------------------------------------------------------------------------------------------
+# Article context: datelines, "the country", carried attribution
+# ---------------------------------------------------------------------------------------------
+
+# A dateline opening a paragraph: "ISLAMABAD:", "KABUL, AFGHANISTAN –", "Peshawar, Pakistan -",
+# "QUETTA (Reuters) -". The city (and the country, when given) place the article.
+DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<city>[A-Z][A-Za-z'’.-]*(?:[ \t]+[A-Z][A-Za-z'’.-]*){0,2})"
+    r"(?:,[ \t]*(?P<country>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?))?"
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?::|[–—-][ \t])"
+)
+# Words that refer to the article's own country: "across the country", "nationwide".
+COUNTRY_REFERENCE = re.compile(
+    r"\b(?:the\s+(?:whole\s+|entire\s+)?country(?![’']s?\s+(?:with|where))|nationwide|countrywide"
+    r"|country-wide|across\s+the\s+nation)\b",
+    re.IGNORECASE,
+)
+# Attribution that refers back to the last source named: "It says", "the report said",
+# "according to the report", "the think tank added", "the data shows". The figure then keeps
+# that source until another is named.
+_BACK_NOUN = (
+    r"(?:report|study|survey|think[\s-]?tank|institute|institution|centre|center|index|data"
+    r"|dataset|figures|statistics|stats|organi[sz]ation|body|monitor|document|findings"
+    r"|analysis|research|review|watchdog|tally)"
+)
+CARRY_MARKER = re.compile(
+    rf"\b(?:it|they|the\s+(?:latest\s+|annual\s+|new\s+|same\s+|security\s+)?{_BACK_NOUN})\s+"
+    r"(?:(?:also|further|has|have|had|then|additionally)\s+)*"
+    r"(?:said|says|say|stated|states|added|adds|noted|notes|showed|shows|show|revealed|reveals"
+    r"|found|finds|recorded|records|highlighted|highlights|pointed\s+out|observed|observes"
+    r"|reported|reports|documented|documents|counted|counts|mentioned|mentions|indicated"
+    r"|indicates|suggests|suggested|claimed|claims|registered|notes|put|puts|estimated"
+    r"|estimates|warned|warns|underlined|disclosed|discloses)\b"
+    rf"|\b(?:according\s+to|as\s+per|per|in)\s+(?:the|its|their|this|that)\s+"
+    rf"(?:latest\s+|annual\s+|new\s+|same\s+)?{_BACK_NOUN}\b"
+    rf"|\bthe\s+{_BACK_NOUN}[’']s?\b"
+    r"|\b(?:it|they)\s+(?:also\s+)?(?:said|says|stated|states|added|noted)\b",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Periods written as words: quarters, half-years, year-to-date, month spans, fiscal years
+# ---------------------------------------------------------------------------------------------
+
+ORDINAL_NUMBERS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+MONTH_COUNT_WORDS: dict[str, int] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11,
+}
+_PY = rf"(?:(?P<@>{_YEAR})|(?P<@rel>this\s+year|last\s+year|the\s+(?:current|previous|last)\s+year))"
+
+
+def _year_slot(name: str) -> str:
+    """A year, or "this year"/"last year", captured in groups ``name`` / ``name``rel."""
+    return _PY.replace("@", name)
+
+
+_OF_YEAR = r"(?:\s*,?\s+(?:of|in|for)\s+(?:the\s+)?(?:(?:calendar|current)\s+)?(?:year\s+)?|\s+)"
+PERIOD_PHRASE = re.compile(
+    # "the second quarter of 2024", "Q2 2024", "Q2 of this year", "the first quarter (Q1)"
+    rf"\b(?:the\s+)?(?P<qord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
+    rf"(?:\s*\(Q[1-4]\))?(?:{_OF_YEAR}{_year_slot('qy')})?"
+    rf"|\bQ(?P<qnum>[1-4])(?:\s*(?:of\s+|[-/,]\s*)?{_year_slot('qy2')})?\b"
+    # "the first half of 2023", "H1 2023"
+    rf"|\b(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half(?:{_OF_YEAR}{_year_slot('hy')})?"
+    rf"|\bH(?P<hnum>[12])(?:\s+{_year_slot('hy2')})?\b"
+    # "the first eleven months of 2024", "the first 10 months"
+    rf"|\b(?:the\s+)?first\s+(?P<nmon>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])"
+    rf"\s+months(?:{_OF_YEAR}{_year_slot('my')})?"
+    # "January to September 2023", "from January to October", "between April and June 2024",
+    # "April–June"
+    rf"|\b(?:(?P<mfrom>from|between)\s+)?(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?"
+    rf"\s*(?:to|through|till|until|and|–|—|-)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR}))?\b"
+    # fiscal years: "FY2023-24", "fiscal year 2023-24", "2023-24 fiscal year", "FY24"
+    rf"|\b(?:FY|[Ff]iscal\s+[Yy]ear|[Ff]inancial\s+[Yy]ear)\s*(?P<fa>20[0-9]{{2}})\s*[-–/]\s*(?P<fb>[0-9]{{2}}(?:[0-9]{{2}})?)\b"
+    rf"|\b(?P<fc>20[0-9]{{2}})\s*[-–/]\s*(?P<fd>[0-9]{{2}}(?:[0-9]{{2}})?)\s+(?:fiscal|financial)\s+year\b"
+    rf"|\bFY\s?(?P<fe>[0-9]{{2}}(?:[0-9]{{2}})?)\b"
+    # "the same period last year", "the corresponding quarter of 2022": a comparison's base
+    rf"|\b(?:the\s+)?(?:same|corresponding)\s+(?:period|quarter|months?|half)\s+"
+    rf"(?:(?:of|in)\s+)?(?:{_year_slot('sy')}|the\s+year\s+before)",
+)
+
+# ---------------------------------------------------------------------------------------------
+# More claim forms: factors and ranks
+# ---------------------------------------------------------------------------------------------
+
+# Multiplying verbs and their factor: "doubled" = 2, "halved" = 0.5 (new value over old).
+FACTOR_VERBS: dict[str, float] = {
+    "doubled": 2, "doubling": 2, "doubles": 2, "tripled": 3, "tripling": 3, "triples": 3,
+    "trebled": 3, "trebling": 3, "quadrupled": 4, "quadrupling": 4, "quadruples": 4,
+    "halved": 0.5, "halving": 0.5, "halves": 0.5,
+}
+_NUMBER_WORD_FOLD = alternation([*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred"])
+# "doubled", "more than doubling", "a nine-fold increase", "sevenfold", "19-fold", "2.5-fold".
+FACTOR = re.compile(
+    rf"\b(?:(?P<verb>{alternation(FACTOR_VERBS)})"
+    rf"|(?P<num>[0-9]+(?:\.[0-9]+)?|{_NUMBER_WORD_FOLD})[\s-]?fold)\b(?![-‑]\w)",
+    re.IGNORECASE,
+)
+# "ranked second", "ranks 4th", "placed third", "the second most-affected", "the most
+# affected province" (1), "topped the index" (1).
+_ORDINAL_RANK = alternation(
+    [w for w, v in ORDINAL_WORDS.items() if v <= 20] + ["1st", "2nd", "3rd"]
+    + [f"{i}th" for i in range(4, 21)]
+)
+RANK = re.compile(
+    rf"\b(?P<verb>rank(?:ed|s)?|placed|positioned)\s+(?:as\s+|at\s+)?(?:the\s+)?"
+    rf"(?P<ord>{_ORDINAL_RANK})\b"
+    rf"|\b(?P<ord2>{_ORDINAL_RANK})[\s-]+(?:most|worst|highest|hardest|deadliest)\b"
+    rf"(?=[\s-]+(?:affected|hit|impacted|terror|violent|dangerous|vulnerable|number|toll)|[\s-])"
+    r"|\bthe\s+(?P<most>most)[\s-]+(?:affected|terror[\s-]hit|hard[\s-]hit|violence[\s-]hit"
+    r"|impacted|violent)(?=\s+(?:province|region|country|district|city|area)s?\b)"
+    r"|\b(?P<top>top(?:ped|s)?)\s+the\s+(?:list|index|ranking|rankings|table)\b",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Binding a figure's own period, edition years, levels of a change
+# ---------------------------------------------------------------------------------------------
+
+# What may stand between a figure and the period that is its own: "715 in 2022", "517 attacks
+# in 2023", "380 deaths during the second quarter", "1,210 (2023)".
+ATTACHED_GAP = re.compile(
+    r"\s*\(?\s*|\s*,?\s*(?:[^\W\d_][\w’'-]*\s+){0,3}?(?:in|during|for|over|through|throughout)\s+"
+    r"(?:the\s+)?(?:(?:calendar|fiscal|financial)\s+)?(?:year\s+)?"
+)
+# A relative period right after a figure: "419 the year before", "380 a year earlier".
+RELATIVE_GAP = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,2}?(?:in\s+)?")
+# A year that is an edition's title year: "Global Terrorism Index 2025", "GTI 2025",
+# "Pakistan Security Report 2023" (the year after a report's name), and "a 2023 report",
+# "the 2025 Global Terrorism Index" (before it).
+EDITION_BEFORE = re.compile(
+    r"(?:\b(?:Index|Report|Review|Survey|Outlook|Monitor|Yearbook)|\([A-Z]{2,8}\)|\b[A-Z]{2,8})"
+    r"[’']?\s*\Z"
+)
+EDITION_AFTER = re.compile(
+    r"\s+(?:(?:[A-Z][\w’'-]*|annual|security|terrorism)\s+){0,4}?"
+    r"(?:[Rr]eport|[Ii]ndex|[Ee]dition|[Ss]urvey|[Rr]eview|[Yy]earbook)\b"
+)
+# "from 539 to 976" with no range word before: two levels of a change, not a range.
+RANGE_WORD_BEFORE = re.compile(
+    r"\b(?:rang(?:e|es|ed|ing)|anywhere|var(?:y|ies|ied|ying)|estimates?|estimated|between"
+    r"|run|runs|ran|spanning|span|somewhere)\b[^.;:]*\Z",
+    re.IGNORECASE,
+)
+# "620 of the 976 deaths": the second figure is the whole the first is a part of.
+PART_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+|total\s+)?\Z",
+                           re.IGNORECASE)
+# A duration used as a time reference: "the past six years", "the first four months".
+DURATION_AROUND = re.compile(
+    r"\b(?:first|last|past|previous|next|preceding|recent|coming)\s+\Z", re.IGNORECASE
+)
+DURATION_UNIT_AFTER = re.compile(
+    r"[\s-]+(?:years?|months?|weeks?|days?|decades?|quarters?)\b", re.IGNORECASE
+)
+# "three quarters of this year", "half of 2023": a fraction of a period is not a share.
+PERIOD_AFTER_OF = re.compile(
+    rf"\s+of\s+(?:the\s+|this\s+|last\s+|that\s+)?(?:{_YEAR}\b|(?:current\s+|calendar\s+|fiscal\s+)?year\b)",
+    re.IGNORECASE,
+)
+# A small number word that is one of a list of counts: "78 in KP, five in Balochistan and
+# four in Punjab", "two each in Punjab and Sindh", "as compared to eight in 2021".
+LIST_ITEM_AFTER = re.compile(
+    rf"\s+(?:each\s+)?(?:in|from|at|during)\s+(?:the\s+)?(?:[A-Z]|{_YEAR}\b)|\s+each\b"
+)
+LIST_BEFORE = re.compile(r"[0-9][^.;!?]{0,80}?(?:,|\band\b|\bto\b|\bversus\b|\bvs\.?)\s*\Z",
+                         re.IGNORECASE)
+# "an increase of 52 percent from those killed in 2020", "compared with 2022": the words
+# after a change that make a later year its base.
+BASE_IN_CLAUSE = re.compile(
+    r"\b(?:from|since|compared\s+(?:with|to)|as\s+against|against|than|over|on|versus|vs)\b",
+    re.IGNORECASE,
+)
+# Between a death or injury verb and its figure: "killed 229", "injured another 282",
+# "killing at least 30" (the hedge is part of the claim).
+VERB_GAP = re.compile(r"\s+(?:(?:another|a\s+further|an\s+additional|a\s+total\s+of|some|over)\s+)?")
+# A metric word after "and" belongs to the next clause: "229 people and injured 282",
+# "fatalities surging 45% and attacks more than doubling".
+OTHER_CLAUSE_GAP = re.compile(r"\b(?:and|while|whereas|but)\s+(?:[^\W\d_][\w’'-]*\s+)?\Z",
+                              re.IGNORECASE)
+# "in KP, where 858 attacks were reported": a relative clause about the place before it.
+WHERE_AFTER = re.compile(r"[\s,]*(?:where|in\s+which)\b[^.;]*\Z", re.IGNORECASE)
+# "from 539 to 976": the gap between two levels of a change.
+TO_GAP = re.compile(r"\s+to\s+", re.IGNORECASE)
+# A metric word inside a prepositional phrase ("deaths in those attacks") qualifies the head.
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|of|from|by|during|on|against|after|for)\s+(?:(?:the|those|these|such|its|their"
+    r"|all|[^\W\d_]+-related|terrorist|militant|terror)\s+){0,2}\Z",
+    re.IGNORECASE,
+)
+# A day date that says when a report was released, not what it counts.
+RELEASE_BEFORE = re.compile(
+    r"(?:\b(?:released|published|issued|launched|unveiled|said|says|told|reported|announced"
+    r"|shared|made\s+public)\b[^.;]{0,40}?\b(?:on|this|last)\s+"
+    r"|(?m:^)[ \t]*[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?,[ \t]*)\Z",  # or a dateline's date
+    re.IGNORECASE,
+)
+# "the number of deaths": a metric after "number of" is the head, not a qualifier.
+HEAD_OF_BEFORE = re.compile(r"\b(?:number|total|count|tally|toll)\s+of\s+(?:the\s+)?\Z",
+                            re.IGNORECASE)
+# "according to the Institute": a generic noun refers back to the last source named.
+GENERIC_SOURCE_NAMES = frozenset(
+    ["Institute", "Report", "Centre", "Center", "Index", "Study", "Survey", "Data", "Think Tank",
+     "Organisation", "Organization", "Ministry", "Department", "Government", "Police"]
+)
+# A group named across "and" belongs to another figure or clause.
+AND_BETWEEN = re.compile(r"\b(?:and|while|whereas|but)\b", re.IGNORECASE)
+# "deaths rose 65 percent from the 419 recorded in 2022": the level a change started from.
+CHANGE_BASE_GAP = re.compile(
+    r"\s+(?:from|compared\s+(?:with|to)|against|over)\s+(?:the\s+|a\s+)?", re.IGNORECASE)

@@ -1,0 +1,266 @@
+"""Binding in context: what an article establishes (place, source, time) and what a figure
+counts, read the way a careful reader does. Each rule has a found and a not-found case;
+the sentences are written for these tests in the style of news coverage."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from checks.schemas import ClaimSchema as C
+from sources.extract import extract_claims
+
+PUB = "2024-01-10"
+
+
+def rows(text: str, published: str | None = PUB) -> list[dict]:
+    df = extract_claims(text, "t", published)
+    return [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in r.items()}
+            for r in df.to_dict("records")]
+
+
+def by_text(text: str, published: str | None = PUB) -> dict[str, dict]:
+    return {r[C.text]: r for r in rows(text, published)}
+
+
+# --- place -------------------------------------------------------------------------------------
+
+
+def test_dateline_places_a_figure_whose_sentence_names_no_place() -> None:
+    text = ("QUETTA: Militants stormed a district office on Monday.\n"
+            "Officials said 14 people were killed in the assault.")
+    claim = by_text(text)["14"]
+    assert claim[C.region] == "PK"
+    assert "dateline" in claim[C.binding]
+
+
+def test_headline_places_the_article() -> None:
+    text = ("Attacks in Afghanistan fell sharply last year\n"
+            "Officials counted 120 attacks across the provinces, down from 190.")
+    claim = by_text(text)["120"]
+    assert claim[C.region] == "AF"
+    assert "headline" in claim[C.binding]
+
+
+def test_no_place_anywhere_leaves_the_region_empty() -> None:
+    claim = by_text("Officials said 14 people were killed in the assault.")["14"]
+    assert claim[C.region] is None
+
+
+def test_the_country_refers_to_the_article_country() -> None:
+    text = ("Pakistan saw a sharp rise in militant violence in 2023, a new report says.\n"
+            "Khyber Pakhtunkhwa bore the brunt of it.\n"
+            "Across the country, 1,524 people were killed.")
+    claim = by_text(text)["1,524"]
+    assert claim[C.region] == "PK"
+
+
+def test_sentence_place_wins_over_the_article_place() -> None:
+    text = ("Pakistan saw a sharp rise in militant violence in 2023, a new report says.\n"
+            "In Balochistan, 286 people were killed.")
+    assert by_text(text)["286"][C.region] == "PK-BA"
+
+
+def test_a_publisher_scope_places_a_figure_when_the_article_names_no_place() -> None:
+    found = by_text("PIPS counted 306 attacks in 2023.")["306"]
+    assert found[C.region] == "PK"
+    assert "scope" in found[C.binding]
+    # A source with no scope in the vocabulary gives no place.
+    assert by_text("The index counted 306 attacks in 2023.")["306"][C.region] is None
+
+
+# --- source ------------------------------------------------------------------------------------
+
+
+def test_it_says_carries_the_last_named_source() -> None:
+    text = ("The Centre for Research and Security Studies released its quarterly review on Monday.\n"
+            "It says 380 people were killed between April and June.")
+    claim = by_text(text)["380"]
+    assert claim[C.attributed_to] == "CRSS"
+    assert "carried from 'CRSS'" in claim[C.binding]
+
+
+def test_a_new_paragraph_without_a_back_reference_does_not_inherit_the_source() -> None:
+    text = ("PIPS said 693 people were killed in 2023.\n"
+            "Separately, 90 people died in floods in Sindh in 2023.")
+    assert by_text(text)["90"][C.attributed_to] is None
+
+
+def test_a_new_named_source_breaks_the_carry() -> None:
+    text = ("PICSS recorded 645 attacks in 2023.\n"
+            "Interior Minister Rana Sanaullah said the situation was improving.\n"
+            "The report says 976 people were killed.")
+    # "the report" refers back to the last source named, which is now the minister.
+    assert by_text(text)["976"][C.attributed_to] != "PICSS"
+
+
+def test_a_source_named_at_the_start_of_a_paragraph_covers_the_paragraph() -> None:
+    text = ("According to PICSS, militants carried out 74 attacks in October. "
+            "Balochistan saw 31 of them.\nFloods displaced 2,000 families.")
+    found = by_text(text)
+    assert found["31"][C.attributed_to] == "PICSS"
+    assert "start of the paragraph" in found["31"][C.binding]
+    assert found["2,000"][C.attributed_to] is None
+
+
+# --- time --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "period"),
+    [
+        ("Militants killed 380 people in the second quarter of 2024.", "380", "2024-04/2024-06"),
+        ("Deaths reached 432 in Q1 2024.", "432", "2024-01/2024-03"),
+        ("In the first half of 2023, 389 attacks were recorded.", "389", "2023-01/2023-06"),
+        ("From January to September 2023, 640 attacks took place.", "640", "2023-01/2023-09"),
+        ("The first eleven months of 2024 saw 1,050 attacks.", "1,050", "2024-01/2024-11"),
+        ("Spending rose to Rs2,100 billion in fiscal year 2024-25.", "Rs2,100 billion",
+         "2024-07/2025-06"),
+    ],
+)
+def test_period_phrases_are_intervals(sentence: str, figure: str, period: str) -> None:
+    assert by_text(sentence)[figure][C.period] == period
+
+
+def test_same_period_last_year_is_the_base_shifted_a_year() -> None:
+    found = by_text("Attacks in the first half of 2024 were up 20% on the same period last year.")
+    claim = found["up 20%"]
+    assert claim[C.period] == "2024-01/2024-06"
+    assert claim[C.base_period] == "2023-01/2023-06"
+
+
+def test_from_x_in_one_year_to_y_in_another_gives_each_its_own_year() -> None:
+    found = by_text("Attacks more than doubled from 517 in 2023 to 1,099 in 2024.")
+    assert found["517"][C.period] == "2023"
+    assert found["1,099"][C.period] == "2024"
+    factor = found["more than doubled"]
+    assert (factor[C.kind], factor[C.value], factor[C.qualifier]) == ("factor", 2.0, "over")
+    assert (factor[C.period], factor[C.base_period]) == ("2024", "2023")
+
+
+def test_up_from_the_year_before() -> None:
+    found = by_text("PIPS recorded 693 deaths in 2023, up from 419 the year before.")
+    assert found["693"][C.period] == "2023"
+    assert found["419"][C.period] == "2022"
+
+
+def test_two_years_listed_with_and() -> None:
+    found = by_text("The think tank counted 715 attacks in 2022 and 1,210 in 2023.")
+    assert found["715"][C.period] == "2022"
+    assert found["1,210"][C.period] == "2023"
+
+
+def test_an_index_edition_year_is_not_its_data_year() -> None:
+    found = by_text("Pakistan recorded 1,081 deaths, according to the Global Terrorism Index 2025.",
+                    "2025-03-06")
+    assert found["1,081"][C.period] == "2024"
+    assert "edition year" in found["1,081"][C.binding]
+    # A report whose title year is its data year keeps it.
+    same = by_text("The Pakistan Security Report 2023 by PIPS counted 306 attacks.", "2024-01-05")
+    assert same["306"][C.period] == "2023"
+
+
+def test_a_change_with_a_later_base_year_in_its_clause() -> None:
+    text = ("A total of 207 attacks in 2021 claimed 335 lives, an increase of 52 percent from "
+            "those killed in 2020, and injured another 555 people.")
+    found = by_text(text, "2022-01-05")
+    assert found["increase of 52 percent"][C.base_period] == "2020"
+    assert found["555"][C.period] == "2021"  # not the change's base year
+
+
+# --- what is counted ---------------------------------------------------------------------------
+
+
+def test_each_figure_takes_the_verb_of_its_own_clause() -> None:
+    found = by_text("The blast killed 229 people and injured 282 in Peshawar.")
+    assert found["229"][C.metric] == "deaths"
+    assert found["282"][C.metric] == "injured"
+
+
+def test_parts_of_the_dead_get_part_metrics() -> None:
+    text = ("The attacks killed 335 people, including 177 security personnel, 126 civilians "
+            "and 32 militants.")
+    found = by_text(text)
+    assert found["335"][C.metric] == "deaths"
+    assert found["177"][C.metric] == "deaths_security_personnel"
+    assert found["126"][C.metric] == "deaths_civilians"
+    assert found["32"][C.metric] == "deaths_militants"
+
+
+def test_militants_not_killed_stay_militants() -> None:
+    found = by_text("Some 6,000 TTP militants are based in Afghanistan, officials estimate.")
+    assert found["Some 6,000"][C.metric] == "militants"
+
+
+def test_a_group_named_in_the_clause_makes_a_part() -> None:
+    assert by_text("The TTP carried out 89 terrorist attacks in 2022.")["89"][C.metric] == "attacks_ttp"
+    assert by_text("Militants carried out 262 terrorist attacks in 2022.")["262"][C.metric] == "attacks"
+
+
+def test_suicide_attack_deaths_are_a_part() -> None:
+    found = by_text("In 2023, 329 people were killed in suicide attacks.")
+    assert found["329"][C.metric] == "deaths_suicide_attacks"
+
+
+def test_part_of_a_whole_names_the_whole() -> None:
+    found = by_text("Khyber Pakhtunkhwa accounted for 620 of the 976 deaths in 2023.")
+    assert found["620"][C.metric] == "deaths"
+    assert found["620"][C.region] == "PK-KP"
+    assert found["976"][C.region] == "PK"
+
+
+# --- more claim forms --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value"),
+    [
+        ("BLA-linked deaths rose nine-fold.", "nine-fold", 9.0),
+        ("Deaths in the region grew sevenfold.", "sevenfold", 7.0),
+        ("Kidnappings halved over the year.", "halved", 0.5),
+        ("Casualties 19-fold higher than before.", "19-fold", 19.0),
+    ],
+)
+def test_factors(sentence: str, quote: str, value: float) -> None:
+    claim = by_text(sentence)[quote]
+    assert (claim[C.kind], claim[C.value]) == ("factor", value)
+
+
+def test_double_as_an_adjective_is_not_a_factor() -> None:
+    assert rows("Inflation stayed in double digits.") == []
+
+
+def test_ranks() -> None:
+    found = by_text("Pakistan ranked second on the index, and Khyber Pakhtunkhwa remained the "
+                    "most affected province.")
+    assert found["ranked second"][C.kind] == "rank"
+    assert found["ranked second"][C.value] == 2.0
+    assert found["the most affected"][C.value] == 1.0
+    assert rows("The second meeting was held in Kabul.") == []
+
+
+def test_small_number_words_in_a_list_are_claims() -> None:
+    found = by_text("The group carried out 87 attacks: 78 in KP, five in Balochistan and four "
+                    "in Punjab.")
+    assert found["five"][C.value] == 5.0
+    assert found["four"][C.value] == 4.0
+    assert "two" not in by_text("The two sides met in Doha.")
+
+
+def test_word_range_takes_the_scale_of_its_upper_end() -> None:
+    claim = by_text("Officials put their strength at seven to ten thousand fighters.")[
+        "seven to ten thousand"]
+    assert (claim[C.low], claim[C.high]) == (7000.0, 10000.0)
+
+
+def test_period_words_are_not_shares() -> None:
+    found = by_text("Three quarters of this year saw 500 attacks in the first half alone.")
+    assert [r[C.text] for r in found.values()] == ["500"]
+    assert by_text("Three quarters of the attacks hit police.")["Three quarters of the attacks"][
+        C.kind] == "share"
+
+
+def test_durations_are_not_claims() -> None:
+    assert [r[C.text] for r in rows("Over the past eleven years, 20 attacks hit the town.")] == [
+        "20"]
