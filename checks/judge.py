@@ -672,7 +672,10 @@ def _named_rule(
     part = _part_figure(claim, elsewhere)
     if part is not None:
         return Verdict.UNVERIFIABLE, Rule.STATES_PART, part
-    if elsewhere is not None and (disagree or (_distinctive(claim) and not metric_)):
+    # The right number in the wrong place is an error only when the named source speaks
+    # about the claimed place, period and measure: when it is silent there, a match
+    # elsewhere is as likely a coincidence, or figcheck's own misreading, as the writer's.
+    if elsewhere is not None and (disagree or (mine and _distinctive(claim) and not metric_)):
         finder.named_rows[claim[C.claim_id]] = elsewhere
         return (
             Verdict.CONTRADICTED,
@@ -719,10 +722,11 @@ def _named_rule(
             Rule.NO_REFERENCE,
             f"no reference figure measures {what}",
         )
+    seen = f"; {_misplaced_sentence(elsewhere, claim)}" if elsewhere is not None else ""
     return (
         Verdict.UNVERIFIABLE,
         Rule.NAMED_SOURCE_SILENT,
-        f"{named} has no figure on record for {what}; other publishers are context only",
+        f"{named} has no figure on record for {what}{seen}; other publishers are context only",
     )
 
 
@@ -762,6 +766,30 @@ def _unnamed_rule(
         part = _part_figure(claim, finder.find(claim, interval, source))
         if part is not None:
             return Verdict.UNVERIFIABLE, Rule.STATES_PART, part
+    if against and not unsure and _below_every_total(claim, against):
+        first = against[0].record
+        return (
+            Verdict.UNVERIFIABLE,
+            Rule.BELOW_EVERY_TOTAL,
+            (
+                f"{_claimed(claim)} is less than half of every publisher's figure for {what} "
+                f"({'; '.join(f'{r.source}: {_number_words(r.record)}' for r in _one_per_source(against))}); "
+                "it most likely counts a part of it"
+            ),
+        )
+    if against and not unsure and len({r.source for r in against}) == 1:
+        # One publisher's count against a figure whose source the article does not name:
+        # the article may follow another publisher that counts differently (PICSS counts
+        # about twice as many attacks as PIPS), so the count is shown, not raised as an alarm.
+        first = against[0].record
+        return (
+            Verdict.UNVERIFIABLE,
+            Rule.ONE_PUBLISHER_DIFFERS,
+            (
+                f"only {against[0].source} measures {what}, and reports {_number_words(first)}, "
+                f"not {_claimed(claim)}; the article does not say whose count it gives"
+            ),
+        )
     if against and not unsure:
         said = "; ".join(
             f"{r.source} reported {_number_words(r.record)}" for r in _one_per_source(against)
@@ -811,6 +839,22 @@ def _unnamed_rule(
             f"{_claimed(claim)}"
         ),
     )
+
+
+def _below_every_total(claim: Mapping, against: list[_Row]) -> bool:
+    """Whether a count claim is under half of every disagreeing publisher's count.
+
+    "21 people were killed" in a sentence about one district, bound to the whole country for
+    want of a named place, is far below every national total; a misprint ("639" for "693")
+    or an inflated figure is not.
+    """
+    value = claim[C.value]
+    if claim[C.kind] != Kind.COUNT or not _present(value):
+        return False
+    totals = [r.record[E.value] for r in against]
+    if any(not _present(t) for t in totals):
+        return False
+    return float(value) < 0.5 * min(float(t) for t in totals)
 
 
 def _part_figure(claim: Mapping, row: Mapping | None) -> str | None:

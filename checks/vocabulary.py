@@ -57,6 +57,8 @@ class Rule(StrEnum):
     SOURCES_SPLIT = "sources-split"
     SOURCES_INCONCLUSIVE = "sources-inconclusive"
     OTHER_DEFINITION_ONLY = "other-definition-only"
+    ONE_PUBLISHER_DIFFERS = "one-publisher-differs"
+    BELOW_EVERY_TOTAL = "below-every-total"
     WEEKDAY_MISMATCH = "weekday-mismatch"
     EVENT_DATE_AGREES = "event-date-agrees"
     EVENT_DATE_DISAGREES = "event-date-disagrees"
@@ -132,6 +134,22 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
         (
             "no source named; the figure is right by one publisher's count and not by another's, "
             "or comparable publishers disagree with it and others cannot rule it out"
+        ),
+    ),
+    Rule.ONE_PUBLISHER_DIFFERS: (
+        Verdict.UNVERIFIABLE,
+        (
+            "no source named; only one publisher measures it, and gives another figure: the "
+            "article may follow a publisher that counts differently, so one count is shown, "
+            "not taken as proof of an error"
+        ),
+    ),
+    Rule.BELOW_EVERY_TOTAL: (
+        Verdict.UNVERIFIABLE,
+        (
+            "no source named; the count is less than half of every publisher's figure for the "
+            "whole place and period, so it most likely counts a part (a district, a group, one "
+            "kind of victim) that the sentence names and figcheck did not bind"
         ),
     ),
     Rule.SOURCES_INCONCLUSIVE: (
