@@ -46,21 +46,32 @@ class References:
 
 
 def read_articles(
-    paths: list[str], published: date | None = None, stdin_text: str | None = None
+    paths: list[str],
+    published: date | None = None,
+    stdin_text: str | None = None,
+    override: bool = False,
 ) -> list[Article]:
     """Read every input; ``"-"`` in ``paths`` stands for ``stdin_text``.
+
+    ``published`` dates the inputs that state no date of their own (all of them with
+    ``override``).
 
     Raises:
         sources.articles.ArticleError: an input is missing, unreadable, binary or empty.
     """
-    return check_unique_ids([read_one(path, published, stdin_text) for path in paths])
+    return check_unique_ids([read_one(path, published, stdin_text, override) for path in paths])
 
 
-def read_one(path: str, published: date | None = None, stdin_text: str | None = None) -> Article:
+def read_one(
+    path: str,
+    published: date | None = None,
+    stdin_text: str | None = None,
+    override: bool = False,
+) -> Article:
     """Read one input; ``"-"`` stands for ``stdin_text``."""
     if path == "-":
-        return read_text(stdin_text or "", name="stdin", published=published)
-    return read_article(path, published=published)
+        return read_text(stdin_text or "", name="stdin", published=published, override=override)
+    return read_article(path, published=published, override=override)
 
 
 def check_unique_ids(articles: list[Article]) -> list[Article]:
@@ -224,6 +235,9 @@ def render_article(
             "title": article.title,
             "published": article.published,
             "path": article.path,
+            "published_from": article.published_from,
+            "url": article.url,
+            "publisher": article.publisher,
         },
         claims[claims[C.article_id] == article.id],
         evidence[evidence[E.article_id] == article.id],

@@ -84,7 +84,9 @@ def test_reports_are_written_and_follow_the_contract(run):
     article_id = run["articles"][0].id
     data = json.loads((out / f"{article_id}.json").read_text(encoding="utf-8"))
     assert set(data) >= {"article", "claims", "summary"}
-    assert set(data["article"]) == {"id", "title", "published", "path"}
+    assert set(data["article"]) == {
+        "id", "title", "published", "path", "published_from", "url", "publisher"
+    }
     assert data["article"]["published"] == "2024-06-28"
     fields = {
         "claim_id",
