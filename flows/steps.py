@@ -134,9 +134,15 @@ def validate_with_gx(evidence: pd.DataFrame, out_dir: Path) -> dict[str, Any]:
 
     outcome = validate_evidence(evidence, out_dir / DOCS_FOLDER)
     check_agreement(evidence, outcome.row_results)
+    overlap = outcome.failures["expectation"] == "expect_claim_interval_to_overlap_reference"
     return {
         "success": outcome.success,
         "statistics": outcome.statistics,
+        # For the report's validation section: disagreeing rows are findings, while any
+        # other failed expectation is a broken contract (a bug).
+        "evidence_rows": len(evidence),
+        "disagreeing_rows": int(outcome.failures.loc[overlap, E.evidence_id].nunique()),
+        "contract_failures": sorted(set(outcome.failures.loc[~overlap, "expectation"])),
         "docs_index": _relative(outcome.docs_index, out_dir),
         "docs_page": _relative(outcome.docs_page, out_dir),
     }
@@ -203,6 +209,9 @@ def run_metadata(
         "reference_version": references.version,
         "data_docs": gx.get("docs_page") or gx.get("docs_index"),
         "gx_success": gx.get("success"),
+        "gx_evidence_rows": gx.get("evidence_rows"),
+        "gx_disagreeing_rows": gx.get("disagreeing_rows"),
+        "gx_contract_failures": gx.get("contract_failures"),
     }
 
 
