@@ -29,14 +29,20 @@ STYLE_NAME = "figcheck-offline.css"
 LOCAL_LOGO = "static/images/logo-long.png"
 
 _REMOTE = r"""(?:https?:)?//[^"'\s>]+"""
-_REMOTE_LINK = re.compile(rf"""<link\b[^>]*\bhref\s*=\s*["']{_REMOTE}["'][^>]*>""", re.I)
-_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.I | re.S)
-_REMOTE_IMG_SRC = re.compile(rf"""(<img\b[^>]*?\bsrc\s*=\s*)["']{_REMOTE}["']""", re.I | re.S)
-_REMOTE_HREF = re.compile(rf"""(<a\b[^>]*?)\s\bhref\s*=\s*["']{_REMOTE}["']""", re.I | re.S)
-_REMOTE_CSS_URL = re.compile(rf"""url\(\s*["']?{_REMOTE}["']?\s*\)""", re.I)
-_STATIC_REF = re.compile(r"""\b(href|src)\s*=\s*["'](?:\./|(?:\.\./)+)?static/""", re.I)
-_HEAD_END = re.compile(r"</head\s*>", re.I)
-ANY_REMOTE = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//|url\(\s*["']?(?:https?:)?//""", re.I)
+_REMOTE_LINK = re.compile(rf"""<link\b[^>]*\bhref\s*=\s*["']{_REMOTE}["'][^>]*>""", re.IGNORECASE)
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+_REMOTE_IMG_SRC = re.compile(
+    rf"""(<img\b[^>]*?\bsrc\s*=\s*)["']{_REMOTE}["']""", re.IGNORECASE | re.DOTALL
+)
+_REMOTE_HREF = re.compile(
+    rf"""(<a\b[^>]*?)\s\bhref\s*=\s*["']{_REMOTE}["']""", re.IGNORECASE | re.DOTALL
+)
+_REMOTE_CSS_URL = re.compile(rf"""url\(\s*["']?{_REMOTE}["']?\s*\)""", re.IGNORECASE)
+_STATIC_REF = re.compile(r"""\b(href|src)\s*=\s*["'](?:\./|(?:\.\./)+)?static/""", re.IGNORECASE)
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+ANY_REMOTE = re.compile(
+    r"""(?:src|href)\s*=\s*["'](?:https?:)?//|url\(\s*["']?(?:https?:)?//""", re.IGNORECASE
+)
 
 
 def offline_html(html: str, static_prefix: str) -> str:
@@ -93,12 +99,13 @@ def _with_static_list(html: str, pages: list[str]) -> str:
         for p, label in [(p, f"Validation result: {p.split('/')[-2]}") for p in results]
         + [(p, f"Expectation suite: {Path(p).stem}") for p in suites]
     )
-    block = f'<section class="card figcheck-pages"><h2>Pages of this run</h2><ul>{items}</ul></section>'
-    end = re.search(r"</body\s*>", html, re.I)
+    block = (
+        f'<section class="card figcheck-pages"><h2>Pages of this run</h2><ul>{items}</ul></section>'
+    )
+    end = re.search(r"</body\s*>", html, re.IGNORECASE)
     return html[: end.start()] + block + html[end.start() :] if end else html + block
 
 
 def remote_references(text: str) -> list[str]:
     """Every remote ``src``/``href``/``url(`` in ``text`` (empty when the page is offline)."""
     return [text[m.start() : m.start() + 80] for m in ANY_REMOTE.finditer(text)]
-

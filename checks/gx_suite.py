@@ -368,7 +368,9 @@ def _add_samples(results: list[Any], frame: pd.DataFrame) -> None:
         columns = kwargs.get("column_list") or [kwargs.get("column")]
         sample = by_id.loc[ids, columns].astype(object).where(by_id.loc[ids, columns].notna())
         values = [
-            interval_label(json_safe(row)) if columns == INTERVAL_COLUMNS else json_safe(row[columns[0]])
+            interval_label(json_safe(row))
+            if columns == INTERVAL_COLUMNS
+            else json_safe(row[columns[0]])
             for row in sample.to_dict("records")
         ]
         label = "claim vs reference" if columns == INTERVAL_COLUMNS else columns[0]

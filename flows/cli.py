@@ -336,8 +336,15 @@ def check(
                 )
             else:
                 results = engines.run_prefect(
-                    files, out, day, stdin_text, options, runner, dask_address,
-                    judge_tolerances, published_override,
+                    files,
+                    out,
+                    day,
+                    stdin_text,
+                    options,
+                    runner,
+                    dask_address,
+                    judge_tolerances,
+                    published_override,
                 )
     except (ArticleError, ValueError) as exc:
         raise _fail(str(exc)) from None

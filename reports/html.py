@@ -477,7 +477,8 @@ def validation_view(run: dict, claims: list[dict]) -> dict | None:
         "ran": run.get("gx_success") is not None,
         # True: held; False: some failed; None: this result does not say (older runs).
         "contracts_ok": (
-            (not contracts) if contracts is not None
+            (not contracts)
+            if contracts is not None
             else (True if run.get("gx_success") is True else None)
         ),
         "contract_failures": [_text(x) for x in contracts or []],

@@ -153,7 +153,8 @@ def test_published_dates_only_undated_articles_unless_override(tmp_path):
     assert periods("--published", "2021-05-01") == {"dated": "2023", "undated": "2020"}
     # ...unless --published-override says to replace every article's date.
     assert periods("--published", "2021-05-01", "--published-override") == {
-        "dated": "2020", "undated": "2020"
+        "dated": "2020",
+        "undated": "2020",
     }
     run = figcheck("extract", "--published-override", timeout=60)
     assert run.returncode == 2 and "needs --published" in run.stderr
