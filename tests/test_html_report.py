@@ -43,7 +43,7 @@ A reader wrote {IMG} that 45% of attacks in 2023 hit Balochistan and Khyber Pakh
 # A claim of our own that PIPS contradicts: PIPS reported a 65% rise in deaths for 2023.
 CONTRADICTED = """Militant violence in Pakistan: a year in numbers
 
-Terrorism-related deaths in Pakistan rose by 45% in 2023, according to the Pakistan Institute
+Terrorism-related deaths in Pakistan rose by 45% in 2023, according to the Pakistan Institute \
 for Peace Studies (PIPS).
 """
 CONTRADICTED_META = (
