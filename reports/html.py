@@ -323,12 +323,16 @@ def rule_description(rule: str) -> str:
     """The plain description of a verdict rule, or "" when none is known.
 
     Read from the judge's table (``checks.vocabulary.RULE_DESCRIPTIONS``, keyed by rule
-    id) when this checkout has one; this is the one place the report looks it up.
+    id, each value the description or a ``(verdict, description)`` pair) when this checkout
+    has one; this is the one place the report looks it up.
     """
     from checks import vocabulary
 
     table = getattr(vocabulary, "RULE_DESCRIPTIONS", None) or {}
-    return _text(table.get(rule) or table.get(str(rule)))
+    entry = table.get(rule)
+    if isinstance(entry, tuple):
+        entry = entry[-1]
+    return _text(entry)
 
 
 def _sources(evidence: list[dict]) -> list[dict]:

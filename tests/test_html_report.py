@@ -381,6 +381,11 @@ def test_rule_description_comes_from_the_judges_table_when_there_is_one(monkeypa
         vocabulary, "RULE_DESCRIPTIONS", {rule: "the named source says otherwise"}, raising=False
     )
     assert rule_description(rule) == "the named source says otherwise"
+    # The judge's table pairs each rule with its verdict and description.
+    monkeypatch.setattr(
+        vocabulary, "RULE_DESCRIPTIONS", {rule: ("contradicted", "says otherwise")}, raising=False
+    )
+    assert rule_description(rule) == "says otherwise"
     monkeypatch.setattr(vocabulary, "RULE_DESCRIPTIONS", {}, raising=False)
     assert rule_description(rule) == ""
 
