@@ -320,7 +320,8 @@ def test_report_reads_at_phone_and_laptop_width(browser, reports, which, width):
             assert link.is_visible(), e["source"]
             assert link.get_attribute("target") == "_blank"
         panel.scroll_into_view_if_needed()
-        panel.screenshot(path=str(_artifact(f"{which}-{width}-claim.png")))
+        # The viewport as a reader sees it (the panel list scrolls inside a sticky column).
+        page.screenshot(path=str(_artifact(f"{which}-{width}-claim.png")))
         # The claims table's Verdict column is on screen without scrolling sideways.
         table = page.locator("#claims-table")
         table.scroll_into_view_if_needed()

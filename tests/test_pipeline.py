@@ -127,8 +127,11 @@ def test_reports_are_written_and_follow_the_contract(run):
             assert e["url"].startswith("https://")
     assert sum(data["summary"].values()) == len(data["claims"])
     html = (out / f"{article_id}.html").read_text(encoding="utf-8")
-    assert "gx-docs/validations/" in html
-    assert (out / "gx-docs" / "index.html").is_file()
+    # Each run's Data Docs live in a folder of their own, linked from the report.
+    docs = data["run"]["data_docs"]
+    assert docs.startswith("gx-docs/") and "/validations/" in docs and docs in html
+    assert (out / docs).is_file()
+    assert (out / docs.split("/validations/")[0] / "index.html").is_file()
     assert (out / "index.html").is_file()
 
 
