@@ -443,7 +443,8 @@ def render_html(
             published_from=_text(article.get("published_from")),
             outlet=_text(article.get("publisher")),
             article_url=_external_url(article.get("url")),
-            path=_text(article.get("path")),
+            # The file's name only: a report may be published, its author's folders not.
+            path=_text(article.get("path")).replace("\\", "/").rsplit("/", 1)[-1],
             validation=validation_view(run, claims),
             generated_at=_text(run.get("generated_at")),
             generated=_when(run.get("generated_at")),

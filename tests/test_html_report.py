@@ -301,6 +301,9 @@ def test_an_undated_article_says_so_in_the_report(hostile_page):
     assert "No publication date:" in text and "--published YYYY-MM-DD" in text
     # The file stands in for the URL the metadata does not give.
     assert "no URL in its metadata" in text and "hostile.txt" in text
+    # Only the file's name: the folders it sits in are nobody's business in a published report.
+    folder = str(Path(_checked()["articles"]["hostile"].path).parent)
+    assert folder not in hostile_page
 
 
 # --- validation in words ------------------------------------------------------------------
