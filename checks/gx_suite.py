@@ -21,7 +21,9 @@ The suite ("figcheck-evidence") holds:
 Validation runs in an ephemeral GX context (nothing is written but the Data Docs): a pandas
 data source with a dataframe asset and a whole-dataframe batch definition, a
 ``ValidationDefinition`` and a ``Checkpoint``; an ``UpdateDataDocsAction`` then builds one
-site of our own under ``docs_dir``. Results use ``result_format`` COMPLETE keyed by
+site of our own in a new folder per run under ``docs_dir`` (GX's site builder deletes the
+pages of results it does not hold, so a shared site would lose every earlier run's page,
+and the reports linking to it), and ``checks.gx_docs`` makes its pages work offline. Results use ``result_format`` COMPLETE keyed by
 ``evidence_id`` with ``exclude_unexpected_values``: every failing row is named by its id
 alone, which keeps a batch with thousands of disagreeing rows fast (``result_format``).
 Before the pages are built, the first ``SAMPLE_SIZE`` failing rows of each expectation get
@@ -37,7 +39,9 @@ from __future__ import annotations
 import logging
 import math
 import os
+import secrets
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
@@ -179,12 +183,13 @@ def validate_evidence(evidence: pd.DataFrame, docs_dir: Path | None = None) -> G
         GxRunError: GX caught an error inside the overlap metric (e.g. a non-numeric bound),
             so there are no per-row verdicts to report.
     """
-    context = ephemeral_context(docs_dir, DOCS_SITE_NAME)
-    import great_expectations as gx  # already imported by ephemeral_context: no cost
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
     from great_expectations.core.result_format import ResultFormat
 
-    docs_dir = Path(docs_dir).resolve() if docs_dir is not None else None
+    docs_dir = run_folder(Path(docs_dir)) if docs_dir is not None else None
+    context = ephemeral_context(docs_dir, DOCS_SITE_NAME)
     actions: list[Any] = []  # Data Docs are built after the run, with samples added back
 
     batch_definition = (
@@ -215,8 +220,12 @@ def validate_evidence(evidence: pd.DataFrame, docs_dir: Path | None = None) -> G
         # GX was told to leave out the failing rows' values (the slow part); put a sample
         # back for the pages, so Data Docs still show failing rows with their ids.
         _add_samples(suite_result.results, frame)
+        _name_asset(suite_result, frame)
         context.validation_results_store.set(result_id, suite_result)
         UpdateDataDocsAction(name="data_docs", site_names=[DOCS_SITE_NAME]).run(checkpoint_result)
+        from checks.gx_docs import make_site_offline
+
+        make_site_offline(docs_dir)
     failing = set(failures.loc[failures["expectation"] == OVERLAP_EXPECTATION, ID_COLUMN])
     ids = frame[ID_COLUMN].astype(str)
     row_results = pd.DataFrame(
@@ -231,6 +240,40 @@ def validate_evidence(evidence: pd.DataFrame, docs_dir: Path | None = None) -> G
         failures=failures,
         docs_page=_docs_page(context, result_id) if docs_dir is not None else None,
     )
+
+
+def run_folder(docs_dir: Path) -> Path:
+    """A new, empty folder for one run's Data Docs under ``docs_dir``: never reused.
+
+    Named by the UTC time and a random suffix ("20261202T124530Z-3fa2b1"), so folders sort
+    by run and two runs in the same second do not collide.
+    """
+    docs_dir = Path(docs_dir).resolve()
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    while True:
+        stamp = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+        try:
+            (docs_dir / stamp).mkdir()
+        except FileExistsError:
+            continue
+        return docs_dir / stamp
+
+
+def asset_name(frame: pd.DataFrame) -> str:
+    """A readable name for the validated table: "evidence of <article ids> (N rows)"."""
+    ids = list(dict.fromkeys(frame[EvidenceSchema.article_id].astype(str))) if len(frame) else []
+    shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+    rows = f"{len(frame)} row{'s' * (len(frame) != 1)}"
+    return f"evidence of {shown} ({rows})" if ids else f"evidence ({rows})"
+
+
+def _name_asset(suite_result: Any, frame: pd.DataFrame) -> None:
+    """Give the Data Docs page a readable "Data asset" (GX shows None for a dataframe)."""
+    meta = suite_result.meta
+    spec = dict(meta.get("batch_spec") or {})
+    spec["data_asset_name"] = asset_name(frame)
+    spec.pop("batch_data", None)  # "PandasDataFrame": says nothing to a reader
+    meta["batch_spec"] = spec
 
 
 def _docs_page(context: Any, result_id: Any) -> Path | None:
@@ -327,13 +370,13 @@ def _add_samples(results: list[Any], frame: pd.DataFrame) -> None:
         columns = kwargs.get("column_list") or [kwargs.get("column")]
         sample = by_id.loc[ids, columns].astype(object).where(by_id.loc[ids, columns].notna())
         values = [
-            json_safe(row if len(columns) > 1 else row[columns[0]])
+            interval_label(json_safe(row))
+            if columns == INTERVAL_COLUMNS
+            else json_safe(row[columns[0]])
             for row in sample.to_dict("records")
         ]
-        keyed = [
-            {**(v if isinstance(v, dict) else {columns[0]: v}), ID_COLUMN: i}
-            for v, i in zip(values, ids, strict=True)
-        ]
+        label = "claim vs reference" if columns == INTERVAL_COLUMNS else columns[0]
+        keyed = [{label: v, ID_COLUMN: i} for v, i in zip(values, ids, strict=True)]
         counts: dict[str, int] = {}
         for v in values:
             counts[repr(v)] = counts.get(repr(v), 0) + 1
@@ -344,6 +387,25 @@ def _add_samples(results: list[Any], frame: pd.DataFrame) -> None:
             {"value": next(v for v in values if repr(v) == key), "count": n}
             for key, n in counts.items()
         ]
+
+
+def interval_label(row: dict[str, Any]) -> str:
+    """A failing overlap row in words: "claim [44.5, 45.5) · reference [55.5, 56.5)"."""
+
+    def side(prefix: str) -> str:
+        low, high = row.get(f"{prefix}_low"), row.get(f"{prefix}_high")
+        # A null bound is unbounded, so that end is open whatever its flag says.
+        opening = "[" if not _missing(low) and row.get(f"{prefix}_low_closed") is True else "("
+        closing = "]" if not _missing(high) and row.get(f"{prefix}_high_closed") is True else ")"
+        lo = "−∞" if _missing(low) else f"{float(low):g}"
+        hi = "∞" if _missing(high) else f"{float(high):g}"
+        return f"{opening}{lo}, {hi}{closing}"
+
+    return f"claim {side('claim')} · reference {side('ref')}"
+
+
+def _missing(x: Any) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
 
 
 def json_safe(value: Any) -> Any:

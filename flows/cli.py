@@ -11,7 +11,7 @@ import json
 import math
 import os
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -52,8 +52,16 @@ PublishedOpt = Annotated[
     typer.Option(
         "--published",
         metavar="YYYY-MM-DD",
-        help="Publication date, used to resolve 'last year' and dates without a year. "
-        "Default: the article's metadata; unknown dates stay unresolved.",
+        help="Publication date of articles that state none, used to resolve 'last year' "
+        "and dates without a year. An article's own date (metadata) wins unless "
+        "--published-override. Unknown dates stay unresolved.",
+    ),
+]
+PublishedOverrideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--published-override",
+        help="Use --published for every article, even those that state their own date.",
     ),
 ]
 
@@ -133,14 +141,31 @@ def _inputs(paths: list[str] | None) -> tuple[list[str], str | None]:
     return found + (["-"] if stdin_text is not None else []), stdin_text
 
 
-def _read_or_exit(files: list[str], day: date | None, stdin_text: str | None) -> list:
-    """Read every input, or exit 2 naming the file and the problem."""
+def _read_or_exit(
+    files: list[str], day: date | None, stdin_text: str | None, override: bool = False
+) -> list:
+    """Read every input, or exit 2 naming the file and the problem.
+
+    Warns on stderr for every article with no publication date: its relative dates ("last
+    year") stay unresolved and their claims unverifiable.
+    """
     from flows.steps import read_articles
 
+    if override and day is None:
+        raise _fail("--published-override needs --published YYYY-MM-DD")
     try:
-        return read_articles(files, day, stdin_text)
+        articles = read_articles(files, day, stdin_text, override)
     except (ArticleError, ValueError) as exc:
         raise _fail(str(exc)) from None
+    for article in articles:
+        if article.published is None:
+            err.print(
+                f"[yellow]warning[/]: {article.path}: no publication date (none in its "
+                "metadata, no --published); relative dates such as 'last year' stay "
+                "unresolved",
+                highlight=False,
+            )
+    return articles
 
 
 def _quiet_services() -> None:
@@ -220,6 +245,7 @@ def check(
         "reports/out"
     ),
     published: PublishedOpt = None,
+    published_override: PublishedOverrideOpt = False,
     fail_on: Annotated[
         str,
         typer.Option(
@@ -281,6 +307,7 @@ def check(
     Example: figcheck check article.txt --published 2024-06-28 --out reports/out
     Example: figcheck check articles/ --task-runner dask --dask-address tcp://10.0.0.5:8786
     """
+    started_at = datetime.now(UTC)  # the run time reports show includes start-up
     runner = _engine_options(engine, task_runner, dask_address)
     day = _parse_date(published)
     failing = _parse_fail_on(fail_on)
@@ -293,20 +320,31 @@ def check(
         reviewer=reviewer,
         base_url=report_url,
         exceptions=tuple(entries),
+        started_at=started_at,
     )
     files, stdin_text = _inputs(paths)
     # Bad input fails in milliseconds, not after a Prefect server has started.
-    _read_or_exit(files, day, stdin_text)
+    _read_or_exit(files, day, stdin_text, published_override)
     _quiet_services()
     from flows import engine as engines  # Prefect is imported only by the prefect engine
 
     try:
         with err.status(f"Checking {len(files)} article(s)…", spinner="dots"):
             if engine == "local":
-                results = engines.run_local(files, out, day, stdin_text, options, judge_tolerances)
+                results = engines.run_local(
+                    files, out, day, stdin_text, options, judge_tolerances, published_override
+                )
             else:
                 results = engines.run_prefect(
-                    files, out, day, stdin_text, options, runner, dask_address, judge_tolerances
+                    files,
+                    out,
+                    day,
+                    stdin_text,
+                    options,
+                    runner,
+                    dask_address,
+                    judge_tolerances,
+                    published_override,
                 )
     except (ArticleError, ValueError) as exc:
         raise _fail(str(exc)) from None
@@ -332,6 +370,7 @@ def check(
 def extract(
     paths: PathsArg = None,
     published: PublishedOpt = None,
+    published_override: PublishedOverrideOpt = False,
     fmt: Annotated[
         str, typer.Option("--format", help="json (array of claims), csv or table.")
     ] = "table",
@@ -346,7 +385,7 @@ def extract(
         raise _fail(f"--format: {fmt!r} is not one of json, csv, table")
     day = _parse_date(published)
     files, stdin_text = _inputs(paths)
-    claims = extract_all(_read_or_exit(files, day, stdin_text))
+    claims = extract_all(_read_or_exit(files, day, stdin_text, published_override))
     if fmt == "json":
         sys.stdout.write(claims.to_json(orient="records", indent=2, force_ascii=False) + "\n")
     elif fmt == "csv":
@@ -377,6 +416,27 @@ def _claims_table(claims) -> Table:
 
 def _cell(x: object) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x)
+
+
+def _version(value: bool) -> None:
+    """``figcheck --version``: print the installed version and exit."""
+    if value:
+        from flows.steps import figcheck_version
+
+        print(f"figcheck {figcheck_version()}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print figcheck's version."
+        ),
+    ] = False,
+) -> None:
+    """Check the numbers in news articles against cited reference datasets."""
 
 
 # Commands that live in their own modules, registered so `figcheck --help` lists them.

@@ -27,15 +27,20 @@ def run_local(
     stdin_text: str | None = None,
     options: ReportOptions | None = None,
     tolerances: Tolerances | None = None,
+    published_override: bool = False,
 ) -> list[dict[str, Any]]:
     """Check articles in this process, write reports and append the run to the history.
+
+    ``published`` dates the articles that state no date; ``published_override`` all of them.
 
     Returns:
         One result dict per article (the JSON contract), in input order.
     """
-    started_at = datetime.now(UTC)
+    started_at = (options.started_at if options else None) or datetime.now(UTC)
     out = Path(out_dir)
-    articles = steps.check_unique_ids([steps.read_one(p, published, stdin_text) for p in paths])
+    articles = steps.check_unique_ids(
+        [steps.read_one(p, published, stdin_text, published_override) for p in paths]
+    )
     references = steps.load_reference_data()
     claims = steps.combine_claims([steps.extract_one(a) for a in articles])
     evidence, verdicts = steps.judge_claims(claims, references, articles, tolerances)
@@ -73,6 +78,7 @@ def run_prefect(
     task_runner: str = "thread",
     dask_address: str | None = None,
     tolerances: Tolerances | None = None,
+    published_override: bool = False,
 ) -> list[dict[str, Any]]:
     """Check articles through the Prefect flow ``verify_articles`` on the chosen task runner."""
     from flows.verify import verify_articles
@@ -85,4 +91,5 @@ def run_prefect(
         stdin_text=stdin_text,
         options=options,
         tolerances=tolerances,
+        published_override=published_override,
     )

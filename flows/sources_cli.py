@@ -125,7 +125,11 @@ def show(name: str, data: DataOpt = DATA_DIR) -> None:
     try:
         meta, rows = load_dataset(name, data)
     except KeyError:
-        err.print(f"[bold red]figcheck: error:[/] no dataset {name!r} in {data}", highlight=False)
+        valid = dataset_names(data)
+        hint = f"; valid names: {', '.join(valid)}" if valid else " (it holds no datasets)"
+        err.print(
+            f"[bold red]figcheck: error:[/] no dataset {name!r} in {data}{hint}", highlight=False
+        )
         raise typer.Exit(EXIT_USAGE) from None
     except ReferenceDataError as exc:
         err.print(f"[bold red]figcheck: error:[/] {exc}", highlight=False)
@@ -147,6 +151,11 @@ def show(name: str, data: DataOpt = DATA_DIR) -> None:
     for row in rows.to_dict("records"):
         figures.add_row(*(_cell(row[c]) for c in shown), _figure(row), _cell(row[R.document]))
     out.print(figures)
+
+
+def dataset_names(data_dir: Path) -> list[str]:
+    """The names ``sources show`` accepts: one per ``<name>.yaml`` descriptor in ``data_dir``."""
+    return sorted(p.stem for p in Path(data_dir).glob("*.yaml")) if Path(data_dir).is_dir() else []
 
 
 def _figure(row: dict[str, Any]) -> str:

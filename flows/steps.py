@@ -46,21 +46,32 @@ class References:
 
 
 def read_articles(
-    paths: list[str], published: date | None = None, stdin_text: str | None = None
+    paths: list[str],
+    published: date | None = None,
+    stdin_text: str | None = None,
+    override: bool = False,
 ) -> list[Article]:
     """Read every input; ``"-"`` in ``paths`` stands for ``stdin_text``.
+
+    ``published`` dates the inputs that state no date of their own (all of them with
+    ``override``).
 
     Raises:
         sources.articles.ArticleError: an input is missing, unreadable, binary or empty.
     """
-    return check_unique_ids([read_one(path, published, stdin_text) for path in paths])
+    return check_unique_ids([read_one(path, published, stdin_text, override) for path in paths])
 
 
-def read_one(path: str, published: date | None = None, stdin_text: str | None = None) -> Article:
+def read_one(
+    path: str,
+    published: date | None = None,
+    stdin_text: str | None = None,
+    override: bool = False,
+) -> Article:
     """Read one input; ``"-"`` stands for ``stdin_text``."""
     if path == "-":
-        return read_text(stdin_text or "", name="stdin", published=published)
-    return read_article(path, published=published)
+        return read_text(stdin_text or "", name="stdin", published=published, override=override)
+    return read_article(path, published=published, override=override)
 
 
 def check_unique_ids(articles: list[Article]) -> list[Article]:
@@ -123,9 +134,15 @@ def validate_with_gx(evidence: pd.DataFrame, out_dir: Path) -> dict[str, Any]:
 
     outcome = validate_evidence(evidence, out_dir / DOCS_FOLDER)
     check_agreement(evidence, outcome.row_results)
+    overlap = outcome.failures["expectation"] == "expect_claim_interval_to_overlap_reference"
     return {
         "success": outcome.success,
         "statistics": outcome.statistics,
+        # For the report's validation section: disagreeing rows are findings, while any
+        # other failed expectation is a broken contract (a bug).
+        "evidence_rows": len(evidence),
+        "disagreeing_rows": int(outcome.failures.loc[overlap, E.evidence_id].nunique()),
+        "contract_failures": sorted(set(outcome.failures.loc[~overlap, "expectation"])),
         "docs_index": _relative(outcome.docs_index, out_dir),
         "docs_page": _relative(outcome.docs_page, out_dir),
     }
@@ -192,6 +209,9 @@ def run_metadata(
         "reference_version": references.version,
         "data_docs": gx.get("docs_page") or gx.get("docs_index"),
         "gx_success": gx.get("success"),
+        "gx_evidence_rows": gx.get("evidence_rows"),
+        "gx_disagreeing_rows": gx.get("disagreeing_rows"),
+        "gx_contract_failures": gx.get("contract_failures"),
     }
 
 
@@ -224,6 +244,9 @@ def render_article(
             "title": article.title,
             "published": article.published,
             "path": article.path,
+            "published_from": article.published_from,
+            "url": article.url,
+            "publisher": article.publisher,
         },
         claims[claims[C.article_id] == article.id],
         evidence[evidence[E.article_id] == article.id],

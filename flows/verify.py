@@ -96,26 +96,31 @@ def verify_articles(
     stdin_text: str | None = None,
     options: ReportOptions | None = None,
     tolerances: Tolerances | None = None,
+    published_override: bool = False,
 ) -> list[dict[str, Any]]:
     """Check the numeric claims of articles against the reference data and write reports.
 
     Args:
         paths: article files (``"-"`` for ``stdin_text``).
         out_dir: where reports, result JSON, GX Data Docs and the history go.
-        published: publication date for every input, overriding their metadata.
+        published: publication date of the inputs that state none.
         stdin_text: the text read from standard input, if ``"-"`` is among ``paths``.
         options: reviewed exceptions and settings of the JUnit and ClaimReview outputs.
         tolerances: hedge-word and round-number tolerances (default: the bundled ones).
+        published_override: ``published`` replaces the dates the inputs state too.
 
     Returns:
         One result dict per article (the JSON contract).
     """
     from prefect.runtime import flow_run
 
-    started_at = datetime.now(UTC)  # for the run time shown in reports
+    # For the run time shown in reports: from the command's start when it says so.
+    started_at = (options.started_at if options else None) or datetime.now(UTC)
     out = Path(out_dir)
     articles = steps.check_unique_ids(
-        read_article.map(paths, unmapped(published), unmapped(stdin_text)).result()
+        read_article.map(
+            paths, unmapped(published), unmapped(stdin_text), unmapped(published_override)
+        ).result()
     )
     references = load_references()
     claims = steps.combine_claims(

@@ -58,8 +58,10 @@ def claim_reviews(
     run = result.get("run") or {}
     published = _day(article.get("published"))
     appearance: dict[str, Any] = {"@type": "NewsArticle", "headline": article.get("title")}
-    if _http(article.get("path")):
-        appearance["url"] = _http(article.get("path"))
+    # The article's own URL from its metadata, else its path when that is a web address.
+    article_url = _http(article.get("url")) or _http(article.get("path"))
+    if article_url:
+        appearance["url"] = article_url
     if published:
         appearance["datePublished"] = published
     reviews = []

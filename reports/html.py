@@ -280,6 +280,9 @@ def _evidence_view(ev: dict) -> dict:
         "url": _external_url(ev.get("url")),
         "raw_url": _text(ev.get("url")),
         "document": _text(ev.get("document")),
+        # A derived figure may combine documents ("Report 2023; Report 2022"); its date is
+        # the later one's, so the page says so rather than dating both.
+        "documents": [d.strip() for d in _text(ev.get("document")).split(";") if d.strip()],
         "published": _text(ev.get("published")),
         "figure": (
             _text(ev.get("value")) or _text(ev.get("period"))
@@ -316,6 +319,31 @@ def _accepted_view(accepted: Any) -> dict | None:
     }
 
 
+def rule_description(rule: str) -> str:
+    """The plain description of a verdict rule, or "" when none is known.
+
+    Read from the judge's table (``checks.vocabulary.RULE_DESCRIPTIONS``, keyed by rule
+    id, each value the description or a ``(verdict, description)`` pair) when this checkout
+    has one; this is the one place the report looks it up.
+    """
+    from checks import vocabulary
+
+    table = getattr(vocabulary, "RULE_DESCRIPTIONS", None) or {}
+    entry = table.get(rule)
+    if isinstance(entry, tuple):
+        entry = entry[-1]
+    return _text(entry)
+
+
+def _sources(evidence: list[dict]) -> list[dict]:
+    """The distinct documents of the deciding evidence (all evidence if none decides)."""
+    deciding = [e for e in evidence if e["decides"]] or evidence
+    seen: dict[tuple[str, str], dict] = {}
+    for e in sorted(deciding, key=lambda e: e["derived"]):  # a stated figure's own document
+        seen.setdefault((e["source"], e["url"] or e["document"]), e)
+    return list(seen.values())
+
+
 def _claim_view(n: int, c: dict, references: pd.DataFrame | None) -> dict:
     kind = _text(c.get("kind"))
     value = c.get("value")
@@ -330,6 +358,7 @@ def _claim_view(n: int, c: dict, references: pd.DataFrame | None) -> dict:
     except Exception:  # a chart is an extra: the report stands without it
         log.exception("chart for claim %s failed", c.get("claim_id"))
         chart = None
+    evidence = [_evidence_view(ev) for ev in c.get("evidence") or []]
     sort_value = as_number(value)
     if sort_value is None:
         sort_value = as_number(c.get("low")) or as_number(c.get("high"))
@@ -341,6 +370,9 @@ def _claim_view(n: int, c: dict, references: pd.DataFrame | None) -> dict:
         "verdict": _text(c.get("verdict")),
         "style": verdict_style(c.get("verdict")),
         "rule": _text(c.get("rule")),
+        "rule_text": rule_description(_text(c.get("rule"))),
+        "summary": _text(c.get("summary")),
+        "binding": [b.strip() for b in _text(c.get("binding")).split(";") if b.strip()],
         "explanation": _text(c.get("explanation")),
         "interval": _text(c.get("interval")),
         "tolerance": _text(c.get("tolerance")),
@@ -355,7 +387,8 @@ def _claim_view(n: int, c: dict, references: pd.DataFrame | None) -> dict:
         "attributed_to": _text(c.get("attributed_to")),
         "qualifier": QUALIFIER_WORDS.get(_text(c.get("qualifier")), ""),
         "sentence": _text(c.get("sentence")),
-        "evidence": [_evidence_view(ev) for ev in c.get("evidence") or []],
+        "evidence": evidence,
+        "sources": _sources(evidence),
         # Only checked-inert SVG built by reports.chart from escaped parts.
         "chart": Markup(chart) if chart else None,
         "note": "",
@@ -407,7 +440,12 @@ def render_html(
             title=title,
             article_id=_text(article.get("id")),
             published=_text(article.get("published")),
-            path=_text(article.get("path")),
+            published_from=_text(article.get("published_from")),
+            outlet=_text(article.get("publisher")),
+            article_url=_external_url(article.get("url")),
+            # The file's name only: a report may be published, its author's folders not.
+            path=_text(article.get("path")).replace("\\", "/").rsplit("/", 1)[-1],
+            validation=validation_view(run, claims),
             generated_at=_text(run.get("generated_at")),
             generated=_when(run.get("generated_at")),
             figcheck_version=_text(run.get("figcheck_version")),
@@ -416,8 +454,6 @@ def render_html(
             accepted=sum(1 for v in views if v["accepted"]),
             # Escaped by script_jsonld so no text can close the element; never executed.
             jsonld=Markup(script_jsonld(claim_reviews)) if claim_reviews else None,
-            data_docs=_local_url(run.get("data_docs")) or _external_url(run.get("data_docs")),
-            gx_success=run.get("gx_success"),
             counts=_counts(result.get("summary"), claims),
             styles=list(VERDICT_STYLES.values()),
             article_html=highlight_article(article_text, claims, views, chosen),
@@ -425,6 +461,38 @@ def render_html(
             panels=sorted(views, key=lambda v: (v["position"], v["n"])),
         )
     )
+
+
+def validation_view(run: dict, claims: list[dict]) -> dict | None:
+    """What the run's GX validation found, for the report's validation section; None if none ran.
+
+    Two different things fail GX's suite: evidence rows whose figure disagrees with the
+    claim (expected: they are the findings behind contradicted and disputed verdicts) and
+    broken contracts (a row without source, URL, date or definition; a bug). Only the
+    second is a failure of figcheck, so the page never calls the first "failed".
+    """
+    if run.get("gx_success") is None and not run.get("data_docs"):
+        return None
+    contracts = run.get("gx_contract_failures")
+    rows = run.get("gx_evidence_rows")
+    disagreeing = run.get("gx_disagreeing_rows")
+    in_article = sum(len(c.get("evidence") or []) for c in claims)
+    disagree_here = sum(1 for c in claims for e in c.get("evidence") or [] if not e.get("agrees"))
+    return {
+        "ran": run.get("gx_success") is not None,
+        # True: held; False: some failed; None: this result does not say (older runs).
+        "contracts_ok": (
+            (not contracts)
+            if contracts is not None
+            else (True if run.get("gx_success") is True else None)
+        ),
+        "contract_failures": [_text(x) for x in contracts or []],
+        "rows": rows,
+        "disagreeing": disagreeing,
+        "rows_here": in_article,
+        "disagreeing_here": disagree_here,
+        "data_docs": _local_url(run.get("data_docs")) or _external_url(run.get("data_docs")),
+    }
 
 
 def render_index(entries: list[dict]) -> str:

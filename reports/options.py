@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from checks.exceptions import ReviewedException
 from checks.vocabulary import Verdict
@@ -24,6 +25,8 @@ class ReportOptions:
         base_url: where the reports will be published (ClaimReview ``url``); None keeps
             relative URLs (``<id>.html#claim-N``).
         exceptions: reviewed exceptions (accepted claims).
+        started_at: when the command started (timezone-aware), so the run time in reports
+            includes start-up (Prefect's server, imports); None: when the flow started.
     """
 
     fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
@@ -31,6 +34,7 @@ class ReportOptions:
     reviewer: str = DEFAULT_REVIEWER
     base_url: str | None = None
     exceptions: tuple[ReviewedException, ...] = ()
+    started_at: datetime | None = None
 
     def report_url(self, article_id: str) -> str:
         """The URL of an article's HTML report: under ``base_url``, or relative."""

@@ -65,6 +65,9 @@ EVIDENCE_FIELDS = [
 ]
 
 
+ARTICLE_OPTIONAL = ("published_from", "url", "publisher")
+
+
 def build_result(
     article: Mapping[str, Any],
     claims: pd.DataFrame,
@@ -76,7 +79,8 @@ def build_result(
     """Assemble one article's result.
 
     Args:
-        article: ``{"id", "title", "published", "path"}``.
+        article: ``{"id", "title", "published", "path"}``, optionally ``published_from``,
+            ``url`` and ``publisher``.
         claims, evidence, verdicts: that article's rows of the three tables.
         run: run metadata (``generated_at``, ``figcheck_version``, ``reference_version``,
             ``data_docs``).
@@ -112,7 +116,12 @@ def build_result(
     for c in out_claims:
         summary[c[V.verdict]] += 1
     return {
-        "article": {k: article[k] for k in ("id", "title", "published", "path")},
+        "article": {
+            **{k: article[k] for k in ("id", "title", "published", "path")},
+            # Optional, for a header a checker can cite: where the date came from, the
+            # article's own URL and its outlet (None when unknown).
+            **{k: article.get(k) for k in ARTICLE_OPTIONAL},
+        },
         "claims": out_claims,
         "summary": summary,
         "run": dict(run),

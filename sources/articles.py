@@ -9,6 +9,7 @@ publication date is never guessed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -47,7 +48,11 @@ class ArticleError(ValueError):
 
 @dataclass(frozen=True)
 class Article:
-    """One article: its id, title, publication date (ISO, or None), path, text, publisher."""
+    """One article: its id, title, publication date (ISO, or None), path, text, publisher.
+
+    ``url`` is the article's own web address when its metadata states one; ``published_from``
+    says where the publication date came from (shown in reports so a checker can cite it).
+    """
 
     id: str
     title: str
@@ -55,6 +60,8 @@ class Article:
     path: str
     text: str
     publisher: str | None = None  # who made the claims, for ClaimReview; None when unknown
+    url: str | None = None
+    published_from: str | None = None
 
 
 def slugify(name: str) -> str:
@@ -71,12 +78,15 @@ def slugify(name: str) -> str:
     return slug or "article"
 
 
-def read_article(path: str | Path, published: date | None = None) -> Article:
+def read_article(
+    path: str | Path, published: date | None = None, override: bool = False
+) -> Article:
     """Read a ``.txt``, ``.md``, ``.html`` or ``.htm`` article with its metadata.
 
     Args:
         path: the article file.
-        published: the publication date; when given it wins over any stated in the input.
+        published: the publication date to use when the input states none.
+        override: use ``published`` even when the input states its own date.
     Returns:
         The :class:`Article`.
     Raises:
@@ -114,16 +124,21 @@ def read_article(path: str | Path, published: date | None = None) -> Article:
         if suffix == ".md":
             text, front = _front_matter(text, label)
             meta = {**front, **meta}
-    return _article(text, label, slugify(p.stem), meta, published)
+    return _article(text, label, slugify(p.stem), meta, published, override)
 
 
-def read_text(text: str, name: str = "stdin", published: date | None = None) -> Article:
+def read_text(
+    text: str, name: str = "stdin", published: date | None = None, override: bool = False
+) -> Article:
     """Make an article from text given directly (standard input).
 
     Args:
         text: the article text.
-        name: a label for messages and the id ("stdin").
-        published: the publication date, or None.
+        name: a label for messages; the id is ``<name>-<hash>``, a hash of the text, so
+            two different texts never overwrite each other's reports (the same text keeps
+            its id).
+        published: the publication date when the text's front matter states none.
+        override: use ``published`` even when the front matter states a date.
     Returns:
         The :class:`Article` (path is ``name``).
     Raises:
@@ -133,7 +148,8 @@ def read_text(text: str, name: str = "stdin", published: date | None = None) -> 
         raise ArticleError(f"{name}: binary data, not text")
     text = _normalise_newlines(text.removeprefix("\ufeff"))
     text, front = _front_matter(text, name) if text.startswith("---") else (text, {})
-    return _article(text, name, slugify(name), front, published)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return _article(text, name, f"{slugify(name)}-{digest}", front, published, override)
 
 
 def discover(paths: list[str]) -> list[Path]:
@@ -234,7 +250,33 @@ def _sidecar(p: Path) -> dict:
         return {}
     if not isinstance(meta, dict):
         raise ArticleError(f"{side}: metadata must be a mapping (title, published, publisher)")
-    return {"label": str(side), **meta}
+    return {"label": str(side), **_dated(meta, f"{side.name}")}
+
+
+# Keys a stated publication date may have in front matter or a sidecar: figcheck's own
+# ``published`` and ``date`` (what Hugo and Jekyll write), in that order of preference.
+DATE_KEYS = ("published", "date")
+URL_KEYS = ("url", "canonical", "canonical_url", "link")
+
+
+def _dated(meta: dict, where: str) -> dict:
+    """``meta`` with its stated date under ``published`` and where it came from.
+
+    ``published_from`` reads e.g. "front matter date:"; the article's URL under ``url``
+    when a key of ``URL_KEYS`` holds an http(s) address.
+    """
+    meta = dict(meta)
+    for key in DATE_KEYS:
+        if meta.get(key) not in (None, ""):
+            meta["published"] = meta[key]
+            meta["published_from"] = f"{where} {key}:"
+            break
+    for key in URL_KEYS:
+        value = str(meta.get(key) or "").strip()
+        if value.lower().startswith(("http://", "https://")):
+            meta["url"] = value
+            break
+    return meta
 
 
 def _front_matter(text: str, label: str) -> tuple[str, dict]:
@@ -250,7 +292,7 @@ def _front_matter(text: str, label: str) -> tuple[str, dict]:
         meta = {}
     if not isinstance(meta, dict):
         raise ArticleError(f"{label}: front matter must be a mapping")
-    return text[m.end():], meta
+    return text[m.end():], _dated(meta, "front matter")
 
 
 def _title_from_text(text: str) -> str | None:
@@ -266,20 +308,32 @@ def _title_from_text(text: str) -> str | None:
 
 
 def _article(text: str, label: str, article_id: str, meta: dict,
-             published: date | None) -> Article:
-    """Validate the text and assemble the Article."""
+             published: date | None, override: bool = False) -> Article:
+    """Validate the text and assemble the Article.
+
+    The date the input states wins over ``published`` (a default for undated articles)
+    unless ``override``: one date given for a folder must not silently replace the
+    articles' own.
+    """
     if not text.strip():
         raise ArticleError(f"{label}: article is empty")
     meta_label = str(meta.get("label", label))
     stated = _published(meta.get("published"), meta_label)
     title = str(meta.get("title") or "").strip() or _title_from_text(text) or article_id
+    if published is not None and (override or stated is None):
+        day: str | None = published.isoformat()
+        origin: str | None = "--published-override" if override and stated else "--published"
+    else:
+        day, origin = stated, (meta.get("published_from") or "metadata") if stated else None
     return Article(
         id=article_id,
         title=title,
-        published=published.isoformat() if published else stated,
+        published=day,
         path=label,
         text=text,
         publisher=str(meta.get("publisher") or "").strip() or None,
+        url=str(meta.get("url") or "").strip() or None,
+        published_from=origin,
     )
 
 
@@ -293,6 +347,7 @@ class _HeadParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.title = ""
+        self.canonical = ""  # <link rel="canonical" href=...>: the article's own URL
         self.meta: dict[str, str] = {}
         self.jsonld: list[str] = []
         self.body: list[str] = []
@@ -307,6 +362,9 @@ class _HeadParser(HTMLParser):
             key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
             if key and "content" in a:
                 self.meta.setdefault(key, a["content"])
+            return
+        if tag == "link" and "canonical" in a.get("rel", "").lower().split():
+            self.canonical = self.canonical or a.get("href", "")
             return
         if tag == "title":
             self._in_title = True
@@ -374,16 +432,22 @@ def _html_article(html: str) -> tuple[str, dict]:
         meta["title"] = " ".join(title.split())
     if parser.meta.get("og:site_name", "").strip():
         meta["publisher"] = " ".join(parser.meta["og:site_name"].split())
-    stated = (
-        parser.meta.get("article:published_time")
-        or _jsonld_value(parser.jsonld, "datePublished")
-        or parser.meta.get("datepublished")
-    )
-    if stated:
+    url = parser.meta.get("og:url") or parser.canonical
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        meta["url"] = url.strip()
+    for origin, stated in (
+        ("HTML meta article:published_time", parser.meta.get("article:published_time")),
+        ("HTML JSON-LD datePublished", _jsonld_value(parser.jsonld, "datePublished")),
+        ("HTML meta datePublished", parser.meta.get("datepublished")),
+    ):
+        if not stated:
+            continue
         try:
             meta["published"] = date.fromisoformat(stated.strip()[:10]).isoformat()
+            meta["published_from"] = origin
+            break
         except ValueError:
-            pass  # an unreadable date in a page is not stated: leave it unknown
+            continue  # an unreadable date in a page is not stated: leave it unknown
     text = _trafilatura_text(html)
     if not text:
         # trafilatura declines very short pages; fall back to the body's visible text.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -35,8 +36,41 @@ def test_demo_article() -> None:
     assert a.path == str(DEMO_ARTICLE)
 
 
-def test_published_argument_wins() -> None:
-    assert read_article(DEMO_ARTICLE, published=date(2024, 7, 1)).published == "2024-07-01"
+def test_published_argument_dates_only_undated_articles_unless_override(tmp_path: Path) -> None:
+    # The demo states 2024-06-28 in its sidecar: --published does not replace it...
+    stated = read_article(DEMO_ARTICLE, published=date(2024, 7, 1))
+    assert (stated.published, stated.published_from) == (
+        "2024-06-28",
+        "kabulnow-2024-06-27-pakistan-threatens-strikes.meta.yaml published:",
+    )
+    # ...unless asked to override it.
+    forced = read_article(DEMO_ARTICLE, published=date(2024, 7, 1), override=True)
+    assert (forced.published, forced.published_from) == ("2024-07-01", "--published-override")
+    # An article with no date of its own takes it.
+    plain = read_article(write(tmp_path / "plain.txt", "Attacks rose 65% in 2023."),
+                         published=date(2024, 7, 1))
+    assert (plain.published, plain.published_from) == ("2024-07-01", "--published")
+
+
+@pytest.mark.parametrize("key", ["date", "published"])
+def test_front_matter_date_and_published_are_both_read(tmp_path: Path, key: str) -> None:
+    body = f"---\ntitle: T\n{key}: 2024-03-09T10:00:00+05:00\nurl: https://news.example/a\n---\n5 deaths."
+    a = read_article(write(tmp_path / "a.md", body))
+    assert (a.published, a.published_from, a.url) == (
+        "2024-03-09", f"front matter {key}:", "https://news.example/a"
+    )
+
+
+def test_html_url_and_date_origin(tmp_path: Path) -> None:
+    page = (
+        '<html><head><link rel="canonical" href="https://news.example/x">'
+        '<meta property="article:published_time" content="2023-05-06T08:00:00Z"></head>'
+        "<body><p>Attacks rose by 17 percent in 2022, officials said.</p></body></html>"
+    )
+    a = read_article(write(tmp_path / "x.html", page))
+    assert (a.url, a.published, a.published_from) == (
+        "https://news.example/x", "2023-05-06", "HTML meta article:published_time"
+    )
 
 
 # --- errors ----------------------------------------------------------------------------------
@@ -199,7 +233,11 @@ def test_html_sidecar_wins(tmp_path: Path) -> None:
 
 def test_read_text() -> None:
     a = read_text("Headline\n\n300 attacks.", published=date(2024, 1, 2))
-    assert (a.id, a.title, a.published, a.path) == ("stdin", "Headline", "2024-01-02", "stdin")
+    assert (a.title, a.published, a.path) == ("Headline", "2024-01-02", "stdin")
+    # Each text gets its own id (a hash of it), so one stdin report never replaces another.
+    assert re.fullmatch(r"stdin-[0-9a-f]{10}", a.id)
+    assert read_text("Headline\n\n300 attacks.").id == a.id
+    assert read_text("Headline\n\n301 attacks.").id != a.id
     with pytest.raises(ArticleError, match="stdin: article is empty"):
         read_text("  \n ")
     with pytest.raises(ArticleError, match="binary"):

@@ -111,3 +111,50 @@ def test_a_prefect_home_in_a_missing_folder_is_created(tmp_path, monkeypatch):
     monkeypatch.setenv("PREFECT_HOME", str(home))
     _quiet_services()
     assert home.is_dir()
+
+
+def test_version_prints_the_installed_version():
+    from importlib.metadata import version
+
+    run = figcheck("--version", timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == f"figcheck {version('figcheck')}"
+
+
+def test_sources_show_an_unknown_name_lists_the_valid_ones():
+    run = figcheck("sources", "show", "pipz", timeout=60)
+    assert run.returncode == 2
+    message = " ".join(run.stderr.split())
+    assert "no dataset 'pipz'" in message
+    assert "valid names: crss, events, gti, picss, pips, statements" in message
+
+
+def test_an_undated_article_is_warned_about_on_stderr(tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("Attacks rose by 17% last year, according to PIPS.", encoding="utf-8")
+    run = figcheck("extract", str(undated), str(DEMO), "--format", "json", timeout=60)
+    assert run.returncode == 0, run.stderr
+    stderr = " ".join(run.stderr.split())  # rich wraps long lines
+    assert stderr.count("no publication date") == 1  # the demo has its own date
+    assert "undated.txt: no publication date" in stderr
+
+
+def test_published_dates_only_undated_articles_unless_override(tmp_path):
+    text = "Attacks rose by 17% last year, according to PIPS."
+    (tmp_path / "undated.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "dated.md").write_text(f"---\ndate: 2024-06-01\n---\n{text}", encoding="utf-8")
+
+    def periods(*extra: str) -> dict[str, str]:
+        run = figcheck("extract", str(tmp_path), "--format", "json", *extra, timeout=60)
+        assert run.returncode == 0, run.stderr
+        return {c["article_id"]: c["period"] for c in json.loads(run.stdout)}
+
+    # "last year" follows the article's own date; --published dates only the undated one...
+    assert periods("--published", "2021-05-01") == {"dated": "2023", "undated": "2020"}
+    # ...unless --published-override says to replace every article's date.
+    assert periods("--published", "2021-05-01", "--published-override") == {
+        "dated": "2020",
+        "undated": "2020",
+    }
+    run = figcheck("extract", "--published-override", timeout=60)
+    assert run.returncode == 2 and "needs --published" in run.stderr

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from checks.gx_docs import offline_html, remote_references
 from checks.gx_suite import (
     INTERVAL_COLUMNS,
     GxOutcome,
@@ -179,20 +180,57 @@ def test_data_docs_written_and_show_the_expectation(
     cases_outcome: GxOutcome, docs_dir: Path
 ) -> None:
     index = cases_outcome.docs_index
-    assert index == docs_dir.resolve() / "index.html"
+    # Each run has a folder of its own under docs_dir.
+    assert index.parent.parent == docs_dir.resolve() and index.name == "index.html"
     assert index.is_file()
     html = index.read_text()
     assert "figcheck-evidence" in html
-    # The index lists the run (via JavaScript); its result page is static HTML.
-    link = re.search(r"'_table_row_link_path': '(validations/[^']+\.html)'", html)
+    # The index links the run's result page as plain HTML (GX's own list needs a CDN script).
+    link = re.search(r'<a class="figcheck-page" href="(validations/[^"]+\.html)"', html)
     assert link, "index.html does not link the validation result"
-    page = docs_dir.resolve() / link.group(1)
+    page = index.parent / link.group(1)
     assert page == cases_outcome.docs_page
     page_html = page.read_text()
     assert "Claim interval (" in page_html and "reference interval" in page_html
+    assert "Data asset: evidence of" in " ".join(page_html.split())
     for i, expected in enumerate(EXPECTED):
         if not expected:
             assert f"c{i}|r{i}" in page_html
+    # Failing rows are labelled in words, not bare tuples of eight values.
+    assert "claim [" in page_html and "· reference" in page_html
+
+
+def test_data_docs_make_no_network_request(cases_outcome: GxOutcome) -> None:
+    site = cases_outcome.docs_index.parent
+    files = [*site.rglob("*.html"), *site.rglob("*.css")]
+    assert files
+    for f in files:
+        assert remote_references(f.read_text(encoding="utf-8")) == [], f
+    assert "<script" not in cases_outcome.docs_page.read_text(encoding="utf-8")
+
+
+def test_a_later_run_keeps_the_earlier_runs_pages(tmp_path: Path) -> None:
+    first = validate_evidence(cases_table(), docs_dir=tmp_path)
+    second = validate_evidence(cases_table(), docs_dir=tmp_path)
+    assert first.docs_page != second.docs_page
+    assert first.docs_page.is_file() and second.docs_page.is_file()
+
+
+def test_offline_html_strips_remote_assets_and_keeps_local_ones() -> None:
+    page = (
+        '<html><head><link rel="stylesheet" href="https://cdn.example/b.css">'
+        '<script src="https://cdn.example/j.js"></script><style>.l{background:url('
+        "'https://s3.example/logo.png')}</style>"
+        '<link rel="shortcut icon" href="../../../static/images/favicon.ico"></head><body>'
+        '<img src="https://s3.example/logo.png"><a href="https://vendor.example/news">News</a>'
+        '<a href="../../index.html">Home</a></body></html>'
+    )
+    out = offline_html(page, "../../../../")
+    assert remote_references(out) == []
+    assert 'href="../../../../static/images/favicon.ico"' in out
+    assert 'src="../../../../static/images/logo-long.png"' in out
+    assert "<a>News</a>" in out and 'href="../../index.html"' in out
+    assert 'href="../../../../static/styles/figcheck-offline.css"' in out
 
 
 def test_structural_failure_names_the_row(broken_url_outcome: GxOutcome) -> None:

@@ -359,3 +359,12 @@ def test_report_options_build_report_urls():
     assert ReportOptions(base_url="https://x.example/r/").report_url("a") == (
         "https://x.example/r/a.html"
     )
+
+
+def test_the_articles_own_url_from_its_metadata_is_the_appearance():
+    r = result()
+    r["article"]["path"] = "/home/editor/drafts/attacks.md"
+    r["article"]["url"] = "https://news.example/2024/05/01/attacks-online"
+    (review, *_) = claim_reviews(r, "attacks.html")
+    assert review["itemReviewed"]["appearance"]["url"] == r["article"]["url"]
+    assert "/home/editor" not in json.dumps(review)

@@ -84,7 +84,9 @@ def test_reports_are_written_and_follow_the_contract(run):
     article_id = run["articles"][0].id
     data = json.loads((out / f"{article_id}.json").read_text(encoding="utf-8"))
     assert set(data) >= {"article", "claims", "summary"}
-    assert set(data["article"]) == {"id", "title", "published", "path"}
+    assert set(data["article"]) == {
+        "id", "title", "published", "path", "published_from", "url", "publisher"
+    }
     assert data["article"]["published"] == "2024-06-28"
     fields = {
         "claim_id",
@@ -125,8 +127,11 @@ def test_reports_are_written_and_follow_the_contract(run):
             assert e["url"].startswith("https://")
     assert sum(data["summary"].values()) == len(data["claims"])
     html = (out / f"{article_id}.html").read_text(encoding="utf-8")
-    assert "gx-docs/validations/" in html
-    assert (out / "gx-docs" / "index.html").is_file()
+    # Each run's Data Docs live in a folder of their own, linked from the report.
+    docs = data["run"]["data_docs"]
+    assert docs.startswith("gx-docs/") and "/validations/" in docs and docs in html
+    assert (out / docs).is_file()
+    assert (out / docs.split("/validations/")[0] / "index.html").is_file()
     assert (out / "index.html").is_file()
 
 

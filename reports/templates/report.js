@@ -62,13 +62,15 @@
   if (location.hash && /^#claim-\d+$/.test(location.hash)) { select(location.hash.slice(1), false, true); }
 
   /* Print everything: open every panel, restore afterwards. */
+  /* "How we checked" is collapsed on screen and expanded in print. */
+  var printable = panels.concat(all("details.how"));
   var openBefore = null;
   window.addEventListener("beforeprint", function () {
-    openBefore = panels.map(function (p) { return p.open; });
-    panels.forEach(function (p) { p.open = true; });
+    openBefore = printable.map(function (p) { return p.open; });
+    printable.forEach(function (p) { p.open = true; });
   });
   window.addEventListener("afterprint", function () {
-    if (openBefore) { panels.forEach(function (p, i) { p.open = openBefore[i]; }); }
+    if (openBefore) { printable.forEach(function (p, i) { p.open = openBefore[i]; }); }
   });
 
   /* Claims table: sort by a column header, filter by verdict. */
