@@ -621,10 +621,48 @@ def _rule(
     what = _what(claim[C.metric], claim[C.region], claim[C.period], claim[C.base_period])
     named = claim[C.attributed_to] if _present(claim[C.attributed_to]) else None
     if named is not None:
-        return _named_rule(claim, evid, interval, finder, named, what)
-    if not evid:
+        decided = _named_rule(claim, evid, interval, finder, named, what)
+    elif not evid:
         return Verdict.UNVERIFIABLE, Rule.NO_REFERENCE, f"no reference figure measures {what}"
-    return _unnamed_rule(claim, evid, what, interval, finder)
+    else:
+        decided = _unnamed_rule(claim, evid, what, interval, finder)
+    inherited = _inherited(claim, named=named is not None)
+    if decided[0] in ALARMS and inherited:
+        # An alarm must rest on what the writer stated: a place or period figcheck carried
+        # over from the headline or the opening may be its own misreading, not the writer's.
+        return (
+            Verdict.UNVERIFIABLE,
+            Rule.INHERITED_BINDING,
+            f"{decided[2]}; but the claim's {' and '.join(inherited)} came from the rest of the "
+            "article, not from its own sentence, so figcheck raises no alarm",
+        )
+    return decided
+
+
+ALARMS = (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED)
+# How ``ClaimSchema.binding`` (sources/extract.py ``_binding_note``) words a place or period
+# taken from outside the claim's sentence. A named publisher's own scope ("PICSS's scope")
+# is not among them: naming a national publisher names its country.
+_INHERITED_MARKS = ("the article's", "the publication year")
+
+
+def _inherited(claim: Mapping, named: bool) -> list[str]:
+    """The fields ("region", "period") bound from outside the claim's own sentence.
+
+    With a named source the article's place is kept: a writer who names PICSS or the
+    interior ministry and no place is speaking of the country the article is about, while
+    a period carried from the opening is often not the sentence's own (a comparison month).
+    """
+    binding = claim.get(C.binding)
+    if not _present(binding):
+        return []
+    fields = ("period",) if named else ("region", "period")
+    out = []
+    for part in str(binding).split("; "):
+        field, _, how = part.partition(": ")
+        if field in fields and any(m in how for m in _INHERITED_MARKS):
+            out.append(field)
+    return out
 
 
 def _named_rule(

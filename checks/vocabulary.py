@@ -59,6 +59,7 @@ class Rule(StrEnum):
     OTHER_DEFINITION_ONLY = "other-definition-only"
     ONE_PUBLISHER_DIFFERS = "one-publisher-differs"
     BELOW_EVERY_TOTAL = "below-every-total"
+    INHERITED_BINDING = "inherited-binding"
     WEEKDAY_MISMATCH = "weekday-mismatch"
     EVENT_DATE_AGREES = "event-date-agrees"
     EVENT_DATE_DISAGREES = "event-date-disagrees"
@@ -150,6 +151,14 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
             "no source named; the count is less than half of every publisher's figure for the "
             "whole place and period, so it most likely counts a part (a district, a group, one "
             "kind of victim) that the sentence names and figcheck did not bind"
+        ),
+    ),
+    Rule.INHERITED_BINDING: (
+        Verdict.UNVERIFIABLE,
+        (
+            "the sources give another figure, but the claim's place or period was not stated "
+            "with it: figcheck took it from the rest of the article (its headline, opening or "
+            "publisher's scope), and raises no alarm on a reading of its own"
         ),
     ),
     Rule.SOURCES_INCONCLUSIVE: (
