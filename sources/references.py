@@ -15,14 +15,14 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import yaml
 
-from checks.schemas import PERIOD_PATTERN, ContractError, columns, empty, validate
+from checks import periods
+from checks.schemas import ContractError, columns, empty, validate
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import KINDS, QUALIFIERS, Kind, Stated
 from sources import event_layouts
@@ -49,7 +49,6 @@ DOCUMENT_KEYS = ["title", "published", "url"]
 CHANGE_KINDS = {Kind.PERCENT_CHANGE.value, Kind.PERCENTAGE_POINTS.value}
 PERCENT_UNIT = "%"
 REF_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_PERIOD = re.compile(PERIOD_PATTERN)
 _TOO_MANY_FIELDS = None  # csv.DictReader files surplus fields under this key
 _MAX_SHOWN = 20
 
@@ -641,15 +640,9 @@ def _number(text: str, column: str, bad: Any) -> float | None:
 
 
 def _is_period(text: str) -> bool:
-    """Tell whether ``text`` is an ISO year, year-month or date that exists on the calendar."""
-    if not _PERIOD.match(text):
-        return False
-    parts = [int(p) for p in text.split("-")] + [1, 1]
-    try:
-        date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return False
-    return True
+    """Tell whether ``text`` is a period the contract accepts and that exists on the calendar:
+    an ISO year, year-month or date, or a span of them ("2024-04/2024-06" for a quarter)."""
+    return periods.is_valid(text)
 
 
 def _text(value: Any) -> str | None:
