@@ -677,7 +677,12 @@ def _named_rule(
     others = [r for r in evid if not r.named and not r.record[E.later]]
     agree = [r for r in mine if r.comparison == Comparison.AGREES]
     disagree = [r for r in mine if r.comparison == Comparison.DISAGREES]
-    other_agree = [r for r in others if r.comparison == Comparison.AGREES]
+    # Misattribution needs another publisher printing the claim's own number: a bound the
+    # claim only satisfies ("as many as 148" under another's 1,524) is not that number.
+    other_agree = [
+        r for r in others
+        if r.comparison == Comparison.AGREES and _states_number(r.record, claim)
+    ]
     # A source that publishes two definitions (militant attacks; all incidents) states the
     # figure when one of them gives it: only the same definition's figures can split it.
     agreeing_defs = {r.record[E.definition] for r in agree}

@@ -1345,6 +1345,16 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             return
 
 
+def _following(period: str) -> str | None:
+    """The month after a month, the year after a year; None for other periods."""
+    if len(period) == 4:
+        return str(int(period) + 1)
+    if len(period) == 7:
+        day = T.bounds(period)[1] + timedelta(days=1)
+        return f"{day.year:04d}-{day.month:02d}"
+    return None
+
+
 def _binding_note(fig: _Figure) -> str | None:
     """How region, period and source were bound, for readers ("region: ...; period: ...")."""
     how = fig.extra.get("how") or {}
@@ -1497,6 +1507,17 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
                 a.period = str(int(b.period) - 1)
                 a.extra["how"]["period"] = (f"the year before {text[b.span_start:b.span_end]}'s "
                                             f"(a change from one level to the other)")
+            elif (k not in owns and k + 1 not in owns and a.period and a.period == b.period
+                    and ctx.lead_period == _following(a.period) and a.metric == b.metric
+                    and P.FROM_BEFORE.search(text, max(0, a.span_start - 6), a.span_start)
+                    and P.TO_GAP.fullmatch(text, a.span_end, b.span_start)):
+                # "attacks increased from 17 to 27 as compared with December 2022", in an
+                # article about January 2023: the month the sentence names is the level the
+                # change starts from; the new level is the article's own month.
+                b.period = ctx.lead_period
+                b.extra["how"]["period"] = (
+                    f"the article's opening ({T.label(b.period)}), the month after "
+                    f"{text[a.span_start:a.span_end]}'s")
         for part, whole in wholes:
             # The whole of a share is counted over the part's larger place.
             part.metric = part.metric or whole.metric
