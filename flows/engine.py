@@ -15,6 +15,7 @@ from typing import Any
 from checks.precision import Tolerances
 from flows import history, steps
 from reports.options import ReportOptions
+from sources.packs import DataSelection
 
 ENGINES = ("local", "prefect")
 TASK_RUNNERS = ("thread", "process", "dask")
@@ -27,8 +28,11 @@ def run_local(
     stdin_text: str | None = None,
     options: ReportOptions | None = None,
     tolerances: Tolerances | None = None,
+    data: DataSelection | None = None,
 ) -> list[dict[str, Any]]:
     """Check articles in this process, write reports and append the run to the history.
+
+    ``data`` chooses the reference data (bundled and packs); default the bundled data.
 
     Returns:
         One result dict per article (the JSON contract), in input order.
@@ -36,8 +40,8 @@ def run_local(
     started_at = datetime.now(UTC)
     out = Path(out_dir)
     articles = steps.check_unique_ids([steps.read_one(p, published, stdin_text) for p in paths])
-    references = steps.load_reference_data()
-    claims = steps.combine_claims([steps.extract_one(a) for a in articles])
+    references = steps.load_reference_data(data)
+    claims = steps.combine_claims([steps.extract_one(a, references.lexicon) for a in articles])
     evidence, verdicts = steps.judge_claims(claims, references, articles, tolerances)
     gx = steps.validate_with_gx(evidence, out)
     results = steps.render_reports(
@@ -73,6 +77,7 @@ def run_prefect(
     task_runner: str = "thread",
     dask_address: str | None = None,
     tolerances: Tolerances | None = None,
+    data: DataSelection | None = None,
 ) -> list[dict[str, Any]]:
     """Check articles through the Prefect flow ``verify_articles`` on the chosen task runner."""
     from flows.verify import verify_articles
@@ -85,4 +90,5 @@ def run_prefect(
         stdin_text=stdin_text,
         options=options,
         tolerances=tolerances,
+        data=data,
     )

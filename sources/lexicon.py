@@ -104,6 +104,30 @@ class Lexicon:
     source_finder: WordFinder | None = None
 
 
+@dataclass(frozen=True)
+class LexiconScope:
+    """What a run's lexicon is built from beyond the bundled vocabulary.
+
+    ``packs``: the data packs' ``vocab/`` folders; ``regions``: region codes the reference
+    data uses. Small, hashable and picklable, so it travels to Prefect tasks in place of a
+    compiled lexicon; each process compiles (and caches) the lexicon once.
+    """
+
+    packs: tuple[Path, ...] = ()
+    regions: frozenset[str] = frozenset()
+
+
+def lexicon_for(scope: LexiconScope | None = None) -> Lexicon:
+    """The compiled lexicon for ``scope``; the bundled one when there is nothing beyond it."""
+    if scope is None:
+        return load_lexicon()
+    curated = _read(VOCAB_DIR / "regions.yaml", scope.packs)
+    beyond = frozenset(c for c in scope.regions if c not in curated)
+    if not scope.packs and not beyond:
+        return load_lexicon()  # one cache entry for the common case
+    return load_lexicon(VOCAB_DIR, scope.packs, beyond)
+
+
 def normalise(phrase: str) -> str:
     """Return ``phrase`` lower-cased with runs of whitespace made one space (a lookup key)."""
     return " ".join(phrase.lower().split())
