@@ -8,7 +8,7 @@ batch is judged in one vectorised pass and validated by one GX run.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -46,7 +46,7 @@ class References:
     table: pd.DataFrame
     version: str
     # The packs' vocabulary and the data's regions, for the extractor's lexicon.
-    lexicon: LexiconScope = LexiconScope()
+    lexicon: LexiconScope = field(default_factory=LexiconScope)
 
 
 def read_articles(

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from sources.packs import PackError, merged_vocabulary
 from sources.patterns import alternation
 

@@ -15,13 +15,13 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import yaml
 
+from checks import periods
 from checks.schemas import PERIOD_PATTERN, ContractError, columns, empty, validate
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import KINDS, QUALIFIERS, Kind, Stated
@@ -474,7 +474,7 @@ def _document_problems(dataset: _Dataset, first_use: dict[str, int]) -> list[Pro
                 error = "missing"
             elif key == "url" and not str(value).startswith("https://"):
                 error = f"must be a full https:// URL (got {value!r})"
-            elif key == "published" and not _is_period(str(value)):
+            elif key == "published" and not _is_date(str(value)):
                 error = f"must be an ISO date, year-month or year (got {value!r})"
             if error:
                 column = f"documents.{doc_id}.{key}"
@@ -749,7 +749,12 @@ def _check_formats(text: dict[str, str], bad: Complain) -> None:
         bad(R.period, "missing")
     for column in (R.period, R.base_period):
         if text[column] and not _is_period(text[column]):
-            bad(column, f"must be an ISO date, year-month or year (got {text[column]!r})")
+            bad(column, "must be an ISO date, year-month, year or a span such as "
+                f"2024-04/2024-06 (got {text[column]!r})")
+        elif text[column] and periods.normalise(text[column]) != text[column]:
+            # One spelling per interval, so that claims and references meet on it.
+            bad(column, f"write the period as {periods.normalise(text[column])!r} "
+                f"(got {text[column]!r})")
     if text[R.kind] not in KINDS:
         bad(R.kind, f"unknown kind {text[R.kind]!r}; use one of {KINDS}")
     if text[R.qualifier] and text[R.qualifier] not in QUALIFIERS:
@@ -864,15 +869,14 @@ def _number(text: str, column: str, bad: Any) -> float | None:
 
 
 def _is_period(text: str) -> bool:
-    """Tell whether ``text`` is an ISO year, year-month or date that exists on the calendar."""
-    if not _PERIOD.match(text):
-        return False
-    parts = [int(p) for p in text.split("-")] + [1, 1]
-    try:
-        date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return False
-    return True
+    """Tell whether ``text`` is an ISO year, year-month or date that exists on the calendar,
+    or a span of two months or two days ("2024-04/2024-06": ``checks.periods``)."""
+    return bool(_PERIOD.match(text)) and periods.is_valid(text)
+
+
+def _is_date(text: str) -> bool:
+    """A publication date: a year, year-month or day, never a span."""
+    return "/" not in text and _is_period(text)
 
 
 def _text(value: Any) -> str | None:
