@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from sources.packs import PackError, merged_vocabulary
+from sources.packs import PackError, merged_vocabulary, stamp
 from sources.patterns import alternation
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
@@ -123,7 +123,7 @@ def lexicon_for(scope: LexiconScope | None = None) -> Lexicon:
     beyond = frozenset(c for c in scope.regions if c not in curated)
     if not scope.packs and not beyond:
         return load_lexicon()  # one cache entry for the common case
-    return load_lexicon(VOCAB_DIR, scope.packs, beyond)
+    return load_lexicon(VOCAB_DIR, scope.packs, beyond, stamp(scope.packs))
 
 
 def normalise(phrase: str) -> str:
@@ -224,6 +224,7 @@ def load_lexicon(
     vocab_dir: Path = VOCAB_DIR,
     packs: tuple[Path, ...] = (),
     regions: frozenset[str] = frozenset(),
+    _stamp: tuple = (),
 ) -> Lexicon:
     """Load and compile the vocabularies in ``vocab_dir`` (cached per arguments).
 
@@ -232,6 +233,8 @@ def load_lexicon(
         packs: data packs' ``vocab/`` folders, merged over ``vocab_dir`` (``sources.packs``).
         regions: region codes the reference data uses; those beyond the curated
             regions.yaml bring their country's ISO names (see :func:`region_entries`).
+        _stamp: the packs' file stamps (``sources.packs.stamp``), so that an edited pack
+            is compiled afresh rather than served from the cache.
     Returns:
         The compiled :class:`Lexicon`.
     Raises:

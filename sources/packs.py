@@ -108,10 +108,29 @@ def _read_mapping(path: Path) -> dict[str, Any]:
     return {str(k): v for k, v in data.items()}
 
 
-@cache
+def stamp(folders: tuple[Path, ...], name: str = "*.yaml") -> tuple:
+    """Names, sizes and modification times of the files ``name`` in ``folders``: a cache key
+    that changes when a pack's file is edited, without reading it."""
+    out = []
+    for folder in folders:
+        for path in sorted(folder.glob(name)):
+            info = path.stat()
+            out.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(out)
+
+
 def merged_vocabulary(
     name: str, vocab_dirs: tuple[Path, ...] = (), bundled: Path = BUNDLED_VOCAB
 ) -> Vocabulary:
+    """Read ``name`` (e.g. ``"metrics.yaml"``) from the bundled vocabulary and each pack.
+
+    Read once per process until one of the files changes (see :func:`stamp`).
+    """
+    return _merged(name, vocab_dirs, bundled, stamp((bundled, *vocab_dirs), name))
+
+
+@cache
+def _merged(name: str, vocab_dirs: tuple[Path, ...], bundled: Path, _stamp: tuple) -> Vocabulary:
     """Read ``name`` (e.g. ``"metrics.yaml"``) from the bundled vocabulary and each pack.
 
     Entries are merged by id. Lists under one id (``names.yaml``'s ``not_places``) are

@@ -871,7 +871,13 @@ def _number(text: str, column: str, bad: Any) -> float | None:
 def _is_period(text: str) -> bool:
     """Tell whether ``text`` is an ISO year, year-month or date that exists on the calendar,
     or a span of two months or two days ("2024-04/2024-06": ``checks.periods``)."""
-    return bool(_PERIOD.match(text)) and periods.is_valid(text)
+    if not (_PERIOD.match(text) and periods.is_valid(text)):
+        return False
+    try:
+        periods.normalise(text)  # a span must not end before it starts
+    except periods.PeriodError:
+        return False
+    return True
 
 
 def _is_date(text: str) -> bool:
