@@ -153,6 +153,9 @@ BROKEN_CSV = [
     # (what, csv text, line, words in the message)
     ("unterminated quote", f'{HEADER}\n{ROWS[0]}\n"kidnap-x,lri-2024,reported\n{ROWS[1]}\n',
      3, "unterminated quoted field"),
+    # The issue's case: a quote opened in the last column swallows the rows after it.
+    ("quote swallowing rows", f'{HEADER}\n{ROWS[0]}"provisional\n{ROWS[1]}\n',
+     2, "unterminated quoted field"),
     ("extra field", f"{HEADER}\n{ROWS[0]},surplus\n", 2, "17 field(s) where the header has 16"),
     ("missing field", f"{HEADER}\n{ROWS[0].rsplit(',', 1)[0]}\n", 2, "15 field(s)"),
     ("header and no rows", f"{HEADER}\n", 1, "a header and no rows"),
