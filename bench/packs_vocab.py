@@ -47,8 +47,8 @@ def main() -> None:
          "import pycountry; list(pycountry.countries); list(pycountry.subdivisions)"),
         ("bundled lexicon", "from sources.lexicon import load_lexicon; load_lexicon()"),
         ("lexicon with IN names",
-         "from sources.lexicon import lexicon_for, LexiconScope; "
-         "lexicon_for(LexiconScope((), frozenset({'IN-JK'})))"),
+         ("from sources.lexicon import lexicon_for, LexiconScope; "
+         "lexicon_for(LexiconScope((), frozenset({'IN-JK'})))")),
     ]:
         print(f"  {label:40s} {min(cold(code) for _ in range(3)):.3f} s")
 
