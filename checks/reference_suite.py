@@ -149,12 +149,19 @@ def metric_parts(path: Path = METRICS_FILE) -> dict[str, str]:
     return {mid: str(e["parts_of"]) for mid, e in data.items() if (e or {}).get("parts_of")}
 
 
-def gate_frame(references: pd.DataFrame, tolerances: Tolerances | None = None) -> pd.DataFrame:
+def gate_frame(
+    references: pd.DataFrame,
+    tolerances: Tolerances | None = None,
+    parts: dict[str, str] | None = None,
+    parents: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """One row per reference row with the columns the gate's expectations compare.
 
     Args:
         references: the reference table (``ReferenceSchema``), as loaded.
         tolerances: how a stated change's rounding is read.
+        parts: sub-metric -> total metric (default: the bundled ``metric_parts()``).
+        parents: subdivision -> country (default: the bundled ``region_parents()``).
 
     Returns:
         ``ref_id, url, published, share_value, figure_key, part_value, country_total,
@@ -179,13 +186,13 @@ def gate_frame(references: pd.DataFrame, tolerances: Tolerances | None = None) -
         }
     )
     # The country total of each province's count, within one source, period and definition.
-    parents = region_parents()
+    parents = region_parents() if parents is None else parents
     country = refs[R.region].map(parents)
     totals = counts.set_index([*_GROUP, R.metric, R.region])[R.value]
     totals = totals[~totals.index.duplicated()]
     frame["country_total"] = _lookup(totals, refs, {R.region: country}, is_count)
     # The total metric of each sub-metric's count, in the same region.
-    parts = metric_parts()
+    parts = metric_parts() if parts is None else parts
     frame["metric_total"] = _lookup(totals, refs, {R.metric: refs[R.metric].map(parts)}, is_count)
     frame[["counts_change", "stated_low", "stated_high"]] = _changes(refs, totals, tol)
     return frame
@@ -224,10 +231,28 @@ def _changes(refs: pd.DataFrame, totals: pd.Series, tol: Tolerances) -> pd.DataF
     return out
 
 
+def selection_hierarchies(
+    references: pd.DataFrame, vocab_dirs: tuple[Path, ...] = ()
+) -> tuple[dict[str, str], dict[str, str]]:
+    """``(parts, parents)`` for a table loaded with packs: the packs' ``parts_of`` merged
+    with the bundled ones, and each ISO subdivision's country ("IN-MH" -> "IN")."""
+    from sources.packs import merged_vocabulary
+
+    metrics = merged_vocabulary("metrics.yaml", vocab_dirs).entries
+    parts = {m: str(e["parts_of"]) for m, e in metrics.items() if (e or {}).get("parts_of")}
+    regions = merged_vocabulary("regions.yaml", vocab_dirs).entries
+    parents = {c: str(e["parent"]) for c, e in regions.items() if (e or {}).get("parent")}
+    for code in references[R.region].dropna().unique():
+        if "-" in code and "+" not in code:
+            parents.setdefault(code, code.split("-", 1)[0])
+    return parts, parents
+
+
 def validate_references(
     references: pd.DataFrame,
     origins: pd.DataFrame | None = None,
     docs_dir: Path | None = None,
+    vocab_dirs: tuple[Path, ...] | None = None,
 ) -> GateOutcome:
     """Run the gate over the reference table with GX; name each failing row's file and line.
 
@@ -235,6 +260,8 @@ def validate_references(
         references: the reference table (``ReferenceSchema``).
         origins: ``file`` and ``line`` per reference row (``load_references_with_origins``).
         docs_dir: where to write Data Docs; None writes none.
+        vocab_dirs: packs' ``vocab/`` folders whose ``parts_of`` and region parents count
+            too (``DataSelection.vocab_dirs``); None for the bundled vocabulary only.
 
     Returns:
         A ``GateOutcome`` whose ``problems`` has ``PROBLEM_COLUMNS``.
@@ -245,7 +272,11 @@ def validate_references(
     import great_expectations as gx  # already imported by ephemeral_context: no cost
     from great_expectations.checkpoint import UpdateDataDocsAction
 
-    frame = gate_frame(references)
+    if vocab_dirs is None:
+        frame = gate_frame(references)
+    else:
+        parts, parents = selection_hierarchies(references, vocab_dirs)
+        frame = gate_frame(references, parts=parts, parents=parents)
     actions: list[Any] = []
     if docs_dir is not None:
         actions.append(UpdateDataDocsAction(name="docs", site_names=[REFERENCE_DOCS_SITE]))
@@ -335,3 +366,25 @@ def _shown(check: Check, row: pd.Series, derived: pd.Series) -> str:
     if check.column in (R.url, R.published):
         return "" if pd.isna(row[check.column]) else str(row[check.column])
     return f"{value:g}"
+
+
+def refuse_failures(outcome: GateOutcome) -> None:
+    """Raise ``ReferenceDataError`` listing the gate's problems (file, line, column), if any.
+
+    Used when packs are loaded for a check: a pack that fails the gate is not used at all.
+    """
+    if outcome.problems.empty:
+        return
+    from sources.references import Problem, ReferenceDataError
+
+    raise ReferenceDataError(
+        [
+            Problem(
+                str(row["file"]),
+                None if pd.isna(row["line"]) else int(row["line"]),
+                str(row["column"]) or None,
+                f"fails the quality gate ({row['check']}): {row['value']}",
+            )
+            for row in outcome.problems.to_dict("records")
+        ]
+    )

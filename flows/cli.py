@@ -168,6 +168,20 @@ def _read_or_exit(
     return articles
 
 
+def _data_or_exit(data: list[Path] | None, no_bundled_data: bool):
+    """The reference data selection; with packs, load it once now so that a bad pack is
+    refused (exit 2, file and line) before any server starts."""
+    from sources.references import ReferenceDataError, load_selection
+
+    chosen = sources_cli.selection(data, no_bundled_data)
+    if chosen.packs:
+        try:
+            load_selection(chosen)
+        except ReferenceDataError as exc:
+            raise _fail(str(exc)) from None
+    return chosen
+
+
 def _quiet_services() -> None:
     """No telemetry, a start-up timeout that survives a cold embedded server, a home that exists."""
     os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -301,11 +315,14 @@ def check(
             show_default=False,
         ),
     ] = None,
+    data: sources_cli.DataOpt = None,
+    no_bundled_data: sources_cli.NoBundledOpt = False,
 ) -> None:
     """Check articles through the Prefect flow verify_articles and write reports.
 
     Example: figcheck check article.txt --published 2024-06-28 --out reports/out
     Example: figcheck check articles/ --task-runner dask --dask-address tcp://10.0.0.5:8786
+    Example: figcheck check article.txt --data examples/satp-pakistan --engine local
     """
     started_at = datetime.now(UTC)  # the run time reports show includes start-up
     runner = _engine_options(engine, task_runner, dask_address)
@@ -322,6 +339,7 @@ def check(
         exceptions=tuple(entries),
         started_at=started_at,
     )
+    chosen = _data_or_exit(data, no_bundled_data)
     files, stdin_text = _inputs(paths)
     # Bad input fails in milliseconds, not after a Prefect server has started.
     _read_or_exit(files, day, stdin_text, published_override)
@@ -332,7 +350,8 @@ def check(
         with err.status(f"Checking {len(files)} article(s)…", spinner="dots"):
             if engine == "local":
                 results = engines.run_local(
-                    files, out, day, stdin_text, options, judge_tolerances, published_override
+                    files, out, day, stdin_text, options, judge_tolerances, published_override,
+                    data=chosen,
                 )
             else:
                 results = engines.run_prefect(
@@ -345,6 +364,7 @@ def check(
                     dask_address,
                     judge_tolerances,
                     published_override,
+                    data=chosen,
                 )
     except (ArticleError, ValueError) as exc:
         raise _fail(str(exc)) from None

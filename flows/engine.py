@@ -15,6 +15,7 @@ from typing import Any
 from checks.precision import Tolerances
 from flows import history, steps
 from reports.options import ReportOptions
+from sources.packs import DataSelection
 
 ENGINES = ("local", "prefect")
 TASK_RUNNERS = ("thread", "process", "dask")
@@ -28,10 +29,12 @@ def run_local(
     options: ReportOptions | None = None,
     tolerances: Tolerances | None = None,
     published_override: bool = False,
+    data: DataSelection | None = None,
 ) -> list[dict[str, Any]]:
     """Check articles in this process, write reports and append the run to the history.
 
     ``published`` dates the articles that state no date; ``published_override`` all of them.
+    ``data`` chooses the reference data (bundled and packs); default the bundled data.
 
     Returns:
         One result dict per article (the JSON contract), in input order.
@@ -41,8 +44,8 @@ def run_local(
     articles = steps.check_unique_ids(
         [steps.read_one(p, published, stdin_text, published_override) for p in paths]
     )
-    references = steps.load_reference_data()
-    claims = steps.combine_claims([steps.extract_one(a) for a in articles])
+    references = steps.load_reference_data(data)
+    claims = steps.combine_claims([steps.extract_one(a, references.lexicon) for a in articles])
     evidence, verdicts = steps.judge_claims(claims, references, articles, tolerances)
     gx = steps.validate_with_gx(evidence, out)
     results = steps.render_reports(
@@ -79,6 +82,7 @@ def run_prefect(
     dask_address: str | None = None,
     tolerances: Tolerances | None = None,
     published_override: bool = False,
+    data: DataSelection | None = None,
 ) -> list[dict[str, Any]]:
     """Check articles through the Prefect flow ``verify_articles`` on the chosen task runner."""
     from flows.verify import verify_articles
@@ -92,4 +96,5 @@ def run_prefect(
         options=options,
         tolerances=tolerances,
         published_override=published_override,
+        data=data,
     )

@@ -20,12 +20,12 @@ from rich.console import Console
 from rich.table import Table
 
 from checks.schemas import ReferenceSchema as R
+from sources.packs import ENV_VARIABLE, DataSelection, PackError
 from sources.references import (
-    DATA_DIR,
     ReferenceDataError,
     list_datasets,
     load_dataset,
-    load_references_with_origins,
+    load_selection,
 )
 
 EXIT_OK, EXIT_BROKEN, EXIT_USAGE = 0, 1, 2
@@ -41,9 +41,35 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 DataOpt = Annotated[
-    Path,
-    typer.Option("--data", metavar="DIR", help="Folder of descriptors and data files."),
+    list[Path] | None,
+    typer.Option(
+        "--data",
+        metavar="DIR",
+        help="A data pack: a folder of dataset descriptors and data files, with an optional "
+        f"vocab/ folder. Repeatable; added to the bundled data and to ${ENV_VARIABLE} "
+        "(a path list).",
+        show_default=False,
+    ),
 ]
+NoBundledOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-bundled-data",
+        help="Leave figcheck's bundled reference data out: use only the packs given.",
+    ),
+]
+
+
+def selection(data: list[Path] | None, no_bundled_data: bool) -> DataSelection:
+    """The data selection of ``--data``, ``--no-bundled-data`` and ``FIGCHECK_DATA``.
+
+    Exits 2 with one line naming the folder when a pack is not a folder.
+    """
+    try:
+        return DataSelection.from_options(data, no_bundled_data)
+    except PackError as exc:
+        err.print(f"[bold red]figcheck: error:[/] {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
 
 
 def _out() -> Console:
@@ -65,20 +91,30 @@ def loader_problems(exc: ReferenceDataError) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PROBLEM_COLUMNS)
 
 
-def find_problems(data_dir: Path, docs_dir: Path | None = None) -> pd.DataFrame:
-    """Every problem of the datasets in ``data_dir``: the loader's, else the GX gate's."""
+def find_problems(
+    data: DataSelection | Path | None = None, docs_dir: Path | None = None
+) -> pd.DataFrame:
+    """Every problem of the selected data: the loader's, else the GX gate's.
+
+    ``data``: a selection (bundled data and packs), or one folder used alone.
+    """
+    if isinstance(data, Path):
+        data = DataSelection.from_options([data], no_bundled_data=True)
+    data = data or DataSelection()
     try:
-        table, origins = load_references_with_origins(data_dir)
+        loaded = load_selection(data)
     except ReferenceDataError as exc:
         return loader_problems(exc)  # refused on load: nothing whole to run the gate on
     from checks.reference_suite import validate_references  # GX takes seconds to import
 
-    return validate_references(table, origins, docs_dir).problems
+    vocab = data.vocab_dirs if data.packs else None
+    return validate_references(loaded.table, loaded.origins, docs_dir, vocab).problems
 
 
 @app.command()
 def validate(
-    data: DataOpt = DATA_DIR,
+    data: DataOpt = None,
+    no_bundled_data: NoBundledOpt = False,
     docs: Annotated[
         Path | None,
         typer.Option("--docs", metavar="DIR", help="Also write GX Data Docs of the gate here."),
@@ -88,11 +124,13 @@ def validate(
 
     Example: figcheck sources validate --data my-data/
     """
-    problems = find_problems(data, docs)
+    chosen = selection(data, no_bundled_data)
+    problems = find_problems(chosen, docs)
     if problems.empty:
-        print(f"{data}: no problems")
+        print(f"{chosen.describe()}: no problems")
         raise typer.Exit(EXIT_OK)
-    table = Table(*PROBLEM_COLUMNS, title=f"{len(problems)} problem(s) in {data}")
+    title = f"{len(problems)} problem(s) in {chosen.describe()}"
+    table = Table(*PROBLEM_COLUMNS, title=title)
     for row in problems.to_dict("records"):
         table.add_row(*(_cell(row[c]) for c in PROBLEM_COLUMNS))
     _out().print(table)
@@ -100,13 +138,13 @@ def validate(
 
 
 @app.command("list")
-def list_command(data: DataOpt = DATA_DIR) -> None:
-    """List the datasets: name, title, publisher, rows in the file, documents.
+def list_command(data: DataOpt = None, no_bundled_data: NoBundledOpt = False) -> None:
+    """List the datasets: name, title, publisher, rows in the file, documents, pack.
 
-    Example: figcheck sources list
+    Example: figcheck sources list --data examples/satp-pakistan
     """
     try:
-        datasets = list_datasets(data)
+        datasets = list_datasets(selection=selection(data, no_bundled_data))
     except ReferenceDataError as exc:
         err.print(f"[bold red]figcheck: error:[/] {exc}", highlight=False)
         raise typer.Exit(EXIT_BROKEN) from None
@@ -117,18 +155,20 @@ def list_command(data: DataOpt = DATA_DIR) -> None:
 
 
 @app.command()
-def show(name: str, data: DataOpt = DATA_DIR) -> None:
+def show(name: str, data: DataOpt = None, no_bundled_data: NoBundledOpt = False) -> None:
     """Show one dataset: its documents, definitions and rows.
 
     Example: figcheck sources show pips
     """
+    chosen = selection(data, no_bundled_data)
     try:
-        meta, rows = load_dataset(name, data)
+        meta, rows = load_dataset(name, selection=chosen)
     except KeyError:
-        valid = dataset_names(data)
+        valid = sorted(list_datasets(selection=chosen)["name"])
         hint = f"; valid names: {', '.join(valid)}" if valid else " (it holds no datasets)"
         err.print(
-            f"[bold red]figcheck: error:[/] no dataset {name!r} in {data}{hint}", highlight=False
+            f"[bold red]figcheck: error:[/] no dataset {name!r} in {chosen.describe()}{hint}",
+            highlight=False,
         )
         raise typer.Exit(EXIT_USAGE) from None
     except ReferenceDataError as exc:
@@ -151,11 +191,6 @@ def show(name: str, data: DataOpt = DATA_DIR) -> None:
     for row in rows.to_dict("records"):
         figures.add_row(*(_cell(row[c]) for c in shown), _figure(row), _cell(row[R.document]))
     out.print(figures)
-
-
-def dataset_names(data_dir: Path) -> list[str]:
-    """The names ``sources show`` accepts: one per ``<name>.yaml`` descriptor in ``data_dir``."""
-    return sorted(p.stem for p in Path(data_dir).glob("*.yaml")) if Path(data_dir).is_dir() else []
 
 
 def _figure(row: dict[str, Any]) -> str:

@@ -8,7 +8,7 @@ batch is judged in one vectorised pass and validated by one GX run.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -28,7 +28,9 @@ from reports.options import ReportOptions
 from reports.result import build_result, dumps
 from sources.articles import Article, read_article, read_text
 from sources.extract import extract_claims
-from sources.references import load_references, references_version
+from sources.lexicon import LexiconScope, lexicon_for
+from sources.packs import DataSelection
+from sources.references import load_selection
 
 DOCS_FOLDER = "gx-docs"  # GX Data Docs, written beside the reports
 
@@ -43,6 +45,8 @@ class References:
 
     table: pd.DataFrame
     version: str
+    # The packs' vocabulary and the data's regions, for the extractor's lexicon.
+    lexicon: LexiconScope = field(default_factory=LexiconScope)
 
 
 def read_articles(
@@ -84,14 +88,14 @@ def check_unique_ids(articles: list[Article]) -> list[Article]:
     return articles
 
 
-def extract_all(articles: list[Article]) -> pd.DataFrame:
+def extract_all(articles: list[Article], lexicon: LexiconScope | None = None) -> pd.DataFrame:
     """Extract the claims of every article into one claims table."""
-    return combine_claims([extract_one(a) for a in articles])
+    return combine_claims([extract_one(a, lexicon) for a in articles])
 
 
-def extract_one(article: Article) -> pd.DataFrame:
-    """Extract the claims of one article."""
-    return extract_claims(article.text, article.id, article.published)
+def extract_one(article: Article, lexicon: LexiconScope | None = None) -> pd.DataFrame:
+    """Extract the claims of one article; ``lexicon`` adds the data packs' vocabulary."""
+    return extract_claims(article.text, article.id, article.published, lexicon_for(lexicon))
 
 
 def combine_claims(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -100,9 +104,23 @@ def combine_claims(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else empty(C)
 
 
-def load_reference_data() -> References:
-    """Load and validate the bundled reference datasets."""
-    return References(load_references(), references_version())
+def load_reference_data(data: DataSelection | None = None) -> References:
+    """Load and validate the reference datasets: the bundled ones and any data packs.
+
+    Packs also pass the reference quality gate (GX) here, as ``figcheck sources validate``
+    runs it; the bundled data is gated by its own tests.
+
+    Raises:
+        sources.references.ReferenceDataError: a dataset or pack is refused (file, line).
+    """
+    data = data or DataSelection()
+    loaded = load_selection(data)
+    if data.packs:
+        from checks.reference_suite import refuse_failures, validate_references
+
+        refuse_failures(validate_references(loaded.table, loaded.origins, None, data.vocab_dirs))
+    scope = LexiconScope(data.vocab_dirs, loaded.regions)
+    return References(loaded.table, loaded.version, scope)
 
 
 def judge_claims(

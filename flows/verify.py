@@ -24,6 +24,8 @@ from checks.precision import Tolerances
 from flows import history, steps
 from reports.options import ReportOptions
 from sources.articles import Article
+from sources.lexicon import LexiconScope
+from sources.packs import DataSelection
 
 SOURCES = Path(steps.__file__).resolve().parents[1] / "sources"
 
@@ -67,9 +69,12 @@ finish_reports = task(steps.finish_reports, name="index", cache_policy=NO_CACHE)
 
 
 @task(name="extract claims", cache_key_fn=extraction_cache_key, persist_result=True)
-def extract_claims(article: Article, reference_version: str) -> pd.DataFrame:
-    """Extract one article's claims; ``reference_version`` is part of the cache key only."""
-    return steps.extract_one(article)
+def extract_claims(
+    article: Article, reference_version: str, lexicon: LexiconScope | None = None
+) -> pd.DataFrame:
+    """Extract one article's claims; ``reference_version`` is part of the cache key only
+    (it covers the packs, whose vocabulary ``lexicon`` brings in)."""
+    return steps.extract_one(article, lexicon)
 
 
 @task(name="record history", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -97,6 +102,7 @@ def verify_articles(
     options: ReportOptions | None = None,
     tolerances: Tolerances | None = None,
     published_override: bool = False,
+    data: DataSelection | None = None,
 ) -> list[dict[str, Any]]:
     """Check the numeric claims of articles against the reference data and write reports.
 
@@ -108,6 +114,7 @@ def verify_articles(
         options: reviewed exceptions and settings of the JUnit and ClaimReview outputs.
         tolerances: hedge-word and round-number tolerances (default: the bundled ones).
         published_override: ``published`` replaces the dates the inputs state too.
+        data: the reference data: bundled and data packs (default: the bundled data).
 
     Returns:
         One result dict per article (the JSON contract).
@@ -122,9 +129,11 @@ def verify_articles(
             paths, unmapped(published), unmapped(stdin_text), unmapped(published_override)
         ).result()
     )
-    references = load_references()
+    references = load_references(data)
     claims = steps.combine_claims(
-        extract_claims.map(articles, unmapped(references.version)).result()
+        extract_claims.map(
+            articles, unmapped(references.version), unmapped(references.lexicon)
+        ).result()
     )
     evidence, verdicts = judge_claims(claims, references, articles, tolerances)
     gx = validate_with_gx(evidence, out)

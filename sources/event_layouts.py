@@ -92,7 +92,14 @@ class RegionNames:
     @classmethod
     def load(cls, path: Path) -> RegionNames:
         """Read ``regions.yaml``: every ``name`` and alias of each code."""
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return cls.from_entries(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+
+    @classmethod
+    def from_entries(cls, data: Mapping[str, Any]) -> RegionNames:
+        """Index region entries (code -> ``name``, ``aliases``, ``parent``) by name.
+
+        The first code listed for a name keeps it (curated entries come before ISO ones).
+        """
         countries: dict[str, str] = {}
         subdivisions: dict[str, dict[str, str]] = {}
         for code, entry in data.items():
@@ -101,7 +108,7 @@ class RegionNames:
             parent = entry.get("parent")
             target = subdivisions.setdefault(parent, {}) if parent else countries
             for key in keys:
-                target[key] = code
+                target.setdefault(key, code)
         return cls(countries, subdivisions)
 
 

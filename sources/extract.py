@@ -1369,7 +1369,9 @@ def _binding_note(fig: _Figure) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def extract_claims(text: str, article_id: str, published: str | None) -> pd.DataFrame:
+def extract_claims(
+    text: str, article_id: str, published: str | None, lexicon: Lexicon | None = None
+) -> pd.DataFrame:
     """Extract the numeric claims of an article as a validated ``ClaimSchema`` table.
 
     Args:
@@ -1377,12 +1379,14 @@ def extract_claims(text: str, article_id: str, published: str | None) -> pd.Data
         article_id: the article's id; claim ids are ``"<article_id>#<n>"`` in text order.
         published: the publication date ("YYYY-MM-DD") that years are resolved against,
             or None (then a date without a year gets no ISO date, and nothing is guessed).
+        lexicon: the vocabularies to read with (``sources.lexicon.lexicon_for`` with data
+            packs); default the bundled ones.
     Returns:
         The claims table (empty, with the schema's columns, when nothing is found).
     """
     if not text or not text.strip():
         return empty(C)
-    lex = load_lexicon()
+    lex = lexicon or load_lexicon()
     pub = _parse_published(published)
     ctx = _context(text, lex)
     figs = _select(_date_figures(text) + _form_figures(text) + _number_figures(text))

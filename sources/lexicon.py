@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from sources.packs import PackError, merged_vocabulary, stamp
 from sources.patterns import alternation
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
@@ -114,20 +113,101 @@ class Lexicon:
     region_names: dict[str, str] = field(default_factory=dict)  # ISO code -> name
 
 
+@dataclass(frozen=True)
+class LexiconScope:
+    """What a run's lexicon is built from beyond the bundled vocabulary.
+
+    ``packs``: the data packs' ``vocab/`` folders; ``regions``: region codes the reference
+    data uses. Small, hashable and picklable, so it travels to Prefect tasks in place of a
+    compiled lexicon; each process compiles (and caches) the lexicon once.
+    """
+
+    packs: tuple[Path, ...] = ()
+    regions: frozenset[str] = frozenset()
+
+
+def lexicon_for(scope: LexiconScope | None = None) -> Lexicon:
+    """The compiled lexicon for ``scope``; the bundled one when there is nothing beyond it."""
+    if scope is None:
+        return load_lexicon()
+    curated = _read(VOCAB_DIR / "regions.yaml", scope.packs)
+    beyond = frozenset(c for c in scope.regions if c not in curated)
+    if not scope.packs and not beyond:
+        return load_lexicon()  # one cache entry for the common case
+    return load_lexicon(VOCAB_DIR, scope.packs, beyond, stamp(scope.packs))
+
+
 def normalise(phrase: str) -> str:
     """Return ``phrase`` lower-cased with runs of whitespace made one space (a lookup key)."""
     return " ".join(phrase.lower().split())
 
 
-def _read(path: Path) -> dict:
-    """Read one YAML mapping, naming the file in any error."""
+def _read(path: Path, packs: tuple[Path, ...] = (), required: bool = True) -> dict:
+    """Read one vocabulary mapping, merged with the same file of each pack's ``vocab/``.
+
+    Raises:
+        VocabularyError: a file is missing or malformed, or two files define one id
+            differently (both are named).
+    """
+    if not path.is_file() and (required or not any((d / path.name).is_file() for d in packs)):
+        if not required:
+            return {}
+        raise VocabularyError(f"{path.name}: cannot read vocabulary (file not found: {path})")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise VocabularyError(f"{path.name}: cannot read vocabulary ({exc})") from exc
-    if not isinstance(data, dict):
-        raise VocabularyError(f"{path.name}: expected a mapping at the top level")
-    return data
+        return dict(merged_vocabulary(path.name, packs, path.parent).entries)
+    except PackError as exc:
+        raise VocabularyError(str(exc)) from None
+
+
+def region_entries(
+    vocab_dir: Path = VOCAB_DIR,
+    packs: tuple[Path, ...] = (),
+    regions: frozenset[str] = frozenset(),
+) -> dict[str, dict]:
+    """Region entries (``name``, ``aliases``, ``parent``) for the regions a run can meet.
+
+    The curated ``regions.yaml`` (merged with the packs') comes first, so its aliases win.
+    For every code in ``regions`` (the codes the reference data uses) that it does not
+    list, the code's whole country is added from ISO 3166 (``sources.iso_regions``): the
+    country's names and every first-level subdivision's, so that a figure about a
+    neighbouring state binds to that state rather than to the country. Countries the data
+    does not use are left out: each ISO name added is one more word that can be mistaken
+    for a place ("Georgia", "Chad", "Central"), and pycountry is then never loaded at all.
+
+    Raises:
+        VocabularyError: a code in ``regions`` is neither curated nor an ISO code.
+    """
+    curated = _read(vocab_dir / "regions.yaml", packs)
+    entries = {str(code): dict(entry or {}) for code, entry in curated.items()}
+    # A pack may list an ISO code with aliases only; its standard names come from ISO.
+    unnamed = [c for c, e in entries.items() if not e.get("name")]
+    missing = sorted(c for c in regions if c not in entries)
+    if not missing and not unnamed:
+        return entries
+    from sources import iso_regions  # pycountry: loaded only for codes beyond the curated ones
+
+    for code in unnamed:
+        country = code.split("-", 1)[0]
+        names = iso_regions.countries().get(country) if code == country else (
+            iso_regions.subdivisions(country).get(code)
+        )
+        if names is None:
+            raise VocabularyError(f"regions.yaml: {code!r} has no name and is not an ISO code")
+        entry = entries[code]
+        entry["name"] = names[0]
+        entry["aliases"] = [*(entry.get("aliases") or []), *names]
+        if code != country:
+            entry.setdefault("parent", country)
+    for country in dict.fromkeys(c.split("-", 1)[0] for c in missing):
+        names = iso_regions.countries().get(country)
+        if names is None:
+            raise VocabularyError(f"{country}: not an ISO 3166 country code")
+        entries.setdefault(country, {"name": names[0], "aliases": list(names)})
+        for code, sub_names in iso_regions.subdivisions(country).items():
+            entries.setdefault(
+                code, {"name": sub_names[0], "aliases": list(sub_names), "parent": country}
+            )
+    return entries
 
 
 def _word_regex(alternatives: str, flags: int = 0) -> re.Pattern[str]:
@@ -151,20 +231,30 @@ def _region_alternation(aliases: list[str]) -> str:
 
 
 @cache
-def load_lexicon(vocab_dir: Path = VOCAB_DIR) -> Lexicon:
-    """Load and compile the vocabularies in ``vocab_dir`` (cached per folder).
+def load_lexicon(
+    vocab_dir: Path = VOCAB_DIR,
+    packs: tuple[Path, ...] = (),
+    regions: frozenset[str] = frozenset(),
+    _stamp: tuple = (),
+) -> Lexicon:
+    """Load and compile the vocabularies in ``vocab_dir`` (cached per arguments).
 
     Args:
         vocab_dir: folder holding metrics.yaml, regions.yaml, sources.yaml and names.yaml.
+        packs: data packs' ``vocab/`` folders, merged over ``vocab_dir`` (``sources.packs``).
+        regions: region codes the reference data uses; those beyond the curated
+            regions.yaml bring their country's ISO names (see :func:`region_entries`).
+        _stamp: the packs' file stamps (``sources.packs.stamp``), so that an edited pack
+            is compiled afresh rather than served from the cache.
     Returns:
         The compiled :class:`Lexicon`.
     Raises:
-        VocabularyError: a file is missing or malformed.
+        VocabularyError: a file is missing or malformed, or packs clash.
     """
     metrics: dict[str, Metric] = {}
     metric_by_word: dict[str, str] = {}
     modifier_by_phrase: dict[str, str] = {}
-    for mid, entry in _read(vocab_dir / "metrics.yaml").items():
+    for mid, entry in _read(vocab_dir / "metrics.yaml", packs).items():
         entry = entry or {}
         metric = Metric(
             id=str(mid),
@@ -186,8 +276,7 @@ def load_lexicon(vocab_dir: Path = VOCAB_DIR) -> Lexicon:
     region_parent: dict[str, str] = {}
     region_names: dict[str, str] = {}
     aliases_as_written: list[str] = []
-    for code, entry in _read(vocab_dir / "regions.yaml").items():
-        entry = entry or {}
+    for code, entry in region_entries(vocab_dir, packs, regions).items():
         for alias in [entry.get("name"), *(entry.get("aliases") or [])]:
             if alias:
                 aliases_as_written.append(str(alias))
@@ -204,7 +293,7 @@ def load_lexicon(vocab_dir: Path = VOCAB_DIR) -> Lexicon:
     source_by_alias: dict[str, str] = {}
     source_scope: dict[str, str] = {}
     edition_lag: dict[str, int] = {}
-    for name, entry in _read(vocab_dir / "sources.yaml").items():
+    for name, entry in _read(vocab_dir / "sources.yaml", packs).items():
         entry = entry or {}
         for alias in [name, *(entry.get("aliases") or [])]:
             source_by_alias.setdefault(" ".join(str(alias).split()), str(name))
@@ -215,10 +304,8 @@ def load_lexicon(vocab_dir: Path = VOCAB_DIR) -> Lexicon:
 
     group_by_word, population_by_word, parts = _read_parts(vocab_dir / "parts.yaml", metrics)
 
-    names_path = vocab_dir / "names.yaml"
-    not_places = [str(n) for n in (_read(names_path).get("not_places") or [])] if (
-        names_path.exists()
-    ) else []
+    names = _read(vocab_dir / "names.yaml", packs, required=False)
+    not_places = [str(n) for n in (names.get("not_places") or [])]
     # Source names ("Pakistan Institute for Peace Studies") hide the places inside them too.
     masked = not_places + [a for a in source_by_alias if " " in a]
 

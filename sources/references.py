@@ -22,10 +22,12 @@ import pandas as pd
 import yaml
 
 from checks import periods
-from checks.schemas import ContractError, columns, empty, validate
+from checks.schemas import PERIOD_PATTERN, ContractError, columns, empty, validate
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import KINDS, QUALIFIERS, Kind, Stated
-from sources import event_layouts
+from sources import event_layouts, iso_regions
+from sources.lexicon import VocabularyError, region_entries
+from sources.packs import BUNDLED_DATA, DataSelection, PackError, merged_vocabulary
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 VOCAB_DIR = Path(__file__).resolve().parent / "vocab"
@@ -84,6 +86,24 @@ class ReferenceDataError(ValueError):
 @dataclass(frozen=True)
 class _Vocab:
     metrics: frozenset[str]
+    regions: frozenset[str]  # curated codes; any other ISO 3166 code is valid too
+    packs: tuple[Path, ...] = ()  # the packs' vocab folders, for event layouts' region names
+
+    def is_region(self, code: str) -> bool:
+        return code in self.regions or iso_regions.is_code(code)
+
+
+@dataclass(frozen=True)
+class LoadedData:
+    """Reference data loaded for a :class:`DataSelection`, checked row by row and as a table.
+
+    ``origins`` has ``file`` and ``line`` per row (same order); ``version`` hashes every file
+    used; ``regions`` holds the region codes the rows use (the lexicon adds their names).
+    """
+
+    table: pd.DataFrame
+    origins: pd.DataFrame
+    version: str
     regions: frozenset[str]
 
 
@@ -94,6 +114,16 @@ class _Dataset:
     path: Path
     meta: dict[str, Any]
     problems: list[Problem]
+    in_pack: bool = False  # from a data pack: messages give the file's whole path
+
+    @property
+    def label(self) -> str:
+        """How messages name the descriptor: bare for bundled data, the path for a pack's."""
+        return _label(self.path, self.in_pack)
+
+    @property
+    def csv_label(self) -> str:
+        return _label(self.csv_path, self.in_pack)
 
     @property
     def csv_path(self) -> Path:
@@ -135,19 +165,50 @@ def load_references_with_origins(
         ``(table, origins)``: ``origins`` has one row per reference row, same order, with
         ``file`` and ``line`` (None for rows aggregated from an event export).
     """
-    vocab = _read_vocab(vocab_dir)
+    return _load([data_dir], _read_vocab(vocab_dir), in_packs=False)
+
+
+def load_selection(selection: DataSelection | None = None) -> LoadedData:
+    """Load the bundled data (unless left out) and every pack into one validated table.
+
+    A pack's dataset named like a bundled one replaces it (a corrected copy); two packs
+    may not define one dataset name. Pack ``vocab/`` files are merged over the bundled
+    vocabulary first, so their metric and region ids are known to the row checks.
+
+    Raises:
+        ReferenceDataError: any file breaks a rule, or packs clash; nothing is returned
+            half-loaded, so no row of a bad pack is ever used.
+    """
+    selection = selection or DataSelection()
+    try:
+        vocab = _read_vocab(VOCAB_DIR, selection.vocab_dirs)
+    except (PackError, VocabularyError) as exc:
+        raise ReferenceDataError([Problem(_vocab_file(str(exc)), None, None, str(exc))]) from None
+    table, origins = _load(selection.data_dirs, vocab)
+    regions = frozenset(c for r in table[R.region].dropna() for c in str(r).split("+"))
+    return LoadedData(table, origins, selection_version(selection), regions)
+
+
+def _vocab_file(message: str) -> str:
+    return message.split(": ", 1)[0]
+
+
+def _load(
+    data_dirs: list[Path], vocab: _Vocab, in_packs: bool = True
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Load every dataset of ``data_dirs``; ``in_packs``: name non-bundled files by path."""
     problems: list[Problem] = []
     records: list[dict[str, Any]] = []
     origins: list[tuple[str, int | None]] = []  # (data file, line) of each record
     seen_documents: dict[str, str] = {}
-    for descriptor in _descriptor_paths(data_dir):
-        dataset = _read_descriptor(descriptor)
+    for descriptor in _selected_descriptors(data_dirs, problems):
+        dataset = _read_descriptor(descriptor, in_packs and descriptor.parent != BUNDLED_DATA)
         rows, lines = _read_rows(dataset, vocab)
         problems += dataset.problems
         problems += _shared_document_ids(dataset, seen_documents)
         if not dataset.problems:
             records += rows
-            origins += [(dataset.csv_path.name, line) for line in lines]
+            origins += [(dataset.csv_label, line) for line in lines]
     if problems:
         raise ReferenceDataError(problems)
     where = pd.DataFrame(origins, columns=["file", "line"], dtype=object)
@@ -161,13 +222,18 @@ def load_references_with_origins(
 
 
 def load_dataset(
-    name: str, data_dir: Path = DATA_DIR, vocab_dir: Path = VOCAB_DIR
+    name: str,
+    data_dir: Path = DATA_DIR,
+    vocab_dir: Path = VOCAB_DIR,
+    selection: DataSelection | None = None,
 ) -> tuple[dict[str, Any], pd.DataFrame]:
     """Read one dataset: its descriptor and its validated rows.
 
     Args:
         name: the dataset's name (its descriptor is ``<name>.yaml`` in ``data_dir``).
         data_dir, vocab_dir: as for ``load_references``.
+        selection: look ``name`` up among these folders instead (the last that has it,
+            so a pack's copy wins), with the packs' vocabulary merged in.
 
     Returns:
         ``(descriptor, table)``: the descriptor as a mapping and the dataset's rows
@@ -177,17 +243,24 @@ def load_dataset(
         KeyError: no descriptor of that name.
         ReferenceDataError: the dataset breaks a rule.
     """
-    path = data_dir / f"{name}.yaml"
-    if not path.is_file():
+    folders, packs = [data_dir], ()
+    if selection is not None:
+        folders, packs = selection.data_dirs, selection.vocab_dirs
+    found = [d / f"{name}.yaml" for d in folders if (d / f"{name}.yaml").is_file()]
+    if not found:
         raise KeyError(name)
-    dataset = _read_descriptor(path)
-    rows, lines = _read_rows(dataset, _read_vocab(vocab_dir))
+    dataset = _read_descriptor(found[-1], selection is not None)
+    try:
+        vocab = _read_vocab(vocab_dir, packs)
+    except (PackError, VocabularyError) as exc:
+        raise ReferenceDataError([Problem(_vocab_file(str(exc)), None, None, str(exc))]) from None
+    rows, lines = _read_rows(dataset, vocab)
     if dataset.problems:
         raise ReferenceDataError(dataset.problems)
     if not rows:
         return dataset.meta, empty(R)
     table = pd.DataFrame.from_records(rows, columns=columns(R))
-    origins = [(dataset.csv_path.name, line) for line in lines]
+    origins = [(dataset.csv_label, line) for line in lines]
     try:
         return dataset.meta, validate(R, table, "reference")
     except ContractError as exc:
@@ -206,42 +279,80 @@ def references_version(data_dir: Path = DATA_DIR) -> str:
         rename changes it too).
     """
     digest = hashlib.sha256()
+    _hash_folder(digest, data_dir)
+    return digest.hexdigest()[:12]
+
+
+def selection_version(selection: DataSelection | None = None) -> str:
+    """The reference version of a selection: the bundled data's alone equals
+    ``references_version()``; packs (their data and ``vocab/`` files) change it."""
+    selection = selection or DataSelection()
+    if selection.bundled and not selection.packs:
+        return references_version(BUNDLED_DATA)
+    digest = hashlib.sha256(b"bundled\0" if selection.bundled else b"no bundled data\0")
+    for folder in selection.data_dirs:
+        digest.update(b"pack\0")  # folder boundaries count; absolute paths do not
+        _hash_folder(digest, folder)
+        vocab = folder / "vocab"
+        if folder != BUNDLED_DATA and vocab.is_dir():
+            _hash_folder(digest, vocab)
+    return digest.hexdigest()[:12]
+
+
+def _hash_folder(digest: Any, folder: Path) -> None:
     files = sorted(
-        [p for p in data_dir.iterdir() if p.suffix in {".yaml", *TABLE_SUFFIXES}],
+        [p for p in folder.iterdir() if p.suffix in {".yaml", *TABLE_SUFFIXES}],
         key=lambda p: p.name,
     )
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:12]
 
 
-def list_datasets(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+def list_datasets(
+    data_dir: Path = DATA_DIR, selection: DataSelection | None = None
+) -> pd.DataFrame:
     """Describe the datasets in ``data_dir``, one row each, without validating the figures.
 
     Args:
         data_dir: folder of descriptors and CSVs.
+        selection: list these folders instead (bundled data and packs).
 
     Returns:
         Columns ``name, title, publisher, rows, documents`` (rows: figures in the CSV;
-        documents: how many documents the descriptor lists).
+        documents: how many documents the descriptor lists), plus ``pack`` (the pack's
+        folder, empty for bundled data) when ``selection`` is given.
 
     Raises:
         ReferenceDataError: a descriptor or its CSV cannot be read at all.
     """
     out = []
-    for descriptor in _descriptor_paths(data_dir):
-        dataset = _read_descriptor(descriptor)
+    problems: list[Problem] = []
+    folders = selection.data_dirs if selection is not None else [data_dir]
+    for descriptor in _selected_descriptors(folders, problems):
+        dataset = _read_descriptor(descriptor, selection is not None)
         if not dataset.csv_path.is_file():
-            dataset.problems.append(Problem(descriptor.name, None, "path", "CSV file not found"))
+            dataset.problems.append(Problem(dataset.label, None, "path", "CSV file not found"))
         if dataset.problems:
             raise ReferenceDataError(dataset.problems)
-        rows = len(_read_table(dataset.csv_path)[1])
+        try:
+            rows = len(_read_table(dataset.csv_path, dataset.csv_label)[1])
+        except ReferenceDataError:
+            raise  # already names the file and line
+        except (OSError, ValueError, ImportError) as exc:
+            raise ReferenceDataError(
+                [Problem(dataset.csv_label, None, None, f"cannot be read: {exc}")]
+            ) from None
         meta = dataset.meta
         out.append({
             "name": meta["name"], "title": meta["title"], "publisher": meta["publisher"],
             "rows": rows, "documents": len(meta["documents"]),
+            "pack": "" if descriptor.parent == BUNDLED_DATA else str(descriptor.parent),
         })
-    return pd.DataFrame(out, columns=["name", "title", "publisher", "rows", "documents"])
+    if problems:
+        raise ReferenceDataError(problems)
+    columns_ = ["name", "title", "publisher", "rows", "documents"]
+    # Which pack a dataset comes from matters only once packs can be chosen.
+    return pd.DataFrame(out, columns=columns_ + (["pack"] if selection is not None else []))
 
 
 # --- descriptors -----------------------------------------------------------------------------
@@ -252,22 +363,64 @@ def _descriptor_paths(data_dir: Path) -> list[Path]:
     return sorted(data_dir.glob("*.yaml"), key=lambda p: p.name)
 
 
-def _read_vocab(vocab_dir: Path) -> _Vocab:
-    def keys(name: str) -> frozenset[str]:
-        data = yaml.safe_load((vocab_dir / name).read_text(encoding="utf-8"))
-        return frozenset(data)
+def _selected_descriptors(data_dirs: list[Path], problems: list[Problem]) -> list[Path]:
+    """Descriptors of every folder; a pack's dataset replaces the bundled one of its name.
 
-    return _Vocab(metrics=keys("metrics.yaml"), regions=keys("regions.yaml"))
+    Two packs defining one dataset name is a clash (added to ``problems``, both named).
+    """
+    chosen: dict[str, Path] = {}
+    for folder in data_dirs:
+        for path in _descriptor_paths(folder):
+            earlier = chosen.get(path.stem)
+            if earlier is not None and earlier.parent != BUNDLED_DATA:
+                message = f"dataset {path.stem!r} is also defined by {_label(earlier)}"
+                problems.append(Problem(_label(path), None, "name", message))
+                continue
+            chosen[path.stem] = path
+    return list(chosen.values())
 
 
-def _read_descriptor(path: Path) -> _Dataset:
-    name = path.name
+def _label(path: Path, in_pack: bool = True) -> str:
+    """Bundled files are named bare ("pips.csv"); a pack's by their path."""
+    return str(path) if in_pack and path.parent != BUNDLED_DATA else path.name
+
+
+def _read_vocab(vocab_dir: Path, packs: tuple[Path, ...] = ()) -> _Vocab:
+    """The metric and region ids known: ``vocab_dir``'s, merged with the packs' (checked).
+
+    Raises:
+        PackError: a pack's vocabulary file is malformed, unknown, or clashes.
+    """
+    known = {"metrics.yaml", "regions.yaml", "sources.yaml", "names.yaml"}
+    known |= {p.name for p in vocab_dir.glob("*.yaml")}
+    for folder in packs:
+        for path in sorted(folder.glob("*")):
+            if path.name not in known:
+                raise PackError(f"{path}: not a vocabulary file figcheck reads "
+                                f"(use one of {sorted(known)})")
+            merged_vocabulary(path.name, packs, vocab_dir)  # raises on a clash
+    metrics = merged_vocabulary("metrics.yaml", packs, vocab_dir).entries
+    regions = merged_vocabulary("regions.yaml", packs, vocab_dir).entries
+    for code in regions:
+        if code not in _bundled_region_codes(vocab_dir) and not iso_regions.is_code(code):
+            origin = merged_vocabulary("regions.yaml", packs, vocab_dir).origin[code]
+            raise PackError(f"{origin}: region {code!r} is not an ISO 3166 country or "
+                            "first-level subdivision code")
+    return _Vocab(frozenset(metrics), frozenset(regions), packs)
+
+
+def _bundled_region_codes(vocab_dir: Path) -> frozenset[str]:
+    return frozenset(merged_vocabulary("regions.yaml", (), vocab_dir).entries)
+
+
+def _read_descriptor(path: Path, in_pack: bool = False) -> _Dataset:
+    name = _label(path, in_pack)
     try:
         meta = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        return _Dataset(path, {}, [Problem(name, None, None, f"not valid YAML: {exc}")])
+        return _Dataset(path, {}, [Problem(name, None, None, f"not valid YAML: {exc}")], in_pack)
     if not isinstance(meta, dict):
-        return _Dataset(path, {}, [Problem(name, None, None, "not a YAML mapping")])
+        return _Dataset(path, {}, [Problem(name, None, None, "not a YAML mapping")], in_pack)
     # An event export's columns are its publisher's (GTD has over a hundred): no schema.
     required = [k for k in DESCRIPTOR_KEYS if not (meta.get("layout") and k == "schema")]
     problems = [Problem(name, None, key, "missing") for key in required if not meta.get(key)]
@@ -277,7 +430,7 @@ def _read_descriptor(path: Path) -> _Dataset:
     for key in ("documents", "definitions"):
         if key in meta and not isinstance(meta[key], dict):
             problems.append(Problem(name, None, key, "must map ids to entries"))
-    return _Dataset(path, meta, problems)
+    return _Dataset(path, meta, problems, in_pack)
 
 
 def _layout_problems(name: str, meta: dict[str, Any]) -> list[Problem]:
@@ -310,7 +463,7 @@ def _document_problems(dataset: _Dataset, first_use: dict[str, int]) -> list[Pro
         doc = entry if isinstance(entry, dict) else {}
         line = first_use.get(doc_id)
         used = "" if doc_id not in first_use else (
-            f" (used from {dataset.csv_path.name}"
+            f" (used from {dataset.csv_label}"
             + (f" line {line})" if line is not None else ")")
         )
         for key in DOCUMENT_KEYS:
@@ -320,11 +473,11 @@ def _document_problems(dataset: _Dataset, first_use: dict[str, int]) -> list[Pro
                 error = "missing"
             elif key == "url" and not str(value).startswith("https://"):
                 error = f"must be a full https:// URL (got {value!r})"
-            elif key == "published" and not _is_period(str(value)):
+            elif key == "published" and not _is_date(str(value)):
                 error = f"must be an ISO date, year-month or year (got {value!r})"
             if error:
                 column = f"documents.{doc_id}.{key}"
-                found.append(Problem(dataset.path.name, None, column, error + used))
+                found.append(Problem(dataset.label, None, column, error + used))
     return found
 
 
@@ -332,8 +485,8 @@ def _schema_problems(dataset: _Dataset, header: list[str]) -> list[Problem]:
     """Check that the descriptor's ``schema.fields`` lists exactly the CSV's columns."""
     fields = (dataset.meta.get("schema") or {}).get("fields") or []
     listed = [f.get("name") for f in fields if isinstance(f, dict)]
-    name = dataset.path.name
-    found = [Problem(name, None, f"schema.fields.{c}", f"not a column of {dataset.csv_path.name}")
+    name = dataset.label
+    found = [Problem(name, None, f"schema.fields.{c}", f"not a column of {dataset.csv_label}")
              for c in listed if c not in header]
     found += [Problem(name, None, f"schema.fields.{c}", "column not listed")
               for c in header if c and c not in listed]
@@ -346,8 +499,8 @@ def _shared_document_ids(dataset: _Dataset, seen: dict[str, str]) -> list[Proble
     for doc_id in dataset.meta.get("documents") or {}:
         if doc_id in seen:
             message = f"document id also used by {seen[doc_id]}"
-            found.append(Problem(dataset.path.name, None, f"documents.{doc_id}", message))
-        seen.setdefault(doc_id, dataset.path.name)
+            found.append(Problem(dataset.label, None, f"documents.{doc_id}", message))
+        seen.setdefault(doc_id, dataset.label)
     return found
 
 
@@ -358,24 +511,27 @@ def _read_rows(dataset: _Dataset, vocab: _Vocab) -> tuple[list[dict[str, Any]], 
 
     Problems go to ``dataset.problems``; records are only meaningful when there are none.
     """
-    file = dataset.csv_path.name
+    file = dataset.csv_label
     if dataset.problems:
         return [], []
     if not dataset.csv_path.is_file():
-        dataset.problems.append(Problem(dataset.path.name, None, "path", f"{file} not found"))
+        dataset.problems.append(Problem(dataset.label, None, "path", f"{file} not found"))
         return [], []
     if dataset.csv_path.suffix not in TABLE_SUFFIXES:
         message = f"{file}: a data file is .csv, .xlsx or .parquet"
-        dataset.problems.append(Problem(dataset.path.name, None, "path", message))
+        dataset.problems.append(Problem(dataset.label, None, "path", message))
         return [], []
     expected = ([R.source] if dataset.per_row_source else []) + CSV_COLUMNS
     try:
-        header, raw = _read_table(dataset.csv_path)
+        header, raw = _read_table(dataset.csv_path, dataset.csv_label)
+    except ReferenceDataError as exc:
+        dataset.problems += exc.problems
+        return [], []
     except (OSError, ValueError, ImportError) as exc:
         dataset.problems.append(Problem(file, None, None, f"cannot be read: {exc}"))
         return [], []
     if dataset.layout:
-        header, raw, found = _aggregate_events(dataset, header, raw)
+        header, raw, found = _aggregate_events(dataset, header, raw, vocab.packs)
         dataset.problems += found
         if found:
             return [], []
@@ -404,17 +560,16 @@ def _read_rows(dataset: _Dataset, vocab: _Vocab) -> tuple[list[dict[str, Any]], 
     return records, lines
 
 
-def _read_table(path: Path) -> tuple[list[str], list[tuple[int | None, dict[str | None, Any]]]]:
+def _read_table(
+    path: Path, label: str | None = None
+) -> tuple[list[str], list[tuple[int | None, dict[str | None, Any]]]]:
     """Read a CSV, Excel or Parquet file as text cells: its header and (line, row) pairs.
 
     Lines are as a spreadsheet shows them: the header is line 1, the first row line 2
     (in a CSV, the physical line, so quoted line breaks are counted). Missing cells are "".
     """
     if path.suffix == ".csv":
-        with path.open(encoding="utf-8", newline="") as f:
-            reader = csv.DictReader(f)
-            header = list(reader.fieldnames or [])
-            return header, [(reader.line_num, row) for row in reader]
+        return _read_csv(path, label or path.name)
     if path.suffix == ".xlsx":
         # Text cells, so that numbers are parsed by the same rules as a CSV's.
         frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
@@ -429,6 +584,52 @@ def _read_table(path: Path) -> tuple[list[str], list[tuple[int | None, dict[str 
     return header, rows
 
 
+def _read_csv(path: Path, label: str) -> tuple[list[str], list[tuple[int | None, dict[str | None, Any]]]]:
+    """Read a CSV strictly: a syntax error, a ragged row, or no rows at all is refused.
+
+    Python's csv reader is lenient by default: an unterminated quote swallows the rest of
+    the file into one cell, and a header with no rows reads as an empty dataset. Either
+    would silently drop figures, so both are refused with the file and line.
+
+    Raises:
+        ReferenceDataError: the file breaks CSV syntax, a row has more or fewer fields than
+            the header, or the file has no header or no rows.
+    """
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f, strict=True)
+        rows: list[tuple[int, list[str]]] = []
+        start = 1
+        try:
+            for fields in reader:
+                # The line the record ends on, as before (one-line records: their line).
+                rows.append((reader.line_num, fields))
+                start = reader.line_num + 1
+        except csv.Error as exc:
+            # line_num is where the reader stopped; the record began at ``start``.
+            message = str(exc)
+            if "unexpected end of data" in message or reader.line_num > start:
+                message = f"unterminated quoted field (opened on line {start}): {exc}"
+            raise ReferenceDataError([Problem(label, start, None, f"not valid CSV: {message}")]) \
+                from None
+    # csv.reader yields [] for a blank line; a blank line is no record.
+    rows = [(line, fields) for line, fields in rows if fields]
+    if not rows:
+        raise ReferenceDataError([Problem(label, None, None, "empty file: no header, no rows")])
+    (_, header), body = rows[0], rows[1:]
+    if not body:
+        raise ReferenceDataError(
+            [Problem(label, 1, None, "a header and no rows: a dataset states at least one figure")]
+        )
+    problems = [
+        Problem(label, line, None,
+                f"{len(fields)} field(s) where the header has {len(header)}")
+        for line, fields in body if len(fields) != len(header)
+    ]
+    if problems:
+        raise ReferenceDataError(problems)
+    return header, [(line, dict(zip(header, fields, strict=True))) for line, fields in body]
+
+
 def _cell(value: Any) -> str:
     """A cell as text; whole floats lose their ".0" (Parquet and Excel store 306 as 306.0)."""
     if isinstance(value, float) and value.is_integer():
@@ -436,11 +637,32 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _event_region_names(
+    options: dict[str, Any], packs: tuple[Path, ...]
+) -> event_layouts.RegionNames:
+    """Region names an event export's rows may use: the curated ones (with the packs'),
+    and every ISO name of the countries its descriptor keeps (``events.countries``)."""
+    wanted = {str(c).strip().lower() for c in options.get("countries") or []}
+    curated = region_entries(VOCAB_DIR, packs)
+    codes = {code for code, e in curated.items() if not e.get("parent") and wanted & {
+        str(n).lower() for n in [e.get("name"), *(e.get("aliases") or [])] if n}}
+    if wanted and len(codes) < len(wanted):
+        # A country not curated: find it among the ISO names (pycountry loads only here).
+        codes |= {code for code, names in iso_regions.countries().items()
+                  if wanted & {n.lower() for n in names}}
+    return event_layouts.RegionNames.from_entries(
+        region_entries(VOCAB_DIR, packs, frozenset(codes))
+    )
+
+
 def _aggregate_events(
-    dataset: _Dataset, header: list[str], raw: list[tuple[int | None, dict]]
+    dataset: _Dataset,
+    header: list[str],
+    raw: list[tuple[int | None, dict]],
+    vocab_packs: tuple[Path, ...] = (),
 ) -> tuple[list[str], list[tuple[int | None, dict]], list[Problem]]:
     """Turn an event export into tidy rows (``sources.event_layouts``), or its problems."""
-    file = dataset.csv_path.name
+    file = dataset.csv_label
     layout = str(dataset.layout)
     missing = [c for c in event_layouts.required_columns(layout) if c not in header]
     if missing:
@@ -450,13 +672,13 @@ def _aggregate_events(
     rows, problems = event_layouts.aggregate_events(
         events,
         layout,
-        event_layouts.RegionNames.load(VOCAB_DIR / "regions.yaml"),
+        _event_region_names(options, vocab_packs),
         str(options["document"]),
         str(options["definition"]),
         options,
     )
     if problems:
-        where = {"events.attack_event_types": dataset.path.name}
+        where = {"events.attack_event_types": dataset.label}
         return [], [], [Problem(where.get(p.column, file), p.line, p.column, p.message)
                         for p in problems]
     tidy = [(None, {k: str(v) for k, v in row.items()}) for row in rows.to_dict("records")]
@@ -516,7 +738,7 @@ def _check_ids(text: dict[str, str], meta: dict[str, Any], vocab: _Vocab, bad: C
         if text[column] not in known:
             bad(column, f"unknown {column} {text[column]!r}; the descriptor lists {sorted(known)}")
     if text[R.metric] not in vocab.metrics:
-        bad(R.metric, f"unknown metric id {text[R.metric]!r} (see sources/vocab/metrics.yaml)")
+        bad(R.metric, f"unknown metric id {text[R.metric]!r} (see sources/vocab/metrics.yaml, or a pack's vocab/metrics.yaml)")
     _check_region(text[R.region], vocab, bad)
 
 
@@ -526,7 +748,12 @@ def _check_formats(text: dict[str, str], bad: Complain) -> None:
         bad(R.period, "missing")
     for column in (R.period, R.base_period):
         if text[column] and not _is_period(text[column]):
-            bad(column, f"must be an ISO date, year-month or year (got {text[column]!r})")
+            bad(column, "must be an ISO date, year-month, year or a span such as "
+                f"2024-04/2024-06 (got {text[column]!r})")
+        elif text[column] and periods.normalise(text[column]) != text[column]:
+            # One spelling per interval, so that claims and references meet on it.
+            bad(column, f"write the period as {periods.normalise(text[column])!r} "
+                f"(got {text[column]!r})")
     if text[R.kind] not in KINDS:
         bad(R.kind, f"unknown kind {text[R.kind]!r}; use one of {KINDS}")
     if text[R.qualifier] and text[R.qualifier] not in QUALIFIERS:
@@ -543,9 +770,10 @@ def _check_region(region: str, vocab: _Vocab, bad: Complain) -> None:
         bad(R.region, "missing")
         return
     codes = region.split("+")
-    unknown = [c for c in codes if c not in vocab.regions]
+    unknown = [c for c in codes if not vocab.is_region(c)]
     if unknown:
-        bad(R.region, f"unknown region code(s) {unknown} (see sources/vocab/regions.yaml)")
+        bad(R.region, f"unknown region code(s) {unknown}: use an ISO 3166 country or "
+            "first-level subdivision code, or one listed in sources/vocab/regions.yaml")
     elif codes != sorted(set(codes)):
         # One spelling per combined region, so that claims and references meet on it.
         canonical = "+".join(sorted(set(codes)))
@@ -640,9 +868,20 @@ def _number(text: str, column: str, bad: Any) -> float | None:
 
 
 def _is_period(text: str) -> bool:
-    """Tell whether ``text`` is a period the contract accepts and that exists on the calendar:
-    an ISO year, year-month or date, or a span of them ("2024-04/2024-06" for a quarter)."""
-    return periods.is_valid(text)
+    """Tell whether ``text`` is an ISO year, year-month or date that exists on the calendar,
+    or a span of two months or two days ("2024-04/2024-06": ``checks.periods``)."""
+    if not (_PERIOD.match(text) and periods.is_valid(text)):
+        return False
+    try:
+        periods.normalise(text)  # a span must not end before it starts
+    except periods.PeriodError:
+        return False
+    return True
+
+
+def _is_date(text: str) -> bool:
+    """A publication date: a year, year-month or day, never a span."""
+    return "/" not in text and _is_period(text)
 
 
 def _text(value: Any) -> str | None:
