@@ -26,10 +26,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from checks import periods as T
 from checks.schemas import ClaimSchema as C
 from checks.schemas import empty, validate
 from checks.vocabulary import Kind, Qualifier
-from checks import periods as T
 from sources import numbers as N
 from sources import patterns as P
 from sources.context import ArticleFacts, article_facts, paragraph_of, region_name

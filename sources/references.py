@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 
 from checks import periods
-from checks.schemas import PERIOD_PATTERN, ContractError, columns, empty, validate
+from checks.schemas import ContractError, columns, empty, validate
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import KINDS, QUALIFIERS, Kind, Stated
 from sources import event_layouts, iso_regions
@@ -870,7 +870,7 @@ def _number(text: str, column: str, bad: Any) -> float | None:
 def _is_period(text: str) -> bool:
     """Tell whether ``text`` is an ISO year, year-month or date that exists on the calendar,
     or a span of two months or two days ("2024-04/2024-06": ``checks.periods``)."""
-    if not (_PERIOD.match(text) and periods.is_valid(text)):
+    if not periods.is_valid(text):
         return False
     try:
         periods.normalise(text)  # a span must not end before it starts
