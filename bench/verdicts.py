@@ -50,8 +50,8 @@ def _in_process_run(cmd_template: str, path: str, published: str) -> list[dict]:
     _evidence, verdicts = steps.judge_claims(claims, references, [article], None)
     by_id = verdicts.set_index("claim_id")["verdict"].to_dict()
     out = []
-    for row in claims.to_dict("records"):
-        row = {k: (None if isinstance(v, float) and v != v else v) for k, v in row.items()}
+    for record in claims.to_dict("records"):
+        row = {k: (None if isinstance(v, float) and v != v else v) for k, v in record.items()}
         row["verdict"] = by_id.get(row["claim_id"])
         out.append(row)
     return out

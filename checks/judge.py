@@ -633,8 +633,10 @@ def _rule(
         return (
             Verdict.UNVERIFIABLE,
             Rule.INHERITED_BINDING,
-            f"{decided[2]}; but the claim's {' and '.join(inherited)} came from the rest of the "
-            "article, not from its own sentence, so figcheck raises no alarm",
+            (
+                f"{decided[2]}; but the claim's {' and '.join(inherited)} came from the rest of "
+                "the article, not from its own sentence, so figcheck raises no alarm"
+            ),
         )
     return decided
 
