@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import io
+import math
 import re
 import sys
 import time
@@ -51,7 +52,7 @@ def _in_process_run(cmd_template: str, path: str, published: str) -> list[dict]:
     by_id = verdicts.set_index("claim_id")["verdict"].to_dict()
     out = []
     for record in claims.to_dict("records"):
-        row = {k: (None if isinstance(v, float) and v != v else v) for k, v in record.items()}
+        row = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in record.items()}
         row["verdict"] = by_id.get(row["claim_id"])
         out.append(row)
     return out
