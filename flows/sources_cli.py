@@ -12,21 +12,19 @@ from __future__ import annotations
 import math
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from checks.schemas import ReferenceSchema as R
-from sources.references import (
-    DATA_DIR,
-    ReferenceDataError,
-    list_datasets,
-    load_dataset,
-    load_references_with_origins,
-)
+if TYPE_CHECKING:  # pandas and pandera load when a command runs, not for `figcheck --help`
+    import pandas as pd
+
+    from sources.references import ReferenceDataError
+
+# The bundled datasets: sources.references.DATA_DIR, without importing that module.
+DATA_DIR = Path(__file__).resolve().parents[1] / "sources" / "data"
 
 EXIT_OK, EXIT_BROKEN, EXIT_USAGE = 0, 1, 2
 PROBLEM_COLUMNS = ["file", "line", "column", "check", "value"]
@@ -52,6 +50,8 @@ def _out() -> Console:
 
 def loader_problems(exc: ReferenceDataError) -> pd.DataFrame:
     """The loader's problems as rows of the problems table."""
+    import pandas as pd
+
     rows = [
         {
             "file": p.file,
@@ -67,6 +67,8 @@ def loader_problems(exc: ReferenceDataError) -> pd.DataFrame:
 
 def find_problems(data_dir: Path, docs_dir: Path | None = None) -> pd.DataFrame:
     """Every problem of the datasets in ``data_dir``: the loader's, else the GX gate's."""
+    from sources.references import ReferenceDataError, load_references_with_origins
+
     try:
         table, origins = load_references_with_origins(data_dir)
     except ReferenceDataError as exc:
@@ -105,6 +107,8 @@ def list_command(data: DataOpt = DATA_DIR) -> None:
 
     Example: figcheck sources list
     """
+    from sources.references import ReferenceDataError, list_datasets
+
     try:
         datasets = list_datasets(data)
     except ReferenceDataError as exc:
@@ -122,6 +126,9 @@ def show(name: str, data: DataOpt = DATA_DIR) -> None:
 
     Example: figcheck sources show pips
     """
+    from checks.schemas import ReferenceSchema as R
+    from sources.references import ReferenceDataError, load_dataset
+
     try:
         meta, rows = load_dataset(name, data)
     except KeyError:
@@ -150,6 +157,8 @@ def show(name: str, data: DataOpt = DATA_DIR) -> None:
 
 
 def _figure(row: dict[str, Any]) -> str:
+    from checks.schemas import ReferenceSchema as R
+
     hedge = _cell(row[R.qualifier]).replace("_", " ")
     if _cell(row[R.value]):
         number = f"{row[R.value]:g}"
@@ -161,6 +170,8 @@ def _figure(row: dict[str, Any]) -> str:
 
 
 def _cell(x: object) -> str:
+    import pandas as pd
+
     if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
         return ""
     if isinstance(x, float):
