@@ -505,20 +505,26 @@ def finish_reports(
 
     options = options or ReportOptions()
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_atomic(out_dir / "index.html", render_index(_index_entries(out_dir)))
+    write_atomic(out_dir / "index.html", render_index(_index_entries(out_dir, results)))
     duration = results[0]["run"].get("duration_seconds") if results else None
     junit = junit_xml(results, options.fail_on, options.junit_skip, duration)
     write_atomic(out_dir / "junit.xml", junit)
 
 
-def _index_entries(out_dir: Path) -> list[dict[str, Any]]:
-    """Every report in the folder, so the index covers earlier runs too."""
+def _index_entries(
+    out_dir: Path, results: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """Every report in the folder, so the index covers earlier runs too.
+
+    This run's ``results`` are taken as they are; only other runs' result files are read.
+    """
+    fresh = {f"{r['article']['id']}.json": r for r in results or []}
     entries = []
     for path in sorted(out_dir.glob("*.json")):
         if path.name.endswith(".claimreview.json"):
             continue  # ClaimReview JSON-LD, not a result
         try:
-            result = json.loads(path.read_text(encoding="utf-8"))
+            result = fresh.get(path.name) or json.loads(path.read_text(encoding="utf-8"))
             entries.append(
                 {
                     "id": result["article"]["id"],

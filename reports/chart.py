@@ -10,8 +10,8 @@ inlined in the report: no JavaScript, nothing loaded, sharp in print, and text k
 for screen readers and search. A chart reads only the claim's entry of the result: its
 ``chart`` block (context rows, the claim's interval as numbers, the sources' colour order;
 see ``reports.result.chart_blocks``) and its evidence. Writing the SVG directly takes about
-0.1 ms a chart; the Vega-Lite + vl-convert charts it replaces took about 90 ms, and the
-SVG charting libraries measured were 4-20× slower than this (``bench/README.md``).
+0.5 ms a chart; the Vega-Lite + vl-convert charts it replaces took about 90 ms, and the
+SVG chart libraries measured (pygal, leather) took 12-20 ms (``bench/README.md``).
 
 Number formatting used by the charts and the HTML report lives here too, so a figure reads
 the same in a chart label and in the evidence panel.
