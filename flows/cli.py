@@ -89,13 +89,13 @@ def _parse_fail_on(text: str, option: str = "--fail-on") -> set[str]:
 
 def _exceptions(path: Path | None) -> tuple[Path | None, list[ReviewedException]]:
     """The reviewed exceptions: the file given, else ./.figcheck-exceptions.yaml if present."""
-    from checks.exceptions import ExceptionsError, load_exceptions
-
     if path is None:
         default = Path(DEFAULT_EXCEPTIONS)
         if not default.is_file():
             return None, []
         path = default
+    from checks.exceptions import ExceptionsError, load_exceptions
+
     try:
         return path, load_exceptions(path)
     except ExceptionsError as exc:
