@@ -22,10 +22,17 @@ from prefect import Task, flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
 
+import reports.options
+from checks.exceptions import ReviewedException
 from checks.precision import Tolerances
 from flows import history, steps
 from reports.options import ReportOptions
 from sources.articles import Article
+
+# ReportOptions names ReviewedException for type checkers only, so that `figcheck --help`
+# need not load pandas; Prefect builds a pydantic model of the flow's parameters at run
+# time and resolves the name in that module.
+reports.options.ReviewedException = ReviewedException
 
 SOURCES = Path(steps.__file__).resolve().parents[1] / "sources"
 

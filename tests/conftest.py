@@ -66,7 +66,8 @@ def prefect_harness():
     """One Prefect test server for the whole session (entering it takes ~12 s)."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=120):
+    # ~12 s when idle; minutes on a machine shared with other jobs (120 s timed out there).
+    with prefect_test_harness(server_startup_timeout=600):
         yield
 
 
