@@ -21,6 +21,7 @@ from typing import Any
 from prefect import Task, flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
+from prefect.utilities.annotations import quote
 
 import reports.options
 from checks.exceptions import ReviewedException
@@ -54,13 +55,18 @@ def extraction_cache_key(_context: TaskRunContext, parameters: dict[str, Any]) -
     """Key a chunk's extraction on its articles' ids, dates and texts, the references and
     the code: an unchanged chunk of articles reuses its claims tables."""
     digest = hashlib.sha256()
-    articles: list[Article] = parameters["articles"]
+    articles: list[Article] = _plain(parameters["articles"])
     for article in articles:
         for part in (article.id, article.published or "", history.content_hash(article.text)):
             digest.update(part.encode() + b"\0")
-    for part in (parameters["reference_version"], extraction_code_version()):
+    for part in (_plain(parameters["reference_version"]), extraction_code_version()):
         digest.update(part.encode() + b"\0")
     return f"figcheck-extract-{digest.hexdigest()[:32]}"
+
+
+def _plain(value: Any) -> Any:
+    """A parameter as the step sees it, whether or not Prefect has unwrapped its ``quote``."""
+    return value.unwrap() if isinstance(value, quote) else value
 
 
 # How Prefect runs each step of the pipeline, by the step's name in ``run_pipeline``.
@@ -83,15 +89,20 @@ def step_task(name: str, fn: Callable[..., Any]) -> Task:
 
 
 class PrefectRunner:
-    """Each batch step one task run; each per-chunk step a mapped task, one run per chunk."""
+    """Each batch step one task run; each per-chunk step a mapped task, one run per chunk.
+
+    Arguments are passed ``quote``d: Prefect would otherwise walk every list, dict and
+    dataclass in them (a chunk's rows, the batch's articles) looking for futures, and no
+    step takes a future.
+    """
 
     def batch(self, name: str, fn: Callable[..., Any], *args: Any) -> Any:
-        return step_task(name, fn)(*args)
+        return step_task(name, fn)(*(quote(a) for a in args))
 
     def map(self, name: str, fn: Callable[..., Any], chunks: list[Any], *shared: Any) -> list[Any]:
         if not chunks:
             return []
-        futures = step_task(name, fn).map(chunks, *(unmapped(x) for x in shared))
+        futures = step_task(name, fn).map(quote(chunks), *(quote(unmapped(x)) for x in shared))
         return futures.result()
 
 
