@@ -91,19 +91,26 @@ def step_task(name: str, fn: Callable[..., Any]) -> Task:
 class PrefectRunner:
     """Each batch step one task run; each per-chunk step a mapped task, one run per chunk.
 
-    Arguments are passed ``quote``d: Prefect would otherwise walk every list, dict and
-    dataclass in them (a chunk's rows, the batch's articles) looking for futures, and no
-    step takes a future.
+    With ``quoted`` (the in-process thread runner), arguments are passed ``quote``d:
+    Prefect would otherwise walk every list, dict and dataclass in them (a chunk's rows, the
+    batch's articles) looking for futures, and no step takes a future. The Dask runner
+    hands quoted arguments to the step still wrapped, so it gets them plain.
     """
 
+    def __init__(self, quoted: bool = False) -> None:
+        self.quoted = quoted
+
+    def _wrap(self, value: Any) -> Any:
+        return quote(value) if self.quoted else value
+
     def batch(self, name: str, fn: Callable[..., Any], *args: Any) -> Any:
-        return step_task(name, fn)(*(quote(a) for a in args))
+        return step_task(name, fn)(*(self._wrap(a) for a in args))
 
     def map(self, name: str, fn: Callable[..., Any], chunks: list[Any], *shared: Any) -> list[Any]:
         if not chunks:
             return []
-        futures = step_task(name, fn).map(quote(chunks), *(quote(unmapped(x)) for x in shared))
-        return futures.result()
+        wrapped = (self._wrap(unmapped(x)) for x in shared)
+        return step_task(name, fn).map(self._wrap(chunks), *wrapped).result()
 
 
 def _run_name() -> str:
@@ -136,10 +143,14 @@ def verify_articles(
     Returns:
         One result dict per article (the JSON contract).
     """
+    from prefect.context import FlowRunContext
     from prefect.runtime import flow_run
+    from prefect.task_runners import ThreadPoolTaskRunner
 
+    context = FlowRunContext.get()
+    threads = context is not None and isinstance(context.task_runner, ThreadPoolTaskRunner)
     return steps.run_pipeline(
-        PrefectRunner(),
+        PrefectRunner(quoted=threads),
         paths,
         out_dir,
         published,
