@@ -1,24 +1,26 @@
-"""Benchmark: one batch of articles through each engine, and figcheck's start-up cost.
+"""Benchmark: throughput with full reports, one pipeline on two engines, and start-up cost.
 
-Makes ``--articles`` (default 1,000) copies of the demo article with their figures perturbed,
-then checks the whole batch, each in a fresh ``figcheck check`` process, through:
+Makes ``--articles`` (default 1,000) copies of the demo article with their figures perturbed
+and prints, in one run, each ``figcheck check`` in a fresh process:
 
-* ``--engine local`` (the steps in-process, no Prefect);
-* the Prefect flow with its default (thread) task runner, on Prefect's temporary server;
-* the Prefect flow on ``--task-runner dask`` (a local Dask cluster).
+* the batch on ``--engine local`` (articles/s by CPU time and by wall time, peak memory, and
+  a per-stage CPU breakdown from the same run: the pipeline's steps, timed by the runner);
+* the same batch on the Prefect flow (default thread runner, temporary server) and the ratio;
+* ``--small`` (default 200) of those articles against one article (cost ratio);
+* one article against ``python -c "import pandas, pandera, great_expectations"``;
+* ``figcheck --help`` against ``python -c pass``.
 
-It prints articles/s for each and Prefect's overhead: per run (one article, Prefect minus
-local: server start-up, flow and task bookkeeping) and per article on the batch. Then the
-one-article ``--engine local`` wall time against ``python -c "import pandas, pandera,
-great_expectations"``. Results go to stdout and, with ``--write``, to ``bench/README.md``
-under this benchmark's own heading.
+CPU time (user + system of the process and the children it waited for, from ``wait4``) is
+the headline figure: on a machine shared with other jobs, wall time measures the neighbours.
+With ``--write`` the results replace this benchmark's section of ``bench/README.md``.
 
-Usage: ``uv run python bench/batch.py [--articles 1000] [--seed 7] [--write]``
+Usage: ``uv run python bench/batch.py [--articles 1000] [--small 200] [--seed 7] [--write]``
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -28,22 +30,24 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "sources" / "articles" / "kabulnow-2024-06-27-pakistan-threatens-strikes.txt"
 FIGCHECK = Path(sys.executable).with_name("figcheck")
 README = ROOT / "bench" / "README.md"
-INTRO = """`uv run python bench/batch.py [--articles 1000] [--seed 7] [--write]` makes copies of the
-demo article with their figures perturbed and checks the whole batch in a fresh `figcheck check`
-process per path: `--engine local`, the Prefect flow on its default thread runner, and the flow
-on `--task-runner dask` (a local Dask cluster). It prints articles/s per path, Prefect's
-overhead per run and per article, and the one-article `--engine local` wall time against
-importing pandas, pandera and great_expectations. Targets (issue 6): the Prefect path within
-2× of the local engine on a batch; one article within 2× of those imports."""
-HEADING = "## Engines and task runners on a batch (issue 6, `bench/batch.py`)"
+HEADING = "## Throughput with full reports (issue 12, `bench/batch.py`)"
+INTRO = """`uv run python bench/batch.py [--articles 1000] [--small 200] [--seed 7] [--write]` makes
+copies of the demo article with their figures perturbed (half of the figures unchanged, the rest
+nudged by one or scaled by 0.5–1.5) and runs each `figcheck check` in a fresh process. CPU
+seconds are user + system time of the process and the children it waited for (`wait4`), the
+headline figure on a shared machine; wall seconds are shown beside them. The per-stage
+breakdown comes from the same local run: the pipeline's runner times each step
+(`flows.steps.run_pipeline`); "start-up" is everything before the first step (imports, reading
+the command line and the inputs)."""
 PUBLISHED = "2024-06-28"
+STAGES_ENV = "FIGCHECK_BENCH_STAGES"  # the child writes its stage times to this file
 # Figures, but not years or days of a date: those would move the claim's period.
 _FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?=\s*(%|per ?cent|\s[a-z]))")
 
@@ -77,108 +81,185 @@ def make_batch(folder: Path, n: int, seed: int) -> list[Path]:
     return paths
 
 
-def timed(args: list[str], env: dict[str, str]) -> float:
-    """Wall seconds of one command; fails unless it exits 0 or 1 (1: some claim flagged)."""
+def measured(args: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Run ``args``; its wall and CPU seconds and peak memory (MB). Fails unless exit 0 or 1."""
     start = time.perf_counter()
-    run = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - start
-    if run.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(args[:4])}… failed ({run.returncode}):\n{run.stderr[-3000:]}")
-    return seconds
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode not in (0, 1):
+            err.seek(0)
+            tail = err.read().decode(errors="replace")[-3000:]
+            raise SystemExit(f"{' '.join(args[:4])}… failed ({proc.returncode}):\n{tail}")
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_mb": usage.ru_maxrss / 1024,
+    }
 
 
-def check(inputs: list[str], out: Path, env: dict[str, str], *options: str) -> float:
-    """Time ``figcheck check`` on ``inputs`` with ``options``, into a fresh ``out``."""
+def check(inputs: list[str], out: Path, env: dict[str, str], *options: str) -> dict[str, float]:
+    """Measure ``figcheck check`` on ``inputs`` with ``options``, into ``out``."""
     args = [str(FIGCHECK), "check", *inputs, "--published", PUBLISHED, "--out", str(out)]
-    return timed([*args, *options], env)
+    return measured([*args, *options], env)
+
+
+def staged_child() -> None:
+    """``figcheck`` with the local engine's runner timing each step (CPU seconds).
+
+    Runs in the measured child process (``--stages-child``): the stage times go to the file
+    named by ``FIGCHECK_BENCH_STAGES`` when the command exits.
+    """
+    import atexit
+
+    started = time.process_time()
+    from flows import steps
+
+    times: dict[str, float] = {}
+
+    class Timed(steps.InProcess):
+        def batch(self, name, fn, *args):
+            t = time.process_time()
+            times.setdefault("start-up", t - started)
+            result = fn(*args)
+            times[name] = times.get(name, 0.0) + time.process_time() - t
+            return result
+
+        def map(self, name, fn, chunks, *shared):
+            t = time.process_time()
+            result = [fn(chunk, *shared) for chunk in chunks]
+            times[name] = times.get(name, 0.0) + time.process_time() - t
+            return result
+
+    steps.InProcess = Timed
+
+    def save() -> None:
+        stepped = sum(v for k, v in times.items())
+        times["between steps (validate claims, exceptions, chart blocks, rows)"] = (
+            time.process_time() - started - stepped
+        )
+        Path(os.environ[STAGES_ENV]).write_text(json.dumps(times), encoding="utf-8")
+
+    atexit.register(save)
+    from flows.cli import main
+
+    sys.argv = ["figcheck", *sys.argv[2:]]
+    main()
+
+
+def median(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
 
 
 def main() -> None:
     """Run the benchmark and print (and optionally write) its results."""
+    if sys.argv[1:2] == ["--stages-child"]:
+        staged_child()
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--small", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeat", type=int, default=3, help="runs of the one-article timings")
+    parser.add_argument("--no-prefect", action="store_true", help="skip the Prefect batch")
     parser.add_argument("--write", action="store_true", help="update bench/README.md")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="figcheck-bench-"))
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {
         "PREFECT_HOME": str(work / "prefect-home"),
+        "PREFECT_LOCAL_STORAGE_PATH": str(work / "prefect-storage"),
         "DO_NOT_TRACK": "1",
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "GX_ANALYTICS_ENABLED": "false",
         "PREFECT_LOGGING_LEVEL": "WARNING",  # thousands of task-run log lines are not the bench
+        # A loaded machine can take minutes to start the temporary server.
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "900",
     }
-    folder = work / "articles"
-    make_batch(folder, args.articles, args.seed)
+    folder, small = work / "articles", work / "small"
+    paths = make_batch(folder, args.articles, args.seed)
+    small.mkdir()
+    for p in paths[: args.small]:
+        (small / p.name).write_bytes(p.read_bytes())
     one = [str(DEMO)]
-
-    def fresh(name: str) -> dict[str, str]:
-        # Each Prefect run gets its own result storage: no run reuses another's cache.
-        return env | {"PREFECT_LOCAL_STORAGE_PATH": str(work / f"storage-{name}")}
-
     print(f"{args.articles} articles in {folder}", flush=True)
-    check(one, work / "warm", fresh("warm"))  # migrate Prefect's database: not timed
-    lines: list[tuple[str, float, int]] = []
-    for name, options in (
-        ("local engine", ["--engine", "local"]),
-        ("Prefect flow, thread runner (default)", []),
-        ("Prefect flow, Dask runner (local cluster)", ["--task-runner", "dask"]),
-    ):
-        seconds = check([str(folder)], work / f"out-{len(lines)}", fresh(name), *options)
-        lines.append((name, seconds, args.articles))
-        print(f"{name}: {seconds:.1f} s, {args.articles / seconds:.1f} articles/s", flush=True)
+    r: dict = {"n": args.articles, "small_n": args.small}
 
-    local_one = [
-        check(one, work / f"one-l{i}", env, "--engine", "local") for i in range(args.repeat)
-    ]
-    prefect_one = [check(one, work / f"one-p{i}", fresh(f"one{i}")) for i in range(args.repeat)]
-    imports = [
-        timed([sys.executable, "-c", "import pandas, pandera, great_expectations"], env)
-        for _ in range(args.repeat)
-    ]
-    local_s, prefect_s, import_s = (statistics.median(x) for x in (local_one, prefect_one, imports))
-    per_run = prefect_s - local_s
-    per_article = (lines[1][1] - lines[0][1] - per_run) / args.articles
-    results = {
-        "batch": lines,
-        "local_one": local_s,
-        "prefect_one": prefect_s,
-        "imports": import_s,
-        "per_run": per_run,
-        "per_article": per_article,
-    }
-    text = report(results, args.articles)
+    check(one, work / "warm", env, "--engine", "local")  # first run: caches, not timed
+    stages_file = work / "stages.json"
+    staged = [sys.executable, __file__, "--stages-child", "check", str(folder)]
+    staged += ["--published", PUBLISHED, "--out", str(work / "out-local"), "--engine", "local"]
+    r["local"] = measured(staged, env | {STAGES_ENV: str(stages_file)})
+    r["stages"] = json.loads(stages_file.read_text(encoding="utf-8"))
+    print(f"local: {r['local']}", flush=True)
+    if not args.no_prefect:
+        try:
+            check(one, work / "warm-prefect", env)  # migrate Prefect's database: not timed
+            r["prefect"] = check([str(folder)], work / "out-prefect", env)
+            print(f"prefect: {r['prefect']}", flush=True)
+        except SystemExit as exc:  # report the other figures all the same
+            print(f"Prefect run failed: {exc}", file=sys.stderr, flush=True)
+    r["small"] = check([str(small)], work / "out-small", env, "--engine", "local")
+    r["one"] = median(
+        [check(one, work / f"one-{i}", env, "--engine", "local") for i in range(args.repeat)]
+    )
+    floor = [sys.executable, "-c", "import pandas, pandera, great_expectations"]
+    r["imports"] = median([measured(floor, env) for _ in range(args.repeat)])
+    r["help"] = median([measured([str(FIGCHECK), "--help"], env) for _ in range(args.repeat)])
+    r["pass"] = median([measured([sys.executable, "-c", "pass"], env) for _ in range(args.repeat)])
+    text = report(r)
     print(text)
     if args.write:
         write_section(text)
 
 
-def report(r: dict, n: int) -> str:
+def report(r: dict) -> str:
     """The results as a markdown section body."""
-    local = r["batch"][0][1]
-    rows = "\n".join(
-        f"| {name} | {s:.1f} | {n / s:.1f} | {s / local:.2f}× |" for name, s, _ in r["batch"]
+    n, local = r["n"], r["local"]
+    rows = [("local engine", local)]
+    if "prefect" in r:
+        rows.append(("Prefect flow, thread runner (default)", r["prefect"]))
+    table = "\n".join(
+        f"| {name} | {m['cpu']:.1f} | {n / m['cpu']:.1f} | {m['wall']:.1f} | {n / m['wall']:.1f} "
+        f"| {m['cpu'] / local['cpu']:.2f}× | {m['rss_mb']:.0f} |"
+        for name, m in rows
     )
-    machine = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
-    return f"""### {date.today().isoformat()}, {machine}
+    total = sum(r["stages"].values())
+    stages = "\n".join(
+        f"| {name} | {s:.2f} | {s / total:.1%} |"
+        for name, s in sorted(r["stages"].items(), key=lambda kv: -kv[1])
+    )
+    one, small = r["one"], r["small"]
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"load average {os.getloadavg()[0]:.1f} at the end"
+    )
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return f"""### {when}, {machine}
 
-{n} perturbed copies of the demo article, `--published {PUBLISHED}`, each engine in a fresh
-`figcheck check` process (start-up included), Prefect on its temporary server with a warm
-database and an empty result cache.
+{n} perturbed copies of the demo article, `--published {PUBLISHED}`, full reports (HTML with
+charts, result JSON, CSV, ClaimReview, JUnit, GX Data Docs, history).
 
-| path | seconds | articles/s | time vs local |
+| path | CPU s | articles/CPU s | wall s | articles/wall s | CPU vs local | peak MB |
+|---|---:|---:|---:|---:|---:|---:|
+{table}
+
+Local engine, CPU seconds by stage (same run; "extract claims" and "render" run per chunk
+of articles, the rest once per batch):
+
+| stage | CPU s | share |
+|---|---:|---:|
+{stages}
+
+| comparison | CPU s | wall s | ratio (CPU) |
 |---|---:|---:|---:|
-{rows}
-
-Prefect's overhead: **{r["per_run"]:.1f} s per run** (one article: {r["prefect_one"]:.1f} s
-through the flow vs {r["local_one"]:.1f} s local; mostly the temporary server's start-up) and
-**{r["per_article"] * 1000:.0f} ms per article** on the batch (three task runs per article).
-
-One article, `--engine local`: **{r["local_one"]:.1f} s** wall vs **{r["imports"]:.1f} s** for
-`python -c "import pandas, pandera, great_expectations"` ({r["local_one"] / r["imports"]:.2f}×;
-medians of the runs).
+| {r["small_n"]} articles, local | {small["cpu"]:.2f} | {small["wall"]:.2f} | {small["cpu"] / one["cpu"]:.2f}× one article |
+| one article, local | {one["cpu"]:.2f} | {one["wall"]:.2f} | {one["cpu"] / r["imports"]["cpu"]:.2f}× the imports |
+| `import pandas, pandera, great_expectations` | {r["imports"]["cpu"]:.2f} | {r["imports"]["wall"]:.2f} | |
+| `figcheck --help` | {r["help"]["cpu"]:.2f} | {r["help"]["wall"]:.2f} | {r["help"]["cpu"] / max(r["pass"]["cpu"], 1e-3):.1f}× `python -c pass` |
+| `python -c pass` | {r["pass"]["cpu"]:.2f} | {r["pass"]["wall"]:.2f} | |
 """
 
 

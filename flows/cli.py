@@ -13,20 +13,24 @@ import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from checks.exceptions import DEFAULT_FILE as DEFAULT_EXCEPTIONS
-from checks.exceptions import ExceptionsError, ReviewedException, load_exceptions, unmatched
-from checks.precision import Tolerances
-from checks.schemas import ClaimSchema as C
 from checks.vocabulary import VERDICTS, Verdict
 from flows import commands, sources_cli
 from reports.options import DEFAULT_JUNIT_SKIP, DEFAULT_REVIEWER, ReportOptions
 from sources.articles import DEMO_ARTICLE, ArticleError, discover
+
+if TYPE_CHECKING:  # pandas, pandera, GX and Prefect load in the commands that need them
+    from checks.exceptions import ReviewedException
+    from checks.precision import Tolerances
+
+# = checks.exceptions.DEFAULT_FILE (a test keeps them equal), named here without loading
+# pandas and pandera, which that module needs, for `figcheck --help`.
+DEFAULT_EXCEPTIONS = ".figcheck-exceptions.yaml"
 
 DEFAULT_FAIL_ON = f"{Verdict.CONTRADICTED},{Verdict.MISATTRIBUTED}"
 EXIT_OK, EXIT_FAILED_CLAIMS, EXIT_BAD_INPUT = 0, 1, 2
@@ -98,6 +102,8 @@ def _exceptions(path: Path | None) -> tuple[Path | None, list[ReviewedException]
         if not default.is_file():
             return None, []
         path = default
+    from checks.exceptions import ExceptionsError, load_exceptions
+
     try:
         return path, load_exceptions(path)
     except ExceptionsError as exc:
@@ -106,6 +112,8 @@ def _exceptions(path: Path | None) -> tuple[Path | None, list[ReviewedException]
 
 def _report_exceptions(results: list[dict], entries: list[ReviewedException]) -> None:
     """On stderr: each accepted claim, and each entry that no longer matches its claim."""
+    from checks.exceptions import unmatched
+
     for r in results:
         for c in r["claims"]:
             if c.get("accepted"):
@@ -239,6 +247,8 @@ def _load_tolerances(path: Path | None) -> Tolerances | None:
     """Read a --tolerances file before anything runs; None keeps the bundled ones."""
     if path is None:
         return None
+    from checks.precision import Tolerances
+
     try:
         return Tolerances.load(path)
     except ValueError as exc:
@@ -416,6 +426,8 @@ def extract(
 
 def _claims_table(claims) -> Table:
     """The claims as a readable terminal table: one figure column, short ids."""
+    from checks.schemas import ClaimSchema as C
+
     table = Table("#", "text", "kind", "figure", "metric", "region", "period", "attributed to")
     for row in claims.to_dict("records"):
         if row[C.kind] == "date":

@@ -1,21 +1,23 @@
 """Run the pipeline: in-process without Prefect (``local``) or as the Prefect flow.
 
-The local engine calls the same step functions the flow's tasks wrap, in the same order,
-so both write the same reports; it never imports Prefect, for quick checks and CI jobs
-without a Prefect server.
+Both engines run ``flows.steps.run_pipeline``, the one order of the steps; they differ only
+in their runner (each step a plain call, or a Prefect task), so both write the same reports.
+The local engine never imports Prefect, for quick checks and CI jobs without a server.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checks.precision import Tolerances
-from flows import history, steps
-from reports.options import ReportOptions
-from sources.packs import DataSelection
+from flows import steps
+
+if TYPE_CHECKING:
+    from checks.precision import Tolerances
+    from reports.options import ReportOptions
+    from sources.packs import DataSelection
 
 ENGINES = ("local", "prefect")
 TASK_RUNNERS = ("thread", "process", "dask")
@@ -39,20 +41,19 @@ def run_local(
     Returns:
         One result dict per article (the JSON contract), in input order.
     """
-    started_at = (options.started_at if options else None) or datetime.now(UTC)
-    out = Path(out_dir)
-    articles = steps.check_unique_ids(
-        [steps.read_one(p, published, stdin_text, published_override) for p in paths]
+    return steps.run_pipeline(
+        steps.InProcess(),
+        paths,
+        out_dir,
+        published,
+        stdin_text,
+        options,
+        tolerances,
+        run_id=uuid.uuid4().hex,
+        engine="local",
+        published_override=published_override,
+        data=data,
     )
-    references = steps.load_reference_data(data)
-    claims = steps.combine_claims([steps.extract_one(a, references.lexicon) for a in articles])
-    evidence, verdicts = steps.judge_claims(claims, references, articles, tolerances)
-    gx = steps.validate_with_gx(evidence, out)
-    results = steps.render_reports(
-        articles, claims, evidence, verdicts, references, gx, out, options, started_at
-    )
-    history.record(uuid.uuid4().hex, results, articles, out, engine="local")
-    return results
 
 
 def make_task_runner(kind: str = "thread", dask_address: str | None = None) -> Any:

@@ -12,21 +12,18 @@ from __future__ import annotations
 import math
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from checks.schemas import ReferenceSchema as R
 from sources.packs import ENV_VARIABLE, DataSelection, PackError
-from sources.references import (
-    ReferenceDataError,
-    list_datasets,
-    load_dataset,
-    load_selection,
-)
+
+if TYPE_CHECKING:  # pandas and pandera load when a command runs, not for `figcheck --help`
+    import pandas as pd
+
+    from sources.references import ReferenceDataError
 
 EXIT_OK, EXIT_BROKEN, EXIT_USAGE = 0, 1, 2
 PROBLEM_COLUMNS = ["file", "line", "column", "check", "value"]
@@ -78,6 +75,8 @@ def _out() -> Console:
 
 def loader_problems(exc: ReferenceDataError) -> pd.DataFrame:
     """The loader's problems as rows of the problems table."""
+    import pandas as pd
+
     rows = [
         {
             "file": p.file,
@@ -101,6 +100,8 @@ def find_problems(
     if isinstance(data, Path):
         data = DataSelection.from_options([data], no_bundled_data=True)
     data = data or DataSelection()
+    from sources.references import ReferenceDataError, load_selection
+
     try:
         loaded = load_selection(data)
     except ReferenceDataError as exc:
@@ -143,6 +144,8 @@ def list_command(data: DataOpt = None, no_bundled_data: NoBundledOpt = False) ->
 
     Example: figcheck sources list --data examples/satp-pakistan
     """
+    from sources.references import ReferenceDataError, list_datasets
+
     try:
         datasets = list_datasets(selection=selection(data, no_bundled_data))
     except ReferenceDataError as exc:
@@ -160,6 +163,9 @@ def show(name: str, data: DataOpt = None, no_bundled_data: NoBundledOpt = False)
 
     Example: figcheck sources show pips
     """
+    from checks.schemas import ReferenceSchema as R
+    from sources.references import ReferenceDataError, list_datasets, load_dataset
+
     chosen = selection(data, no_bundled_data)
     try:
         meta, rows = load_dataset(name, selection=chosen)
@@ -194,6 +200,8 @@ def show(name: str, data: DataOpt = None, no_bundled_data: NoBundledOpt = False)
 
 
 def _figure(row: dict[str, Any]) -> str:
+    from checks.schemas import ReferenceSchema as R
+
     hedge = _cell(row[R.qualifier]).replace("_", " ")
     if _cell(row[R.value]):
         number = f"{row[R.value]:g}"
@@ -205,6 +213,8 @@ def _figure(row: dict[str, Any]) -> str:
 
 
 def _cell(x: object) -> str:
+    import pandas as pd
+
     if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
         return ""
     if isinstance(x, float):

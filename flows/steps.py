@@ -1,36 +1,34 @@
 """The pipeline's steps as plain functions: article -> claims -> evidence -> verdicts -> reports.
 
-The Prefect flow (``flows.verify``) wraps each step in a task; tests and ``figcheck
-extract`` call them directly, with no server. Steps work on many articles at once, so a
-batch is judged in one vectorised pass and validated by one GX run.
+``run_pipeline`` writes the order of the steps once; an engine only says how a batch step
+and a per-chunk step are run (``Runner``): in this process (``flows.engine``) or as Prefect
+tasks (``flows.verify``), so the two cannot drift. Per-article work (extraction, reports)
+runs over chunks of articles; the rest is one vectorised pass over the batch: each table is
+validated once, judged once, GX-validated once, reviewed exceptions applied once. Tests and
+``figcheck extract`` call the steps directly, with no server.
 """
 
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-import pandas as pd
-
-from checks.exceptions import AcceptanceSchema as A
-from checks.exceptions import accept
-from checks.judge import judge
-from checks.precision import Tolerances
-from checks.schemas import ClaimSchema as C
-from checks.schemas import EvidenceSchema as E
-from checks.schemas import VerdictSchema as V
-from checks.schemas import empty
-from reports.options import ReportOptions
-from reports.result import build_result, dumps
 from sources.articles import Article, read_article, read_text
-from sources.extract import extract_claims
 from sources.lexicon import LexiconScope, lexicon_for
 from sources.packs import DataSelection
-from sources.references import load_selection
+
+if TYPE_CHECKING:  # pandas, pandera and the judge load when a step first needs them
+    import pandas as pd
+
+    from checks.precision import Tolerances
+    from reports.options import ReportOptions
+    from reports.result import Rows
 
 DOCS_FOLDER = "gx-docs"  # GX Data Docs, written beside the reports
 
@@ -66,16 +64,37 @@ def read_articles(
     return check_unique_ids([read_one(path, published, stdin_text, override) for path in paths])
 
 
+# Articles already read in this process, by input and file state: the CLI reads every input
+# before a run (bad input fails at once), and the run's "read" step then reuses that reading.
+_READ: dict[tuple, Article] = {}
+
+
 def read_one(
     path: str,
     published: date | None = None,
     stdin_text: str | None = None,
     override: bool = False,
 ) -> Article:
-    """Read one input; ``"-"`` stands for ``stdin_text``."""
+    """Read one input; ``"-"`` stands for ``stdin_text``.
+
+    A file read before in this process, unchanged since (same size and modification time),
+    is not read again.
+    """
     if path == "-":
         return read_text(stdin_text or "", name="stdin", published=published, override=override)
-    return read_article(path, published=published, override=override)
+    try:
+        stat = Path(path).stat()
+        key: tuple | None = (str(path), published, override, stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None  # read_article names the problem
+    if key is not None and key in _READ:
+        return _READ[key]
+    article = read_article(path, published=published, override=override)
+    if key is not None:
+        if len(_READ) > 100_000:
+            _READ.clear()
+        _READ[key] = article
+    return article
 
 
 def check_unique_ids(articles: list[Article]) -> list[Article]:
@@ -89,19 +108,51 @@ def check_unique_ids(articles: list[Article]) -> list[Article]:
 
 
 def extract_all(articles: list[Article], lexicon: LexiconScope | None = None) -> pd.DataFrame:
-    """Extract the claims of every article into one claims table."""
-    return combine_claims([extract_one(a, lexicon) for a in articles])
+    """Extract the claims of every article into one claims table, validated once."""
+    return validate_claims(combine_claims(extract_chunk(articles, "", lexicon)))
 
 
 def extract_one(article: Article, lexicon: LexiconScope | None = None) -> pd.DataFrame:
-    """Extract the claims of one article; ``lexicon`` adds the data packs' vocabulary."""
+    """Extract the claims of one article (a validated table); ``lexicon`` adds the data
+    packs' vocabulary."""
+    from sources.extract import extract_claims
+
     return extract_claims(article.text, article.id, article.published, lexicon_for(lexicon))
+
+
+def extract_chunk(
+    articles: Sequence[Article], reference_version: str = "", lexicon: LexiconScope | None = None
+) -> list[pd.DataFrame]:
+    """The claims table of each article, not yet validated (``validate_claims`` does it once).
+
+    ``reference_version`` is not used here: the Prefect engine keys its extraction cache on it
+    (it covers the packs, whose vocabulary ``lexicon`` brings in).
+    """
+    from sources.extract import extract_claims
+
+    lex = lexicon_for(lexicon)
+    return [
+        extract_claims(a.text, a.id, a.published, lex, validate_schema=False) for a in articles
+    ]
 
 
 def combine_claims(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """Concatenate per-article claims tables (an empty table with the schema if none)."""
+    import pandas as pd
+
+    from checks.schemas import ClaimSchema as C
+    from checks.schemas import empty
+
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else empty(C)
+
+
+def validate_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """Validate the batch's claims table against ``ClaimSchema`` once (not per article)."""
+    from checks.schemas import ClaimSchema as C
+    from checks.schemas import validate
+
+    return validate(C, claims, "claims")
 
 
 def load_reference_data(data: DataSelection | None = None) -> References:
@@ -113,6 +164,8 @@ def load_reference_data(data: DataSelection | None = None) -> References:
     Raises:
         sources.references.ReferenceDataError: a dataset or pack is refused (file, line).
     """
+    from sources.references import load_selection
+
     data = data or DataSelection()
     loaded = load_selection(data)
     if data.packs:
@@ -133,6 +186,8 @@ def judge_claims(
 
     ``tolerances`` defaults to the bundled ``checks/tolerances.yaml``.
     """
+    from checks.judge import judge
+
     published = {a.id: a.published for a in articles}
     return judge(claims, references.table, published, tolerances)
 
@@ -149,6 +204,7 @@ def validate_with_gx(evidence: pd.DataFrame, out_dir: Path) -> dict[str, Any]:
         ConsistencyError: GX passes a row the judge found disagreeing, or the reverse.
     """
     from checks.gx_suite import validate_evidence  # GX takes seconds to import
+    from checks.schemas import EvidenceSchema as E
 
     outcome = validate_evidence(evidence, out_dir / DOCS_FOLDER)
     check_agreement(evidence, outcome.row_results)
@@ -172,6 +228,8 @@ def _relative(path: Path | None, base: Path) -> str | None:
 
 def check_agreement(evidence: pd.DataFrame, row_results: pd.DataFrame) -> None:
     """Raise ``ConsistencyError`` unless GX's per-row result equals the judge's ``agrees``."""
+    from checks.schemas import EvidenceSchema as E
+
     merged = evidence[[E.evidence_id, E.agrees]].merge(
         row_results, on=E.evidence_id, how="outer", indicator=True
     )
@@ -180,6 +238,180 @@ def check_agreement(evidence: pd.DataFrame, row_results: pd.DataFrame) -> None:
         raise ConsistencyError(
             "GX and the judge disagree on evidence rows: " + ", ".join(bad[E.evidence_id])
         )
+
+
+# Articles per chunk of per-article work: enough chunks for a parallel runner to spread,
+# few enough that a Prefect task's bookkeeping (tens of ms) is paid per chunk, not per article.
+CHUNK_ARTICLES = 50
+
+
+def chunked(items: Sequence[Any], size: int | None = None) -> list[list[Any]]:
+    """``items`` in order, cut into chunks of ``size`` (default: at most ``CHUNK_ARTICLES``,
+    and at least eight chunks while there are enough items)."""
+    if size is None:
+        size = min(CHUNK_ARTICLES, max(1, math.ceil(len(items) / 8)))
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+class Runner(Protocol):
+    """How an engine runs the pipeline's steps; ``run_pipeline`` says which and in what order.
+
+    ``name`` is the step's name ("judge", "render"...): an engine may map it to a task.
+    """
+
+    def batch(self, name: str, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run ``fn(*args)`` once for the whole batch and return its result."""
+        ...
+
+    def map(self, name: str, fn: Callable[..., Any], chunks: list[Any], *shared: Any) -> list[Any]:
+        """Run ``fn(chunk, *shared)`` for each chunk; return the results in chunk order."""
+        ...
+
+
+class InProcess:
+    """The local engine's runner: every step a plain call in this process, in order."""
+
+    def batch(self, name: str, fn: Callable[..., Any], *args: Any) -> Any:
+        return fn(*args)
+
+    def map(self, name: str, fn: Callable[..., Any], chunks: list[Any], *shared: Any) -> list[Any]:
+        return [fn(chunk, *shared) for chunk in chunks]
+
+
+def run_pipeline(
+    runner: Runner,
+    paths: list[str],
+    out_dir: str | Path,
+    published: date | None = None,
+    stdin_text: str | None = None,
+    options: ReportOptions | None = None,
+    tolerances: Tolerances | None = None,
+    *,
+    run_id: str,
+    engine: str,
+    published_override: bool = False,
+    data: DataSelection | None = None,
+) -> list[dict[str, Any]]:
+    """Check articles and write their reports: the one order of steps every engine runs.
+
+    Batch steps (read, load references, judge, GX validation, index, record history) run
+    once; extraction and rendering run per chunk of articles (``runner.map``). Claims are
+    validated, reviewed exceptions applied and chart blocks built once for the batch.
+
+    ``published`` dates the articles that state no date (all of them with
+    ``published_override``); ``data`` chooses the reference data (bundled data and packs).
+
+    Returns:
+        One result dict per article (the JSON contract), in input order.
+    """
+    from flows import history
+    from reports.options import ReportOptions
+
+    # For the run time shown in reports: from the command's start when it says so.
+    started_at = (options.started_at if options else None) or datetime.now(UTC)
+    out = Path(out_dir)
+    options = options or ReportOptions()
+    articles = runner.batch(
+        "read", read_articles, paths, published, stdin_text, published_override
+    )
+    references = runner.batch("load references", load_reference_data, data)
+    chunks = chunked(articles)
+    extracted = runner.map(
+        "extract claims", extract_chunk, chunks, references.version, references.lexicon
+    )
+    claims = validate_claims(combine_claims([f for frames in extracted for f in frames]))
+    evidence, verdicts = runner.batch(
+        "judge", judge_claims, claims, references, articles, tolerances
+    )
+    gx = runner.batch("GX validation", validate_with_gx, evidence, out)
+    run = run_metadata(references, gx, started_at)
+    parts = prepare_reports(chunks, claims, evidence, verdicts, references, options)
+    rendered = runner.map("render", render_chunk, parts, run, out, options)
+    results = [r for chunk in rendered for r in chunk]
+    runner.batch("index", finish_reports, articles, results, out, options)
+    runner.batch("record history", history.record, run_id, results, articles, str(out), engine)
+    return results
+
+
+@dataclass(frozen=True)
+class ReportChunk:
+    """One chunk of articles with their rows of the batch's tables, ready to render.
+
+    ``rows`` maps an article id to its claims, evidence, verdict and acceptance rows (as
+    ``reports.result.records``); ``charts`` holds the chunk's chart blocks by claim id.
+    """
+
+    articles: list[Article]
+    rows: dict[str, tuple[list[dict[str, Any]], ...]]
+    charts: dict[str, dict[str, Any]]
+
+
+def prepare_reports(
+    chunks: list[list[Article]],
+    claims: pd.DataFrame,
+    evidence: pd.DataFrame,
+    verdicts: pd.DataFrame,
+    references: References,
+    options: ReportOptions,
+) -> list[ReportChunk]:
+    """Apply the reviewed exceptions, build the chart blocks and turn the tables into rows,
+    once for the batch; then split them by article and chunk."""
+    from checks.exceptions import accept
+    from reports import result as r
+
+    accepted = accept(claims, verdicts, list(options.exceptions))
+    charts = chart_blocks_for(claims, evidence, verdicts, references)
+    tables = [
+        r.records(claims, r.CLAIM_INPUT),
+        r.records(evidence, r.EVIDENCE_INPUT),
+        r.records(verdicts, r.VERDICT_INPUT),
+        r.records(accepted, r.ACCEPTED_INPUT),
+    ]
+    by_article: list[dict[str, list[dict[str, Any]]]] = []
+    for rows in tables:
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            grouped.setdefault(row["article_id"], []).append(row)
+        by_article.append(grouped)
+    out = []
+    for chunk in chunks:
+        rows = {a.id: tuple(g.get(a.id, []) for g in by_article) for a in chunk}
+        claim_ids = {c["claim_id"] for t in rows.values() for c in t[0]}
+        out.append(ReportChunk(chunk, rows, {k: charts[k] for k in claim_ids if k in charts}))
+    return out
+
+
+def chart_blocks_for(
+    claims: pd.DataFrame, evidence: pd.DataFrame, verdicts: pd.DataFrame, references: References
+) -> dict[str, dict[str, Any]]:
+    """The batch's chart blocks by claim id (``reports.result.chart_blocks``)."""
+    from reports.result import chart_blocks
+
+    return chart_blocks(claims, evidence, verdicts, references.table)
+
+
+def render_chunk(
+    chunk: ReportChunk, run: dict[str, Any], out_dir: Path, options: ReportOptions | None = None
+) -> list[dict[str, Any]]:
+    """Write the reports of one chunk's articles; return their result dicts in order."""
+    results = []
+    for article in chunk.articles:
+        claims, evidence, verdicts, accepted = chunk.rows[article.id]
+        results.append(
+            render_article(
+                article,
+                claims,
+                evidence,
+                verdicts,
+                None,
+                run,
+                out_dir,
+                options,
+                accepted=accepted,
+                charts=chunk.charts,
+            )
+        )
+    return results
 
 
 def render_reports(
@@ -198,19 +430,17 @@ def render_reports(
 
     ``options`` carries the reviewed exceptions, the fail-on and JUnit skip sets and the
     ClaimReview reviewer; ``started_at`` (when the run began) gives the run's wall time.
-
-    Both engines go through :func:`render_article` per article, then :func:`finish_reports`
-    once; the Prefect flow maps the first over articles, so outputs for the whole batch
-    belong in ``finish_reports``.
+    The same steps as ``run_pipeline``'s last ones, for callers holding the tables.
 
     Returns:
         The result dict of each article, in input order.
     """
+    from reports.options import ReportOptions
+
+    options = options or ReportOptions()
     run = run_metadata(references, gx, started_at)
-    results = [
-        render_article(article, claims, evidence, verdicts, references.table, run, out_dir, options)
-        for article in articles
-    ]
+    parts = prepare_reports(chunked(articles), claims, evidence, verdicts, references, options)
+    results = [r for part in parts for r in render_chunk(part, run, out_dir, options)]
     finish_reports(articles, results, out_dir, options)
     return results
 
@@ -235,27 +465,45 @@ def run_metadata(
 
 def render_article(
     article: Article,
-    claims: pd.DataFrame,
-    evidence: pd.DataFrame,
-    verdicts: pd.DataFrame,
-    reference_table: pd.DataFrame,
+    claims: Rows,
+    evidence: Rows,
+    verdicts: Rows,
+    reference_table: pd.DataFrame | None,
     run: dict[str, Any],
     out_dir: Path,
     options: ReportOptions | None = None,
+    *,
+    accepted: Rows | None = None,
+    charts: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Write one article's ``<id>.json``, ``.html``, ``.csv`` and ``.claimreview.json``.
 
-    The tables may hold other articles' rows too (they are filtered by article id).
-    ``options`` gives the reviewed exceptions and the ClaimReview reviewer and URL.
+    The tables may hold other articles' rows too (they are filtered by article id); lists
+    of rows (``reports.result.records``) are taken to be this article's already.
+    ``options`` gives the reviewed exceptions and the ClaimReview reviewer and URL;
+    ``accepted`` (acceptance rows) and ``charts`` (chart blocks by claim id), when a batch
+    step made them, spare applying the exceptions and reading ``reference_table`` here.
     Returns the article's result dict.
     """
     from reports.claimreview import claim_reviews, dumps_jsonld
     from reports.claims_csv import claims_csv
     from reports.html import render_html, write_atomic
+    from reports.options import ReportOptions
+    from reports.result import build_result, dumps
 
     options = options or ReportOptions()
     out_dir.mkdir(parents=True, exist_ok=True)
-    accepted = accept(claims, verdicts, list(options.exceptions))
+    if not isinstance(claims, list):  # whole tables: this article's rows, exceptions, charts
+        from checks.exceptions import accept
+        from reports.result import chart_blocks
+
+        claims, evidence, verdicts = (_rows_of(t, article.id) for t in (claims, evidence, verdicts))
+        if accepted is None:
+            accepted = accept(claims, verdicts, list(options.exceptions))
+        if charts is None:
+            charts = chart_blocks(claims, evidence, verdicts, reference_table)
+    if accepted is not None and not isinstance(accepted, list):
+        accepted = _rows_of(accepted, article.id)
     result = build_result(
         {
             "id": article.id,
@@ -266,16 +514,17 @@ def render_article(
             "url": article.url,
             "publisher": article.publisher,
         },
-        claims[claims[C.article_id] == article.id],
-        evidence[evidence[E.article_id] == article.id],
-        verdicts[verdicts[V.article_id] == article.id],
+        claims,
+        evidence,
+        verdicts,
         run,
-        accepted[accepted[A.article_id] == article.id],
+        accepted,
+        charts,
     )
     reviews = claim_reviews(
         result, options.report_url(article.id), options.reviewer, claim_author=article.publisher
     )
-    html = render_html(result, article.text, reference_table, reviews)
+    html = render_html(result, article.text, None, reviews)
     write_atomic(out_dir / f"{article.id}.json", dumps(result))
     write_atomic(out_dir / f"{article.id}.html", html)
     write_atomic(out_dir / f"{article.id}.csv", claims_csv(result))
@@ -283,10 +532,18 @@ def render_article(
     return result
 
 
+def _rows_of(table: pd.DataFrame, article_id: str) -> pd.DataFrame:
+    """``table``'s rows of one article (the table itself when it holds no other)."""
+    ids = table["article_id"]
+    return table if ids.empty or bool((ids == article_id).all()) else table[ids == article_id]
+
+
 def split_by_article(
     articles: list[Article], *tables: pd.DataFrame
 ) -> list[tuple[pd.DataFrame, ...]]:
     """Each article's rows of each table, so per-article tasks ship only their own rows."""
+    from checks.schemas import ClaimSchema as C
+
     groups = [dict(tuple(t.groupby(t[C.article_id], sort=False))) for t in tables]
     return [
         tuple(g.get(a.id, t.iloc[0:0]) for g, t in zip(groups, tables, strict=True))
@@ -303,23 +560,30 @@ def finish_reports(
     """Write what covers the whole run once its reports exist: ``index.html``, ``junit.xml``."""
     from reports.html import render_index, write_atomic
     from reports.junit import junit_xml
+    from reports.options import ReportOptions
 
     options = options or ReportOptions()
     out_dir.mkdir(parents=True, exist_ok=True)
-    write_atomic(out_dir / "index.html", render_index(_index_entries(out_dir)))
+    write_atomic(out_dir / "index.html", render_index(_index_entries(out_dir, results)))
     duration = results[0]["run"].get("duration_seconds") if results else None
     junit = junit_xml(results, options.fail_on, options.junit_skip, duration)
     write_atomic(out_dir / "junit.xml", junit)
 
 
-def _index_entries(out_dir: Path) -> list[dict[str, Any]]:
-    """Every report in the folder, so the index covers earlier runs too."""
+def _index_entries(
+    out_dir: Path, results: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """Every report in the folder, so the index covers earlier runs too.
+
+    This run's ``results`` are taken as they are; only other runs' result files are read.
+    """
+    fresh = {f"{r['article']['id']}.json": r for r in results or []}
     entries = []
     for path in sorted(out_dir.glob("*.json")):
         if path.name.endswith(".claimreview.json"):
             continue  # ClaimReview JSON-LD, not a result
         try:
-            result = json.loads(path.read_text(encoding="utf-8"))
+            result = fresh.get(path.name) or json.loads(path.read_text(encoding="utf-8"))
             entries.append(
                 {
                     "id": result["article"]["id"],

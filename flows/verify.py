@@ -1,31 +1,40 @@
-"""The Prefect flow ``verify_articles``: each pipeline step as a task, nothing more.
+"""The Prefect flow ``verify_articles``: ``flows.steps.run_pipeline`` with each step a task.
 
-The steps themselves live in ``flows.steps`` as plain functions; ``flows.engine`` runs the
-same steps without Prefect (``--engine local``). Per-article work (read, extract, render) is
-mapped over articles so a parallel task runner (threads, processes, Dask) spreads it; judge
-and GX validation stay one vectorised batch. Only extraction is cached across runs, keyed on
-content hashes (article, reference data, figcheck code), never on DataFrames.
+The order of the steps lives in ``flows.steps.run_pipeline`` alone; this module only says
+how Prefect runs each one (``PrefectRunner``): batch steps (read, load references, judge,
+GX validation, index, record history) as one task each, extraction and rendering mapped
+over chunks of articles, so a parallel task runner (threads, processes, Dask) spreads them
+and Prefect's bookkeeping is paid per chunk rather than per article. Only extraction is
+cached across runs, keyed on content hashes (articles, reference data, figcheck code),
+never on DataFrames.
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, date, datetime
-from functools import lru_cache
+from collections.abc import Callable
+from datetime import date
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-from prefect import flow, task, unmapped
+from prefect import Task, flow, task, unmapped
 from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
+from prefect.utilities.annotations import quote
 
+import reports.options
+from checks.exceptions import ReviewedException
 from checks.precision import Tolerances
 from flows import history, steps
 from reports.options import ReportOptions
 from sources.articles import Article
-from sources.lexicon import LexiconScope
 from sources.packs import DataSelection
+
+# ReportOptions names ReviewedException for type checkers only, so that `figcheck --help`
+# need not load pandas; Prefect builds a pydantic model of the flow's parameters at run
+# time and resolves the name in that module.
+reports.options.ReviewedException = ReviewedException
 
 SOURCES = Path(steps.__file__).resolve().parents[1] / "sources"
 
@@ -44,45 +53,65 @@ def extraction_code_version() -> str:
 
 
 def extraction_cache_key(_context: TaskRunContext, parameters: dict[str, Any]) -> str:
-    """Key an article's extraction on its id, date and text, the references and the code."""
-    article: Article = parameters["article"]
+    """Key a chunk's extraction on its articles' ids, dates and texts, the references and
+    the code: an unchanged chunk of articles reuses its claims tables."""
     digest = hashlib.sha256()
-    for part in (
-        article.id,
-        article.published or "",
-        history.content_hash(article.text),
-        parameters["reference_version"],
-        extraction_code_version(),
-    ):
+    articles: list[Article] = _plain(parameters["articles"])
+    for article in articles:
+        for part in (article.id, article.published or "", history.content_hash(article.text)):
+            digest.update(part.encode() + b"\0")
+    for part in (_plain(parameters["reference_version"]), extraction_code_version()):
         digest.update(part.encode() + b"\0")
     return f"figcheck-extract-{digest.hexdigest()[:32]}"
 
 
-read_article = task(steps.read_one, name="read", cache_policy=NO_CACHE)
-load_references = task(
-    steps.load_reference_data, name="load references", cache_policy=NO_CACHE, retries=1
-)
-judge_claims = task(steps.judge_claims, name="judge", cache_policy=NO_CACHE)
-validate_with_gx = task(steps.validate_with_gx, name="GX validation", cache_policy=NO_CACHE)
-render_article = task(steps.render_article, name="render", cache_policy=NO_CACHE)
-finish_reports = task(steps.finish_reports, name="index", cache_policy=NO_CACHE)
+def _plain(value: Any) -> Any:
+    """A parameter as the step sees it, whether or not Prefect has unwrapped its ``quote``."""
+    return value.unwrap() if isinstance(value, quote) else value
 
 
-@task(name="extract claims", cache_key_fn=extraction_cache_key, persist_result=True)
-def extract_claims(
-    article: Article, reference_version: str, lexicon: LexiconScope | None = None
-) -> pd.DataFrame:
-    """Extract one article's claims; ``reference_version`` is part of the cache key only
-    (it covers the packs, whose vocabulary ``lexicon`` brings in)."""
-    return steps.extract_one(article, lexicon)
+# How Prefect runs each step of the pipeline, by the step's name in ``run_pipeline``.
+TASK_OPTIONS: dict[str, dict[str, Any]] = {
+    "read": {"cache_policy": NO_CACHE},
+    "load references": {"cache_policy": NO_CACHE, "retries": 1},
+    "extract claims": {"cache_key_fn": extraction_cache_key, "persist_result": True},
+    "judge": {"cache_policy": NO_CACHE},
+    "GX validation": {"cache_policy": NO_CACHE},
+    "render": {"cache_policy": NO_CACHE},
+    "index": {"cache_policy": NO_CACHE},
+    "record history": {"cache_policy": NO_CACHE, "retries": 2, "retry_delay_seconds": 2},
+}
 
 
-@task(name="record history", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def record_history(
-    run_id: str, results: list[dict[str, Any]], articles: list[Article], out_dir: str
-) -> None:
-    """Append the run to the history store, in one transaction."""
-    history.record(run_id, results, articles, out_dir, engine="prefect")
+@cache
+def step_task(name: str, fn: Callable[..., Any]) -> Task:
+    """The Prefect task running step ``fn`` under ``name`` (made once per step)."""
+    return task(fn, name=name, **TASK_OPTIONS.get(name, {"cache_policy": NO_CACHE}))
+
+
+class PrefectRunner:
+    """Each batch step one task run; each per-chunk step a mapped task, one run per chunk.
+
+    With ``quoted`` (the in-process thread runner), arguments are passed ``quote``d:
+    Prefect would otherwise walk every list, dict and dataclass in them (a chunk's rows, the
+    batch's articles) looking for futures, and no step takes a future. The Dask runner
+    hands quoted arguments to the step still wrapped, so it gets them plain.
+    """
+
+    def __init__(self, quoted: bool = False) -> None:
+        self.quoted = quoted
+
+    def _wrap(self, value: Any) -> Any:
+        return quote(value) if self.quoted else value
+
+    def batch(self, name: str, fn: Callable[..., Any], *args: Any) -> Any:
+        return step_task(name, fn)(*(self._wrap(a) for a in args))
+
+    def map(self, name: str, fn: Callable[..., Any], chunks: list[Any], *shared: Any) -> list[Any]:
+        if not chunks:
+            return []
+        wrapped = (self._wrap(unmapped(x)) for x in shared)
+        return step_task(name, fn).map(self._wrap(chunks), *wrapped).result()
 
 
 def _run_name() -> str:
@@ -119,36 +148,22 @@ def verify_articles(
     Returns:
         One result dict per article (the JSON contract).
     """
+    from prefect.context import FlowRunContext
     from prefect.runtime import flow_run
+    from prefect.task_runners import ThreadPoolTaskRunner
 
-    # For the run time shown in reports: from the command's start when it says so.
-    started_at = (options.started_at if options else None) or datetime.now(UTC)
-    out = Path(out_dir)
-    articles = steps.check_unique_ids(
-        read_article.map(
-            paths, unmapped(published), unmapped(stdin_text), unmapped(published_override)
-        ).result()
+    context = FlowRunContext.get()
+    threads = context is not None and isinstance(context.task_runner, ThreadPoolTaskRunner)
+    return steps.run_pipeline(
+        PrefectRunner(quoted=threads),
+        paths,
+        out_dir,
+        published,
+        stdin_text,
+        options,
+        tolerances,
+        run_id=str(flow_run.get_id()),
+        engine="prefect",
+        published_override=published_override,
+        data=data,
     )
-    references = load_references(data)
-    claims = steps.combine_claims(
-        extract_claims.map(
-            articles, unmapped(references.version), unmapped(references.lexicon)
-        ).result()
-    )
-    evidence, verdicts = judge_claims(claims, references, articles, tolerances)
-    gx = validate_with_gx(evidence, out)
-    run = steps.run_metadata(references, gx, started_at)
-    per_article = steps.split_by_article(articles, claims, evidence, verdicts)
-    results = render_article.map(
-        articles,
-        [t[0] for t in per_article],
-        [t[1] for t in per_article],
-        [t[2] for t in per_article],
-        unmapped(references.table),
-        unmapped(run),
-        unmapped(out),
-        unmapped(options),
-    ).result()
-    finish_reports(articles, results, out, options)
-    record_history(str(flow_run.get_id()), results, articles, out_dir)
-    return results

@@ -1,14 +1,17 @@
 """Charts of a claim against the reference figures that measure the same thing.
 
-One chart per checked claim: the reference values by period and source (stated rows of the
-reference table with the claim's metric, region and kind, plus the claim's own evidence,
-derived figures included), with the claim's interval drawn as a band and its value as a
-dashed rule.
+One chart per checked claim: the reference values by period and source (the claim's chart
+context rows, i.e. the stated reference rows with its metric, region and kind, plus the
+claim's own evidence, derived figures included), with the claim's interval drawn as a band
+and its value as a dashed rule.
 
-Charts are Vega-Lite specs (altair) rendered to static SVG by vl-convert and inlined in the
-report. Static SVG needs no JavaScript runtime (the Vega bundle is about 0.9 MB and compiles
-expressions with ``new Function``, which a strict Content-Security-Policy forbids), loads
-nothing, prints sharply, and keeps its text as text for screen readers and search.
+Charts are static SVG written here from escaped parts (one row per figure, a dot plot) and
+inlined in the report: no JavaScript, nothing loaded, sharp in print, and text kept as text
+for screen readers and search. A chart reads only the claim's entry of the result: its
+``chart`` block (context rows, the claim's interval as numbers, the sources' colour order;
+see ``reports.result.chart_blocks``) and its evidence. Writing the SVG directly takes about
+0.5 ms a chart; the Vega-Lite + vl-convert charts it replaces took about 90 ms, and the
+SVG chart libraries measured (pygal, leather) took 12-20 ms (``bench/README.md``).
 
 Number formatting used by the charts and the HTML report lives here too, so a figure reads
 the same in a chart label and in the evidence panel.
@@ -17,21 +20,14 @@ the same in a chart label and in the evidence panel.
 from __future__ import annotations
 
 import hashlib
-import logging
 import math
 import re
-from html.parser import HTMLParser
+from collections.abc import Iterable
 from typing import Any
 
-import altair as alt
-import pandas as pd
-import vl_convert as vlc
 from markupsafe import escape
 
-from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import Kind, Qualifier, Stated
-
-log = logging.getLogger(__name__)
 
 PERCENT_KINDS = {Kind.PERCENT.value, Kind.SHARE.value, Kind.PERCENT_CHANGE.value}
 SIGNED_KINDS = {Kind.PERCENT_CHANGE.value, Kind.PERCENTAGE_POINTS.value}
@@ -62,14 +58,17 @@ KIND_LABELS = {
 # where needed to reach 3:1 against white; value labels are drawn in ink, not in colour.
 PALETTE = ["#0072B2", "#D55E00", "#008F68", "#B4589A", "#A36F00", "#4D4D4D", "#3A8FC7"]
 INK = "#24292f"
-# Arial-metric fonts: vl-convert lays labels out with the same widths the browser draws.
+MUTED = "#424a53"
+GRID = "#eaeef2"
+AXIS = "#8c959f"
+# Arial-metric fonts: labels are laid out with the widths the browser draws (see _width).
 FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif"
-WIDTH = 250  # plot area; the row labels add about 150 px
-
-# What a chart's SVG may never contain: anything that runs, loads or navigates.
-_UNSAFE_TAGS = {"script", "foreignobject", "iframe", "object", "embed", "image", "a", "style"}
-_UNSAFE_ATTRS = {"href", "xlink:href", "src", "style"}
-
+FONT_SIZE = 12
+WIDTH = 250  # plot area
+ROW = 26  # height of one figure's row
+LABEL_LIMIT = 230  # row labels longer than this are shortened with an ellipsis
+LABEL_GAP = 9  # from a point to its value label
+TOP, AXIS_BELOW = 6, 40  # margins above the rows; below them, tick labels and axis title
 
 # --- numbers -----------------------------------------------------------------------------
 
@@ -161,7 +160,7 @@ def _text(x: Any) -> str | None:
 
 
 def _point(row: dict, origin: str) -> dict | None:
-    """One plotted figure from a reference or evidence row, or None when it has no number."""
+    """One plotted figure from a context or evidence row, or None when it has no number."""
     v, lo, hi = as_number(row.get("value")), as_number(row.get("low")), as_number(row.get("high"))
     ranged = lo is not None and hi is not None
     at = v if v is not None else (lo + hi) / 2 if ranged else lo if lo is not None else hi
@@ -187,17 +186,42 @@ def _point(row: dict, origin: str) -> dict | None:
     }
 
 
-def chart_points(claim: dict, references: pd.DataFrame | None) -> list[dict]:
-    """Stated reference rows measuring what the claim measures, plus its evidence rows."""
-    kind, points = claim.get("kind"), []
+def context_rows(claim: dict, references: Any) -> list[dict]:
+    """Stated rows of a reference table (``ReferenceSchema``) measuring what ``claim`` measures.
+
+    For results without a ``chart`` block (hand-built ones); the pipeline puts these rows
+    into the result once per batch (``reports.result.chart_blocks``).
+    """
+    if references is None or references.empty:
+        return []
+    same = references[
+        (references["metric"] == claim.get("metric"))
+        & (references["region"] == claim.get("region"))
+        & (references["kind"] == claim.get("kind"))
+        & (references["stated_or_derived"] == Stated.STATED.value)
+    ]
+    return same.to_dict("records")
+
+
+def _block(claim: dict, references: Any) -> dict:
+    """The claim's chart block, from the result or, for hand-built results, the table."""
+    block = claim.get("chart")
+    if isinstance(block, dict):
+        return block
+    sources = []
     if references is not None and not references.empty:
-        same = references[
-            (references[R.metric] == claim.get("metric"))
-            & (references[R.region] == claim.get("region"))
-            & (references[R.kind] == kind)
-            & (references[R.stated_or_derived] == Stated.STATED.value)
-        ]
-        points += [_point(r, Stated.STATED.value) for r in same.to_dict("records")]
+        sources = sorted(set(references["source"].dropna().astype(str)))
+    return {
+        "interval": parse_interval(claim.get("interval")),
+        "context": context_rows(claim, references),
+        "sources": sources,
+    }
+
+
+def chart_points(claim: dict, context: Iterable[dict]) -> list[dict]:
+    """The context rows plus the claim's evidence rows of its kind, each figure once."""
+    kind, points = claim.get("kind"), []
+    points += [_point(r, Stated.STATED.value) for r in context]
     for ev in claim.get("evidence") or []:
         if ev.get("kind", kind) == kind:
             origin = Stated.DERIVED.value if ev.get("derived") else Stated.STATED.value
@@ -229,7 +253,7 @@ def _domain(points: list[dict], band: tuple[float | None, float | None], claim_v
     return lo, hi
 
 
-def _y_title(kind: str | None, unit: str | None) -> str:
+def _axis_title(kind: str | None, unit: str | None) -> str:
     return {
         Kind.PERCENT_CHANGE.value: "change (%)",
         Kind.SHARE.value: "share (%)",
@@ -237,6 +261,51 @@ def _y_title(kind: str | None, unit: str | None) -> str:
         Kind.PERCENTAGE_POINTS.value: "change (percentage points)",
         Kind.RATIO.value: "ratio",
     }.get(kind or "", unit or ("amount" if kind == Kind.MONEY.value else "count"))
+
+
+# --- text metrics ------------------------------------------------------------------------
+
+# Advance widths of Arial (and its metric twins Helvetica, Liberation Sans) in 1/1000 em,
+# regular and bold; characters not listed count as a wide letter, so estimates err wide.
+_NARROW = dict.fromkeys("ijl.,:;'|!", 278) | dict.fromkeys("ftI[]()/ -", 333) | {"r": 333}
+_WIDE = dict.fromkeys("mMW", 833) | dict.fromkeys("wCDGHNOQU%", 722) | {"—": 1000, "–": 556}
+_REGULAR = dict.fromkeys("0123456789abcdeghnopqusvxyz+−=?$#_", 556) | {"k": 500, "c": 500}
+_REGULAR |= dict.fromkeys("ABEKPSVXY", 667) | dict.fromkeys("FTZL", 611) | {"J": 500, "R": 722}
+_REGULAR |= {"·": 278, "◆": 800, "●": 600, "♦": 800, '"': 355, "“": 333, "”": 333}
+_REGULAR |= _NARROW | _WIDE
+_BOLD = dict(_REGULAR) | dict.fromkeys("abdghnopquy", 611) | dict.fromkeys("ijl'", 278)
+_BOLD |= dict.fromkeys("ft", 333) | {"r": 389, "%": 889, "k": 556, "c": 556}
+
+
+def text_width(text: str, bold: bool = False, size: float = FONT_SIZE) -> float:
+    """Width in px of ``text`` set in the chart font (Arial metrics), erring wide."""
+    table = _BOLD if bold else _REGULAR
+    return sum(table.get(ch, 722) for ch in text) * size / 1000
+
+
+def _shorten(text: str, limit: float) -> str:
+    """``text`` cut with an ellipsis to fit ``limit`` px, like Vega's labelLimit."""
+    if text_width(text) <= limit:
+        return text
+    while text and text_width(text + "…") > limit:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values (1, 2, 2.5 or 5 × 10^k apart) inside [low, high], about ``count``."""
+    span = high - low
+    if span <= 0 or count < 1:
+        return [low]
+    raw = span / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    first = math.ceil(low / step - 1e-9) * step
+    ticks, i = [], 0
+    while first + i * step <= high + step * 1e-9:
+        ticks.append(round(first + i * step, 10))
+        i += 1
+    return ticks
 
 
 # --- rendering ---------------------------------------------------------------------------
@@ -253,57 +322,82 @@ def _same_period(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _spec(
-    claim: dict, points: list[dict], band, domain, sources: list[str], colours: list[str]
-) -> alt.LayerChart:
-    """A dot plot, one row per figure (source and period), the claim as band and rule."""
+def _n(x: float) -> str:
+    """A coordinate: two decimals at most, no trailing zeros."""
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def _rows(claim: dict, points: list[dict]) -> list[dict]:
+    """One row per label ("source · period"), in period order, its points and value label.
+
+    Figures sharing a row (one source giving two values for one period) share one label,
+    "693 / 700", printed after the rightmost of them, so labels never overlap.
+    """
     claim_period = (_text(claim.get("period")) or "", _text(claim.get("base_period")) or "")
-    for p in points:
-        p["current"] = bool(claim_period[0]) and all(
-            _same_period(a, b) for a, b in zip((p["order"], p["base"]), claim_period, strict=True)
-        )
-    rows = sorted(
+    ordered = sorted(
         points,
         key=lambda p: (p["order"], p["period"], p["source"], p["figure"] != Stated.STATED.value),
     )
-    row_order = list(dict.fromkeys(p["row"] for p in rows))
-    data = pd.DataFrame(points)
-    y = alt.Y(
-        "row:N",
-        sort=row_order,
-        title=None,
-        axis=alt.Axis(labelLimit=230, ticks=False, domain=False, labelPadding=8),
-    )
-    x_scale = alt.Scale(domain=list(domain), nice=False, zero=False)
-    x_title = _y_title(claim.get("kind"), claim.get("unit"))
-    x = alt.X("at:Q", title=x_title, scale=x_scale, axis=alt.Axis(tickCount=5, grid=True))
-    color = alt.Color("source:N", scale=alt.Scale(domain=sources, range=colours), legend=None)
-    shape = alt.Shape(
-        "figure:N",
-        scale=alt.Scale(
-            domain=[Stated.STATED.value, Stated.DERIVED.value], range=["circle", "diamond"]
-        ),
-        legend=None,
-    )
-    low, high = band
-    layers: list[alt.Chart] = []
-    current = data[data["current"]]
-    if not current.empty and len(current) < len(data):
-        # Rows measuring the claim's own period are tinted: the rest is context.
-        layers.append(alt.Chart(current).mark_rect(color="#ddf4ff", opacity=0.7).encode(y=y))
-    if low is not None or high is not None:
-        rect = pd.DataFrame(
-            [
-                {
-                    "low": domain[0] if low is None else low,
-                    "high": domain[1] if high is None else high,
-                }
-            ]
+    rows: dict[str, dict] = {}
+    for p in ordered:
+        row = rows.setdefault(p["row"], {"label": p["row"], "points": []})
+        row["points"].append(p)
+    for row in rows.values():
+        first = row["points"][0]
+        row["current"] = bool(claim_period[0]) and all(
+            _same_period(a, b)
+            for a, b in zip((first["order"], first["base"]), claim_period, strict=True)
         )
-        layers.append(
-            alt.Chart(rect)
-            .mark_rect(color="#8c959f", opacity=0.25)
-            .encode(x=alt.X("low:Q", scale=x_scale, title=x_title), x2="high:Q")
+        row["value"] = " / ".join(dict.fromkeys(p["label"] for p in row["points"]))
+        row["value_at"] = max(p["label_at"] for p in row["points"])
+    return list(rows.values())
+
+
+def _ticks(domain: tuple[float, float], plot: float) -> list[tuple[float, str]]:
+    """Tick values and labels; fewer ticks while neighbouring labels would touch."""
+    for count in (5, 4, 3, 2):
+        ticks = [(t, format_number(t)) for t in nice_ticks(*domain, count)]
+        gap = plot * (ticks[1][0] - ticks[0][0]) / (domain[1] - domain[0]) if len(ticks) > 1 else 0
+        widest = max(text_width(label) for _, label in ticks)
+        if len(ticks) < 2 or gap >= widest + 6:
+            return ticks
+    return ticks[:1]
+
+
+def chart_svg(
+    claim: dict, points: list[dict], band, domain, colours: dict[str, str], cid: str
+) -> str:
+    """The chart as an inline ``<svg>``: rows of dots, the claim as band and rule, an x axis."""
+    rows = _rows(claim, points)
+    labels = [_shorten(r["label"], LABEL_LIMIT) for r in rows]
+    left = 4 + max(text_width(t) for t in labels) + 8
+    height = len(rows) * ROW
+    lo, hi = domain
+
+    def x(v: float) -> float:
+        return left + (v - lo) / (hi - lo) * WIDTH
+
+    parts: list[str] = []
+    add = parts.append
+    ticks = _ticks(domain, WIDTH)
+    bottom = TOP + height
+    for t, _ in ticks:
+        add(f'<line x1="{_n(x(t))}" x2="{_n(x(t))}" y1="{TOP}" y2="{bottom}" stroke="{GRID}"/>')
+    if any(r["current"] for r in rows) and not all(r["current"] for r in rows):
+        # Rows measuring the claim's own period are tinted: the rest is context.
+        for i, r in enumerate(rows):
+            if r["current"]:
+                add(
+                    f'<rect class="current" x="{_n(left)}" y="{TOP + i * ROW}" width="{WIDTH}" '
+                    f'height="{ROW}" fill="#ddf4ff" fill-opacity="0.7"/>'
+                )
+    low, high = band
+    if low is not None or high is not None:
+        b0 = x(max(lo, low if low is not None else lo))
+        b1 = x(min(hi, high if high is not None else hi))
+        add(
+            f'<rect class="band" x="{_n(b0)}" y="{TOP}" width="{_n(max(b1 - b0, 1.0))}" '
+            f'height="{height}" fill="{AXIS}" fill-opacity="0.25"/>'
         )
     # The dashed rule marks the stated value, or the one bound of "over 90%"; a stated range
     # is its band alone.
@@ -311,47 +405,69 @@ def _spec(
     if mark_at is None and (low is None) != (high is None):
         mark_at = low if low is not None else high
     if mark_at is not None:
-        layers.append(
-            alt.Chart(pd.DataFrame([{"at": mark_at}]))
-            .mark_rule(color=INK, strokeDash=[5, 3], strokeWidth=1.5)
-            .encode(x=x)
+        add(
+            f'<line class="rule" x1="{_n(x(mark_at))}" x2="{_n(x(mark_at))}" y1="{TOP}" '
+            f'y2="{bottom}" stroke="{INK}" stroke-width="1.5" stroke-dasharray="5 3"/>'
         )
-    ranged = data[data["low"].notna()]
-    if not ranged.empty:
-        layers.append(
-            alt.Chart(ranged)
-            .mark_rule(strokeWidth=3, opacity=0.75)
-            .encode(x=alt.X("low:Q", scale=x_scale, title=x_title), x2="high:Q", y=y, color=color)
+    add(
+        f'<line x1="{_n(left)}" x2="{_n(left + WIDTH)}" y1="{bottom}" y2="{bottom}" '
+        f'stroke="{AXIS}"/>'
+    )
+    right = left + WIDTH
+    for i, (row, label) in enumerate(zip(rows, labels, strict=True)):
+        cy = TOP + i * ROW + ROW / 2
+        add(
+            f'<text x="{_n(left - 8)}" y="{_n(cy)}" text-anchor="end" dominant-baseline="middle" '
+            f'fill="{MUTED}">{escape(label)}</text>'
         )
-    layers.append(
-        alt.Chart(data)
-        .mark_point(filled=True, size=100, opacity=1, stroke="white", strokeWidth=1)
-        .encode(x=x, y=y, color=color, shape=shape)
+        for p in row["points"]:
+            colour = colours.get(p["source"], PALETTE[0])
+            if p["low"] is not None:
+                add(
+                    f'<line x1="{_n(x(p["low"]))}" x2="{_n(x(p["high"]))}" y1="{_n(cy)}" '
+                    f'y2="{_n(cy)}" stroke="{colour}" stroke-width="3" stroke-opacity="0.75"/>'
+                )
+            px = x(p["at"])
+            if p["figure"] == Stated.DERIVED.value:
+                d = 7.0
+                add(
+                    f'<path class="derived" d="M{_n(px)} {_n(cy - d)}L{_n(px + d)} {_n(cy)}'
+                    f'L{_n(px)} {_n(cy + d)}L{_n(px - d)} {_n(cy)}Z" fill="{colour}" '
+                    f'stroke="white"/>'
+                )
+            else:
+                add(
+                    f'<circle class="stated" cx="{_n(px)}" cy="{_n(cy)}" r="5.6" '
+                    f'fill="{colour}" stroke="white"/>'
+                )
+        vx = x(row["value_at"]) + LABEL_GAP
+        right = max(right, vx + text_width(row["value"], bold=True))
+        add(
+            f'<text class="value" x="{_n(vx)}" y="{_n(cy)}" dominant-baseline="middle" '
+            f'font-weight="bold" fill="{INK}" stroke="white" stroke-width="3" paint-order="stroke">'
+            f"{escape(row['value'])}</text>"
+        )
+    for t, label in ticks:
+        right = max(right, x(t) + text_width(label) / 2)
+        add(
+            f'<text class="tick" x="{_n(x(t))}" y="{bottom + 15}" text-anchor="middle" '
+            f'fill="{MUTED}">{escape(label)}</text>'
+        )
+    title = _axis_title(claim.get("kind"), claim.get("unit"))
+    add(
+        f'<text x="{_n(left + WIDTH / 2)}" y="{bottom + 33}" text-anchor="middle" '
+        f'fill="{MUTED}">{escape(title)}</text>'
     )
-    layers.append(
-        alt.Chart(data)
-        .mark_text(align="left", baseline="middle", dx=9, fontSize=12, fontWeight="bold", color=INK)
-        .encode(x=alt.X("label_at:Q", scale=x_scale, title=x_title), y=y, text="label:N")
-    )
+    width = math.ceil(right + 4)
+    total = bottom + AXIS_BELOW
+    heading, _ = _title(claim)
     return (
-        alt.layer(*layers)
-        .properties(
-            width=WIDTH,
-            height=alt.Step(26),
-            description=_description(claim, points, band),
-        )
-        .configure(font=FONT, background="white")
-        .configure_view(stroke=None)
-        .configure_axis(
-            labelFontSize=12,
-            titleFontSize=12,
-            labelColor="#424a53",
-            titleColor="#424a53",
-            gridColor="#eaeef2",
-            domainColor="#8c959f",
-            tickColor="#8c959f",
-            titleFontWeight="normal",
-        )
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" focusable="false" '
+        f'aria-labelledby="{cid}-title" aria-describedby="{cid}-desc" width="{width}" '
+        f'height="{total}" viewBox="0 0 {width} {total}" font-family="{FONT}" '
+        f'font-size="{FONT_SIZE}"><title>{escape(heading)}</title>'
+        f"<desc>{escape(_description(claim, points, band))}</desc>"
+        f'<rect width="100%" height="100%" fill="white"/>{"".join(parts)}</svg>'
     )
 
 
@@ -400,86 +516,44 @@ def _description(claim: dict, points: list[dict], band) -> str:
     )
 
 
-class _Inert(HTMLParser):
-    """Finds anything in an SVG that could run, load or navigate."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.problems: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _UNSAFE_TAGS:
-            self.problems.append(f"<{tag}>")
-        self.problems += [
-            f"{tag}@{n}" for n, _ in attrs if n.startswith("on") or n in _UNSAFE_ATTRS
-        ]
-
-
-def _inline_svg(svg: str, cid: str) -> str | None:
-    """Make vl-convert's SVG safe to inline: unique ids, ARIA, and nothing active."""
-    checker = _Inert()
-    checker.feed(svg)
-    if checker.problems:
-        log.warning("chart %s dropped: its SVG holds %s", cid, ", ".join(checker.problems[:5]))
-        return None
-    # Several SVGs share one document: keep their internal ids (clip paths) apart.
-    svg = re.sub(r'(?<=\s)id="([^"]+)"', rf'id="{cid}-\1"', svg)
-    svg = svg.replace("url(#", f"url(#{cid}-")
-    return svg.replace(
-        "<svg ",
-        f'<svg role="img" focusable="false" aria-labelledby="{cid}-title" '
-        f'aria-describedby="{cid}-desc" ',
-        1,
-    )
-
-
-def chart_spec(claim: dict, references: pd.DataFrame | None) -> alt.LayerChart | None:
-    """The Altair chart of ``claim`` against the references, or None (see ``claim_chart``)."""
-    parts = _chart_parts(claim, references)
-    return parts[0] if parts else None
-
-
-def _chart_parts(claim: dict, references: pd.DataFrame | None) -> tuple | None:
-    """The chart, its points and the claim's band; None when there is nothing to draw."""
+def _parts(claim: dict, references: Any = None) -> tuple | None:
+    """The chart's points, band, domain and colours; None when there is nothing to draw."""
     kind = claim.get("kind")
     if kind == Kind.DATE.value or not claim.get("metric"):
         return None
-    points = chart_points(claim, references)
+    block = _block(claim, references)
+    points = chart_points(claim, block.get("context") or [])
     if not points:
         return None
-    parsed = parse_interval(claim.get("interval"))
-    band = parsed or (as_number(claim.get("low")), as_number(claim.get("high")))
+    interval = block.get("interval")
+    band = (
+        (as_number(interval[0]), as_number(interval[1]))
+        if interval
+        else (as_number(claim.get("low")), as_number(claim.get("high")))
+    )
     domain = _domain(points, band, as_number(claim.get("value")), kind)
-    sources = sorted({p["source"] for p in points})
-    known = sources
-    if references is not None and not references.empty:
-        # Colours are dealt over every source of the reference table, so the same source
-        # has the same colour in every chart of a report.
-        known = sorted(set(references[R.source].dropna().astype(str)) | set(sources))
+    # Colours are dealt over every source of the reference data (the block's "sources"), so
+    # the same source has the same colour in every chart of a report.
+    known = sorted(set(block.get("sources") or []) | {p["source"] for p in points})
     colours = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(known)}
-    chart = _spec(claim, points, band, domain, sources, [colours[s] for s in sources])
-    return chart, points, band
+    return points, band, domain, colours
 
 
-def claim_chart(claim: dict, references: pd.DataFrame | None) -> str | None:
-    """Return an HTML ``<figure>`` charting ``claim`` against the references, or None.
+def claim_chart(claim: dict, references: Any = None) -> str | None:
+    """Return an HTML ``<figure>`` charting ``claim`` against the reference figures, or None.
 
-    Parameters: ``claim`` is one claim of the report's result dict (with its evidence);
-    ``references`` has the columns of ``checks.schemas.ReferenceSchema`` or is None, when
-    only the claim's evidence is drawn. Returns None for dates, claims without a metric and
-    claims with nothing to compare against.
+    ``claim`` is one claim of the report's result dict (with its evidence and, from the
+    pipeline, its ``chart`` block). ``references`` (a ``ReferenceSchema`` table) is read only
+    for hand-built results without a ``chart`` block; with neither, only the evidence is
+    drawn. Returns None for dates, claims without a metric and claims with nothing to
+    compare against.
     """
-    parts = _chart_parts(claim, references)
+    parts = _parts(claim, references)
     if parts is None:
         return None
-    chart, points, band = parts
-    # Validating against the Vega-Lite schema cost ~0.1 s a chart, most of a report's render
-    # time; chart_spec's output is validated by a test instead.
-    spec = chart.to_dict(validate=False)
+    points, band, domain, colours = parts
     cid = chart_id(str(claim.get("claim_id", "")))
-    svg = _inline_svg(vlc.vegalite_to_svg(spec), cid)
-    if svg is None:
-        return None
+    svg = chart_svg(claim, points, band, domain, colours, cid)
     title, what = _title(claim)
     return (
         f'<figure class="chart" id="{cid}" aria-labelledby="{cid}-title">'

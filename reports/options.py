@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from checks.exceptions import ReviewedException
 from checks.vocabulary import Verdict
+
+if TYPE_CHECKING:  # checks.exceptions loads pandas and pandera: not at start-up
+    from checks.exceptions import ReviewedException
 
 DEFAULT_FAIL_ON: tuple[str, ...] = (Verdict.CONTRADICTED.value, Verdict.MISATTRIBUTED.value)
 # Unverifiable means "no reference figure measures this": not a pass, not a failure.

@@ -66,5 +66,19 @@ def prefect_harness():
     """One Prefect test server for the whole session (entering it takes ~12 s)."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=120):
+    # ~12 s when idle; minutes on a machine shared with other jobs (120 s timed out there).
+    with prefect_test_harness(server_startup_timeout=600):
         yield
+
+
+def invoke_figcheck(*args: str, stdin: str | None = None):
+    """Run ``figcheck`` in this process with typer's CliRunner: for option and input errors,
+    which a subprocess (seconds of start-up each) would test no better.
+
+    Returns the runner's result: ``exit_code``, ``stdout`` and ``stderr`` apart.
+    """
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    return CliRunner().invoke(app, list(args), input=stdin)

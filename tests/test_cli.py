@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.conftest import DEMO
+from tests.conftest import DEMO, invoke_figcheck
 from tests.conftest import run_figcheck as figcheck
 
 
@@ -72,8 +72,8 @@ def test_fail_on_takes_any_verdicts(tmp_path):
 def test_bad_input_exits_2_naming_the_problem(tmp_path, setup, args, message):
     if setup:
         (tmp_path / setup[0]).write_bytes(setup[1])
-    run = figcheck(*[a.format(tmp=tmp_path) for a in args], timeout=60)
-    assert run.returncode == 2, (run.stdout, run.stderr)
+    run = invoke_figcheck(*[a.format(tmp=tmp_path) for a in args])
+    assert run.exit_code == 2, (run.stdout, run.stderr, run.exception)
     assert message in " ".join(run.stderr.split())
     assert "Traceback" not in run.stderr
 
@@ -158,3 +158,27 @@ def test_published_dates_only_undated_articles_unless_override(tmp_path):
     }
     run = figcheck("extract", "--published-override", timeout=60)
     assert run.returncode == 2 and "needs --published" in run.stderr
+
+
+def test_help_loads_neither_pandas_nor_pandera_gx_or_prefect():
+    """`figcheck --help` starts in a fraction of a second: the heavy stacks load on use."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from flows.cli import app; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'pandas', 'pandera', 'great_expectations', 'prefect', 'numpy'}))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=False, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
+
+
+def test_the_default_exceptions_file_is_named_once():
+    from checks.exceptions import DEFAULT_FILE
+    from flows.cli import DEFAULT_EXCEPTIONS
+
+    assert DEFAULT_EXCEPTIONS == DEFAULT_FILE

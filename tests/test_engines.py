@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from flows import engine, history
-from tests.conftest import DEMO
+from tests.conftest import DEMO, invoke_figcheck
 
 RUN_METADATA = ("generated_at", "duration_seconds", "data_docs")  # differ between any two runs
 PUBLISHED = date(2024, 6, 28)  # the demo's date, for the variants too
@@ -136,9 +136,6 @@ def test_an_unchanged_article_reuses_its_cached_extraction(prefect_harness, tmp_
     ],
 )
 def test_bad_engine_options_exit_2(args, message):
-    figcheck = Path(sys.executable).with_name("figcheck")
-    run = subprocess.run(
-        [str(figcheck), "check", *args], capture_output=True, check=False, text=True, timeout=60
-    )
-    assert run.returncode == 2, run.stderr
+    run = invoke_figcheck("check", *args)
+    assert run.exit_code == 2, (run.stderr, run.exception)
     assert message in " ".join(run.stderr.split())

@@ -1,0 +1,43 @@
+"""The pipeline's batch plumbing: inputs read once, chunks, one validation per batch."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pandas as pd
+
+from flows import steps
+from tests.conftest import DEMO
+
+
+def test_an_unchanged_input_is_read_once_and_a_changed_one_again(tmp_path, monkeypatch):
+    path = tmp_path / "note.txt"
+    path.write_text("Attacks rose by 17% last year, according to PIPS.", encoding="utf-8")
+    calls = []
+    real = steps.read_article
+    monkeypatch.setattr(steps, "read_article", lambda *a, **k: calls.append(a) or real(*a, **k))
+    first = steps.read_articles([str(path)], date(2024, 6, 28))
+    again = steps.read_articles([str(path)], date(2024, 6, 28))
+    assert len(calls) == 1 and again == first
+    path.write_text("Attacks rose by 18% last year, according to PIPS.", encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    changed = steps.read_articles([str(path)], date(2024, 6, 28))
+    assert len(calls) == 2 and "18%" in changed[0].text
+
+
+def test_chunks_keep_order_and_spread_small_batches():
+    items = list(range(1000))
+    chunks = steps.chunked(items)
+    assert [x for c in chunks for x in c] == items
+    assert max(len(c) for c in chunks) == steps.CHUNK_ARTICLES
+    assert [len(c) for c in steps.chunked(list(range(3)))] == [1, 1, 1]
+    assert steps.chunked([]) == []
+
+
+def test_a_batch_validated_once_equals_each_article_validated_alone():
+    articles = steps.read_articles([str(DEMO)], date(2024, 6, 28))
+    batch = steps.validate_claims(steps.combine_claims(steps.extract_chunk(articles)))
+    alone = steps.extract_one(articles[0])
+    pd.testing.assert_frame_equal(batch, alone)
