@@ -761,7 +761,10 @@ def _named_rule(
                 f"{_figure(other_agree[0].record)}"
             ),
         )
-    if not evid:
+    # A small or round number found elsewhere is as likely a coincidence: not worth naming.
+    if elsewhere is not None and not _distinctive(claim):
+        elsewhere = None
+    if not evid and elsewhere is None:
         return (
             Verdict.UNVERIFIABLE,
             Rule.NO_REFERENCE,

@@ -405,14 +405,34 @@ RULES = [
         "sources-agree",
     ),
     (
-        "sum of parts disagrees",
-        claim(value=500.0, metric="attacks", region="PK-BA+PK-KP", period="2023"),
+        "sum of parts disagrees with the named source",
+        claim(
+            value=500.0,
+            metric="attacks",
+            region="PK-BA+PK-KP",
+            period="2023",
+            attributed_to="PICSS",
+        ),
         PICSS_ATTACKS,
         "contradicted",
-        "sources-disagree",
+        "named-source-disagrees",
+    ),
+    (
+        # One publisher's count never raises an alarm on a figure whose source is not named.
+        "sum of parts of the only publisher disagrees, no source named",
+        claim(value=500.0, metric="attacks", region="PK-BA+PK-KP", period="2023"),
+        PICSS_ATTACKS,
+        "unverifiable",
+        "one-publisher-differs",
     ),
     ("points agree", POINTS, SHARES, "supported", "sources-agree"),
-    ("points disagree", POINTS | {"value": 12.0}, SHARES, "contradicted", "sources-disagree"),
+    (
+        "points disagree",
+        POINTS | {"value": 12.0, "attributed_to": "S1"},
+        SHARES,
+        "contradicted",
+        "named-source-disagrees",
+    ),
     (
         "percent change is not a difference of shares",
         POINTS | {"kind": "percent_change", "value": 7.7},
@@ -467,7 +487,14 @@ def test_definitions_that_differ_are_named_in_the_explanation():
 def test_tolerance_is_configurable(tmp_path):
     from checks.precision import Tolerances
 
-    about = claim(value=600.0, qualifier="about", metric="deaths", region="PK", period="2023")
+    about = claim(
+        value=600.0,
+        qualifier="about",
+        metric="deaths",
+        region="PK",
+        period="2023",
+        attributed_to="PIPS",
+    )
     c = validate(ClaimSchema, pd.DataFrame([about]), "claims")
     r = validate(ReferenceSchema, pd.DataFrame(PIPS_DEATHS), "reference")
     strict = judge(c, r, {"a": "2024-06-28"})[1].iloc[0]
@@ -497,19 +524,69 @@ def test_a_publisher_with_another_definition_cannot_contradict_alone():
     verdict, rule, summary = summary_of([figure], [crss])
     assert (verdict, rule) == ("unverifiable", "other-definition-only")
     assert "cannot contradict 693 on its own" in summary
-    # The same figure from a publisher counting the same thing does contradict.
-    pips = ref("pips", source="PIPS", value=1524.0, definition=TERRORISM)
-    assert summary_of([figure], [pips])[:2] == ("contradicted", "sources-disagree")
+    # The same figure from publishers counting the same thing does contradict.
+    pips = ref("pips", source="PIPS", value=950.0, definition=TERRORISM)
+    gti = ref("gti", source="GTI", value=900.0, definition=TERRORISM)
+    assert summary_of([figure], [pips, gti])[:2] == ("contradicted", "sources-disagree")
 
 
 def test_comparable_publishers_all_disagreeing_contradict_with_a_plain_sentence():
     pips = ref("pips", source="PIPS", value=693.0, definition=TERRORISM)
+    gti = ref("gti", source="GTI", value=748.0, definition=TERRORISM)
     figure = claim(text="893", value=893.0, metric="deaths", region="PK", period="2023")
-    assert summary_of([figure], [pips]) == (
+    verdict, rule, summary = summary_of([figure], [pips, gti])
+    assert (verdict, rule) == ("contradicted", "sources-disagree")
+    assert summary.startswith("For deaths in Pakistan in 2023, ")
+    assert "PIPS reported 693" in summary and "GTI reported 748" in summary
+    assert summary.endswith("not 893.")
+
+
+def test_one_publisher_alone_cannot_contradict_an_unattributed_figure():
+    """The article may follow another publisher's count (PICSS counts about twice the attacks
+    PIPS does): with no source named, one disagreeing publisher is shown, not an alarm."""
+    pips = ref("pips", source="PIPS", value=693.0, definition=TERRORISM)
+    figure = claim(text="893", value=893.0, metric="deaths", region="PK", period="2023")
+    verdict, rule, summary = summary_of([figure], [pips])
+    assert (verdict, rule) == ("unverifiable", "one-publisher-differs")
+    assert summary.startswith("Only PIPS measures deaths in Pakistan in 2023, and reports 693")
+    named = figure | {"attributed_to": "PIPS"}
+    assert summary_of([named], [pips]) == (
         "contradicted",
-        "sources-disagree",
+        "named-source-disagrees",
         "PIPS reported 693 deaths in Pakistan in 2023, not 893.",
     )
+
+
+def test_a_count_far_below_every_total_is_taken_for_a_part():
+    """"21 people were killed" in a sentence about one district, bound to the country."""
+    refs = [
+        ref("pips", source="PIPS", value=693.0, definition=TERRORISM),
+        ref("gti", source="GTI", value=748.0, definition=TERRORISM),
+    ]
+    small = claim(text="21", value=21.0, metric="deaths", region="PK", period="2023")
+    assert summary_of([small], refs)[:2] == ("unverifiable", "below-every-total")
+    near = small | {"text": "639", "value": 639.0}  # a misprint is not far below
+    assert summary_of([near], refs)[:2] == ("contradicted", "sources-disagree")
+
+
+def test_no_alarm_on_a_period_carried_from_the_article():
+    """A contradiction must rest on what the sentence states, not on figcheck's carrying."""
+    pips = ref("pips", source="PIPS", value=693.0, definition=TERRORISM)
+    stated = claim(
+        text="893",
+        value=893.0,
+        metric="deaths",
+        region="PK",
+        period="2023",
+        attributed_to="PIPS",
+        binding="region: the sentence (Pakistan); period: the sentence ('2023')",
+    )
+    assert summary_of([stated], [pips])[:2] == ("contradicted", "named-source-disagrees")
+    carried = stated | {"binding": "region: the sentence (Pakistan); period: the article's "
+                        "opening (2023)"}
+    verdict, rule, summary = summary_of([carried], [pips])
+    assert (verdict, rule) == ("unverifiable", "inherited-binding")
+    assert summary.startswith("PIPS reported 693 deaths in Pakistan in 2023, not 893; but")
 
 
 def test_named_source_disagrees_sentence():
@@ -575,6 +652,13 @@ def test_misplaced_period_is_named():
         value=380.0, metric="deaths", region="PK", period="2024-01/2024-06", attributed_to="CRSS"
     )
     verdict, rule, summary = summary_of([figure], refs)
+    # CRSS states no first-half figure: the match is named, but a misread period is as
+    # likely as a misplaced figure, so no alarm.
+    assert (verdict, rule) == ("unverifiable", "named-source-silent")
+    assert "CRSS counted 380 deaths in Pakistan in Q2 2024, not first half of 2024" in summary
+    # Where CRSS does state the first half, the misplaced quarter is a contradiction.
+    half = ref("h1", source="CRSS", value=812.0, period="2024-01/2024-06")
+    verdict, rule, summary = summary_of([figure], [*refs, half])
     assert (verdict, rule) == ("contradicted", "named-source-states-elsewhere")
     assert summary == "CRSS counted 380 deaths in Pakistan in Q2 2024, not first half of 2024."
 
@@ -624,16 +708,22 @@ def test_an_inflated_range_is_contradicted_not_supported():
         high=6500.0,
     )
     wide = claim(
-        kind="range", low=6000.0, high=10000.0, metric="militants", region="AF", period="2024"
+        kind="range",
+        low=6000.0,
+        high=10000.0,
+        metric="militants",
+        region="AF",
+        period="2024",
+        attributed_to="UN",
     )
     verdict, rule, summary = summary_of([wide], [un])
-    assert (verdict, rule) == ("contradicted", "sources-disagree")
+    assert (verdict, rule) == ("contradicted", "named-source-disagrees")
     assert (
         summary
         == "UN reported 6,000–6,500 militants in Afghanistan in July 2024, not 6,000–10,000."
     )
     inside = wide | {"high": 6500.0}
-    assert summary_of([inside], [un])[:2] == ("supported", "sources-agree")
+    assert summary_of([inside], [un])[:2] == ("supported", "named-source-agrees")
 
 
 def test_a_quarter_is_not_judged_against_a_year():
@@ -727,6 +817,10 @@ def test_unnamed_contradiction_names_the_misplaced_figure():
         period="2023",
         base_period="2022",
     )
+    # One publisher alone raises no alarm on an unattributed figure, but names the match.
+    verdict, rule, summary = summary_of([figure], refs)
+    assert (verdict, rule) == ("unverifiable", "one-publisher-differs")
+    refs.append(refs[0] | {"ref_id": "sd-other", "source": "S2", "value": 30.0})
     verdict, rule, summary = summary_of([figure], refs)
     assert (verdict, rule) == ("contradicted", "sources-disagree")
     assert summary.startswith("CRSS reported a change of +57% in deaths in Balochistan, not Sindh")
