@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.extract import build_text  # noqa: E402
-from sources.articles import normalise_text  # noqa: E402
-from sources.extract import extract_claims  # noqa: E402
+from bench.extract import build_text
+from sources.articles import normalise_text
+from sources.extract import extract_claims
 
 
 def sizes(start_mb: float, max_mb: float) -> list[float]:

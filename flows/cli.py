@@ -192,6 +192,7 @@ def _read_or_exit(files: list[str], day: date | None, stdin_text: str | None) ->
                 f"[yellow]note[/]: {article.path}: text normalised before checking: "
                 + "; ".join(article.normalised),
                 highlight=False,
+                soft_wrap=True,
             )
     return articles
 

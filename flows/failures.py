@@ -101,7 +101,7 @@ class GuardedGroup(TyperGroup):
         except KeyboardInterrupt:
             err.print("figcheck: interrupted", highlight=False)
             raise typer.Exit(130) from None
-        except Exception as exc:  # noqa: BLE001 - the contract: every failure becomes exit 2
+        except Exception as exc:
             if debug_enabled():
                 raise
             raise fail(describe(exc)) from None

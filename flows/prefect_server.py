@@ -70,8 +70,7 @@ def _check_configured(url: str) -> None:
         ) from None
     if response.status_code != 200:
         raise EnvironmentProblem(
-            f"{API_URL_ENV}={url}: the server answered {response.status_code} to /health; "
-            + ADVICE
+            f"{API_URL_ENV}={url}: the server answered {response.status_code} to /health; " + ADVICE
         )
 
 

@@ -443,7 +443,7 @@ def render_html(
         .get_template("report.html.j2")
         .render(
             csp=CSP,
-            script=Markup(REPORT_SCRIPT),  # noqa: S704 - figcheck's own file, allowed by hash
+            script=Markup(REPORT_SCRIPT),
             title=title,
             article_id=_text(article.get("id")),
             published=_text(article.get("published")),
