@@ -32,6 +32,11 @@ from reports.options import DEFAULT_JUNIT_SKIP, DEFAULT_REVIEWER, ReportOptions
 from sources.articles import DEMO_ARTICLE, ArticleError, decode_input, discover
 
 DEFAULT_FAIL_ON = f"{Verdict.CONTRADICTED},{Verdict.MISATTRIBUTED}"
+# `check` judges, charts and renders every claim; past this many figures in one article the
+# time and memory grow beyond what a CI job should spend (README, "Limits"). `extract` has
+# no such limit: it is linear in the text.
+MAX_CHECK_CLAIMS = 1000
+
 EXIT_OK, EXIT_FAILED_CLAIMS, EXIT_BAD_INPUT = (
     failures.EXIT_OK,
     failures.EXIT_FAILED_CLAIMS,
@@ -164,6 +169,20 @@ def _read_stdin() -> str:
         return decode_input(stream.read(), "stdin")
     except ArticleError as exc:
         raise _fail(str(exc)) from None
+
+
+def _within_limits(articles: list) -> None:
+    """Exit 2 naming the article when it states more figures than `check` handles."""
+    from flows.steps import extract_one
+
+    for article in articles:
+        n = len(extract_one(article))
+        if n > MAX_CHECK_CLAIMS:
+            raise _fail(
+                f"{article.path}: {n:,} figures; figcheck check handles at most "
+                f"{MAX_CHECK_CLAIMS:,} per article (split the document, or list its figures "
+                "with figcheck extract)"
+            )
 
 
 def _writable_output(out: Path) -> None:
@@ -357,7 +376,7 @@ def check(
     )
     files, stdin_text = _inputs(paths)
     # Bad input fails in milliseconds, not after a Prefect server has started.
-    _read_or_exit(files, day, stdin_text)
+    _within_limits(_read_or_exit(files, day, stdin_text))
     _writable_output(out)
     _quiet_services()
     from flows import engine as engines  # Prefect is imported only by the prefect engine

@@ -293,3 +293,25 @@ def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path, m
         app, ["--debug", "check", str(DEMO), "--engine", "local", "--out", str(tmp_path)]
     )
     assert isinstance(debug.exception, KeyError)  # re-raised: the traceback is shown
+
+
+# --- long documents -------------------------------------------------------------------------
+
+
+def test_a_1_mb_article_is_refused_by_check_past_the_documented_limit(tmp_path, demo_text):
+    from flows import cli
+
+    big = tmp_path / "long.txt"
+    big.write_text((demo_text * (2**20 // len(demo_text) + 1))[: 2**20], encoding="utf-8")
+    out = tmp_path / "out"
+    run = check_local(out, str(big))
+    assert_one_line_exit_2(run, "long.txt", f"at most {cli.MAX_CHECK_CLAIMS:,}")
+    assert not out.exists()  # refused before any work or output
+
+
+def test_the_claim_limit_counts_the_figures_of_each_article(tmp_path, monkeypatch):
+    from flows import cli
+
+    monkeypatch.setattr(cli, "MAX_CHECK_CLAIMS", 5)
+    run = check_local(tmp_path / "out", str(DEMO))
+    assert_one_line_exit_2(run, DEMO.name, "at most 5 per article")
