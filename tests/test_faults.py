@@ -216,11 +216,14 @@ def test_a_full_disk_exits_2_naming_the_folder_and_keeps_the_previous_reports(
         assert first.exit_code == 1, first.stderr  # variant-45 states a wrong figure
         before = snapshot(out)
         if disk is not None:  # fill the device: the next write meets ENOSPC for real
-            filler = disk / "filler"
-            with filler.open("wb") as f, contextlib.suppress(OSError):
-                while True:
-                    f.write(b"\0" * 65536)
-                    f.flush()
+            fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
+            try:
+                for size in (65536, 4096, 1):  # unbuffered, down to the last byte
+                    with contextlib.suppress(OSError):
+                        while True:
+                            os.write(fd, b"\0" * size)
+            finally:
+                os.close(fd)
         else:  # no tmpfs (not root): the disk fills during the reports' fsync
             real_fsync = os.fsync
             calls = iter(range(10_000))
