@@ -61,7 +61,7 @@ def env(markers: Path | None = None) -> dict[str, str]:
     return e | ({"FIGCHECK_TEST_MARKERS": str(markers)} if markers else {})
 
 
-def wait_for(condition, process: subprocess.Popen, what: str, seconds: float = 300) -> None:
+def wait_for(condition, process: subprocess.Popen, what: str, seconds: float = 900) -> None:
     """Wait until ``condition()`` holds; fail if the process ends or time runs out first."""
     deadline = time.monotonic() + seconds
     while not condition():
