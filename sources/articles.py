@@ -308,14 +308,21 @@ def _articles_in(folder: Path) -> list[Path]:
 def _decode(data: bytes, label: str) -> str:
     """Decode bytes as UTF-8 (BOM allowed), or as cp1252 when that is clearly text."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        # UTF-16 with a byte-order mark (what Windows editors save as "Unicode").
+        # UTF-16 with a byte-order mark (what Windows editors save as "Unicode"), when it
+        # reads as text: printable, with spaces or line breaks between words.
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise ArticleError(f"{label}: not valid UTF-16 text") from None
-        if "\x00" in text or _CONTROL.search(text):
-            raise ArticleError(f"{label}: binary data, not text")
-        return text
+            text = ""
+        sample = text[:100_000]
+        if (
+            sample
+            and not _CONTROL.search(sample)
+            and "\x00" not in sample
+            and sum(c.isspace() for c in sample) >= 0.01 * len(sample)
+            and sum(c.isprintable() or c in "\n\r\t" for c in sample) >= 0.95 * len(sample)
+        ):
+            return text
     if b"\x00" in data:
         raise ArticleError(f"{label}: binary data, not text")
     try:
