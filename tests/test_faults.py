@@ -28,10 +28,11 @@ from tests.conftest import DEMO
 # waits for that state instead of racing the listing of the output folder.
 # The patch lives in the test, not in figcheck.
 SLOW_FIGCHECK = """
-import os, sys, time
+import functools, os, sys, time
 from pathlib import Path
 from flows import steps
 real = steps.render_article
+@functools.wraps(real)  # Prefect maps over the real signature
 def slow(article, *args, **kwargs):
     result = real(article, *args, **kwargs)
     (Path(os.environ["FIGCHECK_TEST_MARKERS"]) / article.id).touch()
