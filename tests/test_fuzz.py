@@ -75,5 +75,5 @@ def test_any_number_shape_reads_and_judges_without_error(raw: str) -> None:
             assert low <= high
             if not pd.isna(row["value"]):
                 assert low <= row["value"] <= high
-    evidence, verdicts = judge(claims, REFERENCES, {"fuzz": "2024-06-28"})
+    _evidence, verdicts = judge(claims, REFERENCES, {"fuzz": "2024-06-28"})
     assert len(verdicts) == len(claims)
