@@ -1,6 +1,8 @@
 """The ``figcheck`` command line: parse options, call one pipeline function, map errors to exits.
 
-Exit codes: 0 no claim in the fail-on set; 1 some claim is; 2 bad input or usage.
+Exit codes: 0 no claim in the fail-on set; 1 some claim is; 2 bad input, usage or
+environment (``flows.failures`` turns every failure into one line and exit 2; ``--debug``
+shows the traceback).
 Prefect and GX are imported only by the commands that need them, so ``figcheck extract``
 and ``--help`` start fast.
 """
@@ -11,6 +13,7 @@ import json
 import math
 import os
 import sys
+import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -20,9 +23,9 @@ from rich.console import Console
 from rich.table import Table
 
 from checks.vocabulary import VERDICTS, Verdict
-from flows import commands, sources_cli
+from flows import commands, failures, sources_cli
 from reports.options import DEFAULT_JUNIT_SKIP, DEFAULT_REVIEWER, ReportOptions
-from sources.articles import DEMO_ARTICLE, ArticleError, discover
+from sources.articles import DEMO_ARTICLE, ArticleError, decode_input, discover
 
 if TYPE_CHECKING:  # pandas, pandera, GX and Prefect load in the commands that need them
     from checks.exceptions import ReviewedException
@@ -33,15 +36,43 @@ if TYPE_CHECKING:  # pandas, pandera, GX and Prefect load in the commands that n
 DEFAULT_EXCEPTIONS = ".figcheck-exceptions.yaml"
 
 DEFAULT_FAIL_ON = f"{Verdict.CONTRADICTED},{Verdict.MISATTRIBUTED}"
-EXIT_OK, EXIT_FAILED_CLAIMS, EXIT_BAD_INPUT = 0, 1, 2
+# `check` judges, charts and renders every claim; past this many figures in one article the
+# time and memory grow beyond what a CI job should spend (README, "Limits"). `extract` has
+# no such limit: it is linear in the text.
+MAX_CHECK_CLAIMS = 1000
+# A text shorter than this cannot state MAX_CHECK_CLAIMS figures (one per 20 characters), so
+# the limit costs ordinary articles no second extraction.
+MIN_TEXT_FOR_LIMIT = 20 * MAX_CHECK_CLAIMS
+
+EXIT_OK, EXIT_FAILED_CLAIMS, EXIT_BAD_INPUT = (
+    failures.EXIT_OK,
+    failures.EXIT_FAILED_CLAIMS,
+    failures.EXIT_BAD_INPUT,
+)
 
 app = typer.Typer(
+    cls=failures.GuardedGroup,
     help="Check the numbers in news articles against cited reference datasets.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
+
+
+@app.callback()
+def _options(
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help=f"On a failure, show the Python traceback (also {failures.DEBUG_ENV}=1).",
+        ),
+    ] = False,
+) -> None:
+    """Check the numbers in news articles against cited reference datasets."""
+    if debug:
+        os.environ[failures.DEBUG_ENV] = "1"
 
 PathsArg = Annotated[
     list[str] | None,
@@ -71,8 +102,7 @@ PublishedOverrideOpt = Annotated[
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]figcheck: error:[/] {message}", highlight=False)
-    return typer.Exit(EXIT_BAD_INPUT)
+    return failures.fail(message)
 
 
 def _parse_date(text: str | None) -> date | None:
@@ -138,7 +168,7 @@ def _inputs(paths: list[str] | None) -> tuple[list[str], str | None]:
     if "-" in paths:
         if paths.count("-") > 1:
             raise _fail("standard input (-) can be given only once")
-        stdin_text = sys.stdin.read()
+        stdin_text = _read_stdin()
     files = [p for p in paths if p != "-"]
     try:
         found = [str(p) for p in discover(files)] if files else []
@@ -147,6 +177,44 @@ def _inputs(paths: list[str] | None) -> tuple[list[str], str | None]:
     if not found and stdin_text is None:
         raise _fail(f"no .txt, .md or .html article found in {', '.join(files)}")
     return found + (["-"] if stdin_text is not None else []), stdin_text
+
+
+def _read_stdin() -> str:
+    """Standard input as text: UTF-8 (or clearly cp1252) bytes, else exit 2 like a file."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream with no bytes under it (embedded use)
+        return sys.stdin.read()
+    try:
+        return decode_input(stream.read(), "stdin")
+    except ArticleError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _within_limits(articles: list) -> None:
+    """Exit 2 naming the article when it states more figures than `check` handles."""
+    from flows.steps import extract_one
+
+    for article in articles:
+        if len(article.text) < MIN_TEXT_FOR_LIMIT:
+            continue  # cannot state that many figures: not extracted twice
+        n = len(extract_one(article))
+        if n > MAX_CHECK_CLAIMS:
+            raise _fail(
+                f"{article.path}: {n:,} figures; figcheck check handles at most "
+                f"{MAX_CHECK_CLAIMS:,} per article (split the document, or list its figures "
+                "with figcheck extract)"
+            )
+
+
+def _writable_output(out: Path) -> None:
+    """Exit 2 naming ``out`` unless reports can be written there, before any work starts."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=out, prefix=".figcheck-probe-", suffix=".tmp")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise _fail(failures.output_problem(out, exc)) from None
 
 
 def _read_or_exit(
@@ -172,6 +240,14 @@ def _read_or_exit(
                 "metadata, no --published); relative dates such as 'last year' stay "
                 "unresolved",
                 highlight=False,
+            )
+        if article.normalised:
+            # Said once, where the user looks: the text checked and shown is the normalised one.
+            err.print(
+                f"[yellow]note[/]: {article.path}: text normalised before checking: "
+                + "; ".join(article.normalised),
+                highlight=False,
+                soft_wrap=True,
             )
     return articles
 
@@ -341,6 +417,13 @@ def check(
     skipping = _parse_fail_on(junit_skip, "--junit-skip")
     _, entries = _exceptions(exceptions)
     judge_tolerances = _load_tolerances(tolerances)
+    if report_url is not None:
+        from reports.html import check_report_url
+
+        try:
+            check_report_url(report_url)
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
     options = ReportOptions(
         fail_on=tuple(sorted(failing)),
         junit_skip=tuple(sorted(skipping)),
@@ -352,7 +435,8 @@ def check(
     chosen = _data_or_exit(data, no_bundled_data)
     files, stdin_text = _inputs(paths)
     # Bad input fails in milliseconds, not after a Prefect server has started.
-    _read_or_exit(files, day, stdin_text, published_override)
+    _within_limits(_read_or_exit(files, day, stdin_text, published_override))
+    _writable_output(out)
     _quiet_services()
     from flows import engine as engines  # Prefect is imported only by the prefect engine
 
@@ -378,6 +462,12 @@ def check(
                 )
     except (ArticleError, ValueError) as exc:
         raise _fail(str(exc)) from None
+    except OSError as exc:
+        if failures.debug_enabled():
+            raise
+        # A write that fails half-way (disk full, folder made read-only): the files already
+        # replaced are whole, the rest keep their previous version, and no history row exists.
+        raise _fail(failures.output_problem(out, exc)) from None
     if as_json:
         payload = results[0] if len(results) == 1 else {"articles": results}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")

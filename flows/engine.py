@@ -85,8 +85,15 @@ def run_prefect(
     published_override: bool = False,
     data: DataSelection | None = None,
 ) -> list[dict[str, Any]]:
-    """Check articles through the Prefect flow ``verify_articles`` on the chosen task runner."""
+    """Check articles through the Prefect flow ``verify_articles`` on the chosen task runner.
+
+    Raises:
+        flows.failures.EnvironmentProblem: no Prefect server can be reached or started.
+    """
+    from flows.prefect_server import ensure_server
     from flows.verify import verify_articles
+
+    ensure_server()  # fails in seconds, and ties the embedded server's life to ours
 
     flow = verify_articles.with_options(task_runner=make_task_runner(task_runner, dask_address))
     return flow(

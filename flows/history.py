@@ -327,9 +327,45 @@ def record(
     out_dir: str | Path,
     engine: str,
 ) -> None:
-    """Append one run to the store at :func:`default_url` (``articles``: ``Article`` records)."""
-    store = HistoryStore(default_url(out_dir))
+    """Append one run to the store at :func:`default_url` (``articles``: ``Article`` records).
+
+    Called last, once every file of the run is in place: it checks that each article's
+    reports exist, so a row never stands for reports that were not written.
+
+    Raises:
+        HistoryError: a report is missing, or the store cannot be written (disk full,
+            read-only, locked past the busy timeout, unreachable database).
+    """
+    missing = [
+        name
+        for r in results
+        for name in (f"{r['article']['id']}.json", f"{r['article']['id']}.html")
+        if not (Path(out_dir) / name).is_file()
+    ]
+    if missing:
+        raise HistoryError(f"{out_dir}: the run is not recorded: {', '.join(missing)} missing")
+    url = default_url(out_dir)
     try:
-        store.record_run(run_id, results, {a.id: a.text for a in articles}, engine)
-    finally:
-        store.dispose()
+        store = HistoryStore(url)
+        try:
+            store.record_run(run_id, results, {a.id: a.text for a in articles}, engine)
+        finally:
+            store.dispose()
+    except sa.exc.SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        raise HistoryError(
+            f"{safe_url(url)}: the history store cannot record the run ({reason}); "
+            "the reports are written"
+        ) from exc
+
+
+class HistoryError(RuntimeError):
+    """The history store cannot take the run; the message names the store and the reason."""
+
+
+def safe_url(url: str) -> str:
+    """``url`` with any password hidden, for messages."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return "FIGCHECK_HISTORY_URL"

@@ -12,7 +12,9 @@ highlighted article) or what ``reports.chart`` checked to be inert (the SVG char
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import logging
 import math
 import operator
@@ -44,8 +46,45 @@ log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Nothing remote, ever: inline styles and scripts, data: images, nothing else.
-CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+# figcheck's own script, inlined in every report. The Content-Security-Policy allows exactly
+# this script by its SHA-256 hash: an inline script injected by any other means does not run.
+REPORT_SCRIPT = (TEMPLATES / "report.js").read_text(encoding="utf-8")
+SCRIPT_HASH = "sha256-" + base64.b64encode(
+    hashlib.sha256(REPORT_SCRIPT.encode("utf-8")).digest()
+).decode("ascii")
+# Nothing remote, ever: inline styles, data: images, the one script above, nothing else.
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; "
+    f"script-src '{SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'"
+)
+# The index page has no script at all.
+INDEX_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'none'; img-src data:; "
+    "base-uri 'none'; form-action 'none'"
+)
+
+
+def check_report_url(url: str) -> str:
+    """Return ``url`` if reports can be published there, else raise ``ValueError``.
+
+    The URL lands in ClaimReview ``url``s and links that readers follow: only ``http(s)``
+    with a host is accepted (no ``javascript:``, ``data:``, bare ``https://``, spaces or
+    control characters, or user:password@ that would publish credentials).
+    """
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        raise ValueError(f"--report-url: {url!r} contains spaces or control characters")
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise ValueError(f"--report-url: {url!r} is not an http(s) URL")
+    try:
+        host = parts.hostname
+    except ValueError:
+        host = None
+    if not host:
+        raise ValueError(f"--report-url: {url!r} names no host (e.g. https://example.org/reports/)")
+    if parts.username or parts.password:
+        raise ValueError(f"--report-url: {url!r} holds a user name or password")
+    return url
 
 
 @dataclass(frozen=True)
@@ -437,6 +476,7 @@ def render_html(
         .get_template("report.html.j2")
         .render(
             csp=CSP,
+            script=Markup(REPORT_SCRIPT),
             title=title,
             article_id=_text(article.get("id")),
             published=_text(article.get("published")),
@@ -525,7 +565,7 @@ def render_index(entries: list[dict]) -> str:
         _environment()
         .get_template("index.html.j2")
         .render(
-            csp=CSP,
+            csp=INDEX_CSP,
             rows=rows,
             styles=list(VERDICT_STYLES.values()),
             generated=_when(latest),

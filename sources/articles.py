@@ -2,15 +2,23 @@
 
 An ``Article``'s ``text`` is what claim offsets point into and what reports quote, so it is
 the file's text as written (newlines normalised to ``\\n``; Markdown front matter removed;
-for HTML, the article body that trafilatura extracts). Metadata comes from what the input
+for HTML, the article body that trafilatura extracts), made safe to check once, here:
+invisible format characters (zero-width space, soft hyphen, bidi overrides) removed, digits
+of every script made ASCII, compatibility forms (full-width "６５％") folded by NFKC. What
+was changed is listed in ``Article.normalised``, so the text checked is the text shown.
+
+Untrusted input is bounded: symbolic links that leave their folder are refused, and YAML
+metadata may not use aliases, be larger than 64 KB or hold anything but plain values. Metadata comes from what the input
 states (a ``<stem>.meta.yaml`` sidecar, front matter, HTML meta tags or JSON-LD): the
 publication date is never guessed.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,6 +33,8 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024  # larger inputs are refused: memory stays proportional
 MAX_ID_LENGTH = 80
 SIDECAR_SUFFIX = ".meta.yaml"
+MAX_META_BYTES = 64 * 1024  # front matter or sidecar: a few fields, never megabytes
+MAX_META_TEXT = 2000  # characters in one metadata value (a title, a publisher)
 
 DEMO_ARTICLE: Path = (
     Path(__file__).parent / "articles" / "kabulnow-2024-06-27-pakistan-threatens-strikes.txt"
@@ -62,6 +72,9 @@ class Article:
     publisher: str | None = None  # who made the claims, for ClaimReview; None when unknown
     url: str | None = None
     published_from: str | None = None
+    # What reading changed in the text before checking it ("removed 2 invisible characters
+    # (U+200B)"); empty when the text is checked exactly as written.
+    normalised: tuple[str, ...] = ()
 
 
 def slugify(name: str) -> str:
@@ -94,6 +107,7 @@ def read_article(
     """
     p = Path(path)
     label = str(path)
+    _refuse_escaping_link(p, label)
     if not p.exists():
         raise ArticleError(f"{label}: no such file")
     if p.is_dir():
@@ -146,6 +160,10 @@ def read_text(
     """
     if "\x00" in text:
         raise ArticleError(f"{name}: binary data, not text")
+    if len(text) > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            f"{name}: text is too big (the limit is {MAX_ARTICLE_BYTES / 2**20:.0f} MB)"
+        )
     text = _normalise_newlines(text.removeprefix("\ufeff"))
     text, front = _front_matter(text, name) if text.startswith("---") else (text, {})
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
@@ -160,24 +178,23 @@ def discover(paths: list[str]) -> list[Path]:
     Returns:
         Files in the order given, each folder's articles sorted (recursively), no duplicates.
     Raises:
-        ArticleError: a path does not exist, or a file given has an unsupported extension.
+        ArticleError: a path does not exist, a file given has an unsupported extension, a
+            folder cannot be listed, or a symbolic link leads out of its folder.
     """
     found: list[Path] = []
     for given in paths:
         p = Path(given)
-        if p.is_dir():
-            inside = [
-                f for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                and not f.name.endswith(SIDECAR_SUFFIX)
-            ]
-            found += sorted(inside)
+        if p.is_dir() and not p.is_symlink():
+            found += _articles_in(p)
+        elif p.is_dir():
+            raise ArticleError(f"{given}: is a symbolic link to a folder; give the folder itself")
         elif p.exists():
             if p.suffix.lower() not in SUPPORTED_SUFFIXES:
                 raise ArticleError(
                     f"{given}: unsupported file type {p.suffix or '(none)'!r} "
                     f"(expected {', '.join(SUPPORTED_SUFFIXES)})"
                 )
+            _refuse_escaping_link(p, str(given))
             found.append(p)
         else:
             raise ArticleError(f"{given}: no such file or directory")
@@ -191,11 +208,137 @@ def discover(paths: list[str]) -> list[Path]:
     return unique
 
 
+def decode_input(data: bytes, label: str) -> str:
+    """Decode an input's bytes: UTF-8 (BOM allowed), UTF-16 with a BOM, or clear cp1252.
+
+    Raises:
+        ArticleError: binary data, or bytes that are not text in those encodings.
+    """
+    return _decode(data, label)
+
+
+def normalise_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """Make ``text`` safe to check: what a reader sees is what figcheck checks.
+
+    Removes invisible format characters (category Cf: zero-width spaces and joiners, soft
+    hyphens, bidi embeddings, overrides and isolates: they split "1,524" into two figures or
+    make the figure shown differ from the one stored), turns digits of every script (Arabic-
+    Indic, Devanagari, full-width...) into ASCII digits, folds compatibility forms with NFKC
+    (full-width "％", ligatures), and Arabic percent and separators into "%", "." and ",".
+    Spaces and numeric symbols (½, ², NBSP used between digit groups) are kept: the
+    extractor reads them as written.
+
+    Returns:
+        The normalised text and notes saying what changed (empty when nothing did).
+    """
+    if text.isascii():
+        return text, ()
+    removed: dict[str, int] = {}
+    converted = [0, 0]  # digits, compatibility forms
+
+    def fold(m: re.Match[str]) -> str:
+        out = []
+        for c in m.group():
+            r = _fold_char(c)
+            if r == c:
+                out.append(c)
+            elif r == "":
+                removed[c] = removed.get(c, 0) + 1
+            else:
+                converted[0 if unicodedata.category(c) == "Nd" else 1] += 1
+                out.append(r)
+        return "".join(out)
+
+    result = _NON_ASCII.sub(fold, text)
+    notes = []
+    if removed:
+        names = ", ".join(f"U+{ord(c):04X}" for c in sorted(removed))
+        notes.append(f"removed {sum(removed.values())} invisible character(s) ({names})")
+    if converted[0]:
+        notes.append(f"read {converted[0]} non-ASCII digit(s) as 0-9")
+    if converted[1]:
+        notes.append(f"folded {converted[1]} compatibility character(s) (NFKC)")
+    return result, tuple(notes)
+
+
 # ---------------------------------------------------------------------------------------------
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ARABIC_PUNCT = {"\u066a": "%", "\u066b": ".", "\u066c": ",", "\u060c": ","}
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    """One character's normal form: "" for a format character, an ASCII digit, or NFKC."""
+    category = unicodedata.category(c)
+    if category == "Cf":
+        return ""
+    if category == "Nd":
+        return str(unicodedata.decimal(c))
+    if c in _ARABIC_PUNCT:
+        return _ARABIC_PUNCT[c]
+    if category in ("Zs", "No") or category.startswith("M"):
+        return c  # spaces between digit groups, ½ and ²: the extractor reads them as they are
+    return unicodedata.normalize("NFKC", c)
+
+
+def _refuse_escaping_link(p: Path, label: str) -> None:
+    """Refuse a symbolic link whose target is outside the folder holding the link.
+
+    An article (or its ``.meta.yaml``) linking to ``/etc/passwd`` or ``../.git/config``
+    would publish that file in the report; a link to a sibling file stays allowed.
+    """
+    if not p.is_symlink():
+        return
+    target = p.resolve()
+    if not target.is_relative_to(p.parent.resolve()):
+        raise ArticleError(
+            f"{label}: is a symbolic link to a file outside its folder; figcheck does not "
+            "follow such links (copy the file instead)"
+        )
+
+
+def _articles_in(folder: Path) -> list[Path]:
+    """The article files under ``folder``, sorted; links must stay inside ``folder``."""
+    root = folder.resolve()
+
+    def unreadable(exc: OSError) -> None:
+        raise ArticleError(f"{exc.filename}: folder cannot be read ({exc.strerror})")
+
+    inside = []
+    for dirpath, _dirs, names in os.walk(folder, onerror=unreadable, followlinks=False):
+        for name in names:
+            f = Path(dirpath) / name
+            if f.suffix.lower() not in SUPPORTED_SUFFIXES or name.endswith(SIDECAR_SUFFIX):
+                continue
+            if f.is_symlink() and not f.resolve().is_relative_to(root):
+                raise ArticleError(
+                    f"{f}: is a symbolic link to a file outside {folder}; figcheck does not "
+                    "follow such links (copy the file instead)"
+                )
+            if f.is_file():
+                inside.append(f)
+    return sorted(inside)
 
 
 def _decode(data: bytes, label: str) -> str:
     """Decode bytes as UTF-8 (BOM allowed), or as cp1252 when that is clearly text."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        # UTF-16 with a byte-order mark (what Windows editors save as "Unicode"), when it
+        # reads as text: printable, with spaces or line breaks between words.
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = ""
+        sample = text[:100_000]
+        if (
+            sample
+            and not _CONTROL.search(sample)
+            and "\x00" not in sample
+            and sum(c.isspace() for c in sample) >= 0.01 * len(sample)
+            and sum(c.isprintable() or c in "\n\r\t" for c in sample) >= 0.95 * len(sample)
+        ):
+            return text
     if b"\x00" in data:
         raise ArticleError(f"{label}: binary data, not text")
     try:
@@ -242,10 +385,14 @@ def _sidecar(p: Path) -> dict:
     side = p.with_name(p.stem + SIDECAR_SUFFIX)
     if not side.is_file():
         return {}
+    _refuse_escaping_link(side, str(side))
+    if side.stat().st_size > MAX_META_BYTES:
+        raise ArticleError(f"{side}: metadata is larger than {MAX_META_BYTES // 1024} KB")
     try:
-        meta = yaml.safe_load(side.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        text = side.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ArticleError(f"{side}: metadata is not valid YAML ({exc})") from None
+    meta = _load_meta(text, str(side), "metadata")
     if meta is None:
         return {}
     if not isinstance(meta, dict):
@@ -279,15 +426,46 @@ def _dated(meta: dict, where: str) -> dict:
     return meta
 
 
+def _load_meta(text: str, label: str, what: str) -> object:
+    """Parse metadata YAML within bounds: small, no aliases, plain values only.
+
+    A YAML alias bomb ("billion laughs") grows a few hundred bytes into gigabytes once
+    loaded; aliases are refused while parsing, before anything is built.
+    """
+    if len(text) > MAX_META_BYTES:
+        raise ArticleError(f"{label}: {what} is larger than {MAX_META_BYTES // 1024} KB")
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise ArticleError(f"{label}: {what} uses a YAML alias (*name); write values out")
+        meta = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ArticleError(f"{label}: {what} is not valid YAML ({exc})") from None
+    if isinstance(meta, dict):
+        for key, value in meta.items():
+            if not isinstance(key, str) or not _plain(value):
+                raise ArticleError(
+                    f"{label}: {what} field {str(key)[:40]!r} must be a plain value "
+                    f"(text, number or date of at most {MAX_META_TEXT} characters)"
+                )
+    return meta
+
+
+def _plain(value: object) -> bool:
+    """A scalar metadata value (lists of scalars allowed, e.g. tags), of bounded length."""
+    if isinstance(value, list):
+        return len(value) <= 100 and all(_plain(v) and not isinstance(v, list) for v in value)
+    if isinstance(value, str):
+        return len(value) <= MAX_META_TEXT
+    return value is None or isinstance(value, bool | int | float | date)
+
+
 def _front_matter(text: str, label: str) -> tuple[str, dict]:
     """Split Markdown YAML front matter (``---`` block) from the text."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return text, {}
-    try:
-        meta = yaml.safe_load(m.group(1) or "")
-    except yaml.YAMLError as exc:
-        raise ArticleError(f"{label}: front matter is not valid YAML ({exc})") from None
+    meta = _load_meta(m.group(1) or "", label, "front matter")
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -309,12 +487,13 @@ def _title_from_text(text: str) -> str | None:
 
 def _article(text: str, label: str, article_id: str, meta: dict,
              published: date | None, override: bool = False) -> Article:
-    """Validate the text and assemble the Article.
+    """Validate and normalise the text and assemble the Article.
 
     The date the input states wins over ``published`` (a default for undated articles)
     unless ``override``: one date given for a folder must not silently replace the
     articles' own.
     """
+    text, notes = normalise_text(text)
     if not text.strip():
         raise ArticleError(f"{label}: article is empty")
     meta_label = str(meta.get("label", label))
@@ -334,6 +513,7 @@ def _article(text: str, label: str, article_id: str, meta: dict,
         publisher=str(meta.get("publisher") or "").strip() or None,
         url=str(meta.get("url") or "").strip() or None,
         published_from=origin,
+        normalised=notes,
     )
 
 

@@ -1210,11 +1210,17 @@ def _bind_source(fig: _Figure, sc: _Scope) -> str | None:
     return sc.found[i][1] if i >= 0 else sc.found[0][1]
 
 
+_NON_SPACE = re.compile(r"\S")
+
+
 def _bind_date(ctx: _Context, lex: Lexicon, fig: _Figure, sent: tuple[int, int],
                sc: _Scope) -> None:
     """A date claim's event (metric) and place: the nearest event word; a place after "in"."""
     lo, hi = _clause(ctx, fig.span_start, fig.span_end, sent)
-    if not ctx.text[sent[0]:fig.span_start].strip() and ctx.text[fig.span_end:].startswith(","):
+    # Both tests look in place: slicing the rest of the text (or the sentence up to the date)
+    # per date was quadratic in the article's (or a run-on sentence's) length.
+    opens = _NON_SPACE.search(ctx.text, sent[0], fig.span_start) is None
+    if opens and ctx.text.startswith(",", fig.span_end):
         # "In March, Pakistan launched ...": an opening date dates the next clause.
         lo, hi = _clause(ctx, hi + 1, hi + 2, sent)
     events = [m for m in _in(ctx.metrics, lo, hi) if lex.metrics[m[2]].event]

@@ -25,9 +25,13 @@ Semantics (documented choices, see README "Extraction"):
 
 from __future__ import annotations
 
+import logging
+import math
 from dataclasses import dataclass
 
 from sources import patterns as P
+
+log = logging.getLogger(__name__)
 
 DIGITS, WORDS, FRACTION, RATIO, VAGUE = "digits", "words", "fraction", "ratio", "vague"
 
@@ -120,9 +124,22 @@ def find_numbers(text: str) -> list[Number]:
         else:
             n, j = w, j + 1
         if n.start >= last_end:
-            kept.append(n)
             last_end = n.end
+            if _readable(n, text):
+                kept.append(n)
     return _ratios(text, kept)
+
+
+MAX_FIGURE = 1e15  # beyond this (or inf/nan) a "number" is a code or a typo, not a figure
+
+
+def _readable(n: Number, text: str) -> bool:
+    """False, with a note in the log, for a value no figure can have (a 400-digit run)."""
+    if math.isfinite(n.value) and abs(n.value) <= MAX_FIGURE:
+        return True
+    shown = text[n.start : min(n.end, n.start + 24)]
+    log.warning("skipped %r at offset %d: too large to be a figure", shown, n.start)
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

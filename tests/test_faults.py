@@ -1,26 +1,41 @@
-"""Faults: a run killed halfway, two runs at once on one output folder (--engine local)."""
+"""Faults: a run killed halfway, two runs at once, a full disk, a read-only folder, no server.
+
+Every fault ends in exit 2 with one line naming the thing and the problem (never exit 1,
+which means a wrong figure), leaves each report whole (its previous or its new version) and
+writes no history row for a run that did not finish.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from flows import history
 from tests.conftest import DEMO
 
 # figcheck's CLI with render_article slowed down: the test can kill it between two articles.
+# After each article's files are written it creates <marker dir>/<article id>, so the test
+# waits for that state instead of racing the listing of the output folder.
 # The patch lives in the test, not in figcheck.
 SLOW_FIGCHECK = """
-import os, sys, time
+import functools, os, sys, time
+from pathlib import Path
 from flows import steps
 real = steps.render_article
-def slow(*args, **kwargs):
-    result = real(*args, **kwargs)
+@functools.wraps(real)  # Prefect maps over the real signature
+def slow(article, *args, **kwargs):
+    result = real(article, *args, **kwargs)
+    (Path(os.environ["FIGCHECK_TEST_MARKERS"]) / article.id).touch()
     time.sleep(float(os.environ["FIGCHECK_TEST_RENDER_PAUSE"]))
     return result
 steps.render_article = slow
@@ -41,9 +56,19 @@ def variants(folder: Path, demo_text: str, figures: list[int]) -> list[str]:
     return paths
 
 
-def env() -> dict[str, str]:
+def env(markers: Path | None = None) -> dict[str, str]:
     e = {k: v for k, v in os.environ.items() if k != history.HISTORY_URL_ENV}
-    return e | {"FIGCHECK_TEST_RENDER_PAUSE": "120"}
+    e |= {"FIGCHECK_TEST_RENDER_PAUSE": "120"}
+    return e | ({"FIGCHECK_TEST_MARKERS": str(markers)} if markers else {})
+
+
+def wait_for(condition, process: subprocess.Popen, what: str, seconds: float = 900) -> None:
+    """Wait until ``condition()`` holds; fail if the process ends or time runs out first."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert process.poll() is None, f"the run ended before {what}: {process.stderr.read()}"
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.2)
 
 
 def check_args(out: Path, *paths: str) -> list[str]:
@@ -60,38 +85,42 @@ def check_args(out: Path, *paths: str) -> list[str]:
     ]
 
 
+def leftover_temporaries(out: Path) -> list[str]:
+    """What ``write_atomic`` leaves when a write does not finish: hidden ``.<name>.*.tmp``."""
+    return sorted(p.name for p in out.rglob(".*.tmp"))
+
+
 def outputs_are_whole(out: Path) -> list[str]:
-    """Every result JSON parses; no temporary file of an interrupted write is visible."""
+    """Every result JSON parses; no temporary file of an interrupted write is left."""
     names = []
     for path in out.glob("*.json"):
         json.loads(path.read_text(encoding="utf-8"))
         names.append(path.name)
-    assert not [p.name for p in out.iterdir() if p.suffix == ".tmp" and not p.name.startswith(".")]
+    assert leftover_temporaries(out) == []
     return sorted(names)
 
 
 def test_a_killed_run_leaves_no_history_and_two_runs_at_once_both_complete(tmp_path, demo_text):
     out = tmp_path / "out"
+    markers = tmp_path / "markers"
+    markers.mkdir()
     a, b, c = variants(tmp_path / "in", demo_text, [45, 55, 75])
     killed = subprocess.Popen(
         [sys.executable, "-c", SLOW_FIGCHECK, *check_args(out, a, b)],
-        env=env(),
+        env=env(markers),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        deadline = time.monotonic() + 240
-        while not (out / "variant-45.json").exists():
-            assert killed.poll() is None, killed.stderr.read()
-            assert time.monotonic() < deadline, "the run never wrote its first report"
-            time.sleep(0.2)
+        wait_for((markers / "variant-45").exists, killed, "the first article was rendered")
         os.kill(killed.pid, signal.SIGKILL)  # halfway: one article rendered, one not
     finally:
         killed.kill()
         killed.wait()
     assert outputs_are_whole(out) == ["variant-45.claimreview.json", "variant-45.json"]
-    assert not (out / "variant-55.json").exists()
+    assert (out / "variant-45.html").is_file() and (out / "variant-45.csv").is_file()
+    assert not list(out.glob("variant-55.*"))
     store = history.HistoryStore(history.default_url(out))
     assert store.list_runs() == []  # the history is written last, in one transaction
 
@@ -119,3 +148,227 @@ def test_a_killed_run_leaves_no_history_and_two_runs_at_once_both_complete(tmp_p
     index = (out / "index.html").read_text(encoding="utf-8")
     assert all(Path(p).stem in index for p in (a, b, c, DEMO))
     store.dispose()
+
+
+# --- the environment fails: disk, permissions, history store, Prefect server -----------------
+
+
+def cli(*args: str):
+    """The command line in this process (typer's CliRunner): stdout and stderr apart."""
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    return CliRunner().invoke(app, list(args))
+
+
+def assert_exit_2_naming(run, *words: str) -> None:
+    assert run.exit_code == 2, (run.exit_code, run.stdout, run.stderr)
+    last = run.stderr.strip().splitlines()[-1]
+    assert last.startswith("figcheck: error: ") and "Traceback" not in run.stderr, run.stderr
+    for word in words:
+        assert word in last, run.stderr
+
+
+@contextlib.contextmanager
+def small_filesystem(path: Path, size: str, read_only: bool = False):
+    """A tmpfs of ``size`` at ``path`` (root only); None where it cannot be mounted."""
+    path.mkdir(parents=True, exist_ok=True)
+    options = f"size={size}" + (",ro" if read_only else "")
+    mounted = (
+        hasattr(os, "geteuid")
+        and os.geteuid() == 0
+        and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)],
+            capture_output=True,
+            check=False,
+        ).returncode
+        == 0
+    )
+    try:
+        yield path if mounted else None
+    finally:
+        if mounted:
+            subprocess.run(["umount", "-l", str(path)], check=False)
+
+
+def history_runs(out: Path) -> list[dict]:
+    if not (out / history.HISTORY_FILE).exists():
+        return []
+    store = history.HistoryStore(history.default_url(out))
+    try:
+        return store.list_runs()
+    finally:
+        store.dispose()
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.suffix != ".sqlite"}
+
+
+def test_a_full_disk_exits_2_naming_the_folder_and_keeps_the_previous_reports(
+    tmp_path, demo_text, monkeypatch
+):
+    monkeypatch.delenv(history.HISTORY_URL_ENV, raising=False)
+    (changed,) = variants(tmp_path / "in", demo_text, [45])
+    with small_filesystem(tmp_path / "disk", "8m") as disk:
+        out = (disk or tmp_path) / "out"
+        first = cli(*check_args(out, str(DEMO), changed))
+        assert first.exit_code == 1, first.stderr  # variant-45 states a wrong figure
+        before = snapshot(out)
+        if disk is not None:  # fill the device: the next write meets ENOSPC for real
+            fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
+            try:
+                for size in (65536, 4096, 1):  # unbuffered, down to the last byte
+                    with contextlib.suppress(OSError):
+                        while True:
+                            os.write(fd, b"\0" * size)
+            finally:
+                os.close(fd)
+        else:  # no tmpfs (not root): the disk fills during the reports' fsync
+            real_fsync = os.fsync
+            calls = iter(range(10_000))
+
+            def fsync(fd):
+                if next(calls) >= 3:
+                    raise OSError(errno.ENOSPC, "No space left on device")
+                return real_fsync(fd)
+
+            monkeypatch.setattr(os, "fsync", fsync)
+        second = cli(*check_args(out, str(DEMO), changed))
+        monkeypatch.undo()
+        assert_exit_2_naming(second, str(out), "no space")
+        assert leftover_temporaries(out) == []
+        after = snapshot(out)
+        assert set(after) == set(before)  # each file is its previous version or a new whole one
+        for name, content in after.items():
+            if name.endswith(".json"):
+                json.loads(content)
+        assert len(history_runs(out)) == 1  # only the run that finished
+
+
+def test_a_full_history_store_exits_2_and_records_nothing(tmp_path, monkeypatch):
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    monkeypatch.delenv(history.HISTORY_URL_ENV, raising=False)
+    out = tmp_path / "out"
+
+    def full(self, *args, **kwargs):
+        raise sa.exc.OperationalError(
+            "INSERT INTO figcheck_runs", {}, sqlite3.OperationalError("database or disk is full")
+        )
+
+    monkeypatch.setattr(history.HistoryStore, "record_run", full)
+    run = cli(*check_args(out, str(DEMO)))
+    assert_exit_2_naming(run, "history.sqlite", "disk is full")
+    monkeypatch.undo()
+    assert history_runs(out) == []
+
+
+def test_the_history_row_comes_only_after_every_file_of_the_run(tmp_path, monkeypatch):
+    from flows import steps
+
+    monkeypatch.delenv(history.HISTORY_URL_ENV, raising=False)
+    out = tmp_path / "out"
+
+    def junit_fails(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(out / "junit.xml"))
+
+    monkeypatch.setattr(steps, "finish_reports", junit_fails)
+    run = cli(*check_args(out, str(DEMO)))
+    assert_exit_2_naming(run, str(out), "no space")
+    assert history_runs(out) == []  # the per-article reports exist, the run's index did not
+
+
+def test_a_read_only_output_folder_exits_2_before_any_work(tmp_path, monkeypatch):
+    from flows import steps
+
+    def never(*args, **kwargs):
+        raise AssertionError("work started although the output folder is not writable")
+
+    monkeypatch.setattr(steps, "load_reference_data", never)
+    monkeypatch.setattr(steps, "extract_one", never)
+    with small_filesystem(tmp_path / "ro", "1m", read_only=True) as ro:
+        out = ro or tmp_path / "locked"
+        if ro is None:
+            out.mkdir()
+            out.chmod(0o555)
+        run = cli(*check_args(out, str(DEMO)))
+        out.chmod(0o755) if ro is None else None
+    assert_exit_2_naming(run, str(out), "not writable")
+
+
+def test_an_unreachable_prefect_server_names_prefect_api_url_and_the_local_engine(tmp_path):
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    run = subprocess.run(
+        [str(FIGCHECK), "check", str(DEMO), "--out", str(tmp_path)],
+        env=env() | {"PREFECT_API_URL": f"http://127.0.0.1:{port}/api"},
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 2, run.stderr
+    assert "PREFECT_API_URL" in run.stderr and "--engine local" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_no_loopback_for_the_embedded_server_exits_2_at_once(tmp_path, monkeypatch):
+    from flows import prefect_server
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(prefect_server, "loopback_available", lambda: False)
+    run = cli("check", str(DEMO), "--out", str(tmp_path))
+    assert_exit_2_naming(run, "PREFECT_API_URL", "--engine local", "127.0.0.1")
+
+
+def children(pid: int) -> list[int]:
+    """Live (not zombie) processes whose parent is ``pid``."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid and fields[0] != "Z":
+                found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; tie is Linux-only")
+def test_kill_9_of_a_prefect_run_leaves_no_server_behind(tmp_path, demo_text):
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    (article,) = variants(tmp_path / "in", demo_text, [65])
+    run = subprocess.Popen(
+        [sys.executable, "-c", SLOW_FIGCHECK, "check", article, "--out", str(tmp_path / "out")],
+        env=env(markers),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for((markers / "variant-65").exists, run, "the article was rendered")
+        servers = children(run.pid)
+        assert servers, "the Prefect run should have its embedded server as a child"
+        os.kill(run.pid, signal.SIGKILL)
+    finally:
+        run.kill()
+        run.wait()
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in servers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [pid for pid in servers if alive(pid)]
+    for pid in left:  # do not leave them to the next test either
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], "the embedded Prefect server outlived figcheck"

@@ -20,7 +20,7 @@ import pytest
 from checks.vocabulary import RULE_DESCRIPTIONS, Verdict
 from reports.claimreview import BEST_RATING, RATINGS, WORST_RATING, claim_reviews, script_jsonld
 from reports.claims_csv import CSV_COLUMNS, claims_csv
-from reports.html import CSP, render_html
+from reports.html import CSP, SCRIPT_HASH, render_html
 from reports.junit import junit_xml, outcome
 from reports.options import ReportOptions
 from reports.result import CLAIM_FIELDS, VERDICT_FIELDS
@@ -324,8 +324,10 @@ def test_report_embeds_claimreview_as_inert_json_ld():
     # Exactly the report's own JS and one JSON-LD block: the hostile text opened none.
     assert types == ["application/ld+json", None]
     assert json.loads(parser.scripts[0][1]) == json.loads(json.dumps(reviews))
-    # The CSP allows inline scripts (the report's JS); JSON-LD is a data block, never run.
-    assert "script-src 'unsafe-inline'" in CSP
+    # The CSP allows the report's own JS by its hash, no other inline script; JSON-LD is a
+    # data block, never run.
+    assert "unsafe-inline" not in CSP.split("script-src", 1)[1].split(";", 1)[0]
+    assert f"'{SCRIPT_HASH}'" in CSP
     for review in reviews:
         assert f'id="{review["url"].split("#")[1]}"' in page
 

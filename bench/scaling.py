@@ -1,0 +1,76 @@
+"""Benchmark: is extraction linear in document size? (a benchmark, never a timed unit test)
+
+Builds news-like text with ``bench/extract.py``'s generator (fixed seed) at doubling sizes,
+times ``normalise_text`` + ``extract_claims`` on each as one article, and prints the time
+and the ratio to the previous size. Linear cost doubles the time when the input doubles;
+a quadratic step quadruples it. Exits 1 when a doubling costs more than ``--max-ratio``
+(default 2.6: about double, with room for noise on a shared machine).
+
+Usage: ``uv run python bench/scaling.py [--start-mb 1] [--max-mb 16] [--max-ratio 2.6]``
+(``--max-mb 50`` for the 50 MB point of the README's limits; it takes about a minute and
+a few GB of memory.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.extract import build_text
+from sources.articles import normalise_text
+from sources.extract import extract_claims
+
+
+def sizes(start_mb: float, max_mb: float) -> list[float]:
+    """``start_mb`` doubled until ``max_mb`` (which is always the last size)."""
+    out = []
+    mb = start_mb
+    while mb < max_mb:
+        out.append(mb)
+        mb *= 2
+    return [*out, max_mb]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--start-mb", type=float, default=1.0)
+    ap.add_argument("--max-mb", type=float, default=16.0)
+    ap.add_argument("--max-ratio", type=float, default=2.6)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+
+    base = build_text(int(args.start_mb * 2**20), args.seed)
+    print(f"{'MB':>6} {'seconds':>8} {'claims':>8} {'ratio':>6}  (time / time at previous size)")
+    previous: tuple[float, float] | None = None
+    worst = 0.0
+    for mb in sizes(args.start_mb, args.max_mb):
+        # Repeat the generated text: the same density of figures at every size.
+        text = (base * (int(mb / args.start_mb) + 1))[: int(mb * 2**20)]
+        gc.collect()
+        t0 = time.process_time()
+        checked, _ = normalise_text(text)
+        claims = extract_claims(checked, "bench", "2024-06-28")
+        seconds = time.process_time() - t0
+        ratio = ""
+        if previous:
+            # Scale to the size step actually taken (the last step may be less than double).
+            r = (seconds / previous[1]) / (mb / previous[0]) * 2
+            worst = max(worst, r)
+            ratio = f"{r:6.2f}"
+        print(f"{mb:6.1f} {seconds:8.1f} {len(claims):8d} {ratio:>6}", flush=True)
+        previous = (mb, seconds)
+        del text, checked, claims
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS {peak:.0f} MB; worst doubling ratio {worst:.2f} (limit {args.max_ratio})")
+    return 1 if worst > args.max_ratio else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
