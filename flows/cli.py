@@ -60,6 +60,15 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 
+def _version(value: bool) -> None:
+    """``figcheck --version``: print the installed version and exit."""
+    if value:
+        from flows.steps import figcheck_version
+
+        print(f"figcheck {figcheck_version()}")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
 def _options(
     debug: Annotated[
@@ -67,6 +76,12 @@ def _options(
         typer.Option(
             "--debug",
             help=f"On a failure, show the Python traceback (also {failures.DEBUG_ENV}=1).",
+        ),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print figcheck's version."
         ),
     ] = False,
 ) -> None:
@@ -538,27 +553,6 @@ def _claims_table(claims) -> Table:
 
 def _cell(x: object) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x)
-
-
-def _version(value: bool) -> None:
-    """``figcheck --version``: print the installed version and exit."""
-    if value:
-        from flows.steps import figcheck_version
-
-        print(f"figcheck {figcheck_version()}")
-        raise typer.Exit(EXIT_OK)
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print figcheck's version."
-        ),
-    ] = False,
-) -> None:
-    """Check the numbers in news articles against cited reference datasets."""
 
 
 # Commands that live in their own modules, registered so `figcheck --help` lists them.

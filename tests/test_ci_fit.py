@@ -80,7 +80,7 @@ def test_default_exceptions_file_accepts_a_reviewed_claim_and_outputs_follow(tmp
     assert result["run"]["duration_seconds"] > 0
 
     html = (out / f"{DEMO.stem}.html").read_text(encoding="utf-8")
-    assert "Accepted by review:" in html and "Run time" in html
+    assert "Accepted by review:" in html and "run time" in html
     assert '<script type="application/ld+json">' in html
 
     rows = list(csv.DictReader((out / f"{DEMO.stem}.csv").open(encoding="utf-8")))

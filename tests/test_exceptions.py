@@ -18,6 +18,7 @@ from checks.exceptions import (
     unmatched,
 )
 from checks.schemas import ClaimSchema as C
+from checks.schemas import EvidenceSchema, empty
 from checks.schemas import VerdictSchema as V
 from reports.result import CLAIM_FIELDS, VERDICT_FIELDS, build_result
 
@@ -195,7 +196,7 @@ def test_result_json_carries_accepted_or_null():
     for f in VERDICT_FIELDS:
         if f not in verdicts:
             verdicts[f] = None
-    evidence = pd.DataFrame({"claim_id": pd.Series([], dtype=str)})
+    evidence = empty(EvidenceSchema)  # no evidence: the table with its columns
     accepted = accept(claims, verdicts, parse_exceptions(GOOD, "ex.yaml"))
     result = build_result(
         {"id": ARTICLE, "title": "t", "published": None, "path": "p"},

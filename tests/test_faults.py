@@ -244,6 +244,8 @@ def test_a_full_disk_exits_2_naming_the_folder_and_keeps_the_previous_reports(
         for name, content in after.items():
             if name.endswith(".json"):
                 json.loads(content)
+        if disk is not None:
+            (disk / "filler").unlink()  # SQLite's reader needs room for its shared-memory file
         assert len(history_runs(out)) == 1  # only the run that finished
 
 
@@ -320,9 +322,13 @@ def test_an_unreachable_prefect_server_names_prefect_api_url_and_the_local_engin
 def test_no_loopback_for_the_embedded_server_exits_2_at_once(tmp_path, monkeypatch):
     from flows import prefect_server
 
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     monkeypatch.setattr(prefect_server, "loopback_available", lambda: False)
-    run = cli("check", str(DEMO), "--out", str(tmp_path))
+    # A test harness earlier in the session may have configured a server: none here.
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):
+        run = cli("check", str(DEMO), "--out", str(tmp_path))
     assert_exit_2_naming(run, "PREFECT_API_URL", "--engine local", "127.0.0.1")
 
 

@@ -267,7 +267,7 @@ def test_a_claim_is_judged_against_a_gtd_export_without_code_changes(tmp_path: P
                     "value": 5.0,
                     "region": "PK-BA+PK-KP",
                     "metric": "injured",
-                    "attributed_to": None,
+                    "sentence": "GTD recorded 5 injured in Balochistan and KP in 2021.",
                 },
             ]
         ),

@@ -223,8 +223,9 @@ def test_a_bidi_override_cannot_make_the_checked_figure_differ_from_the_shown_on
     out = tmp_path / "out"
     run = check_local(out, "-", stdin=text.encode())
     assert run.exit_code in (0, 1), run.stderr
-    result = json.loads((out / "stdin.json").read_text(encoding="utf-8"))
-    html = (out / "stdin.html").read_text(encoding="utf-8")
+    (written,) = out.glob("stdin-??????????.json")  # an id from the text's hash
+    result = json.loads(written.read_text(encoding="utf-8"))
+    html = written.with_suffix(".html").read_text(encoding="utf-8")
     assert [c["text"] for c in result["claims"] if c["kind"] == "count"] == ["52"]
     assert "\u202e" not in html and "U+202E" in run.stderr
 
@@ -260,7 +261,8 @@ def test_odd_numbers_are_read_or_skipped_without_a_crash(tmp_path, figure):
     text = f"Terrorist attacks in Pakistan killed {figure} people in 2023, according to PIPS."
     run = check_local(tmp_path, "-", stdin=text.encode())
     assert run.exit_code == 0, run.stderr  # nothing to fail on: no wrong figure
-    result = json.loads((tmp_path / "stdin.json").read_text(encoding="utf-8"))
+    (written,) = tmp_path.glob("stdin-??????????.json")  # an id from the text's hash
+    result = json.loads(written.read_text(encoding="utf-8"))
     for claim in result["claims"]:
         assert claim["text"] == text[claim["start"] : claim["end"]]
 
