@@ -320,9 +320,9 @@ def test_an_unreachable_prefect_server_names_prefect_api_url_and_the_local_engin
 
 
 def test_no_loopback_for_the_embedded_server_exits_2_at_once(tmp_path, monkeypatch):
-    from flows import prefect_server
-
     from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows import prefect_server
 
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     monkeypatch.setattr(prefect_server, "loopback_available", lambda: False)
