@@ -57,7 +57,15 @@ from checks.schemas import (
     empty,
     validate,
 )
-from checks.vocabulary import RULE_DESCRIPTIONS, Comparison, Kind, Rule, Stated, Verdict
+from checks.vocabulary import (
+    PERCENT_KINDS,
+    RULE_DESCRIPTIONS,
+    Comparison,
+    Kind,
+    Rule,
+    Stated,
+    Verdict,
+)
 
 
 def _names(model: type) -> SimpleNamespace:
@@ -73,7 +81,6 @@ V = _names(VerdictSchema)
 
 # Figures measured against an earlier period; a rise is shown with its sign.
 CHANGE_KINDS = {Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS}
-PERCENT_KINDS = {Kind.SHARE, Kind.PERCENT, Kind.PERCENT_CHANGE}
 # A number that alone raises an alarm when its named source states it elsewhere must be
 # distinctive: small or round numbers recur by coincidence across a report's tables.
 DISTINCTIVE_MIN = 100

@@ -24,7 +24,6 @@ import yaml
 from checks.vocabulary import Comparison, Kind, Qualifier
 
 TOLERANCES_FILE = Path(__file__).with_name("tolerances.yaml")
-PERCENT_KINDS = {Kind.PERCENT, Kind.SHARE, Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS}
 # A share of a whole cannot leave [0, 100], whatever the hedge word says.
 BOUNDED_KINDS = {Kind.SHARE, Kind.PERCENT}
 COUNT_KINDS = {Kind.COUNT, Kind.RANGE, Kind.MONEY}

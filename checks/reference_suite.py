@@ -33,7 +33,7 @@ import yaml
 
 from checks.derive import region_parents
 from checks.precision import Tolerances, stated_interval
-from checks.schemas import PERIOD_PATTERN
+from checks.schemas import PERIOD_PATTERN, REFERENCE_KEY
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import Kind
 
@@ -41,8 +41,7 @@ REFERENCE_DOCS_SITE = "figcheck_reference_docs"
 
 SUITE_NAME = "figcheck-reference-data"
 METRICS_FILE = Path(__file__).resolve().parents[1] / "sources" / "vocab" / "metrics.yaml"
-KEY_COLUMNS = [R.source, R.document, R.metric, R.region, R.period, R.base_period, R.kind]
-KEY_COLUMNS += [R.definition]
+KEY_COLUMNS = REFERENCE_KEY
 PROBLEM_COLUMNS = ["file", "line", "column", "check", "value"]
 _GROUP = [R.source, R.period, R.definition]
 

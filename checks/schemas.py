@@ -136,6 +136,20 @@ class ReferenceSchema(pa.DataFrameModel):
         return ~count | df["value"].isna() | (df["value"] >= 0)
 
 
+# One reference figure per key: two rows agreeing on all of these would be two answers to
+# one question (the loader and the reference quality gate both check it).
+REFERENCE_KEY: list[str] = [
+    ReferenceSchema.source,
+    ReferenceSchema.document,
+    ReferenceSchema.metric,
+    ReferenceSchema.region,
+    ReferenceSchema.period,
+    ReferenceSchema.base_period,
+    ReferenceSchema.kind,
+    ReferenceSchema.definition,
+]
+
+
 class EvidenceSchema(pa.DataFrameModel):
     """One row per (claim, reference figure) pair considered for a claim.
 

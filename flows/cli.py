@@ -22,8 +22,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from checks.vocabulary import VERDICTS, Verdict
+from checks.vocabulary import VERDICTS
 from flows import commands, failures, sources_cli
+from reports import options as options_defaults
 from reports.options import DEFAULT_JUNIT_SKIP, DEFAULT_REVIEWER, ReportOptions
 from sources.articles import DEMO_ARTICLE, ArticleError, decode_input, discover
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:  # pandas, pandera, GX and Prefect load in the commands that n
 # pandas and pandera, which that module needs, for `figcheck --help`.
 DEFAULT_EXCEPTIONS = ".figcheck-exceptions.yaml"
 
-DEFAULT_FAIL_ON = f"{Verdict.CONTRADICTED},{Verdict.MISATTRIBUTED}"
+DEFAULT_FAIL_ON = ",".join(options_defaults.DEFAULT_FAIL_ON)
 # `check` judges, charts and renders every claim; past this many figures in one article the
 # time and memory grow beyond what a CI job should spend (README, "Limits"). `extract` has
 # no such limit: it is linear in the text.

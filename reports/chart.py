@@ -27,9 +27,8 @@ from typing import Any
 
 from markupsafe import escape
 
-from checks.vocabulary import Kind, Qualifier, Stated
+from checks.vocabulary import PERCENT_KINDS, Kind, Qualifier, Stated
 
-PERCENT_KINDS = {Kind.PERCENT.value, Kind.SHARE.value, Kind.PERCENT_CHANGE.value}
 SIGNED_KINDS = {Kind.PERCENT_CHANGE.value, Kind.PERCENTAGE_POINTS.value}
 
 # How a qualifier reads in front of a figure ("over 90%").

@@ -22,7 +22,7 @@ import pandas as pd
 import yaml
 
 from checks import periods
-from checks.schemas import ContractError, columns, empty, validate
+from checks.schemas import REFERENCE_KEY, ContractError, columns, empty, validate
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import KINDS, QUALIFIERS, Kind, Stated
 from sources import event_layouts, iso_regions
@@ -39,10 +39,7 @@ CSV_COLUMNS: list[str] = [
     R.value, R.low, R.high, R.qualifier, R.unit, R.stated_or_derived, R.keywords, R.note,
 ]
 NUMBER_COLUMNS: list[str] = [R.value, R.low, R.high]
-# One figure per key: two rows agreeing on all of these would be two answers to one question.
-KEY_COLUMNS: list[str] = [
-    R.source, R.document, R.metric, R.region, R.period, R.base_period, R.kind, R.definition,
-]
+KEY_COLUMNS: list[str] = REFERENCE_KEY
 DESCRIPTOR_KEYS = ["name", "title", "publisher", "documents", "definitions", "schema"]
 # Data files a descriptor's ``path`` may name; CSV unless the suffix says otherwise.
 TABLE_SUFFIXES = {".csv", ".xlsx", ".parquet"}
