@@ -57,6 +57,7 @@ from checks.schemas import (
     empty,
     validate,
 )
+from checks.values import is_missing
 from checks.vocabulary import (
     PERCENT_KINDS,
     RULE_DESCRIPTIONS,
@@ -1020,4 +1021,4 @@ def _explain(
 
 
 def _present(x: object) -> bool:
-    return x is not None and not (isinstance(x, float) and pd.isna(x)) and x is not pd.NA
+    return not is_missing(x)

@@ -10,7 +10,6 @@ and ``--help`` start fast.
 from __future__ import annotations
 
 import json
-import math
 import os
 import sys
 import tempfile
@@ -22,6 +21,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from checks.values import text_or_empty
 from checks.vocabulary import VERDICTS
 from flows import commands, failures, sources_cli
 from reports import options as options_defaults
@@ -552,8 +552,7 @@ def _claims_table(claims) -> Table:
     return table
 
 
-def _cell(x: object) -> str:
-    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else str(x)
+_cell = text_or_empty
 
 
 # Commands that live in their own modules, registered so `figcheck --help` lists them.

@@ -9,7 +9,6 @@ Exit codes: 0 clean; 1 a dataset is broken (its problems are printed); 2 usage e
 
 from __future__ import annotations
 
-import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -18,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from checks.values import is_missing
 from sources.packs import ENV_VARIABLE, DataSelection, PackError
 
 if TYPE_CHECKING:  # pandas and pandera load when a command runs, not for `figcheck --help`
@@ -213,9 +213,7 @@ def _figure(row: dict[str, Any]) -> str:
 
 
 def _cell(x: object) -> str:
-    import pandas as pd
-
-    if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
+    if is_missing(x):
         return ""
     if isinstance(x, float):
         return f"{x:g}"

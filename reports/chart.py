@@ -27,6 +27,7 @@ from typing import Any
 
 from markupsafe import escape
 
+from checks.values import text_or_none
 from checks.vocabulary import PERCENT_KINDS, Kind, Qualifier, Stated
 
 SIGNED_KINDS = {Kind.PERCENT_CHANGE.value, Kind.PERCENTAGE_POINTS.value}
@@ -152,10 +153,7 @@ def period_label(period: Any, base_period: Any) -> str:
 # --- chart data --------------------------------------------------------------------------
 
 
-def _text(x: Any) -> str | None:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return None
-    return str(x)
+_text = text_or_none
 
 
 def _point(row: dict, origin: str) -> dict | None:

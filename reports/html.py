@@ -16,7 +16,6 @@ import base64
 import functools
 import hashlib
 import logging
-import math
 import operator
 import os
 import re
@@ -31,6 +30,7 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from checks.values import text_or_empty
 from checks.vocabulary import Kind, Verdict
 from reports.chart import (
     KIND_LABELS,
@@ -139,11 +139,7 @@ def verdict_style(verdict: Any) -> VerdictStyle:
 # --- small readers of the result dict ----------------------------------------------------
 
 
-def _text(x: Any) -> str:
-    """A field as display text; None and NaN become the empty string."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return ""
-    return str(x)
+_text = text_or_empty  # a field as display text; a missing one as ""
 
 
 def _external_url(url: Any) -> str | None:
