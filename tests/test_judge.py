@@ -6,43 +6,15 @@ import pandas as pd
 import pytest
 
 from checks.judge import judge
-from checks.schemas import ClaimSchema, ReferenceSchema, columns, validate
-
-URL = "https://example.org/report"
+from checks.schemas import ClaimSchema, ReferenceSchema, validate
+from tests.rows import claim_row, reference_row
 
 
 def claim(**kw) -> dict:
-    row = {c: None for c in columns(ClaimSchema)}
-    row |= {
-        "article_id": "a",
-        "claim_id": "a#1",
-        "text": "x",
-        "start": 0,
-        "end": 1,
-        "sentence": "s",
-        "kind": "count",
-    }
-    return row | kw
-
+    return claim_row(**kw)
 
 def ref(ref_id: str, **kw) -> dict:
-    row = {c: None for c in columns(ReferenceSchema)}
-    row |= {
-        "ref_id": ref_id,
-        "source": "S1",
-        "publisher": "Pub",
-        "document": "Doc",
-        "published": "2024-01-04",
-        "url": URL,
-        "metric": "deaths",
-        "region": "PK",
-        "period": "2023",
-        "kind": "count",
-        "definition": "deaths in attacks",
-        "stated_or_derived": "stated",
-    }
-    return row | kw
-
+    return reference_row(ref_id, **({"definition": "deaths in attacks"} | kw))
 
 def run(claims: list[dict], refs: list[dict], published: str | None = "2024-06-28"):
     c = validate(ClaimSchema, pd.DataFrame(claims), "claims")

@@ -6,47 +6,16 @@ import pandas as pd
 
 from checks.match import CLAIM, match_figures, period_measures
 from checks.periods import half, quarter
-from checks.schemas import ClaimSchema, ReferenceSchema, columns, validate
-
-URL = "https://example.org/report"
+from checks.schemas import ClaimSchema, ReferenceSchema, validate
+from tests.rows import claim_row, reference_row
 
 
 def claim(claim_id: str = "a#1", **kw) -> dict:
-    row = {c: None for c in columns(ClaimSchema)}
-    row |= {
-        "article_id": "a",
-        "claim_id": claim_id,
-        "text": "x",
-        "start": 0,
-        "end": 1,
-        "sentence": "s",
-        "kind": "count",
-        "metric": "deaths",
-        "region": "PK",
-        "period": "2023",
-    }
-    return row | kw
-
+    defaults = {"claim_id": claim_id, "metric": "deaths", "region": "PK", "period": "2023"}
+    return claim_row(**(defaults | kw))
 
 def ref(ref_id: str, **kw) -> dict:
-    row = {c: None for c in columns(ReferenceSchema)}
-    row |= {
-        "ref_id": ref_id,
-        "source": "S1",
-        "publisher": "Pub",
-        "document": "Doc",
-        "published": "2024-01-04",
-        "url": URL,
-        "metric": "deaths",
-        "region": "PK",
-        "period": "2023",
-        "kind": "count",
-        "value": 693.0,
-        "definition": "deaths",
-        "stated_or_derived": "stated",
-    }
-    return row | kw
-
+    return reference_row(ref_id, **({"value": 693.0} | kw))
 
 def matched(claims: list[dict], refs: list[dict]) -> set[tuple[str, str]]:
     c = validate(ClaimSchema, pd.DataFrame(claims), "claims")
