@@ -65,61 +65,64 @@ def _empty(references: pd.DataFrame) -> pd.DataFrame:
 
 
 def _percent_changes(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
-    asked = asked.dropna().drop_duplicates()
-    if asked.empty:
+    pairs = _period_pairs(counts, asked)
+    if pairs is None:
         return pd.DataFrame()
-    asked = asked.rename(columns={C.base_period: "asked_base"})
-    pairs = _pair_periods(counts.merge(asked, on=[R.metric, R.region, R.period]), counts)
-    if pairs.empty:
-        return pd.DataFrame()
-    pairs = pairs[pairs["old_value"] > 0]
     change = (pairs[R.value] - pairs["old_value"]) / pairs["old_value"] * 100
-    return pairs.assign(
-        **{
-            R.ref_id: "derived:"
-            + pairs[R.source]
-            + ":"
-            + pairs[R.metric]
-            + ":"
-            + pairs[R.region]
-            + ":"
-            + pairs[R.period]
-            + "-vs-"
-            + pairs[R.base_period],
-            R.kind: Kind.PERCENT_CHANGE.value,
-            R.value: change,
-            R.low: float("nan"),
-            R.high: float("nan"),
-            R.qualifier: None,
-            R.unit: "%",
-            R.document: pairs[R.document] + "; " + pairs["document_old"],
-            R.stated_or_derived: Stated.DERIVED.value,
-            R.note: None,
-            INPUTS: [
-                f"{format_number(n)} ({p}) and {format_number(o)} ({b})"
-                for n, p, o, b in zip(
-                    pairs[R.value], pairs[R.period], pairs["old_value"], pairs[R.base_period]
-                )
-            ],
-            COMPUTATION: [
-                f"({format_number(n)} − {format_number(o)}) / {format_number(o)} × 100 = {c:+.1f}%"
-                for n, o, c in zip(pairs[R.value], pairs["old_value"], change)
-            ],
-        }
-    )[[*_columns(), INPUTS, COMPUTATION]]
+    return _between_periods(
+        pairs,
+        Kind.PERCENT_CHANGE.value,
+        "%",
+        "-vs-",
+        change,
+        [
+            f"({format_number(n)} − {format_number(o)}) / {format_number(o)} × 100 = {c:+.1f}%"
+            for n, o, c in zip(pairs[R.value], pairs["old_value"], change)
+        ],
+    )
 
 
 def _factors(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
     """New over old from one source's two periods: "doubled" is a factor of 2."""
+    pairs = _period_pairs(counts, asked, exact_only=True)
+    if pairs is None:
+        return pd.DataFrame()
+    factor = pairs[R.value] / pairs["old_value"]
+    return _between_periods(
+        pairs,
+        Kind.FACTOR.value,
+        "factor",
+        "-over-",
+        factor,
+        [
+            f"{format_number(n)} / {format_number(o)} = {f:.2f}-fold"
+            for n, o, f in zip(pairs[R.value], pairs["old_value"], factor)
+        ],
+    )
+
+
+def _period_pairs(
+    counts: pd.DataFrame, asked: pd.DataFrame, exact_only: bool = False
+) -> pd.DataFrame | None:
+    """Each asked count with the same source's count of the base period (old value > 0);
+    ``exact_only`` leaves out counts stated with a hedge. None when nothing is asked."""
     asked = asked.dropna().drop_duplicates()
     if asked.empty:
-        return pd.DataFrame()
+        return None
     asked = asked.rename(columns={C.base_period: "asked_base"})
     pairs = _pair_periods(counts.merge(asked, on=[R.metric, R.region, R.period]), counts)
     if pairs.empty:
-        return pd.DataFrame()
-    pairs = pairs[(pairs["old_value"] > 0) & pairs[R.qualifier].isna()]
-    factor = pairs[R.value] / pairs["old_value"]
+        return None
+    keep = pairs["old_value"] > 0
+    if exact_only:
+        keep &= pairs[R.qualifier].isna()
+    return pairs[keep]
+
+
+def _between_periods(
+    pairs: pd.DataFrame, kind: str, unit: str, tag: str, values: pd.Series, computation: list
+) -> pd.DataFrame:
+    """Derived rows comparing two periods of one source (a percent change or a factor)."""
     return pairs.assign(
         **{
             R.ref_id: "derived:"
@@ -130,14 +133,14 @@ def _factors(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
             + pairs[R.region]
             + ":"
             + pairs[R.period]
-            + "-over-"
+            + tag
             + pairs[R.base_period],
-            R.kind: Kind.FACTOR.value,
-            R.value: factor,
+            R.kind: kind,
+            R.value: values,
             R.low: float("nan"),
             R.high: float("nan"),
             R.qualifier: None,
-            R.unit: "factor",
+            R.unit: unit,
             R.document: pairs[R.document] + "; " + pairs["document_old"],
             R.stated_or_derived: Stated.DERIVED.value,
             R.note: None,
@@ -147,10 +150,7 @@ def _factors(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
                     pairs[R.value], pairs[R.period], pairs["old_value"], pairs[R.base_period]
                 )
             ],
-            COMPUTATION: [
-                f"{format_number(n)} / {format_number(o)} = {f:.2f}-fold"
-                for n, o, f in zip(pairs[R.value], pairs["old_value"], factor)
-            ],
+            COMPUTATION: computation,
         }
     )[[*_columns(), INPUTS, COMPUTATION]]
 
