@@ -37,6 +37,7 @@ from checks import labels, periods
 from checks.definitions import load as load_definitions
 from checks.derive import COMPUTATION, INPUTS, derive_figures
 from checks.match import CLAIM, COMPATIBLE, canonical, match_figures
+from checks.own_arithmetic import OwnArithmetic, own_arithmetic
 from checks.precision import (
     Comparand,
     Interval,
@@ -109,7 +110,9 @@ def judge(
     pairs = match_figures(claims, figures)
     ours = _claim_intervals(claims, tol)
     evidence = _evidence(pairs, figures, claims, ours, published, tol)
-    verdicts = _verdicts(claims, evidence, ours, figures, published, tol)
+    verdicts = _verdicts(
+        claims, evidence, ours, own_arithmetic(claims, tol), figures, published, tol
+    )
     return evidence, validate(VerdictSchema, verdicts, "verdicts")
 
 
@@ -363,6 +366,7 @@ def _verdicts(
     claims: pd.DataFrame,
     evidence: pd.DataFrame,
     ours: Mapping[str, Interval | None],
+    own: Mapping[str, OwnArithmetic],
     figures: pd.DataFrame,
     published: Mapping[str, str | None],
     tol: Tolerances,
@@ -377,7 +381,11 @@ def _verdicts(
     for claim in claims.to_dict("records"):
         evid = by_claim.get(claim[C.claim_id], [])
         interval = ours.get(claim[C.claim_id])
-        verdict, rule, summary = _rule(claim, evid, interval, finder)
+        mine = own.get(claim[C.claim_id])
+        if mine is not None and interval is not None and not mine.agrees(interval):
+            verdict, rule, summary = _own_arithmetic_rule(claim, mine)
+        else:
+            verdict, rule, summary = _rule(claim, evid, interval, finder)
         if RULE_DESCRIPTIONS[rule][0] != verdict:
             raise AssertionError(f"rule {rule} cannot give {verdict}")  # a bug, never data
         rows.append(
@@ -393,7 +401,8 @@ def _verdicts(
                     interval,
                     verdict,
                     summary,
-                    finder.arithmetic(finder.named_rows[claim[C.claim_id]])
+                    mine.computation if rule == Rule.OWN_ARITHMETIC_DISAGREES
+                    else finder.arithmetic(finder.named_rows[claim[C.claim_id]])
                     if claim[C.claim_id] in finder.named_rows
                     else "",
                 ),
@@ -612,6 +621,19 @@ def _misplaced_sentence(row: Mapping, claim: Mapping) -> str:
 
 # ---------------------------------------------------------------------------------------
 # The rules
+
+
+def _own_arithmetic_rule(claim: Mapping, own: OwnArithmetic) -> tuple[Verdict, Rule, str]:
+    """A change or share that its own sentence's figures rule out, whatever the sources say:
+    the writer's numbers cannot all be right, so the draft is inconsistent."""
+    row = {R.kind: claim[C.kind], R.value: own.value, R.low: None, R.high: None,
+           R.qualifier: None, R.stated_or_derived: Stated.DERIVED}
+    return (
+        Verdict.CONTRADICTED,
+        Rule.OWN_ARITHMETIC_DISAGREES,
+        f"the article's own figures ({own.operands}) give {_number_words(row)}, "
+        f"not {_claimed(claim)}",
+    )
 
 
 def _rule(

@@ -42,6 +42,7 @@ class Rule(StrEnum):
     plain description from ``RULE_DESCRIPTIONS`` (one table, read by judge and reports)."""
 
     UNBOUND_CLAIM = "unbound-claim"
+    OWN_ARITHMETIC_DISAGREES = "own-arithmetic-disagrees"
     NO_REFERENCE = "no-reference"
     NAMED_SOURCE_AGREES = "named-source-agrees"
     NAMED_SOURCE_DISAGREES = "named-source-disagrees"
@@ -71,6 +72,10 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
     Rule.UNBOUND_CLAIM: (
         Verdict.UNVERIFIABLE,
         "figcheck could not tell what the number counts or where",
+    ),
+    Rule.OWN_ARITHMETIC_DISAGREES: (
+        Verdict.CONTRADICTED,
+        "the figures the article states beside it give another result",
     ),
     Rule.NO_REFERENCE: (
         Verdict.UNVERIFIABLE,

@@ -1549,8 +1549,35 @@ def extract_claims(
     if not claimed:
         return empty(C)
     claimed.sort(key=lambda pair: (pair[0].span_start, pair[0].span_end))
+    _restated_sources([fig for fig, _ in claimed], text)
     table = _table(text, article_id, claimed)
     return validate(C, table, "claims") if validate_schema else table
+
+
+def _restated_sources(figs: list[_Figure], text: str) -> None:
+    """A count that restates an earlier figure keeps that figure's source.
+
+    "... 620 of the 976 deaths": the writer takes up the 976 deaths stated before, so the
+    number is the earlier count, with its source, not a new unattributed one. Only the same
+    value for the same measure and period counts as a restatement.
+    """
+    stated: dict[tuple, _Figure] = {}
+    for fig in figs:
+        if fig.kind != COUNT or fig.value is None or not fig.metric:
+            continue
+        key = (fig.value, fig.metric, fig.region, fig.period)
+        earlier = stated.get(key)
+        if earlier is None or not earlier.attributed_to:
+            if fig.attributed_to:
+                stated[key] = fig
+            else:
+                stated.setdefault(key, fig)
+            continue
+        if not fig.attributed_to:
+            fig.attributed_to = earlier.attributed_to
+            fig.extra.setdefault("how", {})["source"] = (
+                f"as the earlier {text[earlier.span_start:earlier.span_end]} "
+                f"('{earlier.attributed_to}')")
 
 
 def _sentence_text(text: str, sent: tuple[int, int], sentence: str, fig: _Figure) -> str:

@@ -713,6 +713,10 @@ _BACK_NOUN = (
     r"|dataset|figures|statistics|stats|organi[sz]ation|body|monitor|document|findings"
     r"|analysis|research|review|watchdog|tally)"
 )
+_EVENT_NOUN = (
+    r"(?:attacks|incidents|assaults|bombings|blasts|strikes|raids|clashes|operations|events"
+    r"|acts\s+of\s+(?:terrorism|violence))"
+)
 CARRY_MARKER = re.compile(
     rf"\b(?:it|they|the\s+(?:latest\s+|annual\s+|new\s+|same\s+|security\s+)?{_BACK_NOUN})\s+"
     r"(?:(?:also|further|has|have|had|then|additionally)\s+)*"
@@ -724,7 +728,10 @@ CARRY_MARKER = re.compile(
     rf"|\b(?:according\s+to|as\s+per|per|in)\s+(?:the|its|their|this|that)\s+"
     rf"(?:latest\s+|annual\s+|new\s+|same\s+)?{_BACK_NOUN}\b"
     rf"|\bthe\s+{_BACK_NOUN}[’']s?\b"
-    r"|\b(?:it|they)\s+(?:also\s+)?(?:said|says|stated|states|added|noted)\b",
+    r"|\b(?:it|they)\s+(?:also\s+)?(?:said|says|stated|states|added|noted)\b"
+    # "Deaths in those attacks ...": a demonstrative takes up the events the last sentence
+    # counted, so their casualties come from the same count.
+    rf"|\b(?:in|from|during|by)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?{_EVENT_NOUN}\b",
     re.IGNORECASE,
 )
 

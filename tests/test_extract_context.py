@@ -81,6 +81,30 @@ def test_it_says_carries_the_last_named_source() -> None:
     assert "carried from 'CRSS'" in claim[C.binding]
 
 
+def test_casualties_of_those_attacks_come_from_the_count_that_named_them() -> None:
+    text = ("CRSS documented 444 attacks across the country in the third quarter.\n"
+            "At least 722 people were killed in these attacks.\n"
+            "Elsewhere, 60 people drowned in floods.")
+    found = by_text(text)
+    assert found["At least 722"][C.attributed_to] == "CRSS"
+    assert "carried from 'CRSS'" in found["At least 722"][C.binding]
+    # No back reference: a new sentence about something else keeps no source.
+    assert found["60"][C.attributed_to] is None
+
+
+def test_a_restated_figure_keeps_the_source_it_was_first_given() -> None:
+    text = ("PICSS counted 1,200 deaths in Pakistan in 2023.\n"
+            "Floods also hit the north.\n"
+            "Khyber Pakhtunkhwa accounted for 700 of the 1,200 deaths.")
+    found = rows(text, PUB)
+    restated = [r for r in found if r[C.text] == "1,200"][1]
+    assert restated[C.attributed_to] == "PICSS"
+    assert "as the earlier 1,200" in restated[C.binding]
+    # Another number for the same measure is a new figure, not the earlier one.
+    other = by_text(text.replace("700 of the 1,200", "700 of the 1,300"))["1,300"]
+    assert other[C.attributed_to] is None
+
+
 def test_a_new_paragraph_without_a_back_reference_does_not_inherit_the_source() -> None:
     text = ("PIPS said 693 people were killed in 2023.\n"
             "Separately, 90 people died in floods in Sindh in 2023.")

@@ -1,0 +1,166 @@
+"""The article's own arithmetic: a change, factor or share stated beside the figures it
+follows from.
+
+"Injuries rose from 836 to 1,354, up 38 percent" is wrong whatever any publisher says:
+1,354 is 62% more than 836. A careful checker redoes that sum before opening a report, and
+so does figcheck. The operands are read off the claims table only — counts in the same
+sentence, for the same measure and place, in the periods the change compares (or, for a
+share, the part and its country's whole) — and the check speaks only when each operand is
+unambiguous. It never needs a reference row, so it cannot be misled by a publisher who
+counts something else.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from collections.abc import Mapping
+
+import pandas as pd
+
+from checks.labels import part_related, region_parents
+from checks.precision import Interval, Tolerances, format_number, stated_interval
+from checks.schemas import ClaimSchema as C
+from checks.values import text_or_none
+from checks.vocabulary import Kind
+
+_CHANGES = {Kind.PERCENT_CHANGE.value, Kind.FACTOR.value}
+_SHARES = {Kind.PERCENT.value}
+_LEVELS = {Kind.COUNT.value}
+
+
+@dataclass(frozen=True)
+class OwnArithmetic:
+    """What the article's own figures imply for one claim."""
+
+    implied: Interval  # the result over the operands' stated precision
+    value: float  # the result from the operands as printed
+    operands: str  # "from 836 to 1,354", "620 of 976"
+    computation: str  # "(1,354 − 836) / 836 × 100 = +62.0%"
+
+    def agrees(self, claimed: Interval) -> bool:
+        """Whether the claim's interval meets what its own operands give."""
+        return claimed.overlaps(self.implied)
+
+
+def own_arithmetic(claims: pd.DataFrame, tol: Tolerances) -> dict[str, OwnArithmetic]:
+    """The arithmetic each change, factor and share claim's own sentence implies.
+
+    Args:
+        claims: a claims table (``ClaimSchema``).
+        tol: tolerances, for the precision at which the operands are stated.
+
+    Returns:
+        ``{claim_id: OwnArithmetic}`` for the claims whose operands are all stated in their
+        sentence, each found exactly once; other claims are absent.
+    """
+    wanted = claims[C.kind].isin(_CHANGES | _SHARES) & claims[C.metric].notna()
+    if not wanted.any():
+        return {}
+    parents = region_parents()
+    out: dict[str, OwnArithmetic] = {}
+    sentences = claims[claims[C.sentence].isin(claims.loc[wanted, C.sentence])]
+    for _, group in sentences.groupby([C.article_id, C.sentence], sort=False):
+        records = group.to_dict("records")
+        levels = [r for r in records if r[C.kind] in _LEVELS and _number(r[C.value]) is not None]
+        for claim in records:
+            if claim[C.kind] in _CHANGES and text_or_none(claim[C.metric]):
+                found = _change(claim, levels, tol)
+            elif claim[C.kind] in _SHARES and text_or_none(claim[C.metric]):
+                found = _share(claim, levels, parents, tol)
+            else:
+                continue
+            if found is not None:
+                out[claim[C.claim_id]] = found
+    return out
+
+
+def _change(claim: Mapping, levels: list[dict], tol: Tolerances) -> OwnArithmetic | None:
+    period, base = text_or_none(claim[C.period]), text_or_none(claim[C.base_period])
+    if period is None or base is None or period == base:
+        return None
+    same = [r for r in levels if _same(r, claim, C.metric) and _same(r, claim, C.region)]
+    new = _only(r for r in same if r[C.period] == period)
+    old = _only(r for r in same if r[C.period] == base)
+    if new is None or old is None:
+        return None
+    n, o = _interval(new, tol), _interval(old, tol)
+    if n is None or o is None or not (o.low and o.low > 0) or o.high is None or n.high is None:
+        return None
+    operands = f"from {old[C.text]} to {new[C.text]}"
+    nv, ov = float(new[C.value]), float(old[C.value])
+    if claim[C.kind] == Kind.FACTOR:
+        implied = Interval(n.low / o.high, n.high / o.low, how="the article's own figures")
+        value = nv / ov
+        computation = f"{format_number(nv)} / {format_number(ov)} = {nv / ov:.2f}"
+    else:
+        implied = Interval(
+            (n.low / o.high - 1) * 100, (n.high / o.low - 1) * 100, how="the article's own figures"
+        )
+        value = (nv - ov) / ov * 100
+        computation = (
+            f"({format_number(nv)} − {format_number(ov)}) / {format_number(ov)} × 100 = "
+            f"{(nv - ov) / ov * 100:+.1f}%"
+        )
+    return OwnArithmetic(implied, value, operands, computation)
+
+
+def _share(
+    claim: Mapping, levels: list[dict], parents: Mapping[str, str], tol: Tolerances
+) -> OwnArithmetic | None:
+    """A share whose part and whole are both stated before it: "620 of the 976 deaths, or
+    63 percent". The whole is the same measure in the part's country, or a measure the
+    part's measure is part of, in the same place."""
+    period, region = text_or_none(claim[C.period]), text_or_none(claim[C.region])
+    if period is None or region is None:
+        return None
+    before = [r for r in levels if r[C.end] <= claim[C.start] and r[C.period] == period]
+    part = _only(r for r in before if _same(r, claim, C.metric) and r[C.region] == region)
+    whole = _only(
+        r
+        for r in before
+        if (_same(r, claim, C.metric) and r[C.region] == parents.get(region))
+        or (r[C.region] == region and part_related(r[C.metric], claim[C.metric])
+            and not _same(r, claim, C.metric))
+    )
+    if part is None or whole is None or part[C.start] > whole[C.start]:
+        return None
+    p, w = _interval(part, tol), _interval(whole, tol)
+    if p is None or w is None or not (w.low and w.low > 0) or p.high is None or w.high is None:
+        return None
+    pv, wv = float(part[C.value]), float(whole[C.value])
+    return OwnArithmetic(
+        Interval(p.low / w.high * 100, p.high / w.low * 100, how="the article's own figures"),
+        pv / wv * 100,
+        f"{part[C.text]} of {whole[C.text]}",
+        f"{format_number(pv)} / {format_number(wv)} × 100 = {pv / wv * 100:.1f}%",
+    )
+
+
+def _same(row: Mapping, claim: Mapping, column: str) -> bool:
+    return text_or_none(row[column]) == text_or_none(claim[column])
+
+
+def _only(rows) -> dict | None:
+    """The one operand that fits; several with different values are ambiguous."""
+    found = list(rows)
+    if not found or len({float(r[C.value]) for r in found}) != 1:
+        return None
+    return found[0]
+
+
+def _interval(row: Mapping, tol: Tolerances) -> Interval | None:
+    interval = stated_interval(
+        row[C.kind], row[C.value], row[C.low], row[C.high], text_or_none(row[C.qualifier]), tol
+    )
+    if interval is None or interval.low is None:
+        return None
+    return interval
+
+
+def _number(x: object) -> float | None:
+    try:
+        value = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return value if math.isfinite(value) else None

@@ -1,0 +1,95 @@
+"""The article's own arithmetic: changes and shares checked against the figures stated beside
+them, on sentences written the way news copy states them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from checks.judge import judge
+from checks.own_arithmetic import own_arithmetic
+from checks.precision import Tolerances
+from checks.schemas import ClaimSchema as C
+from checks.schemas import ReferenceSchema, columns
+from checks.vocabulary import Rule, Verdict
+from sources.extract import extract_claims
+
+TOL = Tolerances.load()
+NO_REFERENCES = pd.DataFrame(columns=columns(ReferenceSchema))
+
+
+def own(text: str) -> dict[str, object]:
+    """What each claim's own sentence implies, keyed by the claim's text."""
+    claims = extract_claims(text, "t", "2024-02-01")
+    found = own_arithmetic(claims, TOL)
+    return {row[C.text]: found[row[C.claim_id]] for row in claims.to_dict("records")
+            if row[C.claim_id] in found}
+
+
+def verdicts(text: str) -> dict[str, dict]:
+    claims = extract_claims(text, "t", "2024-02-01")
+    _, judged = judge(claims, NO_REFERENCES, {"t": "2024-02-01"}, TOL)
+    merged = claims.merge(judged, on=["article_id", "claim_id"])
+    return {r[C.text]: r for r in merged.to_dict("records")}
+
+
+def test_a_change_is_recomputed_from_the_two_levels_beside_it() -> None:
+    found = own("In Sindh, attacks rose from 40 in 2022 to 50 in 2023, an increase of 25 percent.")
+    (change,) = found.values()
+    assert change.value == pytest.approx(25.0)
+    assert change.operands == "from 40 to 50"
+
+
+def test_a_share_is_recomputed_from_its_part_and_its_countrys_whole() -> None:
+    found = own("Punjab accounted for 150 of the 600 deaths in Pakistan in 2023, or 25 percent.")
+    (share,) = found.values()
+    assert share.value == pytest.approx(25.0)
+    assert share.operands == "150 of 600"
+
+
+def test_a_change_whose_levels_are_not_both_in_its_sentence_is_left_to_the_sources() -> None:
+    text = ("Pakistan saw 300 attacks in 2023.\n"
+            "That was an increase of 20 percent over 2022.")
+    assert own(text) == {}
+
+
+def test_two_candidate_levels_for_one_period_are_ambiguous() -> None:
+    # 120 against 100 is +20%, 90 against 100 is not: which level the writer meant is unknown.
+    text = ("In Pakistan, one monitor counted 120 attacks in 2023 and another 90 attacks in "
+            "2023, against 100 attacks in 2022, a rise of 20 percent.")
+    assert own(text) == {}
+
+
+def test_a_change_its_own_levels_rule_out_is_contradicted_without_any_reference() -> None:
+    found = verdicts(
+        "In Pakistan, militant attacks rose from 400 in 2022 to 500 in 2023, a jump of 40 percent."
+    )
+    claim = found["jump of 40 percent"]
+    assert claim["verdict"] == Verdict.CONTRADICTED
+    assert claim["rule"] == Rule.OWN_ARITHMETIC_DISAGREES
+    assert claim["summary"] == "The article's own figures (from 400 to 500) give +25.0%, not +40%."
+
+
+def test_a_change_its_levels_agree_with_is_not_an_alarm() -> None:
+    found = verdicts(
+        "In Pakistan, militant attacks rose from 400 in 2022 to 500 in 2023, a jump of 25 percent."
+    )
+    assert found["jump of 25 percent"]["verdict"] == Verdict.UNVERIFIABLE
+
+
+def test_rounded_levels_leave_room_for_a_rounded_change() -> None:
+    # "about 1,000" and "nearly 1,500" allow anything from about +36% to +67%: +52% stands.
+    found = verdicts(
+        "In Pakistan, deaths rose from about 1,000 in 2022 to nearly 1,500 in 2023, "
+        "an increase of 52 percent."
+    )
+    assert found["increase of 52 percent"]["verdict"] != Verdict.CONTRADICTED
+
+
+def test_a_share_its_part_and_whole_rule_out_is_contradicted() -> None:
+    found = verdicts(
+        "Balochistan accounted for 200 of the 800 deaths in Pakistan in 2023, or 35 percent."
+    )
+    share = [r for r in found.values() if r[C.kind] in ("percent", "share")]
+    assert share and share[0]["verdict"] == Verdict.CONTRADICTED
+    assert share[0]["rule"] == Rule.OWN_ARITHMETIC_DISAGREES
