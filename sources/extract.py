@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import accumulate
 
 import pandas as pd
 
@@ -124,6 +125,9 @@ class _Context:
     text: str
     sentences: list[tuple[int, int]]
     sentence_starts: list[int]
+    # How many non-blank sentences end at or before each one (line breaks split off blank
+    # "sentences"), so that "3 sentences before" counts what a reader sees.
+    sentence_ranks: list[int]
     breaks: list[tuple[int, int]]
     break_starts: list[int]
     metrics: list[tuple[int, int, str]]
@@ -223,6 +227,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
         text=text,
         sentences=sentences,
         sentence_starts=[s for s, _ in sentences],
+        sentence_ranks=list(accumulate(not text[s:e].isspace() for s, e in sentences)),
         breaks=breaks,
         break_starts=[s for s, _ in breaks],
         metrics=metrics,
@@ -1262,7 +1267,8 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
     last = ctx.named[j] if j >= 0 else None
     c = bisect_left(ctx.carry, (sent[0], -1, ""))
     if last is not None and c < len(ctx.carry) and ctx.carry[c][1] <= sent[1]:
-        back = idx - (bisect_right(ctx.sentence_starts, last[0]) - 1)
+        back = ctx.sentence_ranks[idx] - ctx.sentence_ranks[
+            bisect_right(ctx.sentence_starts, last[0]) - 1]
         fig.attributed_to = last[1]
         fig.extra["how"]["source"] = (
             f"carried from '{last[1]}'" + (f" ({back} sentence{'s' if back > 1 else ''} before)"
