@@ -63,8 +63,11 @@ def own_arithmetic(claims: pd.DataFrame, tol: Tolerances) -> dict[str, OwnArithm
     for _, group in sentences.groupby([C.article_id, C.sentence], sort=False):
         records = group.to_dict("records")
         levels = [r for r in records if r[C.kind] in _LEVELS and _number(r[C.value]) is not None]
+        rivals = _rival_changes(records)
         for claim in records:
             if claim[C.kind] in _CHANGES and text_or_none(claim[C.metric]):
+                if _change_key(claim) in rivals:
+                    continue  # two changes read as the same comparison: which is which?
                 found = _change(claim, levels, tol)
             elif claim[C.kind] in _SHARES and text_or_none(claim[C.metric]):
                 found = _share(claim, levels, parents, tol)
@@ -73,6 +76,22 @@ def own_arithmetic(claims: pd.DataFrame, tol: Tolerances) -> dict[str, OwnArithm
             if found is not None:
                 out[claim[C.claim_id]] = found
     return out
+
+
+def _change_key(claim: Mapping) -> tuple:
+    return tuple(text_or_none(claim[c]) for c in (C.kind, C.metric, C.region, C.period,
+                                                   C.base_period))
+
+
+def _rival_changes(records: list[dict]) -> set[tuple]:
+    """Comparisons that two changes of different value in one sentence are both bound to:
+    "attacks rose 29% ..., while losses in them fell 19%" read with one measure means the
+    reading, not the writer, is wrong, so neither is checked against the levels."""
+    values: dict[tuple, set[float]] = {}
+    for r in records:
+        if r[C.kind] in _CHANGES and _number(r[C.value]) is not None:
+            values.setdefault(_change_key(r), set()).add(float(r[C.value]))
+    return {key for key, seen in values.items() if len(seen) > 1}
 
 
 def _change(claim: Mapping, levels: list[dict], tol: Tolerances) -> OwnArithmetic | None:

@@ -882,6 +882,12 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         ctx.text, max(lo, m[0] - 30), m[0])]
     if not before:
         return None
+    if not heads and _qualifies_other_noun(ctx.text, lo, before[-1][0]):
+        # "human losses in these attacks declined": the measure is the noun the phrase
+        # qualifies, which figcheck has no word for; the attacks are not what declined, and
+        # the figure has a subject of its own, so it continues no earlier figure's.
+        fig.extra["own_subject"] = True
+        return None
     pick = (heads or before)[-1]
     k = bisect_left(ctx.metric_starts, pick[1])
     while k < len(ctx.metrics) and ctx.metrics[k][0] < fig.span_start and not ctx.text[
@@ -889,6 +895,17 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         pick = ctx.metrics[k]  # "terrorist incidents": the last adjoining word is the head
         k += 1
     return pick[2]
+
+
+def _qualifies_other_noun(text: str, lo: int, metric_start: int) -> bool:
+    """Whether the metric word at ``metric_start`` sits in a prepositional phrase that follows
+    a noun of the clause ("losses in these attacks"), rather than opening it ("In attacks
+    on the police, ...")."""
+    prep = P.PREPOSITION_BEFORE.search(text, max(lo, metric_start - 30), metric_start)
+    if prep is None:
+        return False
+    last = P.LAST_WORD.search(text, max(lo, prep.start() - 40), prep.start())
+    return last is not None and last.group(1).lower() not in P.FUNCTION_WORDS
 
 
 def _continues(text: str, fig: _Figure) -> bool:
@@ -1488,7 +1505,8 @@ def extract_claims(
             fig.region = _bind_region(ctx, fig, sc, clause, nxt)
             if fig.region:
                 how["region"] = f"the sentence ({region_name(lex, fig.region)})"
-            if previous is not None and fig.metric is None and _continues(text, fig):
+            if (previous is not None and fig.metric is None and _continues(text, fig)
+                    and not fig.extra.get("own_subject")):
                 # "... 5,000 to 6,000 militants, with the number rising to 70,000": a figure
                 # with no noun of its own continues the earlier figure's subject.
                 fig.metric = previous.metric

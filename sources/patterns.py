@@ -600,6 +600,8 @@ CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[–—-]\s|—")
 # noun of its own ("rising to 70,000 when including families") and continues the subject
 # of the figure before it.
 NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*)")
+# The last word before a position (searched with an end bound): "losses" in "losses in".
+LAST_WORD = re.compile(r"([^\W\d_][\w’'-]*)\s*\Z")
 FUNCTION_WORDS = {
     "when", "while", "with", "in", "on", "at", "by", "for", "from", "to", "of", "and", "or",
     "but", "as", "this", "that", "last", "the", "a", "an", "if", "after", "before", "since",

@@ -106,6 +106,18 @@ def test_a_restated_figure_keeps_the_source_it_was_first_given() -> None:
     assert other[C.attributed_to] is None
 
 
+def test_a_measure_qualified_by_a_phrase_is_not_the_phrase_noun() -> None:
+    # What fell is the damage, a noun figcheck has no measure for, not the attacks.
+    text = ("Attacks rose 12% in March in Pakistan, but the damage caused by these attacks "
+            "fell by 30%.")
+    found = by_text(text)
+    assert found["rose 12%"][C.metric] == "attacks"
+    assert found["fell by 30%"][C.metric] is None
+    # Opening the clause, the same phrase sets the scene and the noun after it is the measure.
+    assert by_text("In these attacks, 40 people were killed in Pakistan.")["40"][C.metric] == (
+        "deaths")
+
+
 def test_a_new_paragraph_without_a_back_reference_does_not_inherit_the_source() -> None:
     text = ("PIPS said 693 people were killed in 2023.\n"
             "Separately, 90 people died in floods in Sindh in 2023.")

@@ -93,3 +93,15 @@ def test_a_share_its_part_and_whole_rule_out_is_contradicted() -> None:
     share = [r for r in found.values() if r[C.kind] in ("percent", "share")]
     assert share and share[0]["verdict"] == Verdict.CONTRADICTED
     assert share[0]["rule"] == Rule.OWN_ARITHMETIC_DISAGREES
+
+
+def test_two_changes_bound_to_one_comparison_are_not_checked_against_its_levels() -> None:
+    # The second change is about rural areas, which figcheck does not read as a place: bound
+    # to the same comparison, it cannot also be the change from 50 to 60, so neither is
+    # checked against those levels.
+    text = ("In Pakistan, attacks rose from 50 in 2022 to 60 in 2023, up 20 percent, and fell "
+            "by 10 percent in rural areas.")
+    claims = extract_claims(text, "t", "2024-02-01")
+    changes = claims[claims[C.kind] == "percent_change"]
+    assert changes[C.metric].nunique() == 1 and len(changes) == 2  # the reading under test
+    assert own(text) == {}
