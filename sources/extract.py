@@ -276,9 +276,36 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
     if lex.group_finder:
         ctx.groups = [(s, e, lex.group_by_word[normalise(text[s:e])])
                       for s, e in lex.group_finder.spans(text, low)]
+        if lex.agent_groups:
+            ctx.groups = _with_group_anaphors(text, ctx.groups, lex.agent_groups)
     if lex.population_finder:
         ctx.populations = [(s, e, lex.population_by_word[normalise(text[s:e])])
                            for s, e in lex.population_finder.spans(text, low)]
+
+
+# How far back "the group" looks for the group it names (about three sentences): further
+# back, another group the vocabulary does not know may have been named in between.
+GROUP_ANAPHOR_REACH = 400
+
+
+def _with_group_anaphors(text: str, groups: list[tuple[int, int, str]],
+                         agents: frozenset[str]) -> list[tuple[int, int, str]]:
+    """Add "the group", "its attacks" as mentions of the last acting group named before them.
+
+    "The TTP ... with 558 fatalities attributed to the group": the deaths are the TTP's, a
+    part of all deaths, and must not be compared with the national total.
+    """
+    named = [(s, g) for s, _e, g in groups if g in agents]
+    if not named:
+        return groups
+    starts = [s for s, _ in named]
+    found = list(groups)
+    for m in P.GROUP_ANAPHOR.finditer(text):
+        k = bisect_left(starts, m.start()) - 1
+        if k >= 0 and m.start() - starts[k] <= GROUP_ANAPHOR_REACH:
+            found.append((m.start(), m.end(), named[k][1]))
+    found.sort()
+    return found
 
 
 # ---------------------------------------------------------------------------------------------

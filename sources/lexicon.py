@@ -110,6 +110,7 @@ class Lexicon:
     population_by_word: dict[str, str] = field(default_factory=dict)
     population_finder: WordFinder | None = None
     parts: dict[tuple[str, str], str] = field(default_factory=dict)
+    agent_groups: frozenset[str] = frozenset()  # groups "the group" / "its" can refer back to
     region_names: dict[str, str] = field(default_factory=dict)  # ISO code -> name
 
 
@@ -302,7 +303,9 @@ def load_lexicon(
         if entry.get("edition_lag") is not None:
             edition_lag[str(name)] = int(entry["edition_lag"])
 
-    group_by_word, population_by_word, parts = _read_parts(vocab_dir / "parts.yaml", metrics)
+    group_by_word, population_by_word, parts, agents = _read_parts(
+        vocab_dir / "parts.yaml", metrics
+    )
 
     names = _read(vocab_dir / "names.yaml", packs, required=False)
     not_places = [str(n) for n in (names.get("not_places") or [])]
@@ -343,6 +346,7 @@ def load_lexicon(
         population_by_word=population_by_word,
         population_finder=_finder(population_by_word),
         parts=parts,
+        agent_groups=agents,
         region_names=region_names,
     )
 
@@ -355,10 +359,11 @@ def _finder(by_word: dict[str, str]) -> WordFinder | None:
 
 
 def _read_parts(path: Path, metrics: dict[str, Metric]
-                ) -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], str]]:
-    """Read parts.yaml: qualifier words by group, population words, and the part table."""
+                ) -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], str], frozenset[str]]:
+    """Read parts.yaml: qualifier words by group, population words, the part table, and the
+    groups that act (which "the group" can refer back to)."""
     if not path.exists():
-        return {}, {}, {}
+        return {}, {}, {}, frozenset()
     data = _read(path)
     groups = {normalise(str(w)): str(g) for g, words in (data.get("groups") or {}).items()
               for w in words or []}
@@ -371,5 +376,9 @@ def _read_parts(path: Path, metrics: dict[str, Metric]
             raise VocabularyError(f"{path.name}: bad part {key!r} -> {part!r} "
                                   "(want 'metric+qualifier: metric', ids from metrics.yaml)")
         parts[(base, qualifier)] = str(part)
-    return groups, populations, parts
+    agents = frozenset(str(a) for a in data.get("agents") or [])
+    unknown = agents - set(groups.values())
+    if unknown:
+        raise VocabularyError(f"{path.name}: agents {sorted(unknown)} are not among the groups")
+    return groups, populations, parts, agents
 

@@ -715,6 +715,14 @@ _BACK_NOUN = (
     r"|dataset|figures|statistics|stats|organi[sz]ation|body|monitor|document|findings"
     r"|analysis|research|review|watchdog|tally)"
 )
+# A reference back to the last group named: "attributed to the group", "the outfit's",
+# "linked to its attacks" (parts.yaml `agents` says which groups act).
+GROUP_ANAPHOR = re.compile(
+    r"\bthe\s+(?:(?:militant|terrorist|terror|banned|proscribed|outlawed|armed)\s+)?"
+    r"(?:group|outfit)\b"
+    r"|\b(?:linked|attributed|blamed|tied|claimed)\s+(?:to|on|by)\s+(?:its|their)\b",
+    re.IGNORECASE,
+)
 _EVENT_NOUN = (
     r"(?:attacks|incidents|assaults|bombings|blasts|strikes|raids|clashes|operations|events"
     r"|acts\s+of\s+(?:terrorism|violence))"

@@ -118,6 +118,18 @@ def test_a_measure_qualified_by_a_phrase_is_not_the_phrase_noun() -> None:
         "deaths")
 
 
+def test_the_group_refers_back_to_the_last_acting_group_named() -> None:
+    text = ("The Pakistani Taliban widened their campaign in Pakistan in 2024.\n"
+            "Officials put 520 deaths in 2024 down to the outfit.\n"
+            "Overall, 1,000 people were killed in 2024.")
+    found = by_text(text)
+    assert found["520"][C.metric] == "deaths_ttp"
+    assert found["1,000"][C.metric] == "deaths"
+    # With no acting group named before it, "the group" is nobody in particular.
+    alone = by_text("Officials put 520 deaths in Pakistan in 2024 down to the outfit.")
+    assert alone["520"][C.metric] == "deaths"
+
+
 def test_a_new_paragraph_without_a_back_reference_does_not_inherit_the_source() -> None:
     text = ("PIPS said 693 people were killed in 2023.\n"
             "Separately, 90 people died in floods in Sindh in 2023.")
