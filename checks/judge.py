@@ -564,6 +564,21 @@ def _differences(row: Mapping, claim: Mapping) -> list[bool]:
     ]
 
 
+def _only_guessed_differs(row: Mapping, claim: Mapping) -> bool:
+    """Whether the row differs from the claim only in the place or period figcheck carried
+    over from the rest of the article (never in what is counted)."""
+    region, period, metric, base = _differences(row, claim)
+    guessed = set(_inherited(claim, named=False))
+    differs = {f for f, d in (("region", region), ("period", period)) if d}
+    return bool(differs) and not metric and not base and differs <= guessed
+
+
+def _unsaid(row: Mapping, claim: Mapping) -> str:
+    """ "where", "when" or "where or when": what the claim's sentence leaves to the article."""
+    region, period, _, _ = _differences(row, claim)
+    return " or ".join(w for w, d in (("where", region), ("when", period)) if d)
+
+
 def _states_number(row: Mapping, claim: Mapping) -> bool:
     """The row prints the claim's own number at the claim's digits (not merely a bound or a
     range that contains it)."""
@@ -794,6 +809,15 @@ def _named_rule(
     # A small or round number found elsewhere is as likely a coincidence: not worth naming.
     if elsewhere is not None and not _distinctive(claim):
         elsewhere = None
+    if elsewhere is not None and _only_guessed_differs(elsewhere, claim):
+        # The sentence gives no place (or no period): figcheck's guess from the article is
+        # what differs, and the named source prints this very number for its measure once.
+        return (
+            Verdict.SUPPORTED,
+            Rule.NAMED_SOURCE_AGREES_UNPLACED,
+            f"{named} reported {_figure(elsewhere)}; the sentence itself does not say "
+            f"{_unsaid(elsewhere, claim)}",
+        )
     if not evid and elsewhere is None:
         return (
             Verdict.UNVERIFIABLE,

@@ -45,6 +45,7 @@ class Rule(StrEnum):
     OWN_ARITHMETIC_DISAGREES = "own-arithmetic-disagrees"
     NO_REFERENCE = "no-reference"
     NAMED_SOURCE_AGREES = "named-source-agrees"
+    NAMED_SOURCE_AGREES_UNPLACED = "named-source-agrees-unplaced"
     NAMED_SOURCE_DISAGREES = "named-source-disagrees"
     NAMED_SOURCE_SPLIT = "named-source-split"
     NAMED_SOURCE_STATES_ELSEWHERE = "named-source-states-elsewhere"
@@ -84,6 +85,11 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
     Rule.NAMED_SOURCE_AGREES: (
         Verdict.SUPPORTED,
         "the claim names its source, and that source states the figure",
+    ),
+    Rule.NAMED_SOURCE_AGREES_UNPLACED: (
+        Verdict.SUPPORTED,
+        "the sentence gives no place or period of its own, and the named source states the "
+        "figure for that measure in another place or period than figcheck took from the article",
     ),
     Rule.NAMED_SOURCE_DISAGREES: (
         Verdict.CONTRADICTED,

@@ -561,6 +561,28 @@ def test_no_alarm_on_a_period_carried_from_the_article():
     assert summary.startswith("PIPS reported 693 deaths in Pakistan in 2023, not 893; but")
 
 
+def test_a_named_figure_placed_only_by_the_article_is_read_where_its_source_states_it():
+    """The sentence names GTI and no place; figcheck took the article's place. GTI prints
+    this very number for another country: that is the writer's place, not an error."""
+    gti = ref("gti", source="GTI", metric="deaths_ttp", region="PK", value=293.0)
+    guessed = claim(text="293", value=293.0, metric="deaths_ttp", region="AF", period="2023",
+                    attributed_to="GTI",
+                    binding="region: the article's first paragraph (Afghanistan); "
+                            "period: its own '2023'")
+    assert summary_of([guessed], [gti]) == (
+        "supported",
+        "named-source-agrees-unplaced",
+        "GTI reported 293 deaths attributed to the TTP in Pakistan in 2023; the sentence "
+        "itself does not say where.",
+    )
+    # Placed by its own sentence, the same claim is the right number in the wrong place.
+    placed = guessed | {"binding": "region: the sentence (Afghanistan); period: its own '2023'"}
+    assert summary_of([placed], [gti])[1] != "named-source-agrees-unplaced"
+    # A round number proves nothing: it recurs in a publisher's tables by chance.
+    round_ = guessed | {"text": "300", "value": 300.0}
+    assert summary_of([round_], [gti | {"value": 300.0}])[0] != "supported"
+
+
 def test_named_source_disagrees_sentence():
     pips = ref("pips", source="PIPS", value=693.0, definition=TERRORISM)
     figure = claim(value=893.0, metric="deaths", region="PK", period="2023", attributed_to="PIPS")
