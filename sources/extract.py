@@ -1395,10 +1395,26 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
     for gs, ge, group in _in(ctx.groups, lo, hi):
         part = lex.parts.get((fig.metric, group))
         between = (ge, fig.span_start) if ge <= fig.span_start else (fig.span_end, gs)
+        if previous is not None and ge <= fig.span_start and not text[prev_end:gs].strip() and (
+                P.ASIDE_BEFORE.search(text, max(0, previous.span_start - 15),
+                                      previous.span_start)):
+            # "... attacks – including 14 suicide bombings – claimed 419 lives": the words name
+            # the figure of the aside, not the sentence's later figures (whereas "14 suicide
+            # bombings killed 200 people" are the 200's attacks).
+            continue
         if part and not P.AND_BETWEEN.search(text, *between):
             # ("... 23 suicide bombings and that deaths rose 65%": the group is another's.)
             fig.metric = part
+            fig.extra["group"] = group
             return
+    if previous is not None and previous.extra.get("group") and P.OTHERS_AFTER.match(
+            text, fig.span_end):
+        # "... killed in suicide attacks, while 582 others were injured": the others were
+        # hurt in the same attacks.
+        part = lex.parts.get((fig.metric, previous.extra["group"]))
+        if part:
+            fig.metric = part
+            fig.extra["group"] = previous.extra["group"]
 
 
 def _following(period: str) -> str | None:

@@ -600,6 +600,13 @@ CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[–—-]\s|—")
 # noun of its own ("rising to 70,000 when including families") and continues the subject
 # of the figure before it.
 NEXT_WORD = re.compile(r"\s*([^\W\d_][\w’'-]*)")
+# What opens an aside inside a sentence: "– including 14 suicide bombings –", "(of which 9 ...".
+ASIDE_BEFORE = re.compile(
+    r"(?:\bincluding|\bincl\.|\bamong\s+them|\bof\s+which|\bof\s+whom|\(|[–—])\s*\Z",
+    re.IGNORECASE,
+)
+# "582 others", "40 more": a figure that adds people to the set the sentence just counted.
+OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
 # The last word before a position (searched with an end bound): "losses" in "losses in".
 LAST_WORD = re.compile(r"([^\W\d_][\w’'-]*)\s*\Z")
 FUNCTION_WORDS = {

@@ -259,6 +259,26 @@ def test_part_of_a_whole_names_the_whole() -> None:
     assert found["976"][C.region] == "PK"
 
 
+def test_the_group_in_an_aside_names_only_the_asides_figure() -> None:
+    text = "The 500 attacks in Pakistan in 2021 (including 20 suicide attacks) killed 700 people."
+    found = by_text(text)
+    assert found["20"][C.metric] == "suicide_attacks"
+    assert found["700"][C.metric] == "deaths"
+    # Outside an aside the attacks named before the deaths are the deaths' attacks.
+    assert by_text("In 2021, 20 suicide attacks in Pakistan killed 140 people.")["140"][
+        C.metric] == "deaths_suicide_attacks"
+
+
+def test_others_hurt_in_the_same_attacks_are_that_part_too() -> None:
+    found = by_text("In 2021, 140 people were killed in suicide attacks in Pakistan, and 310 "
+                    "others were wounded.")
+    assert found["310"][C.metric] == "injured_suicide_attacks"
+    # Without "others", a later figure is not tied to the earlier figure's attacks.
+    plain = by_text("In 2021, 140 people were killed in suicide attacks in Pakistan.\n"
+                    "Overall, 310 people were wounded in 2021.")
+    assert plain["310"][C.metric] == "injured"
+
+
 # --- more claim forms --------------------------------------------------------------------------
 
 
