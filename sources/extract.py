@@ -1142,6 +1142,15 @@ def _attached(text: str, fig: _Figure, sc: _Scope, limit: int) -> _TimeRef | Non
     return None
 
 
+def _dates_the_saying(text: str, before: _TimeRef, fig: _Figure, after: _TimeRef) -> bool:
+    """Whether the time before a figure dates a statement and the figure has its own after it:
+    "In January 2024, PIPS said 693 people were killed in 2023" — January is when PIPS spoke.
+    """
+    return bool(P.SAYING_VERB.search(text, before.pos, fig.span_start)) and not (
+        P.SAYING_VERB.search(text, fig.span_end, after.pos)
+        or P.CLAUSE_BREAK.search(text, fig.span_end, after.pos))
+
+
 def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | None = None,
                  own: _TimeRef | None = None, taken: dict | None = None) -> None:
     """Set the period (and, for changes, the base period) of a figure from its sentence.
@@ -1189,6 +1198,9 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         # The time the sentence set before the figure, else the nearest one after it that
         # is not another figure's own ("693 deaths, up from 419 in 2022": not 2022).
         ref = before[-1] if before else after[0]
+        if before and after and ctx is not None and _dates_the_saying(ctx.text, before[-1],
+                                                                      fig, after[0]):
+            ref = after[0]
         fig.period = ref.period
         how["period"] = f"the sentence ({ref.how})"
     elif sc.bases and len(sc.bases[0].period) == 4:

@@ -605,6 +605,12 @@ ASIDE_BEFORE = re.compile(
     r"(?:\bincluding|\bincl\.|\bamong\s+them|\bof\s+which|\bof\s+whom|\(|[–—])\s*\Z",
     re.IGNORECASE,
 )
+# A verb of saying: the time before it dates the statement, not the figures stated.
+SAYING_VERB = re.compile(
+    r"\b(?:said|says|stated|states|estimated|estimates|found|finds|showed|shows|reported"
+    r"|reports|noted|notes|revealed|reveals|announced|announces)\b",
+    re.IGNORECASE,
+)
 # "582 others", "40 more": a figure that adds people to the set the sentence just counted.
 OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
 # The last word before a position (searched with an end bound): "losses" in "losses in".
@@ -669,7 +675,13 @@ ATTRIBUTION_AFTER = re.compile(
     r"|found|finds|recorded|records|counted|counts|noted|notes|believes|believed|added"
     r"|put\s+the|puts\s+the|showed|shows|revealed|reveals|documented|documents)\b"
     r"|[’']s?\s+(?:annual\s+|latest\s+|new\s+)?(?:report|data|figures|study|survey|estimates?"
-    r"|count|tally|analysis|statistics)\b",
+    r"|count|tally|analysis|statistics)\b"
+    # "A UN Monitoring Team report in July 2024 estimated", "the PIPS survey released on
+    # Monday said": the source's document, then when it came out, then the verb.
+    r"|\s+(?:(?:annual|latest|new|quarterly|monthly|security)\s+)?(?:report|study|survey|review"
+    r"|assessment|analysis)\s+(?:[^.;:]{0,40}?\s)?(?:said|says|stated|states|estimated|estimates"
+    r"|found|finds|showed|shows|recorded|records|counted|counts|noted|notes|revealed|reveals"
+    r"|documented|documents|put\s+the|puts\s+the)\b",
     re.IGNORECASE,
 )
 # "<Name> said", "<Name>, the envoy, estimates" for names not in the source vocabulary: two to

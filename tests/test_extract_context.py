@@ -172,6 +172,22 @@ def test_period_phrases_are_intervals(sentence: str, figure: str, period: str) -
     assert by_text(sentence)[figure][C.period] == period
 
 
+def test_the_time_a_source_spoke_does_not_date_the_figure_it_gave() -> None:
+    found = by_text("In December 2023, the CRSS said 1,400 people were killed in Pakistan in 2022.")
+    assert found["1,400"][C.period] == "2022"
+    assert found["1,400"][C.attributed_to] == "CRSS"
+    # Without a saying verb between them, the opening time is the figure's.
+    assert by_text("In December 2023, 140 people were killed in Pakistan, the CRSS said.")[
+        "140"][C.period] == "2023-12"
+
+
+def test_a_report_named_with_its_release_time_is_the_source() -> None:
+    found = by_text("A CRSS report in October 2023 found that 445 people were killed in "
+                    "Pakistan in the third quarter of 2023.")
+    assert found["445"][C.attributed_to] == "CRSS"
+    assert found["445"][C.period] == "2023-07/2023-09"
+
+
 def test_same_period_last_year_is_the_base_shifted_a_year() -> None:
     found = by_text("Attacks in the first half of 2024 were up 20% on the same period last year.")
     claim = found["up 20%"]
