@@ -21,7 +21,7 @@ from sources.references import (
     references_version,
 )
 
-DATASETS = ["crss", "events", "gti", "interior", "ispr", "picss", "pips", "statements"]
+DATASETS = ["crss", "events", "gti", "interior", "ispr", "kpctd", "picss", "pips", "statements"]
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +66,26 @@ def test_data_files_hold_only_stated_figures(refs: pd.DataFrame) -> None:
 def test_ref_ids_carry_their_dataset_name(refs: pd.DataFrame) -> None:
     prefixes = refs[R.ref_id].str.split(":").str[0]
     assert set(prefixes) == set(DATASETS)
+
+
+def test_year_to_date_releases_keep_their_span(refs: pd.DataFrame) -> None:
+    # The KP CTD's December release counts 2024 to its release day; only the year-end
+    # report speaks for the whole year, so the two never meet the same claim.
+    ctd = refs[(refs[R.source] == "KP CTD") & (refs[R.metric] == "attacks")
+               & (refs[R.region] == "PK-KP")]
+    assert one(ctd, **{R.period: "2024-01-01/2024-12-06"})[R.value] == 636
+    assert one(ctd, **{R.period: "2024"})[R.value] == 670
+    assert one(ctd, **{R.period: "2023"})[R.value] == 631
+
+
+def test_a_revised_month_is_stored_once_where_a_stated_change_rests_on_it(
+        refs: pd.DataFrame) -> None:
+    # PICSS's July 2024 report gives 12 attacks in Balochistan, its August report 13 (on
+    # which +277% rests): only 13 is stored, so the month is not disputed with itself.
+    july = refs[(refs[R.source] == "PICSS") & (refs[R.metric] == "attacks")
+                & (refs[R.region] == "PK-BA") & (refs[R.period] == "2024-07")
+                & (refs[R.kind] == "count")]
+    assert list(july[R.value]) == [13]
 
 
 def test_pips_deaths(refs: pd.DataFrame) -> None:
