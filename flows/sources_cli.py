@@ -131,8 +131,17 @@ def validate(
         print(f"{chosen.describe()}: no problems")
         raise typer.Exit(EXIT_OK)
     title = f"{len(problems)} problem(s) in {chosen.describe()}"
+    rows = problems.to_dict("records")
+    if not sys.stdout.isatty():
+        # In a log (CI, a pipe) one line per problem, never cut to a table's width: a path
+        # shortened to "pips.…" would not say which file is broken.
+        print(title)
+        for row in rows:
+            print(" ".join(f"{c} {_cell(row[c])}" if c not in ("file", "value") else
+                           _cell(row[c]) for c in PROBLEM_COLUMNS if _cell(row[c])))
+        raise typer.Exit(EXIT_BROKEN)
     table = Table(*PROBLEM_COLUMNS, title=title)
-    for row in problems.to_dict("records"):
+    for row in rows:
         table.add_row(*(_cell(row[c]) for c in PROBLEM_COLUMNS))
     _out().print(table)
     raise typer.Exit(EXIT_BROKEN)
