@@ -16,6 +16,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from flows.prefect_logging import quiet_prefect_tracebacks
+
 EXIT_BAD_INPUT = 2
 HEALTH_TIMEOUT = 5.0  # seconds to wait for the Prefect server's health check
 START_SERVER_HINT = (
@@ -131,6 +133,7 @@ def serve(
             raise _fail(f"--feed: {url!r} is not an http(s) URL")
     for name_, value in (("DO_NOT_TRACK", "1"), ("PREFECT_SERVER_ANALYTICS_ENABLED", "false")):
         os.environ.setdefault(name_, value)  # no telemetry, as for `figcheck check`
+    quiet_prefect_tracebacks()  # a failed scheduled run logs one line (--debug: traceback)
     _check_cron(cron)
     api_url = _reachable_prefect_api()
     err.print(f"Serving check-folder/{name} on {api_url} (cron {cron!r}); Ctrl-C stops.")
