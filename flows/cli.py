@@ -227,13 +227,21 @@ def _writable_output(out: Path) -> None:
     """Exit 2 naming ``out`` unless reports can be written there, before any work starts."""
     from reports.atomic import SUFFIX, remove_stale_temporaries, temporary_prefix
 
+    if out.exists() and not out.is_dir():
+        raise _fail(f"--out: {out} is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(
             dir=out, prefix=temporary_prefix("figcheck-probe"), suffix=SUFFIX
         )
-        os.close(fd)
-        os.unlink(probe)
+        try:
+            # A byte, not an empty file: a full disk still has room for a name, not for data
+            # (and the history store could not open its journal there).
+            os.write(fd, b"\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            os.unlink(probe)
         # Temporary files of writes whose run was killed (their writer is gone); a
         # concurrent run's writes in progress are kept.
         removed = remove_stale_temporaries(out)
@@ -244,6 +252,12 @@ def _writable_output(out: Path) -> None:
             f"note: removed {len(removed)} temporary file(s) left in {out} by interrupted runs",
             highlight=False,
         )
+    from flows import history
+
+    try:
+        history.check_store(out)  # a corrupt or unreachable store fails now, not at the end
+    except history.HistoryError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _read_or_exit(

@@ -66,7 +66,8 @@ def history(
         runs, changes = store.list_runs(article_id), store.changes(article_id)
         store.dispose()
     except Exception as exc:  # noqa: BLE001 - any driver error means "cannot open the store"
-        raise _fail(f"cannot read the history at {_safe_url(url)}: {exc}") from None
+        reason = getattr(exc, "orig", None) or exc  # the driver's words, not SQLAlchemy's link
+        raise _fail(f"cannot read the history at {_safe_url(url)}: {reason}") from None
     if as_json:
         payload = {"runs": runs, "changes": [c.to_dict() for c in changes]}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")

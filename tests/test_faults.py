@@ -349,6 +349,29 @@ def test_a_read_only_output_folder_exits_2_before_any_work(tmp_path, monkeypatch
     assert_exit_2_naming(run, str(out), "not writable")
 
 
+def test_a_corrupt_history_store_exits_2_before_any_work(tmp_path, monkeypatch):
+    from flows import steps
+
+    monkeypatch.delenv(history.HISTORY_URL_ENV, raising=False)
+
+    def never(*args, **kwargs):
+        raise AssertionError("work started although the history store cannot take the run")
+
+    monkeypatch.setattr(steps, "load_reference_data", never)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / history.HISTORY_FILE).write_bytes(b"not a database, a truncated copy" * 40)
+    run = cli(*check_args(out, str(DEMO)))
+    assert_exit_2_naming(run, history.HISTORY_FILE, "not a database", "nothing was checked")
+    assert sorted(p.name for p in out.iterdir()) == [history.HISTORY_FILE]
+
+
+def test_an_output_path_that_is_a_file_is_named_as_not_a_folder(tmp_path):
+    out = tmp_path / "report.html"
+    out.write_text("a file, not a folder", encoding="utf-8")
+    assert_exit_2_naming(cli(*check_args(out, str(DEMO))), str(out), "is not a folder")
+
+
 def test_an_unreachable_prefect_server_names_prefect_api_url_and_the_local_engine(tmp_path):
     with socket.socket() as s:  # a port nothing listens on
         s.bind(("127.0.0.1", 0))
