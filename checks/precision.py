@@ -283,6 +283,12 @@ def stated_interval(
         return Interval(low, high, how="range as stated")
     if value is None:
         return None
+    if value < 0 and qualifier in _MAGNITUDE_HEDGES:
+        # "nearly 20% fewer", "fell by more than 30%": the hedge bounds the size of the
+        # fall, so "nearly" lies just below 20 in magnitude (-20 <= change <= -18), "more
+        # than" beyond -30. Read the magnitude as a rise, then turn the interval round.
+        rise = stated_interval(kind, -value, None, None, qualifier, tol)
+        return _negated(rise, "a fall")
     floor, ceiling = (0.0, 100.0) if kind in BOUNDED_KINDS else (None, None)
     if kind in COUNT_KINDS:
         floor = 0.0
@@ -304,6 +310,23 @@ def stated_interval(
     if exact:
         return Interval(value, value, how="figcheck's arithmetic, unrounded")
     return rounding_interval(value, kind, tol)
+
+
+# Hedges that bound a figure's size from one side; on a fall they bound it in magnitude.
+_MAGNITUDE_HEDGES = {
+    Qualifier.OVER, Qualifier.AT_LEAST, Qualifier.UNDER, Qualifier.UP_TO, Qualifier.NEARLY
+}
+
+
+def _negated(interval: Interval, what: str) -> Interval:
+    """``interval`` mirrored through zero (its ends swapped), ``how`` saying ``what`` it is."""
+    return Interval(
+        None if interval.high is None else -interval.high,
+        None if interval.low is None else -interval.low,
+        low_closed=interval.high_closed,
+        high_closed=interval.low_closed,
+        how=f"{interval.how}, in size ({what})",
+    )
 
 
 def date_interval(iso: str) -> Interval:

@@ -24,6 +24,7 @@ from rich.table import Table
 from checks.values import text_or_empty
 from checks.vocabulary import VERDICTS
 from flows import commands, failures, sources_cli
+from flows.prefect_logging import quiet_prefect_tracebacks
 from reports import options as options_defaults
 from reports.options import DEFAULT_JUNIT_SKIP, DEFAULT_REVIEWER, ReportOptions
 from sources.articles import DEMO_ARTICLE, ArticleError, decode_input, discover
@@ -224,13 +225,39 @@ def _within_limits(articles: list) -> None:
 
 def _writable_output(out: Path) -> None:
     """Exit 2 naming ``out`` unless reports can be written there, before any work starts."""
+    from reports.atomic import SUFFIX, remove_stale_temporaries, temporary_prefix
+
+    if out.exists() and not out.is_dir():
+        raise _fail(f"--out: {out} is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(dir=out, prefix=".figcheck-probe-", suffix=".tmp")
-        os.close(fd)
-        os.unlink(probe)
+        fd, probe = tempfile.mkstemp(
+            dir=out, prefix=temporary_prefix("figcheck-probe"), suffix=SUFFIX
+        )
+        try:
+            # A byte, not an empty file: a full disk still has room for a name, not for data
+            # (and the history store could not open its journal there).
+            os.write(fd, b"\n")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            os.unlink(probe)
+        # Temporary files of writes whose run was killed (their writer is gone); a
+        # concurrent run's writes in progress are kept.
+        removed = remove_stale_temporaries(out)
     except OSError as exc:
         raise _fail(failures.output_problem(out, exc)) from None
+    if removed:
+        err.print(
+            f"note: removed {len(removed)} temporary file(s) left in {out} by interrupted runs",
+            highlight=False,
+        )
+    from flows import history
+
+    try:
+        history.check_store(out)  # a corrupt or unreachable store fails now, not at the end
+    except history.HistoryError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _read_or_exit(
@@ -288,6 +315,8 @@ def _quiet_services() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    # A failing task's traceback stays off the console: the exit contract prints one line.
+    quiet_prefect_tracebacks()
     if os.environ.get("PREFECT_HOME"):
         # Prefect makes its home folder without parents, then fails to open its database.
         Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)

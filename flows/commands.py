@@ -16,6 +16,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from flows.prefect_logging import quiet_prefect_tracebacks
+
 EXIT_BAD_INPUT = 2
 HEALTH_TIMEOUT = 5.0  # seconds to wait for the Prefect server's health check
 START_SERVER_HINT = (
@@ -64,7 +66,8 @@ def history(
         runs, changes = store.list_runs(article_id), store.changes(article_id)
         store.dispose()
     except Exception as exc:  # noqa: BLE001 - any driver error means "cannot open the store"
-        raise _fail(f"cannot read the history at {_safe_url(url)}: {exc}") from None
+        reason = getattr(exc, "orig", None) or exc  # the driver's words, not SQLAlchemy's link
+        raise _fail(f"cannot read the history at {_safe_url(url)}: {reason}") from None
     if as_json:
         payload = {"runs": runs, "changes": [c.to_dict() for c in changes]}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
@@ -131,6 +134,7 @@ def serve(
             raise _fail(f"--feed: {url!r} is not an http(s) URL")
     for name_, value in (("DO_NOT_TRACK", "1"), ("PREFECT_SERVER_ANALYTICS_ENABLED", "false")):
         os.environ.setdefault(name_, value)  # no telemetry, as for `figcheck check`
+    quiet_prefect_tracebacks()  # a failed scheduled run logs one line (--debug: traceback)
     _check_cron(cron)
     api_url = _reachable_prefect_api()
     err.print(f"Serving check-folder/{name} on {api_url} (cron {cron!r}); Ctrl-C stops.")

@@ -359,6 +359,30 @@ def record(
         ) from exc
 
 
+def check_store(out_dir: str | Path) -> None:
+    """Open the store the run will append to (creating its tables), before any work.
+
+    A store that cannot be opened (a corrupt SQLite file, an unreachable database) would
+    otherwise fail the run only at its end, after every report was rewritten.
+
+    Raises:
+        HistoryError: the store cannot be opened; the message names it and the reason.
+    """
+    url = default_url(out_dir)
+    try:
+        HistoryStore(url).dispose()
+    except sa.exc.SQLAlchemyError as exc:
+        reason = getattr(exc, "orig", None) or exc
+        if "full" in str(reason):  # SQLite cannot make its journal on a full disk
+            raise HistoryError(
+                f"{out_dir}: no space left on the device for the history store ({reason}); "
+                "nothing was checked"
+            ) from exc
+        raise HistoryError(
+            f"{safe_url(url)}: the history store cannot be opened ({reason}); nothing was checked"
+        ) from exc
+
+
 class HistoryError(RuntimeError):
     """The history store cannot take the run; the message names the store and the reason."""
 

@@ -21,6 +21,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import feeds
 from flows.verify import verify_articles
+from reports.atomic import remove_stale_temporaries
 from sources.articles import discover, slugify
 
 FLOW_NAME = "check-folder"
@@ -67,6 +68,7 @@ def check_folder(
         paths += got["paths"]
         taken += [Path(p).stem for p in got["paths"]]
         problems += got["problems"]
+    remove_stale_temporaries(Path(out_dir))  # left by a scheduled run that was killed
     results = verify_articles(paths=paths, out_dir=out_dir) if paths else []
     publish_artifacts(results, Path(out_dir), problems)
     return {"articles": [r["article"]["id"] for r in results], "problems": problems}

@@ -17,9 +17,7 @@ import functools
 import hashlib
 import logging
 import operator
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -32,6 +30,7 @@ from markupsafe import Markup, escape
 
 from checks.values import text_or_empty
 from checks.vocabulary import Kind, Verdict
+from reports.atomic import write_atomic  # noqa: F401 (steps write reports through it)
 from reports.chart import (
     KIND_LABELS,
     QUALIFIER_WORDS,
@@ -568,27 +567,3 @@ def render_index(entries: list[dict]) -> str:
             generated_at=latest,
         )
     )
-
-
-def write_atomic(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` (UTF-8) so readers never see a half-written file.
-
-    The text goes to a temporary file in the same directory, is flushed to disk, then
-    replaces ``path`` in one ``os.replace``. Missing parent directories are created.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        # mkstemp creates 0600; a report is for reading, so take the usual umask instead.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -19,6 +19,7 @@ combines them, in three passes over the text:
 from __future__ import annotations
 
 import calendar
+import gc
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -1472,6 +1473,24 @@ def extract_claims(
     Returns:
         The claims table (empty, with the schema's columns, when nothing is found).
     """
+    # Extraction allocates millions of small, acyclic objects (figures, spans, matches) on a
+    # long document; the cyclic collector's passes over them cost about an eighth of the
+    # time and grow with the heap. The few cycles made meanwhile are collected afterwards.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract_claims(text, article_id, published, lexicon, validate_schema)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _extract_claims(
+    text: str, article_id: str, published: str | None,
+    lexicon: Lexicon | None = None,
+    validate_schema: bool = True,
+) -> pd.DataFrame:
+    """``extract_claims`` with the cyclic garbage collector paused."""
     if not text or not text.strip():
         return empty(C)
     lex = lexicon or load_lexicon()

@@ -150,6 +150,53 @@ def test_a_killed_run_leaves_no_history_and_two_runs_at_once_both_complete(tmp_p
     store.dispose()
 
 
+def test_the_next_run_removes_temporaries_of_dead_writers_and_keeps_live_ones(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead_pid = int(dead.stdout)
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    try:
+        files = {
+            # a report's write killed two minutes ago: its writer is gone
+            "killed": f".kabul.html.{dead_pid}-a1b2c3d4.tmp",
+            "killed probe": f".figcheck-probe.{dead_pid}-zz_9yx8w.tmp",
+            # a concurrent run still writing (its process lives), even a slow write
+            "live": f".junit.xml.{live.pid}-e5f6g7h8.tmp",
+            # the writer is gone, but a writer on another machine sharing the folder may
+            # have just started: kept until it is a minute old
+            "young": f".index.html.{dead_pid}-i9j0k1l2.tmp",
+            # written before temporaries carried a pid: removed only when an hour old
+            "old, no pid": ".index.html.m3n4o5p6.tmp",
+            "recent, no pid": ".kabul.json.q7r8s9t0.tmp",
+            # not figcheck's: never touched
+            "someone's": ".notes.tmp",
+        }
+        now = time.time()
+        age = {"young": 5, "old, no pid": 7200, "recent, no pid": 600}
+        for key, name in files.items():
+            (out / name).write_text("half a report", encoding="utf-8")
+            then = now - age.get(key, 120)
+            os.utime(out / name, (then, then))
+        run = cli(*check_args(out, str(DEMO)))
+        assert run.exit_code == 0, run.stderr
+        left = {p.name for p in out.iterdir()}
+        for key in ("killed", "killed probe", "old, no pid"):
+            assert files[key] not in left, key
+        for key in ("live", "young", "recent, no pid", "someone's"):
+            assert files[key] in left, key
+        assert "removed 3 temporary file(s)" in " ".join(run.stderr.split()), run.stderr
+        assert (out / "junit.xml").exists()  # the run itself wrote its reports
+    finally:
+        live.kill()
+        live.wait()
+
+
 # --- the environment fails: disk, permissions, history store, Prefect server -----------------
 
 
@@ -302,6 +349,29 @@ def test_a_read_only_output_folder_exits_2_before_any_work(tmp_path, monkeypatch
     assert_exit_2_naming(run, str(out), "not writable")
 
 
+def test_a_corrupt_history_store_exits_2_before_any_work(tmp_path, monkeypatch):
+    from flows import steps
+
+    monkeypatch.delenv(history.HISTORY_URL_ENV, raising=False)
+
+    def never(*args, **kwargs):
+        raise AssertionError("work started although the history store cannot take the run")
+
+    monkeypatch.setattr(steps, "load_reference_data", never)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / history.HISTORY_FILE).write_bytes(b"not a database, a truncated copy" * 40)
+    run = cli(*check_args(out, str(DEMO)))
+    assert_exit_2_naming(run, history.HISTORY_FILE, "not a database", "nothing was checked")
+    assert sorted(p.name for p in out.iterdir()) == [history.HISTORY_FILE]
+
+
+def test_an_output_path_that_is_a_file_is_named_as_not_a_folder(tmp_path):
+    out = tmp_path / "report.html"
+    out.write_text("a file, not a folder", encoding="utf-8")
+    assert_exit_2_naming(cli(*check_args(out, str(DEMO))), str(out), "is not a folder")
+
+
 def test_an_unreachable_prefect_server_names_prefect_api_url_and_the_local_engine(tmp_path):
     with socket.socket() as s:  # a port nothing listens on
         s.bind(("127.0.0.1", 0))
@@ -330,6 +400,69 @@ def test_no_loopback_for_the_embedded_server_exits_2_at_once(tmp_path, monkeypat
     with temporary_settings(restore_defaults={PREFECT_API_URL}):
         run = cli("check", str(DEMO), "--out", str(tmp_path))
     assert_exit_2_naming(run, "PREFECT_API_URL", "--engine local", "127.0.0.1")
+
+
+# figcheck's CLI with the run's index step failing on a full disk, inside a Prefect task.
+FULL_DISK_FIGCHECK = """
+import errno, os, sys
+from flows import steps
+def full(articles, results, out, options):
+    raise OSError(errno.ENOSPC, "No space left on device", os.path.join(out, "junit.xml"))
+steps.finish_reports = full
+from flows.cli import main
+sys.argv = ["figcheck", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_task_failing_under_prefect_logs_one_line_and_no_traceback(tmp_path):
+    out = tmp_path / "out"
+    args = ["check", str(DEMO), "--published", "2024-06-28", "--out", str(out)]
+    run = subprocess.run(
+        [sys.executable, "-c", FULL_DISK_FIGCHECK, *args],
+        env=env(),
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert run.returncode == 2, run.stderr
+    # The failure went through Prefect's task engine and its logger ...
+    assert "Task run failed with exception: OSError(28" in run.stderr, run.stderr
+    # ... which printed no traceback; figcheck's own line closes the run.
+    assert "Traceback" not in run.stderr and 'File "' not in run.stderr, run.stderr
+    (line,) = [x for x in run.stderr.splitlines() if x.startswith("figcheck: error: ")]
+    assert str(out) in line and "no space" in line, run.stderr
+    assert history_runs(out) == []
+
+
+def test_prefect_console_formatter_drops_tracebacks_unless_debugging(monkeypatch):
+    import logging
+
+    from flows import prefect_logging
+
+    monkeypatch.delenv(prefect_logging.STANDARD_FORMATTER_ENV, raising=False)
+    monkeypatch.setenv("FIGCHECK_DEBUG", "1")
+    prefect_logging.quiet_prefect_tracebacks()
+    assert prefect_logging.STANDARD_FORMATTER_ENV not in os.environ  # --debug: Prefect's own
+    monkeypatch.delenv("FIGCHECK_DEBUG")
+    prefect_logging.quiet_prefect_tracebacks()
+    assert os.environ[prefect_logging.STANDARD_FORMATTER_ENV] == prefect_logging.ONE_LINE_FORMATTER
+
+    try:
+        raise OSError(errno.ENOSPC, "No space left on device")
+    except OSError:
+        record = logging.LogRecord(
+            "prefect.task_runs", logging.ERROR, __file__, 1, "Task run failed", None, sys.exc_info()
+        )
+    record.task_run_name = "index-1"
+    full = logging.Formatter().format(record)  # another handler formats (and caches) it first
+    assert "Traceback" in full and record.exc_text
+    line = prefect_logging.OneLineFormatter(
+        format="%(levelname)s | %(message)s", task_run_fmt="%(levelname)s | %(message)s"
+    ).format(record)
+    assert line == "ERROR | Task run failed"
+    assert record.exc_text and record.exc_info  # the API handler still gets the traceback
 
 
 def children(pid: int) -> list[int]:

@@ -129,6 +129,32 @@ def test_check_refuses_a_broken_pack_with_exit_2_before_running(tmp_path: Path) 
     assert not (tmp_path / "out").exists()  # refused before any work
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        (f'{HEADER}\n{ROWS[0]}\n"kidnap-x,lri-2024,reported\n{ROWS[1]}\n', 3,
+         "unterminated quoted field"),
+        (f"{HEADER}\n", 1, "a header and no rows"),
+    ],
+    ids=["unterminated quote", "header and no rows"],
+)
+def test_check_refuses_bad_csv_syntax_in_one_line_naming_file_and_line(
+    tmp_path: Path, text: str, line: int, words: str
+) -> None:
+    pack = make_pack(tmp_path / "pack", csv_text=text)
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(
+        app, ["check", str(article), "--engine", "local", "--out", str(tmp_path / "out"),
+              "--data", str(pack)]
+    )
+    assert result.exit_code == 2, result.output
+    message = " ".join(result.output.split())
+    assert f"{pack / 'lri.csv'} line {line}" in message and words in message, message
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()  # refused before any work
+
+
 def test_sources_commands_take_packs_from_the_environment_and_options(tmp_path: Path) -> None:
     pack = make_pack(tmp_path / "pack")
     listed = runner.invoke(app, ["sources", "list"], env={"FIGCHECK_DATA": str(pack)},

@@ -32,6 +32,12 @@ TOL = Tolerances()
         ("count", 50, None, None, "under", "[0, 50)"),
         ("share", 40, None, None, "up_to", "[0, 40]"),
         ("range", None, 5000, 6000, None, "[5000, 6000]"),
+        # A fall: the hedge bounds its size, so the interval lies on the magnitude's side.
+        ("percent_change", -20, None, None, "nearly", "[-20, -18]"),
+        ("percent_change", -30, None, None, "over", "(-inf, -30)"),
+        ("percent_change", -30, None, None, "at_least", "(-inf, -30]"),
+        ("percent_change", -10, None, None, "up_to", "[-10, +inf)"),
+        ("percent_change", -10, None, None, "about", "[-11, -9]"),
     ],
 )
 def test_stated_interval(kind, value, low, high, qualifier, expected):
@@ -100,3 +106,22 @@ def test_a_value_beyond_half_a_unit_never_supports(stated, digits, extra, sign):
     true = value + sign * (half + extra * 10**-shown)
     claim = stated_interval("percent", value, None, None, None, TOL)
     assert not claim.overlaps(Interval(true, true))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "inside", "outside"),
+    [
+        # "nearly": just short of the stated size of the fall, never beyond it
+        ("Bomb attacks in Quetta fell nearly 20% in 2023 from a year earlier.", -19, -21),
+        ("The province recorded nearly 20% fewer kidnappings in 2023 than in 2022.", -18.5, -20.5),
+        ("Militant attacks dropped by more than 30% in Punjab in 2023.", -35, -25),
+    ],
+)
+def test_hedged_falls_read_in_magnitude(sentence, inside, outside):
+    from sources.extract import extract_claims
+
+    (row,) = extract_claims(sentence, "t", "2024-01-05").itertuples(index=False)
+    assert row.value < 0, row
+    interval = stated_interval(row.kind, row.value, row.low, row.high, row.qualifier, TOL)
+    assert Interval(inside, inside).within(interval), (sentence, str(interval))
+    assert not Interval(outside, outside).within(interval), (sentence, str(interval))
