@@ -566,10 +566,13 @@ def _small_word_number_is_claim(text: str, fig: _Figure, ctx: _Context, lex: Lex
     if P.LIST_ITEM_AFTER.match(text, fig.end) and P.LIST_BEFORE.search(
             text, max(0, fig.start - 90), fig.start):
         return True  # "78 in KP, five in Balochistan and four in Punjab"
-    # "three TTP militants": a metric word within one word after the number.
-    gap = re.match(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", text[fig.end:fig.end + 40])
-    at = fig.end + gap.end() if gap else fig.end
-    return bool(gap and _first_metric_at(ctx, at, at + 1, True, lex))
+    # "three TTP militants", "nine terrorist incidents": a metric word right after the
+    # number, or one word after it (a metric phrase may begin with that word).
+    gap = re.match(r"(\s+)(?:[^\W\d_][\w’'-]*\s+)?", text[fig.end:fig.end + 40])
+    if gap is None:
+        return False
+    return any(_first_metric_at(ctx, at, at + 1, True, lex)
+               for at in (fig.end + gap.end(1), fig.end + gap.end()))
 
 
 def _classify(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> None:
@@ -1053,6 +1056,11 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(f.start, f"{year - ed[1]:04d}", explicit_year=True, end=f.end,
                                  how=f"the edition year of {ed[0]} {year} (data year "
                                      f"{year - ed[1]})"))
+        elif pub is not None and year == pub.year and P.SO_FAR_AFTER.match(ctx.text, f.end):
+            # "572 incidents in 2023 so far", in December 2023: the year up to the article.
+            refs.append(_TimeRef(f.start, T.canonical(date(year, 1, 1), pub), explicit_year=True,
+                                 end=f.end, how=f"'{ctx.text[f.start:f.end]} so far' (up to "
+                                                f"publication)"))
         else:
             refs.append(_TimeRef(f.start, f"{year:04d}", explicit_year=True, end=f.end,
                                  how=f"'{ctx.text[f.start:f.end]}'"))

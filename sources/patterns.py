@@ -605,6 +605,9 @@ ASIDE_BEFORE = re.compile(
     r"(?:\bincluding|\bincl\.|\bamong\s+them|\bof\s+which|\bof\s+whom|\(|[–—])\s*\Z",
     re.IGNORECASE,
 )
+# "in 2023 so far", "this year to date": the period runs only up to the time of writing.
+SO_FAR_AFTER = re.compile(r"\s*(?:,\s*)?(?:so\s+far|to\s+date|thus\s+far|till\s+date|until\s+now)\b",
+                          re.IGNORECASE)
 # A verb of saying: the time before it dates the statement, not the figures stated.
 SAYING_VERB = re.compile(
     r"\b(?:said|says|stated|states|estimated|estimates|found|finds|showed|shows|reported"

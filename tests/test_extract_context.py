@@ -188,6 +188,14 @@ def test_a_report_named_with_its_release_time_is_the_source() -> None:
     assert found["445"][C.period] == "2023-07/2023-09"
 
 
+def test_a_year_so_far_runs_to_the_publication_day() -> None:
+    found = by_text("Sindh has seen 48 attacks in 2024 so far.", published="2024-12-20")
+    assert found["48"][C.period] == "2024-01-01/2024-12-20"
+    # A past year with "so far" in the same sentence is still that whole year.
+    assert by_text("Sindh saw 48 attacks in 2023.", published="2024-12-20")["48"][
+        C.period] == "2023"
+
+
 def test_same_period_last_year_is_the_base_shifted_a_year() -> None:
     found = by_text("Attacks in the first half of 2024 were up 20% on the same period last year.")
     claim = found["up 20%"]
@@ -293,6 +301,15 @@ def test_others_hurt_in_the_same_attacks_are_that_part_too() -> None:
     plain = by_text("In 2021, 140 people were killed in suicide attacks in Pakistan.\n"
                     "Overall, 310 people were wounded in 2021.")
     assert plain["310"][C.metric] == "injured"
+
+
+def test_terrorist_incidents_are_attacks_not_all_violent_incidents() -> None:
+    found = by_text("In 2023 Punjab saw 41 terrorist incidents and 96 violent incidents in all.")
+    assert found["41"][C.metric] == "attacks"
+    assert found["96"][C.metric] == "incidents"
+    # A small number word before the phrase is read as a figure too.
+    assert by_text("Sindh saw nine terrorist incidents in March 2024.")["nine"][C.metric] == (
+        "attacks")
 
 
 # --- more claim forms --------------------------------------------------------------------------
