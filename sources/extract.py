@@ -278,7 +278,7 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
         ctx.groups = [(s, e, lex.group_by_word[normalise(text[s:e])])
                       for s, e in lex.group_finder.spans(text, low)]
         if lex.agent_groups:
-            ctx.groups = _with_group_anaphors(text, ctx.groups, lex.agent_groups)
+            ctx.groups = _with_group_anaphors(text, low, ctx.groups, lex.agent_groups)
     if lex.population_finder:
         ctx.populations = [(s, e, lex.population_by_word[normalise(text[s:e])])
                            for s, e in lex.population_finder.spans(text, low)]
@@ -289,9 +289,10 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
 GROUP_ANAPHOR_REACH = 400
 
 
-def _with_group_anaphors(text: str, groups: list[tuple[int, int, str]],
+def _with_group_anaphors(text: str, low: str, groups: list[tuple[int, int, str]],
                          agents: frozenset[str]) -> list[tuple[int, int, str]]:
-    """Add "the group", "its attacks" as mentions of the last acting group named before them.
+    """Add "the group", "its attacks" as mentions of the last acting group named before them
+    (``low`` is ``text.lower()``, read without case folding when it keeps every position).
 
     "The TTP ... with 558 fatalities attributed to the group": the deaths are the TTP's, a
     part of all deaths, and must not be compared with the national total.
@@ -301,7 +302,9 @@ def _with_group_anaphors(text: str, groups: list[tuple[int, int, str]],
         return groups
     starts = [s for s, _ in named]
     found = list(groups)
-    for m in P.GROUP_ANAPHOR.finditer(text):
+    matches = (P.GROUP_ANAPHOR_LOW.finditer(low) if len(low) == len(text)
+               else P.GROUP_ANAPHOR.finditer(text))
+    for m in matches:
         k = bisect_left(starts, m.start()) - 1
         if k >= 0 and m.start() - starts[k] <= GROUP_ANAPHOR_REACH:
             found.append((m.start(), m.end(), named[k][1]))

@@ -745,6 +745,8 @@ GROUP_ANAPHOR = re.compile(
     r"|\b(?:linked|attributed|blamed|tied|claimed)\s+(?:to|on|by)\s+(?:its|their)\b",
     re.IGNORECASE,
 )
+# The same on an already lower-cased text: case folding in the pattern is a costly pass.
+GROUP_ANAPHOR_LOW = re.compile(GROUP_ANAPHOR.pattern)
 _EVENT_NOUN = (
     r"(?:attacks|incidents|assaults|bombings|blasts|strikes|raids|clashes|operations|events"
     r"|acts\s+of\s+(?:terrorism|violence))"
