@@ -312,6 +312,13 @@ def test_terrorist_incidents_are_attacks_not_all_violent_incidents() -> None:
         "attacks")
 
 
+def test_the_militarys_words_for_militants_killed_are_read() -> None:
+    found = by_text("In Pakistan, troops neutralised 14 khwarij in May 2025, and 40 outlaws were "
+                    "sent to hell in June 2025.")
+    assert found["14"][C.metric] == "deaths_militants"
+    assert found["40"][C.metric] == "deaths_militants"
+
+
 # --- more claim forms --------------------------------------------------------------------------
 
 
