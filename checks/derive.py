@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from checks.figures import format_number
 from checks.labels import region_parents
-from checks.precision import Tolerances, format_number, stated_interval
+from checks.precision import Tolerances, stated_interval
 from checks.schemas import ClaimSchema as C
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import Kind, Stated

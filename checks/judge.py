@@ -36,6 +36,7 @@ import pandas as pd
 from checks import labels, periods
 from checks.definitions import load as load_definitions
 from checks.derive import COMPUTATION, INPUTS, derive_figures
+from checks.figures import CHECK_DECIMALS, format_figure
 from checks.match import CLAIM, COMPATIBLE, canonical, match_figures
 from checks.precision import (
     Comparand,
@@ -43,7 +44,6 @@ from checks.precision import (
     Tolerances,
     compare,
     date_interval,
-    format_number,
     rounding_interval,
     stated_decimals,
     stated_interval,
@@ -59,6 +59,7 @@ from checks.schemas import (
 )
 from checks.values import is_missing
 from checks.vocabulary import (
+    CHANGE_KINDS,
     PERCENT_KINDS,
     RULE_DESCRIPTIONS,
     Comparison,
@@ -80,8 +81,6 @@ E = _names(EvidenceSchema)
 R = _names(ReferenceSchema)
 V = _names(VerdictSchema)
 
-# Figures measured against an earlier period; a rise is shown with its sign.
-CHANGE_KINDS = {Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS}
 # A number that alone raises an alarm when its named source states it elsewhere must be
 # distinctive: small or round numbers recur by coincidence across a report's tables.
 DISTINCTIVE_MIN = 100
@@ -291,35 +290,23 @@ def describe_figure(row: Mapping) -> str:
 def _number_words(row: Mapping) -> str:
     """The number a row states, with its hedge and unit: "at least 170", "+65%", "6,000–6,500"."""
     kind = row[R.kind]
-    unit = "%" if kind in PERCENT_KINDS else ""
-    if kind == Kind.PERCENTAGE_POINTS:
-        unit = " percentage points"
     derived = row.get(R.stated_or_derived) == Stated.DERIVED or row.get(E.derived) is True
-
-    def num(x: float) -> str:
-        if derived and kind in (*PERCENT_KINDS, Kind.PERCENTAGE_POINTS):
-            return f"{x:,.1f}"
-        if derived and kind == Kind.FACTOR:
-            return f"{x:.2f}"
-        return format_number(x)
-
-    if _present(row[R.value]):
-        sign = "+" if kind in CHANGE_KINDS and row[R.value] > 0 else ""
-        number = f"{sign}{num(row[R.value])}{unit}"
-        if kind == Kind.FACTOR:
-            number = f"{num(row[R.value])}-fold"
-        if kind == Kind.RANK:
-            number = f"rank {num(row[R.value])}"
-    elif _present(row[R.low]) and _present(row[R.high]):
-        number = f"{num(row[R.low])}–{num(row[R.high])}{unit}"
-    elif _present(row[R.low]):
-        number = f"at least {num(row[R.low])}{unit}"
-    elif _present(row[R.high]):
-        number = f"up to {num(row[R.high])}{unit}"
-    else:
-        number = "no figure"
-    hedge = f"{str(row[R.qualifier]).replace('_', ' ')} " if _present(row[R.qualifier]) else ""
-    return f"{hedge}{number}"
+    # A figure figcheck computed is shown to the precision it was rounded to when compared.
+    decimals = CHECK_DECIMALS
+    if derived and kind in (*PERCENT_KINDS, Kind.PERCENTAGE_POINTS):
+        decimals = 1
+    elif derived and kind == Kind.FACTOR:
+        decimals = 2
+    return format_figure(
+        kind,
+        row[R.value],
+        row[R.low],
+        row[R.high],
+        row[R.qualifier] if _present(row[R.qualifier]) else None,
+        decimals=decimals,
+        missing="no figure",
+        spelled=True,
+    )
 
 
 def _deciding(evidence: pd.DataFrame) -> pd.Series:

@@ -21,6 +21,7 @@ from typing import Self
 
 import yaml
 
+from checks.figures import format_number
 from checks.vocabulary import Comparison, Kind, Qualifier
 
 TOLERANCES_FILE = Path(__file__).with_name("tolerances.yaml")
@@ -204,15 +205,6 @@ def compare(claim: Comparand, ref: Comparand) -> tuple[Comparison, Interval | No
     if not c.overlaps(r):
         return Comparison.DISAGREES, meet, test
     return Comparison.INCONCLUSIVE, meet, test
-
-
-def format_number(x: float | None) -> str:
-    """Format a figure for a reader: thousands separators, no spurious decimals."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "?"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.4f}".rstrip("0").rstrip(".")
 
 
 def _fmt(x: float | None, unbounded: str) -> str:
