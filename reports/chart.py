@@ -281,7 +281,9 @@ def _rows(claim: dict, points: list[dict]) -> list[dict]:
 def _ticks(domain: tuple[float, float], plot: float) -> list[tuple[float, str]]:
     """Tick values and labels; fewer ticks while neighbouring labels would touch."""
     for count in (5, 4, 3, 2):
-        ticks = [(t, format_number(t, decimals=READER_DECIMALS)) for t in nice_ticks(*domain, count)]
+        ticks = [
+            (t, format_number(t, decimals=READER_DECIMALS)) for t in nice_ticks(*domain, count)
+        ]
         gap = plot * (ticks[1][0] - ticks[0][0]) / (domain[1] - domain[0]) if len(ticks) > 1 else 0
         widest = max(text_width(label) for _, label in ticks)
         if len(ticks) < 2 or gap >= widest + 6:
