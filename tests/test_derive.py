@@ -21,7 +21,7 @@ def ref(ref_id: str, **kw) -> dict:
 def derive(claims: list[dict], refs: list[dict]) -> pd.DataFrame:
     c = validate(ClaimSchema, pd.DataFrame(claims), "claims")
     r = validate(ReferenceSchema, pd.DataFrame(refs), "reference")
-    return derive_figures(c, r, Tolerances())
+    return derive_figures(c, r, Tolerances.load())
 
 
 TWO_YEARS = [
