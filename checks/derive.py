@@ -24,6 +24,19 @@ COMPUTATION = "computation"
 _GROUP = [R.source, R.metric, R.definition]
 
 
+def with_derivation_columns(figures: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``figures`` with the ``inputs`` and ``computation`` columns, None where absent.
+
+    Stated reference rows have no derivation; matching and the judge read both kinds of rows
+    through the same columns.
+    """
+    out = figures.copy()
+    for col in (INPUTS, COMPUTATION):
+        if col not in out:
+            out[col] = None
+    return out
+
+
 def derive_figures(
     claims: pd.DataFrame, references: pd.DataFrame, tolerances: Tolerances | None = None
 ) -> pd.DataFrame:

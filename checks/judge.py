@@ -35,7 +35,7 @@ import pandas as pd
 
 from checks import labels, periods
 from checks.definitions import load as load_definitions
-from checks.derive import COMPUTATION, INPUTS, derive_figures
+from checks.derive import COMPUTATION, INPUTS, derive_figures, with_derivation_columns
 from checks.figures import CHECK_DECIMALS, format_figure
 from checks.match import CLAIM, COMPATIBLE, canonical, match_figures
 from checks.precision import (
@@ -192,7 +192,7 @@ def _evidence(
         return empty(EvidenceSchema)
     # Per figure, once: its comparand and the arithmetic shown to a reader.
     theirs_by_ref, computation_by_ref = {}, {}
-    for fig in _with_derivation(figures).to_dict("records"):
+    for fig in with_derivation_columns(figures).to_dict("records"):
         interval = _reference_interval(fig, tol)
         derived = fig[R.stated_or_derived] == Stated.DERIVED
         theirs_by_ref[fig[R.ref_id]] = _reference_comparand(fig, interval, tol)
@@ -252,14 +252,6 @@ def _evidence(
     )
     evidence[E.decides] = _deciding(evidence)
     return validate(EvidenceSchema, evidence, "evidence")
-
-
-def _with_derivation(figures: pd.DataFrame) -> pd.DataFrame:
-    out = figures.copy()
-    for col in (INPUTS, COMPUTATION):
-        if col not in out:
-            out[col] = None
-    return out
 
 
 def _bounds_columns(prefix: str, intervals: list[Interval | None]) -> dict[str, list]:
