@@ -32,7 +32,7 @@ from checks.schemas import (
 )
 from checks.schemas import ReferenceSchema as R
 from checks.values import is_missing, text_or_none
-from checks.vocabulary import KINDS, QUALIFIERS, Kind, Stated
+from checks.vocabulary import CHANGE_KINDS, KINDS, QUALIFIERS, Kind, Stated
 from sources import event_layouts, iso_regions
 from sources.lexicon import VocabularyError, region_entries
 from sources.packs import BUNDLED_DATA, DataSelection, PackError, merged_vocabulary
@@ -49,7 +49,6 @@ DESCRIPTOR_KEYS = ["name", "title", "publisher", "documents", "definitions", "sc
 TABLE_SUFFIXES = {".csv", ".xlsx", ".parquet"}
 DOCUMENT_KEYS = ["title", "published", "url"]
 # Kinds whose figure is measured against an earlier period.
-CHANGE_KINDS = {Kind.PERCENT_CHANGE.value, Kind.PERCENTAGE_POINTS.value}
 PERCENT_UNIT = "%"
 REF_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _TOO_MANY_FIELDS = None  # csv.DictReader files surplus fields under this key
