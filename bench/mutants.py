@@ -335,6 +335,7 @@ def main() -> int:
     try:
         check = subprocess.run(
             [sys.executable, "-c", "import checks; print(checks.__file__)"],
+            cwd=copy,
             env=os.environ | {"PYTHONPATH": str(copy)},
             capture_output=True,
             text=True,

@@ -115,6 +115,13 @@ def test_share_of_the_country_total():
     assert row[INPUTS] == "419 (PK-KP) of 645 (PK)"
 
 
+def test_share_of_two_provinces_adds_both_parts():
+    asked = claim(kind="share", value=91.0, metric="attacks", region="PK-BA+PK-KP", period="2023")
+    (row,) = derive([asked], PROVINCES).to_dict("records")
+    assert row["value"] == pytest.approx((170 + 419) / 645 * 100)
+    assert row[COMPUTATION] == "170 + 419 = 589; 589 / 645 × 100 = 91.3%"
+
+
 def test_no_share_without_the_total():
     asked = claim(kind="share", value=65.0, metric="attacks", region="PK-KP", period="2023")
     assert derive([asked], PROVINCES[1:]).empty
