@@ -43,6 +43,7 @@ DERIVE = ("tests/test_derive.py",)
 MATCH = ("tests/test_match.py",)
 LEXICON = ("tests/test_lexicon.py",)
 FULL_DISK = (
+    "tests/test_faults.py::test_a_write_that_fails_keeps_the_previous_file_and_leaves_no_temporary",
     "tests/test_faults.py::test_a_full_disk_exits_2_naming_the_folder_and_keeps_the_previous_reports",
 )
 KILLED = (
