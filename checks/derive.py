@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from checks.figures import format_number
 from checks.labels import region_parents
-from checks.precision import Tolerances, format_number, stated_interval
+from checks.precision import Tolerances, stated_interval
 from checks.schemas import ClaimSchema as C
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import Kind, Stated
@@ -21,6 +22,19 @@ from checks.vocabulary import Kind, Stated
 INPUTS = "inputs"
 COMPUTATION = "computation"
 _GROUP = [R.source, R.metric, R.definition]
+
+
+def with_derivation_columns(figures: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``figures`` with the ``inputs`` and ``computation`` columns, None where absent.
+
+    Stated reference rows have no derivation; matching and the judge read both kinds of rows
+    through the same columns.
+    """
+    out = figures.copy()
+    for col in (INPUTS, COMPUTATION):
+        if col not in out:
+            out[col] = None
+    return out
 
 
 def derive_figures(

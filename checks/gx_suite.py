@@ -50,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from checks.schemas import EvidenceSchema
+from checks.values import is_missing
 from checks.vocabulary import KINDS
 
 if TYPE_CHECKING:
@@ -395,17 +396,13 @@ def interval_label(row: dict[str, Any]) -> str:
     def side(prefix: str) -> str:
         low, high = row.get(f"{prefix}_low"), row.get(f"{prefix}_high")
         # A null bound is unbounded, so that end is open whatever its flag says.
-        opening = "[" if not _missing(low) and row.get(f"{prefix}_low_closed") is True else "("
-        closing = "]" if not _missing(high) and row.get(f"{prefix}_high_closed") is True else ")"
-        lo = "−∞" if _missing(low) else f"{float(low):g}"
-        hi = "∞" if _missing(high) else f"{float(high):g}"
+        opening = "[" if not is_missing(low) and row.get(f"{prefix}_low_closed") is True else "("
+        closing = "]" if not is_missing(high) and row.get(f"{prefix}_high_closed") is True else ")"
+        lo = "−∞" if is_missing(low) else f"{float(low):g}"
+        hi = "∞" if is_missing(high) else f"{float(high):g}"
         return f"{opening}{lo}, {hi}{closing}"
 
     return f"claim {side('claim')} · reference {side('ref')}"
-
-
-def _missing(x: Any) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x))
 
 
 def json_safe(value: Any) -> Any:
@@ -422,6 +419,6 @@ def json_safe(value: Any) -> Any:
         return None
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    if value is pd.NA or value is pd.NaT:
+    if is_missing(value) or value is pd.NaT:
         return None
     return str(value)

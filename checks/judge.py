@@ -35,7 +35,8 @@ import pandas as pd
 
 from checks import labels, periods
 from checks.definitions import load as load_definitions
-from checks.derive import COMPUTATION, INPUTS, derive_figures
+from checks.derive import COMPUTATION, INPUTS, derive_figures, with_derivation_columns
+from checks.figures import CHECK_DECIMALS, format_figure
 from checks.match import CLAIM, COMPATIBLE, canonical, match_figures
 from checks.own_arithmetic import OwnArithmetic, own_arithmetic
 from checks.precision import (
@@ -44,7 +45,6 @@ from checks.precision import (
     Tolerances,
     compare,
     date_interval,
-    format_number,
     rounding_interval,
     stated_decimals,
     stated_interval,
@@ -60,6 +60,7 @@ from checks.schemas import (
 )
 from checks.values import is_missing
 from checks.vocabulary import (
+    CHANGE_KINDS,
     PERCENT_KINDS,
     RULE_DESCRIPTIONS,
     Comparison,
@@ -81,8 +82,6 @@ E = _names(EvidenceSchema)
 R = _names(ReferenceSchema)
 V = _names(VerdictSchema)
 
-# Figures measured against an earlier period; a rise is shown with its sign.
-CHANGE_KINDS = {Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS}
 # A number that alone raises an alarm when its named source states it elsewhere must be
 # distinctive: small or round numbers recur by coincidence across a report's tables.
 DISTINCTIVE_MIN = 100
@@ -196,7 +195,7 @@ def _evidence(
         return empty(EvidenceSchema)
     # Per figure, once: its comparand and the arithmetic shown to a reader.
     theirs_by_ref, computation_by_ref = {}, {}
-    for fig in _with_derivation(figures).to_dict("records"):
+    for fig in with_derivation_columns(figures).to_dict("records"):
         interval = _reference_interval(fig, tol)
         derived = fig[R.stated_or_derived] == Stated.DERIVED
         theirs_by_ref[fig[R.ref_id]] = _reference_comparand(fig, interval, tol)
@@ -258,14 +257,6 @@ def _evidence(
     return validate(EvidenceSchema, evidence, "evidence")
 
 
-def _with_derivation(figures: pd.DataFrame) -> pd.DataFrame:
-    out = figures.copy()
-    for col in (INPUTS, COMPUTATION):
-        if col not in out:
-            out[col] = None
-    return out
-
-
 def _bounds_columns(prefix: str, intervals: list[Interval | None]) -> dict[str, list]:
     """The four interval columns (low, high, low_closed, high_closed) for ``prefix``."""
     return {
@@ -294,35 +285,23 @@ def describe_figure(row: Mapping) -> str:
 def _number_words(row: Mapping) -> str:
     """The number a row states, with its hedge and unit: "at least 170", "+65%", "6,000–6,500"."""
     kind = row[R.kind]
-    unit = "%" if kind in PERCENT_KINDS else ""
-    if kind == Kind.PERCENTAGE_POINTS:
-        unit = " percentage points"
     derived = row.get(R.stated_or_derived) == Stated.DERIVED or row.get(E.derived) is True
-
-    def num(x: float) -> str:
-        if derived and kind in (*PERCENT_KINDS, Kind.PERCENTAGE_POINTS):
-            return f"{x:,.1f}"
-        if derived and kind == Kind.FACTOR:
-            return f"{x:.2f}"
-        return format_number(x)
-
-    if _present(row[R.value]):
-        sign = "+" if kind in CHANGE_KINDS and row[R.value] > 0 else ""
-        number = f"{sign}{num(row[R.value])}{unit}"
-        if kind == Kind.FACTOR:
-            number = f"{num(row[R.value])}-fold"
-        if kind == Kind.RANK:
-            number = f"rank {num(row[R.value])}"
-    elif _present(row[R.low]) and _present(row[R.high]):
-        number = f"{num(row[R.low])}–{num(row[R.high])}{unit}"
-    elif _present(row[R.low]):
-        number = f"at least {num(row[R.low])}{unit}"
-    elif _present(row[R.high]):
-        number = f"up to {num(row[R.high])}{unit}"
-    else:
-        number = "no figure"
-    hedge = f"{str(row[R.qualifier]).replace('_', ' ')} " if _present(row[R.qualifier]) else ""
-    return f"{hedge}{number}"
+    # A figure figcheck computed is shown to the precision it was rounded to when compared.
+    decimals = CHECK_DECIMALS
+    if derived and kind in (*PERCENT_KINDS, Kind.PERCENTAGE_POINTS):
+        decimals = 1
+    elif derived and kind == Kind.FACTOR:
+        decimals = 2
+    return format_figure(
+        kind,
+        row[R.value],
+        row[R.low],
+        row[R.high],
+        row[R.qualifier] if _present(row[R.qualifier]) else None,
+        decimals=decimals,
+        missing="no figure",
+        spelled=True,
+    )
 
 
 def _deciding(evidence: pd.DataFrame) -> pd.Series:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from checks import periods
 from checks.definitions import load as load_definitions
-from checks.derive import COMPUTATION, INPUTS
+from checks.derive import with_derivation_columns
 from checks.schemas import ClaimSchema as C
 from checks.schemas import ReferenceSchema as R
 from checks.vocabulary import Kind
@@ -54,7 +54,7 @@ def match_figures(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     Returns:
         The claim's columns prefixed with ``claim_`` beside the reference row's columns.
     """
-    figures = _with_derivation_columns(figures)
+    figures = with_derivation_columns(figures)
     numeric = _match_numbers(claims[claims[C.kind] != Kind.DATE], figures)
     # A date whose year could not be resolved cannot be placed against an event.
     dated = _match_events(claims[(claims[C.kind] == Kind.DATE) & claims[C.date].notna()], figures)
@@ -62,14 +62,6 @@ def match_figures(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     if not frames:
         return numeric
     return pd.concat(frames, ignore_index=True)
-
-
-def _with_derivation_columns(figures: pd.DataFrame) -> pd.DataFrame:
-    out = figures.copy()
-    for col in (INPUTS, COMPUTATION):
-        if col not in out:
-            out[col] = None
-    return out
 
 
 def _prefixed(claims: pd.DataFrame) -> pd.DataFrame:

@@ -12,7 +12,6 @@ the same overlap test that compares numbers.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -21,6 +20,8 @@ from typing import Self
 
 import yaml
 
+from checks.figures import format_number
+from checks.values import is_missing
 from checks.vocabulary import Comparison, Kind, Qualifier
 
 TOLERANCES_FILE = Path(__file__).with_name("tolerances.yaml")
@@ -32,41 +33,52 @@ _EPOCH = date(1970, 1, 1)
 
 @dataclass(frozen=True)
 class Tolerances:
-    """Configurable tolerances (``checks/tolerances.yaml``)."""
+    """Configurable tolerances. ``checks/tolerances.yaml`` is their only source of defaults:
+    build them with ``Tolerances.load``, never from numbers written in code."""
 
-    approximate: float = 0.10
-    nearly: float = 0.10
-    round_count_cap: float = 0.05
+    approximate: float
+    nearly: float
+    round_count_cap: float
 
     @classmethod
     def load(cls, path: Path | None = None) -> Self:
-        """Read tolerances from a YAML file with the dataclass's field names.
+        """The bundled tolerances, with those a YAML file gives in their place.
 
         Args:
-            path: the file; by default the bundled ``checks/tolerances.yaml``. Fields the
-                file omits keep their defaults.
+            path: a file with some of the dataclass's field names; the ones it omits keep
+                the bundled ``checks/tolerances.yaml`` values. None: the bundled file alone.
 
         Raises:
-            ValueError: the file is not a YAML mapping, names an unknown tolerance, or gives
-                a value that is not a number in [0, 1).
+            ValueError: a file is not a YAML mapping, names an unknown tolerance, gives a
+                value that is not a number in [0, 1), or (the bundled file) omits one.
         """
-        path = Path(path or TOLERANCES_FILE)
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise ValueError(f"{path}: cannot read tolerances: {exc}") from None
-        if not isinstance(data, dict):
-            # A bad file, not a bad argument: callers catch ValueError for all file problems.
-            raise ValueError(f"{path}: tolerances must be a YAML mapping of name: fraction")  # noqa: TRY004
-        unknown = set(data) - set(cls.__dataclass_fields__)
-        if unknown:
-            raise ValueError(f"{path}: unknown tolerance(s) {sorted(unknown)}")
-        values = {}
-        for key, value in data.items():
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
-                raise ValueError(f"{path}: {key} must be a fraction in [0, 1) (got {value!r})")
-            values[key] = float(value)
+        values = _read_tolerances(TOLERANCES_FILE, set(cls.__dataclass_fields__))
+        missing = set(cls.__dataclass_fields__) - set(values)
+        if missing:
+            raise ValueError(f"{TOLERANCES_FILE}: missing tolerance(s) {sorted(missing)}")
+        if path is not None:
+            values |= _read_tolerances(Path(path), set(cls.__dataclass_fields__))
         return cls(**values)
+
+
+def _read_tolerances(path: Path, names: set[str]) -> dict[str, float]:
+    """The tolerances one YAML file gives, checked: known names, fractions in [0, 1)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"{path}: cannot read tolerances: {exc}") from None
+    if not isinstance(data, dict):
+        # A bad file, not a bad argument: callers catch ValueError for all file problems.
+        raise ValueError(f"{path}: tolerances must be a YAML mapping of name: fraction")  # noqa: TRY004
+    unknown = set(data) - names
+    if unknown:
+        raise ValueError(f"{path}: unknown tolerance(s) {sorted(unknown)}")
+    values = {}
+    for key, value in data.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
+            raise ValueError(f"{path}: {key} must be a fraction in [0, 1) (got {value!r})")
+        values[key] = float(value)
+    return values
 
 
 @dataclass(frozen=True)
@@ -206,15 +218,6 @@ def compare(claim: Comparand, ref: Comparand) -> tuple[Comparison, Interval | No
     return Comparison.INCONCLUSIVE, meet, test
 
 
-def format_number(x: float | None) -> str:
-    """Format a figure for a reader: thousands separators, no spurious decimals."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "?"
-    if float(x).is_integer():
-        return f"{int(x):,}"
-    return f"{x:,.4f}".rstrip("0").rstrip(".")
-
-
 def _fmt(x: float | None, unbounded: str) -> str:
     return unbounded if x is None else format_number(x).replace(",", "")
 
@@ -346,7 +349,4 @@ def date_interval(iso: str) -> Interval:
 
 
 def _num(x: float | None) -> float | None:
-    if x is None:
-        return None
-    x = float(x)
-    return None if math.isnan(x) else x
+    return None if is_missing(x) else float(x)

@@ -35,6 +35,7 @@ from checks.derive import region_parents
 from checks.precision import Tolerances, stated_interval
 from checks.schemas import PERIOD_PATTERN, REFERENCE_KEY
 from checks.schemas import ReferenceSchema as R
+from checks.values import is_missing, text_or_empty
 from checks.vocabulary import Kind
 
 REFERENCE_DOCS_SITE = "figcheck_reference_docs"
@@ -56,6 +57,21 @@ class Check:
     kwargs: dict[str, Any]
 
 
+def _at_least(check_id: str, column_a: str, column_b: str) -> Check:
+    """A check that ``column_a >= column_b`` on every row where both are present."""
+    return Check(
+        check_id,
+        R.value,
+        "ExpectColumnPairValuesAToBeGreaterThanB",
+        {
+            "column_A": column_a,
+            "column_B": column_b,
+            "or_equal": True,
+            "ignore_row_if": "either_value_is_missing",
+        },
+    )
+
+
 CHECKS = [
     Check(
         "share-in-0-100",
@@ -69,50 +85,10 @@ CHECKS = [
         "ExpectColumnValuesToBeUnique",
         {"column": "figure_key"},
     ),
-    Check(
-        "part-within-country",
-        R.value,
-        "ExpectColumnPairValuesAToBeGreaterThanB",
-        {
-            "column_A": "country_total",
-            "column_B": "part_value",
-            "or_equal": True,
-            "ignore_row_if": "either_value_is_missing",
-        },
-    ),
-    Check(
-        "part-within-total",
-        R.value,
-        "ExpectColumnPairValuesAToBeGreaterThanB",
-        {
-            "column_A": "metric_total",
-            "column_B": "part_value",
-            "or_equal": True,
-            "ignore_row_if": "either_value_is_missing",
-        },
-    ),
-    Check(
-        "change-matches-counts",
-        R.value,
-        "ExpectColumnPairValuesAToBeGreaterThanB",
-        {
-            "column_A": "counts_change",
-            "column_B": "stated_low",
-            "or_equal": True,
-            "ignore_row_if": "either_value_is_missing",
-        },
-    ),
-    Check(
-        "change-matches-counts",
-        R.value,
-        "ExpectColumnPairValuesAToBeGreaterThanB",
-        {
-            "column_A": "stated_high",
-            "column_B": "counts_change",
-            "or_equal": True,
-            "ignore_row_if": "either_value_is_missing",
-        },
-    ),
+    _at_least("part-within-country", "country_total", "part_value"),
+    _at_least("part-within-total", "metric_total", "part_value"),
+    _at_least("change-matches-counts", "counts_change", "stated_low"),
+    _at_least("change-matches-counts", "stated_high", "counts_change"),
     Check("url-present", R.url, "ExpectColumnValuesToNotBeNull", {"column": R.url}),
     Check(
         "url-https",
@@ -178,7 +154,7 @@ def gate_frame(
             R.published: refs[R.published],
             "share_value": refs[R.value].where(refs[R.kind] == Kind.SHARE),
             "figure_key": [
-                " | ".join("" if pd.isna(v) else str(v) for v in key)
+                " | ".join(text_or_empty(v) for v in key)
                 for key in refs[KEY_COLUMNS].itertuples(index=False)
             ],
             "part_value": refs[R.value].where(is_count),
@@ -342,7 +318,7 @@ def _origins(references: pd.DataFrame, origins: pd.DataFrame | None) -> dict[str
     if origins is None or len(origins) != len(references):
         return {}
     return {
-        ref_id: (file, None if line is None or pd.isna(line) else int(line))
+        ref_id: (file, None if is_missing(line) else int(line))
         for ref_id, file, line in zip(
             references[R.ref_id], origins["file"], origins["line"], strict=True
         )
@@ -363,7 +339,7 @@ def _shown(check: Check, row: pd.Series, derived: pd.Series) -> str:
     if check.id == "unique-key":
         return str(derived["figure_key"])
     if check.column in (R.url, R.published):
-        return "" if pd.isna(row[check.column]) else str(row[check.column])
+        return text_or_empty(row[check.column])
     return f"{value:g}"
 
 
@@ -380,7 +356,7 @@ def refuse_failures(outcome: GateOutcome) -> None:
         [
             Problem(
                 str(row["file"]),
-                None if pd.isna(row["line"]) else int(row["line"]),
+                None if is_missing(row["line"]) else int(row["line"]),
                 str(row["column"]) or None,
                 f"fails the quality gate ({row['check']}): {row['value']}",
             )

@@ -136,6 +136,29 @@ class ReferenceSchema(pa.DataFrameModel):
         return ~count | df["value"].isna() | (df["value"] >= 0)
 
 
+# Columns a reference data file's CSV carries, in its order; the loader adds source (unless the
+# CSV has it per row), publisher, published and url from the descriptor. Event exports are
+# aggregated into rows with the same columns (``sources.event_layouts``).
+_R = ReferenceSchema
+REFERENCE_CSV_COLUMNS: list[str] = [
+    _R.ref_id,
+    _R.document,
+    _R.definition,
+    _R.metric,
+    _R.region,
+    _R.period,
+    _R.base_period,
+    _R.kind,
+    _R.value,
+    _R.low,
+    _R.high,
+    _R.qualifier,
+    _R.unit,
+    _R.stated_or_derived,
+    _R.keywords,
+    _R.note,
+]
+
 # One reference figure per key: two rows agreeing on all of these would be two answers to
 # one question (the loader and the reference quality gate both check it).
 REFERENCE_KEY: list[str] = [

@@ -228,6 +228,8 @@ class Stated(StrEnum):
 KINDS: list[str] = [k.value for k in Kind]
 # Kinds written with a per cent sign ("84%", "+65%"); percentage points are written "pp".
 PERCENT_KINDS: frozenset[str] = frozenset({Kind.PERCENT, Kind.SHARE, Kind.PERCENT_CHANGE})
+# Figures measured against a base period; a rise is written with its sign ("+65%").
+CHANGE_KINDS: frozenset[str] = frozenset({Kind.PERCENT_CHANGE, Kind.PERCENTAGE_POINTS})
 VERDICTS: list[str] = [v.value for v in Verdict]
 QUALIFIERS: list[str] = [q.value for q in Qualifier]
 RULES: list[str] = [r.value for r in Rule]

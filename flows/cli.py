@@ -21,8 +21,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from checks.values import text_or_empty
-from checks.vocabulary import VERDICTS
+from checks.figures import format_figure
+from checks.values import text_or_empty, text_or_none
+from checks.vocabulary import VERDICTS, Kind
 from flows import commands, failures, sources_cli
 from flows.prefect_logging import quiet_prefect_tracebacks
 from reports import options as options_defaults
@@ -565,12 +566,15 @@ def _claims_table(claims) -> Table:
 
     table = Table("#", "text", "kind", "figure", "metric", "region", "period", "attributed to")
     for row in claims.to_dict("records"):
-        if row[C.kind] == "date":
-            figure = _cell(row[C.date])
-        elif _cell(row[C.value]):
-            figure = f"{_cell(row[C.qualifier]).replace('_', ' ')} {row[C.value]:g}".strip()
-        else:
-            figure = f"{row[C.low]:g}–{row[C.high]:g}"
+        figure = format_figure(
+            row[C.kind],
+            row[C.date] if row[C.kind] == Kind.DATE else row[C.value],
+            row[C.low],
+            row[C.high],
+            text_or_none(row[C.qualifier]),
+            text_or_none(row[C.unit]),
+            missing="",
+        )
         table.add_row(
             row[C.claim_id].rsplit("#", 1)[-1],
             row[C.text],

@@ -17,7 +17,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from checks.values import is_missing
+from checks.figures import format_figure
+from checks.values import is_missing, text_or_none
 from sources.packs import ENV_VARIABLE, DataSelection, PackError
 
 if TYPE_CHECKING:  # pandas and pandera load when a command runs, not for `figcheck --help`
@@ -211,14 +212,15 @@ def show(name: str, data: DataOpt = None, no_bundled_data: NoBundledOpt = False)
 def _figure(row: dict[str, Any]) -> str:
     from checks.schemas import ReferenceSchema as R
 
-    hedge = _cell(row[R.qualifier]).replace("_", " ")
-    if _cell(row[R.value]):
-        number = f"{row[R.value]:g}"
-    elif _cell(row[R.low]) or _cell(row[R.high]):
-        number = f"{_cell(row[R.low])}–{_cell(row[R.high])}"
-    else:
-        number = ""
-    return f"{hedge} {number}{_cell(row[R.unit])}".strip()
+    return format_figure(
+        row[R.kind],
+        row[R.value],
+        row[R.low],
+        row[R.high],
+        text_or_none(row[R.qualifier]),
+        text_or_none(row[R.unit]),
+        missing="",
+    )
 
 
 def _cell(x: object) -> str:

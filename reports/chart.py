@@ -13,8 +13,8 @@ see ``reports.result.chart_blocks``) and its evidence. Writing the SVG directly 
 0.5 ms a chart; the Vega-Lite + vl-convert charts it replaces took about 90 ms, and the
 SVG chart libraries measured (pygal, leather) took 12-20 ms (``bench/README.md``).
 
-Number formatting used by the charts and the HTML report lives here too, so a figure reads
-the same in a chart label and in the evidence panel.
+Figures are formatted by ``checks.figures``, so a figure reads the same in a chart label, the
+evidence panel and the verdict's sentence.
 """
 
 from __future__ import annotations
@@ -27,20 +27,9 @@ from typing import Any
 
 from markupsafe import escape
 
+from checks.figures import READER_DECIMALS, as_number, format_figure, format_number
 from checks.values import text_or_none
-from checks.vocabulary import PERCENT_KINDS, Kind, Qualifier, Stated
-
-SIGNED_KINDS = {Kind.PERCENT_CHANGE.value, Kind.PERCENTAGE_POINTS.value}
-
-# How a qualifier reads in front of a figure ("over 90%").
-QUALIFIER_WORDS = {
-    Qualifier.OVER.value: "over",
-    Qualifier.AT_LEAST.value: "at least",
-    Qualifier.UNDER.value: "under",
-    Qualifier.UP_TO.value: "up to",
-    Qualifier.NEARLY.value: "nearly",
-    Qualifier.ABOUT.value: "about",
-}
+from checks.vocabulary import Kind, Stated
 
 KIND_LABELS = {
     Kind.COUNT.value: "count",
@@ -71,67 +60,6 @@ LABEL_GAP = 9  # from a point to its value label
 TOP, AXIS_BELOW = 6, 40  # margins above the rows; below them, tick labels and axis title
 
 # --- numbers -----------------------------------------------------------------------------
-
-
-def as_number(x: Any) -> float | None:
-    """Return ``x`` as a finite float, or None for None, NaN, text and infinities."""
-    if x is None or isinstance(x, bool):
-        return None
-    try:
-        f = float(x)
-    except (TypeError, ValueError):
-        return None
-    return f if math.isfinite(f) else None
-
-
-def format_number(x: Any) -> str:
-    """Format a number for readers: thousands separators, at most two decimals."""
-    f = as_number(x)
-    if f is None:
-        return "—"
-    if f.is_integer():
-        return f"{int(f):,}"
-    return f"{f:,.2f}".rstrip("0").rstrip(".")
-
-
-def _suffix(kind: str | None, unit: str | None) -> str:
-    if kind in PERCENT_KINDS:
-        return "%"
-    if kind == Kind.PERCENTAGE_POINTS.value:
-        return " pp"
-    if unit and unit not in {"%", "percent"}:
-        return f" {unit}"
-    return ""
-
-
-def format_figure(
-    kind: str | None,
-    value: Any = None,
-    low: Any = None,
-    high: Any = None,
-    qualifier: str | None = None,
-    unit: str | None = None,
-) -> str:
-    """Format a stated figure the way it reads: "over 90%", "+65.4%", "5,000–6,000"."""
-    if kind == Kind.DATE.value:
-        return str(value) if value not in (None, "") else "—"
-    v, lo, hi = as_number(value), as_number(low), as_number(high)
-    suffix = _suffix(kind, unit)
-    if lo is not None and hi is not None and (v is None or kind == Kind.RANGE.value):
-        text = f"{format_number(lo)}–{format_number(hi)}{suffix}"
-    elif v is not None:
-        sign = "+" if kind in SIGNED_KINDS and v > 0 else ""
-        text = f"{sign}{format_number(v)}{suffix}".replace("-", "−", 1)
-    elif lo is not None:
-        text = f"{format_number(lo)}{suffix}"
-        qualifier = qualifier or Qualifier.AT_LEAST.value
-    elif hi is not None:
-        text = f"{format_number(hi)}{suffix}"
-        qualifier = qualifier or Qualifier.UP_TO.value
-    else:
-        return "—"
-    word = QUALIFIER_WORDS.get(qualifier or "")
-    return f"{word} {text}" if word else text
 
 
 def parse_interval(interval: str | None) -> tuple[float | None, float | None] | None:
@@ -353,7 +281,9 @@ def _rows(claim: dict, points: list[dict]) -> list[dict]:
 def _ticks(domain: tuple[float, float], plot: float) -> list[tuple[float, str]]:
     """Tick values and labels; fewer ticks while neighbouring labels would touch."""
     for count in (5, 4, 3, 2):
-        ticks = [(t, format_number(t)) for t in nice_ticks(*domain, count)]
+        ticks = [
+            (t, format_number(t, decimals=READER_DECIMALS)) for t in nice_ticks(*domain, count)
+        ]
         gap = plot * (ticks[1][0] - ticks[0][0]) / (domain[1] - domain[0]) if len(ticks) > 1 else 0
         widest = max(text_width(label) for _, label in ticks)
         if len(ticks) < 2 or gap >= widest + 6:

@@ -12,6 +12,7 @@ import io
 from collections.abc import Mapping
 from typing import Any
 
+from checks.values import is_missing
 from reports.result import CLAIM_FIELDS, VERDICT_FIELDS
 
 ACCEPTED_FIELDS = ["accepted_reason", "accepted_reviewer", "accepted_date"]
@@ -26,7 +27,7 @@ def _cell(value: Any) -> Any:
 
     Numbers stay numbers (a negative value is not a formula); only text is guarded.
     """
-    if value is None:
+    if is_missing(value):
         return ""
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value

@@ -28,17 +28,11 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from checks.figures import QUALIFIER_WORDS, as_number, format_figure
 from checks.values import text_or_empty
 from checks.vocabulary import Kind, Verdict
 from reports.atomic import write_atomic  # noqa: F401 (steps write reports through it)
-from reports.chart import (
-    KIND_LABELS,
-    QUALIFIER_WORDS,
-    as_number,
-    claim_chart,
-    format_figure,
-    period_label,
-)
+from reports.chart import KIND_LABELS, claim_chart, period_label
 from reports.claimreview import script_jsonld
 
 log = logging.getLogger(__name__)

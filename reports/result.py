@@ -6,7 +6,6 @@ Built only from the claims, evidence and verdict tables; nothing is recomputed h
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +17,7 @@ from checks.schemas import ClaimSchema as C
 from checks.schemas import EvidenceSchema as E
 from checks.schemas import ReferenceSchema as R
 from checks.schemas import VerdictSchema as V
+from checks.values import is_missing
 from checks.vocabulary import VERDICTS, Kind, Stated
 
 # Claim fields in the order the contract lists them; extras after.
@@ -218,13 +218,9 @@ def build_result(
 
 def _clean(x: Any) -> Any:
     """Plain JSON values: numpy scalars to Python, NaN/NA to None, whole floats kept."""
-    if x is None or x is pd.NA:
+    if is_missing(x):  # numpy's float64 is a float: its NaN is caught here too
         return None
-    if hasattr(x, "item"):  # numpy scalar
-        x = x.item()
-    if isinstance(x, float) and math.isnan(x):
-        return None
-    return x
+    return x.item() if hasattr(x, "item") else x  # numpy scalar
 
 
 def dumps(result: Mapping[str, Any]) -> str:

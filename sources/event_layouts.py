@@ -32,6 +32,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from checks.schemas import REFERENCE_CSV_COLUMNS
+
 # Per layout: the columns it needs, and where year, country, province and counts are.
 LAYOUTS: dict[str, dict[str, str]] = {
     "gtd": {
@@ -49,25 +51,8 @@ LAYOUTS: dict[str, dict[str, str]] = {
         "event_type": "event_type",
     },
 }
-# Columns of the tidy rows this module returns (``sources.references.CSV_COLUMNS``).
-TIDY_COLUMNS = [
-    "ref_id",
-    "document",
-    "definition",
-    "metric",
-    "region",
-    "period",
-    "base_period",
-    "kind",
-    "value",
-    "low",
-    "high",
-    "qualifier",
-    "unit",
-    "stated_or_derived",
-    "keywords",
-    "note",
-]
+# Columns of the tidy rows this module returns: those of a reference data file's CSV.
+TIDY_COLUMNS: list[str] = REFERENCE_CSV_COLUMNS
 UNKNOWN_PROVINCES = {"", "unknown", "n/a", "na", "none"}
 # The header is line 1 in every format, so data row i (0-based) is line i + 2.
 FIRST_LINE = 2

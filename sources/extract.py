@@ -31,7 +31,7 @@ import pandas as pd
 from checks import periods as T
 from checks.schemas import ClaimSchema as C
 from checks.schemas import empty, validate
-from checks.vocabulary import Kind, Qualifier
+from checks.vocabulary import CHANGE_KINDS, Kind, Qualifier
 from sources import numbers as N
 from sources import patterns as P
 from sources.context import ArticleFacts, article_facts, paragraph_of, region_name
@@ -43,7 +43,6 @@ DATE, RANGE, SHARE, COUNT = Kind.DATE.value, Kind.RANGE.value, Kind.SHARE.value,
 FACTOR, RANK = Kind.FACTOR.value, Kind.RANK.value
 PERCENT, MONEY, RATIO = Kind.PERCENT.value, Kind.MONEY.value, Kind.RATIO.value
 CHANGE, POINTS = Kind.PERCENT_CHANGE.value, Kind.PERCENTAGE_POINTS.value
-CHANGE_KINDS = {CHANGE, POINTS}
 PERCENT_UNIT = "%"
 POINTS_UNIT = "pp"
 

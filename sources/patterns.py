@@ -450,15 +450,17 @@ CHANGE_NOUN_AFTER = re.compile(
 COMPARATIVE_AFTER = re.compile(
     rf"\s+(?P<w>{alternation(CHANGE_COMPARATIVES)})\b(?!\s+than\b)", re.IGNORECASE
 )
+# An optional hedge word between a change word and the percent, at the window end.
+_HEDGE_AT_END = rf"(?P<q>(?:{alternation(QUALIFIER_WORDS)})\s+)?\Z"
 # "an increase of 12%", "a drop of nearly 5%": a change noun and "of" before the percent.
 CHANGE_NOUN_BEFORE = re.compile(
-    rf"\b(?P<w>{alternation(CHANGE_NOUNS)})\s+of\s+(?P<q>(?:{alternation(QUALIFIER_WORDS)})\s+)?\Z",
+    rf"\b(?P<w>{alternation(CHANGE_NOUNS)})\s+of\s+{_HEDGE_AT_END}",
     re.IGNORECASE,
 )
 # "rose by 12%", "fell 5%", "up 3%": a change verb, optionally "by", before the percent.
 # "up to" is a qualifier, not a change: the negative lookahead sits in the extractor.
 CHANGE_VERB_BEFORE = re.compile(
-    rf"\b(?P<w>{alternation(CHANGE_VERBS)})\s+(?:by\s+)?(?P<q>(?:{alternation(QUALIFIER_WORDS)})\s+)?\Z",
+    rf"\b(?P<w>{alternation(CHANGE_VERBS)})\s+(?:by\s+)?{_HEDGE_AT_END}",
     re.IGNORECASE,
 )
 # "up"/"down" before a percent are a change only after a form of "be" or a comma: "attacks

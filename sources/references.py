@@ -22,9 +22,17 @@ import pandas as pd
 import yaml
 
 from checks import periods
-from checks.schemas import REFERENCE_KEY, ContractError, columns, empty, validate
+from checks.schemas import (
+    REFERENCE_CSV_COLUMNS,
+    REFERENCE_KEY,
+    ContractError,
+    columns,
+    empty,
+    validate,
+)
 from checks.schemas import ReferenceSchema as R
-from checks.vocabulary import KINDS, QUALIFIERS, Kind, Stated
+from checks.values import is_missing, text_or_none
+from checks.vocabulary import CHANGE_KINDS, KINDS, QUALIFIERS, Kind, Stated
 from sources import event_layouts, iso_regions
 from sources.lexicon import VocabularyError, region_entries
 from sources.packs import BUNDLED_DATA, DataSelection, PackError, merged_vocabulary
@@ -32,12 +40,8 @@ from sources.packs import BUNDLED_DATA, DataSelection, PackError, merged_vocabul
 DATA_DIR = Path(__file__).resolve().parent / "data"
 VOCAB_DIR = Path(__file__).resolve().parent / "vocab"
 
-# Columns a data file's CSV carries. The loader adds source (unless the CSV has it per row),
-# publisher, published and url from the descriptor, and swaps the definition id for its text.
-CSV_COLUMNS: list[str] = [
-    R.ref_id, R.document, R.definition, R.metric, R.region, R.period, R.base_period, R.kind,
-    R.value, R.low, R.high, R.qualifier, R.unit, R.stated_or_derived, R.keywords, R.note,
-]
+# Columns a data file's CSV carries; the loader swaps the definition id for its text.
+CSV_COLUMNS: list[str] = REFERENCE_CSV_COLUMNS
 NUMBER_COLUMNS: list[str] = [R.value, R.low, R.high]
 KEY_COLUMNS: list[str] = REFERENCE_KEY
 DESCRIPTOR_KEYS = ["name", "title", "publisher", "documents", "definitions", "schema"]
@@ -45,7 +49,6 @@ DESCRIPTOR_KEYS = ["name", "title", "publisher", "documents", "definitions", "sc
 TABLE_SUFFIXES = {".csv", ".xlsx", ".parquet"}
 DOCUMENT_KEYS = ["title", "published", "url"]
 # Kinds whose figure is measured against an earlier period.
-CHANGE_KINDS = {Kind.PERCENT_CHANGE.value, Kind.PERCENTAGE_POINTS.value}
 PERCENT_UNIT = "%"
 REF_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _TOO_MANY_FIELDS = None  # csv.DictReader files surplus fields under this key
@@ -716,10 +719,10 @@ def _check_row(
     rec.update({
         R.source: source or None,
         R.publisher: str(doc.get("publisher") or meta["publisher"]),
-        R.published: _text(doc.get("published")),
-        R.url: _text(doc.get("url")),
+        R.published: text_or_none(doc.get("published")),
+        R.url: text_or_none(doc.get("url")),
         # Readers see the document's title; the id only joins rows to the descriptor.
-        R.document: _text(doc.get("title")) or text[R.document],
+        R.document: text_or_none(doc.get("title")) or text[R.document],
         # Folded YAML text may carry line breaks; reports show the definition on one line.
         R.definition: " ".join(str(definition).split()) if definition else None,
     })
@@ -838,7 +841,7 @@ def _contract_problems(exc: ContractError, origins: list[tuple[str, int]]) -> li
     cases = exc.failure_cases.drop_duplicates(subset=["index", "column", "check"])
     for case in cases.to_dict("records"):
         index = case["index"]
-        known = index is not None and not (isinstance(index, float) and math.isnan(index))
+        known = not is_missing(index)
         file, line = origins[int(index)] if known else ("reference table", None)
         column = case["column"] if isinstance(case["column"], str) else None
         found.append(Problem(file, line, column,
@@ -881,5 +884,3 @@ def _is_date(text: str) -> bool:
     return "/" not in text and _is_period(text)
 
 
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)

@@ -21,7 +21,7 @@ def ref(ref_id: str, **kw) -> dict:
 def derive(claims: list[dict], refs: list[dict]) -> pd.DataFrame:
     c = validate(ClaimSchema, pd.DataFrame(claims), "claims")
     r = validate(ReferenceSchema, pd.DataFrame(refs), "reference")
-    return derive_figures(c, r, Tolerances())
+    return derive_figures(c, r, Tolerances.load())
 
 
 TWO_YEARS = [
@@ -113,6 +113,13 @@ def test_share_of_the_country_total():
     (row,) = derive([asked], PROVINCES).to_dict("records")
     assert row["kind"] == "share" and row["value"] == pytest.approx(419 / 645 * 100)
     assert row[INPUTS] == "419 (PK-KP) of 645 (PK)"
+
+
+def test_share_of_two_provinces_adds_both_parts():
+    asked = claim(kind="share", value=91.0, metric="attacks", region="PK-BA+PK-KP", period="2023")
+    (row,) = derive([asked], PROVINCES).to_dict("records")
+    assert row["value"] == pytest.approx((170 + 419) / 645 * 100)
+    assert row[COMPUTATION] == "170 + 419 = 589; 589 / 645 × 100 = 91.3%"
 
 
 def test_no_share_without_the_total():

@@ -239,6 +239,45 @@ def small_filesystem(path: Path, size: str, read_only: bool = False):
             subprocess.run(["umount", "-l", str(path)], check=False)
 
 
+def fill(path: Path) -> None:
+    """Fill the device ``path`` is on, unbuffered, down to the last byte."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT)
+    try:
+        for size in (65536, 4096, 1):
+            with contextlib.suppress(OSError):
+                while True:
+                    os.write(fd, b"\0" * size)
+    finally:
+        os.close(fd)
+
+
+def test_a_write_that_fails_keeps_the_previous_file_and_leaves_no_temporary(
+    tmp_path, monkeypatch
+):
+    # The run-level full-disk test may fail before any report is written (the device is
+    # full for every writer); this one puts write_atomic itself in front of ENOSPC.
+    from reports.atomic import write_atomic
+
+    with small_filesystem(tmp_path / "disk", "1m") as disk:
+        folder = disk or tmp_path
+        target = folder / "report.json"
+        write_atomic(target, '{"run": 1}')
+        if disk is not None:
+            fill(disk / "filler")
+        else:  # not root: the device fills at the fsync
+
+            def fsync(fd):
+                raise OSError(errno.ENOSPC, "No space left on device")
+
+            monkeypatch.setattr(os, "fsync", fsync)
+        with pytest.raises(OSError) as failure:
+            write_atomic(target, '{"run": 2, "pad": "' + "x" * 200_000 + '"}')
+        monkeypatch.undo()
+        assert failure.value.errno == errno.ENOSPC
+        assert target.read_text(encoding="utf-8") == '{"run": 1}'
+        assert leftover_temporaries(folder) == []
+
+
 def history_runs(out: Path) -> list[dict]:
     if not (out / history.HISTORY_FILE).exists():
         return []
@@ -264,14 +303,7 @@ def test_a_full_disk_exits_2_naming_the_folder_and_keeps_the_previous_reports(
         assert first.exit_code == 1, first.stderr  # variant-45 states a wrong figure
         before = snapshot(out)
         if disk is not None:  # fill the device: the next write meets ENOSPC for real
-            fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
-            try:
-                for size in (65536, 4096, 1):  # unbuffered, down to the last byte
-                    with contextlib.suppress(OSError):
-                        while True:
-                            os.write(fd, b"\0" * size)
-            finally:
-                os.close(fd)
+            fill(disk / "filler")
         else:  # no tmpfs (not root): the disk fills during the reports' fsync
             real_fsync = os.fsync
             calls = iter(range(10_000))

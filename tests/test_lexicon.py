@@ -19,6 +19,9 @@ attacks:
 deaths:
   label: deaths
   words: [killed, deaths, fatalities]
+casualties:
+  label: casualties
+  words: [killed or injured, casualties]
 militants:
   label: militants
   words: [militants, fighters]
@@ -58,6 +61,22 @@ def test_the_longest_metric_phrase_wins(vocab: Path) -> None:
     text = "There were 306 terrorist attacks and 12 attacks on police."
     assert _found(lex.metric_finder, text) == ["terrorist attacks", "attacks"]
     assert lex.metric_by_word[normalise("Terrorist   Attacks")] == "attacks"
+
+
+def test_a_phrase_wins_over_a_shorter_word_it_starts_with(vocab: Path) -> None:
+    lex = load_lexicon(vocab)
+    text = "Nine were killed or injured on Monday; four were killed on Tuesday."
+    assert _found(lex.metric_finder, text) == ["killed or injured", "killed"]
+    assert lex.metric_by_word[normalise("killed or injured")] == "casualties"
+
+
+def test_text_whose_lower_case_is_longer_is_still_matched_on_whole_words(vocab: Path) -> None:
+    lex = load_lexicon(vocab)
+    # "İ" lower-cases to two characters: offsets on text.lower() would not line up.
+    text = "İzmir saw no counterattacks; Pakistan had 306 terrorist attacks."
+    assert len(text.lower()) != len(text)
+    assert _found(lex.metric_finder, text) == ["terrorist attacks"]
+    assert _found(lex.region_finder, text) == ["Pakistan"]
 
 
 def test_metric_words_match_whole_words_only(vocab: Path) -> None:

@@ -125,7 +125,15 @@ def test_a_date_meets_the_event_its_sentence_names():
     other = claim(
         "a#2", kind="date", date="2024-03", period="2024-03", sentence="Talks resumed in Doha."
     )
-    assert matched([named, other], [EVENT]) == {("a#1", "ev")}
+    # A keyword is a whole word: the Khostwal tribe is not the province of Khost.
+    tribe = claim(
+        "a#3",
+        kind="date",
+        date="2024-03",
+        period="2024-03",
+        sentence="Khostwal elders met in Doha.",
+    )
+    assert matched([named, other, tribe], [EVENT]) == {("a#1", "ev")}
 
 
 def test_a_date_without_a_year_meets_no_event():

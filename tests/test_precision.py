@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
 from checks.precision import (
+    TOLERANCES_FILE,
     Interval,
     Tolerances,
     date_interval,
@@ -14,7 +19,18 @@ from checks.precision import (
     stated_interval,
 )
 
-TOL = Tolerances()
+TOL = Tolerances.load()
+
+
+def test_tolerances_have_one_source_the_bundled_file(tmp_path: Path):
+    bundled = yaml.safe_load(TOLERANCES_FILE.read_text(encoding="utf-8"))
+    assert dataclasses.asdict(Tolerances.load()) == bundled
+    partial = tmp_path / "nearly.yaml"
+    partial.write_text("nearly: 0.2\n", encoding="utf-8")
+    # A user's file replaces what it names; the rest still comes from the bundled file.
+    assert dataclasses.asdict(Tolerances.load(partial)) == {**bundled, "nearly": 0.2}
+    with pytest.raises(TypeError):
+        Tolerances()  # no second set of defaults written in code
 
 
 @pytest.mark.parametrize(
