@@ -67,7 +67,7 @@ def test_a_change_its_own_levels_rule_out_is_contradicted_without_any_reference(
     claim = found["jump of 40 percent"]
     assert claim["verdict"] == Verdict.CONTRADICTED
     assert claim["rule"] == Rule.OWN_ARITHMETIC_DISAGREES
-    assert claim["summary"] == "The article's own figures (from 400 to 500) give +25.0%, not +40%."
+    assert claim["summary"] == "The article's own figures (from 400 to 500) give +25%, not +40%."
 
 
 def test_a_change_its_levels_agree_with_is_not_an_alarm() -> None:
