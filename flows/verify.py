@@ -135,15 +135,8 @@ def verify_articles(
 ) -> list[dict[str, Any]]:
     """Check the numeric claims of articles against the reference data and write reports.
 
-    Args:
-        paths: article files (``"-"`` for ``stdin_text``).
-        out_dir: where reports, result JSON, GX Data Docs and the history go.
-        published: publication date of the inputs that state none.
-        stdin_text: the text read from standard input, if ``"-"`` is among ``paths``.
-        options: reviewed exceptions and settings of the JUnit and ClaimReview outputs.
-        tolerances: hedge-word and round-number tolerances (default: the bundled ones).
-        published_override: ``published`` replaces the dates the inputs state too.
-        data: the reference data: bundled and data packs (default: the bundled data).
+    The parameters are those of ``flows.steps.CheckRun`` (each one a flow parameter, as
+    Prefect shows and deploys them); ``out_dir`` also holds GX Data Docs and the history.
 
     Returns:
         One result dict per article (the JSON contract).
@@ -154,16 +147,8 @@ def verify_articles(
 
     context = FlowRunContext.get()
     threads = context is not None and isinstance(context.task_runner, ThreadPoolTaskRunner)
-    return steps.run_pipeline(
-        PrefectRunner(quoted=threads),
-        paths,
-        out_dir,
-        published,
-        stdin_text,
-        options,
-        tolerances,
-        run_id=str(flow_run.get_id()),
-        engine="prefect",
-        published_override=published_override,
-        data=data,
+    job = steps.CheckRun(
+        paths, out_dir, published, stdin_text, options, tolerances, published_override, data
     )
+    run_id = str(flow_run.get_id())
+    return steps.run_pipeline(PrefectRunner(quoted=threads), job, run_id=run_id, engine="prefect")
