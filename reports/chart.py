@@ -23,6 +23,7 @@ import hashlib
 import math
 import re
 from collections.abc import Iterable
+from itertools import repeat
 from typing import Any
 
 from markupsafe import escape
@@ -277,7 +278,7 @@ _BOLD |= dict.fromkeys("ft", 333) | {"r": 389, "%": 889, "k": 556, "c": 556}
 def text_width(text: str, bold: bool = False, size: float = FONT_SIZE) -> float:
     """Width in px of ``text`` set in the chart font (Arial metrics), erring wide."""
     table = _BOLD if bold else _REGULAR
-    return sum(table.get(ch, 722) for ch in text) * size / 1000
+    return sum(map(table.get, text, repeat(722))) * size / 1000
 
 
 def _shorten(text: str, limit: float) -> str:
