@@ -56,4 +56,4 @@ def run_prefect(
     ensure_server()  # fails in seconds, and ties the embedded server's life to ours
 
     flow = verify_articles.with_options(task_runner=make_task_runner(task_runner, dask_address))
-    return flow(**(job.parameters() | {"out_dir": str(job.out_dir)}))
+    return list(flow(**(job.parameters() | {"out_dir": str(job.out_dir)})))
