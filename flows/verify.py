@@ -121,7 +121,7 @@ class Results(Sequence[dict[str, Any]]):
     dicts that is every field of every claim and evidence row of every article (about
     2,000 objects per article; a third of the flow's CPU on a batch, measured). A
     ``Sequence`` that is not a list is a leaf to that walk; callers iterate, index, count
-    and unpack it like the list it wraps.
+    and unpack it like the list it wraps, and take ``list(results)`` for JSON.
     """
 
     def __init__(self, items: list[dict[str, Any]]) -> None:

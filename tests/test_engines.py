@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -30,9 +31,10 @@ def batch(folder: Path, demo_text: str, n: int = 3) -> list[str]:
     return paths
 
 
-def comparable(results: list[dict]) -> list[dict]:
-    """Results without the run metadata that differs between runs."""
-    out = json.loads(json.dumps(results))
+def comparable(results: Sequence[dict]) -> list[dict]:
+    """Results (a list, or the flow's ``Results`` sequence) without the run metadata that
+    differs between runs."""
+    out = json.loads(json.dumps(list(results)))
     for r in out:
         for key in RUN_METADATA:
             r["run"].pop(key, None)
