@@ -24,6 +24,7 @@ import pandera.pandas as pa
 import yaml
 from pandera.typing.pandas import Series
 
+import checks.pandas_only  # noqa: F401  (before any schema is built)
 from checks.schemas import ClaimSchema as C
 from checks.schemas import VerdictSchema as V
 from checks.schemas import columns, validate

@@ -17,6 +17,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing.pandas import Series
 
+import checks.pandas_only  # noqa: F401  (before any schema is built)
 from checks.periods import PATTERN as PERIODS_PATTERN
 from checks.vocabulary import COMPARISONS, KINDS, QUALIFIERS, RULES, VERDICTS, Stated
 

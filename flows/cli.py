@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -232,6 +231,8 @@ def _writable_output(out: Path) -> None:
         raise _fail(f"--out: {out} is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: its imports (shutil, random, lzma) would slow --help
+
         fd, probe = tempfile.mkstemp(
             dir=out, prefix=temporary_prefix("figcheck-probe"), suffix=SUFFIX
         )
@@ -485,27 +486,17 @@ def check(
     _writable_output(out)
     _quiet_services()
     from flows import engine as engines  # Prefect is imported only by the prefect engine
+    from flows.steps import CheckRun
 
+    job = CheckRun(
+        files, out, day, stdin_text, options, judge_tolerances, published_override, chosen
+    )
     try:
         with err.status(f"Checking {len(files)} article(s)…", spinner="dots"):
             if engine == "local":
-                results = engines.run_local(
-                    files, out, day, stdin_text, options, judge_tolerances, published_override,
-                    data=chosen,
-                )
+                results = engines.run_local(job)
             else:
-                results = engines.run_prefect(
-                    files,
-                    out,
-                    day,
-                    stdin_text,
-                    options,
-                    runner,
-                    dask_address,
-                    judge_tolerances,
-                    published_override,
-                    data=chosen,
-                )
+                results = engines.run_prefect(job, runner, dask_address)
     except (ArticleError, ValueError) as exc:
         raise _fail(str(exc)) from None
     except OSError as exc:

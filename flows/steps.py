@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -278,19 +278,34 @@ class InProcess:
         return [fn(chunk, *shared) for chunk in chunks]
 
 
+@dataclass(frozen=True)
+class CheckRun:
+    """What one check is asked to do: its inputs, output folder and settings.
+
+    Every engine takes this one request (``flows.engine``), so the list of a run's
+    parameters is written here once. ``paths`` are article files (``"-"`` for
+    ``stdin_text``); ``published`` dates the inputs that state no date (all of them with
+    ``published_override``); ``options`` carries reviewed exceptions and the JUnit and
+    ClaimReview settings; ``tolerances`` defaults to the bundled ones; ``data`` chooses the
+    reference data (bundled and packs; default the bundled data).
+    """
+
+    paths: list[str]
+    out_dir: str | Path
+    published: date | None = None
+    stdin_text: str | None = None
+    options: ReportOptions | None = None
+    tolerances: Tolerances | None = None
+    published_override: bool = False
+    data: DataSelection | None = None
+
+    def parameters(self) -> dict[str, Any]:
+        """The request as keyword arguments (a flow's parameters), values not copied."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
 def run_pipeline(
-    runner: Runner,
-    paths: list[str],
-    out_dir: str | Path,
-    published: date | None = None,
-    stdin_text: str | None = None,
-    options: ReportOptions | None = None,
-    tolerances: Tolerances | None = None,
-    *,
-    run_id: str,
-    engine: str,
-    published_override: bool = False,
-    data: DataSelection | None = None,
+    runner: Runner, job: CheckRun, *, run_id: str, engine: str
 ) -> list[dict[str, Any]]:
     """Check articles and write their reports: the one order of steps every engine runs.
 
@@ -298,23 +313,20 @@ def run_pipeline(
     once; extraction and rendering run per chunk of articles (``runner.map``). Claims are
     validated, reviewed exceptions applied and chart blocks built once for the batch.
 
-    ``published`` dates the articles that state no date (all of them with
-    ``published_override``); ``data`` chooses the reference data (bundled data and packs).
-
     Returns:
         One result dict per article (the JSON contract), in input order.
     """
     from flows import history
     from reports.options import ReportOptions
 
+    options, tolerances = job.options, job.tolerances
     # For the run time shown in reports: from the command's start when it says so.
     started_at = (options.started_at if options else None) or datetime.now(UTC)
-    out = Path(out_dir)
+    out = Path(job.out_dir)
     options = options or ReportOptions()
-    articles = runner.batch(
-        "read", read_articles, paths, published, stdin_text, published_override
-    )
-    references = runner.batch("load references", load_reference_data, data)
+    read = (job.paths, job.published, job.stdin_text, job.published_override)
+    articles = runner.batch("read", read_articles, *read)
+    references = runner.batch("load references", load_reference_data, job.data)
     chunks = chunked(articles)
     extracted = runner.map(
         "extract claims", extract_chunk, chunks, references.version, references.lexicon

@@ -435,6 +435,9 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # The templates ship with figcheck: no stat of every template file on each
+        # render and include (a claim panel is included once per claim).
+        auto_reload=False,
     )
 
 

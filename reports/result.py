@@ -100,8 +100,14 @@ def chart_blocks(
     if charted.empty:
         return {}
     blocks: dict[str, dict[str, Any]] = {}
-    bounds = evidence.drop_duplicates(E.claim_id).set_index(E.claim_id)
-    texts = verdicts.set_index(V.claim_id)[V.interval]
+    # Plain dicts and column lists (``records``): per-claim pandas lookups and
+    # ``to_dict("records")`` on Arrow strings cost more than the rest of the block.
+    first = evidence.drop_duplicates(E.claim_id)
+    bounds = {
+        row[E.claim_id]: [_clean(row[E.claim_low]), _clean(row[E.claim_high])]
+        for row in records(first, [E.claim_id, E.claim_low, E.claim_high])
+    }
+    texts = dict(zip(verdicts[V.claim_id].tolist(), verdicts[V.interval].tolist(), strict=True))
     sources: list[str] = []
     context: dict[str, list[dict[str, Any]]] = {}
     if references is not None and not references.empty:
@@ -111,14 +117,13 @@ def chart_blocks(
         stated = stated[list(dict.fromkeys([*keys, *CONTEXT_FIELDS]))]
         wanted = charted[[C.claim_id, C.metric, C.region, C.kind]]
         merged = wanted.merge(stated, on=keys, how="inner")
-        for row in merged.to_dict("records"):
+        for row in records(merged, [C.claim_id, *CONTEXT_FIELDS]):
             context.setdefault(row[C.claim_id], []).append(
                 {f: _clean(row[f]) for f in CONTEXT_FIELDS}
             )
-    for claim_id in charted[C.claim_id]:
-        if claim_id in bounds.index:
-            low, high = bounds.at[claim_id, E.claim_low], bounds.at[claim_id, E.claim_high]
-            interval = [_clean(low), _clean(high)]
+    for claim_id in charted[C.claim_id].tolist():
+        if claim_id in bounds:
+            interval = bounds[claim_id]
         else:
             parsed = parse_interval(_clean(texts.get(claim_id)))
             interval = list(parsed) if parsed else None

@@ -27,8 +27,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
-import yaml
-
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024  # larger inputs are refused: memory stays proportional
 MAX_ID_LENGTH = 80
@@ -434,6 +432,8 @@ def _load_meta(text: str, label: str, what: str) -> object:
     """
     if len(text) > MAX_META_BYTES:
         raise ArticleError(f"{label}: {what} is larger than {MAX_META_BYTES // 1024} KB")
+    import yaml  # on first use: `figcheck --help` imports this module, not the YAML parser
+
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):

@@ -21,8 +21,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 BUNDLED_DATA = Path(__file__).resolve().parent / "data"
 BUNDLED_VOCAB = Path(__file__).resolve().parent / "vocab"
 ENV_VARIABLE = "FIGCHECK_DATA"
@@ -97,6 +95,8 @@ class Vocabulary:
 
 
 def _read_mapping(path: Path) -> dict[str, Any]:
+    import yaml  # on first read: `figcheck --help` imports this module, not the YAML parser
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:

@@ -6,12 +6,14 @@ import json
 import subprocess
 import sys
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from flows import engine, history
+from flows.steps import CheckRun
 from tests.conftest import DEMO, invoke_figcheck
 
 RUN_METADATA = ("generated_at", "duration_seconds", "data_docs")  # differ between any two runs
@@ -29,9 +31,10 @@ def batch(folder: Path, demo_text: str, n: int = 3) -> list[str]:
     return paths
 
 
-def comparable(results: list[dict]) -> list[dict]:
-    """Results without the run metadata that differs between runs."""
-    out = json.loads(json.dumps(results))
+def comparable(results: Sequence[dict]) -> list[dict]:
+    """Results (a list, or the flow's ``Results`` sequence) without the run metadata that
+    differs between runs."""
+    out = json.loads(json.dumps(list(results)))
     for r in out:
         for key in RUN_METADATA:
             r["run"].pop(key, None)
@@ -50,14 +53,14 @@ def thread_run(prefect_harness, tmp_path_factory, demo_text):
     tmp = tmp_path_factory.mktemp("thread")
     paths = [str(DEMO), *batch(tmp / "in", demo_text)]
     out = tmp / "out"
-    results = engine.run_prefect(paths, out, PUBLISHED, task_runner="thread")
+    results = engine.run_prefect(CheckRun(paths, out, PUBLISHED), task_runner="thread")
     return paths, out, results
 
 
 def test_local_engine_writes_the_same_json_as_the_prefect_flow(thread_run, tmp_path):
     paths, prefect_out, prefect_results = thread_run
     local_out = tmp_path / "local"
-    local_results = engine.run_local(paths, local_out, PUBLISHED)
+    local_results = engine.run_local(CheckRun(paths, local_out, PUBLISHED))
     assert comparable(local_results) == comparable(prefect_results)
     assert written(local_out) == written(prefect_out)
     assert len(written(local_out)) == len(paths)
@@ -87,7 +90,9 @@ def test_a_two_worker_dask_cluster_gives_the_thread_runners_results(thread_run, 
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
         results = engine.run_prefect(
-            paths, tmp_path, PUBLISHED, task_runner="dask", dask_address=cluster.scheduler_address
+            CheckRun(paths, tmp_path, PUBLISHED),
+            task_runner="dask",
+            dask_address=cluster.scheduler_address,
         )
     assert comparable(results) == comparable(thread_results)
     assert written(tmp_path) == written(thread_out)
