@@ -625,8 +625,10 @@ def _own_arithmetic_rule(claim: Mapping, own: OwnArithmetic) -> tuple[Verdict, R
     return (
         Verdict.CONTRADICTED,
         Rule.OWN_ARITHMETIC_DISAGREES,
-        f"the article's own figures ({own.operands}) give {_number_words(row)}, "
-        f"not {_claimed(claim)}",
+        (
+            f"the article's own figures ({own.operands}) give {_number_words(row)}, "
+            f"not {_claimed(claim)}"
+        ),
     )
 
 
@@ -794,8 +796,10 @@ def _named_rule(
         return (
             Verdict.SUPPORTED,
             Rule.NAMED_SOURCE_AGREES_UNPLACED,
-            f"{named} reported {_figure(elsewhere)}; the sentence itself does not say "
-            f"{_unsaid(elsewhere, claim)}",
+            (
+                f"{named} reported {_figure(elsewhere)}; the sentence itself does not say "
+                f"{_unsaid(elsewhere, claim)}"
+            ),
         )
     if not evid and elsewhere is None:
         return (

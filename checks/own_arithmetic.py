@@ -13,8 +13,8 @@ counts something else.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 

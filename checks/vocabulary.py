@@ -88,8 +88,11 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
     ),
     Rule.NAMED_SOURCE_AGREES_UNPLACED: (
         Verdict.SUPPORTED,
-        "the sentence gives no place or period of its own, and the named source states the "
-        "figure for that measure in another place or period than figcheck took from the article",
+        (
+            "the sentence gives no place or period of its own, and the named source states "
+            "the figure for that measure in another place or period than figcheck took from "
+            "the article"
+        ),
     ),
     Rule.NAMED_SOURCE_DISAGREES: (
         Verdict.CONTRADICTED,

@@ -59,7 +59,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = failures.err
 
 
 def _version(value: bool) -> None:

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from flows import failures
 from flows.prefect_logging import quiet_prefect_tracebacks
 
 EXIT_BAD_INPUT = 2
@@ -25,7 +26,7 @@ START_SERVER_HINT = (
     "PREFECT_API_URL=http://127.0.0.1:4200/api"
 )
 
-err = Console(stderr=True)
+err = failures.err
 
 
 def _fail(message: str) -> typer.Exit:

@@ -30,7 +30,9 @@ MAX_MESSAGE = 400  # one line, even when a library's message is a page long
 _NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _NOT_WRITABLE = {errno.EROFS, errno.EACCES, errno.EPERM}
 
-err = Console(stderr=True)
+# The one stderr console of the command line. Messages are never wrapped at the terminal's
+# width: a CI log must show "<file>: not a folder" on one line whatever the path's length.
+err = Console(stderr=True, soft_wrap=True)
 
 
 class EnvironmentProblem(RuntimeError):

@@ -19,6 +19,7 @@ from rich.table import Table
 
 from checks.figures import format_figure
 from checks.values import is_missing, text_or_none
+from flows import failures
 from sources.packs import ENV_VARIABLE, DataSelection, PackError
 
 if TYPE_CHECKING:  # pandas and pandera load when a command runs, not for `figcheck --help`
@@ -36,7 +37,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = failures.err
 
 DataOpt = Annotated[
     list[Path] | None,

@@ -572,8 +572,10 @@ def test_a_named_figure_placed_only_by_the_article_is_read_where_its_source_stat
     assert summary_of([guessed], [gti]) == (
         "supported",
         "named-source-agrees-unplaced",
-        "GTI reported 293 deaths attributed to the TTP in Pakistan in 2023; the sentence "
-        "itself does not say where.",
+        (
+            "GTI reported 293 deaths attributed to the TTP in Pakistan in 2023; the sentence "
+            "itself does not say where."
+        ),
     )
     # Placed by its own sentence, the same claim is the right number in the wrong place.
     placed = guessed | {"binding": "region: the sentence (Afghanistan); period: its own '2023'"}
