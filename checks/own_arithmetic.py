@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from checks.figures import format_number
 from checks.labels import part_related, region_parents
-from checks.precision import Interval, Tolerances, format_number, stated_interval
+from checks.precision import Interval, Tolerances, stated_interval
 from checks.schemas import ClaimSchema as C
 from checks.values import text_or_none
 from checks.vocabulary import Kind
