@@ -42,6 +42,7 @@ class Mutant:
 DERIVE = ("tests/test_derive.py",)
 MATCH = ("tests/test_match.py",)
 LEXICON = ("tests/test_lexicon.py",)
+OWN = ("tests/test_own_arithmetic.py",)
 FULL_DISK = (
     "tests/test_faults.py::test_a_write_that_fails_keeps_the_previous_file_and_leaves_no_temporary",
     "tests/test_faults.py::test_a_full_disk_exits_2_naming_the_folder_and_keeps_the_previous_reports",
@@ -258,6 +259,28 @@ MUTANTS = [
         "suffix=SUFFIX)",
         "tmp = str(path); fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)",
         FULL_DISK,
+    ),
+    # --- checks/own_arithmetic.py -------------------------------------------------------------
+    Mutant(
+        "own arithmetic: ambiguous operands accepted",
+        "checks/own_arithmetic.py",
+        "    if not found or len({float(r[C.value]) for r in found}) != 1:",
+        "    if not found:",
+        OWN,
+    ),
+    Mutant(
+        "own arithmetic: rival changes checked against one pair of levels",
+        "checks/own_arithmetic.py",
+        "    return {key for key, seen in values.items() if len(seen) > 1}",
+        "    return set()",
+        OWN,
+    ),
+    Mutant(
+        "own arithmetic: the operands' rounding ignored",
+        "checks/own_arithmetic.py",
+        "(n.low / o.high - 1) * 100, (n.high / o.low - 1) * 100,",
+        "(nv / ov - 1) * 100, (nv / ov - 1) * 100,",
+        OWN,
     ),
     # --- the rule vocabulary -----------------------------------------------------------------
     Mutant(
