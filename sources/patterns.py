@@ -673,20 +673,20 @@ ATTRIBUTION_BEFORE = re.compile(
 )
 # Attribution after a source: "Durrani, ..., estimates", "PIPS (...) found", "PIPS's report".
 # "told" is deliberately absent: the teller of an interview does not state the figure.
-ATTRIBUTION_AFTER = re.compile(
-    r"\s*(?:[0-9]{4}\s+)?(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?(?:has\s+|have\s+|had\s+)?"
-    r"(?:previously\s+|also\s+|recently\s+)?"
+_ATTRIBUTION_VERB = (
     r"(?:said|says|say|stated|states|claimed|claims|estimates?|estimated|reported|reports"
     r"|found|finds|recorded|records|counted|counts|noted|notes|believes|believed|added"
     r"|put\s+the|puts\s+the|showed|shows|revealed|reveals|documented|documents)\b"
+)
+ATTRIBUTION_AFTER = re.compile(
+    r"\s*(?:[0-9]{4}\s+)?(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?(?:has\s+|have\s+|had\s+)?"
+    rf"(?:previously\s+|also\s+|recently\s+)?{_ATTRIBUTION_VERB}"
     r"|[’']s?\s+(?:annual\s+|latest\s+|new\s+)?(?:report|data|figures|study|survey|estimates?"
     r"|count|tally|analysis|statistics)\b"
     # "A UN Monitoring Team report in July 2024 estimated", "the PIPS survey released on
     # Monday said": the source's document, then when it came out, then the verb.
     r"|\s+(?:(?:annual|latest|new|quarterly|monthly|security)\s+)?(?:report|study|survey|review"
-    r"|assessment|analysis)\s+(?:[^.;:]{0,40}?\s)?(?:said|says|stated|states|estimated|estimates"
-    r"|found|finds|showed|shows|recorded|records|counted|counts|noted|notes|revealed|reveals"
-    r"|documented|documents|put\s+the|puts\s+the)\b",
+    rf"|assessment|analysis)\s+(?:[^.;:]{{0,40}}?\s)?{_ATTRIBUTION_VERB}",
     re.IGNORECASE,
 )
 # "<Name> said", "<Name>, the envoy, estimates" for names not in the source vocabulary: two to
