@@ -115,15 +115,20 @@ def test_check_an_article_against_a_pack_from_a_folder(tmp_path: Path) -> None:
     assert {c["verdict"] for c in json.loads(bare.stdout)["claims"]} == {"unverifiable"}
 
 
-def test_check_refuses_a_broken_pack_with_exit_2_before_running(tmp_path: Path) -> None:
-    rows = [ROWS[0], ROWS[1].replace(",2022,", ",2022-13,")]
-    pack = make_pack(tmp_path / "pack", rows)
+def check_with_pack(tmp_path: Path, pack: Path):
+    """``figcheck check`` of the pack test's article with ``pack``, reports in tmp_path/out."""
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    result = runner.invoke(
+    return runner.invoke(
         app, ["check", str(article), "--engine", "local", "--out", str(tmp_path / "out"),
               "--data", str(pack)]
     )
+
+
+def test_check_refuses_a_broken_pack_with_exit_2_before_running(tmp_path: Path) -> None:
+    rows = [ROWS[0], ROWS[1].replace(",2022,", ",2022-13,")]
+    pack = make_pack(tmp_path / "pack", rows)
+    result = check_with_pack(tmp_path, pack)
     assert result.exit_code == 2, result.output
     assert f"{pack / 'lri.csv'} line 3, column period" in " ".join(result.output.split())
     assert not (tmp_path / "out").exists()  # refused before any work
@@ -142,12 +147,7 @@ def test_check_refuses_bad_csv_syntax_in_one_line_naming_file_and_line(
     tmp_path: Path, text: str, line: int, words: str
 ) -> None:
     pack = make_pack(tmp_path / "pack", csv_text=text)
-    article = tmp_path / "a.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    result = runner.invoke(
-        app, ["check", str(article), "--engine", "local", "--out", str(tmp_path / "out"),
-              "--data", str(pack)]
-    )
+    result = check_with_pack(tmp_path, pack)
     assert result.exit_code == 2, result.output
     message = " ".join(result.output.split())
     assert f"{pack / 'lri.csv'} line {line}" in message and words in message, message
