@@ -28,7 +28,14 @@ VOCAB_FOLDER = "vocab"
 
 
 class PackError(ValueError):
-    """A pack cannot be used as given (missing folder, vocabulary clash or malformed file)."""
+    """A pack cannot be used as given (missing folder, vocabulary clash or malformed file).
+
+    ``line`` and ``column`` (1-based) say where in the file, when the problem has a place.
+    """
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.line, self.column = line, column
 
 
 @dataclass(frozen=True)
@@ -94,11 +101,35 @@ class Vocabulary:
     origin: dict[str, str]
 
 
-def _read_mapping(path: Path) -> dict[str, Any]:
+def _unique_key_loader() -> type:
+    """A safe YAML loader that refuses a key repeated in one mapping: PyYAML keeps the last
+    one silently, so an id defined twice in a vocabulary would lose its first entry."""
     import yaml  # on first read: `figcheck --help` imports this module, not the YAML parser
 
+    class UniqueKeyLoader(yaml.SafeLoader):
+        def construct_mapping(self, node, deep=False):  # noqa: ANN001, ANN202 (PyYAML's API)
+            seen: set = set()
+            for key_node, _value in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"{key!r} is defined twice", key_node.start_mark)
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return UniqueKeyLoader
+
+
+def _read_mapping(path: Path) -> dict[str, Any]:
+    import yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_unique_key_loader())  # noqa: S506 (a SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise PackError(f"{path}: cannot read vocabulary ({exc.problem})",
+                        mark.line + 1 if mark else None, mark.column + 1 if mark else None
+                        ) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise PackError(f"{path}: cannot read vocabulary ({exc})") from None
     if data is None:

@@ -183,14 +183,17 @@ def load_selection(selection: DataSelection | None = None) -> LoadedData:
     try:
         vocab = _read_vocab(VOCAB_DIR, selection.vocab_dirs)
     except (PackError, VocabularyError) as exc:
-        raise ReferenceDataError([Problem(_vocab_file(str(exc)), None, None, str(exc))]) from None
+        raise ReferenceDataError([_vocab_problem(exc)]) from None
     table, origins = _load(selection.data_dirs, vocab)
     regions = frozenset(c for r in table[R.region].dropna() for c in str(r).split("+"))
     return LoadedData(table, origins, selection_version(selection), regions)
 
 
-def _vocab_file(message: str) -> str:
-    return message.split(": ", 1)[0]
+def _vocab_problem(exc: PackError | VocabularyError) -> Problem:
+    """A vocabulary error as a Problem: the file its message starts with, and where in it."""
+    file, _, message = str(exc).partition(": ")
+    line, column = getattr(exc, "line", None), getattr(exc, "column", None)
+    return Problem(file, line, str(column) if column else None, message or str(exc))
 
 
 def _load(
@@ -253,7 +256,7 @@ def load_dataset(
     try:
         vocab = _read_vocab(vocab_dir, packs)
     except (PackError, VocabularyError) as exc:
-        raise ReferenceDataError([Problem(_vocab_file(str(exc)), None, None, str(exc))]) from None
+        raise ReferenceDataError([_vocab_problem(exc)]) from None
     rows, lines = _read_rows(dataset, vocab)
     if dataset.problems:
         raise ReferenceDataError(dataset.problems)

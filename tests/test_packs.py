@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from flows.cli import app
 from sources.lexicon import LexiconScope, lexicon_for
-from sources.packs import DataSelection, PackError
+from sources.packs import DataSelection, PackError, _read_mapping
 from sources.references import (
     DATA_DIR,
     ReferenceDataError,
@@ -234,6 +234,22 @@ def test_a_vocabulary_clash_names_both_files(tmp_path: Path) -> None:
     assert str(pack / "vocab" / "metrics.yaml") in message
     assert str(ROOT / "sources" / "vocab" / "metrics.yaml") in message
     assert "'deaths' is already defined differently" in message
+
+
+def test_an_id_defined_twice_in_one_vocabulary_file_is_refused_with_its_line(
+        tmp_path: Path) -> None:
+    # YAML itself keeps the last of two equal keys: the first entry would vanish unseen.
+    pack = make_pack(tmp_path / "pack")
+    (pack / "vocab" / "metrics.yaml").write_text(METRICS + METRICS, encoding="utf-8")
+    message = refused(pack)
+    second_entry = METRICS.count("\n") + 1
+    assert f"{pack / 'vocab' / 'metrics.yaml'} line {second_entry}, column 1:" in message
+    assert "is defined twice" in message
+
+
+def test_every_bundled_vocabulary_file_defines_each_id_once() -> None:
+    for path in sorted((ROOT / "sources" / "vocab").glob("*.yaml")):
+        _read_mapping(path)  # raises on an id defined twice
 
 
 def test_two_packs_clash_on_a_metric_and_on_a_dataset(tmp_path: Path) -> None:
