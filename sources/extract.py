@@ -1385,12 +1385,9 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
     text = ctx.text
     lo, hi = max(clause[0], prev_end), min(clause[1], nxt)
     # Who was counted: a population named right after the figure ("126 civilians").
-    k = bisect_left(ctx.populations, (fig.core_end or fig.span_end, -1, ""))
-    gap = text[fig.span_end:ctx.populations[k][0]] if k < len(ctx.populations) else ""
-    if fig.kind != SHARE and k < len(ctx.populations) and len(gap) <= 30 and re.fullmatch(
-            r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
-            gap.split()[0].lower() not in P.FUNCTION_WORDS if gap.split() else True):
-        population = ctx.populations[k][2]
+    named = _population_after(ctx, fig)
+    if named is not None:
+        population = named[2]
         base = fig.metric if fig.metric in ("deaths", "injured") else None
         if base is None:
             near = [m for m in _in(ctx.metrics, lo, hi) if m[2] in ("deaths", "injured")]
@@ -1438,6 +1435,52 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         if part:
             fig.metric = part
             fig.extra["group"] = previous.extra["group"]
+
+
+def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
+    """The population a count names right after it ("126 civilians", "40 armed soldiers"),
+    as (start, end, population id), or None."""
+    if fig.kind == SHARE:
+        return None
+    k = bisect_left(ctx.populations, (fig.core_end or fig.span_end, -1, ""))
+    if k == len(ctx.populations):
+        return None
+    gap = ctx.text[fig.span_end:ctx.populations[k][0]]
+    if len(gap) <= 30 and re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
+            not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS):
+        return ctx.populations[k]
+    return None
+
+
+def _list_predicates(ctx: _Context, claims: list[_Figure]) -> dict[int, str]:
+    """Death or injury words that a list of counted populations shares, by figure id.
+
+    "Another 40 soldiers, 31 civilians and 12 insurgents were wounded": the verb after the
+    list is every item's, not only the last one's; "killed 120 police personnel and 95
+    civilians, with 180 police personnel and 210 civilians injured": the second list is the
+    injured, whatever the clause said before it.
+    """
+    out: dict[int, str] = {}
+    k = 0
+    while k < len(claims):
+        items: list[_Figure] = []
+        end = 0
+        j = k
+        while j < len(claims) and claims[j].kind == COUNT:
+            named = _population_after(ctx, claims[j])
+            if named is None or (items and not P.LIST_SEPARATOR.fullmatch(
+                    ctx.text, end, claims[j].span_start)):
+                break
+            items.append(claims[j])
+            end = named[1]
+            j += 1
+        if len(items) >= 2:
+            i = bisect_left(ctx.metric_starts, end)
+            if i < len(ctx.metrics) and ctx.metrics[i][2] in ("deaths", "injured") and (
+                    P.LIST_PREDICATE_GAP.fullmatch(ctx.text, end, ctx.metrics[i][0])):
+                out.update((id(f), ctx.metrics[i][2]) for f in items)
+        k = max(j, k + 1)
+    return out
 
 
 def _following(period: str) -> str | None:
@@ -1574,6 +1617,7 @@ def _extract_claims(
                     i += 1
         taken = {id(r): claims[j] for j, r in owns.items() if j >= 0}
         sc.change_bases = frozenset(id(r) for j, r in owns.items() if j < 0)
+        listed = _list_predicates(ctx, claims)
         previous: _Figure | None = None
         wholes: list[tuple[_Figure, _Figure]] = []
         for k, fig in enumerate(claims):
@@ -1585,7 +1629,8 @@ def _extract_claims(
             nxt = nexts[k]
             prev_end = previous.span_end if previous else sent[0]
             clause = _clause(ctx, fig.span_start, fig.span_end, sent)
-            fig.metric = _bind_metric(ctx, lex, fig, clause, prev_end, nxt)
+            fig.metric = fig.metric or listed.get(id(fig)) or _bind_metric(
+                ctx, lex, fig, clause, prev_end, nxt)
             fig.region = _bind_region(ctx, fig, sc, clause, nxt)
             if fig.region:
                 how["region"] = f"the sentence ({region_name(lex, fig.region)})"

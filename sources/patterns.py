@@ -617,6 +617,14 @@ SAYING_VERB = re.compile(
     re.IGNORECASE,
 )
 # "582 others", "40 more": a figure that adds people to the set the sentence just counted.
+# Between the items of a list of counted populations: "40 soldiers, 31 civilians and 12
+# insurgents".
+LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
+# Between such a list and the death or injury word all its items share: "... were wounded",
+# "..., have lost their lives".
+LIST_PREDICATE_GAP = re.compile(
+    r"(?:,\s+(?:were|was|have|has|had)\b)?\s+(?:(?:were|was|have|has|had|been|also|all|"
+    r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
 OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
 # The last word before a position (searched with an end bound): "losses" in "losses in".
 LAST_WORD = re.compile(r"([^\W\d_][\w’'-]*)\s*\Z")

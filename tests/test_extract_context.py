@@ -261,6 +261,24 @@ def test_parts_of_the_dead_get_part_metrics() -> None:
     assert found["32"][C.metric] == "deaths_militants"
 
 
+def test_a_list_of_people_shares_the_verb_after_it() -> None:
+    found = by_text("Another 40 soldiers, 31 civilians and 12 insurgents were wounded across "
+                    "the province, the think tank said.")
+    assert found["40"][C.metric] == "injured_security_personnel"
+    assert found["31"][C.metric] == "injured_civilians"
+    assert found["12"][C.metric] == "injured_militants"
+    # A second list takes its own verb, not the one the clause opened with.
+    found = by_text("The attacks killed 120 police personnel and 95 civilians, with 180 police "
+                    "personnel and 210 civilians injured.")
+    assert found["95"][C.metric] == "deaths_civilians"
+    assert found["180"][C.metric] == "injured_security_personnel"
+    assert found["210"][C.metric] == "injured_civilians"
+    # Counts of people followed by another clause's verb are no such list.
+    found = by_text("The army deployed 40 soldiers and 12 policemen, and militants killed "
+                    "three people.")
+    assert found["40"][C.metric] != "deaths_security_personnel"
+
+
 def test_militants_not_killed_stay_militants() -> None:
     found = by_text("Some 6,000 TTP militants are based in Afghanistan, officials estimate.")
     assert found["Some 6,000"][C.metric] == "militants"
