@@ -147,6 +147,8 @@ class _Context:
     groups: list[tuple[int, int, str]] = field(default_factory=list)
     populations: list[tuple[int, int, str]] = field(default_factory=list)
     lead_period: str | None = None
+    # "the province" in each sentence that was asked about, found once per sentence.
+    place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -884,6 +886,12 @@ def _bind_region(ctx: _Context, fig: _Figure, sc: _Scope, clause: tuple[int, int
     setting = sc.first_locative
     if setting is not None and setting["end"] <= fig.span_start:
         return setting["region"]
+    # 5. "Balochistan remained the most violent province, recording 32 attacks": the place
+    # the sentence is about, as its subject.
+    first = groups[0]
+    if first["end"] <= fig.span_start and P.SUBJECT_PLACE_BEFORE.fullmatch(
+            ctx.text, sc.sent[0], first["start"]):
+        return first["region"]
     return None
 
 
@@ -1359,6 +1367,51 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
     fig.extra["how"]["source"] = f"named at the start of the paragraph ('{name}')"
 
 
+# How far back "the province" looks for the province it names (characters): about three
+# paragraphs of news text.
+PLACE_ANAPHOR_REACH = 1500
+
+
+def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
+    """The place of an earlier sentence, for a figure whose own sentence names none but
+    refers back to it: "the province" (the last province named), or a subject that takes up
+    the events the sentence before counted ("These attacks claimed ...")."""
+    sent = ctx.sentences[idx]
+    text = ctx.text
+    if idx not in ctx.place_anaphors:
+        ctx.place_anaphors[idx] = list(P.PLACE_ANAPHOR.finditer(text, *sent))
+    found = ctx.place_anaphors[idx]
+    k = bisect_left(found, fig.span_start, key=lambda m: m.start())
+    anaphor = found[k - 1] if k else None
+    if anaphor is not None:
+        i = bisect_left(ctx.regions, (anaphor.start(), -1, "")) - 1
+        while i >= 0 and anaphor.start() - ctx.regions[i][0] <= PLACE_ANAPHOR_REACH:
+            s, e, code = ctx.regions[i]
+            if lex.region_parent.get(code) and not P.INCIDENTAL_AFTER.match(text, e):
+                _carried(ctx, lex, fig, idx, code, s, f"'{anaphor.group(0)}'")
+                return
+            i -= 1
+        return
+    if idx == 0 or not P.EVENT_SUBJECT.match(text, sent[0]):
+        return
+    prev = idx - 1
+    while prev > 0 and text[slice(*ctx.sentences[prev])].isspace():
+        prev -= 1  # a line break between the sentences is a "sentence" of its own
+    before = _region_groups(ctx, lex, ctx.sentences[prev])
+    if len(before) == 1:
+        _carried(ctx, lex, fig, idx, before[0]["region"], before[0]["start"],
+                 "the events it takes up")
+
+
+def _carried(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int, code: str, pos: int,
+             why: str) -> None:
+    back = ctx.sentence_ranks[idx] - ctx.sentence_ranks[bisect_right(ctx.sentence_starts, pos) - 1]
+    fig.region = code
+    fig.extra["how"]["region"] = (
+        f"{region_name(lex, code)}, carried by {why} from {back} sentence"
+        f"{'s' if back > 1 else ''} before")
+
+
 def _article_region(ctx: _Context, lex: Lexicon, fig: _Figure) -> None:
     """The article's place for a figure whose sentence names none; else its source's scope."""
     how = fig.extra["how"]
@@ -1661,6 +1714,8 @@ def _extract_claims(
                 how["source"] = "named in the sentence"
             else:
                 _carry_source(ctx, fig, idx, first_attributions)
+            if fig.region is None:
+                _carry_region(ctx, lex, fig, idx)
             if fig.region is None:
                 _article_region(ctx, lex, fig)
             previous = fig

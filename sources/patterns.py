@@ -647,7 +647,10 @@ LOCATIVE_BEFORE = re.compile(
 INCIDENTAL_BEFORE = re.compile(
     r"\b(?:bordering|borders?|border\s+with|neighbou?ring|adjacent\s+to|envoy\s+(?:for|to)"
     r"|ambassador\s+(?:to|for)|minister\s+(?:for|of)|representative\s+(?:for|to)"
-    r"|relations\s+with|talks\s+with|ties\s+with)\s+(?:the\s+)?\Z|-\Z",
+    r"|relations\s+with|talks\s+with|ties\s+with"
+    # "the tribal districts, now merged with Khyber Pakhtunkhwa, ...": an aside placing the
+    # subject, not where its figures were counted
+    r"|(?:merged|amalgamated)\s+(?:with|into))\s+(?:the\s+)?\Z|-\Z",
     re.IGNORECASE,
 )
 # A place that qualifies a person or a body names its office or seat, not where a number was
@@ -658,6 +661,11 @@ INCIDENTAL_AFTER = re.compile(
     r"|officials?|leader|authorities|chief|representative|delegation|embassy)\b",
     re.IGNORECASE,
 )
+# Before a place that opens its sentence as the subject: "Balochistan remained the most
+# violent province, recording ...", "Meanwhile, the tribal districts saw ...".
+SUBJECT_PLACE_BEFORE = re.compile(
+    r"[\s\"“‘'(]*(?:(?:meanwhile|however|similarly|likewise|overall|in\s+contrast),?\s+)?"
+    r"(?:the\s+)?", re.IGNORECASE)
 # What may stand between places of one group: "Khyber Pakhtunkhwa and Balochistan",
 # "Afghanistan's eastern Paktika and Khost".
 # (Used with fullmatch on the short gap between two places; one \s* per token, so no
@@ -761,6 +769,16 @@ _EVENT_NOUN = (
     r"(?:attacks|incidents|assaults|bombings|blasts|strikes|raids|clashes|operations|events"
     r"|acts\s+of\s+(?:terrorism|violence))"
 )
+# A place named again by a common noun: "In August alone, the province reported 129
+# incidents" is about the province last named.
+PLACE_ANAPHOR = re.compile(
+    r"\b(?:the|this|that)\s+(?:same\s+|restive\s+|troubled\s+|volatile\s+)?province\b"
+    r"(?!\s+of\b)", re.IGNORECASE)
+# A sentence whose subject takes up the events the sentence before counted: "These attacks
+# claimed ...", "The attacks also left ...": their casualties were counted in the same place.
+EVENT_SUBJECT = re.compile(
+    rf"[\s\"“‘']*(?:(?:these|those|such)\s+(?:\w+\s+)?{_EVENT_NOUN}"
+    rf"|the\s+(?:\w+\s+)?{_EVENT_NOUN}\s+also)\b", re.IGNORECASE)
 CARRY_MARKER = re.compile(
     rf"\b(?:it|they|the\s+(?:latest\s+|annual\s+|new\s+|same\s+|security\s+)?{_BACK_NOUN})\s+"
     r"(?:(?:also|further|has|have|had|then|additionally)\s+)*"

@@ -62,6 +62,48 @@ def test_sentence_place_wins_over_the_article_place() -> None:
     assert by_text(text)["286"][C.region] == "PK-BA"
 
 
+LEAD = ("Militant attacks across Pakistan rose in 2022, a think tank said on Monday.\n"
+        "Karachi and Lahore were calmer than the year before.\n")
+
+
+def test_a_place_that_opens_its_sentence_places_the_figures_after_it() -> None:
+    found = by_text(LEAD + "Sindh remained the calmest province, recording 12 attacks that "
+                    "claimed 20 lives.")
+    assert found["12"][C.region] == "PK-SD"
+    assert found["20"][C.region] == "PK-SD"
+    # A place later in the sentence is no subject: the figure keeps the article's place.
+    found = by_text(LEAD + "The think tank recorded 12 attacks, most of them near Sindh's border.")
+    assert found["12"][C.region] == "PK"
+
+
+def test_a_place_in_an_aside_about_a_merger_is_incidental() -> None:
+    found = by_text(LEAD + "The tribal districts, now merged with Khyber Pakhtunkhwa, also saw "
+                    "heavy fighting, recording 150 attacks and 200 deaths over the year.")
+    assert found["150"][C.region] == "PK-TA"
+    assert found["200"][C.region] == "PK-TA"
+
+
+def test_the_province_names_the_province_last_named() -> None:
+    found = by_text(LEAD + "The report looked at Khyber Pakhtunkhwa in detail.\n"
+                    "In June alone, the province reported 90 incidents of terrorism.")
+    assert found["90"][C.region] == "PK-KP"
+    assert "carried by 'the province'" in found["90"][C.binding]
+    # With no province named before, "the province" carries nothing.
+    found = by_text(LEAD + "In June alone, the province reported 90 incidents of terrorism.")
+    assert found["90"][C.region] == "PK"
+
+
+def test_events_taken_up_by_the_next_sentence_keep_their_place() -> None:
+    found = by_text(LEAD + "Two attacks hit Balochistan in May.\n"
+                    "These attacks claimed the lives of five people and injured 12 others.")
+    assert found["five"][C.region] == "PK-BA"
+    assert found["12"][C.region] == "PK-BA"
+    # A sentence that does not take the events up stays in the article's place.
+    found = by_text(LEAD + "Two attacks hit Balochistan in May.\n"
+                    "Officials said five people were killed and 12 injured in May.")
+    assert found["five"][C.region] == "PK"
+
+
 def test_a_publisher_scope_places_a_figure_when_the_article_names_no_place() -> None:
     found = by_text("PIPS counted 306 attacks in 2023.")["306"]
     assert found[C.region] == "PK"
