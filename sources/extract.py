@@ -283,6 +283,23 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
     if lex.population_finder:
         ctx.populations = [(s, e, lex.population_by_word[normalise(text[s:e])])
                            for s, e in lex.population_finder.spans(text, low)]
+        if lex.counted_nouns:
+            _qualify_counted_nouns(ctx, lex)
+
+
+def _qualify_counted_nouns(ctx: _Context, lex: Lexicon) -> None:
+    """"civilian deaths", "security forces' casualties": a population word right before a
+    death or injury noun makes the noun name that part (parts.yaml ``counted_nouns``)."""
+    text = ctx.text
+    ends = {e: population for _s, e, population in ctx.populations}
+    for i, (s, e, mid) in enumerate(ctx.metrics):
+        if mid not in ("deaths", "injured") or normalise(text[s:e]) not in lex.counted_nouns:
+            continue
+        gap = P.POSSESSIVE_GAP.search(text, max(0, s - 4), s)
+        population = ends.get(gap.start()) if gap else None
+        part = lex.parts.get((mid, population)) if population else None
+        if part:
+            ctx.metrics[i] = (s, e, part)
 
 
 # How far back "the group" looks for the group it names (about three sentences): further

@@ -111,6 +111,7 @@ class Lexicon:
     population_finder: WordFinder | None = None
     parts: dict[tuple[str, str], str] = field(default_factory=dict)
     agent_groups: frozenset[str] = frozenset()  # groups "the group" / "its" can refer back to
+    counted_nouns: frozenset[str] = frozenset()  # "deaths" in "civilian deaths" (lower case)
     region_names: dict[str, str] = field(default_factory=dict)  # ISO code -> name
 
 
@@ -303,7 +304,7 @@ def load_lexicon(
         if entry.get("edition_lag") is not None:
             edition_lag[str(name)] = int(entry["edition_lag"])
 
-    group_by_word, population_by_word, parts, agents = _read_parts(
+    group_by_word, population_by_word, parts, agents, counted_nouns = _read_parts(
         vocab_dir / "parts.yaml", metrics
     )
 
@@ -347,6 +348,7 @@ def load_lexicon(
         population_finder=_finder(population_by_word),
         parts=parts,
         agent_groups=agents,
+        counted_nouns=counted_nouns,
         region_names=region_names,
     )
 
@@ -358,12 +360,13 @@ def _finder(by_word: dict[str, str]) -> WordFinder | None:
     return word_finder(list(by_word), _word_regex(alternation(by_word), re.IGNORECASE))
 
 
-def _read_parts(path: Path, metrics: dict[str, Metric]
-                ) -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], str], frozenset[str]]:
-    """Read parts.yaml: qualifier words by group, population words, the part table, and the
-    groups that act (which "the group" can refer back to)."""
+def _read_parts(path: Path, metrics: dict[str, Metric]) -> tuple[
+        dict[str, str], dict[str, str], dict[tuple[str, str], str], frozenset[str], frozenset[str]]:
+    """Read parts.yaml: qualifier words by group, population words, the part table, the
+    groups that act (which "the group" can refer back to), and the death and injury nouns a
+    population word before them qualifies."""
     if not path.exists():
-        return {}, {}, {}, frozenset()
+        return {}, {}, {}, frozenset(), frozenset()
     data = _read(path)
     groups = {normalise(str(w)): str(g) for g, words in (data.get("groups") or {}).items()
               for w in words or []}
@@ -380,5 +383,6 @@ def _read_parts(path: Path, metrics: dict[str, Metric]
     unknown = agents - set(groups.values())
     if unknown:
         raise VocabularyError(f"{path.name}: agents {sorted(unknown)} are not among the groups")
-    return groups, populations, parts, agents
+    nouns = frozenset(normalise(str(w)) for w in data.get("counted_nouns") or [])
+    return groups, populations, parts, agents, nouns
 

@@ -625,6 +625,9 @@ LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as)\s+", 
 LIST_PREDICATE_GAP = re.compile(
     r"(?:,\s+(?:were|was|have|has|had)\b)?\s+(?:(?:were|was|have|has|had|been|also|all|"
     r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
+# Between a population word and the noun it qualifies: "civilian deaths", "security forces’
+# casualties".
+POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+\Z")
 OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
 # The last word before a position (searched with an end bound): "losses" in "losses in".
 LAST_WORD = re.compile(r"([^\W\d_][\w’'-]*)\s*\Z")

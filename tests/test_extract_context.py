@@ -321,6 +321,18 @@ def test_a_list_of_people_shares_the_verb_after_it() -> None:
     assert found["40"][C.metric] != "deaths_security_personnel"
 
 
+def test_a_population_before_a_death_noun_makes_it_a_part() -> None:
+    found = by_text("Civilian deaths rose to 300 in 2022, while militant fatalities fell to 120.")
+    assert found["300"][C.metric] == "deaths_civilians"
+    assert found["120"][C.metric] == "deaths_militants"
+    assert by_text("Security forces’ casualties fell to 57 in 2022.")["57"][C.metric] == (
+        "deaths_security_personnel")
+    # Before a verb the population is the agent, not the part: these are soldiers killed.
+    assert by_text("Militants killed 20 soldiers in 2022.")["20"][C.metric] == (
+        "deaths_security_personnel")
+    assert by_text("Deaths rose to 300 in 2022.")["300"][C.metric] == "deaths"
+
+
 def test_militants_not_killed_stay_militants() -> None:
     found = by_text("Some 6,000 TTP militants are based in Afghanistan, officials estimate.")
     assert found["Some 6,000"][C.metric] == "militants"
