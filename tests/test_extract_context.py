@@ -333,6 +333,15 @@ def test_a_population_before_a_death_noun_makes_it_a_part() -> None:
     assert by_text("Deaths rose to 300 in 2022.")["300"][C.metric] == "deaths"
 
 
+def test_operations_are_counted_and_a_daily_rate_is_not_a_total() -> None:
+    found = by_text("Security forces conducted 40,000 intelligence-based operations in 2022, "
+                    "the military said, and more than 110 operations were conducted daily.")
+    assert found["40,000"][C.metric] == "security_operations"
+    assert found["more than 110"][C.metric] == "security_operations_per_day"
+    assert by_text("The army carried out 90 IBOs on a daily basis.")["90"][C.metric] == (
+        "security_operations_per_day")
+
+
 def test_militants_not_killed_stay_militants() -> None:
     found = by_text("Some 6,000 TTP militants are based in Afghanistan, officials estimate.")
     assert found["Some 6,000"][C.metric] == "militants"
