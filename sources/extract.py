@@ -912,6 +912,11 @@ def _bind_region(ctx: _Context, fig: _Figure, sc: _Scope, clause: tuple[int, int
     return None
 
 
+# Metrics whose verb, right before a figure, is that figure's own: "killed 229 people",
+# "arrested 739 terrorists" (the people named after it are who was killed or arrested).
+_VERB_FIRST = frozenset({"deaths", "injured", "militants_arrested", "abductions"})
+
+
 def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, int],
                  prev_end: int, next_start: int) -> str | None:
     """The metric a figure counts: the nearest metric word after it in its clause, else before."""
@@ -921,7 +926,7 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     # "killed 229 people and injured 282": a death or injury word right before the figure
     # is its own verb.
     j = bisect_left(ctx.metric_starts, fig.span_start) - 1
-    if j >= 0 and ctx.metrics[j][2] in ("deaths", "injured") and ctx.metrics[j][0] >= clause[0] \
+    if j >= 0 and ctx.metrics[j][2] in _VERB_FIRST and ctx.metrics[j][0] >= clause[0] \
             and P.VERB_GAP.fullmatch(ctx.text, ctx.metrics[j][1], fig.span_start):
         return ctx.metrics[j][2]
     after = _first_metric_at(ctx, fig.core_end, hi, True, lex)
@@ -1459,7 +1464,9 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
     if named is not None:
         population = named[2]
         base = fig.metric if fig.metric in ("deaths", "injured") else None
-        if base is None:
+        # A figure that already counts something else ("12 militants arrested") is no part
+        # of the dead or injured the clause names.
+        if base is None and fig.metric in (None, "militants"):
             near = [m for m in _in(ctx.metrics, lo, hi) if m[2] in ("deaths", "injured")]
             if near:
                 base = min(near, key=lambda m: abs(m[0] - fig.span_start))[2]

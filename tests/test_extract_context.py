@@ -342,6 +342,16 @@ def test_operations_are_counted_and_a_daily_rate_is_not_a_total() -> None:
         "security_operations_per_day")
 
 
+def test_arrests_and_abductions_are_counted() -> None:
+    found = by_text("The CTD arrested 739 terrorists in 2022, and 215 people were abducted.")
+    assert found["739"][C.metric] == "militants_arrested"
+    assert found["215"][C.metric] == "abductions"
+    # Arrested militants beside a death toll are not among the dead.
+    found = by_text("Police said 40 people were killed and 12 militants arrested in 2022.")
+    assert found["40"][C.metric] == "deaths"
+    assert found["12"][C.metric] == "militants_arrested"
+
+
 def test_militants_not_killed_stay_militants() -> None:
     found = by_text("Some 6,000 TTP militants are based in Afghanistan, officials estimate.")
     assert found["Some 6,000"][C.metric] == "militants"
