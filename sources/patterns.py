@@ -548,7 +548,8 @@ DATE_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<year>{_YEAR})(?![0-9])
 # "In March", "since May", "early June": a month with no day or year needs its preposition
 # to be told from a verb ("to march", "may"); the preposition is part of the claim.
 DATE_MONTH_ONLY = re.compile(
-    rf"\b(?:[Ii]n|IN|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Ll]ast|"
+    rf"\b(?:(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver)\s+)?(?:[Tt]he|[Tt]his)\s+month\s+of|"
+    rf"[Ii]n|IN|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Ll]ast|"
     rf"[Tt]his|[Mm]id-?|[Ee]nd\s+of|[Ss]tart\s+of|[Bb]eginning\s+of)\s+(?P<mon>{_MONTH})\b"
     rf"(?!\s+[0-9])"
 )
@@ -704,8 +705,10 @@ ATTRIBUTION_AFTER = re.compile(
     r"|count|tally|analysis|statistics)\b"
     # "A UN Monitoring Team report in July 2024 estimated", "the PIPS survey released on
     # Monday said": the source's document, then when it came out, then the verb.
-    r"|\s+(?:(?:annual|latest|new|quarterly|monthly|security)\s+)?(?:report|study|survey|review"
-    rf"|assessment|analysis)\s+(?:[^.;:]{{0,40}}?\s)?{_ATTRIBUTION_VERB}",
+    # "the PICSS Militancy Database showed": one name word may stand before the document.
+    r"|\s+(?:[^\W\d_]+\s+)?(?:(?:annual|latest|new|quarterly|monthly|security)\s+)?"
+    r"(?:report|study|survey|review|assessment|analysis|database|dataset|data|tracker"
+    rf"|statistics)\s+(?:[^.;:]{{0,40}}?\s)?{_ATTRIBUTION_VERB}",
     re.IGNORECASE,
 )
 # "<Name> said", "<Name>, the envoy, estimates" for names not in the source vocabulary: two to

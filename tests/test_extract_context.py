@@ -115,6 +115,14 @@ def test_a_publisher_scope_places_a_figure_when_the_article_names_no_place() -> 
 # --- source ------------------------------------------------------------------------------------
 
 
+def test_a_publishers_named_database_is_the_publisher() -> None:
+    found = by_text("Another 40 soldiers were injured, the PICSS Militancy Database showed.")
+    assert found["40"][C.attributed_to] == "PICSS"
+    # The publisher named as a topic, with no saying verb, is no attribution.
+    assert by_text("Another 40 soldiers were injured near the PICSS office.")["40"][
+        C.attributed_to] is None
+
+
 def test_it_says_carries_the_last_named_source() -> None:
     text = ("The Centre for Research and Security Studies released its quarterly review on Monday.\n"
             "It says 380 people were killed between April and June.")
@@ -196,6 +204,15 @@ def test_a_source_named_at_the_start_of_a_paragraph_covers_the_paragraph() -> No
 
 
 # --- time --------------------------------------------------------------------------------------
+
+
+def test_the_month_of_a_month_is_a_date_and_sets_the_articles_period() -> None:
+    text = ("Militant attacks in Pakistan fell during the month of March, a think tank said.\n"
+            "It counted 40 soldiers and 30 civilians killed.")
+    found = by_text(text, "2024-04-02")
+    assert found["during the month of March"][C.kind] == "date"
+    assert found["40"][C.period] == "2024-03"
+    assert by_text("Attacks fell in the month of June 2023.")["June 2023"][C.kind] == "date"
 
 
 @pytest.mark.parametrize(
