@@ -147,6 +147,9 @@ class _Context:
     groups: list[tuple[int, int, str]] = field(default_factory=list)
     populations: list[tuple[int, int, str]] = field(default_factory=list)
     lead_period: str | None = None
+    # The period the article last stated for a figure (period, sentence index): where the
+    # opening sets none, it frames the figures after it that state none.
+    story_period: tuple[str, int] | None = None
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
 
@@ -1251,6 +1254,12 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
     elif ctx is not None and ctx.lead_period:
         fig.period = ctx.lead_period
         how["period"] = f"the article's opening ({T.label(ctx.lead_period)})"
+    elif ctx is not None and ctx.story_period and not change:
+        # "In this year, 18,736 operations were conducted ... Similarly, 15,063 were carried
+        # out in Balochistan": with no period in the opening, the last one the article
+        # stated still frames the story.
+        fig.period = ctx.story_period[0]
+        how["period"] = f"the article's last stated period ({T.label(fig.period)})"
     elif pub and not sc.past_tense:
         # Present tense, no time reference ("Durrani estimates that ..."): as of publication.
         fig.period = str(pub.year)
@@ -1530,12 +1539,14 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
 
 
 def _list_predicates(ctx: _Context, claims: list[_Figure]) -> dict[int, str]:
-    """Death or injury words that a list of counted populations shares, by figure id.
+    """The verbs (killed, injured, arrested, abducted) that counted populations take, by
+    figure id.
 
     "Another 40 soldiers, 31 civilians and 12 insurgents were wounded": the verb after the
     list is every item's, not only the last one's; "killed 120 police personnel and 95
     civilians, with 180 police personnel and 210 civilians injured": the second list is the
-    injured, whatever the clause said before it.
+    injured, whatever the clause said before it; "566 terrorists were killed while 5,161
+    terrorists were arrested": each count takes its own verb (a list of one).
     """
     out: dict[int, str] = {}
     k = 0
@@ -1551,9 +1562,9 @@ def _list_predicates(ctx: _Context, claims: list[_Figure]) -> dict[int, str]:
             items.append(claims[j])
             end = named[1]
             j += 1
-        if len(items) >= 2:
+        if items:
             i = bisect_left(ctx.metric_starts, end)
-            if i < len(ctx.metrics) and ctx.metrics[i][2] in ("deaths", "injured") and (
+            if i < len(ctx.metrics) and ctx.metrics[i][2] in _VERB_FIRST and (
                     P.LIST_PREDICATE_GAP.fullmatch(ctx.text, end, ctx.metrics[i][0])):
                 out.update((id(f), ctx.metrics[i][2]) for f in items)
         k = max(j, k + 1)
@@ -1777,6 +1788,10 @@ def _extract_claims(
 
         for fig in claims:
             claimed.append((fig, _sentence_text(text, sent, sentence, fig)))
+            said = fig.extra.get("how", {}).get("period", "")
+            if fig.kind != DATE and fig.period and len(fig.period) != 10 and (
+                    said.startswith(("the sentence", "its own"))):
+                ctx.story_period = (fig.period, idx)
 
     if not claimed:
         return empty(C)

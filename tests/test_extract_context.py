@@ -369,6 +369,27 @@ def test_arrests_and_abductions_are_counted() -> None:
     assert found["12"][C.metric] == "militants_arrested"
 
 
+def test_each_count_of_people_takes_its_own_verb() -> None:
+    found = by_text("In 2022, 500 terrorists were killed while 4,000 terrorists were arrested, "
+                    "and 300 more were gunned down in raids.")
+    assert found["500"][C.metric] == "deaths_militants"
+    assert found["4,000"][C.metric] == "militants_arrested"
+
+
+def test_a_period_stated_earlier_frames_figures_when_the_opening_sets_none() -> None:
+    text = ("Security forces kept up their campaign, the military said.\n"
+            "In 2022, 4,000 operations were conducted across the country.\n"
+            "Similarly, 1,500 operations were carried out in Balochistan.")
+    found = by_text(text)
+    assert found["1,500"][C.period] == "2022"
+    assert "last stated period" in found["1,500"][C.binding]
+    # Where the opening sets a period, it wins over the last one stated.
+    text = ("Militancy in Pakistan rose in 2023, a think tank said.\n"
+            "Deaths in 2021 had been lower, at 400.\n"
+            "Officials also counted 1,500 attacks.")
+    assert by_text(text)["1,500"][C.period] == "2023"
+
+
 def test_militants_not_killed_stay_militants() -> None:
     found = by_text("Some 6,000 TTP militants are based in Afghanistan, officials estimate.")
     assert found["Some 6,000"][C.metric] == "militants"
