@@ -1254,16 +1254,16 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
     elif ctx is not None and ctx.lead_period:
         fig.period = ctx.lead_period
         how["period"] = f"the article's opening ({T.label(ctx.lead_period)})"
-    elif ctx is not None and ctx.story_period and not change:
-        # "In this year, 18,736 operations were conducted ... Similarly, 15,063 were carried
-        # out in Balochistan": with no period in the opening, the last one the article
-        # stated still frames the story.
-        fig.period = ctx.story_period[0]
-        how["period"] = f"the article's last stated period ({T.label(fig.period)})"
     elif pub and not sc.past_tense:
         # Present tense, no time reference ("Durrani estimates that ..."): as of publication.
         fig.period = str(pub.year)
         how["period"] = "the publication year (present tense, no period named)"
+    elif ctx is not None and ctx.story_period and not change:
+        # "In 2023, 18,736 operations were conducted ... Similarly, 15,063 were carried out
+        # in Balochistan": with no period in the opening, the last one the article stated
+        # still frames a story told in the past tense.
+        fig.period = ctx.story_period[0]
+        how["period"] = f"the article's last stated period ({T.label(fig.period)})"
     if change and fig.period:
         if fig.extra.get("base_ref") is not None and fig.extra["base_ref"].period != fig.period:
             fig.base_period = fig.extra["base_ref"].period
