@@ -21,8 +21,8 @@ from sources.references import (
     references_version,
 )
 
-DATASETS = ["balochistan", "crss", "events", "gti", "interior", "ispr", "kpctd", "kppolice", "picss",
-            "pips", "statements"]
+DATASETS = ["balochistan", "crss", "events", "gti", "interior", "ispr", "kpctd", "kppolice",
+            "picss", "pips", "statements"]
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,8 @@ def test_provincial_official_figures_keep_each_publisher_apart(refs: pd.DataFram
     police = one(refs, **{R.ref_id: "balochistan:attacks-ba-2024-police"})
     assert (home[R.source], home[R.value], home[R.period]) == (
         "Balochistan Home Department", 563, "2024-01-01/2024-12-20")
-    assert (police[R.source], police[R.value], police[R.period]) == ("Balochistan Police", 711, "2024")
+    assert (police[R.source], police[R.value], police[R.period]) == (
+        "Balochistan Police", 711, "2024")
     # The KP police's eight-month release is a span of months, not the year.
     kp = one(refs, **{R.ref_id: "kppolice:attacks-kp-2025-01-08"})
     assert (kp[R.source], kp[R.region], kp[R.period], kp[R.value]) == (
@@ -168,7 +169,12 @@ def test_events_are_dates_with_keywords(refs: pd.DataFrame) -> None:
     interview = one(events, **{R.metric: "interview"})
     assert interview[R.period] == "2024-06-27"
     assert "VOA" in interview[R.keywords].split("|")
-    assert one(events, **{R.metric: "attacks"})[R.period] == "2024-03-16"
+    mir_ali = one(events, **{R.metric: "attacks", R.keywords: "Mir Ali|North Waziristan"})
+    assert mir_ali[R.period] == "2024-03-16"
+    # An attack's keywords name the place of that attack only ("Mali Khel"), not its
+    # district: a sentence about another attack in Bannu must not be dated by this one.
+    mali_khel = one(events, **{R.metric: "attacks", R.period: "2024-11-19"})
+    assert "Bannu" not in mali_khel[R.keywords].split("|")
 
 
 def test_sub_populations_have_their_own_metric(refs: pd.DataFrame) -> None:
