@@ -21,7 +21,8 @@ from sources.references import (
     references_version,
 )
 
-DATASETS = ["crss", "events", "gti", "interior", "ispr", "kpctd", "picss", "pips", "statements"]
+DATASETS = ["balochistan", "crss", "events", "gti", "interior", "ispr", "kpctd", "kppolice",
+            "picss", "pips", "statements"]
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +48,21 @@ def test_bundled_data_loads_with_the_contract_columns(refs: pd.DataFrame) -> Non
     assert refs[R.ref_id].is_unique
     assert set(refs[R.source]) >= {"PIPS", "CRSS", "PICSS", "GTI", "Asif Durrani",
                                    "UN Monitoring Team", "Rana Sanaullah"}
+
+
+def test_provincial_official_figures_keep_each_publisher_apart(refs: pd.DataFrame) -> None:
+    # Balochistan's Home Department and its police count differently (563 attacks to
+    # 20 December 2024 against 711 incidents in 2024): each row names its own source.
+    home = one(refs, **{R.ref_id: "balochistan:attacks-ba-2024-home"})
+    police = one(refs, **{R.ref_id: "balochistan:attacks-ba-2024-police"})
+    assert (home[R.source], home[R.value], home[R.period]) == (
+        "Balochistan Home Department", 563, "2024-01-01/2024-12-20")
+    assert (police[R.source], police[R.value], police[R.period]) == (
+        "Balochistan Police", 711, "2024")
+    # The KP police's eight-month release is a span of months, not the year.
+    kp = one(refs, **{R.ref_id: "kppolice:attacks-kp-2025-01-08"})
+    assert (kp[R.source], kp[R.region], kp[R.period], kp[R.value]) == (
+        "KP Police", "PK-KP", "2025-01/2025-08", 605)
 
 
 def test_every_row_has_a_https_url_and_a_publication_date(refs: pd.DataFrame) -> None:
@@ -153,7 +169,12 @@ def test_events_are_dates_with_keywords(refs: pd.DataFrame) -> None:
     interview = one(events, **{R.metric: "interview"})
     assert interview[R.period] == "2024-06-27"
     assert "VOA" in interview[R.keywords].split("|")
-    assert one(events, **{R.metric: "attacks"})[R.period] == "2024-03-16"
+    mir_ali = one(events, **{R.metric: "attacks", R.keywords: "Mir Ali|North Waziristan"})
+    assert mir_ali[R.period] == "2024-03-16"
+    # An attack's keywords name the place of that attack only ("Mali Khel"), not its
+    # district: a sentence about another attack in Bannu must not be dated by this one.
+    mali_khel = one(events, **{R.metric: "attacks", R.period: "2024-11-19"})
+    assert "Bannu" not in mali_khel[R.keywords].split("|")
 
 
 def test_sub_populations_have_their_own_metric(refs: pd.DataFrame) -> None:
