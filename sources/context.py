@@ -98,7 +98,8 @@ def article_facts(text: str, lex: Lexicon, regions: list[tuple[int, int, str]],
             code = lex.dateline_by_city.get(normalise(name or "")) or lex.region_by_alias.get(
                 normalise(name or ""))
             if code:
-                vote(lex.region_parent.get(code, code), _LEAD_WEIGHT["dateline"], "the dateline")
+                # A provincial capital's dateline counts for its province (and country).
+                vote(code, _LEAD_WEIGHT["dateline"], "the dateline")
                 break
     countries = {c: n for c, n in votes.items() if c not in lex.region_parent}
     if not countries:

@@ -150,6 +150,7 @@ class _Context:
     # The period the article last stated for a figure (period, sentence index): where the
     # opening sets none, it frames the figures after it that state none.
     story_period: tuple[str, int] | None = None
+    outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
 
@@ -227,6 +228,8 @@ def _context(text: str, lex: Lexicon) -> _Context:
         for m in P.ACCORDING_TO_NAME.finditer(text)
         if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
     ]
+    # "According to Geo News": a news outlet relays the figure; whoever it names counted it.
+    according = [a for a in according if normalise(a[2]) not in lex.outlets]
     relatives = [(s, e, normalise(text[s:e])) for s, e in _RELATIVE.spans(text, low)]
     ctx = _Context(
         text=text,
@@ -242,6 +245,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
         sources=sources,
         according=according,
         relatives=relatives,
+        outlets=lex.outlets,
     )
     _article_context(ctx, lex, low)
     return ctx
@@ -272,7 +276,7 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
         words = m.group("name").split()
         while words and words[0].rstrip(".") in P.NAME_SAID_STOP:
             words = words[1:]
-        if len(words) >= 2:
+        if len(words) >= 2 and normalise(" ".join(words).rstrip(".,’'")) not in lex.outlets:
             named.append((m.start("name"), " ".join(words).rstrip(".,’'")))
     named.sort()
     ctx.named, ctx.named_pos = named, [s for s, _ in named]
@@ -1306,8 +1310,9 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
         while words and words[0].rstrip(".") in P.NAME_SAID_STOP:
             s += text[s:e].find(words[1]) if len(words) > 1 else 0
             words = words[1:]
-        if len(words) < 2 or any(ks < e and s < ke for ks, ke in known):
-            continue  # a single word, or a source already named
+        if len(words) < 2 or any(ks < e and s < ke for ks, ke in known) or normalise(
+                " ".join(words).rstrip(".,’'")) in ctx.outlets:
+            continue  # a single word, a source already named, or a news outlet
         found.append((s, " ".join(words).rstrip(".,’'")))  # "John Smith said": the raw name
     found.sort()
     return found

@@ -112,6 +112,7 @@ class Lexicon:
     parts: dict[tuple[str, str], str] = field(default_factory=dict)
     agent_groups: frozenset[str] = frozenset()  # groups "the group" / "its" can refer back to
     counted_nouns: frozenset[str] = frozenset()  # "deaths" in "civilian deaths" (lower case)
+    outlets: frozenset[str] = frozenset()  # news media that relay figures (lower case)
     region_names: dict[str, str] = field(default_factory=dict)  # ISO code -> name
 
 
@@ -310,6 +311,7 @@ def load_lexicon(
 
     names = _read(vocab_dir / "names.yaml", packs, required=False)
     not_places = [str(n) for n in (names.get("not_places") or [])]
+    outlets = frozenset(normalise(str(n)) for n in names.get("outlets") or [])
     # Source names ("Pakistan Institute for Peace Studies") hide the places inside them too.
     masked = not_places + [a for a in source_by_alias if " " in a]
 
@@ -349,6 +351,7 @@ def load_lexicon(
         parts=parts,
         agent_groups=agents,
         counted_nouns=counted_nouns,
+        outlets=outlets,
         region_names=region_names,
     )
 

@@ -31,8 +31,18 @@ def test_dateline_places_a_figure_whose_sentence_names_no_place() -> None:
     text = ("QUETTA: Militants stormed a district office on Monday.\n"
             "Officials said 14 people were killed in the assault.")
     claim = by_text(text)["14"]
-    assert claim[C.region] == "PK"
+    assert claim[C.region] == "PK-BA"  # Quetta is Balochistan's capital
     assert "dateline" in claim[C.binding]
+
+
+def test_a_provincial_capitals_dateline_counts_for_its_province() -> None:
+    text = ("PESHAWAR: Khyber Pakhtunkhwa, the province worst hit by Pakistan's militancy, saw "
+            "more attacks this year.\nThe police force lost 79 officers in 2024.")
+    assert by_text(text, "2025-01-05")["79"][C.region] == "PK-KP"
+    # The federal capital's dateline says only the country.
+    text = ("ISLAMABAD: Khyber Pakhtunkhwa, the province worst hit by Pakistan's militancy, saw "
+            "more attacks this year.\nThe police force lost 79 officers in 2024.")
+    assert by_text(text, "2025-01-05")["79"][C.region] == "PK"
 
 
 def test_headline_places_the_article() -> None:
@@ -113,6 +123,14 @@ def test_a_publisher_scope_places_a_figure_when_the_article_names_no_place() -> 
 
 
 # --- source ------------------------------------------------------------------------------------
+
+
+def test_a_news_outlet_relaying_a_figure_is_not_its_source() -> None:
+    found = by_text("According to Geo News, 138 civilians lost their lives in 2024.")
+    assert found["138"][C.attributed_to] is None
+    found = by_text("According to the Balochistan Home Department, 138 civilians lost their "
+                    "lives in 2024.")
+    assert found["138"][C.attributed_to] is not None
 
 
 def test_a_publishers_named_database_is_the_publisher() -> None:
