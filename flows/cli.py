@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from checks.figures import format_figure
 from checks.values import text_or_empty, text_or_none
@@ -29,7 +27,9 @@ from reports import options as options_defaults
 from reports.options import DEFAULT_JUNIT_SKIP, DEFAULT_REVIEWER, ReportOptions
 from sources.articles import DEMO_ARTICLE, ArticleError, decode_input, discover
 
-if TYPE_CHECKING:  # pandas, pandera, GX and Prefect load in the commands that need them
+if TYPE_CHECKING:  # pandas, pandera, GX, Prefect and rich load in the commands that need them
+    from rich.table import Table
+
     from checks.exceptions import ReviewedException
     from checks.precision import Tolerances
 
@@ -52,9 +52,15 @@ EXIT_OK, EXIT_FAILED_CLAIMS, EXIT_BAD_INPUT = (
     failures.EXIT_BAD_INPUT,
 )
 
+# Plain Click help (rich_markup_mode=None), not typer's rich panels: the same options,
+# texts and defaults, and `figcheck --help` starts in about half the CPU time, because the
+# rich help loads rich's Markdown (markdown-it), Pygments and rich's traceback (measured in
+# bench/README.md). Example lines keep their breaks with Click's \b paragraph marker.
 app = typer.Typer(
     cls=failures.GuardedGroup,
     help="Check the numbers in news articles against cited reference datasets.",
+    rich_markup_mode=None,
+    context_settings={"max_content_width": 100},  # whole command summaries on wide terminals
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -453,6 +459,7 @@ def check(
 ) -> None:
     """Check articles through the Prefect flow verify_articles and write reports.
 
+    \b
     Example: figcheck check article.txt --published 2024-06-28 --out reports/out
     Example: figcheck check articles/ --task-runner dask --dask-address tcp://10.0.0.5:8786
     Example: figcheck check article.txt --data examples/satp-pakistan --engine local
@@ -534,6 +541,7 @@ def extract(
 ) -> None:
     """Print the claims table only, with no Prefect server.
 
+    \b
     Example: figcheck extract article.txt --format csv
     """
     from flows.steps import extract_all
@@ -548,11 +556,15 @@ def extract(
     elif fmt == "csv":
         sys.stdout.write(claims.to_csv(index=False))
     else:
+        from rich.console import Console
+
         Console(width=None if sys.stdout.isatty() else 160).print(_claims_table(claims))
 
 
 def _claims_table(claims) -> Table:
     """The claims as a readable terminal table: one figure column, short ids."""
+    from rich.table import Table
+
     from checks.schemas import ClaimSchema as C
 
     table = Table("#", "text", "kind", "figure", "metric", "region", "period", "attributed to")

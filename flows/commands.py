@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from flows import failures
 from flows.prefect_logging import quiet_prefect_tracebacks
@@ -50,6 +48,7 @@ def history(
 
     The store is FIGCHECK_HISTORY_URL if set, else <out>/history.sqlite.
 
+    \b
     Example: figcheck history kabulnow-2024-06-27-pakistan-threatens-strikes --json
     """
     from flows import history as store_module
@@ -73,6 +72,9 @@ def history(
         payload = {"runs": runs, "changes": [c.to_dict() for c in changes]}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
         return
+    from rich.console import Console  # here: --help need not load rich's console
+    from rich.table import Table
+
     console = Console(width=None if sys.stdout.isatty() else 160)
     table = Table("run", "time", "engine", "figcheck", "references", "articles", "claims")
     for r in runs:
@@ -126,6 +128,7 @@ def serve(
 
     Needs a running Prefect server named by PREFECT_API_URL (`prefect server start`).
 
+    \b
     Example: figcheck serve --watch articles/ --feed https://example.org/rss --cron "0 6 * * *"
     """
     if not watch.is_dir():

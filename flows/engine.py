@@ -50,10 +50,23 @@ def run_prefect(
     Raises:
         flows.failures.EnvironmentProblem: no Prefect server can be reached or started.
     """
+    from contextlib import nullcontext
+
     from flows.prefect_server import ensure_server
+
+    # Fails in seconds, and ties the embedded server's life to ours.
+    embedded_url = ensure_server()
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     from flows.verify import verify_articles
 
-    ensure_server()  # fails in seconds, and ties the embedded server's life to ours
-
     flow = verify_articles.with_options(task_runner=make_task_runner(task_runner, dask_address))
-    return list(flow(**(job.parameters() | {"out_dir": str(job.out_dir)})))
+    # The flow and its tasks (threads, and processes through Prefect's serialized settings)
+    # talk to the embedded server figcheck started, as to a configured one.
+    pointed = (
+        temporary_settings(updates={PREFECT_API_URL: embedded_url})
+        if embedded_url
+        else nullcontext()
+    )
+    with pointed:
+        return list(flow(**(job.parameters() | {"out_dir": str(job.out_dir)})))

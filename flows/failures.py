@@ -16,12 +16,14 @@ from __future__ import annotations
 import errno
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
 from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK, EXIT_FAILED_CLAIMS, EXIT_BAD_INPUT = 0, 1, 2
 DEBUG_ENV = "FIGCHECK_DEBUG"
@@ -30,9 +32,28 @@ MAX_MESSAGE = 400  # one line, even when a library's message is a page long
 _NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 _NOT_WRITABLE = {errno.EROFS, errno.EACCES, errno.EPERM}
 
-# The one stderr console of the command line. Messages are never wrapped at the terminal's
-# width: a CI log must show "<file>: not a folder" on one line whatever the path's length.
-err = Console(stderr=True, soft_wrap=True)
+
+class _StderrConsole:
+    """The command line's rich console on stderr, made on first use.
+
+    ``figcheck --help`` prints no message, so it need not import rich's console (about a
+    fifth of its start-up); every attribute is the real ``rich.console.Console``'s.
+    """
+
+    _console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            # Messages are never wrapped at the terminal's width: a CI log must show
+            # "<file>: not a folder" on one line whatever the path's length.
+            type(self)._console = Console(stderr=True, soft_wrap=True)
+        return getattr(self._console, name)
+
+
+# The one stderr console of the command line.
+err: Console = _StderrConsole()  # type: ignore[assignment]
 
 
 class EnvironmentProblem(RuntimeError):

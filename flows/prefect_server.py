@@ -4,19 +4,27 @@ With ``PREFECT_API_URL`` set, the server must answer its health check within a f
 otherwise the message names the variable and ``--engine local``. Without it, Prefect starts an
 embedded ("ephemeral") server as a child process and stops it at exit, but a run killed
 with ``kill -9`` never reaches exit, so the server (about 230 MB) stayed behind, one more per
-killed scheduled run. figcheck therefore starts that embedded server itself, as the same
-singleton Prefect would use, through a small launcher that asks Linux to kill it when
-figcheck dies (``prctl(PR_SET_PDEATHSIG, SIGKILL)``). Where that call does not exist
-(macOS, Windows) the server is Prefect's own, stopped at normal exit only.
+killed scheduled run. figcheck therefore starts that embedded server itself, with Prefect's
+command and environment, through a small launcher that asks Linux to kill it when figcheck
+dies (``prctl(PR_SET_PDEATHSIG, SIGKILL)``), and stops it at normal exit. Elsewhere (macOS,
+Windows) the server is Prefect's own, stopped at normal exit only.
+
+The client never imports ``prefect.server`` (FastAPI, the ORM, every API route: about 5
+CPU-s, measured in bench/README.md, which Prefect's own ``SubprocessASGIServer`` costs the
+client just to start a child): figcheck starts the child with the command and environment
+Prefect uses, waits for its health check, and points this run at it (``PREFECT_API_URL``
+through ``temporary_settings``, and in the environment for task-runner processes).
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import socket
 import subprocess
 import sys
-from typing import Any
+import time
+from pathlib import Path
 
 from flows.failures import EnvironmentProblem
 
@@ -43,19 +51,21 @@ runpy.run_module("uvicorn", run_name="__main__", alter_sys=True)
 """
 
 
-def ensure_server() -> None:
+def ensure_server() -> str | None:
     """Make sure the Prefect engine has a server to talk to, or raise ``EnvironmentProblem``.
 
-    Call from the main thread before running a flow: the embedded server's life is tied to
-    the thread that starts it, and the main thread lives as long as figcheck.
+    Returns:
+        The API URL of the embedded server started here, for the caller to run its flow
+        against (``PREFECT_API_URL``); None when a configured server answers, or when
+        Prefect itself decides (embedded server disabled, or not Linux).
     """
     from prefect.settings import PREFECT_API_URL
 
     url = (PREFECT_API_URL.value() or "").strip()  # the environment or the Prefect profile
     if url:
         _check_configured(url)
-    else:
-        _start_tied_ephemeral_server()
+        return None
+    return _start_tied_ephemeral_server()
 
 
 def _check_configured(url: str) -> None:
@@ -84,65 +94,135 @@ def loopback_available() -> bool:
     return True
 
 
-def _start_tied_ephemeral_server() -> None:
+def _start_tied_ephemeral_server() -> str | None:
+    """Start (once per process) the embedded server tied to our life; its API URL, or None
+    where Prefect should decide itself (embedded server disabled, not Linux)."""
+    global _server
     if not loopback_available():
         raise EnvironmentProblem(
             "Prefect's embedded server cannot start: this machine cannot listen on "
             f"127.0.0.1 (no loopback); {ADVICE}"
         )
-    from prefect.settings import PREFECT_SERVER_EPHEMERAL_ENABLED
+    from prefect.settings import (
+        PREFECT_SERVER_EPHEMERAL_ENABLED,
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+    )
 
     if not PREFECT_SERVER_EPHEMERAL_ENABLED.value() or not sys.platform.startswith("linux"):
-        return  # Prefect decides (and reports) what to do without a server URL
-    server = _tied_server_class()()
+        return None  # Prefect decides (and reports) what to do without a server URL
+    if _server is not None and _server[0].poll() is None:
+        return _server[1]
+    timeout = float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
+    deadline = time.monotonic() + timeout
+    from prefect.logging import get_logger
+
+    for _ in range(PORT_ATTEMPTS):
+        port = _free_port()
+        # Prefect's own words when it starts this server.
+        get_logger("server.api.server").info(
+            f"Starting temporary server on http://127.0.0.1:{port}\nSee "
+            "https://www.prefect.io/docs/v3/concepts/server#how-to-guides "
+            "for more information on running a dedicated Prefect server."
+        )
+        process = _launch(port)
+        atexit.register(_stop, process)
+        url = f"http://127.0.0.1:{port}/api"
+        code = _wait_healthy(process, url, deadline)
+        if code is None:
+            _server = (process, url)
+            return url
+        _stop(process)
+        if code != PORT_IN_USE:
+            break
+    raise EnvironmentProblem(
+        "Prefect's embedded server did not start "
+        + (f"(it exited with code {code})" if code is not None and code >= 0 else
+           f"within {timeout:g} s")
+        + f"; {ADVICE}"
+    )
+
+
+# The embedded server this process started, and its API URL.
+_server: tuple[subprocess.Popen[bytes], str] | None = None
+PORT_ATTEMPTS = 3
+PORT_IN_USE = 3  # uvicorn's exit code when the port was taken between our probe and its bind
+_TIMED_OUT = -1
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_healthy(process: subprocess.Popen[bytes], url: str, deadline: float) -> int | None:
+    """None once the server answers /health; else its exit code, or -1 on timeout."""
+    import httpx
+
+    with httpx.Client(timeout=HEALTH_TIMEOUT) as client:
+        while time.monotonic() < deadline:
+            code = process.poll()
+            if code is not None:
+                return code
+            try:
+                if client.get(f"{url}/health").status_code == 200:
+                    return None
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+    return _TIMED_OUT
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the server and reap it (as Prefect does at exit)."""
+    if process.poll() is not None:
+        return
+    process.terminate()
     try:
-        server.start()
-    except RuntimeError as exc:
-        raise EnvironmentProblem(
-            f"Prefect's embedded server did not start ({str(exc)[:200]}); {ADVICE}"
-        ) from None
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
-def _tied_server_class() -> type:
-    from prefect.server.api.server import SubprocessASGIServer
+def _launch(port: int) -> subprocess.Popen[bytes]:
+    """Prefect 3's own command and environment for its embedded server, behind _LAUNCHER."""
+    from prefect.settings import get_current_settings
 
-    class TiedServer(SubprocessASGIServer):
-        """Prefect's embedded server (the singleton Prefect itself uses), tied to our life."""
+    server_env = {
+        "PREFECT_UI_ENABLED": "0",
+        "PREFECT__SERVER_EPHEMERAL": "1",
+        "PREFECT__SERVER_FINAL": "1",
+    }
+    return subprocess.Popen(
+        args=[
+            sys.executable,
+            "-c",
+            _LAUNCHER,
+            str(os.getpid()),
+            "--app-dir",
+            str(_prefect_parent()),
+            "--factory",
+            "prefect.server.api.server:create_app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "error",
+            "--lifespan",
+            "on",
+        ],
+        env={
+            **os.environ,
+            **server_env,
+            **get_current_settings().to_environment_variables(exclude_unset=True),
+        },
+    )
 
-        def _run_uvicorn_command(self) -> subprocess.Popen[Any]:
-            # The command and environment of Prefect 3's own launcher, behind _LAUNCHER.
-            import prefect
-            from prefect.settings import get_current_settings
 
-            server_env = {
-                "PREFECT_UI_ENABLED": "0",
-                "PREFECT__SERVER_EPHEMERAL": "1",
-                "PREFECT__SERVER_FINAL": "1",
-            }
-            return subprocess.Popen(
-                args=[
-                    sys.executable,
-                    "-c",
-                    _LAUNCHER,
-                    str(os.getpid()),
-                    "--app-dir",
-                    str(prefect.__module_path__.parent),
-                    "--factory",
-                    "prefect.server.api.server:create_app",
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    str(self.port),
-                    "--log-level",
-                    "error",
-                    "--lifespan",
-                    "on",
-                ],
-                env={
-                    **os.environ,
-                    **server_env,
-                    **get_current_settings().to_environment_variables(exclude_unset=True),
-                },
-            )
+def _prefect_parent() -> Path:
+    """The folder holding the ``prefect`` package (uvicorn's --app-dir, as Prefect passes)."""
+    import prefect
 
-    return TiedServer
+    return Path(prefect.__module_path__).parent

@@ -14,16 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from checks.figures import format_figure
 from checks.values import is_missing, text_or_none
 from flows import failures
 from sources.packs import ENV_VARIABLE, DataSelection, PackError
 
-if TYPE_CHECKING:  # pandas and pandera load when a command runs, not for `figcheck --help`
+if TYPE_CHECKING:  # pandas, pandera and rich's tables load when a command runs, not for --help
     import pandas as pd
+    from rich.console import Console
 
     from sources.references import ReferenceDataError
 
@@ -33,6 +32,7 @@ LOADER_CHECK = "load"  # the loader's and the pandera schema's own checks
 
 app = typer.Typer(
     help="Validate, list and show the reference datasets.",
+    rich_markup_mode=None,  # plain Click help, as `figcheck --help` (flows.cli says why)
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -72,6 +72,8 @@ def selection(data: list[Path] | None, no_bundled_data: bool) -> DataSelection:
 
 
 def _out() -> Console:
+    from rich.console import Console
+
     return Console(width=None if sys.stdout.isatty() else 200)
 
 
@@ -125,6 +127,7 @@ def validate(
 ) -> None:
     """Check every dataset (loader, schema and the GX quality gate); list each problem.
 
+    \b
     Example: figcheck sources validate --data my-data/
     """
     chosen = selection(data, no_bundled_data)
@@ -142,6 +145,8 @@ def validate(
             print(" ".join(f"{c} {_cell(row[c])}" if c not in ("file", "value") else
                            _cell(row[c]) for c in PROBLEM_COLUMNS if _cell(row[c])))
         raise typer.Exit(EXIT_BROKEN)
+    from rich.table import Table
+
     table = Table(*PROBLEM_COLUMNS, title=title)
     for row in rows:
         table.add_row(*(_cell(row[c]) for c in PROBLEM_COLUMNS))
@@ -153,8 +158,11 @@ def validate(
 def list_command(data: DataOpt = None, no_bundled_data: NoBundledOpt = False) -> None:
     """List the datasets: name, title, publisher, rows in the file, documents, pack.
 
+    \b
     Example: figcheck sources list --data examples/satp-pakistan
     """
+    from rich.table import Table
+
     from sources.references import ReferenceDataError, list_datasets
 
     try:
@@ -172,8 +180,11 @@ def list_command(data: DataOpt = None, no_bundled_data: NoBundledOpt = False) ->
 def show(name: str, data: DataOpt = None, no_bundled_data: NoBundledOpt = False) -> None:
     """Show one dataset: its documents, definitions and rows.
 
+    \b
     Example: figcheck sources show pips
     """
+    from rich.table import Table
+
     from checks.schemas import ReferenceSchema as R
     from sources.references import ReferenceDataError, list_datasets, load_dataset
 

@@ -186,3 +186,25 @@ def test_the_default_exceptions_file_is_named_once():
     from flows.cli import DEFAULT_EXCEPTIONS
 
     assert DEFAULT_EXCEPTIONS == DEFAULT_FILE
+
+
+def test_help_is_plain_click_help_without_rich_markdown_or_console():
+    """`figcheck --help` prints every command without loading typer's rich help (Markdown,
+    Pygments, rich's traceback) or rich's console: about half of its start-up."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from flows.cli import app; app(['--help'], standalone_mode=False); "
+        "print(sorted({'typer.rich_utils', 'rich.markdown', 'markdown_it', 'pygments', "
+        "'rich.console'} & set(sys.modules)))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=False, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    *help_lines, loaded = run.stdout.strip().splitlines()
+    assert loaded == "[]"
+    help_text = "\n".join(help_lines)
+    for command in ("check", "extract", "history", "serve", "sources"):
+        assert f"\n  {command} " in help_text, help_text

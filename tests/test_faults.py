@@ -543,3 +543,22 @@ def test_kill_9_of_a_prefect_run_leaves_no_server_behind(tmp_path, demo_text):
     for pid in left:  # do not leave them to the next test either
         os.kill(pid, signal.SIGKILL)
     assert left == [], "the embedded Prefect server outlived figcheck"
+
+
+def test_the_embedded_server_starts_without_prefect_server_in_figchecks_process(tmp_path):
+    """figcheck starts Prefect's embedded server as a child and talks to it, without
+    importing ``prefect.server`` (the whole API, about 5 CPU-s) into its own process."""
+    code = (
+        "import sys, httpx; from flows import prefect_server as p; url = p.ensure_server(); "
+        "print(url.startswith('http://127.0.0.1:'), httpx.get(url + '/health').status_code, "
+        "'prefect.server.api.server' in sys.modules)"
+    )
+    e = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    e |= {"PREFECT_HOME": str(tmp_path / "prefect-home")}
+    (tmp_path / "prefect-home").mkdir()
+    run = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, env=e,
+        timeout=900,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["True", "200", "False"], run.stdout
