@@ -1802,6 +1802,12 @@ def _extract_claims(
         return empty(C)
     claimed.sort(key=lambda pair: (pair[0].span_start, pair[0].span_end))
     _restated_sources([fig for fig, _ in claimed], text)
+    if lex.source_means:
+        for fig, _ in claimed:
+            # "605 incidents, the KP police said": the police's incidents are attacks.
+            meant = lex.source_means.get(fig.attributed_to or "", {}).get(fig.metric or "")
+            if meant:
+                fig.metric = meant
     table = _table(text, article_id, claimed)
     return validate(C, table, "claims") if validate_schema else table
 

@@ -113,6 +113,8 @@ class Lexicon:
     agent_groups: frozenset[str] = frozenset()  # groups "the group" / "its" can refer back to
     counted_nouns: frozenset[str] = frozenset()  # "deaths" in "civilian deaths" (lower case)
     outlets: frozenset[str] = frozenset()  # news media that relay figures (lower case)
+    # source -> {metric its word names -> metric it counts} (sources.yaml `means`)
+    source_means: dict[str, dict[str, str]] = field(default_factory=dict)
     region_names: dict[str, str] = field(default_factory=dict)  # ISO code -> name
 
 
@@ -257,7 +259,8 @@ def load_lexicon(
     metrics: dict[str, Metric] = {}
     metric_by_word: dict[str, str] = {}
     modifier_by_phrase: dict[str, str] = {}
-    for mid, entry in _read(vocab_dir / "metrics.yaml", packs).items():
+    metric_entries = _read(vocab_dir / "metrics.yaml", packs)
+    for mid, entry in metric_entries.items():
         entry = entry or {}
         metric = Metric(
             id=str(mid),
@@ -269,8 +272,11 @@ def load_lexicon(
             countable=bool(entry.get("countable", True)),
         )
         metrics[metric.id] = metric
+    # A word names one metric: a pack's own metrics first (a pack that counts "kidnappings"
+    # means its metric, not the bundled one with the same word), then the first listed.
+    bundled = set(_read(vocab_dir / "metrics.yaml")) if packs else set(metrics)
+    for metric in sorted(metrics.values(), key=lambda m: m.id in bundled):
         for word in metric.words:
-            # First listed wins: a word names one metric.
             metric_by_word.setdefault(normalise(word), metric.id)
         for phrase in metric.modifiers:
             modifier_by_phrase.setdefault(normalise(phrase), metric.id)
@@ -296,6 +302,7 @@ def load_lexicon(
     source_by_alias: dict[str, str] = {}
     source_scope: dict[str, str] = {}
     edition_lag: dict[str, int] = {}
+    source_means: dict[str, dict[str, str]] = {}
     for name, entry in _read(vocab_dir / "sources.yaml", packs).items():
         entry = entry or {}
         for alias in [name, *(entry.get("aliases") or [])]:
@@ -304,6 +311,11 @@ def load_lexicon(
             source_scope[str(name)] = str(entry["scope"])
         if entry.get("edition_lag") is not None:
             edition_lag[str(name)] = int(entry["edition_lag"])
+        for word_id, meant in (entry.get("means") or {}).items():
+            if str(word_id) not in metrics or str(meant) not in metrics:
+                raise VocabularyError(f"sources.yaml: {name}: 'means' maps {word_id!r} to "
+                                      f"{meant!r}; both must be metric ids")
+            source_means.setdefault(str(name), {})[str(word_id)] = str(meant)
 
     group_by_word, population_by_word, parts, agents, counted_nouns = _read_parts(
         vocab_dir / "parts.yaml", metrics
@@ -352,6 +364,7 @@ def load_lexicon(
         agent_groups=agents,
         counted_nouns=counted_nouns,
         outlets=outlets,
+        source_means=source_means,
         region_names=region_names,
     )
 

@@ -408,6 +408,15 @@ def test_a_period_stated_earlier_frames_figures_when_the_opening_sets_none() -> 
     assert by_text(text)["1,500"][C.period] == "2023"
 
 
+def test_a_publishers_own_word_is_read_with_its_meaning() -> None:
+    found = by_text("The KP police said 605 incidents were recorded in 2025, while CRSS counted "
+                    "900 violent incidents.")
+    assert found["605"][C.metric] == "attacks"  # the police count terrorist incidents
+    assert found["900"][C.metric] == "incidents"  # CRSS's count attacks and operations
+    assert by_text("The province endured 605 terror-related incidents in 2025.")["605"][
+        C.metric] == "attacks"
+
+
 def test_militants_not_killed_stay_militants() -> None:
     found = by_text("Some 6,000 TTP militants are based in Afghanistan, officials estimate.")
     assert found["Some 6,000"][C.metric] == "militants"
