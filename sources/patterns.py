@@ -19,6 +19,27 @@ from collections.abc import Iterable
 from checks.vocabulary import Qualifier
 
 
+# Characters that re.IGNORECASE matches with an ASCII letter although ``str.lower`` does not
+# turn them into it (dotless i, long s): the only ones, checked over all of Unicode by
+# tests/test_patterns_fold.py.
+_FOLD_UNSAFE = re.compile("[\u0131\u017f]")
+
+
+def lowered_for_matching(text: str, low: str | None = None) -> str | None:
+    """``text.lower()`` (``low`` if given) when a lower-case pattern run on it without
+    ``re.IGNORECASE`` finds exactly what the case-insensitive pattern finds on ``text``, else
+    None (lower-casing changed the length, so offsets would not line up, or the text holds a
+    character that case folding and lower-casing treat differently).
+
+    Case folding is the costly part of a ``\\b``-led case-insensitive scan: the lower-cased
+    copy halves it (``*_LOW`` patterns below).
+    """
+    low = text.lower() if low is None else low
+    if len(low) != len(text) or _FOLD_UNSAFE.search(text):
+        return None
+    return low
+
+
 def alternation(words: Iterable[str]) -> str:
     """Return a regex alternation of ``words`` as a prefix tree, with flexible inner spaces.
 
@@ -731,6 +752,8 @@ COUNTRY_REFERENCE = re.compile(
     r"|country-wide|across\s+the\s+nation)\b",
     re.IGNORECASE,
 )
+# The same without case folding, for ``lowered_for_matching`` text (all its letters are lower-case).
+COUNTRY_REFERENCE_LOW = re.compile(COUNTRY_REFERENCE.pattern)
 # Attribution that refers back to the last source named: "It says", "the report said",
 # "according to the report", "the think tank added", "the data shows". The figure then keeps
 # that source until another is named.
@@ -770,6 +793,7 @@ CARRY_MARKER = re.compile(
     rf"|\b(?:in|from|during|by)\s+(?:those|these|the\s+same|such)\s+(?:\w+\s+)?{_EVENT_NOUN}\b",
     re.IGNORECASE,
 )
+CARRY_MARKER_LOW = re.compile(CARRY_MARKER.pattern)  # for lowered_for_matching text
 
 # ---------------------------------------------------------------------------------------------
 # Periods written as words: quarters, half-years, year-to-date, month spans, fiscal years
@@ -833,6 +857,7 @@ FACTOR = re.compile(
     rf"|(?P<num>[0-9]+(?:\.[0-9]+)?|{_NUMBER_WORD_FOLD})[\s-]?fold)\b(?![-‑]\w)",
     re.IGNORECASE,
 )
+FACTOR_LOW = re.compile(FACTOR.pattern)  # for lowered_for_matching text
 # "ranked second", "ranks 4th", "placed third", "the second most-affected", "the most
 # affected province" (1), "topped the index" (1).
 _ORDINAL_RANK = alternation(
@@ -849,6 +874,7 @@ RANK = re.compile(
     r"|\b(?P<top>top(?:ped|s)?)\s+the\s+(?:list|index|ranking|rankings|table)\b",
     re.IGNORECASE,
 )
+RANK_LOW = re.compile(RANK.pattern)  # for lowered_for_matching text
 
 # ---------------------------------------------------------------------------------------------
 # Binding a figure's own period, edition years, levels of a change

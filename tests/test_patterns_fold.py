@@ -1,0 +1,85 @@
+"""Case-insensitive patterns run on a lower-cased copy (``lowered_for_matching``) find
+exactly what they find with ``re.IGNORECASE`` on the text itself."""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+
+import pytest
+
+from sources import patterns as P
+from sources.extract import _form_figures
+
+PAIRS = [
+    (P.COUNTRY_REFERENCE, P.COUNTRY_REFERENCE_LOW),
+    (P.CARRY_MARKER, P.CARRY_MARKER_LOW),
+    (P.FACTOR, P.FACTOR_LOW),
+    (P.RANK, P.RANK_LOW),
+]
+
+TEXTS = [
+    "Attacks DOUBLED in the Province; deaths rose Nine-Fold and 2.5-fold. Balochistan Ranked "
+    "Second, the Most Affected Province. THE REPORT SAID attacks Nationwide fell. It Also Noted "
+    "that in Those Attacks 40 died. According to the Latest Report, the country's toll TOPPED "
+    "THE LIST, Across The Nation.",
+    "Casualties halved. The think-tank's data: the Institute’s findings. They said it tripled.",
+    "Kelvin sign \u212a and \u00c5ngstr\u00f6m: Turkish \u0130stanbul ranked third, "
+    "\u0131t said the toll doubled; the long \u017f in Hal\u017fed.",
+]
+
+
+def test_only_dotless_i_and_long_s_fold_unlike_lower() -> None:
+    """Over all of Unicode: a character matches an ASCII letter case-insensitively exactly
+    when its lower-case form is that letter, and lower-casing keeps what ``\\w``, ``\\s``
+    and ``\\d`` match, except for the characters ``lowered_for_matching`` refuses."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    word, space, digit = re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d")
+    odd = set()
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1:
+            continue  # refused by the length check
+        by_fold = letter.fullmatch(c) is not None
+        by_lower = low in string.ascii_lowercase
+        if by_fold != by_lower or (by_fold and not re.fullmatch(low, c, re.IGNORECASE)):
+            odd.add(c)
+        for rx in (word, space, digit):
+            if (rx.fullmatch(c) is None) != (rx.fullmatch(low) is None):
+                odd.add(c)
+    assert odd == {"\u0131", "\u017f"}
+    assert all(P.lowered_for_matching(f"x{c}y") is None for c in odd)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize(("folding", "lowered"), PAIRS)
+def test_lowered_patterns_find_the_same_spans(
+    text: str, folding: re.Pattern[str], lowered: re.Pattern[str]
+) -> None:
+    def spans(it):
+        return [(m.span(), m.groupdict() and {k: (v or "").lower() for k, v in m.groupdict().items()})
+                for m in it]
+
+    expected = spans(folding.finditer(text))
+    low = P.lowered_for_matching(text)
+    if low is None:
+        return  # the extractor runs the case-insensitive pattern itself
+    assert spans(lowered.finditer(low)) == expected
+
+
+def test_refused_when_lower_casing_moves_offsets_or_folds_differently() -> None:
+    assert P.lowered_for_matching("\u0130stanbul doubled") is None  # İ lower-cases to 2 chars
+    assert P.lowered_for_matching("\u0131t doubled") is None
+    assert P.lowered_for_matching("Deaths DOUBLED") == "deaths doubled"
+
+
+def test_form_figures_same_with_and_without_the_lowered_copy() -> None:
+    """The extractor's factor and rank figures: same offsets and values in either path."""
+    for text in TEXTS:
+        found = sorted((f.start, f.end, f.value) for f in _form_figures(text))
+        assert found, text
+        spans = sorted({m.span() for m in P.FACTOR.finditer(text)}
+                       | {m.span() for m in P.RANK.finditer(text)})
+        assert [(s, e) for s, e, _ in found] == spans
