@@ -276,7 +276,8 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
     ctx.carry = [(m.start(), m.end(), "") for m in (
         P.CARRY_MARKER_LOW.finditer(folded) if folded is not None
         else P.CARRY_MARKER.finditer(text))]
-    ctx.phrases = [(m.start(), m.end(), m) for m in P.PERIOD_PHRASE.finditer(text)]
+    ctx.phrases = [(m.start(), m.end(), m)
+                   for m in P.matches_from(P.PERIOD_PHRASE, P.PERIOD_PHRASE_START, text)]
     if lex.group_finder:
         ctx.groups = [(s, e, lex.group_by_word[normalise(text[s:e])])
                       for s, e in lex.group_finder.spans(text, low)]

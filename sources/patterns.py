@@ -839,6 +839,43 @@ PERIOD_PHRASE = re.compile(
     rf"|\b(?:the\s+)?(?:same|corresponding)\s+(?:period|quarter|months?|half)\s+"
     rf"(?:(?:of|in)\s+)?(?:{_year_slot('sy')}|the\s+year\s+before)",
 )
+# Where a PERIOD_PHRASE match can start: the first word of each of its branches (or a prefix
+# of it), "the", "from", "between" and "20" only before what must follow them. Each branch
+# starts at a word boundary, so a period phrase never starts inside one of these words.
+# Scanning for them (a literal first letter, which the engine skips to) and trying
+# PERIOD_PHRASE only there is about three times faster than its own \b-led scan, with the
+# same matches (``matches_from``).
+_MONTH_START = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+PERIOD_PHRASE_START = re.compile(
+    # Every branch starts with a letter or digit (not a group), so the engine scans for them.
+    r"th(?:e(?=\s+(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th|same|corresponding))"
+    r"|ird)"
+    rf"|f(?:irst|ourth|inal|iscal|inancial|rom(?=\s+{_MONTH_START}))"
+    rf"|between(?=\s+{_MONTH_START})"
+    r"|2(?:0(?=[0-9]{2}\s*[-–/])|nd)|1st|3rd|4th|last|s(?:econd|ame)|corresponding"
+    r"|Q[1-4]|H[12]|J(?:an|u[nl])|F(?:eb|Y|iscal|inancial)|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec"
+)
+
+
+def matches_from(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """What ``rx.finditer(text)`` finds, trying ``rx`` only where ``starts`` matches.
+
+    ``starts`` must match at every position where an ``rx`` match can start, and its matches
+    must be word characters, with ``rx`` starting at a word boundary: then no ``rx`` match
+    starts inside a ``starts`` match that the scan steps over.
+    """
+    out = []
+    pos = 0
+    match = rx.match
+    for c in starts.finditer(text):
+        p = c.start()
+        if p < pos:
+            continue  # inside the previous match
+        m = match(text, p)
+        if m:
+            out.append(m)
+            pos = m.end()
+    return out
 
 # ---------------------------------------------------------------------------------------------
 # More claim forms: factors and ranks

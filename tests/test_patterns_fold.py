@@ -83,3 +83,40 @@ def test_form_figures_same_with_and_without_the_lowered_copy() -> None:
         spans = sorted({m.span() for m in P.FACTOR.finditer(text)}
                        | {m.span() for m in P.RANK.finditer(text)})
         assert [(s, e) for s, e, _ in found] == spans
+
+
+# Pieces of period phrases and of words around them, joined at random below.
+_PERIOD_PIECES = [
+    "the", "The", "first", "second", "third", "fourth", "final", "last", "1st", "2nd", "3rd",
+    "4th", "quarter", "half", "months", "ten", "10", "of", "in", "for", "year", "this year",
+    "Q1", "Q2", "Q4", "Q5", "H1", "H2", "from", "between", "January", "Jan.", "Sept.", "June",
+    "May", "to", "and", "–", "-", "/", ",", "(Q1)", "FY", "FY24", "FY2023-24", "fiscal",
+    "Fiscal Year", "financial year", "2023", "2023-24", "2024/25", "20", "same", "corresponding",
+    "period", "bathe", "x", "Hfirst", "third-party", "sam", "e", "2", "0",
+]
+
+
+def test_period_phrases_found_from_their_starts_as_by_a_full_scan() -> None:
+    """``matches_from`` with ``PERIOD_PHRASE_START`` finds what ``PERIOD_PHRASE.finditer``
+    finds: every branch, in and out of words, glued or spaced at random."""
+    import random
+
+    rng = random.Random(15)
+    texts = [
+        "In the second quarter of 2024 and Q3 2023, the first half of 2023 (H1 2023), the first "
+        "ten months of this year, from January to September 2023, between April and June 2024, "
+        "April–June, FY2023-24, fiscal year 2023-24, the 2023-24 fiscal year, FY24, the same "
+        "period last year and the corresponding quarter of 2022.",
+        "Bathe first quarter; sofirst half; x2023-24 fiscal year; Q22; Hamlet; lastquarter.",
+    ]
+    for _ in range(3000):
+        pieces = rng.choices(_PERIOD_PIECES, k=rng.randint(1, 12))
+        texts.append("".join(p + rng.choice([" ", "  ", "", "\n", ", "]) for p in pieces))
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in P.PERIOD_PHRASE.finditer(text)]
+        got = [(m.span(), m.groupdict())
+               for m in P.matches_from(P.PERIOD_PHRASE, P.PERIOD_PHRASE_START, text)]
+        assert got == expected, text
+        found += len(expected)
+    assert found > 1000  # the texts do hold period phrases of every kind
