@@ -256,7 +256,8 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
     if ctx.facts.country:
         # "across the country", "nationwide": the article's country, as a place mention.
         refs = [(m.start(), m.end(), ctx.facts.country)
-                for m in (P.COUNTRY_REFERENCE_LOW.finditer(folded) if folded is not None
+                for m in (P.matches_from(P.COUNTRY_REFERENCE_LOW, P.COUNTRY_REFERENCE_START,
+                                         folded) if folded is not None
                           else P.COUNTRY_REFERENCE.finditer(text))]
         if refs:
             ctx.regions = sorted(ctx.regions + refs)
@@ -274,7 +275,7 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
     named.sort()
     ctx.named, ctx.named_pos = named, [s for s, _ in named]
     ctx.carry = [(m.start(), m.end(), "") for m in (
-        P.CARRY_MARKER_LOW.finditer(folded) if folded is not None
+        P.matches_from(P.CARRY_MARKER_LOW, P.CARRY_MARKER_START, folded) if folded is not None
         else P.CARRY_MARKER.finditer(text))]
     ctx.phrases = [(m.start(), m.end(), m)
                    for m in P.matches_from(P.PERIOD_PHRASE, P.PERIOD_PHRASE_START, text)]

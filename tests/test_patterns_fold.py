@@ -54,7 +54,7 @@ def test_only_dotless_i_and_long_s_fold_unlike_lower() -> None:
 
 
 @pytest.mark.parametrize("text", TEXTS)
-@pytest.mark.parametrize(("folding", "lowered"), PAIRS)
+@pytest.mark.parametrize(("folding", "lowered"), PAIRS, ids=lambda p: "")
 def test_lowered_patterns_find_the_same_spans(
     text: str, folding: re.Pattern[str], lowered: re.Pattern[str]
 ) -> None:
@@ -120,3 +120,63 @@ def test_period_phrases_found_from_their_starts_as_by_a_full_scan() -> None:
         assert got == expected, text
         found += len(expected)
     assert found > 1000  # the texts do hold period phrases of every kind
+
+
+_CONTEXT_PIECES = [
+    "It", "it", "They", "the", "The", "report", "Report's", "think-tank", "institute’s", "latest",
+    "same", "also", "has", "said", "says", "noted", "recorded", "According to", "according",
+    "to", "as per", "per", "in", "In", "its", "their", "this", "from", "during", "by", "those",
+    "these", "such", "suicide", "attacks", "incidents", "acts of terrorism", "whole", "entire",
+    "country", "country’s", "countrywide", "country-wide", "nationwide", "across the nation",
+    "where", "with", "bathe", "sit", "Mr", "John", "Smith", "Ayesha", "bin", "Khan", "(PIPS)",
+    "Dawn", "'", "-", "estimated", "believes", "ı", "İ", "ſ", "x", "_",
+]
+
+
+def _random_texts(pieces: list[str], seed: int, n: int = 3000) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(p + rng.choice([" ", "  ", "", "\n", ", ", ". "])
+                    for p in rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("folding", "lowered", "starts"),
+    [
+        (P.CARRY_MARKER, P.CARRY_MARKER_LOW, P.CARRY_MARKER_START),
+        (P.COUNTRY_REFERENCE, P.COUNTRY_REFERENCE_LOW, P.COUNTRY_REFERENCE_START),
+    ],
+    ids=["CARRY_MARKER", "COUNTRY_REFERENCE"],
+)
+def test_context_markers_found_from_their_starts_as_by_a_full_scan(
+    folding: re.Pattern[str], lowered: re.Pattern[str], starts: re.Pattern[str]
+) -> None:
+    found = 0
+    for text in _random_texts(_CONTEXT_PIECES, 16) + TEXTS:
+        low = P.lowered_for_matching(text)
+        if low is None:
+            continue
+        expected = [m.span() for m in folding.finditer(text)]
+        assert [m.span() for m in P.matches_from(lowered, starts, low)] == expected, text
+        found += len(expected)
+    assert found > 20
+
+
+def test_name_said_checks_the_character_before_the_name_as_a_leading_lookbehind() -> None:
+    """NAME_SAID tests the character before the name after its capital (a faster scan): the
+    same matches as the pattern with the test in front, on whole texts and from an offset."""
+    before = re.compile(P.NAME_SAID.pattern.replace(
+        r"(?P<name>[A-Z](?<![\w’'-].)", r"(?<![\w’'-])(?P<name>[A-Z]", 1))
+    assert before.pattern != P.NAME_SAID.pattern
+    found = 0
+    pieces = ["John", "Smith", "Ayesha", "Khan", "bin", "al", "Mr", "The", "said", "says",
+              "estimated", "believes", "(PIPS)", ",", ", the envoy,", "has", "also", "'", "’",
+              "-", "x", "_", "9", "ı"]
+    for text in _random_texts(pieces, 17):
+        expected = [(m.span(), m.group("name")) for m in before.finditer(text)]
+        assert [(m.span(), m.group("name")) for m in P.NAME_SAID.finditer(text)] == expected
+        assert ([m.span() for m in P.NAME_SAID.finditer(text, 3, len(text) - 2)]
+                == [m.span() for m in before.finditer(text, 3, len(text) - 2)])
+        found += len(expected)
+    assert found > 100
