@@ -307,7 +307,8 @@ def _with_group_anaphors(text: str, low: str, groups: list[tuple[int, int, str]]
         return groups
     starts = [s for s, _ in named]
     found = list(groups)
-    matches = (P.GROUP_ANAPHOR_LOW.finditer(low) if len(low) == len(text)
+    matches = (P.matches_from(P.GROUP_ANAPHOR_LOW, P.GROUP_ANAPHOR_START, low)
+               if len(low) == len(text)
                else P.GROUP_ANAPHOR.finditer(text))
     for m in matches:
         k = bisect_left(starts, m.start()) - 1
@@ -416,14 +417,16 @@ def _form_figures(text: str) -> list[_Figure]:
     affected province"): claims written without a figure in digits."""
     found = []
     folded = P.lowered_for_matching(text)  # the groups read below are lower-cased anyway
-    for m in (P.FACTOR_LOW.finditer(folded) if folded is not None else P.FACTOR.finditer(text)):
+    for m in (P.matches_from(P.FACTOR_LOW, P.FACTOR_START, folded) if folded is not None
+              else P.FACTOR.finditer(text)):
         word = (m.group("verb") or m.group("num")).lower()
         value = P.FACTOR_VERBS.get(word)
         if value is None:
             value = float(word) if word[0].isdigit() else float(
                 {**P.UNIT_WORDS, **P.TEEN_WORDS, **P.TENS_WORDS, "hundred": 100}[word])
         found.append(_Figure(m.start(), m.end(), "factor", value=float(value)))
-    for m in (P.RANK_LOW.finditer(folded) if folded is not None else P.RANK.finditer(text)):
+    for m in (P.matches_from(P.RANK_LOW, P.RANK_START, folded) if folded is not None
+              else P.RANK.finditer(text)):
         word = (m.group("ord") or m.group("ord2") or "").lower()
         if m.group("most") or m.group("top"):
             value = 1.0

@@ -778,6 +778,11 @@ GROUP_ANAPHOR = re.compile(
 )
 # The same on an already lower-cased text: case folding in the pattern is a costly pass.
 GROUP_ANAPHOR_LOW = re.compile(GROUP_ANAPHOR.pattern)
+# Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
+GROUP_ANAPHOR_START = re.compile(
+    r"the(?=\s+(?:militant|terrorist|terror|banned|proscribed|outlawed|armed|group|outfit))"
+    r"|linked|attributed|blamed|tied|claimed"
+)
 _EVENT_NOUN = (
     r"(?:attacks|incidents|assaults|bombings|blasts|strikes|raids|clashes|operations|events"
     r"|acts\s+of\s+(?:terrorism|violence))"
@@ -909,6 +914,12 @@ FACTOR = re.compile(
     re.IGNORECASE,
 )
 FACTOR_LOW = re.compile(FACTOR.pattern)  # for lowered_for_matching text
+# Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
+FACTOR_START = re.compile(
+    "doubl|tripl|trebl|quadrupl|halv|"
+    + "|".join(f"{d}(?=[0-9.]*[\\s-]?fold)" for d in "0123456789") + "|"
+    + "|".join(f"{w}(?=[\\s-]?fold)" for w in [*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred"])
+)
 # "ranked second", "ranks 4th", "placed third", "the second most-affected", "the most
 # affected province" (1), "topped the index" (1).
 _ORDINAL_RANK = alternation(
@@ -926,6 +937,15 @@ RANK = re.compile(
     re.IGNORECASE,
 )
 RANK_LOW = re.compile(RANK.pattern)  # for lowered_for_matching text
+# Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
+RANK_START = re.compile(
+    r"rank|placed|positioned|the(?=\s+most)|top|"
+    + "|".join(
+        f"{w}(?=[\\s-]+(?:most|worst|highest|hardest|deadliest))"
+        for w in [w for w, v in ORDINAL_WORDS.items() if v <= 20] + ["1st", "2nd", "3rd"]
+        + [f"{i}th" for i in range(4, 21)]
+    )
+)
 
 # ---------------------------------------------------------------------------------------------
 # Binding a figure's own period, edition years, levels of a change
