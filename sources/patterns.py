@@ -914,12 +914,24 @@ FACTOR = re.compile(
     re.IGNORECASE,
 )
 FACTOR_LOW = re.compile(FACTOR.pattern)  # for lowered_for_matching text
+
+
+def _starts_regex(items: list[tuple[str, str]]) -> str:
+    """Alternatives for (word, what must follow it) pairs, grouped by first letter: the engine
+    skips to those letters and tries only that letter's words (see ``matches_from``)."""
+    by_first: dict[str, list[str]] = {}
+    for word, tail in items:
+        rest = re.escape(word[1:]) + (f"(?={tail})" if tail else "")
+        by_first.setdefault(word[0], []).append(rest)
+    return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in sorted(by_first.items()))
+
+
 # Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
-FACTOR_START = re.compile(
-    "doubl|tripl|trebl|quadrupl|halv|"
-    + "|".join(f"{d}(?=[0-9.]*[\\s-]?fold)" for d in "0123456789") + "|"
-    + "|".join(f"{w}(?=[\\s-]?fold)" for w in [*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred"])
-)
+FACTOR_START = re.compile(_starts_regex(
+    [(stem, "") for stem in ("doubl", "tripl", "trebl", "quadrupl", "halv")]
+    + [(d, r"[0-9.]*[\s-]?fold") for d in "0123456789"]
+    + [(w, r"[\s-]?fold") for w in [*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred"]]
+))
 # "ranked second", "ranks 4th", "placed third", "the second most-affected", "the most
 # affected province" (1), "topped the index" (1).
 _ORDINAL_RANK = alternation(
@@ -938,14 +950,12 @@ RANK = re.compile(
 )
 RANK_LOW = re.compile(RANK.pattern)  # for lowered_for_matching text
 # Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
-RANK_START = re.compile(
-    r"rank|placed|positioned|the(?=\s+most)|top|"
-    + "|".join(
-        f"{w}(?=[\\s-]+(?:most|worst|highest|hardest|deadliest))"
-        for w in [w for w, v in ORDINAL_WORDS.items() if v <= 20] + ["1st", "2nd", "3rd"]
-        + [f"{i}th" for i in range(4, 21)]
-    )
-)
+RANK_START = re.compile(_starts_regex(
+    [(w, "") for w in ("rank", "placed", "positioned", "top")] + [("the", r"\s+most")]
+    + [(w, r"[\s-]+(?:most|worst|highest|hardest|deadliest)")
+       for w in [w for w, v in ORDINAL_WORDS.items() if v <= 20] + ["1st", "2nd", "3rd"]
+       + [f"{i}th" for i in range(4, 21)]]
+))
 
 # ---------------------------------------------------------------------------------------------
 # Binding a figure's own period, edition years, levels of a change

@@ -20,13 +20,13 @@ PAIRS = [
 ]
 
 TEXTS = [
-    "Attacks DOUBLED in the Province; deaths rose Nine-Fold and 2.5-fold. Balochistan Ranked "
+    ("Attacks DOUBLED in the Province; deaths rose Nine-Fold and 2.5-fold. Balochistan Ranked "
     "Second, the Most Affected Province. THE REPORT SAID attacks Nationwide fell. It Also Noted "
     "that in Those Attacks 40 died. According to the Latest Report, the country's toll TOPPED "
-    "THE LIST, Across The Nation.",
+    "THE LIST, Across The Nation."),
     "Casualties halved. The think-tank's data: the Institute’s findings. They said it tripled.",
-    "Kelvin sign \u212a and \u00c5ngstr\u00f6m: Turkish \u0130stanbul ranked third, "
-    "\u0131t said the toll doubled; the long \u017f in Hal\u017fed.",
+    ("Kelvin sign \u212a and \u00c5ngstr\u00f6m: Turkish \u0130stanbul ranked third, "
+    "\u0131t said the toll doubled; the long \u017f in Hal\u017fed."),
 ]
 
 
@@ -103,10 +103,10 @@ def test_period_phrases_found_from_their_starts_as_by_a_full_scan() -> None:
 
     rng = random.Random(15)
     texts = [
-        "In the second quarter of 2024 and Q3 2023, the first half of 2023 (H1 2023), the first "
+        ("In the second quarter of 2024 and Q3 2023, the first half of 2023 (H1 2023), the first "
         "ten months of this year, from January to September 2023, between April and June 2024, "
         "April–June, FY2023-24, fiscal year 2023-24, the 2023-24 fiscal year, FY24, the same "
-        "period last year and the corresponding quarter of 2022.",
+        "period last year and the corresponding quarter of 2022."),
         "Bathe first quarter; sofirst half; x2023-24 fiscal year; Q22; Hamlet; lastquarter.",
     ]
     for _ in range(3000):
