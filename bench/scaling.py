@@ -7,8 +7,8 @@ a quadratic step quadruples it. Exits 1 when a doubling costs more than ``--max-
 (default 2.6: about double, with room for noise on a shared machine).
 
 Usage: ``uv run python bench/scaling.py [--start-mb 1] [--max-mb 16] [--max-ratio 2.6]``
-(``--max-mb 50`` for the 50 MB point of the README's limits; it takes about a minute and
-a few GB of memory.)
+(``--max-mb 50`` for the 50 MB point of the README's limits; on the shared 2-core machine it
+took about 70 CPU-s under load and 1.5 GB of memory, see bench/README.md.)
 """
 
 from __future__ import annotations

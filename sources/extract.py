@@ -261,10 +261,13 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
     """Find what the article establishes for all its figures (each one pass over the text)."""
     text = ctx.text
     ctx.facts = article_facts(text, lex, ctx.regions, lambda s, e: _incidental(text, s, e))
+    folded = P.lowered_for_matching(text, low)  # None: run the case-insensitive patterns
     if ctx.facts.country:
         # "across the country", "nationwide": the article's country, as a place mention.
         refs = [(m.start(), m.end(), ctx.facts.country)
-                for m in P.COUNTRY_REFERENCE.finditer(text)]
+                for m in (P.matches_from(P.COUNTRY_REFERENCE_LOW, P.COUNTRY_REFERENCE_START,
+                                         folded) if folded is not None
+                          else P.COUNTRY_REFERENCE.finditer(text))]
         if refs:
             ctx.regions = sorted(ctx.regions + refs)
     named = [(s, name) for s, _e, name in ctx.sources]
@@ -280,8 +283,11 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
             named.append((m.start("name"), " ".join(words).rstrip(".,’'")))
     named.sort()
     ctx.named, ctx.named_pos = named, [s for s, _ in named]
-    ctx.carry = [(m.start(), m.end(), "") for m in P.CARRY_MARKER.finditer(text)]
-    ctx.phrases = [(m.start(), m.end(), m) for m in P.PERIOD_PHRASE.finditer(text)]
+    ctx.carry = [(m.start(), m.end(), "") for m in (
+        P.matches_from(P.CARRY_MARKER_LOW, P.CARRY_MARKER_START, folded) if folded is not None
+        else P.CARRY_MARKER.finditer(text))]
+    ctx.phrases = [(m.start(), m.end(), m)
+                   for m in P.matches_from(P.PERIOD_PHRASE, P.PERIOD_PHRASE_START, text)]
     if lex.group_finder:
         ctx.groups = [(s, e, lex.group_by_word[normalise(text[s:e])])
                       for s, e in lex.group_finder.spans(text, low)]
@@ -327,7 +333,8 @@ def _with_group_anaphors(text: str, low: str, groups: list[tuple[int, int, str]]
         return groups
     starts = [s for s, _ in named]
     found = list(groups)
-    matches = (P.GROUP_ANAPHOR_LOW.finditer(low) if len(low) == len(text)
+    matches = (P.matches_from(P.GROUP_ANAPHOR_LOW, P.GROUP_ANAPHOR_START, low)
+               if len(low) == len(text)
                else P.GROUP_ANAPHOR.finditer(text))
     for m in matches:
         k = bisect_left(starts, m.start()) - 1
@@ -435,14 +442,17 @@ def _form_figures(text: str) -> list[_Figure]:
     """Factors ("doubled", "nine-fold", "halved") and ranks ("ranked second", "the most
     affected province"): claims written without a figure in digits."""
     found = []
-    for m in P.FACTOR.finditer(text):
+    folded = P.lowered_for_matching(text)  # the groups read below are lower-cased anyway
+    for m in (P.matches_from(P.FACTOR_LOW, P.FACTOR_START, folded) if folded is not None
+              else P.FACTOR.finditer(text)):
         word = (m.group("verb") or m.group("num")).lower()
         value = P.FACTOR_VERBS.get(word)
         if value is None:
             value = float(word) if word[0].isdigit() else float(
                 {**P.UNIT_WORDS, **P.TEEN_WORDS, **P.TENS_WORDS, "hundred": 100}[word])
         found.append(_Figure(m.start(), m.end(), "factor", value=float(value)))
-    for m in P.RANK.finditer(text):
+    for m in (P.matches_from(P.RANK_LOW, P.RANK_START, folded) if folded is not None
+              else P.RANK.finditer(text)):
         word = (m.group("ord") or m.group("ord2") or "").lower()
         if m.group("most") or m.group("top"):
             value = 1.0

@@ -1,0 +1,188 @@
+"""Case-insensitive patterns run on a lower-cased copy (``lowered_for_matching``) find
+exactly what they find with ``re.IGNORECASE`` on the text itself."""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+
+import pytest
+
+from sources import patterns as P
+from sources.extract import _form_figures
+
+PAIRS = [
+    (P.COUNTRY_REFERENCE, P.COUNTRY_REFERENCE_LOW),
+    (P.CARRY_MARKER, P.CARRY_MARKER_LOW),
+    (P.FACTOR, P.FACTOR_LOW),
+    (P.RANK, P.RANK_LOW),
+]
+
+TEXTS = [
+    ("Attacks DOUBLED in the Province; deaths rose Nine-Fold and 2.5-fold. Balochistan Ranked "
+    "Second, the Most Affected Province. THE REPORT SAID attacks Nationwide fell. It Also Noted "
+    "that in Those Attacks 40 died. According to the Latest Report, the country's toll TOPPED "
+    "THE LIST, Across The Nation."),
+    "Casualties halved. The think-tank's data: the Institute’s findings. They said it tripled.",
+    ("Kelvin sign \u212a and \u00c5ngstr\u00f6m: Turkish \u0130stanbul ranked third, "
+    "\u0131t said the toll doubled; the long \u017f in Hal\u017fed."),
+]
+
+
+def test_only_dotless_i_and_long_s_fold_unlike_lower() -> None:
+    """Over all of Unicode: a character matches an ASCII letter case-insensitively exactly
+    when its lower-case form is that letter, and lower-casing keeps what ``\\w``, ``\\s``
+    and ``\\d`` match, except for the characters ``lowered_for_matching`` refuses."""
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    word, space, digit = re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d")
+    odd = set()
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1:
+            continue  # refused by the length check
+        by_fold = letter.fullmatch(c) is not None
+        by_lower = low in string.ascii_lowercase
+        if by_fold != by_lower or (by_fold and not re.fullmatch(low, c, re.IGNORECASE)):
+            odd.add(c)
+        for rx in (word, space, digit):
+            if (rx.fullmatch(c) is None) != (rx.fullmatch(low) is None):
+                odd.add(c)
+    assert odd == {"\u0131", "\u017f"}
+    assert all(P.lowered_for_matching(f"x{c}y") is None for c in odd)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize(("folding", "lowered"), PAIRS, ids=lambda p: "")
+def test_lowered_patterns_find_the_same_spans(
+    text: str, folding: re.Pattern[str], lowered: re.Pattern[str]
+) -> None:
+    def spans(it):
+        return [(m.span(), m.groupdict() and {k: (v or "").lower() for k, v in m.groupdict().items()})
+                for m in it]
+
+    expected = spans(folding.finditer(text))
+    low = P.lowered_for_matching(text)
+    if low is None:
+        return  # the extractor runs the case-insensitive pattern itself
+    assert spans(lowered.finditer(low)) == expected
+
+
+def test_refused_when_lower_casing_moves_offsets_or_folds_differently() -> None:
+    assert P.lowered_for_matching("\u0130stanbul doubled") is None  # İ lower-cases to 2 chars
+    assert P.lowered_for_matching("\u0131t doubled") is None
+    assert P.lowered_for_matching("Deaths DOUBLED") == "deaths doubled"
+
+
+def test_form_figures_same_with_and_without_the_lowered_copy() -> None:
+    """The extractor's factor and rank figures: same offsets and values in either path."""
+    for text in TEXTS:
+        found = sorted((f.start, f.end, f.value) for f in _form_figures(text))
+        assert found, text
+        spans = sorted({m.span() for m in P.FACTOR.finditer(text)}
+                       | {m.span() for m in P.RANK.finditer(text)})
+        assert [(s, e) for s, e, _ in found] == spans
+
+
+# Pieces of period phrases and of words around them, joined at random below.
+_PERIOD_PIECES = [
+    "the", "The", "first", "second", "third", "fourth", "final", "last", "1st", "2nd", "3rd",
+    "4th", "quarter", "half", "months", "ten", "10", "of", "in", "for", "year", "this year",
+    "Q1", "Q2", "Q4", "Q5", "H1", "H2", "from", "between", "January", "Jan.", "Sept.", "June",
+    "May", "to", "and", "–", "-", "/", ",", "(Q1)", "FY", "FY24", "FY2023-24", "fiscal",
+    "Fiscal Year", "financial year", "2023", "2023-24", "2024/25", "20", "same", "corresponding",
+    "period", "bathe", "x", "Hfirst", "third-party", "sam", "e", "2", "0",
+]
+
+
+def test_period_phrases_found_from_their_starts_as_by_a_full_scan() -> None:
+    """``matches_from`` with ``PERIOD_PHRASE_START`` finds what ``PERIOD_PHRASE.finditer``
+    finds: every branch, in and out of words, glued or spaced at random."""
+    import random
+
+    rng = random.Random(15)
+    texts = [
+        ("In the second quarter of 2024 and Q3 2023, the first half of 2023 (H1 2023), the first "
+        "ten months of this year, from January to September 2023, between April and June 2024, "
+        "April–June, FY2023-24, fiscal year 2023-24, the 2023-24 fiscal year, FY24, the same "
+        "period last year and the corresponding quarter of 2022."),
+        "Bathe first quarter; sofirst half; x2023-24 fiscal year; Q22; Hamlet; lastquarter.",
+    ]
+    for _ in range(3000):
+        pieces = rng.choices(_PERIOD_PIECES, k=rng.randint(1, 12))
+        texts.append("".join(p + rng.choice([" ", "  ", "", "\n", ", "]) for p in pieces))
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in P.PERIOD_PHRASE.finditer(text)]
+        got = [(m.span(), m.groupdict())
+               for m in P.matches_from(P.PERIOD_PHRASE, P.PERIOD_PHRASE_START, text)]
+        assert got == expected, text
+        found += len(expected)
+    assert found > 1000  # the texts do hold period phrases of every kind
+
+
+_CONTEXT_PIECES = [
+    "It", "it", "They", "the", "The", "report", "Report's", "think-tank", "institute’s", "latest",
+    "same", "also", "has", "said", "says", "noted", "recorded", "According to", "according",
+    "to", "as per", "per", "in", "In", "its", "their", "this", "from", "during", "by", "those",
+    "these", "such", "suicide", "attacks", "incidents", "acts of terrorism", "whole", "entire",
+    "country", "country’s", "countrywide", "country-wide", "nationwide", "across the nation",
+    "where", "with", "bathe", "Doubled", "doubling", "halves", "nine-fold", "Fourteen fold",
+    "19-fold", "2.5-fold", "x3fold", "ranked", "Ranks", "placed", "as", "second-most", "10th",
+    "twentieth", "Most", "worst", "hardest-hit", "affected", "province", "topped", "list",
+    "militant", "group", "outfit", "linked to", "attributed", "blamed on", "claimed by", "sit", "Mr", "John", "Smith", "Ayesha", "bin", "Khan", "(PIPS)",
+    "Dawn", "'", "-", "estimated", "believes", "ı", "İ", "ſ", "x", "_",
+]
+
+
+def _random_texts(pieces: list[str], seed: int, n: int = 3000) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(p + rng.choice([" ", "  ", "", "\n", ", ", ". "])
+                    for p in rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("folding", "lowered", "starts"),
+    [
+        (P.CARRY_MARKER, P.CARRY_MARKER_LOW, P.CARRY_MARKER_START),
+        (P.COUNTRY_REFERENCE, P.COUNTRY_REFERENCE_LOW, P.COUNTRY_REFERENCE_START),
+        (P.FACTOR, P.FACTOR_LOW, P.FACTOR_START),
+        (P.RANK, P.RANK_LOW, P.RANK_START),
+        (P.GROUP_ANAPHOR, P.GROUP_ANAPHOR_LOW, P.GROUP_ANAPHOR_START),
+    ],
+    ids=["CARRY_MARKER", "COUNTRY_REFERENCE", "FACTOR", "RANK", "GROUP_ANAPHOR"],
+)
+def test_context_markers_found_from_their_starts_as_by_a_full_scan(
+    folding: re.Pattern[str], lowered: re.Pattern[str], starts: re.Pattern[str]
+) -> None:
+    found = 0
+    for text in _random_texts(_CONTEXT_PIECES, 16, 8000) + TEXTS:
+        low = P.lowered_for_matching(text)
+        if low is None:
+            continue
+        expected = [m.span() for m in folding.finditer(text)]
+        assert [m.span() for m in P.matches_from(lowered, starts, low)] == expected, text
+        found += len(expected)
+    assert found > 10
+
+
+def test_name_said_checks_the_character_before_the_name_as_a_leading_lookbehind() -> None:
+    """NAME_SAID tests the character before the name after its capital (a faster scan): the
+    same matches as the pattern with the test in front, on whole texts and from an offset."""
+    before = re.compile(P.NAME_SAID.pattern.replace(
+        r"(?P<name>[A-Z](?<![\w’'-].)", r"(?<![\w’'-])(?P<name>[A-Z]", 1))
+    assert before.pattern != P.NAME_SAID.pattern
+    found = 0
+    pieces = ["John", "Smith", "Ayesha", "Khan", "bin", "al", "Mr", "The", "said", "says",
+              "estimated", "believes", "(PIPS)", ",", ", the envoy,", "has", "also", "'", "’",
+              "-", "x", "_", "9", "ı"]
+    for text in _random_texts(pieces, 17):
+        expected = [(m.span(), m.group("name")) for m in before.finditer(text)]
+        assert [(m.span(), m.group("name")) for m in P.NAME_SAID.finditer(text)] == expected
+        assert ([m.span() for m in P.NAME_SAID.finditer(text, 3, len(text) - 2)]
+                == [m.span() for m in before.finditer(text, 3, len(text) - 2)])
+        found += len(expected)
+    assert found > 100
