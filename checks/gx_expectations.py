@@ -35,6 +35,8 @@ from typing import Any, ClassVar, Literal
 
 import numpy as np
 import pandas as pd
+
+import checks.gx_lean  # noqa: F401  (before GX is imported: spares its unused imports)
 from great_expectations.compatibility import pydantic
 from great_expectations.execution_engine import PandasExecutionEngine
 from great_expectations.expectations.expectation import MulticolumnMapExpectation
