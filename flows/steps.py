@@ -135,7 +135,9 @@ def extract_chunk(
     lex = lexicon_for(lexicon)
     joined: dict[str, list] = {}
     for a in articles:
-        columns = extract_claims(a.text, a.id, a.published, lex, validate_schema=False, columns=True)
+        columns = extract_claims(
+            a.text, a.id, a.published, lex, validate_schema=False, columns=True
+        )
         for name, values in columns.items():
             joined.setdefault(name, []).extend(values)
     return [claims_frame(joined)] if joined else []
