@@ -174,23 +174,6 @@ def _duration(seconds: Any) -> str:
     return f"{int(f // 60)} min {round(f % 60)} s"
 
 
-class View(dict):
-    """A view model for the templates: a dict whose keys read as attributes too.
-
-    Jinja reads ``c.quote`` as ``getattr(c, "quote")`` first and ``c["quote"]`` only after
-    that fails; on a plain dict every lookup raised and caught an AttributeError (about a
-    thousand per report). No key here names a dict method.
-    """
-
-    __slots__ = ()
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
 def _counts(summary: dict | None, claims: list[dict]) -> list[dict]:
     """Count per verdict, every verdict listed (zeros too), unknown verdicts after."""
     if summary:
@@ -200,7 +183,7 @@ def _counts(summary: dict | None, claims: list[dict]) -> list[dict]:
         for c in claims:
             counts[str(c.get("verdict"))] = counts.get(str(c.get("verdict")), 0) + 1
     keys = list(VERDICT_STYLES) + sorted(k for k in counts if k not in VERDICT_STYLES)
-    return [View(verdict=k, style=verdict_style(k), count=counts.get(k, 0)) for k in keys]
+    return [{"verdict": k, "style": verdict_style(k), "count": counts.get(k, 0)} for k in keys]
 
 
 # --- the highlighted article -------------------------------------------------------------
@@ -312,52 +295,48 @@ def _measures(item: dict) -> str:
 
 
 def _evidence_view(ev: dict) -> dict:
-    return View(
-        {
-            "source": _text(ev.get("source")) or "unknown source",
-            "url": _external_url(ev.get("url")),
-            "raw_url": _text(ev.get("url")),
-            "document": _text(ev.get("document")),
-            # A derived figure may combine documents ("Report 2023; Report 2022"); its date is
-            # the later one's, so the page says so rather than dating both.
-            "documents": [d.strip() for d in _text(ev.get("document")).split(";") if d.strip()],
-            "published": _text(ev.get("published")),
-            "figure": (
-                _text(ev.get("value")) or _text(ev.get("period"))
-                if ev.get("kind") == Kind.DATE.value
-                else format_figure(
-                    ev.get("kind"),
-                    ev.get("value"),
-                    ev.get("low"),
-                    ev.get("high"),
-                    ev.get("qualifier"),
-                    ev.get("unit"),
-                )
-            ),
-            "what": _measures(ev),
-            "definition": _text(ev.get("definition")),
-            "derived": bool(ev.get("derived")),
-            "inputs": _text(ev.get("inputs")),
-            "computation": _text(ev.get("computation")),
-            "decides": bool(ev.get("decides")),
-            "named": bool(ev.get("named")),
-            "later": bool(ev.get("later")),
-            "agrees": bool(ev.get("agrees")),
-        }
-    )
+    return {
+        "source": _text(ev.get("source")) or "unknown source",
+        "url": _external_url(ev.get("url")),
+        "raw_url": _text(ev.get("url")),
+        "document": _text(ev.get("document")),
+        # A derived figure may combine documents ("Report 2023; Report 2022"); its date is
+        # the later one's, so the page says so rather than dating both.
+        "documents": [d.strip() for d in _text(ev.get("document")).split(";") if d.strip()],
+        "published": _text(ev.get("published")),
+        "figure": (
+            _text(ev.get("value")) or _text(ev.get("period"))
+            if ev.get("kind") == Kind.DATE.value
+            else format_figure(
+                ev.get("kind"),
+                ev.get("value"),
+                ev.get("low"),
+                ev.get("high"),
+                ev.get("qualifier"),
+                ev.get("unit"),
+            )
+        ),
+        "what": _measures(ev),
+        "definition": _text(ev.get("definition")),
+        "derived": bool(ev.get("derived")),
+        "inputs": _text(ev.get("inputs")),
+        "computation": _text(ev.get("computation")),
+        "decides": bool(ev.get("decides")),
+        "named": bool(ev.get("named")),
+        "later": bool(ev.get("later")),
+        "agrees": bool(ev.get("agrees")),
+    }
 
 
 def _accepted_view(accepted: Any) -> dict | None:
     """A reviewed exception as display text, or None when the claim is not accepted."""
     if not isinstance(accepted, dict):
         return None
-    return View(
-        {
-            "reason": _text(accepted.get("reason")),
-            "reviewer": _text(accepted.get("reviewer")),
-            "date": _text(accepted.get("date")),
-        }
-    )
+    return {
+        "reason": _text(accepted.get("reason")),
+        "reviewer": _text(accepted.get("reviewer")),
+        "date": _text(accepted.get("date")),
+    }
 
 
 def rule_description(rule: str) -> str:
@@ -403,42 +382,40 @@ def _claim_view(n: int, c: dict, references: pd.DataFrame | None) -> dict:
     sort_value = as_number(value)
     if sort_value is None:
         sort_value = as_number(c.get("low")) or as_number(c.get("high"))
-    return View(
-        {
-            "n": n,
-            "dom_id": f"claim-{n}",
-            "claim_id": _text(c.get("claim_id")),
-            "quote": _text(c.get("text")),
-            "verdict": _text(c.get("verdict")),
-            "style": verdict_style(c.get("verdict")),
-            "rule": _text(c.get("rule")),
-            "rule_text": rule_description(_text(c.get("rule"))),
-            "summary": _text(c.get("summary")),
-            "binding": [b.strip() for b in _text(c.get("binding")).split(";") if b.strip()],
-            "explanation": _text(c.get("explanation")),
-            "interval": _text(c.get("interval")),
-            "tolerance": _text(c.get("tolerance")),
-            "figure": figure,
-            "kind": kind,
-            "kind_label": KIND_LABELS.get(kind, kind),
-            "metric": _text(c.get("metric")),
-            "region": _text(c.get("region")),
-            "period": period_label(c.get("period"), c.get("base_period")),
-            "measures": _measures(c),
-            "period_sort": _text(c.get("period")),
-            "attributed_to": _text(c.get("attributed_to")),
-            "qualifier": QUALIFIER_WORDS.get(_text(c.get("qualifier")), ""),
-            "sentence": _text(c.get("sentence")),
-            "evidence": evidence,
-            "sources": _sources(evidence),
-            # Only checked-inert SVG built by reports.chart from escaped parts.
-            "chart": Markup(chart) if chart else None,
-            "note": "",
-            "accepted": _accepted_view(c.get("accepted")),
-            "sort_value": "" if sort_value is None else repr(sort_value),
-            "position": 10**9 if _offset(c.get("start")) is None else _offset(c.get("start")),
-        }
-    )
+    return {
+        "n": n,
+        "dom_id": f"claim-{n}",
+        "claim_id": _text(c.get("claim_id")),
+        "quote": _text(c.get("text")),
+        "verdict": _text(c.get("verdict")),
+        "style": verdict_style(c.get("verdict")),
+        "rule": _text(c.get("rule")),
+        "rule_text": rule_description(_text(c.get("rule"))),
+        "summary": _text(c.get("summary")),
+        "binding": [b.strip() for b in _text(c.get("binding")).split(";") if b.strip()],
+        "explanation": _text(c.get("explanation")),
+        "interval": _text(c.get("interval")),
+        "tolerance": _text(c.get("tolerance")),
+        "figure": figure,
+        "kind": kind,
+        "kind_label": KIND_LABELS.get(kind, kind),
+        "metric": _text(c.get("metric")),
+        "region": _text(c.get("region")),
+        "period": period_label(c.get("period"), c.get("base_period")),
+        "measures": _measures(c),
+        "period_sort": _text(c.get("period")),
+        "attributed_to": _text(c.get("attributed_to")),
+        "qualifier": QUALIFIER_WORDS.get(_text(c.get("qualifier")), ""),
+        "sentence": _text(c.get("sentence")),
+        "evidence": evidence,
+        "sources": _sources(evidence),
+        # Only checked-inert SVG built by reports.chart from escaped parts.
+        "chart": Markup(chart) if chart else None,
+        "note": "",
+        "accepted": _accepted_view(c.get("accepted")),
+        "sort_value": "" if sort_value is None else repr(sort_value),
+        "position": 10**9 if _offset(c.get("start")) is None else _offset(c.get("start")),
+    }
 
 
 @functools.cache
