@@ -35,6 +35,10 @@ from typing import Any, ClassVar, Literal
 
 import numpy as np
 import pandas as pd
+
+# isort: off
+import checks.gx_lean  # noqa: F401  (before GX is imported: spares its unused imports)
+# isort: on
 from great_expectations.compatibility import pydantic
 from great_expectations.execution_engine import PandasExecutionEngine
 from great_expectations.expectations.expectation import MulticolumnMapExpectation

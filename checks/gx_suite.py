@@ -49,6 +49,7 @@ from urllib.parse import unquote, urlparse
 import numpy as np
 import pandas as pd
 
+import checks.gx_lean  # noqa: F401  (before GX is imported: spares its unused imports)
 from checks.schemas import EvidenceSchema
 from checks.values import is_missing
 from checks.vocabulary import KINDS

@@ -49,6 +49,7 @@ from checks.precision import (
     stated_decimals,
     stated_interval,
 )
+from checks.rows import records as rows_of
 from checks.schemas import (
     ClaimSchema,
     EvidenceSchema,
@@ -195,7 +196,7 @@ def _evidence(
         return empty(EvidenceSchema)
     # Per figure, once: its comparand and the arithmetic shown to a reader.
     theirs_by_ref, computation_by_ref = {}, {}
-    for fig in with_derivation_columns(figures).to_dict("records"):
+    for fig in rows_of(with_derivation_columns(figures)):
         interval = _reference_interval(fig, tol)
         derived = fig[R.stated_or_derived] == Stated.DERIVED
         theirs_by_ref[fig[R.ref_id]] = _reference_comparand(fig, interval, tol)
@@ -203,9 +204,7 @@ def _evidence(
     paired = claims[claims[C.claim_id].isin(set(pairs[CLAIM + C.claim_id]))]
     mine = {
         c[C.claim_id]: _claim_comparand(c, ours.get(c[C.claim_id]))
-        for c in paired[[C.claim_id, C.kind, C.value, C.low, C.high, C.qualifier]].to_dict(
-            "records"
-        )
+        for c in rows_of(paired[[C.claim_id, C.kind, C.value, C.low, C.high, C.qualifier]])
     }
     claim_ids = pairs[CLAIM + C.claim_id]
     ref_ids = pairs[R.ref_id]
@@ -351,13 +350,13 @@ def _verdicts(
     tol: Tolerances,
 ) -> pd.DataFrame:
     by_claim: dict[str, list[_Row]] = {}
-    for rec in evidence.to_dict("records"):
+    for rec in rows_of(evidence):
         by_claim.setdefault(rec[E.claim_id], []).append(
             _Row(rec[E.source], rec[E.comparison], bool(rec[E.named]), bool(rec[E.decides]), rec)
         )
     finder = _Elsewhere(figures, published, tol)
     rows = []
-    for claim in claims.to_dict("records"):
+    for claim in rows_of(claims):
         evid = by_claim.get(claim[C.claim_id], [])
         interval = ours.get(claim[C.claim_id])
         mine = own.get(claim[C.claim_id])
@@ -487,7 +486,7 @@ class _Elsewhere:
         self.by_source = {
             s: [
                 (row, _reference_comparand(row, _reference_interval(row, tol), tol))
-                for row in g.to_dict("records")
+                for row in rows_of(g)
             ]
             for s, g in stated.groupby(R.source)
         }

@@ -21,6 +21,7 @@ import pandas as pd
 from checks.figures import format_number
 from checks.labels import part_related, region_parents
 from checks.precision import Interval, Tolerances, stated_interval
+from checks.rows import records as rows_of
 from checks.schemas import ClaimSchema as C
 from checks.values import text_or_none
 from checks.vocabulary import Kind
@@ -61,8 +62,12 @@ def own_arithmetic(claims: pd.DataFrame, tol: Tolerances) -> dict[str, OwnArithm
     parents = region_parents()
     out: dict[str, OwnArithmetic] = {}
     sentences = claims[claims[C.sentence].isin(claims.loc[wanted, C.sentence])]
-    for _, group in sentences.groupby([C.article_id, C.sentence], sort=False):
-        records = group.to_dict("records")
+    # The claims of each (article, sentence), in table order: one conversion to rows, not
+    # one per sentence (``checks.rows``).
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for row in rows_of(sentences):
+        groups.setdefault((row[C.article_id], row[C.sentence]), []).append(row)
+    for records in groups.values():
         levels = [r for r in records if r[C.kind] in _LEVELS and _number(r[C.value]) is not None]
         rivals = _rival_changes(records)
         for claim in records:

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
+import orjson
+
 from checks.vocabulary import Verdict
 from reports.options import DEFAULT_REVIEWER
 
@@ -101,8 +103,28 @@ def claim_reviews(
 
 
 def dumps_jsonld(reviews: list[dict[str, Any]]) -> str:
-    """The reviews as a JSON-LD document (an array), for ``<id>.claimreview.json``."""
+    """The reviews as a JSON-LD document (an array), for ``<id>.claimreview.json``.
+
+    The text of ``json.dumps(indent=2, ensure_ascii=False)``, written by orjson (many times
+    faster; ``reports.result.dumps`` does the same) when the reviews hold no float: the two
+    write some floats differently ("1e+16" against "1e16"), and ratings are whole numbers.
+    """
+    if not _has_float(reviews):
+        try:
+            return orjson.dumps(reviews, option=orjson.OPT_INDENT_2).decode() + "\n"
+        except TypeError:  # a type orjson does not know (or a huge int): the stdlib's way
+            pass
     return json.dumps(reviews, indent=2, ensure_ascii=False) + "\n"
+
+
+def _has_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, Mapping):
+        return any(_has_float(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_float(v) for v in value)
+    return False
 
 
 def script_jsonld(reviews: list[dict[str, Any]]) -> str:

@@ -337,3 +337,21 @@ def test_metric_error_raises_instead_of_passing_every_row() -> None:
 def test_importing_the_module_does_not_import_gx() -> None:
     code = "import sys, checks.gx_suite; assert 'great_expectations' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_validation_leaves_altair_and_scipy_stats_unloaded_until_used(tmp_path: Path) -> None:
+    # GX imports Altair and scipy.stats for expectations figcheck does not run: about half
+    # of its import time. A real validation with Data Docs must not need them, and a later
+    # user of either still gets the real module.
+    code = f"""
+import sys
+from checks.gx_suite import validate_evidence
+from tests.test_gx_suite import cases_table
+outcome = validate_evidence(cases_table(), {str(tmp_path)!r})
+assert outcome.docs_page is not None and outcome.docs_page.exists()
+assert "altair.vegalite" not in sys.modules, "altair was loaded"
+assert "scipy.stats._stats_py" not in sys.modules, "scipy.stats was loaded"
+import altair, scipy.stats
+assert scipy.stats.norm.cdf(0) == 0.5 and altair.Chart.__name__ == "Chart"
+"""
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])

@@ -41,3 +41,21 @@ def test_a_batch_validated_once_equals_each_article_validated_alone():
     batch = steps.validate_claims(steps.combine_claims(steps.extract_chunk(articles)))
     alone = steps.extract_one(articles[0])
     pd.testing.assert_frame_equal(batch, alone)
+
+
+def test_a_chunk_is_one_table_equal_to_its_articles_tables_joined():
+    from sources.articles import read_text
+
+    articles = steps.read_articles([str(DEMO)], date(2024, 6, 28)) + [
+        read_text("Nothing here is counted.", name="none", published=date(2024, 6, 28)),
+        read_text(
+            "Police said 14 people died in Peshawar on Monday, up from 9 a week earlier.",
+            name="short",
+            published=date(2024, 6, 28),
+        ),
+    ]
+    frames = steps.extract_chunk(articles)
+    assert len(frames) == 1  # one table for the chunk, not one per article
+    alone = pd.concat([steps.extract_one(a) for a in articles], ignore_index=True)
+    pd.testing.assert_frame_equal(steps.validate_claims(frames[0]), steps.validate_claims(alone))
+    assert steps.extract_chunk(articles[1:2]) == []
