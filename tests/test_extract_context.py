@@ -417,6 +417,18 @@ def test_a_publishers_own_word_is_read_with_its_meaning() -> None:
         C.metric] == "attacks"
 
 
+def test_the_verbs_of_an_operations_tally_are_read() -> None:
+    found = by_text("Security forces intensified their operations in 2022, eliminating 156 "
+                    "militants, injuring 20, and arresting 66.")
+    assert [found[k][C.metric] for k in ("156", "20", "66")] == [
+        "deaths_militants", "injured_militants", "militants_arrested"]
+    found = by_text("In 2022, 500 operations resulted in the elimination of 109 terrorists and "
+                    "the capture of 300 others, while 14 wanted men surrendered.")
+    assert found["109"][C.metric] == "deaths_militants"
+    assert found["300"][C.metric] == "militants_arrested"
+    assert found["14"][C.metric] == "militants_surrendered"
+
+
 def test_militants_not_killed_stay_militants() -> None:
     found = by_text("Some 6,000 TTP militants are based in Afghanistan, officials estimate.")
     assert found["Some 6,000"][C.metric] == "militants"
