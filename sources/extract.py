@@ -1547,8 +1547,9 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
     if k == len(ctx.populations):
         return None
     gap = ctx.text[fig.span_end:ctx.populations[k][0]]
-    if len(gap) <= 30 and re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
-            not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS):
+    if len(gap) <= 30 and (re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
+            not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
+            or P.OF_WHOM_GAP.fullmatch(gap)):
         return ctx.populations[k]
     return None
 
@@ -1738,8 +1739,9 @@ def _extract_claims(
             nxt = nexts[k]
             prev_end = previous.span_end if previous else sent[0]
             clause = _clause(ctx, fig.span_start, fig.span_end, sent)
-            fig.metric = fig.metric or listed.get(id(fig)) or _bind_metric(
-                ctx, lex, fig, clause, prev_end, nxt)
+            if id(fig) in listed and fig.metric in (None, "militants"):
+                fig.metric = listed[id(fig)]  # "925 terrorists eliminated": not a head count
+            fig.metric = fig.metric or _bind_metric(ctx, lex, fig, clause, prev_end, nxt)
             fig.region = _bind_region(ctx, fig, sc, clause, nxt)
             if fig.region:
                 how["region"] = f"the sentence ({region_name(lex, fig.region)})"

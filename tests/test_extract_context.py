@@ -429,6 +429,18 @@ def test_the_verbs_of_an_operations_tally_are_read() -> None:
     assert found["14"][C.metric] == "militants_surrendered"
 
 
+def test_parts_named_after_of_whom_or_the_loss_of() -> None:
+    found = by_text("In 2022 the attacks killed 64 people, 49 of whom were security personnel.")
+    assert found["64"][C.metric] == "deaths"
+    assert found["49"][C.metric] == "deaths_security_personnel"
+    found = by_text("The attacks in 2022 resulted in the loss of 142 police personnel and 133 "
+                    "civilians.")
+    assert found["142"][C.metric] == "deaths_security_personnel"
+    assert found["133"][C.metric] == "deaths_civilians"
+    assert by_text("In 2022, 925 terrorists were eliminated in operations.")["925"][
+        C.metric] == "deaths_militants"
+
+
 def test_militants_not_killed_stay_militants() -> None:
     found = by_text("Some 6,000 TTP militants are based in Afghanistan, officials estimate.")
     assert found["Some 6,000"][C.metric] == "militants"
