@@ -167,8 +167,9 @@ def test_nothing_found_is_an_empty_table() -> None:
         ("A dozen civilians died.", "A dozen", {C.value: 12, C.metric: "deaths_civilians"}),
         ("Three percent of voters abstained.", "Three percent of voters",
          {C.kind: "share", C.value: 3}),
+        # Militants who surrendered are counted as such, not as a head count of militants.
         ("Two hundred and fifty militants surrendered.", "Two hundred and fifty",
-         {C.value: 250, C.metric: "militants"}),
+         {C.value: 250, C.metric: "militants_surrendered"}),
         ("One in five children is out of school.", "One in five",
          {C.kind: "ratio", C.value: 0.2}),
         ("Tens of thousands fled.", "Tens of thousands",
