@@ -767,10 +767,13 @@ ACCORDING_TO_NAME = re.compile(
 
 # A dateline opening a paragraph: "ISLAMABAD:", "KABUL, AFGHANISTAN –", "Peshawar, Pakistan -",
 # "QUETTA (Reuters) -". The city (and the country, when given) place the article.
+# Also the agencies' forms: "Peshawar [Pakistan], September 4 (ANI):", "Islamabad, Oct 2
+# (PTI) Pakistan ..." (a month after the comma is no country; the city then places it).
 DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<city>[A-Z][A-Za-z'’.-]*(?:[ \t]+[A-Z][A-Za-z'’.-]*){0,2})"
-    r"(?:,[ \t]*(?P<country>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?))?"
-    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?::|[–—-][ \t])"
+    r"(?:[ \t]*\[[A-Z][A-Za-z ]{1,30}\])?"
+    r"(?:,[ \t]*(?P<country>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?)\.?(?:[ \t]+[0-9]{1,2})?)?"
+    r"(?:[ \t]*\([^()\n]{1,30}\)(?:[ \t]*(?::|[–—-][ \t])|[ \t])|[ \t]*(?::|[–—-][ \t]))"
 )
 # Words that refer to the article's own country: "across the country", "nationwide".
 COUNTRY_REFERENCE = re.compile(

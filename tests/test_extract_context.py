@@ -45,6 +45,15 @@ def test_a_provincial_capitals_dateline_counts_for_its_province() -> None:
     assert by_text(text, "2025-01-05")["79"][C.region] == "PK"
 
 
+@pytest.mark.parametrize("dateline", ["Peshawar [Pakistan], March 4 (ANI): ",
+                                      "Peshawar, Mar 4 (PTI) "])
+def test_news_agency_datelines_are_read(dateline: str) -> None:
+    text = dateline + "The police force lost 79 officers in 2024, officials said."
+    found = by_text(text, "2025-03-04")["79"]
+    assert found[C.region] == "PK-KP"
+    assert "dateline" in found[C.binding]
+
+
 def test_headline_places_the_article() -> None:
     text = ("Attacks in Afghanistan fell sharply last year\n"
             "Officials counted 120 attacks across the provinces, down from 190.")
