@@ -142,6 +142,11 @@ def test_a_news_outlet_relaying_a_figure_is_not_its_source() -> None:
     assert found["138"][C.attributed_to] is not None
 
 
+def test_quoting_or_citing_a_publisher_attributes_to_it() -> None:
+    found = by_text("Deaths rose to 300 in 2022, the paper reported, citing PIPS data.")
+    assert found["300"][C.attributed_to] == "PIPS"
+
+
 def test_a_publishers_named_database_is_the_publisher() -> None:
     found = by_text("Another 40 soldiers were injured, the PICSS Militancy Database showed.")
     assert found["40"][C.attributed_to] == "PICSS"
