@@ -27,10 +27,14 @@ def test_demo_run_exits_0_and_writes_reports(tmp_path, gold):
     assert (tmp_path / "index.html").is_file()
 
 
-def test_a_contradicted_figure_exits_1_and_json_holds_every_article(tmp_path, demo_text):
+def test_a_contradicted_figure_exits_1_and_json_holds_every_article(
+    prefect_harness, tmp_path, demo_text
+):
+    # In this process, through the Prefect flow on the session's test server: the exit code,
+    # stdout and stderr are the command's own (test_demo_run_... starts a real process).
     changed = tmp_path / "changed.txt"
     changed.write_text(demo_text.replace("65% increase", "45% increase"), encoding="utf-8")
-    run = figcheck(
+    run = invoke_figcheck(
         "check",
         str(DEMO),
         str(changed),
@@ -40,7 +44,7 @@ def test_a_contradicted_figure_exits_1_and_json_holds_every_article(tmp_path, de
         "--out",
         str(tmp_path / "out"),
     )
-    assert run.returncode == 1, run.stderr
+    assert run.exit_code == 1, (run.stderr, run.exception)
     payload = json.loads(run.stdout)  # nothing but JSON on stdout
     by_id = {r["article"]["id"]: r for r in payload["articles"]}
     assert set(by_id) == {DEMO.stem, "changed"}
@@ -50,9 +54,9 @@ def test_a_contradicted_figure_exits_1_and_json_holds_every_article(tmp_path, de
     assert '"45% increase"' in run.stderr
 
 
-def test_fail_on_takes_any_verdicts(tmp_path):
-    run = figcheck("check", "--fail-on", "disputed", "--out", str(tmp_path))
-    assert run.returncode == 1
+def test_fail_on_takes_any_verdicts(prefect_harness, tmp_path):
+    run = invoke_figcheck("check", "--fail-on", "disputed", "--out", str(tmp_path))
+    assert run.exit_code == 1, (run.stderr, run.exception)
     assert "84% of attacks" in run.stderr
 
 
