@@ -17,7 +17,11 @@ DEMO = ROOT / "sources" / "articles" / "kabulnow-2024-06-27-pakistan-threatens-s
 
 # Tests never touch the user's Prefect database, never phone home, and give a cold
 # embedded server time to migrate its database.
-os.environ.setdefault("PREFECT_HOME", str(ROOT / ".pytest_cache" / "prefect-home"))
+_HOME = os.environ.setdefault("PREFECT_HOME", str(ROOT / ".pytest_cache" / "prefect-home"))
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # Under pytest-xdist each worker has a home of its own (workers inherit the controller's
+    # environment): two embedded servers migrating one SQLite database at once would clash.
+    os.environ["PREFECT_HOME"] = f"{_HOME}-{os.environ['PYTEST_XDIST_WORKER']}"
 # Prefect creates its home without parents; in a fresh clone .pytest_cache does not exist.
 Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
 os.environ["DO_NOT_TRACK"] = "1"
@@ -82,3 +86,16 @@ def invoke_figcheck(*args: str, stdin: str | None = None):
     from flows.cli import app
 
     return CliRunner().invoke(app, list(args), input=stdin)
+
+
+HARNESS_GROUP = "prefect-harness"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Groups for ``--dist loadgroup`` (pyproject's addopts): a module's tests stay on one
+    worker, so its module-scoped fixtures are built once; every test on the Prefect test server
+    goes to one worker, so the session starts that server (about 12 s) once, not per worker."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        group = HARNESS_GROUP if "prefect_harness" in fixtures else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
