@@ -65,6 +65,24 @@ def demo_text() -> str:
     return DEMO.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _prefect_logs_to_the_sessions_stderr():
+    """Set up Prefect's logging once, outside any in-process CLI run.
+
+    Prefect configures its console log handler (on the root logger) on the ``sys.stderr`` of
+    the moment ``prefect.main`` is first imported. Were that inside a ``CliRunner``
+    invocation, the handler would keep that runner's stream, closed when the invocation ends,
+    and every later record (the warnings GX logs on import) would print a "Logging error"
+    traceback into a later test's stderr. Which test first runs Prefect depends on the order
+    and, under xdist, on the worker.
+    """
+    from prefect.logging.configuration import ensure_logging_setup
+
+    ensure_logging_setup()
+
+    yield
+
+
 @pytest.fixture(scope="session")
 def prefect_harness():
     """One Prefect test server for the whole session (entering it takes ~12 s)."""
