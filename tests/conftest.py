@@ -104,16 +104,3 @@ def invoke_figcheck(*args: str, stdin: str | None = None):
     from flows.cli import app
 
     return CliRunner().invoke(app, list(args), input=stdin)
-
-
-HARNESS_GROUP = "prefect-harness"
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Groups for ``--dist loadgroup`` (pyproject's addopts): a module's tests stay on one
-    worker, so its module-scoped fixtures are built once; every test on the Prefect test server
-    goes to one worker, so the session starts that server (about 12 s) once, not per worker."""
-    for item in items:
-        fixtures = getattr(item, "fixturenames", ())
-        group = HARNESS_GROUP if "prefect_harness" in fixtures else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
