@@ -17,7 +17,11 @@ DEMO = ROOT / "sources" / "articles" / "kabulnow-2024-06-27-pakistan-threatens-s
 
 # Tests never touch the user's Prefect database, never phone home, and give a cold
 # embedded server time to migrate its database.
-os.environ.setdefault("PREFECT_HOME", str(ROOT / ".pytest_cache" / "prefect-home"))
+_HOME = os.environ.setdefault("PREFECT_HOME", str(ROOT / ".pytest_cache" / "prefect-home"))
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # Under pytest-xdist each worker has a home of its own (workers inherit the controller's
+    # environment): two embedded servers migrating one SQLite database at once would clash.
+    os.environ["PREFECT_HOME"] = f"{_HOME}-{os.environ['PYTEST_XDIST_WORKER']}"
 # Prefect creates its home without parents; in a fresh clone .pytest_cache does not exist.
 Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
 os.environ["DO_NOT_TRACK"] = "1"
@@ -59,6 +63,24 @@ def gold() -> dict:
 @pytest.fixture(scope="session")
 def demo_text() -> str:
     return DEMO.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _prefect_logs_to_the_sessions_stderr():
+    """Set up Prefect's logging once, outside any in-process CLI run.
+
+    Prefect configures its console log handler (on the root logger) on the ``sys.stderr`` of
+    the moment ``prefect.main`` is first imported. Were that inside a ``CliRunner``
+    invocation, the handler would keep that runner's stream, closed when the invocation ends,
+    and every later record (the warnings GX logs on import) would print a "Logging error"
+    traceback into a later test's stderr. Which test first runs Prefect depends on the order
+    and, under xdist, on the worker.
+    """
+    from prefect.logging.configuration import ensure_logging_setup
+
+    ensure_logging_setup()
+
+    yield
 
 
 @pytest.fixture(scope="session")

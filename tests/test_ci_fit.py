@@ -1,8 +1,8 @@
 """figcheck in CI: reviewed exceptions on the command line, the run's machine outputs, and
 the example GitHub Actions workflow and pre-commit hook (they parse and use real options).
 
-One test runs ``figcheck check`` through Prefect (about 15 s); the others stop before the
-flow starts or only read files.
+One test runs ``figcheck check`` end to end in this process (the local engine); the others
+stop before the flow starts or only read files.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ import typer.main
 import yaml
 
 from flows.cli import app
-from tests.conftest import DEMO, ROOT
-from tests.conftest import run_figcheck as figcheck
+from tests.conftest import DEMO, ROOT, invoke_figcheck
 
 WORKFLOW = ROOT / "examples" / "github-actions.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
@@ -56,14 +55,17 @@ def check_options() -> set[str]:
 # --- reviewed exceptions -----------------------------------------------------------------
 
 
-def test_default_exceptions_file_accepts_a_reviewed_claim_and_outputs_follow(tmp_path):
+def test_default_exceptions_file_accepts_a_reviewed_claim_and_outputs_follow(
+    tmp_path, monkeypatch
+):
     (tmp_path / ".figcheck-exceptions.yaml").write_text(ACCEPT_84, encoding="utf-8")
     out = tmp_path / "out"
+    monkeypatch.chdir(tmp_path)  # the default file is read from the working folder
     # The in-process engine (issue 6) when there is one: same steps, no Prefect server.
     engine = ["--engine", "local"] if "--engine" in check_options() else []
-    run = figcheck("check", *engine, "--fail-on", "disputed", "--out", str(out), cwd=tmp_path)
+    run = invoke_figcheck("check", *engine, "--fail-on", "disputed", "--out", str(out))
     # Without the file this run exits 1 (tests/test_cli.py); the accepted claim passes.
-    assert run.returncode == 0, run.stderr
+    assert run.exit_code == 0, (run.stderr, run.exception)
     stderr = " ".join(run.stderr.split())  # rich wraps long lines
     assert 'accepted disputed: "84% of attacks" — The article follows CRSS' in stderr
     assert '.figcheck-exceptions.yaml:8: the exception for "65% increase"' in stderr

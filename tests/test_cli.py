@@ -27,10 +27,14 @@ def test_demo_run_exits_0_and_writes_reports(tmp_path, gold):
     assert (tmp_path / "index.html").is_file()
 
 
-def test_a_contradicted_figure_exits_1_and_json_holds_every_article(tmp_path, demo_text):
+def test_a_contradicted_figure_exits_1_and_json_holds_every_article(
+    prefect_harness, tmp_path, demo_text
+):
+    # In this process, through the Prefect flow on the session's test server: the exit code,
+    # stdout and stderr are the command's own (test_demo_run_... starts a real process).
     changed = tmp_path / "changed.txt"
     changed.write_text(demo_text.replace("65% increase", "45% increase"), encoding="utf-8")
-    run = figcheck(
+    run = invoke_figcheck(
         "check",
         str(DEMO),
         str(changed),
@@ -40,7 +44,7 @@ def test_a_contradicted_figure_exits_1_and_json_holds_every_article(tmp_path, de
         "--out",
         str(tmp_path / "out"),
     )
-    assert run.returncode == 1, run.stderr
+    assert run.exit_code == 1, (run.stderr, run.exception)
     payload = json.loads(run.stdout)  # nothing but JSON on stdout
     by_id = {r["article"]["id"]: r for r in payload["articles"]}
     assert set(by_id) == {DEMO.stem, "changed"}
@@ -50,9 +54,9 @@ def test_a_contradicted_figure_exits_1_and_json_holds_every_article(tmp_path, de
     assert '"45% increase"' in run.stderr
 
 
-def test_fail_on_takes_any_verdicts(tmp_path):
-    run = figcheck("check", "--fail-on", "disputed", "--out", str(tmp_path))
-    assert run.returncode == 1
+def test_fail_on_takes_any_verdicts(prefect_harness, tmp_path):
+    run = invoke_figcheck("check", "--fail-on", "disputed", "--out", str(tmp_path))
+    assert run.exit_code == 1, (run.stderr, run.exception)
     assert "84% of attacks" in run.stderr
 
 
@@ -79,14 +83,14 @@ def test_bad_input_exits_2_naming_the_problem(tmp_path, setup, args, message):
 
 
 def test_extract_prints_the_claims_table_as_json(gold):
-    run = figcheck("extract", "--format", "json", timeout=60)
-    assert run.returncode == 0, run.stderr
+    run = invoke_figcheck("extract", "--format", "json")
+    assert run.exit_code == 0, run.stderr
     claims = json.loads(run.stdout)
     assert [c["text"] for c in claims] == [c["quote"] for c in gold["claims"]]
 
 
 def test_extract_reads_standard_input_as_csv():
-    run = figcheck(
+    run = invoke_figcheck(
         "extract",
         "-",
         "--format",
@@ -94,9 +98,8 @@ def test_extract_reads_standard_input_as_csv():
         "--published",
         "2024-06-28",
         stdin="Attacks rose by 17% last year, according to PIPS.",
-        timeout=60,
     )
-    assert run.returncode == 0, run.stderr
+    assert run.exit_code == 0, run.stderr
     (row,) = csv.DictReader(io.StringIO(run.stdout))
     assert row["text"] in "Attacks rose by 17%"
     assert float(row["value"]) == 17.0
@@ -116,14 +119,14 @@ def test_a_prefect_home_in_a_missing_folder_is_created(tmp_path, monkeypatch):
 def test_version_prints_the_installed_version():
     from importlib.metadata import version
 
-    run = figcheck("--version", timeout=60)
-    assert run.returncode == 0, run.stderr
+    run = invoke_figcheck("--version")
+    assert run.exit_code == 0, run.stderr
     assert run.stdout.strip() == f"figcheck {version('figcheck')}"
 
 
 def test_sources_show_an_unknown_name_lists_the_valid_ones():
-    run = figcheck("sources", "show", "pipz", timeout=60)
-    assert run.returncode == 2
+    run = invoke_figcheck("sources", "show", "pipz")
+    assert run.exit_code == 2, (run.stdout, run.stderr)
     message = " ".join(run.stderr.split())
     assert "no dataset 'pipz'" in message
     from sources.references import DATA_DIR
@@ -136,8 +139,8 @@ def test_sources_show_an_unknown_name_lists_the_valid_ones():
 def test_an_undated_article_is_warned_about_on_stderr(tmp_path):
     undated = tmp_path / "undated.txt"
     undated.write_text("Attacks rose by 17% last year, according to PIPS.", encoding="utf-8")
-    run = figcheck("extract", str(undated), str(DEMO), "--format", "json", timeout=60)
-    assert run.returncode == 0, run.stderr
+    run = invoke_figcheck("extract", str(undated), str(DEMO), "--format", "json")
+    assert run.exit_code == 0, run.stderr
     stderr = " ".join(run.stderr.split())  # rich wraps long lines
     assert stderr.count("no publication date") == 1  # the demo has its own date
     assert "undated.txt: no publication date" in stderr
@@ -149,8 +152,8 @@ def test_published_dates_only_undated_articles_unless_override(tmp_path):
     (tmp_path / "dated.md").write_text(f"---\ndate: 2024-06-01\n---\n{text}", encoding="utf-8")
 
     def periods(*extra: str) -> dict[str, str]:
-        run = figcheck("extract", str(tmp_path), "--format", "json", *extra, timeout=60)
-        assert run.returncode == 0, run.stderr
+        run = invoke_figcheck("extract", str(tmp_path), "--format", "json", *extra)
+        assert run.exit_code == 0, run.stderr
         return {c["article_id"]: c["period"] for c in json.loads(run.stdout)}
 
     # "last year" follows the article's own date; --published dates only the undated one...
@@ -160,8 +163,8 @@ def test_published_dates_only_undated_articles_unless_override(tmp_path):
         "dated": "2020",
         "undated": "2020",
     }
-    run = figcheck("extract", "--published-override", timeout=60)
-    assert run.returncode == 2 and "needs --published" in run.stderr
+    run = invoke_figcheck("extract", "--published-override")
+    assert run.exit_code == 2 and "needs --published" in run.stderr
 
 
 def test_help_loads_neither_pandas_nor_pandera_gx_or_prefect():

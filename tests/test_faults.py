@@ -447,12 +447,17 @@ main()
 """
 
 
-def test_a_task_failing_under_prefect_logs_one_line_and_no_traceback(tmp_path):
+def test_a_task_failing_under_prefect_logs_one_line_and_no_traceback(prefect_harness, tmp_path):
+    from prefect.settings import PREFECT_API_URL
+
     out = tmp_path / "out"
     args = ["check", str(DEMO), "--published", "2024-06-28", "--out", str(out)]
+    # A process of its own (Prefect's console logging as a user sees it), on the session's
+    # test server rather than an embedded one of its own: that start-up is not under test here
+    # (test_kill_9_... and tests/test_cli.py's demo run start the embedded server).
     run = subprocess.run(
         [sys.executable, "-c", FULL_DISK_FIGCHECK, *args],
-        env=env(),
+        env=env() | {"PREFECT_API_URL": PREFECT_API_URL.value()},
         check=False,
         capture_output=True,
         text=True,

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from flows import history
 from flows.history import HistoryStore
+from tests.conftest import invoke_figcheck
 
 POSTGRES_ENV = "FIGCHECK_TEST_POSTGRES_URL"
-FIGCHECK = Path(sys.executable).with_name("figcheck")
 
 
 def _postgres_url() -> str:
@@ -220,7 +217,7 @@ def test_a_failed_transaction_leaves_no_run(store):
     assert [r["run_id"] for r in store.list_runs()] == ["r1"]
 
 
-def test_history_command_reads_the_store_through_its_url(tmp_path):
+def test_history_command_reads_the_store_through_its_url(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'team.sqlite'}"
     store = HistoryStore(url)
     store.record_run("r1", [result("a", {"65%": "supported"})], {"a": "one"}, "local")
@@ -228,16 +225,10 @@ def test_history_command_reads_the_store_through_its_url(tmp_path):
     three = {"12%": "supported", "65%": "contradicted"}  # a figure inserted: "65%" is now a#2
     store.record_run("r3", [result("a", three, "ref-b")], {"a": "one, edited"}, "local")
     store.dispose()
-    env = {**os.environ, history.HISTORY_URL_ENV: url}
-    run = subprocess.run(
-        [str(FIGCHECK), "history", "a", "--json"],
-        capture_output=True,
-        check=False,
-        text=True,
-        env=env,
-        timeout=60,
-    )
-    assert run.returncode == 0, run.stderr
+    # The command reads the variable when it runs: in this process is as good as a new one.
+    monkeypatch.setenv(history.HISTORY_URL_ENV, url)
+    run = invoke_figcheck("history", "a", "--json")
+    assert run.exit_code == 0, run.stderr
     payload = json.loads(run.stdout)
     assert [r["run_id"] for r in payload["runs"]] == ["r1", "r2", "r3"]
     assert [(c["claim_id"], c["reason"]) for c in payload["changes"]] == [
@@ -245,23 +236,14 @@ def test_history_command_reads_the_store_through_its_url(tmp_path):
         ("a#1", history.REASON_TEXT),
     ]
     assert payload["changes"][1]["before"] is None  # the inserted figure, not "65%" renumbered
-    plain = subprocess.run(
-        [str(FIGCHECK), "history"], capture_output=True, check=False, text=True, env=env, timeout=60
-    )
+    plain = invoke_figcheck("history")
     assert "a#1: supported ('65%') -> contradicted ('65%'); reference data changed" in plain.stdout
     assert "a#1: (absent) -> supported ('12%'); article text changed" in plain.stdout
 
 
-def test_history_command_without_a_store_exits_2(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != history.HISTORY_URL_ENV}
-    run = subprocess.run(
-        [str(FIGCHECK), "history", "--out", str(tmp_path)],
-        capture_output=True,
-        check=False,
-        text=True,
-        env=env,
-        timeout=60,
-    )
-    assert run.returncode == 2
+def test_history_command_without_a_store_exits_2(tmp_path, monkeypatch):
+    monkeypatch.delenv(history.HISTORY_URL_ENV, raising=False)
+    run = invoke_figcheck("history", "--out", str(tmp_path))
+    assert run.exit_code == 2, (run.stdout, run.stderr)
     assert "no history in" in run.stderr
     assert not (tmp_path / history.HISTORY_FILE).exists()  # reading never creates a store

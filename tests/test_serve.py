@@ -193,8 +193,11 @@ def _wait_for_deployment(api: str, serving: subprocess.Popen, log: Path) -> None
     name = DEPLOYMENT.split("/")
     while True:
         assert serving.poll() is None, log.read_text()
-        response = httpx.get(f"{api}/deployments/name/{name[0]}/{name[1]}", timeout=5)
-        if response.status_code == 200:
+        try:
+            response = httpx.get(f"{api}/deployments/name/{name[0]}/{name[1]}", timeout=5)
+        except httpx.TimeoutException:  # a server busy on a loaded machine: ask again
+            response = None
+        if response is not None and response.status_code == 200:
             return
         assert time.monotonic() < deadline, "figcheck serve never registered its deployment"
         time.sleep(0.5)

@@ -291,6 +291,9 @@ def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path, m
     monkeypatch.setattr(steps, "judge_claims", broken)
     run = check_local(tmp_path, str(DEMO))
     assert_one_line_exit_2(run, "internal error", "KeyError", "--debug")
+    # --debug sets FIGCHECK_DEBUG for the process (and its children); monkeypatch takes it
+    # back after the test, or every later in-process run would re-raise instead of exit 2.
+    monkeypatch.setenv("FIGCHECK_DEBUG", "0")
     debug = CliRunner().invoke(
         app, ["--debug", "check", str(DEMO), "--engine", "local", "--out", str(tmp_path)]
     )
