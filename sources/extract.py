@@ -147,9 +147,9 @@ class _Context:
     groups: list[tuple[int, int, str]] = field(default_factory=list)
     populations: list[tuple[int, int, str]] = field(default_factory=list)
     lead_period: str | None = None
-    # The period the article last stated for a figure (period, sentence index): where the
-    # opening sets none, it frames the figures after it that state none.
-    story_period: tuple[str, int] | None = None
+    # The period the article last stated for a figure: where the opening sets none, it frames
+    # the figures after it that state none.
+    story_period: str | None = None
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
@@ -1276,7 +1276,7 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         # "In 2023, 18,736 operations were conducted ... Similarly, 15,063 were carried out
         # in Balochistan": with no period in the opening, the last one the article stated
         # still frames a story told in the past tense.
-        fig.period = ctx.story_period[0]
+        fig.period = ctx.story_period
         how["period"] = f"the article's last stated period ({T.label(fig.period)})"
     if change and fig.period:
         if fig.extra.get("base_ref") is not None and fig.extra["base_ref"].period != fig.period:
@@ -1814,7 +1814,7 @@ def _extract_claims(
             said = fig.extra.get("how", {}).get("period", "")
             if fig.kind != DATE and fig.period and len(fig.period) != 10 and (
                     said.startswith(("the sentence", "its own"))):
-                ctx.story_period = (fig.period, idx)
+                ctx.story_period = fig.period
 
     if not claimed:
         return {} if columns else empty(C)

@@ -259,8 +259,7 @@ def load_lexicon(
     metrics: dict[str, Metric] = {}
     metric_by_word: dict[str, str] = {}
     modifier_by_phrase: dict[str, str] = {}
-    metric_entries = _read(vocab_dir / "metrics.yaml", packs)
-    for mid, entry in metric_entries.items():
+    for mid, entry in _read(vocab_dir / "metrics.yaml", packs).items():
         entry = entry or {}
         metric = Metric(
             id=str(mid),

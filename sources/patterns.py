@@ -638,7 +638,6 @@ SAYING_VERB = re.compile(
     r"|reports|noted|notes|revealed|reveals|announced|announces)\b",
     re.IGNORECASE,
 )
-# "582 others", "40 more": a figure that adds people to the set the sentence just counted.
 # Between the items of a list of counted populations: "40 soldiers, 31 civilians and 12
 # insurgents".
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
@@ -652,6 +651,7 @@ OF_WHOM_GAP = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were\s+|was\s+)?", re.IGNO
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’
 # casualties".
 POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+\Z")
+# "582 others", "40 more": a figure that adds people to the set the sentence just counted.
 OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
 # The last word before a position (searched with an end bound): "losses" in "losses in".
 LAST_WORD = re.compile(r"([^\W\d_][\w’'-]*)\s*\Z")
