@@ -167,21 +167,27 @@ def test_published_dates_only_undated_articles_unless_override(tmp_path):
     assert run.exit_code == 2 and "needs --published" in run.stderr
 
 
-def test_help_loads_neither_pandas_nor_pandera_gx_or_prefect():
-    """`figcheck --help` starts in a fraction of a second: the heavy stacks load on use."""
+def python_output(code: str) -> str:
+    """What ``python -c code`` prints, in a fresh interpreter (which modules an import loads
+    can only be seen in a process that has loaded nothing yet)."""
     import subprocess
     import sys
 
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=False, text=True, timeout=60
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout.strip()
+
+
+def test_help_loads_neither_pandas_nor_pandera_gx_or_prefect():
+    """`figcheck --help` starts in a fraction of a second: the heavy stacks load on use."""
     code = (
         "import sys; from flows.cli import app; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
         "{'pandas', 'pandera', 'great_expectations', 'prefect', 'numpy'}))"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, check=False, text=True, timeout=60
-    )
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == "[]"
+    assert python_output(code) == "[]"
 
 
 def test_the_default_exceptions_file_is_named_once():
@@ -194,19 +200,12 @@ def test_the_default_exceptions_file_is_named_once():
 def test_help_is_plain_click_help_without_rich_markdown_or_console():
     """`figcheck --help` prints every command without loading typer's rich help (Markdown,
     Pygments, rich's traceback) or rich's console: about half of its start-up."""
-    import subprocess
-    import sys
-
     code = (
         "import sys; from flows.cli import app; app(['--help'], standalone_mode=False); "
         "print(sorted({'typer.rich_utils', 'rich.markdown', 'markdown_it', 'pygments', "
         "'rich.console'} & set(sys.modules)))"
     )
-    run = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, check=False, text=True, timeout=60
-    )
-    assert run.returncode == 0, run.stderr
-    *help_lines, loaded = run.stdout.strip().splitlines()
+    *help_lines, loaded = python_output(code).splitlines()
     assert loaded == "[]"
     help_text = "\n".join(help_lines)
     for command in ("check", "extract", "history", "serve", "sources"):
