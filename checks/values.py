@@ -15,9 +15,12 @@ def is_missing(x: Any) -> bool:
     """Whether ``x`` is None, a float NaN or pandas' ``NA``."""
     if x is None:
         return True
+    cls = type(x)
+    if cls is str or cls is int:  # most cells: answered without the lookups below
+        return False
     if isinstance(x, float):
         return math.isnan(x)
-    return type(x).__name__ == "NAType"  # pandas.NA, without importing pandas
+    return cls.__name__ == "NAType"  # pandas.NA, without importing pandas
 
 
 def text_or_none(x: Any) -> str | None:

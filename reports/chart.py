@@ -19,6 +19,7 @@ evidence panel and the verdict's sentence.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -83,32 +84,47 @@ def period_label(period: Any, base_period: Any) -> str:
 
 
 _text = text_or_none
+_STATED, _DERIVED = Stated.STATED.value, Stated.DERIVED.value  # an Enum's .value is slow
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _label(
+    kind: Any, value: float | None, low: float | None, high: float | None, qualifier, unit
+) -> str:
+    """A point's value label (``format_figure``). Cached: charts draw the same reference
+    rows again and again (every claim about one measure shows that measure's figures)."""
+    return format_figure(kind, value, low, high, qualifier, unit)
 
 
 def _point(row: dict, origin: str) -> dict | None:
     """One plotted figure from a context or evidence row, or None when it has no number."""
-    v, lo, hi = as_number(row.get("value")), as_number(row.get("low")), as_number(row.get("high"))
+    get = row.get
+    v, lo, hi = as_number(get("value")), as_number(get("low")), as_number(get("high"))
     ranged = lo is not None and hi is not None
     at = v if v is not None else (lo + hi) / 2 if ranged else lo if lo is not None else hi
     if at is None:
         return None
-    source = _text(row.get("source")) or "unknown source"
-    period = period_label(_text(row.get("period")), _text(row.get("base_period")))
-    derived = " (derived)" if origin == Stated.DERIVED.value else ""
+    source = _text(get("source")) or "unknown source"
+    order, base = _text(get("period")) or "", _text(get("base_period")) or ""
+    period = f"{order} vs {base}" if order and base else order or "—"  # period_label
+    derived = " (derived)" if origin == _DERIVED else ""
+    kind, qualifier, unit = get("kind"), _text(get("qualifier")), _text(get("unit"))
+    try:
+        label = _label(kind, v, lo, hi, qualifier, unit)
+    except TypeError:  # an unhashable kind: format it uncached
+        label = format_figure(kind, v, lo, hi, qualifier, unit)
     return {
         "source": source,
         "period": period,
-        "order": _text(row.get("period")) or "",
-        "base": _text(row.get("base_period")) or "",
+        "order": order,
+        "base": base,
         "row": f"{source} · {period}{derived}",
         "at": at,
         "low": lo if ranged else None,
         "high": hi if ranged else None,
         "label_at": hi if ranged else at,
         "figure": origin,
-        "label": format_figure(
-            row.get("kind"), v, lo, hi, _text(row.get("qualifier")), _text(row.get("unit"))
-        ),
+        "label": label,
     }
 
 
@@ -147,11 +163,10 @@ def _block(claim: dict, references: Any) -> dict:
 def chart_points(claim: dict, context: Iterable[dict]) -> list[dict]:
     """The context rows plus the claim's evidence rows of its kind, each figure once."""
     kind, points = claim.get("kind"), []
-    points += [_point(r, Stated.STATED.value) for r in context]
+    points += [_point(r, _STATED) for r in context]
     for ev in claim.get("evidence") or []:
         if ev.get("kind", kind) == kind:
-            origin = Stated.DERIVED.value if ev.get("derived") else Stated.STATED.value
-            points.append(_point(ev, origin))
+            points.append(_point(ev, _DERIVED if ev.get("derived") else _STATED))
     seen, unique = set(), []
     for p in points:
         if p is None:
@@ -269,7 +284,7 @@ def _rows(claim: dict, points: list[dict]) -> list[dict]:
     claim_period = (_text(claim.get("period")) or "", _text(claim.get("base_period")) or "")
     ordered = sorted(
         points,
-        key=lambda p: (p["order"], p["period"], p["source"], p["figure"] != Stated.STATED.value),
+        key=lambda p: (p["order"], p["period"], p["source"], p["figure"] != _STATED),
     )
     rows: dict[str, dict] = {}
     for p in ordered:
@@ -300,9 +315,18 @@ def _ticks(domain: tuple[float, float], plot: float) -> list[tuple[float, str]]:
 
 
 def chart_svg(
-    claim: dict, points: list[dict], band, domain, colours: dict[str, str], cid: str
+    claim: dict,
+    points: list[dict],
+    band,
+    domain,
+    colours: dict[str, str],
+    cid: str,
+    description: str | None = None,
 ) -> str:
-    """The chart as an inline ``<svg>``: rows of dots, the claim as band and rule, an x axis."""
+    """The chart as an inline ``<svg>``: rows of dots, the claim as band and rule, an x axis.
+
+    ``description`` is the chart in words (``_description``), when the caller has it already.
+    """
     rows = _rows(claim, points)
     labels = [_shorten(r["label"], LABEL_LIMIT) for r in rows]
     left = 4 + max(text_width(t) for t in labels) + 8
@@ -315,15 +339,17 @@ def chart_svg(
     parts: list[str] = []
     add = parts.append
     ticks = _ticks(domain, WIDTH)
+    tick_x = [_n(x(t)) for t, _ in ticks]  # each coordinate formatted once, used twice
     bottom = TOP + height
-    for t, _ in ticks:
-        add(f'<line x1="{_n(x(t))}" x2="{_n(x(t))}" y1="{TOP}" y2="{bottom}" stroke="{GRID}"/>')
+    for tx in tick_x:
+        add(f'<line x1="{tx}" x2="{tx}" y1="{TOP}" y2="{bottom}" stroke="{GRID}"/>')
+    n_left = _n(left)
     if any(r["current"] for r in rows) and not all(r["current"] for r in rows):
         # Rows measuring the claim's own period are tinted: the rest is context.
         for i, r in enumerate(rows):
             if r["current"]:
                 add(
-                    f'<rect class="current" x="{_n(left)}" y="{TOP + i * ROW}" width="{WIDTH}" '
+                    f'<rect class="current" x="{n_left}" y="{TOP + i * ROW}" width="{WIDTH}" '
                     f'height="{ROW}" fill="#ddf4ff" fill-opacity="0.7"/>'
                 )
     low, high = band
@@ -340,52 +366,56 @@ def chart_svg(
     if mark_at is None and (low is None) != (high is None):
         mark_at = low if low is not None else high
     if mark_at is not None:
+        mx = _n(x(mark_at))
         add(
-            f'<line class="rule" x1="{_n(x(mark_at))}" x2="{_n(x(mark_at))}" y1="{TOP}" '
+            f'<line class="rule" x1="{mx}" x2="{mx}" y1="{TOP}" '
             f'y2="{bottom}" stroke="{INK}" stroke-width="1.5" stroke-dasharray="5 3"/>'
         )
     add(
-        f'<line x1="{_n(left)}" x2="{_n(left + WIDTH)}" y1="{bottom}" y2="{bottom}" '
+        f'<line x1="{n_left}" x2="{_n(left + WIDTH)}" y1="{bottom}" y2="{bottom}" '
         f'stroke="{AXIS}"/>'
     )
     right = left + WIDTH
+    n_label_x = _n(left - 8)
     for i, (row, label) in enumerate(zip(rows, labels, strict=True)):
         cy = TOP + i * ROW + ROW / 2
+        ny = _n(cy)
         add(
-            f'<text x="{_n(left - 8)}" y="{_n(cy)}" text-anchor="end" dominant-baseline="middle" '
+            f'<text x="{n_label_x}" y="{ny}" text-anchor="end" dominant-baseline="middle" '
             f'fill="{MUTED}">{escape(label)}</text>'
         )
         for p in row["points"]:
             colour = colours.get(p["source"], PALETTE[0])
             if p["low"] is not None:
                 add(
-                    f'<line x1="{_n(x(p["low"]))}" x2="{_n(x(p["high"]))}" y1="{_n(cy)}" '
-                    f'y2="{_n(cy)}" stroke="{colour}" stroke-width="3" stroke-opacity="0.75"/>'
+                    f'<line x1="{_n(x(p["low"]))}" x2="{_n(x(p["high"]))}" y1="{ny}" '
+                    f'y2="{ny}" stroke="{colour}" stroke-width="3" stroke-opacity="0.75"/>'
                 )
             px = x(p["at"])
-            if p["figure"] == Stated.DERIVED.value:
+            if p["figure"] == _DERIVED:
                 d = 7.0
+                nx = _n(px)
                 add(
-                    f'<path class="derived" d="M{_n(px)} {_n(cy - d)}L{_n(px + d)} {_n(cy)}'
-                    f'L{_n(px)} {_n(cy + d)}L{_n(px - d)} {_n(cy)}Z" fill="{colour}" '
+                    f'<path class="derived" d="M{nx} {_n(cy - d)}L{_n(px + d)} {ny}'
+                    f'L{nx} {_n(cy + d)}L{_n(px - d)} {ny}Z" fill="{colour}" '
                     f'stroke="white"/>'
                 )
             else:
                 add(
-                    f'<circle class="stated" cx="{_n(px)}" cy="{_n(cy)}" r="5.6" '
+                    f'<circle class="stated" cx="{_n(px)}" cy="{ny}" r="5.6" '
                     f'fill="{colour}" stroke="white"/>'
                 )
         vx = x(row["value_at"]) + LABEL_GAP
         right = max(right, vx + text_width(row["value"], bold=True))
         add(
-            f'<text class="value" x="{_n(vx)}" y="{_n(cy)}" dominant-baseline="middle" '
+            f'<text class="value" x="{_n(vx)}" y="{ny}" dominant-baseline="middle" '
             f'font-weight="bold" fill="{INK}" stroke="white" stroke-width="3" paint-order="stroke">'
             f"{escape(row['value'])}</text>"
         )
-    for t, label in ticks:
+    for (t, label), tx in zip(ticks, tick_x, strict=True):
         right = max(right, x(t) + text_width(label) / 2)
         add(
-            f'<text class="tick" x="{_n(x(t))}" y="{bottom + 15}" text-anchor="middle" '
+            f'<text class="tick" x="{tx}" y="{bottom + 15}" text-anchor="middle" '
             f'fill="{MUTED}">{escape(label)}</text>'
         )
     title = _axis_title(claim.get("kind"), claim.get("unit"))
@@ -396,12 +426,14 @@ def chart_svg(
     width = math.ceil(right + 4)
     total = bottom + AXIS_BELOW
     heading, _ = _title(claim)
+    if description is None:
+        description = _description(claim, points, band)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" focusable="false" '
         f'aria-labelledby="{cid}-title" aria-describedby="{cid}-desc" width="{width}" '
         f'height="{total}" viewBox="0 0 {width} {total}" font-family="{FONT}" '
         f'font-size="{FONT_SIZE}"><title>{escape(heading)}</title>'
-        f"<desc>{escape(_description(claim, points, band))}</desc>"
+        f"<desc>{escape(description)}</desc>"
         f'<rect width="100%" height="100%" fill="white"/>{"".join(parts)}</svg>'
     )
 
@@ -488,7 +520,8 @@ def claim_chart(claim: dict, references: Any = None) -> str | None:
         return None
     points, band, domain, colours = parts
     cid = chart_id(str(claim.get("claim_id", "")))
-    svg = chart_svg(claim, points, band, domain, colours, cid)
+    description = escape(_description(claim, points, band))  # in the SVG and beside it
+    svg = chart_svg(claim, points, band, domain, colours, cid, description)
     title, what = _title(claim)
     return (
         f'<figure class="chart" id="{cid}" aria-labelledby="{cid}-title">'
@@ -496,5 +529,5 @@ def claim_chart(claim: dict, references: Any = None) -> str | None:
         f'<span class="chart-sub">{escape(what)}. {escape(_key(claim, band))}'
         f"; ● stated, ◆ derived; tinted rows measure the claim's period.</span></figcaption>"
         f'{svg}<p class="visually-hidden" id="{cid}-desc">'
-        f"{escape(_description(claim, points, band))}</p></figure>"
+        f"{description}</p></figure>"
     )

@@ -223,6 +223,9 @@ def build_result(
 
 def _clean(x: Any) -> Any:
     """Plain JSON values: numpy scalars to Python, NaN/NA to None, whole floats kept."""
+    cls = type(x)
+    if cls is str or cls is int or cls is bool:  # most values: plain already
+        return x
     if is_missing(x):  # numpy's float64 is a float: its NaN is caught here too
         return None
     return x.item() if hasattr(x, "item") else x  # numpy scalar
