@@ -11,6 +11,7 @@ cell ("3 pp"). No pandas import: the CLI's start-up path uses this module.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -85,6 +86,10 @@ def format_figure(
 ) -> str:
     """A stated figure the way it reads: "over 90%", "+65.4%", "5,000–6,000", "2-fold".
 
+    Cached by its arguments (and their types): the same reference figures are shown again
+    and again, in every verdict sentence, evidence panel and chart about one measure.
+    Arguments that cannot be hashed are formatted uncached.
+
     A value wins over bounds except for a range; a lone lower bound reads "at least", a lone
     upper bound "up to" (unless the qualifier says otherwise). Changes carry their sign, and a
     negative number a true minus sign ("−12%").
@@ -98,6 +103,25 @@ def format_figure(
         missing: the text when there is no figure at all.
         spelled: units in words for a sentence ("percentage points") rather than a cell ("pp").
     """
+    args = (kind, value, low, high, qualifier, unit, decimals, missing, spelled)
+    try:
+        return _format_figure_cached(*args)
+    except TypeError:  # an unhashable argument
+        return _format_figure(*args)
+
+
+def _format_figure(
+    kind: str | None,
+    value: Any,
+    low: Any,
+    high: Any,
+    qualifier: str | None,
+    unit: str | None,
+    decimals: int,
+    missing: str,
+    spelled: bool,
+) -> str:
+    """``format_figure``'s work, uncached."""
     if kind == Kind.DATE:
         return text_or_empty(value) or missing
     v, lo, hi = as_number(value), as_number(low), as_number(high)
@@ -125,3 +149,8 @@ def format_figure(
         return missing
     word = QUALIFIER_WORDS.get(qualifier or "")
     return f"{word} {text}" if word else text
+
+
+# typed: 65 and 65.0, or a Kind and its string, are cached apart (as_number already reads
+# them alike, but a cache should not have to know that).
+_format_figure_cached = functools.lru_cache(maxsize=8192, typed=True)(_format_figure)

@@ -18,11 +18,13 @@ Readers and the judge build periods only through this module, never by string sl
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
 
 # One ISO prefix (year, month or day), optionally "/" another: what a period column holds.
 PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}-\d{2}(-\d{2})?)?$"
+_PERIOD = re.compile(PATTERN)
 _PART = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 MONTH_NAMES = list(calendar.month_name)[1:]
@@ -33,8 +35,13 @@ class PeriodError(ValueError):
     """A string that is not a period in the forms above."""
 
 
+@functools.lru_cache(maxsize=4096)
 def bounds(period: str) -> tuple[date, date]:
-    """First and last day of ``period`` (both included)."""
+    """First and last day of ``period`` (both included).
+
+    Cached: the judge asks about the same few hundred periods (the reference rows') for
+    every claim; a string that is not a period raises each time it is asked.
+    """
     if "/" in period:
         first, last = period.split("/", 1)
         return _first_day(first), _last_day(last)
@@ -107,7 +114,7 @@ def contains(outer: str, inner: str) -> bool:
 
 def is_valid(period: object) -> bool:
     """Whether ``period`` is a string in one of the forms above."""
-    if not isinstance(period, str) or not re.match(PATTERN, period):
+    if not isinstance(period, str) or not _PERIOD.match(period):
         return False
     try:
         bounds(period)

@@ -522,11 +522,17 @@ def check(
     flagged = [
         c for r in results for c in r["claims"] if c["verdict"] in failing and not c.get("accepted")
     ]
-    for claim in flagged:
-        err.print(
-            f'[red]{claim["verdict"]}[/]: "{claim["text"]}" — {claim["explanation"]}',
-            highlight=False,
+    if flagged:
+        from rich.text import Text
+
+        # One print of styled text, not one console markup string per claim: rich parsed
+        # each line's markup (a thousand-article run flags about a thousand claims), and an
+        # explanation is the judge's text, never markup.
+        lines = (
+            Text.assemble((c["verdict"], "red"), f': "{c["text"]}" — {c["explanation"]}')
+            for c in flagged
         )
+        err.print(Text("\n").join(lines), highlight=False)
     raise typer.Exit(EXIT_FAILED_CLAIMS if flagged else EXIT_OK)
 
 

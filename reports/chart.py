@@ -19,7 +19,6 @@ evidence panel and the verdict's sentence.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import math
 import re
@@ -87,15 +86,6 @@ _text = text_or_none
 _STATED, _DERIVED = Stated.STATED.value, Stated.DERIVED.value  # an Enum's .value is slow
 
 
-@functools.lru_cache(maxsize=4096, typed=True)
-def _label(
-    kind: Any, value: float | None, low: float | None, high: float | None, qualifier, unit
-) -> str:
-    """A point's value label (``format_figure``). Cached: charts draw the same reference
-    rows again and again (every claim about one measure shows that measure's figures)."""
-    return format_figure(kind, value, low, high, qualifier, unit)
-
-
 def _point(row: dict, origin: str) -> dict | None:
     """One plotted figure from a context or evidence row, or None when it has no number."""
     get = row.get
@@ -108,11 +98,7 @@ def _point(row: dict, origin: str) -> dict | None:
     order, base = _text(get("period")) or "", _text(get("base_period")) or ""
     period = f"{order} vs {base}" if order and base else order or "—"  # period_label
     derived = " (derived)" if origin == _DERIVED else ""
-    kind, qualifier, unit = get("kind"), _text(get("qualifier")), _text(get("unit"))
-    try:
-        label = _label(kind, v, lo, hi, qualifier, unit)
-    except TypeError:  # an unhashable kind: format it uncached
-        label = format_figure(kind, v, lo, hi, qualifier, unit)
+    label = format_figure(get("kind"), v, lo, hi, _text(get("qualifier")), _text(get("unit")))
     return {
         "source": source,
         "period": period,
