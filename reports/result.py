@@ -109,18 +109,24 @@ def chart_blocks(
     }
     texts = dict(zip(verdicts[V.claim_id].tolist(), verdicts[V.interval].tolist(), strict=True))
     sources: list[str] = []
-    context: dict[str, list[dict[str, Any]]] = {}
+    # The stated reference rows by (metric, region, kind), each made a context row once:
+    # the claims of a batch that measure one thing share those rows (read-only).
+    by_measure: dict[tuple, list[dict[str, Any]]] = {}
     if references is not None and not references.empty:
         sources = sorted(set(references[R.source].dropna().astype(str)))
         keys = [R.metric, R.region, R.kind]
         stated = references[references[R.stated_or_derived] == Stated.STATED]
-        stated = stated[list(dict.fromkeys([*keys, *CONTEXT_FIELDS]))]
-        wanted = charted[[C.claim_id, C.metric, C.region, C.kind]]
-        merged = wanted.merge(stated, on=keys, how="inner")
-        for row in records(merged, [C.claim_id, *CONTEXT_FIELDS]):
-            context.setdefault(row[C.claim_id], []).append(
+        for row in records(stated, list(dict.fromkeys([*keys, *CONTEXT_FIELDS]))):
+            by_measure.setdefault(tuple(_clean(row[k]) for k in keys), []).append(
                 {f: _clean(row[f]) for f in CONTEXT_FIELDS}
             )
+    # Missing keys as None on both sides: a missing region meets a missing region, as in a
+    # pandas merge.
+    measures = zip(*(charted[k].tolist() for k in (C.metric, C.region, C.kind)), strict=True)
+    context = {
+        claim_id: list(by_measure.get(tuple(map(_clean, measure)), ()))
+        for claim_id, measure in zip(charted[C.claim_id].tolist(), measures, strict=True)
+    }
     for claim_id in charted[C.claim_id].tolist():
         if claim_id in bounds:
             interval = bounds[claim_id]

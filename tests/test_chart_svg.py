@@ -161,3 +161,29 @@ def test_chart_block_in_the_result_draws_what_the_table_gives(references):
 )
 def test_nice_ticks(low, high, expected):
     assert nice_ticks(low, high, 5) == pytest.approx(expected)
+
+
+def test_claims_measuring_one_thing_share_its_context_rows_and_others_get_none(references):
+    """chart_blocks reads each stated reference row once for every claim of its measure."""
+    claim = next(c for c in demo_result()["claims"] if c.get("metric") and c["kind"] != "date")
+    row = {"kind": claim["kind"], "metric": claim["metric"], "region": claim["region"]}
+    claims = pd.DataFrame(
+        [
+            {"claim_id": "a", **row},
+            {"claim_id": "b", **row},
+            {"claim_id": "c", **row, "metric": "no-such-metric"},
+        ]
+    )
+    verdicts = pd.DataFrame({"claim_id": ["a", "b", "c"], "interval": [claim["interval"]] * 3})
+    evidence = pd.DataFrame(columns=["claim_id", "claim_low", "claim_high"])
+    blocks = chart_blocks(claims, evidence, verdicts, references)
+    same = references[
+        (references["metric"] == row["metric"])
+        & (references["region"] == row["region"])
+        & (references["kind"] == row["kind"])
+        & (references["stated_or_derived"] == "stated")
+    ]
+    assert len(blocks["a"]["context"]) == len(same) > 0
+    assert blocks["a"]["context"] == blocks["b"]["context"]
+    assert [r["value"] for r in blocks["a"]["context"]] == same["value"].tolist()
+    assert blocks["c"]["context"] == []
