@@ -1097,7 +1097,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         return i >= 0 and pos < phrases[i][1]
 
     explicit_years = [f for f in figs if f.origin == "year" and f.value is not None
-                      and not inside(f.start)]
+                      and not inside(f.start) and not P.RECORD_SINCE_BEFORE.search(
+                          ctx.text, max(sent[0], f.start - 80), f.start)]
     for f in explicit_years:
         year = int(f.value)
         ed = _edition(ctx, lex, f, sent) if lex is not None else None

@@ -601,6 +601,14 @@ RELATIVE_PERIOD = re.compile(rf"\b(?P<rel>{alternation(RELATIVE_WORDS)})\b", re.
 BASE_BEFORE = re.compile(
     r"\b(?:from|since|compared\s+(?:with|to)|than|over|against|on)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
+# "the highest since 2014", "the deadliest year for militants since 2015": a record set
+# against every year after that one. The year is neither the figure's period nor the base
+# of a change.
+RECORD_SINCE_BEFORE = re.compile(
+    r"\b(?:highest|lowest|deadliest|bloodiest|worst|most|fewest|least|largest|biggest"
+    r"|smallest|greatest|sharpest|steepest)\b[^.;:!?]{0,60}?\bsince\s+\Z",
+    re.IGNORECASE,
+)
 # Past-tense markers: a sentence without a time reference is dated to the publication year
 # only when it is in the present tense ("Durrani estimates that ...").
 PAST_TENSE = re.compile(

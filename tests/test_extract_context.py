@@ -586,3 +586,17 @@ def test_a_name_every_province_shares_is_read_by_the_figures_place() -> None:
     assert lahore["57"][C.attributed_to] is None
     named = by_text("The Khyber Pakhtunkhwa Police said 41 policemen died in 2023.")
     assert named["41"][C.attributed_to] == "KP Police"
+
+
+def test_a_record_since_a_year_is_not_the_figures_period() -> None:
+    """'the highest since 2016' sets the figure against every year after 2016; the
+    figure itself counts the year the sentence is about."""
+    claims = by_text("Militant attacks rose to 912 in 2023, the highest since 2016.",
+                     published="2024-01-05")
+    assert claims["912"][C.period] == "2023"
+    lone = by_text("ISLAMABAD: Some 847 attacks were recorded in 2023.\n"
+                   "Suicide bombings reached 29, the most since 2015.", published="2024-01-05")
+    assert lone["29"][C.period] == "2023"
+    # A plain "since" still starts the period it names.
+    assert by_text("Since 2021, 412 soldiers have died in the district.",
+                   published="2024-01-05")["412"][C.period] != "2023"
