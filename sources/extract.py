@@ -1504,8 +1504,9 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.extra["base"], fig.extra["population"] = base, population
             return
     elif previous is not None and previous.extra.get("population") and fig.metric in (
-            "deaths", "injured") and _continues(text, fig):
-        # "572 security personnel were killed and 1,292 were injured": the same people.
+            "deaths", "injured") and (_continues(text, fig) or _counted_word_after(ctx, fig)):
+        # "572 security personnel were killed and 1,292 were injured", "140 civilians dead
+        # and 350 injured": the same people.
         part = lex.parts.get((fig.metric, previous.extra["population"]))
         if part:
             fig.metric = part
@@ -1537,6 +1538,14 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         if part:
             fig.metric = part
             fig.extra["group"] = previous.extra["group"]
+
+
+def _counted_word_after(ctx: _Context, fig: _Figure) -> bool:
+    """Whether a death or injury word follows the figure directly ("350 injured", "51
+    wounded"): the figure names no one of its own, so it counts the people named before."""
+    k = bisect_left(ctx.metrics, (fig.span_end, -1, ""))
+    return k < len(ctx.metrics) and ctx.metrics[k][2] in ("deaths", "injured") and (
+        not ctx.text[fig.span_end:ctx.metrics[k][0]].strip())
 
 
 def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:

@@ -600,3 +600,20 @@ def test_a_record_since_a_year_is_not_the_figures_period() -> None:
     # A plain "since" still starts the period it names.
     assert by_text("Since 2021, 412 soldiers have died in the district.",
                    published="2024-01-05")["412"][C.period] != "2023"
+
+
+def test_a_count_with_only_a_verb_after_it_counts_the_people_named_before() -> None:
+    """'140 civilians dead and 350 injured': the 350 are civilians too; 'personnel' are the
+    security forces'."""
+    claims = by_text("QUETTA: The attacks left 140 civilians dead and 350 injured in 2023.",
+                     published="2024-01-05")
+    assert claims["140"][C.metric] == "deaths_civilians"
+    assert claims["350"][C.metric] == "injured_civilians"
+    forces = by_text("The force lost 80 personnel martyred and 120 wounded in Punjab in 2023.",
+                     published="2024-01-05")
+    assert forces["80"][C.metric] == "deaths_security_personnel"
+    assert forces["120"][C.metric] == "injured_security_personnel"
+    # A count with its own people keeps them.
+    own = by_text("The blasts killed 14 civilians and injured 33 policemen in Sindh in 2023.",
+                  published="2024-01-05")
+    assert own["33"][C.metric] == "injured_security_personnel"
