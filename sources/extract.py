@@ -150,6 +150,8 @@ class _Context:
     # The period the article last stated for a figure: where the opening sets none, it frames
     # the figures after it that state none.
     story_period: str | None = None
+    # The period of the last figure bound (any way): what "These claimed ..." points back to.
+    last_period: str | None = None
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
@@ -373,7 +375,8 @@ def _date_figures(text: str) -> list[_Figure]:
     for hint in P.MONTH_HINT.finditer(text):
         lo = max(0, hint.start() - P.DATE_BEFORE_MONTH)
         hi = min(n, hint.end() + P.DATE_AFTER_MONTH)
-        for rx in (P.DATE_MONTH_DAY, P.DATE_DAY_MONTH, P.DATE_MONTH_YEAR, P.DATE_MONTH_ONLY):
+        for rx in (P.DATE_MONTH_DAY, P.DATE_DAY_MONTH, P.DATE_MONTH_YEAR, P.DATE_MONTH_ONLY,
+                   P.DATE_MONTH_SUBJECT):
             pos = max(lo, last_hi.get(rx, 0))
             for m in rx.finditer(text, pos, hi):
                 if m.start() > hint.start() or m.end() < hint.end():
@@ -395,7 +398,7 @@ def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
     if rx is P.DATE_MONTH_YEAR:
         return _Figure(m.start(), m.end(), "date", year=int(m.group("year")),
                        month=_month(m.group("mon")))
-    if rx is P.DATE_MONTH_ONLY:
+    if rx is P.DATE_MONTH_ONLY or rx is P.DATE_MONTH_SUBJECT:
         return _Figure(m.start(), m.end(), "date", month=_month(m.group("mon")))
     month, day = _month(m.group("mon")), int(m.group("day"))
     year = int(m.group("year")) if m.group("year") else None
@@ -834,6 +837,14 @@ class _Scope:
     _past: bool | None = None
 
     @property
+    def refers_back(self) -> bool:
+        """Whether the sentence points back to the period last stated ("during this period",
+        "These claimed ...")."""
+        text, (lo, hi) = self.text, self.sent
+        return bool(P.PERIOD_ANAPHOR.search(text, lo, hi) or P.EVENT_SUBJECT.match(text, lo, hi)
+                    or P.DEMONSTRATIVE_SUBJECT.match(text, lo, hi))
+
+    @property
     def past_tense(self) -> bool:
         """Whether the sentence is in the past tense (searched once, when a figure needs it)."""
         if self._past is None:
@@ -1266,6 +1277,12 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         # "up 20% on last year", "the year before": the year after the base.
         fig.period = str(int(sc.bases[0].period) + 1)
         how["period"] = f"the year after the base the sentence names ({sc.bases[0].how})"
+    elif ctx is not None and ctx.last_period and not change and sc.refers_back:
+        # "August proved violent ... These claimed 17 lives", "351 suspects were named during
+        # this period": the period of the figures just told, not the opening's.
+        fig.period = ctx.last_period
+        how["period"] = (f"the article's period of the figures before ({T.label(fig.period)}),"
+                         " which the sentence refers back to")
     elif ctx is not None and ctx.lead_period:
         fig.period = ctx.lead_period
         how["period"] = f"the article's opening ({T.label(ctx.lead_period)})"
@@ -1360,6 +1377,16 @@ def _bind_date(ctx: _Context, lex: Lexicon, fig: _Figure, sent: tuple[int, int],
             fig.region = sc.groups[i]["region"]
             return
         i += 1
+
+
+def _cuts_running(running: str | None, period: str, pub: date | None) -> bool:
+    """Whether ``period`` is an earlier cut of ``running``, a period still running at
+    publication ("this year" and "the first eight months" of it): same start, earlier end."""
+    if running is None or pub is None or not T.is_valid(period):
+        return False
+    first, last = T.bounds(running)
+    cut_first, cut_last = T.bounds(period)
+    return first <= pub <= last and cut_first == first and cut_last < last
 
 
 def _lead_period(ctx: _Context, lex: Lexicon, by_sentence: dict[int, list[_Figure]],
@@ -1698,6 +1725,7 @@ def _extract_claims(
     ctx.lead_period = _lead_period(ctx, lex, by_sentence, pub)
     first_attributions: dict[int, list[tuple[int, str]]] = {}
 
+    lead_cut_checked = False
     for idx, sent_figs in by_sentence.items():
         sent = ctx.sentences[idx]
         sentence = text[sent[0]:sent[1]].strip()
@@ -1825,6 +1853,16 @@ def _extract_claims(
             if fig.kind != DATE and fig.period and len(fig.period) != 10 and (
                     said.startswith(("the sentence", "its own"))):
                 ctx.story_period = fig.period
+                if not lead_cut_checked and ctx.facts is not None and (
+                        sent[0] < ctx.facts.lead[1]) and _cuts_running(
+                        ctx.lead_period, fig.period, pub):
+                    # "605 attacks this year ... in the first eight months": the opening's
+                    # count is of the eight months, and so are the figures that follow.
+                    ctx.lead_period = fig.period
+            # Only the opening's first figure can cut it ("... in 2024, with 40 in January").
+            lead_cut_checked = lead_cut_checked or fig.kind != DATE
+            if fig.kind != DATE and fig.period and len(fig.period) != 10:
+                ctx.last_period = fig.period
 
     if not claimed:
         return {} if columns else empty(C)

@@ -574,6 +574,12 @@ DATE_MONTH_ONLY = re.compile(
     rf"[Tt]his|[Mm]id-?|[Ee]nd\s+of|[Ss]tart\s+of|[Bb]eginning\s+of)\s+(?P<mon>{_MONTH})\b"
     rf"(?!\s+[0-9])"
 )
+# "August proved particularly violent", "October saw ...": a month that opens a sentence as
+# its subject (a verb follows) dates the sentence, without a preposition.
+DATE_MONTH_SUBJECT = re.compile(
+    rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  ))(?P<mon>{_MONTH})(?=\s+(?:was|proved|saw"
+    r"|witnessed|recorded|registered|remained|became|brought|marked|turned\s+out)\b)"
+)
 # ISO dates "2024-06-27".
 DATE_ISO = re.compile(r"(?<![0-9-])(?P<year>[0-9]{4})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])")
 # Where a date can be: a month name (case-sensitive, as the date patterns are). A pattern that
@@ -832,6 +838,17 @@ PLACE_ANAPHOR = re.compile(
 EVENT_SUBJECT = re.compile(
     rf"[\s\"“‘']*(?:(?:these|those|such)\s+(?:\w+\s+)?{_EVENT_NOUN}"
     rf"|the\s+(?:\w+\s+)?{_EVENT_NOUN}\s+also)\b", re.IGNORECASE)
+# Words that point back to the period last stated: "during this period", "that month",
+# "in the same period", or a sentence whose subject is the events just counted ("These
+# claimed 17 lives", "These attacks left ...").
+PERIOD_ANAPHOR = re.compile(
+    r"\b(?:(?:during|in|over|for|within|throughout)\s+(?:this|that|the\s+same)\s+"
+    r"(?:period|time|span)|that\s+month|the\s+same\s+(?:period|month))\b",
+    re.IGNORECASE,
+)
+DEMONSTRATIVE_SUBJECT = re.compile(
+    r"[\s\"“‘']*(?:these|those)\s+(?:claimed|killed|left|caused|took|resulted|injured"
+    r"|wounded)\b", re.IGNORECASE)
 CARRY_MARKER = re.compile(
     rf"\b(?:it|they|the\s+(?:latest\s+|annual\s+|new\s+|same\s+|security\s+)?{_BACK_NOUN})\s+"
     r"(?:(?:also|further|has|have|had|then|additionally)\s+)*"

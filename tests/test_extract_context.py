@@ -617,3 +617,36 @@ def test_a_count_with_only_a_verb_after_it_counts_the_people_named_before() -> N
     own = by_text("The blasts killed 14 civilians and injured 33 policemen in Sindh in 2023.",
                   published="2024-01-05")
     assert own["33"][C.metric] == "injured_security_personnel"
+
+
+def test_a_sentence_that_points_back_takes_the_period_last_stated() -> None:
+    """'October saw ...' dates its sentence; 'These claimed ...' and 'during this period'
+    point back to the period last stated, not to the article's opening."""
+    text = ("LAHORE: Punjab recorded 240 attacks in the first nine months of the year.\n"
+            "Police arrested 95 suspects during this period.\n"
+            "October proved the worst month, with 41 attacks in the province.\n"
+            "These claimed 23 lives.\n"
+            "That month, police arrested 12 suspects.\n")
+    claims = by_text(text, published="2024-11-12")
+    assert claims["240"][C.period] == "2024-01/2024-09"
+    assert claims["95"][C.period] == "2024-01/2024-09"
+    assert claims["41"][C.period] == "2024-10"
+    assert claims["23"][C.period] == "2024-10"
+    assert claims["12"][C.period] == "2024-10"
+    # A later sentence that points nowhere keeps the opening's period.
+    plain = by_text(text + "Police also recovered 310 weapons.", published="2024-11-12")
+    assert plain["310"][C.period] == "2024-01/2024-09"
+
+
+def test_an_opening_this_year_cut_at_a_stated_month_is_that_span() -> None:
+    """'this year, with 605 attacks in the first eight months': the opening's figures, and
+    those that follow, count the eight months, not the year to the publication day."""
+    text = ("PESHAWAR: Violence surged this year, with 605 attacks reported in the first "
+            "eight months.\nThe attacks killed 79 policemen.")
+    claims = by_text(text, published="2025-09-08")
+    assert claims["605"][C.period] == "2025-01/2025-08"
+    assert claims["79"][C.period] == "2025-01/2025-08"
+    # "In 2024 ..., with 40 in January": the year stays the opening's period.
+    year = by_text("QUETTA: Balochistan saw 402 attacks in 2024, with 40 in January.\n"
+                   "The attacks killed 212 people.", published="2024-12-30")
+    assert year["212"][C.period] == "2024"
