@@ -1531,7 +1531,7 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.extra["base"], fig.extra["population"] = base, population
             return
     elif previous is not None and previous.extra.get("population") and fig.metric in (
-            "deaths", "injured") and (_continues(text, fig) or _counted_word_after(ctx, fig)):
+            "deaths", "injured") and (_continues(text, fig) or _counted_word_after(ctx, lex, fig)):
         # "572 security personnel were killed and 1,292 were injured", "140 civilians dead
         # and 350 injured": the same people.
         part = lex.parts.get((fig.metric, previous.extra["population"]))
@@ -1567,12 +1567,16 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.extra["group"] = previous.extra["group"]
 
 
-def _counted_word_after(ctx: _Context, fig: _Figure) -> bool:
-    """Whether a death or injury word follows the figure directly ("350 injured", "51
-    wounded"): the figure names no one of its own, so it counts the people named before."""
+def _counted_word_after(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:
+    """Whether a death or injury verb follows the figure directly ("350 injured", "51
+    wounded"): the figure names no one of its own, so it counts the people named before.
+    A noun ("40 injuries") counts everyone hurt, not the people of the figure before."""
     k = bisect_left(ctx.metrics, (fig.span_end, -1, ""))
-    return k < len(ctx.metrics) and ctx.metrics[k][2] in ("deaths", "injured") and (
-        not ctx.text[fig.span_end:ctx.metrics[k][0]].strip())
+    if k == len(ctx.metrics) or ctx.metrics[k][2] not in ("deaths", "injured"):
+        return False
+    s, e, _ = ctx.metrics[k]
+    return not ctx.text[fig.span_end:s].strip() and normalise(ctx.text[s:e]) not in (
+        lex.counted_nouns)
 
 
 def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
@@ -1847,6 +1851,7 @@ def _extract_claims(
                         f"the whole that {text[part.span_start:part.span_end]} is part of "
                         f"({region_name(lex, outer)})")
 
+        told = False
         for fig in claims:
             claimed.append((fig, _sentence_text(text, sent, sentence, fig)))
             said = fig.extra.get("how", {}).get("period", "")
@@ -1861,8 +1866,10 @@ def _extract_claims(
                     ctx.lead_period = fig.period
             # Only the opening's first figure can cut it ("... in 2024, with 40 in January").
             lead_cut_checked = lead_cut_checked or fig.kind != DATE
-            if fig.kind != DATE and fig.period and len(fig.period) != 10:
-                ctx.last_period = fig.period
+            if fig.kind != DATE and fig.period and len(fig.period) != 10 and not told:
+                # The sentence's first figure is its subject ("48 attacks in October, as
+                # compared to 45 the month before"): "These attacks" are the 48.
+                ctx.last_period, told = fig.period, True
 
     if not claimed:
         return {} if columns else empty(C)

@@ -617,6 +617,10 @@ def test_a_count_with_only_a_verb_after_it_counts_the_people_named_before() -> N
     own = by_text("The blasts killed 14 civilians and injured 33 policemen in Sindh in 2023.",
                   published="2024-01-05")
     assert own["33"][C.metric] == "injured_security_personnel"
+    # A noun counts everyone hurt: "40 injuries" are not the 12 soldiers'.
+    noun = by_text("The raids caused 30 deaths, 12 of whom were soldiers, and 40 injuries in "
+                   "Sindh in 2023.", published="2024-01-05")
+    assert noun["40"][C.metric] == "injured"
 
 
 def test_a_sentence_that_points_back_takes_the_period_last_stated() -> None:
@@ -633,6 +637,10 @@ def test_a_sentence_that_points_back_takes_the_period_last_stated() -> None:
     assert claims["41"][C.period] == "2024-10"
     assert claims["23"][C.period] == "2024-10"
     assert claims["12"][C.period] == "2024-10"
+    # "These attacks" are the sentence's subject, not the month it is compared with.
+    compared = by_text("KARACHI: Sindh saw 18 attacks in May 2024, as compared to 11 the month "
+                       "before. These attacks killed 26 people.", published="2024-06-05")
+    assert compared["26"][C.period] == "2024-05"
     # A later sentence that points nowhere keeps the opening's period.
     plain = by_text(text + "Police also recovered 310 weapons.", published="2024-11-12")
     assert plain["310"][C.period] == "2024-01/2024-09"
