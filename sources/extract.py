@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import gc
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -958,7 +959,8 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
             and P.VERB_GAP.fullmatch(ctx.text, ctx.metrics[j][1], fig.span_start):
         return ctx.metrics[j][2]
     after = _first_metric_at(ctx, fig.core_end, hi, True, lex)
-    if after and not P.OTHER_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0]):
+    if after and (not P.OTHER_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0])
+                  or _names_population_before(ctx, fig, after[0])):
         # "35 terrorist incidents": the last of adjoining metric words is the head noun.
         nxt = _first_metric_at(ctx, after[1], after[1] + 2, True, lex)
         while nxt is not None and not ctx.text[after[1]:nxt[0]].strip():
@@ -986,6 +988,13 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         pick = ctx.metrics[k]  # "terrorist incidents": the last adjoining word is the head
         k += 1
     return pick[2]
+
+
+def _names_population_before(ctx: _Context, fig: _Figure, metric_start: int) -> bool:
+    """Whether the words between the figure and a metric word are the people it counts
+    ("385 civilian and military deaths": the "and" joins people, not clauses)."""
+    named = _population_after(ctx, fig)
+    return named is not None and not ctx.text[named[1]:metric_start].strip()
 
 
 def _qualifies_other_noun(text: str, lo: int, metric_start: int) -> bool:
@@ -1124,7 +1133,9 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                                 f"publication)"))
         else:
             refs.append(_TimeRef(f.start, f"{year:04d}", explicit_year=True, end=f.end,
-                                 how=f"'{ctx.text[f.start:f.end]}'"))
+                                 how=f"'{ctx.text[f.start:f.end]}'",
+                                 is_base=bool(P.YEAR_AS_BASE_BEFORE.search(
+                                     ctx.text, max(sent[0], f.start - 50), f.start))))
     for f in figs:
         if f.origin == "date" and f.iso_date and not inside(f.start):
             refs.append(_TimeRef(f.start, f.iso_date, end=f.end,
@@ -1167,6 +1178,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         period = {
             "last year": str(pub.year - 1), "past year": str(pub.year - 1),
             "this year": _year_to_date(pub), "current year": _year_to_date(pub),
+            "ongoing year": _year_to_date(pub),
             "yesterday": (pub - timedelta(days=1)).isoformat(), "today": pub.isoformat(),
             "this month": f"{pub.year:04d}-{pub.month:02d}",
             "last month": (pub.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"),
@@ -1567,6 +1579,27 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.extra["group"] = previous.extra["group"]
 
 
+def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -> None:
+    """'fatalities and injuries declined by 63pc and 49pc, respectively': the two figures
+    take the two measures in the order named."""
+    text = ctx.text
+    for a, b in zip(claims, claims[1:]):
+        if a.kind == DATE or b.kind == DATE or not (
+                P.PAIR_GAP.fullmatch(text, a.span_end, b.span_start)
+                and P.RESPECTIVELY_AFTER.match(text, b.span_end)):
+            continue
+        lo = _clause(ctx, a.span_start, a.span_end, sent)[0]
+        named = _in(ctx.metrics, max(sent[0], lo - 200), a.span_start)[-2:]
+        if len(named) == 2 and P.PAIR_GAP.fullmatch(text, named[0][1], named[1][0]) and (
+                named[0][2] != named[1][2]):
+            a.metric, b.metric = named[0][2], named[1][2]
+            if a.kind in CHANGE_KINDS and b.kind == PERCENT and a.value is not None and (
+                    b.value is not None):
+                # "declined by 63pc and 49pc": the second is a change in the same direction.
+                b.kind, b.value = a.kind, math.copysign(b.value, a.value)
+                b.period, b.base_period = a.period, a.base_period
+
+
 def _counted_word_after(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:
     """Whether a death or injury verb follows the figure directly ("350 injured", "51
     wounded"): the figure names no one of its own, so it counts the people named before.
@@ -1579,6 +1612,9 @@ def _counted_word_after(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:
         lex.counted_nouns)
 
 
+_ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
+
+
 def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
     """The population a count names right after it ("126 civilians", "40 armed soldiers"),
     as (start, end, population id), or None."""
@@ -1588,6 +1624,8 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
     if k == len(ctx.populations):
         return None
     gap = ctx.text[fig.span_end:ctx.populations[k][0]]
+    # "166 (18 per cent) security personnel": an aside between the count and its people.
+    gap = _ASIDE_IN_GAP.sub(" ", gap, count=1)
     if len(gap) <= 30 and (re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
             or P.OF_WHOM_GAP.fullmatch(gap)):
@@ -1840,6 +1878,7 @@ def _extract_claims(
                 b.extra["how"]["period"] = (
                     f"the article's opening ({T.label(b.period)}), the month after "
                     f"{text[a.span_start:a.span_end]}'s")
+        _respectively(ctx, claims, sent)
         for part, whole in wholes:
             # The whole of a share is counted over the part's larger place.
             part.metric = part.metric or whole.metric

@@ -598,7 +598,7 @@ DATE_ISO_FAST = re.compile(
 # Relative periods: context only, never claims ("last year", "yesterday").
 RELATIVE_WORDS = [
     "last year", "past year", "previous year", "the year before", "a year earlier", "a year ago",
-    "a year before", "this year", "current year", "yesterday", "today", "last month",
+    "a year before", "this year", "current year", "ongoing year", "yesterday", "today", "last month",
     "this month", "year on year", "year-on-year", "the month before", "previous month",
     "a month earlier",
 ]
@@ -615,6 +615,18 @@ RECORD_SINCE_BEFORE = re.compile(
     r"|smallest|greatest|sharpest|steepest)\b[^.;:!?]{0,60}?\bsince\s+\Z",
     re.IGNORECASE,
 )
+# A year a figure is measured against rather than counted in: "nearly as deadly as all of
+# 2024", "compared to the entire tally of 2024".
+YEAR_AS_BASE_BEFORE = re.compile(
+    r"(?:\bas\s+[\w-]+\s+as|\bcompared\s+(?:to|with)|\bagainst|\bthan)\s+"
+    r"(?:(?:all|the\s+whole|the\s+entire\s+(?:tally|total|figure|count)|the\s+(?:tally|total"
+    r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
+    re.IGNORECASE,
+)
+# "fatalities and injuries ... 63pc and 49pc, respectively": two of a kind, then the word
+# that pairs them in order.
+PAIR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+RESPECTIVELY_AFTER = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 # Past-tense markers: a sentence without a time reference is dated to the publication year
 # only when it is in the present tense ("Durrani estimates that ...").
 PAST_TENSE = re.compile(
@@ -723,7 +735,7 @@ ACCOUNTING_FOR = re.compile(r"\baccount(?:ing|ed|s)?\s+for\b", re.IGNORECASE)
 # Attribution before a source: "according to PIPS", "a report by the Islamabad-based PIPS".
 ATTRIBUTION_BEFORE = re.compile(
     r"(?:\baccording\s+to|\bquoting|\bciting|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
-    r"|research|statistics|findings)\s+(?:by|from|of)|\bpublished\s+by|\bcompiled\s+by"
+    r"|research|statistics|findings)\s+(?:by|from|of)|\b(?:published|compiled|issued|released)\s+by"
     r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\bin)"
     r"\s+(?:the\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?\Z",
     re.IGNORECASE,
@@ -733,7 +745,8 @@ ATTRIBUTION_BEFORE = re.compile(
 _ATTRIBUTION_VERB = (
     r"(?:said|says|say|stated|states|claimed|claims|estimates?|estimated|reported|reports"
     r"|found|finds|recorded|records|counted|counts|noted|notes|believes|believed|added"
-    r"|put\s+the|puts\s+the|showed|shows|show|revealed|reveals|reveal|documented|documents)\b"
+    r"|put\s+the|puts\s+the|showed|shows|show|revealed|reveals|reveal|documented|documents"
+    r"|highlights|highlighted)\b"
 )
 ATTRIBUTION_AFTER = re.compile(
     r"\s*(?:[0-9]{4}\s+)?(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?(?:has\s+|have\s+|had\s+)?"

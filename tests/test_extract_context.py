@@ -658,3 +658,33 @@ def test_an_opening_this_year_cut_at_a_stated_month_is_that_span() -> None:
     year = by_text("QUETTA: Balochistan saw 402 attacks in 2024, with 40 in January.\n"
                    "The attacks killed 212 people.", published="2024-12-30")
     assert year["212"][C.period] == "2024"
+
+
+def test_respectively_pairs_figures_with_measures_in_order() -> None:
+    claims = by_text("According to PICSS, deaths and injuries fell by 31pc and 12pc, "
+                     "respectively, in June compared with May.", published="2025-07-02")
+    assert claims["fell by 31pc"][C.metric] == "deaths"
+    assert claims["12pc"][C.metric] == "injured"
+    assert claims["12pc"][C.kind] == "percent_change" and claims["12pc"][C.value] == -12
+    # Without "respectively" the second figure is not re-read.
+    plain = by_text("According to PICSS, deaths and injuries fell by 31pc, and 12pc of the "
+                    "attacks were in Sindh in June.", published="2025-07-02")
+    assert plain["12pc of the attacks"][C.kind] != "percent_change"
+
+
+def test_people_named_after_an_aside_and_both_sides_together() -> None:
+    claims = by_text("Of the 640 killed in Sindh in 2023, 166 (26 per cent) security personnel "
+                     "died, and there were 385 civilian and military deaths in all.",
+                     published="2024-01-05")
+    assert claims["166"][C.metric] == "deaths_security_personnel"
+    assert claims["385"][C.metric] == "deaths_civilians_security"
+
+
+def test_a_year_measured_against_is_not_the_figures_period() -> None:
+    """'as deadly as all of 2023, with 1,900 deaths so far': 2023 is the yardstick; 'the
+    ongoing year' is the year to date."""
+    claims = by_text("The ongoing year has been nearly as deadly as all of 2023, with 1,900 "
+                     "deaths recorded, according to statistics issued by the Centre for "
+                     "Research and Security Studies.", published="2024-10-02")
+    assert claims["1,900"][C.period] == "2024-01-01/2024-10-02"
+    assert claims["1,900"][C.attributed_to] == "CRSS"
