@@ -1178,7 +1178,9 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         period = {
             "last year": str(pub.year - 1), "past year": str(pub.year - 1),
             "this year": _year_to_date(pub), "current year": _year_to_date(pub),
-            "ongoing year": _year_to_date(pub),
+            "ongoing year": _year_to_date(pub), "so far during the year": _year_to_date(pub),
+            "so far in the year": _year_to_date(pub),
+            "last quarter": _previous_quarter(pub), "previous quarter": _previous_quarter(pub),
             "yesterday": (pub - timedelta(days=1)).isoformat(), "today": pub.isoformat(),
             "this month": f"{pub.year:04d}-{pub.month:02d}",
             "last month": (pub.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"),
@@ -1198,6 +1200,12 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(ps, period, is_base=True, end=pe,
                                  how=f"'{' '.join(ctx.text[ps:pe].split())}'"))
     return refs
+
+
+def _previous_quarter(pub: date) -> str:
+    """"The last quarter" in an article: the calendar quarter before the publication's."""
+    q = (pub.month - 1) // 3  # the publication's quarter, from 0
+    return T.quarter(pub.year, q) if q else T.quarter(pub.year - 1, 4)
 
 
 def _year_to_date(pub: date) -> str:

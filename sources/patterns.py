@@ -598,7 +598,8 @@ DATE_ISO_FAST = re.compile(
 # Relative periods: context only, never claims ("last year", "yesterday").
 RELATIVE_WORDS = [
     "last year", "past year", "previous year", "the year before", "a year earlier", "a year ago",
-    "a year before", "this year", "current year", "ongoing year", "yesterday", "today", "last month",
+    "a year before", "this year", "current year", "ongoing year", "so far during the year",
+    "so far in the year", "last quarter", "previous quarter", "yesterday", "today", "last month",
     "this month", "year on year", "year-on-year", "the month before", "previous month",
     "a month earlier",
 ]
@@ -734,7 +735,8 @@ ACCOUNTING_FOR = re.compile(r"\baccount(?:ing|ed|s)?\s+for\b", re.IGNORECASE)
 
 # Attribution before a source: "according to PIPS", "a report by the Islamabad-based PIPS".
 ATTRIBUTION_BEFORE = re.compile(
-    r"(?:\baccording\s+to|\bquoting|\bciting|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
+    r"(?:\baccording\s+to|\bquoting|\bciting|\b(?:says|said|states|stated|notes|noted)"
+    r"|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
     r"|research|statistics|findings)\s+(?:by|from|of)|\b(?:published|compiled|issued|released)\s+by"
     r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\bin)"
     r"\s+(?:the\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?\Z",
