@@ -1145,15 +1145,18 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     hint = int(explicit_years[0].value) if len(explicit_years) == 1 else (
         int(ctx.lead_period[:4]) if ctx.lead_period else None)
     same: list[tuple[int, int, int]] = []
+    read: list[tuple[int, int]] = []  # phrases that gave a period
     for ps, pe, m in phrases:
         period, years = _phrase_period(m, hint, pub)
         if period:
             refs.append(_TimeRef(ps, period, end=pe, how=f"'{' '.join(m.group().split())}'"))
+            read.append((ps, pe))
         elif years is not None:
             same.append((ps, pe, years))
+            read.append((ps, pe))
     for s, _e, rel in _in(ctx.relatives, *sent):
-        if inside(s):
-            continue
+        if any(ps <= s < pe for ps, pe in read):
+            continue  # "the last quarter of 2023": the phrase says which
         before = ctx.text[max(sent[0], s - 25):s]
         base = bool(P.BASE_BEFORE.search(before))
         how = f"'{rel}'"
@@ -1587,6 +1590,24 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.extra["group"] = previous.extra["group"]
 
 
+def _placed_by_their_attacks(ctx: _Context, lex: Lexicon, claims: list[_Figure]) -> None:
+    """'148 soldiers were killed and 198 injured in 626 attacks in Balochistan': the dead
+    and injured were counted where the attacks that killed them were."""
+    text = ctx.text
+    for k, attacks in enumerate(claims):
+        if attacks.metric not in ("attacks", "incidents") or not attacks.region or not (
+                attacks.extra.get("how", {}).get("region", "").startswith("the sentence")) or (
+                not P.IN_BEFORE.search(text, max(0, attacks.span_start - 4), attacks.span_start)):
+            continue
+        for fig in claims[:k]:
+            how = fig.extra.get("how", {})
+            if fig.kind != DATE and (fig.metric or "").startswith(("deaths", "injured")) and (
+                    how.get("region", "").startswith("the article's")):
+                fig.region = attacks.region
+                how["region"] = (f"where the attacks it was counted in were "
+                                 f"({region_name(lex, attacks.region)})")
+
+
 def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -> None:
     """'fatalities and injuries declined by 63pc and 49pc, respectively': the two figures
     take the two measures in the order named."""
@@ -1887,6 +1908,7 @@ def _extract_claims(
                     f"the article's opening ({T.label(b.period)}), the month after "
                     f"{text[a.span_start:a.span_end]}'s")
         _respectively(ctx, claims, sent)
+        _placed_by_their_attacks(ctx, lex, claims)
         for part, whole in wholes:
             # The whole of a share is counted over the part's larger place.
             part.metric = part.metric or whole.metric

@@ -627,6 +627,7 @@ YEAR_AS_BASE_BEFORE = re.compile(
 # "fatalities and injuries ... 63pc and 49pc, respectively": two of a kind, then the word
 # that pairs them in order.
 PAIR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+IN_BEFORE = re.compile(r"\bin\s+\Z", re.IGNORECASE)
 RESPECTIVELY_AFTER = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 # Past-tense markers: a sentence without a time reference is dated to the publication year
 # only when it is in the present tense ("Durrani estimates that ...").

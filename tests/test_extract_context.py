@@ -688,3 +688,24 @@ def test_a_year_measured_against_is_not_the_figures_period() -> None:
                      "Research and Security Studies.", published="2024-10-02")
     assert claims["1,900"][C.period] == "2024-01-01/2024-10-02"
     assert claims["1,900"][C.attributed_to] == "CRSS"
+
+
+def test_the_dead_are_placed_where_the_attacks_that_killed_them_were() -> None:
+    claims = by_text("ISLAMABAD: The ministry gave its figures.\nAs many as 140 soldiers were "
+                     "killed and 190 were injured in 600 attacks in Balochistan last year.",
+                     published="2024-05-16")
+    assert claims["As many as 140"][C.region] == "PK-BA"
+    assert claims["190"][C.region] == "PK-BA"
+    # Attacks named with no place leave the dead where the article put them.
+    plain = by_text("ISLAMABAD: The ministry gave its figures.\nAs many as 140 soldiers were "
+                    "killed in 600 attacks last year.", published="2024-05-16")
+    assert plain["As many as 140"][C.region] == "PK"
+
+
+def test_period_words_of_running_reports() -> None:
+    claims = by_text("With 1,087 fatalities recorded so far during the year, the toll keeps "
+                     "rising, says the CRSS report.", published="2023-10-01")
+    assert claims["1,087"][C.period] == "2023-01-01/2023-10-01"
+    assert claims["1,087"][C.attributed_to] == "CRSS"
+    quarter = by_text("The last quarter saw 445 deaths in Pakistan.", published="2023-10-01")
+    assert quarter["445"][C.period] == "2023-07/2023-09"
