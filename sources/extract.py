@@ -35,7 +35,7 @@ from checks.vocabulary import CHANGE_KINDS, Kind, Qualifier
 from sources import numbers as N
 from sources import patterns as P
 from sources.context import ArticleFacts, article_facts, paragraph_of, region_name
-from sources.lexicon import Lexicon, load_lexicon, normalise, word_finder
+from sources.lexicon import LOCAL_SOURCE, Lexicon, load_lexicon, normalise, word_finder
 from sources.numbers import Number, find_numbers
 
 # Enum values read once: these are compared in the inner loops.
@@ -1820,6 +1820,8 @@ def _extract_claims(
         return {} if columns else empty(C)
     claimed.sort(key=lambda pair: (pair[0].span_start, pair[0].span_end))
     _restated_sources([fig for fig, _ in claimed], text)
+    if lex.local_sources:
+        _resolve_local_sources([fig for fig, _ in claimed], lex)
     if lex.source_means:
         for fig, _ in claimed:
             # "605 incidents, the KP police said": the police's incidents are attacks.
@@ -1830,6 +1832,32 @@ def _extract_claims(
         return _columns(text, article_id, claimed)
     table = _table(text, article_id, claimed)
     return validate(C, table, "claims") if validate_schema else table
+
+
+def _resolve_local_sources(figs: list[_Figure], lex: Lexicon) -> None:
+    """Name the publisher behind a name every province's office bears, by the figure's place.
+
+    "According to police records" in a figure about Balochistan cites the Balochistan
+    police; "the CTD" about Khyber Pakhtunkhwa, its counter-terrorism department. Where the
+    place fits no publisher (or several), the figure keeps no source rather than a guess.
+    """
+    for fig in figs:
+        local = fig.attributed_to
+        if not local or not local.startswith(LOCAL_SOURCE):
+            continue
+        places = {fig.region, lex.region_parent.get(fig.region or "")} - {None}
+        fits = [name for name in lex.local_sources.get(local, ())
+                if lex.source_scope.get(name) in places]
+        how = fig.extra.setdefault("how", {})
+        said = local.removeprefix(LOCAL_SOURCE)
+        if len(fits) == 1:
+            fig.attributed_to = fits[0]
+            how["source"] = (how.get("source") or "named").replace(local, said) + (
+                f" (every province has its '{said}': {fits[0]}, as the figure is about "
+                f"{region_name(lex, fig.region)})")
+        else:
+            fig.attributed_to = None
+            how.pop("source", None)
 
 
 def _restated_sources(figs: list[_Figure], text: str) -> None:

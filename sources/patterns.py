@@ -719,7 +719,7 @@ ATTRIBUTION_BEFORE = re.compile(
 _ATTRIBUTION_VERB = (
     r"(?:said|says|say|stated|states|claimed|claims|estimates?|estimated|reported|reports"
     r"|found|finds|recorded|records|counted|counts|noted|notes|believes|believed|added"
-    r"|put\s+the|puts\s+the|showed|shows|revealed|reveals|documented|documents)\b"
+    r"|put\s+the|puts\s+the|showed|shows|show|revealed|reveals|reveal|documented|documents)\b"
 )
 ATTRIBUTION_AFTER = re.compile(
     r"\s*(?:[0-9]{4}\s+)?(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?(?:has\s+|have\s+|had\s+)?"

@@ -607,3 +607,22 @@ def test_period_words_are_not_shares() -> None:
 def test_durations_are_not_claims() -> None:
     assert [r[C.text] for r in rows("Over the past eleven years, 20 attacks hit the town.")] == [
         "20"]
+
+
+def test_a_name_every_province_shares_is_read_by_the_figures_place() -> None:
+    """'police records' are the Balochistan police's in Balochistan, the Khyber Pakhtunkhwa
+    police's there, and no one's known where no bundled publisher fits."""
+    quetta = by_text("QUETTA: Police records show 212 people were killed in Balochistan "
+                     "in 2023.")["212"]
+    assert quetta[C.attributed_to] == "Balochistan Police"
+    assert "Balochistan" in quetta[C.binding]
+    peshawar = by_text("According to police data, 318 attacks took place in Khyber "
+                       "Pakhtunkhwa last year.")["318"]
+    assert peshawar[C.attributed_to] == "KP Police"
+    assert peshawar[C.metric] == "attacks"
+    ctd = by_text("The CTD said 71 suspects were arrested in Khyber Pakhtunkhwa in 2023.")
+    assert ctd["71"][C.attributed_to] == "KP CTD"
+    lahore = by_text("According to police records, 57 people were killed in Punjab in 2023.")
+    assert lahore["57"][C.attributed_to] is None
+    named = by_text("The Khyber Pakhtunkhwa Police said 41 policemen died in 2023.")
+    assert named["41"][C.attributed_to] == "KP Police"
