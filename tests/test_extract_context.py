@@ -626,3 +626,105 @@ def test_a_name_every_province_shares_is_read_by_the_figures_place() -> None:
     assert lahore["57"][C.attributed_to] is None
     named = by_text("The Khyber Pakhtunkhwa Police said 41 policemen died in 2023.")
     assert named["41"][C.attributed_to] == "KP Police"
+
+
+def test_a_record_since_a_year_is_not_the_figures_period() -> None:
+    """'the highest since 2016' sets the figure against every year after 2016; the
+    figure itself counts the year the sentence is about."""
+    claims = by_text("Militant attacks rose to 912 in 2023, the highest since 2016.",
+                     published="2024-01-05")
+    assert claims["912"][C.period] == "2023"
+    lone = by_text("ISLAMABAD: Some 847 attacks were recorded in 2023.\n"
+                   "Suicide bombings reached 29, the most since 2015.", published="2024-01-05")
+    assert lone["29"][C.period] == "2023"
+    # A plain "since" still starts the period it names.
+    assert by_text("Since 2021, 412 soldiers have died in the district.",
+                   published="2024-01-05")["412"][C.period] != "2023"
+
+
+def test_a_count_with_only_a_verb_after_it_counts_the_people_named_before() -> None:
+    """'140 civilians dead and 350 injured': the 350 are civilians too; 'personnel' are the
+    security forces'."""
+    claims = by_text("QUETTA: The attacks left 140 civilians dead and 350 injured in 2023.",
+                     published="2024-01-05")
+    assert claims["140"][C.metric] == "deaths_civilians"
+    assert claims["350"][C.metric] == "injured_civilians"
+    forces = by_text("The force lost 80 personnel martyred and 120 wounded in Punjab in 2023.",
+                     published="2024-01-05")
+    assert forces["80"][C.metric] == "deaths_security_personnel"
+    assert forces["120"][C.metric] == "injured_security_personnel"
+    # A count with its own people keeps them.
+    own = by_text("The blasts killed 14 civilians and injured 33 policemen in Sindh in 2023.",
+                  published="2024-01-05")
+    assert own["33"][C.metric] == "injured_security_personnel"
+    # A noun counts everyone hurt: "40 injuries" are not the 12 soldiers'.
+    noun = by_text("The raids caused 30 deaths, 12 of whom were soldiers, and 40 injuries in "
+                   "Sindh in 2023.", published="2024-01-05")
+    assert noun["40"][C.metric] == "injured"
+
+
+def test_a_sentence_that_points_back_takes_the_period_last_stated() -> None:
+    """'October saw ...' dates its sentence; 'These claimed ...' and 'during this period'
+    point back to the period last stated, not to the article's opening."""
+    text = ("LAHORE: Punjab recorded 240 attacks in the first nine months of the year.\n"
+            "Police arrested 95 suspects during this period.\n"
+            "October proved the worst month, with 41 attacks in the province.\n"
+            "These claimed 23 lives.\n"
+            "That month, police arrested 12 suspects.\n")
+    claims = by_text(text, published="2024-11-12")
+    assert claims["240"][C.period] == "2024-01/2024-09"
+    assert claims["95"][C.period] == "2024-01/2024-09"
+    assert claims["41"][C.period] == "2024-10"
+    assert claims["23"][C.period] == "2024-10"
+    assert claims["12"][C.period] == "2024-10"
+    # "These attacks" are the sentence's subject, not the month it is compared with.
+    compared = by_text("KARACHI: Sindh saw 18 attacks in May 2024, as compared to 11 the month "
+                       "before. These attacks killed 26 people.", published="2024-06-05")
+    assert compared["26"][C.period] == "2024-05"
+    # A later sentence that points nowhere keeps the opening's period.
+    plain = by_text(text + "Police also recovered 310 weapons.", published="2024-11-12")
+    assert plain["310"][C.period] == "2024-01/2024-09"
+
+
+def test_an_opening_this_year_cut_at_a_stated_month_is_that_span() -> None:
+    """'this year, with 605 attacks in the first eight months': the opening's figures, and
+    those that follow, count the eight months, not the year to the publication day."""
+    text = ("PESHAWAR: Violence surged this year, with 605 attacks reported in the first "
+            "eight months.\nThe attacks killed 79 policemen.")
+    claims = by_text(text, published="2025-09-08")
+    assert claims["605"][C.period] == "2025-01/2025-08"
+    assert claims["79"][C.period] == "2025-01/2025-08"
+    # "In 2024 ..., with 40 in January": the year stays the opening's period.
+    year = by_text("QUETTA: Balochistan saw 402 attacks in 2024, with 40 in January.\n"
+                   "The attacks killed 212 people.", published="2024-12-30")
+    assert year["212"][C.period] == "2024"
+
+
+def test_respectively_pairs_figures_with_measures_in_order() -> None:
+    claims = by_text("According to PICSS, deaths and injuries fell by 31pc and 12pc, "
+                     "respectively, in June compared with May.", published="2025-07-02")
+    assert claims["fell by 31pc"][C.metric] == "deaths"
+    assert claims["12pc"][C.metric] == "injured"
+    assert claims["12pc"][C.kind] == "percent_change" and claims["12pc"][C.value] == -12
+    # Without "respectively" the second figure is not re-read.
+    plain = by_text("According to PICSS, deaths and injuries fell by 31pc, and 12pc of the "
+                    "attacks were in Sindh in June.", published="2025-07-02")
+    assert plain["12pc of the attacks"][C.kind] != "percent_change"
+
+
+def test_people_named_after_an_aside_and_both_sides_together() -> None:
+    claims = by_text("Of the 640 killed in Sindh in 2023, 166 (26 per cent) security personnel "
+                     "died, and there were 385 civilian and military deaths in all.",
+                     published="2024-01-05")
+    assert claims["166"][C.metric] == "deaths_security_personnel"
+    assert claims["385"][C.metric] == "deaths_civilians_security"
+
+
+def test_a_year_measured_against_is_not_the_figures_period() -> None:
+    """'as deadly as all of 2023, with 1,900 deaths so far': 2023 is the yardstick; 'the
+    ongoing year' is the year to date."""
+    claims = by_text("The ongoing year has been nearly as deadly as all of 2023, with 1,900 "
+                     "deaths recorded, according to statistics issued by the Centre for "
+                     "Research and Security Studies.", published="2024-10-02")
+    assert claims["1,900"][C.period] == "2024-01-01/2024-10-02"
+    assert claims["1,900"][C.attributed_to] == "CRSS"
