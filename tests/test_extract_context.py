@@ -401,6 +401,46 @@ def test_arrests_and_abductions_are_counted() -> None:
     assert found["12"][C.metric] == "militants_arrested"
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "metric"),
+    [
+        # kinds of attack, each a part of the attacks
+        ("Police recorded 40 IED explosions in the district in 2022.", "40", "ied_attacks"),
+        ("There were 85 incidents of firing on check posts in 2022.", "85", "firing_attacks"),
+        # what the police register and whom they name
+        ("In 2022 the police registered 120 cases of terrorism in the district.", "120",
+         "terrorism_cases"),
+        ("Investigators said 64 suspects were identified in 2022.", "64", "suspects_named"),
+        ("The raids netted 300 terrorists in 2022, 12 of them most wanted.", "12",
+         "most_wanted_arrested"),
+        # what was seized in the raids: a weight, and items counted one by one
+        ("The raids in 2022 recovered 30 kg of explosives.", "30", "explosives_seized_kg"),
+        ("Officers seized 44 hand grenades in 2022.", "44", "grenades_seized"),
+        ("Officers seized three suicide vests in 2022.", "three", "suicide_jackets_seized"),
+        ("Officers seized 90 firearms in 2022.", "90", "weapons_seized"),
+        ("Officers seized 5,000 cartridges in 2022.", "5,000", "ammunition_seized"),
+        # the military's count along the Line of Control
+        ("The army reported 40 ceasefire violations along the LoC in 2022.", "40",
+         "ceasefire_violations"),
+        # a part of the dead that a think tank counts apart
+        ("The clashes in 2022 killed 90 people, including 6 peace committee members.", "6",
+         "deaths_peace_committee"),
+    ],
+)
+def test_a_police_release_names_its_own_measures(text: str, quote: str, metric: str) -> None:
+    assert by_text(text)[quote][C.metric] == metric
+
+
+def test_cases_named_after_a_count_are_not_what_it_counts() -> None:
+    # The suspects are people "involved in" the cases: the cases do not count them.
+    found = by_text("In 2022 the CTD arrested 50 terrorists and 90 other men involved in these "
+                    "terrorism cases.")
+    assert found["90"][C.metric] != "terrorism_cases"
+    # Explosives named near a toll are the weapon, not a seizure.
+    found = by_text("In 2022 a bomber rammed a vehicle packed with explosives into the post, "
+                    "killing 12 soldiers.")
+    assert found["12"][C.metric] == "deaths_security_personnel"
+
 def test_each_count_of_people_takes_its_own_verb() -> None:
     found = by_text("In 2022, 500 terrorists were killed while 4,000 terrorists were arrested, "
                     "and 300 more were gunned down in raids.")
