@@ -719,6 +719,13 @@ def _as_change(text: str, fig: _Figure, before: str, before_start: int) -> bool:
             decrease = table[normalise(hit.group("w"))]
             if hit.group("q"):
                 fig.qualifier = _QUALIFIERS[normalise(hit.group("q"))].value
+        elif noun_in := P.CHANGE_NOUN_IN_BY_BEFORE.search(before):
+            # "a surge in violence by 14%": the claim stays the number, so that what changed
+            # (between the noun and "by") is still read as its measure.
+            fig.kind = kind
+            decrease = _CHANGE_NOUNS[normalise(noun_in.group("w"))]
+            if noun_in.group("q"):
+                fig.qualifier = _QUALIFIERS[normalise(noun_in.group("q"))].value
         else:
             comparative = P.COMPARATIVE_AFTER.match(text, fig.end)
             if not comparative:
@@ -1005,7 +1012,9 @@ def _qualifies_other_noun(text: str, lo: int, metric_start: int) -> bool:
     if prep is None:
         return False
     last = P.LAST_WORD.search(text, max(lo, prep.start() - 40), prep.start())
-    return last is not None and last.group(1).lower() not in P.FUNCTION_WORDS
+    # "a surge in fatalities by 14%": after a change noun the phrase names what changed.
+    return last is not None and last.group(1).lower() not in P.FUNCTION_WORDS and (
+        last.group(1).lower() not in P.CHANGE_NOUNS)
 
 
 def _continues(text: str, fig: _Figure) -> bool:
@@ -1205,6 +1214,21 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     return refs
 
 
+def _period_before(period: str) -> str:
+    """The base of a change stated for a month or a quarter with no base named: the month or
+    quarter before it, as monthly and quarterly security reports compare ("fatalities rose
+    14% in the second quarter" is against the first); other spans, the same span a year
+    earlier."""
+    first, last = T.bounds(period)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    whole = first.day == 1 and last == T.bounds(f"{last.year:04d}-{last.month:02d}")[1]
+    if whole and (months == 1 or (months == 3 and first.month % 3 == 1)):
+        end = first - timedelta(days=1)
+        start_month = end.month - months + 1
+        return T.canonical(date(end.year, start_month, 1), end)
+    return T.shift_years(period, -1)
+
+
 def _previous_quarter(pub: date) -> str:
     """"The last quarter" in an article: the calendar quarter before the publication's."""
     q = (pub.month - 1) // 3  # the publication's quarter, from 0
@@ -1329,7 +1353,7 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
             # ("a 65% increase" in 2023 compares 2023 with 2022), the usual annual report.
             fig.base_period = str(int(fig.period) - 1)
         elif "/" in fig.period or len(fig.period) == 7:
-            fig.base_period = T.shift_years(fig.period, -1)
+            fig.base_period = _period_before(fig.period)
         if fig.base_period == fig.period and len(fig.period) == 4:
             # "rising 45% over the past year" in a report on that year: against the one before.
             fig.base_period = str(int(fig.period) - 1)

@@ -478,6 +478,12 @@ CHANGE_NOUN_BEFORE = re.compile(
     rf"\b(?P<w>{alternation(CHANGE_NOUNS)})\s+of\s+{_HEDGE_AT_END}",
     re.IGNORECASE,
 )
+# "a surge in violence (fatalities) by 14%": a change noun, what changed, then "by".
+CHANGE_NOUN_IN_BY_BEFORE = re.compile(
+    rf"\b(?P<w>{alternation(CHANGE_NOUNS)})\s+in\s+(?:[^\W\d_][\w’'-]*\s+|\([^()]{{1,20}}\)\s+)"
+    rf"{{1,3}}by\s+{_HEDGE_AT_END}",
+    re.IGNORECASE,
+)
 # "rose by 12%", "fell 5%", "up 3%": a change verb, optionally "by", before the percent.
 # "up to" is a qualifier, not a change: the negative lookahead sits in the extractor.
 CHANGE_VERB_BEFORE = re.compile(

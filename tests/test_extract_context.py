@@ -757,3 +757,19 @@ def test_the_most_wanted_and_an_aside_before_the_verb() -> None:
                      published="2024-01-05")
     assert claims["640"][C.metric] == "deaths_militants"
     assert claims["41"][C.metric] == "deaths_militants_high_value"
+
+
+def test_a_quarters_or_months_change_with_no_base_is_against_the_one_before() -> None:
+    """Monthly and quarterly reports compare with the period before: 'a surge in
+    fatalities by 14% in the second quarter' is against the first quarter."""
+    q2 = by_text("According to CRSS, Sindh saw a surge in fatalities by 14% in the second "
+                 "quarter of 2023.", published="2023-07-14")["14%"]
+    assert (q2[C.kind], q2[C.metric]) == ("percent_change", "deaths")
+    assert (q2[C.period], q2[C.base_period]) == ("2023-04/2023-06", "2023-01/2023-03")
+    january = by_text("Attacks rose 20% in January 2024, PICSS said.",
+                      published="2024-02-02")["rose 20%"]
+    assert january[C.base_period] == "2023-12"
+    # A span that is neither a month nor a quarter keeps the same span a year before.
+    half = by_text("Attacks rose 20% in the first half of 2024, PICSS said.",
+                   published="2024-07-02")["rose 20%"]
+    assert half[C.base_period] == "2023-01/2023-06"
