@@ -1284,7 +1284,11 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         how["period"] = f"the sentence ({fig.period} against {fig.base_period})"
         return
     if change and not sc.years and sc.months is None:  # once per sentence
-        sc.months = sorted({r.period for r in sc.plain if not r.release and len(r.period) == 7})
+        # Months, or spans of months ("from 358 in January-March to 284 in the second
+        # quarter"), in time order; never days or years.
+        sc.months = sorted({r.period for r in sc.plain if not r.release and len(r.period) != 10
+                            and len(r.period) != 4 and T.is_valid(r.period)},
+                           key=lambda p: T.bounds(p))
     spans = sc.months if change and not sc.years else []
     if len(spans) >= 2:
         # "fell 22% from 105 in March to 82 in April": the later month against the earlier.
@@ -1612,6 +1616,38 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         if part:
             fig.metric = part
             fig.extra["group"] = previous.extra["group"]
+
+
+def _stated_in_next_sentence(ctx: _Context, lex: Lexicon,
+                             by_sentence: dict[int, list[_Figure]], pub: date | None) -> None:
+    """'... 80 per cent of all fatalities. This was stated in the second quarterly report
+    issued by CRSS.': the sentence after the figures names their source and period, for
+    the figures that state none of their own."""
+    text = ctx.text
+    for idx, sent in enumerate(ctx.sentences):
+        if not P.STATED_IN_BEFORE.match(text, sent[0], sent[1]):
+            continue
+        prev = idx - 1
+        while prev >= 0 and text[slice(*ctx.sentences[prev])].isspace():
+            prev -= 1
+        figs = [f for f in by_sentence.get(prev, []) if f.kind and f.kind != DATE]
+        if not figs:
+            continue
+        found = _attributions(ctx, sent)
+        refs = sorted((r for r in _time_refs(ctx, sent, by_sentence.get(idx, []), pub, lex)
+                       if not r.is_base and not r.release and len(r.period) != 10),
+                      key=lambda r: r.pos)
+        for fig in figs:
+            how = fig.extra.setdefault("how", {})
+            if found and not fig.attributed_to:
+                fig.attributed_to = found[-1][1]
+                how["source"] = f"named in the next sentence ('{found[-1][1]}')"
+            said = how.get("period", "")
+            if refs and fig.kind not in CHANGE_KINDS and not said.startswith(
+                    ("the sentence", "its own")):
+                # (a period taken from the article or the publication date gives way)
+                fig.period = refs[0].period
+                how["period"] = f"the next sentence ({refs[0].how})"
 
 
 def _placed_by_their_attacks(ctx: _Context, lex: Lexicon, claims: list[_Figure]) -> None:
@@ -1969,6 +2005,7 @@ def _extract_claims(
 
     if not claimed:
         return {} if columns else empty(C)
+    _stated_in_next_sentence(ctx, lex, by_sentence, pub)
     claimed.sort(key=lambda pair: (pair[0].span_start, pair[0].span_end))
     _restated_sources([fig for fig, _ in claimed], text)
     if lex.local_sources:

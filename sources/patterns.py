@@ -633,6 +633,11 @@ YEAR_AS_BASE_BEFORE = re.compile(
 # "fatalities and injuries ... 63pc and 49pc, respectively": two of a kind, then the word
 # that pairs them in order.
 PAIR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+# "This was stated in the quarterly report issued by ...", "These figures were revealed by
+# ...": a sentence that gives the source of the figures just stated.
+STATED_IN_BEFORE = re.compile(
+    r"\s*(?:this|these(?:\s+figures)?|the\s+figures)\s+(?:was|were)\s+(?:stated|revealed"
+    r"|disclosed|reported|mentioned|shared|released|given)\s+(?:in|by)\b", re.IGNORECASE)
 IN_BEFORE = re.compile(r"\bin\s+\Z", re.IGNORECASE)
 RESPECTIVELY_AFTER = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 # Past-tense markers: a sentence without a time reference is dated to the publication year
@@ -747,7 +752,7 @@ ACCOUNTING_FOR = re.compile(r"\baccount(?:ing|ed|s)?\s+for\b", re.IGNORECASE)
 ATTRIBUTION_BEFORE = re.compile(
     r"(?:\baccording\s+to|\bquoting|\bciting|\b(?:says|said|states|stated|notes|noted)"
     r"|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
-    r"|research|statistics|findings)\s+(?:by|from|of)|\b(?:published|compiled|issued|released)\s+by"
+    r"|research|statistics|findings)\s+(?:by|from|of)|\b(?:published|compiled|issued|released)\s+(?:here\s+|today\s+|on\s+\w+\s+)?by"
     r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\bin)"
     r"\s+(?:the\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?\Z",
     re.IGNORECASE,

@@ -773,3 +773,24 @@ def test_a_quarters_or_months_change_with_no_base_is_against_the_one_before() ->
     half = by_text("Attacks rose 20% in the first half of 2024, PICSS said.",
                    published="2024-07-02")["rose 20%"]
     assert half[C.base_period] == "2023-01/2023-06"
+
+
+def test_the_sentence_after_the_figures_can_name_their_source() -> None:
+    text = ("LAHORE: Security in Punjab improved.\nOfficials said the situation was calm.\n"
+            "Punjab and Sindh suffered 12 per cent of all fatalities.\n"
+            "This was stated in the third quarter report of 2023 issued here by the Centre "
+            "for Research and Security Studies.")
+    claim = by_text(text, published="2023-10-05")["12 per cent of all fatalities"]
+    assert claim[C.attributed_to] == "CRSS"
+    assert claim[C.period] == "2023-07/2023-09"
+    assert "next sentence" in claim[C.binding]
+    # Without the back-reference the next sentence's source is not borrowed.
+    other = text.replace("This was stated in", "Separately, officials discussed")
+    assert by_text(other, published="2023-10-05")[
+        "12 per cent of all fatalities"][C.attributed_to] is None
+
+
+def test_a_change_between_two_spans_is_the_later_against_the_earlier() -> None:
+    claim = by_text("Deaths decreased by 21%, from 358 in the January-March period to 284 in "
+                    "the second quarter of 2023.", published="2023-07-14")["decreased by 21%"]
+    assert (claim[C.period], claim[C.base_period]) == ("2023-04/2023-06", "2023-01/2023-03")
