@@ -1608,6 +1608,15 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.metric = part
             fig.extra["group"] = group
             return
+    if previous is not None and previous.extra.get("group") and lex.parts.get(
+            (fig.metric, previous.extra["group"])) == previous.metric and (
+            P.BREAKDOWN_OPEN.fullmatch(text, previous.span_end, fig.span_start)
+            or P.BREAKDOWN_NEXT.fullmatch(text, previous.span_end, fig.span_start)):
+        # "87 attacks by the TTP (78 in KP, five in Balochistan ...)": the breakdown of a
+        # part is of that part.
+        fig.metric = previous.metric
+        fig.extra["group"] = previous.extra["group"]
+        return
     if previous is not None and previous.extra.get("group") and P.OTHERS_AFTER.match(
             text, fig.span_end):
         # "... killed in suicide attacks, while 582 others were injured": the others were

@@ -638,6 +638,10 @@ PAIR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 STATED_IN_BEFORE = re.compile(
     r"\s*(?:this|these(?:\s+figures)?|the\s+figures)\s+(?:was|were)\s+(?:stated|revealed"
     r"|disclosed|reported|mentioned|shared|released|given)\s+(?:in|by)\b", re.IGNORECASE)
+# A breakdown in brackets after a figure: "87 terrorist attacks (78 in KP, five in
+# Balochistan and four in Punjab)": from the figure to the first item, then item to item.
+BREAKDOWN_OPEN = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,3}\(\s*")
+BREAKDOWN_NEXT = re.compile(r"\s+(?:in|from)\s+[^\d,();.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
 IN_BEFORE = re.compile(r"\bin\s+\Z", re.IGNORECASE)
 RESPECTIVELY_AFTER = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 # Past-tense markers: a sentence without a time reference is dated to the publication year

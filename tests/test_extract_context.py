@@ -794,3 +794,14 @@ def test_a_change_between_two_spans_is_the_later_against_the_earlier() -> None:
     claim = by_text("Deaths decreased by 21%, from 358 in the January-March period to 284 in "
                     "the second quarter of 2023.", published="2023-07-14")["decreased by 21%"]
     assert (claim[C.period], claim[C.base_period]) == ("2023-04/2023-06", "2023-01/2023-03")
+
+
+def test_a_bracketed_breakdown_of_a_part_counts_that_part() -> None:
+    claims = by_text("The TTP was involved in 92 terrorist attacks (80 in KP, seven in "
+                     "Balochistan and five in Punjab) in 2022, PIPS said.", published="2023-01-05")
+    assert [claims[k][C.metric] for k in ("92", "80", "seven", "five")] == ["attacks_ttp"] * 4
+    assert claims["seven"][C.region] == "PK-BA"
+    # A breakdown of a whole stays the whole's.
+    whole = by_text("There were 92 terrorist attacks (80 in KP and 12 in Punjab) in 2022.",
+                    published="2023-01-05")
+    assert whole["80"][C.metric] == "attacks"
