@@ -46,3 +46,13 @@ def test_format_number(x, kwargs, expected):
 )
 def test_format_figure(args, kwargs, expected):
     assert format_figure(*args, **kwargs) == expected
+
+
+def test_cached_figures_keep_apart_values_that_compare_equal_across_types():
+    """format_figure is cached; True == 1 and 65 == 65.0 must not share an entry wrongly."""
+    assert format_figure("count", 1) == "1"
+    assert format_figure("count", True) == "—"  # a flag is not a number
+    assert format_figure("percent", 65.0) == "65%"
+    assert format_figure("percent", 65) == "65%"
+    # An unhashable argument is formatted uncached, not refused.
+    assert format_figure("count", [3]) == "—"

@@ -619,3 +619,17 @@ def test_write_atomic_replaces_the_file_and_leaves_no_temporary(tmp_path):
     write_atomic(target, "second ✓")
     assert target.read_text(encoding="utf-8") == "second ✓"
     assert [p.name for p in target.parent.iterdir()] == ["report.html"]
+
+
+def test_templates_read_a_view_dicts_keys_first_and_still_fail_on_a_missing_field():
+    """The report's Jinja environment reads ``v.quote`` as the key; dict methods still work
+    when no key shadows them, and a field no view has still stops the render."""
+    import jinja2
+
+    from reports.html import _environment
+
+    env = _environment()
+    template = env.from_string("{{ v.quote }}|{{ v.items() | list | length }}|{{ s.upper() }}")
+    assert template.render(v={"quote": "65%"}, s="ok") == "65%|1|OK"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ v.missing }}").render(v={"quote": "65%"})
