@@ -35,7 +35,7 @@ from checks.vocabulary import CHANGE_KINDS, Kind, Qualifier
 from sources import numbers as N
 from sources import patterns as P
 from sources.context import ArticleFacts, article_facts, paragraph_of, region_name
-from sources.lexicon import Lexicon, load_lexicon, normalise, word_finder
+from sources.lexicon import Lexicon, load_lexicon, normalise, spans_together, word_finder
 from sources.numbers import Number, find_numbers
 
 # Enum values read once: these are compared in the inner loops.
@@ -202,26 +202,30 @@ def _context(text: str, lex: Lexicon) -> _Context:
     sentences = _sentence_spans(text)
     breaks = [(m.start(), m.end()) for m in P.CLAUSE_BREAK.finditer(text)]
     low = text.lower()
+    # Every vocabulary in one scan of the text (``spans_together``).
+    (metric_spans, modifier_spans, masks, region_spans, source_spans, relative_spans,
+     group_spans, population_spans) = spans_together(
+        (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
+         lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder), text, low)
     metrics = [
         (s, e, lex.metric_by_word[normalise(text[s:e])])
-        for s, e in lex.metric_finder.spans(text, low)
+        for s, e in metric_spans
     ]
     modifiers = (
         [(s, e, lex.modifier_by_phrase[normalise(text[s:e])])
-         for s, e in lex.modifier_finder.spans(text, low)]
+         for s, e in modifier_spans]
         if lex.modifier_finder
         else []
     )
-    masks = lex.not_place_finder.spans(text, low)
     mask_starts = [s for s, _ in masks]
     regions = [
         (s, e, lex.region_by_alias[normalise(text[s:e])])
-        for s, e in lex.region_finder.spans(text, low)
+        for s, e in region_spans
         if not _masked(s, e, masks, mask_starts)
     ]
     sources = [
         (s, e, lex.source_by_alias[" ".join(text[s:e].split())])
-        for s, e in lex.source_finder.spans(text, low)
+        for s, e in source_spans
     ]
     according = [
         (m.start("name"), m.end("name"), m.group("name").rstrip(".’'"))
@@ -230,7 +234,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
     ]
     # "According to Geo News": a news outlet relays the figure; whoever it names counted it.
     according = [a for a in according if normalise(a[2]) not in lex.outlets]
-    relatives = [(s, e, normalise(text[s:e])) for s, e in _RELATIVE.spans(text, low)]
+    relatives = [(s, e, normalise(text[s:e])) for s, e in relative_spans]
     ctx = _Context(
         text=text,
         sentences=sentences,
@@ -247,7 +251,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
         relatives=relatives,
         outlets=lex.outlets,
     )
-    _article_context(ctx, lex, low)
+    _article_context(ctx, lex, low, group_spans, population_spans)
     return ctx
 
 
@@ -257,8 +261,13 @@ def _incidental(text: str, s: int, e: int) -> bool:
                 or P.INCIDENTAL_AFTER.match(text, e, min(len(text), e + 80)))
 
 
-def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
-    """Find what the article establishes for all its figures (each one pass over the text)."""
+def _article_context(ctx: _Context, lex: Lexicon, low: str,
+                     group_spans: list[tuple[int, int]] | None = None,
+                     population_spans: list[tuple[int, int]] | None = None) -> None:
+    """Find what the article establishes for all its figures (each one pass over the text).
+
+    ``group_spans`` and ``population_spans``: the group and population finders' spans when
+    already found (``_context``)."""
     text = ctx.text
     ctx.facts = article_facts(text, lex, ctx.regions, lambda s, e: _incidental(text, s, e))
     folded = P.lowered_for_matching(text, low)  # None: run the case-insensitive patterns
@@ -290,12 +299,14 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
                    for m in P.matches_from(P.PERIOD_PHRASE, P.PERIOD_PHRASE_START, text)]
     if lex.group_finder:
         ctx.groups = [(s, e, lex.group_by_word[normalise(text[s:e])])
-                      for s, e in lex.group_finder.spans(text, low)]
+                      for s, e in (lex.group_finder.spans(text, low) if group_spans is None
+                                   else group_spans)]
         if lex.agent_groups:
             ctx.groups = _with_group_anaphors(text, low, ctx.groups, lex.agent_groups)
     if lex.population_finder:
         ctx.populations = [(s, e, lex.population_by_word[normalise(text[s:e])])
-                           for s, e in lex.population_finder.spans(text, low)]
+                           for s, e in (lex.population_finder.spans(text, low)
+                                        if population_spans is None else population_spans)]
         if lex.counted_nouns:
             _qualify_counted_nouns(ctx, lex)
 
