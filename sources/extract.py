@@ -200,7 +200,7 @@ def _masked(start: int, end: int, masks: list[tuple[int, int]], mask_starts: lis
 def _context(text: str, lex: Lexicon) -> _Context:
     """Find sentences, clause breaks, metric words, places, sources and relative periods."""
     sentences = _sentence_spans(text)
-    breaks = [(m.start(), m.end()) for m in P.CLAUSE_BREAK.finditer(text)]
+    breaks = P.clause_breaks(text)
     low = text.lower()
     # Every vocabulary in one scan of the text (``spans_together``).
     (metric_spans, modifier_spans, masks, region_spans, source_spans, relative_spans,
@@ -570,7 +570,8 @@ def _is_year(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
     before = text[max(0, fig.start - 30):fig.start]
     if P.YEAR_PREPOSITION_BEFORE.search(before):
         return True  # "in 2023", "since 2021"
-    if P.QUALIFIER_BEFORE.search(before):
+    if P.may_end_in_hedge(text, max(0, fig.start - 30), fig.start) and (
+            P.QUALIFIER_BEFORE.search(before)):
         return False  # "over 2000"
     if P.COUNT_NOUN_AFTER.match(text, fig.end):
         return False  # "2000 people"
@@ -604,7 +605,8 @@ def _small_word_number_is_claim(text: str, fig: _Figure, ctx: _Context, lex: Lex
         return False  # "the past six years": a duration used as a time reference
     if fig.percent or fig.points or fig.qualifier or fig.value is None or fig.value >= 10:
         return True
-    if P.QUALIFIER_BEFORE.search(text, max(0, fig.start - 25), fig.start):
+    if P.may_end_in_hedge(text, max(0, fig.start - 25), fig.start) and (
+            P.QUALIFIER_BEFORE.search(text, max(0, fig.start - 25), fig.start)):
         return True
     if P.COUNT_NOUN_AFTER.match(text, fig.end):
         return True
@@ -632,7 +634,9 @@ def _classify(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> None:
     fig.span_end = fig.end
     fig.core_end = fig.end
 
-    q = P.QUALIFIER_BEFORE.search(text, max(0, fig.start - _HEDGE_WINDOW), fig.start)
+    lo = max(0, fig.start - _HEDGE_WINDOW)
+    q = P.QUALIFIER_BEFORE.search(text, lo, fig.start) if P.may_end_in_hedge(
+        text, lo, fig.start) else None
     if q and not (fig.kind == RANGE and fig.span_start < fig.start):
         if q.group("sym"):
             fig.qualifier = _SYMBOLS["".join(q.group("sym").split())]
@@ -1325,7 +1329,8 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
         if name:
             found.append((s, name))
             known.append((s, e))
-    for m in P.NAME_SAID.finditer(text, *sent):
+    for m in (P.NAME_SAID.finditer(text, *sent) if P.NAME_SAID_VERB.search(text, *sent)
+              else ()):
         s, e = m.span("name")
         words = m.group("name").split()
         while words and words[0].rstrip(".") in P.NAME_SAID_STOP:

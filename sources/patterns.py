@@ -22,7 +22,7 @@ from checks.vocabulary import Qualifier
 # Characters that re.IGNORECASE matches with an ASCII letter although ``str.lower`` does not
 # turn them into it (dotless i, long s): the only ones, checked over all of Unicode by
 # tests/test_patterns_fold.py.
-_FOLD_UNSAFE = re.compile("[\u0131\u017f]")
+_FOLD_UNSAFE = "\u0131\u017f"
 
 
 def lowered_for_matching(text: str, low: str | None = None) -> str | None:
@@ -35,7 +35,8 @@ def lowered_for_matching(text: str, low: str | None = None) -> str | None:
     copy halves it (``*_LOW`` patterns below).
     """
     low = text.lower() if low is None else low
-    if len(low) != len(text) or _FOLD_UNSAFE.search(text):
+    # (``in`` finds one character much faster than a regex character class scans for it.)
+    if len(low) != len(text) or any(c in text for c in _FOLD_UNSAFE):
         return None
     return low
 
@@ -449,6 +450,34 @@ QUALIFIER_BEFORE = re.compile(
     rf"(?:\b(?P<q>{alternation(QUALIFIER_WORDS)})\s+|(?<![<>=])(?P<sym>[<>](?:\s?=)?|[≤≥])\s*)\Z",
     re.IGNORECASE,
 )
+# A cheap test before QUALIFIER_BEFORE, which tries every position of its window: the last
+# three characters of every hedge word (inner spaces as one space), and of every symbol.
+_HEDGE_ENDINGS = frozenset(" ".join(w.lower().split())[-3:] for w in QUALIFIER_WORDS)
+_HEDGE_SYMBOL_ENDS = "<>=≤≥"
+_ASCII_SPACES = str.maketrans(dict.fromkeys(map(ord, "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"), " "))
+
+
+def may_end_in_hedge(text: str, lo: int, end: int) -> bool:
+    """False when ``QUALIFIER_BEFORE`` cannot match in ``text[lo:end]``; True when it may.
+
+    A hedge word must end right before the spaces that end the window, and every hedge word
+    is longer than three characters, so its last three must be one of ``_HEDGE_ENDINGS``
+    ("killed 229": "led" is none). Non-ASCII text is left to the pattern (case folding
+    matches some characters that ``str.lower`` does not turn into ASCII).
+    """
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j > lo and text[j - 1] in _HEDGE_SYMBOL_ENDS:
+        return True
+    if j == end:
+        return False  # the window ends in neither a space nor a symbol
+    tail = text[j - 3:j] if j - 3 >= lo else None
+    if tail is None or not tail.isascii():
+        return True
+    return tail.lower().translate(_ASCII_SPACES) in _HEDGE_ENDINGS
+
+
 # "How about 5", "what about 20": "about" as a preposition, not a hedge.
 NOT_A_HEDGE_BEFORE = re.compile(r"\b(?:how|what)\s+\Z", re.IGNORECASE)
 # A hedge right after the number ("90% or more", "5,000-plus").
@@ -620,6 +649,35 @@ SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
 # Clause breaks inside a sentence: a comma, semicolon or colon before a space, or a dash
 # set off by spaces. Commas inside figures ("5,000") have no space after them.
 CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[–—-]\s|—")
+# The characters every clause break holds (see ``clause_breaks``).
+_CLAUSE_BREAK_MARK = re.compile(r"[,;:–—-]")
+
+
+def clause_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of ``CLAUSE_BREAK.finditer(text)``, found from its punctuation.
+
+    ``CLAUSE_BREAK`` is tried at every space of the text (for a dash set off by spaces);
+    scanning for the punctuation alone, which every break holds, and reading the characters
+    either side in Python is several times faster, with the same spans (regex ``\s`` is
+    ``str.isspace``: tests/test_patterns_fold.py).
+    """
+    out = []
+    pos = 0  # where the previous break ends: a break cannot start before it
+    n = len(text)
+    for m in _CLAUSE_BREAK_MARK.finditer(text):
+        p = m.start()
+        c = text[p]
+        if c in ",;:":
+            if p + 1 < n and text[p + 1].isspace():
+                out.append((p, p + 1))
+                pos = p + 1
+        elif p - 1 >= pos and text[p - 1].isspace() and p + 1 < n and text[p + 1].isspace():
+            out.append((p - 1, p + 2))  # " - ": the space before starts the break
+            pos = p + 2
+        elif c == "—":
+            out.append((p, p + 1))
+            pos = p + 1
+    return out
 # The word right after a claim: a figure followed by a function word or punctuation has no
 # noun of its own ("rising to 70,000 when including families") and continues the subject
 # of the figure before it.
@@ -739,12 +797,16 @@ ATTRIBUTION_AFTER = re.compile(
 # "told" is absent as in ATTRIBUTION_AFTER: the teller of an interview does not state a figure.
 # The check that no word character comes before the name follows its capital letter (the same
 # test, made after it): a pattern that starts with a character class is scanned much faster.
+_SAYING = "said|says|stated|states|estimates?|estimated|claimed|claims|added|believes"
 NAME_SAID = re.compile(
     r"(?P<name>[A-Z](?<![\w’'-].)[\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|bin|ul|al|de|van|von)){1,3})"
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*)?(?:has\s+|had\s+)?"
     r"(?:previously\s+|also\s+|recently\s+)?"
-    r"(?:said|says|stated|states|estimates?|estimated|claimed|claims|added|believes)\b"
+    rf"(?:{_SAYING})\b"
 )
+# What a stretch of text must hold for NAME_SAID to match in it: most sentences hold none of
+# these verbs, and scanning for them is much cheaper than NAME_SAID's own scan.
+NAME_SAID_VERB = re.compile(_SAYING)
 # Capitalised words that open a sentence or name an office rather than a person or a body.
 NAME_SAID_STOP = frozenset(
     [
