@@ -68,7 +68,7 @@ _WINDOW = 60  # characters looked at before a figure for hedges, change verbs an
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Figure:
     """A number (or date) found in the text, before and after classification."""
 
@@ -105,7 +105,7 @@ class _Figure:
     extra: dict = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class _TimeRef:
     """A time reference in a sentence: an explicit year, a date, or a relative period."""
 
@@ -454,7 +454,7 @@ def _form_figures(text: str) -> list[_Figure]:
     affected province"): claims written without a figure in digits."""
     found = []
     folded = P.lowered_for_matching(text)  # the groups read below are lower-cased anyway
-    for m in (P.matches_from(P.FACTOR_LOW, P.FACTOR_START, folded) if folded is not None
+    for m in (P.matches_at(P.FACTOR_LOW, P.factor_starts(folded), folded) if folded is not None
               else P.FACTOR.finditer(text)):
         word = (m.group("verb") or m.group("num")).lower()
         value = P.FACTOR_VERBS.get(word)
@@ -462,7 +462,7 @@ def _form_figures(text: str) -> list[_Figure]:
             value = float(word) if word[0].isdigit() else float(
                 {**P.UNIT_WORDS, **P.TEEN_WORDS, **P.TENS_WORDS, "hundred": 100}[word])
         found.append(_Figure(m.start(), m.end(), "factor", value=float(value)))
-    for m in (P.matches_from(P.RANK_LOW, P.RANK_START, folded) if folded is not None
+    for m in (P.matches_at(P.RANK_LOW, P.rank_starts(folded), folded) if folded is not None
               else P.RANK.finditer(text)):
         word = (m.group("ord") or m.group("ord2") or "").lower()
         if m.group("most") or m.group("top"):

@@ -14,7 +14,7 @@ a lower-cased copy, whose length can differ for some Unicode characters).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from checks.vocabulary import Qualifier
 
@@ -658,7 +658,7 @@ def clause_breaks(text: str) -> list[tuple[int, int]]:
 
     ``CLAUSE_BREAK`` is tried at every space of the text (for a dash set off by spaces);
     scanning for the punctuation alone, which every break holds, and reading the characters
-    either side in Python is several times faster, with the same spans (regex ``\s`` is
+    either side in Python is several times faster, with the same spans (regex ``\\s`` is
     ``str.isspace``: tests/test_patterns_fold.py).
     """
     out = []
@@ -982,11 +982,18 @@ def matches_from(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> lis
     must be word characters, with ``rx`` starting at a word boundary: then no ``rx`` match
     starts inside a ``starts`` match that the scan steps over.
     """
+    return matches_at(rx, (c.start() for c in starts.finditer(text)), text)
+
+
+def matches_at(rx: re.Pattern[str], candidates: Iterable[int], text: str
+               ) -> list[re.Match[str]]:
+    """What ``rx.finditer(text)`` finds, trying ``rx`` only at ``candidates`` (ascending),
+    which must hold every word start where an ``rx`` match can start (``rx`` starts at a word
+    boundary); other places in it are skipped."""
     out = []
     pos = 0
     match = rx.match
-    for c in starts.finditer(text):
-        p = c.start()
+    for p in candidates:
         if p < pos or p and (text[p - 1].isalnum() or text[p - 1] == "_"):
             continue  # inside the previous match, or not at a word boundary
         m = match(text, p)
@@ -994,6 +1001,28 @@ def matches_from(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> lis
             out.append(m)
             pos = m.end()
     return out
+
+
+def _occurrences(text: str, literal: str) -> Iterator[int]:
+    """Every position where ``literal`` occurs in ``text`` (``str.find``: a fast search)."""
+    i = text.find(literal)
+    while i != -1:
+        yield i
+        i = text.find(literal, i + 1)
+
+
+def _word_before(text: str, at: int, separators: str) -> int:
+    """Start of the run of letters and digits that ends where the whitespace and
+    ``separators`` before ``at`` begin; -1 when there is no such separator or word."""
+    j = at
+    while j > 0 and (text[j - 1].isspace() or text[j - 1] in separators):
+        j -= 1
+    if j == at:
+        return -1
+    b = j
+    while b > 0 and text[b - 1].isalnum():
+        b -= 1
+    return b if b < j else -1
 
 # ---------------------------------------------------------------------------------------------
 # More claim forms: factors and ranks
@@ -1013,6 +1042,8 @@ FACTOR = re.compile(
     re.IGNORECASE,
 )
 FACTOR_LOW = re.compile(FACTOR.pattern)  # for lowered_for_matching text
+# What every verb of FACTOR_VERBS starts with (``factor_starts``).
+FACTOR_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv")
 
 
 def _starts_regex(items: list[tuple[str, str]]) -> str:
@@ -1025,12 +1056,31 @@ def _starts_regex(items: list[tuple[str, str]]) -> str:
     return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in sorted(by_first.items()))
 
 
-# Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
-FACTOR_START = re.compile(_starts_regex(
-    [(stem, "") for stem in ("doubl", "tripl", "trebl", "quadrupl", "halv")]
-    + [(d, r"[0-9.]*[\s-]?fold") for d in "0123456789"]
-    + [(w, r"[\s-]?fold") for w in [*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred"]]
-))
+
+
+def factor_starts(low: str) -> list[int]:
+    """Every word start in ``low`` (lower-cased text) where a ``FACTOR_LOW`` match can start,
+    and some more places (for ``matches_at``).
+
+    A factor is a verb (each begins with one of the stems below) or a number right before
+    "fold": rare words that a literal search finds much faster than a scan for every letter
+    a factor can begin with. The number is the letters, digits and points before "fold" (and
+    its space or hyphen); it starts where they do or after a point, never before the "fold"
+    found before (no number word ends in a word boundary inside "fold").
+    """
+    found = [p for stem in FACTOR_STEMS for p in _occurrences(low, stem)]
+    floor = 0
+    for at in _occurrences(low, "fold"):
+        end = at - 1 if at and (low[at - 1].isspace() or low[at - 1] == "-") else at
+        b = end
+        while b > floor and (low[b - 1].isalnum() or low[b - 1] == "."):
+            b -= 1
+        found.append(b)
+        found.extend(p for p in range(b + 1, end) if low[p - 1] == ".")
+        floor = at + 4
+    return sorted(set(found))
+
+
 # "ranked second", "ranks 4th", "placed third", "the second most-affected", "the most
 # affected province" (1), "topped the index" (1).
 _ORDINAL_RANK = alternation(
@@ -1048,13 +1098,23 @@ RANK = re.compile(
     re.IGNORECASE,
 )
 RANK_LOW = re.compile(RANK.pattern)  # for lowered_for_matching text
-# Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
-RANK_START = re.compile(_starts_regex(
-    [(w, "") for w in ("rank", "placed", "positioned", "top")] + [("the", r"\s+most")]
-    + [(w, r"[\s-]+(?:most|worst|highest|hardest|deadliest)")
-       for w in [w for w, v in ORDINAL_WORDS.items() if v <= 20] + ["1st", "2nd", "3rd"]
-       + [f"{i}th" for i in range(4, 21)]]
-))
+def rank_starts(low: str) -> list[int]:
+    """Every word start in ``low`` (lower-cased text) where a ``RANK_LOW`` match can start,
+    and some more places (for ``matches_at``).
+
+    Each branch of RANK holds a rare word that a literal search finds much faster than a
+    scan for every letter RANK can begin with: its verb ("ranked", "placed", "topped") starts
+    the match; a superlative ("most", "deadliest") follows the ordinal or "the" that starts
+    it, across spaces and hyphens.
+    """
+    found = [p for w in ("rank", "placed", "positioned", "top") for p in _occurrences(low, w)]
+    for w in ("most", "worst", "highest", "hardest", "deadliest"):
+        for at in _occurrences(low, w):
+            b = _word_before(low, at, "-")
+            if b >= 0:
+                found.append(b)
+    return sorted(set(found))
+
 
 # ---------------------------------------------------------------------------------------------
 # Binding a figure's own period, edition years, levels of a change

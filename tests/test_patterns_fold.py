@@ -144,19 +144,24 @@ def _random_texts(pieces: list[str], seed: int, n: int = 3000) -> list[str]:
                     for p in rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(n)]
 
 
+def _from(starts: re.Pattern[str]):
+    """Candidates from a ``*_START`` pattern (what ``matches_from`` tries)."""
+    return lambda low: (m.start() for m in starts.finditer(low))
+
+
 @pytest.mark.parametrize(
-    ("folding", "lowered", "starts"),
+    ("folding", "lowered", "candidates"),
     [
-        (P.CARRY_MARKER, P.CARRY_MARKER_LOW, P.CARRY_MARKER_START),
-        (P.COUNTRY_REFERENCE, P.COUNTRY_REFERENCE_LOW, P.COUNTRY_REFERENCE_START),
-        (P.FACTOR, P.FACTOR_LOW, P.FACTOR_START),
-        (P.RANK, P.RANK_LOW, P.RANK_START),
-        (P.GROUP_ANAPHOR, P.GROUP_ANAPHOR_LOW, P.GROUP_ANAPHOR_START),
+        (P.CARRY_MARKER, P.CARRY_MARKER_LOW, _from(P.CARRY_MARKER_START)),
+        (P.COUNTRY_REFERENCE, P.COUNTRY_REFERENCE_LOW, _from(P.COUNTRY_REFERENCE_START)),
+        (P.FACTOR, P.FACTOR_LOW, P.factor_starts),
+        (P.RANK, P.RANK_LOW, P.rank_starts),
+        (P.GROUP_ANAPHOR, P.GROUP_ANAPHOR_LOW, _from(P.GROUP_ANAPHOR_START)),
     ],
     ids=["CARRY_MARKER", "COUNTRY_REFERENCE", "FACTOR", "RANK", "GROUP_ANAPHOR"],
 )
 def test_context_markers_found_from_their_starts_as_by_a_full_scan(
-    folding: re.Pattern[str], lowered: re.Pattern[str], starts: re.Pattern[str]
+    folding: re.Pattern[str], lowered: re.Pattern[str], candidates
 ) -> None:
     found = 0
     for text in _random_texts(_CONTEXT_PIECES, 16, 8000) + TEXTS:
@@ -164,9 +169,38 @@ def test_context_markers_found_from_their_starts_as_by_a_full_scan(
         if low is None:
             continue
         expected = [m.span() for m in folding.finditer(text)]
-        assert [m.span() for m in P.matches_from(lowered, starts, low)] == expected, text
+        assert [m.span() for m in P.matches_at(lowered, candidates(low), low)] == expected, text
         found += len(expected)
     assert found > 10
+
+
+_FACTOR_AND_RANK_PIECES = [
+    "doubled", "Tripling", "trebles", "quadrupled", "halving", "halves", "fold", "-fold", "fold-",
+    "nine", "ninefold", "Nine-Fold", "hundredfold", "hundred", "1", "19", "2.5", "3.", ".5",
+    "0.5.5", "x", "_", "-", "--", " ", "fourteen", "ranked", "ranks", "rank", "placed",
+    "positioned", "as", "at", "the", "second", "20th", "21st", "3rd", "first", "tops", "topped",
+    "top", "list", "index", "most", "worst", "highest", "hardest", "deadliest", "affected", "hit",
+    "terror-hit", "province", "districts", "almost", "stop", "Frank",
+]
+
+
+def test_factor_and_rank_candidates_hold_every_match_start() -> None:
+    """``factor_starts`` and ``rank_starts`` (literal searches for rare words) give
+    ``matches_at`` every place a match starts, on texts dense in near-misses: the same
+    matches as the full case-insensitive scan."""
+    assert all(verb.startswith(P.FACTOR_STEMS) for verb in P.FACTOR_VERBS)
+    assert all(w.isalnum() for w, v in P.ORDINAL_WORDS.items() if v <= 20)
+    found = 0
+    for text in _random_texts(_FACTOR_AND_RANK_PIECES, 21, 20000):
+        low = P.lowered_for_matching(text)
+        if low is None:
+            continue
+        for rx, lowered, candidates in ((P.FACTOR, P.FACTOR_LOW, P.factor_starts),
+                                        (P.RANK, P.RANK_LOW, P.rank_starts)):
+            expected = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in P.matches_at(lowered, candidates(low), low)] == expected, text
+            found += len(expected)
+    assert found > 2000
 
 
 def test_name_said_checks_the_character_before_the_name_as_a_leading_lookbehind() -> None:
