@@ -274,8 +274,8 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
     if ctx.facts.country:
         # "across the country", "nationwide": the article's country, as a place mention.
         refs = [(m.start(), m.end(), ctx.facts.country)
-                for m in (P.matches_from(P.COUNTRY_REFERENCE_LOW, P.COUNTRY_REFERENCE_START,
-                                         folded) if folded is not None
+                for m in (P.matches_at(P.COUNTRY_REFERENCE_LOW, P.country_starts(folded),
+                                       folded) if folded is not None
                           else P.COUNTRY_REFERENCE.finditer(text))]
         if refs:
             ctx.regions = sorted(ctx.regions + refs)
@@ -344,7 +344,7 @@ def _with_group_anaphors(text: str, low: str, groups: list[tuple[int, int, str]]
         return groups
     starts = [s for s, _ in named]
     found = list(groups)
-    matches = (P.matches_from(P.GROUP_ANAPHOR_LOW, P.GROUP_ANAPHOR_START, low)
+    matches = (P.matches_at(P.GROUP_ANAPHOR_LOW, P.group_anaphor_starts(low), low)
                if len(low) == len(text)
                else P.GROUP_ANAPHOR.finditer(text))
     for m in matches:

@@ -845,10 +845,26 @@ COUNTRY_REFERENCE = re.compile(
 )
 # The same without case folding, for ``lowered_for_matching`` text (all its letters are lower-case).
 COUNTRY_REFERENCE_LOW = re.compile(COUNTRY_REFERENCE.pattern)
-# Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
-COUNTRY_REFERENCE_START = re.compile(
-    r"the(?=\s+(?:whole|entire|country))|nationwide|country|across(?=\s+the)"
-)
+
+
+def _words_before(text: str, at: int, n: int) -> list[int]:
+    """Starts of up to ``n`` words before ``at``, each separated by whitespace only."""
+    out = []
+    for _ in range(n):
+        at = _word_before(text, at, "")
+        if at < 0:
+            break
+        out.append(at)
+    return out
+
+
+def country_starts(low: str) -> list[int]:
+    """Every word start in ``low`` (lower-cased text) where a ``COUNTRY_REFERENCE_LOW``
+    match can start, and some more places (for ``matches_at``): every reference holds
+    "country" or "nation" (rare words that a literal search finds fast), at its start or
+    one or two words after it ("the whole country", "across the nation")."""
+    return sorted({p for w in ("country", "nation") for at in _occurrences(low, w)
+                   for p in (at, *_words_before(low, at, 2))})
 # Attribution that refers back to the last source named: "It says", "the report said",
 # "according to the report", "the think tank added", "the data shows". The figure then keeps
 # that source until another is named.
@@ -859,19 +875,24 @@ _BACK_NOUN = (
 )
 # A reference back to the last group named: "attributed to the group", "the outfit's",
 # "linked to its attacks" (parts.yaml `agents` says which groups act).
+GROUP_ANAPHOR_VERBS = ("linked", "attributed", "blamed", "tied", "claimed")
 GROUP_ANAPHOR = re.compile(
     r"\bthe\s+(?:(?:militant|terrorist|terror|banned|proscribed|outlawed|armed)\s+)?"
     r"(?:group|outfit)\b"
-    r"|\b(?:linked|attributed|blamed|tied|claimed)\s+(?:to|on|by)\s+(?:its|their)\b",
+    rf"|\b(?:{'|'.join(GROUP_ANAPHOR_VERBS)})\s+(?:to|on|by)\s+(?:its|their)\b",
     re.IGNORECASE,
 )
 # The same on an already lower-cased text: case folding in the pattern is a costly pass.
 GROUP_ANAPHOR_LOW = re.compile(GROUP_ANAPHOR.pattern)
-# Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
-GROUP_ANAPHOR_START = re.compile(
-    r"the(?=\s+(?:militant|terrorist|terror|banned|proscribed|outlawed|armed|group|outfit))"
-    r"|linked|attributed|blamed|tied|claimed"
-)
+
+
+def group_anaphor_starts(low: str) -> list[int]:
+    """Every word start in ``low`` (lower-cased text) where a ``GROUP_ANAPHOR_LOW`` match can
+    start, and some more places (for ``matches_at``): "the" one or two words before "group"
+    or "outfit", or a verb that starts the match (all found by literal searches)."""
+    return sorted({p for w in ("group", "outfit") for at in _occurrences(low, w)
+                   for p in _words_before(low, at, 2)}
+                  | {at for w in GROUP_ANAPHOR_VERBS for at in _occurrences(low, w)})
 _EVENT_NOUN = (
     r"(?:attacks|incidents|assaults|bombings|blasts|strikes|raids|clashes|operations|events"
     r"|acts\s+of\s+(?:terrorism|violence))"

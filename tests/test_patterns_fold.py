@@ -133,6 +133,9 @@ _CONTEXT_PIECES = [
     "twentieth", "Most", "worst", "hardest-hit", "affected", "province", "topped", "list",
     "militant", "group", "outfit", "linked to", "attributed", "blamed on", "claimed by", "sit", "Mr", "John", "Smith", "Ayesha", "bin", "Khan", "(PIPS)",
     "Dawn", "'", "-", "estimated", "believes", "ı", "İ", "ſ", "x", "_",
+    # near misses of the literal searches (``country_starts``, ``group_anaphor_starts``)
+    "nation", "national", "international", "the nation", "countryside", "terror", "armed",
+    "banned", "groups", "subgroup", "outfits", "untied", "tied to", "its", "theirs",
 ]
 
 
@@ -153,10 +156,10 @@ def _from(starts: re.Pattern[str]):
     ("folding", "lowered", "candidates"),
     [
         (P.CARRY_MARKER, P.CARRY_MARKER_LOW, _from(P.CARRY_MARKER_START)),
-        (P.COUNTRY_REFERENCE, P.COUNTRY_REFERENCE_LOW, _from(P.COUNTRY_REFERENCE_START)),
+        (P.COUNTRY_REFERENCE, P.COUNTRY_REFERENCE_LOW, P.country_starts),
         (P.FACTOR, P.FACTOR_LOW, P.factor_starts),
         (P.RANK, P.RANK_LOW, P.rank_starts),
-        (P.GROUP_ANAPHOR, P.GROUP_ANAPHOR_LOW, _from(P.GROUP_ANAPHOR_START)),
+        (P.GROUP_ANAPHOR, P.GROUP_ANAPHOR_LOW, P.group_anaphor_starts),
     ],
     ids=["CARRY_MARKER", "COUNTRY_REFERENCE", "FACTOR", "RANK", "GROUP_ANAPHOR"],
 )
