@@ -153,6 +153,10 @@ class _Context:
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
+    # The lower-cased text, and where runs of number words are (found with the vocabularies
+    # in one scan, for ``find_numbers``).
+    low: str | None = None
+    word_runs: list[tuple[int, int]] | None = None
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -204,9 +208,10 @@ def _context(text: str, lex: Lexicon) -> _Context:
     low = text.lower()
     # Every vocabulary in one scan of the text (``spans_together``).
     (metric_spans, modifier_spans, masks, region_spans, source_spans, relative_spans,
-     group_spans, population_spans) = spans_together(
+     group_spans, population_spans, word_runs) = spans_together(
         (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
-         lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder), text, low)
+         lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, N.WORD_RUNS),
+        text, low)
     metrics = [
         (s, e, lex.metric_by_word[normalise(text[s:e])])
         for s, e in metric_spans
@@ -250,6 +255,8 @@ def _context(text: str, lex: Lexicon) -> _Context:
         according=according,
         relatives=relatives,
         outlets=lex.outlets,
+        low=low,
+        word_runs=word_runs,
     )
     _article_context(ctx, lex, low, group_spans, population_spans)
     return ctx
@@ -417,15 +424,16 @@ def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
                    weekday=wd.capitalize() if wd else None)
 
 
-def _number_figures(text: str) -> list[_Figure]:
+def _number_figures(text: str, ctx: _Context | None = None) -> list[_Figure]:
     """Figures from the number recognizer: ordinals, references, compounds and URLs dropped.
 
     A fraction is a figure only as a share ("two-thirds of attacks"), and not after an
-    ordinal ("the first half of 2023" is a period).
+    ordinal ("the first half of 2023" is a period). ``ctx``: the lower-cased text and the
+    runs of number words, when already found.
     """
     found: list[_Figure] = []
     previous: Number | None = None
-    for n in find_numbers(text):
+    for n in (find_numbers(text) if ctx is None else find_numbers(text, ctx.low, ctx.word_runs)):
         prev, previous = previous, n
         if not n.is_figure:
             continue
@@ -449,11 +457,12 @@ def _number_figures(text: str) -> list[_Figure]:
     return found
 
 
-def _form_figures(text: str) -> list[_Figure]:
+def _form_figures(text: str, low: str | None = None) -> list[_Figure]:
     """Factors ("doubled", "nine-fold", "halved") and ranks ("ranked second", "the most
-    affected province"): claims written without a figure in digits."""
+    affected province"): claims written without a figure in digits (``low``: the text
+    lower-cased, when the caller has it)."""
     found = []
-    folded = P.lowered_for_matching(text)  # the groups read below are lower-cased anyway
+    folded = P.lowered_for_matching(text, low)  # the groups read below are lower-cased anyway
     for m in (P.matches_at(P.FACTOR_LOW, P.factor_starts(folded), folded) if folded is not None
               else P.FACTOR.finditer(text)):
         word = (m.group("verb") or m.group("num")).lower()
@@ -1675,7 +1684,8 @@ def _extract_claims(
     lex = lexicon or load_lexicon()
     pub = _parse_published(published)
     ctx = _context(text, lex)
-    figs = _select(_date_figures(text) + _form_figures(text) + _number_figures(text))
+    figs = _select(_date_figures(text) + _form_figures(text, ctx.low)
+                   + _number_figures(text, ctx))
 
     for fig in figs:
         if fig.year_like and _is_year(text, fig, lex, ctx):

@@ -396,10 +396,11 @@ URL_HINT_CHARS = frozenset("=%?&#~+@*|^_")
 # A run starts with optional "weak" tokens (a, an, minus, negative, a figure in digits,
 # "percent of") and needs one "strong" number word; then any number tokens follow, joined by
 # spaces or hyphens. Requiring a strong word keeps the parser off the many "a"s and "and"s.
-_STRONG = alternation(
-    [*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS, *BIG_WORDS, *ORDINAL_WORDS,
-     *(w + "s" for w in ORDINAL_WORDS), *HALF_WORDS, *VAGUE_PLURALS, "scores", "tens"]
-)
+STRONG_WORDS = [
+    *UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS, *BIG_WORDS, *ORDINAL_WORDS,
+    *(w + "s" for w in ORDINAL_WORDS), *HALF_WORDS, *VAGUE_PLURALS, "scores", "tens",
+]
+_STRONG = alternation(STRONG_WORDS)
 _WEAK_TAIL = alternation(["a", "an", "and", "point", "of", *SIGN_WORDS])
 _WORD_DIGITS = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?![\w.,])"
 _PREFIX = rf"(?:(?:an?|{'|'.join(SIGN_WORDS)}|percents?\s+of|per\s?cent\s+of)\b|{_WORD_DIGITS})"
