@@ -1686,6 +1686,7 @@ def _extract_claims(
     ctx = _context(text, lex)
     figs = _select(_date_figures(text) + _form_figures(text, ctx.low)
                    + _number_figures(text, ctx))
+    ctx.low = ctx.word_runs = None  # read only to find the figures: not kept (memory)
 
     for fig in figs:
         if fig.year_like and _is_year(text, fig, lex, ctx):
