@@ -3,7 +3,8 @@
 The judge asks two questions of a reference row: which comparable-definition group it
 belongs to (PIPS's terrorist attacks and PICSS's militant attacks can stand against each
 other; CRSS's all-violence count cannot contradict either on its own), and whether its metric
-is a stock (an estimate at a point in time) or a flow (a count over a period).
+is a stock (an estimate at a point in time) or a flow (a count over a period), and how
+far a running period's latest tally may lag the article's publication.
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ class Group:
 
 @dataclass(frozen=True)
 class Definitions:
-    """The groups (with their members as (source, opening words)) and the stock metrics."""
+    """The groups (with their members as (source, opening words)), the stock metrics, and
+    the days a running period's tally may lag publication (``running_lag_days``)."""
 
     groups: tuple[tuple[Group, tuple[tuple[str, str], ...]], ...]
     stocks: frozenset[str]
+    running_lag_days: int = 0
 
     def group_of(self, source: str, definition: str) -> Group:
         """The group a (source, definition text) belongs to; its own group when none."""
@@ -65,6 +68,9 @@ def load(path: Path = DEFINITIONS_FILE) -> Definitions:
             for gid, g in data["groups"].items()
         )
         stocks = frozenset(str(m) for m in data["stocks"])
+        lag = data.get("running_lag_days", 0)
+        if isinstance(lag, bool) or not isinstance(lag, int) or lag < 0:
+            raise TypeError(f"running_lag_days must be a whole number of days, not {lag!r}")
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{path}: cannot read definitions: {exc}") from None
-    return Definitions(groups=groups, stocks=stocks)
+    return Definitions(groups=groups, stocks=stocks, running_lag_days=lag)

@@ -107,7 +107,7 @@ def judge(
     """
     tol = tolerances or Tolerances.load()
     figures = pd.concat([references, derive_figures(claims, references, tol)], ignore_index=True)
-    pairs = match_figures(claims, figures)
+    pairs = match_figures(claims, figures, published)
     ours = _claim_intervals(claims, tol)
     evidence = _evidence(pairs, figures, claims, ours, published, tol)
     verdicts = _verdicts(
@@ -651,6 +651,14 @@ def _rule(
         return Verdict.UNVERIFIABLE, Rule.NO_REFERENCE, f"no reference figure measures {what}"
     else:
         decided = _unnamed_rule(claim, evid, what, interval, finder)
+    if decided[0] in ALARMS and any(_running_tally(r.record, claim) for r in evid):
+        # A tally of a period still running at publication may predate the article's.
+        return (
+            Verdict.UNVERIFIABLE,
+            Rule.RUNNING_TALLY,
+            f"{decided[2]}; but that is a tally of a period not yet over when the article "
+            "appeared, which the article may have updated, so figcheck raises no alarm",
+        )
     inherited = _inherited(claim, named=named is not None)
     if decided[0] in ALARMS and inherited:
         # An alarm must rest on what the writer stated: a place or period figcheck carried
@@ -671,6 +679,13 @@ ALARMS = (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED)
 # taken from outside the claim's sentence. A named publisher's own scope ("PICSS's scope")
 # is not among them: naming a national publisher names its country.
 _INHERITED_MARKS = ("the article's", "the publication year")
+
+
+def _running_tally(row: Mapping, claim: Mapping) -> bool:
+    """The row measures the claim as the latest tally of a still-running period
+    (``checks.match.running_measures``): a flow whose span is not the claim's own."""
+    return not _same_period(row[E.period], claim[C.period]) and not load_definitions(
+    ).is_stock(row[E.metric])
 
 
 def _inherited(claim: Mapping, named: bool) -> list[str]:

@@ -5,13 +5,17 @@ kind of number (a share is checked against shares, a change against changes) and
 claim's period. Periods are intervals (``checks.periods``): a count over a span (attacks,
 deaths: a flow) is measured only by a figure for the same span, never a quarter against a
 year; a level at a point in time (how many fighters there are: a stock, listed in
-``checks/definitions.yaml``) is measured by an estimate made within the claim's period.
+``checks/definitions.yaml``) is measured by an estimate made within the claim's period. A
+span still running when the article was published is also measured by the publisher's
+latest tally of it made shortly before (``running_measures``).
 Dates are measured by events whose keywords appear in the claim's sentence.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from datetime import date
 from functools import lru_cache
 
 import pandas as pd
@@ -43,19 +47,25 @@ _PAIRS = pd.DataFrame(
 CLAIM = "claim_"
 
 
-def match_figures(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+def match_figures(
+    claims: pd.DataFrame,
+    figures: pd.DataFrame,
+    published: Mapping[str, str | None] | None = None,
+) -> pd.DataFrame:
     """Return one row per (claim, reference figure) that measures it.
 
     Args:
         claims: a claims table (``ClaimSchema``).
         figures: stated and derived reference rows (``ReferenceSchema`` columns, plus
             ``inputs`` and ``computation`` on derived rows).
+        published: each article id's publication date (ISO); without it, no period counts
+            as running at publication.
 
     Returns:
         The claim's columns prefixed with ``claim_`` beside the reference row's columns.
     """
     figures = with_derivation_columns(figures)
-    numeric = _match_numbers(claims[claims[C.kind] != Kind.DATE], figures)
+    numeric = _match_numbers(claims[claims[C.kind] != Kind.DATE], figures, published or {})
     # A date whose year could not be resolved cannot be placed against an event.
     dated = _match_events(claims[(claims[C.kind] == Kind.DATE) & claims[C.date].notna()], figures)
     frames = [f for f in (numeric, dated) if not f.empty]
@@ -68,7 +78,9 @@ def _prefixed(claims: pd.DataFrame) -> pd.DataFrame:
     return claims.add_prefix(CLAIM)
 
 
-def _match_numbers(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+def _match_numbers(
+    claims: pd.DataFrame, figures: pd.DataFrame, published: Mapping[str, str | None]
+) -> pd.DataFrame:
     left = _prefixed(claims.dropna(subset=[C.metric, C.region]))
     pairs = left.merge(
         figures, left_on=[CLAIM + C.metric, CLAIM + C.region], right_on=[R.metric, R.region]
@@ -84,6 +96,33 @@ def _match_numbers(claims: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
         index=pairs.index,
         dtype=bool,
     )
+    lag = load_definitions().running_lag_days
+    # A publisher's latest tally stands in only where, when the article appeared, it had
+    # published no figure for the claim's own span (another publisher's exact figure does
+    # not make this one's tally irrelevant; its year-end report came too late to be quoted).
+    article_date = pairs[CLAIM + C.article_id].map(published or {})
+    key = pairs[CLAIM + C.claim_id].astype(str) + "\x1f" + pairs[R.source].astype(str)
+    quotable = same_period & ~(
+        article_date.notna() & (pairs[R.published].astype(str) > article_date.astype(str))
+    )
+    rest = ~same_period & ~key.isin(set(key[quotable]))
+    if lag and published and rest.any():
+        running = pd.Series(
+            [
+                running_measures(c, r, m, p, lag)
+                for c, r, m, p in zip(
+                    pairs.loc[rest, CLAIM + C.period], pairs.loc[rest, R.period],
+                    pairs.loc[rest, R.metric], article_date[rest],
+                )
+            ],
+            index=pairs.index[rest],
+            dtype=bool,
+        )
+        if running.any():
+            # Of one publisher's tallies, only its latest before the article stands in.
+            ends = pairs.loc[running.index[running], R.period].map(lambda p: _bounds(canonical(p))[1])
+            latest = ends.groupby(key[ends.index]).transform("max")
+            same_period[ends.index[ends == latest]] = True
     is_change = pairs[CLAIM + C.kind].isin(list(BASED_KINDS))
     same_base = pd.Series(
         [
@@ -111,6 +150,55 @@ def period_measures(claim_period: object, ref_period: object, metric: str) -> bo
     if load_definitions().is_stock(metric):
         return periods.contains(claim_period, ref_period)
     return same_span(claim_period, ref_period)
+
+
+def running_measures(
+    claim_period: object, ref_period: object, metric: str, published: object, lag_days: int
+) -> bool:
+    """Whether ``ref_period`` is the latest tally of a claim period still running at
+    publication: the claim's span contains the publication day, the figure's span starts
+    with it and ends within ``lag_days`` of publication, and not after the claim's span.
+
+    "636 incidents in 2024" in an article of 6 December 2024 cannot count the whole year:
+    it quotes a tally to about that day, such as a release "from 1 January to 6 December".
+    """
+    if load_definitions().is_stock(metric):
+        return False
+    running = running_span(claim_period, published)
+    ref = canonical(ref_period)
+    if running is None or ref is None:
+        return False
+    (first, last), day = running, _as_date(published)
+    ref_first, ref_last = _bounds(ref)
+    return ref_first == first and ref_last <= last and abs((ref_last - day).days) <= lag_days
+
+
+def running_span(period: object, published: object) -> tuple[date, date] | None:
+    """The claim period's first and last day when the period had not ended at publication
+    (its span contains the publication day); None otherwise or when either is missing."""
+    day = _as_date(published)
+    span = canonical(period)
+    if day is None or span is None:
+        return None
+    first, last = _bounds(span)
+    return (first, last) if first <= day <= last else None
+
+
+def _as_date(value: object) -> date | None:
+    """An ISO day, or None (a month-only or missing publication date runs no period)."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _bounds(period: str) -> tuple[date, date]:
+    return periods.bounds(period)
 
 
 def same_span(a: object, b: object) -> bool:

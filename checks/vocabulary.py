@@ -62,6 +62,7 @@ class Rule(StrEnum):
     ONE_PUBLISHER_DIFFERS = "one-publisher-differs"
     BELOW_EVERY_TOTAL = "below-every-total"
     INHERITED_BINDING = "inherited-binding"
+    RUNNING_TALLY = "running-tally"
     WEEKDAY_MISMATCH = "weekday-mismatch"
     EVENT_DATE_AGREES = "event-date-agrees"
     EVENT_DATE_DISAGREES = "event-date-disagrees"
@@ -173,6 +174,14 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
             "the sources give another figure, but the claim's place or period was not stated "
             "with it: figcheck took it from the rest of the article (its headline, opening or "
             "publisher's scope), and raises no alarm on a reading of its own"
+        ),
+    ),
+    Rule.RUNNING_TALLY: (
+        Verdict.UNVERIFIABLE,
+        (
+            "the period had not ended when the article appeared, and the sources' latest "
+            "tally of it, made a few days earlier, gives another figure: the article may "
+            "quote a newer tally, so figcheck raises no alarm"
         ),
     ),
     Rule.SOURCES_INCONCLUSIVE: (

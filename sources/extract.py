@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import gc
+import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -35,7 +36,14 @@ from checks.vocabulary import CHANGE_KINDS, Kind, Qualifier
 from sources import numbers as N
 from sources import patterns as P
 from sources.context import ArticleFacts, article_facts, paragraph_of, region_name
-from sources.lexicon import Lexicon, load_lexicon, normalise, spans_together, word_finder
+from sources.lexicon import (
+    LOCAL_SOURCE,
+    Lexicon,
+    load_lexicon,
+    normalise,
+    spans_together,
+    word_finder,
+)
 from sources.numbers import Number, find_numbers
 
 # Enum values read once: these are compared in the inner loops.
@@ -150,6 +158,8 @@ class _Context:
     # The period the article last stated for a figure: where the opening sets none, it frames
     # the figures after it that state none.
     story_period: str | None = None
+    # The period of the last figure bound (any way): what "These claimed ..." points back to.
+    last_period: str | None = None
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
@@ -391,7 +401,8 @@ def _date_figures(text: str) -> list[_Figure]:
     for hint in P.MONTH_HINT.finditer(text):
         lo = max(0, hint.start() - P.DATE_BEFORE_MONTH)
         hi = min(n, hint.end() + P.DATE_AFTER_MONTH)
-        for rx in (P.DATE_MONTH_DAY, P.DATE_DAY_MONTH, P.DATE_MONTH_YEAR, P.DATE_MONTH_ONLY):
+        for rx in (P.DATE_MONTH_DAY, P.DATE_DAY_MONTH, P.DATE_MONTH_YEAR, P.DATE_MONTH_ONLY,
+                   P.DATE_MONTH_SUBJECT):
             pos = max(lo, last_hi.get(rx, 0))
             for m in rx.finditer(text, pos, hi):
                 if m.start() > hint.start() or m.end() < hint.end():
@@ -413,7 +424,7 @@ def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
     if rx is P.DATE_MONTH_YEAR:
         return _Figure(m.start(), m.end(), "date", year=int(m.group("year")),
                        month=_month(m.group("mon")))
-    if rx is P.DATE_MONTH_ONLY:
+    if rx is P.DATE_MONTH_ONLY or rx is P.DATE_MONTH_SUBJECT:
         return _Figure(m.start(), m.end(), "date", month=_month(m.group("mon")))
     month, day = _month(m.group("mon")), int(m.group("day"))
     year = int(m.group("year")) if m.group("year") else None
@@ -858,6 +869,14 @@ class _Scope:
     _past: bool | None = None
 
     @property
+    def refers_back(self) -> bool:
+        """Whether the sentence points back to the period last stated ("during this period",
+        "These claimed ...")."""
+        text, (lo, hi) = self.text, self.sent
+        return bool(P.PERIOD_ANAPHOR.search(text, lo, hi) or P.EVENT_SUBJECT.match(text, lo, hi)
+                    or P.DEMONSTRATIVE_SUBJECT.match(text, lo, hi))
+
+    @property
     def past_tense(self) -> bool:
         """Whether the sentence is in the past tense (searched once, when a figure needs it)."""
         if self._past is None:
@@ -971,7 +990,8 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
             and P.VERB_GAP.fullmatch(ctx.text, ctx.metrics[j][1], fig.span_start):
         return ctx.metrics[j][2]
     after = _first_metric_at(ctx, fig.core_end, hi, True, lex)
-    if after and not P.OTHER_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0]):
+    if after and (not P.OTHER_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0])
+                  or _names_population_before(ctx, fig, after[0])):
         # "35 terrorist incidents": the last of adjoining metric words is the head noun.
         nxt = _first_metric_at(ctx, after[1], after[1] + 2, True, lex)
         while nxt is not None and not ctx.text[after[1]:nxt[0]].strip():
@@ -999,6 +1019,13 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         pick = ctx.metrics[k]  # "terrorist incidents": the last adjoining word is the head
         k += 1
     return pick[2]
+
+
+def _names_population_before(ctx: _Context, fig: _Figure, metric_start: int) -> bool:
+    """Whether the words between the figure and a metric word are the people it counts
+    ("385 civilian and military deaths": the "and" joins people, not clauses)."""
+    named = _population_after(ctx, fig)
+    return named is not None and not ctx.text[named[1]:metric_start].strip()
 
 
 def _qualifies_other_noun(text: str, lo: int, metric_start: int) -> bool:
@@ -1121,7 +1148,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         return i >= 0 and pos < phrases[i][1]
 
     explicit_years = [f for f in figs if f.origin == "year" and f.value is not None
-                      and not inside(f.start)]
+                      and not inside(f.start) and not P.RECORD_SINCE_BEFORE.search(
+                          ctx.text, max(sent[0], f.start - 80), f.start)]
     for f in explicit_years:
         year = int(f.value)
         ed = _edition(ctx, lex, f, sent) if lex is not None else None
@@ -1136,7 +1164,9 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                                 f"publication)"))
         else:
             refs.append(_TimeRef(f.start, f"{year:04d}", explicit_year=True, end=f.end,
-                                 how=f"'{ctx.text[f.start:f.end]}'"))
+                                 how=f"'{ctx.text[f.start:f.end]}'",
+                                 is_base=bool(P.YEAR_AS_BASE_BEFORE.search(
+                                     ctx.text, max(sent[0], f.start - 50), f.start))))
     for f in figs:
         if f.origin == "date" and f.iso_date and not inside(f.start):
             refs.append(_TimeRef(f.start, f.iso_date, end=f.end,
@@ -1146,15 +1176,18 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     hint = int(explicit_years[0].value) if len(explicit_years) == 1 else (
         int(ctx.lead_period[:4]) if ctx.lead_period else None)
     same: list[tuple[int, int, int]] = []
+    read: list[tuple[int, int]] = []  # phrases that gave a period
     for ps, pe, m in phrases:
         period, years = _phrase_period(m, hint, pub)
         if period:
             refs.append(_TimeRef(ps, period, end=pe, how=f"'{' '.join(m.group().split())}'"))
+            read.append((ps, pe))
         elif years is not None:
             same.append((ps, pe, years))
+            read.append((ps, pe))
     for s, _e, rel in _in(ctx.relatives, *sent):
-        if inside(s):
-            continue
+        if any(ps <= s < pe for ps, pe in read):
+            continue  # "the last quarter of 2023": the phrase says which
         before = ctx.text[max(sent[0], s - 25):s]
         base = bool(P.BASE_BEFORE.search(before))
         how = f"'{rel}'"
@@ -1179,6 +1212,9 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         period = {
             "last year": str(pub.year - 1), "past year": str(pub.year - 1),
             "this year": _year_to_date(pub), "current year": _year_to_date(pub),
+            "ongoing year": _year_to_date(pub), "so far during the year": _year_to_date(pub),
+            "so far in the year": _year_to_date(pub),
+            "last quarter": _previous_quarter(pub), "previous quarter": _previous_quarter(pub),
             "yesterday": (pub - timedelta(days=1)).isoformat(), "today": pub.isoformat(),
             "this month": f"{pub.year:04d}-{pub.month:02d}",
             "last month": (pub.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"),
@@ -1198,6 +1234,12 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(ps, period, is_base=True, end=pe,
                                  how=f"'{' '.join(ctx.text[ps:pe].split())}'"))
     return refs
+
+
+def _previous_quarter(pub: date) -> str:
+    """"The last quarter" in an article: the calendar quarter before the publication's."""
+    q = (pub.month - 1) // 3  # the publication's quarter, from 0
+    return T.quarter(pub.year, q) if q else T.quarter(pub.year - 1, 4)
 
 
 def _year_to_date(pub: date) -> str:
@@ -1289,6 +1331,12 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         # "up 20% on last year", "the year before": the year after the base.
         fig.period = str(int(sc.bases[0].period) + 1)
         how["period"] = f"the year after the base the sentence names ({sc.bases[0].how})"
+    elif ctx is not None and ctx.last_period and not change and sc.refers_back:
+        # "August proved violent ... These claimed 17 lives", "351 suspects were named during
+        # this period": the period of the figures just told, not the opening's.
+        fig.period = ctx.last_period
+        how["period"] = (f"the article's period of the figures before ({T.label(fig.period)}),"
+                         " which the sentence refers back to")
     elif ctx is not None and ctx.lead_period:
         fig.period = ctx.lead_period
         how["period"] = f"the article's opening ({T.label(ctx.lead_period)})"
@@ -1384,6 +1432,16 @@ def _bind_date(ctx: _Context, lex: Lexicon, fig: _Figure, sent: tuple[int, int],
             fig.region = sc.groups[i]["region"]
             return
         i += 1
+
+
+def _cuts_running(running: str | None, period: str, pub: date | None) -> bool:
+    """Whether ``period`` is an earlier cut of ``running``, a period still running at
+    publication ("this year" and "the first eight months" of it): same start, earlier end."""
+    if running is None or pub is None or not T.is_valid(period):
+        return False
+    first, last = T.bounds(running)
+    cut_first, cut_last = T.bounds(period)
+    return first <= pub <= last and cut_first == first and cut_last < last
 
 
 def _lead_period(ctx: _Context, lex: Lexicon, by_sentence: dict[int, list[_Figure]],
@@ -1528,8 +1586,9 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.extra["base"], fig.extra["population"] = base, population
             return
     elif previous is not None and previous.extra.get("population") and fig.metric in (
-            "deaths", "injured") and _continues(text, fig):
-        # "572 security personnel were killed and 1,292 were injured": the same people.
+            "deaths", "injured") and (_continues(text, fig) or _counted_word_after(ctx, lex, fig)):
+        # "572 security personnel were killed and 1,292 were injured", "140 civilians dead
+        # and 350 injured": the same people.
         part = lex.parts.get((fig.metric, previous.extra["population"]))
         if part:
             fig.metric = part
@@ -1563,6 +1622,60 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.extra["group"] = previous.extra["group"]
 
 
+def _placed_by_their_attacks(ctx: _Context, lex: Lexicon, claims: list[_Figure]) -> None:
+    """'148 soldiers were killed and 198 injured in 626 attacks in Balochistan': the dead
+    and injured were counted where the attacks that killed them were."""
+    text = ctx.text
+    for k, attacks in enumerate(claims):
+        if attacks.metric not in ("attacks", "incidents") or not attacks.region or not (
+                attacks.extra.get("how", {}).get("region", "").startswith("the sentence")) or (
+                not P.IN_BEFORE.search(text, max(0, attacks.span_start - 4), attacks.span_start)):
+            continue
+        for fig in claims[:k]:
+            how = fig.extra.get("how", {})
+            if fig.kind != DATE and (fig.metric or "").startswith(("deaths", "injured")) and (
+                    how.get("region", "").startswith("the article's")):
+                fig.region = attacks.region
+                how["region"] = (f"where the attacks it was counted in were "
+                                 f"({region_name(lex, attacks.region)})")
+
+
+def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -> None:
+    """'fatalities and injuries declined by 63pc and 49pc, respectively': the two figures
+    take the two measures in the order named."""
+    text = ctx.text
+    for a, b in zip(claims, claims[1:]):
+        if a.kind == DATE or b.kind == DATE or not (
+                P.PAIR_GAP.fullmatch(text, a.span_end, b.span_start)
+                and P.RESPECTIVELY_AFTER.match(text, b.span_end)):
+            continue
+        lo = _clause(ctx, a.span_start, a.span_end, sent)[0]
+        named = _in(ctx.metrics, max(sent[0], lo - 200), a.span_start)[-2:]
+        if len(named) == 2 and P.PAIR_GAP.fullmatch(text, named[0][1], named[1][0]) and (
+                named[0][2] != named[1][2]):
+            a.metric, b.metric = named[0][2], named[1][2]
+            if a.kind in CHANGE_KINDS and b.kind == PERCENT and a.value is not None and (
+                    b.value is not None):
+                # "declined by 63pc and 49pc": the second is a change in the same direction.
+                b.kind, b.value = a.kind, math.copysign(b.value, a.value)
+                b.period, b.base_period = a.period, a.base_period
+
+
+def _counted_word_after(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:
+    """Whether a death or injury verb follows the figure directly ("350 injured", "51
+    wounded"): the figure names no one of its own, so it counts the people named before.
+    A noun ("40 injuries") counts everyone hurt, not the people of the figure before."""
+    k = bisect_left(ctx.metrics, (fig.span_end, -1, ""))
+    if k == len(ctx.metrics) or ctx.metrics[k][2] not in ("deaths", "injured"):
+        return False
+    s, e, _ = ctx.metrics[k]
+    return not ctx.text[fig.span_end:s].strip() and normalise(ctx.text[s:e]) not in (
+        lex.counted_nouns)
+
+
+_ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
+
+
 def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
     """The population a count names right after it ("126 civilians", "40 armed soldiers"),
     as (start, end, population id), or None."""
@@ -1572,6 +1685,8 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
     if k == len(ctx.populations):
         return None
     gap = ctx.text[fig.span_end:ctx.populations[k][0]]
+    # "166 (18 per cent) security personnel": an aside between the count and its people.
+    gap = _ASIDE_IN_GAP.sub(" ", gap, count=1)
     if len(gap) <= 30 and (re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
             or P.OF_WHOM_GAP.fullmatch(gap)):
@@ -1715,6 +1830,7 @@ def _extract_claims(
     ctx.lead_period = _lead_period(ctx, lex, by_sentence, pub)
     first_attributions: dict[int, list[tuple[int, str]]] = {}
 
+    lead_cut_checked = False
     for idx, sent_figs in by_sentence.items():
         sent = ctx.sentences[idx]
         sentence = text[sent[0]:sent[1]].strip()
@@ -1825,6 +1941,8 @@ def _extract_claims(
                 b.extra["how"]["period"] = (
                     f"the article's opening ({T.label(b.period)}), the month after "
                     f"{text[a.span_start:a.span_end]}'s")
+        _respectively(ctx, claims, sent)
+        _placed_by_their_attacks(ctx, lex, claims)
         for part, whole in wholes:
             # The whole of a share is counted over the part's larger place.
             part.metric = part.metric or whole.metric
@@ -1836,17 +1954,32 @@ def _extract_claims(
                         f"the whole that {text[part.span_start:part.span_end]} is part of "
                         f"({region_name(lex, outer)})")
 
+        told = False
         for fig in claims:
             claimed.append((fig, _sentence_text(text, sent, sentence, fig)))
             said = fig.extra.get("how", {}).get("period", "")
             if fig.kind != DATE and fig.period and len(fig.period) != 10 and (
                     said.startswith(("the sentence", "its own"))):
                 ctx.story_period = fig.period
+                if not lead_cut_checked and ctx.facts is not None and (
+                        sent[0] < ctx.facts.lead[1]) and _cuts_running(
+                        ctx.lead_period, fig.period, pub):
+                    # "605 attacks this year ... in the first eight months": the opening's
+                    # count is of the eight months, and so are the figures that follow.
+                    ctx.lead_period = fig.period
+            # Only the opening's first figure can cut it ("... in 2024, with 40 in January").
+            lead_cut_checked = lead_cut_checked or fig.kind != DATE
+            if fig.kind != DATE and fig.period and len(fig.period) != 10 and not told:
+                # The sentence's first figure is its subject ("48 attacks in October, as
+                # compared to 45 the month before"): "These attacks" are the 48.
+                ctx.last_period, told = fig.period, True
 
     if not claimed:
         return {} if columns else empty(C)
     claimed.sort(key=lambda pair: (pair[0].span_start, pair[0].span_end))
     _restated_sources([fig for fig, _ in claimed], text)
+    if lex.local_sources:
+        _resolve_local_sources([fig for fig, _ in claimed], lex)
     if lex.source_means:
         for fig, _ in claimed:
             # "605 incidents, the KP police said": the police's incidents are attacks.
@@ -1857,6 +1990,32 @@ def _extract_claims(
         return _columns(text, article_id, claimed)
     table = _table(text, article_id, claimed)
     return validate(C, table, "claims") if validate_schema else table
+
+
+def _resolve_local_sources(figs: list[_Figure], lex: Lexicon) -> None:
+    """Name the publisher behind a name every province's office bears, by the figure's place.
+
+    "According to police records" in a figure about Balochistan cites the Balochistan
+    police; "the CTD" about Khyber Pakhtunkhwa, its counter-terrorism department. Where the
+    place fits no publisher (or several), the figure keeps no source rather than a guess.
+    """
+    for fig in figs:
+        local = fig.attributed_to
+        if not local or not local.startswith(LOCAL_SOURCE):
+            continue
+        places = {fig.region, lex.region_parent.get(fig.region or "")} - {None}
+        fits = [name for name in lex.local_sources.get(local, ())
+                if lex.source_scope.get(name) in places]
+        how = fig.extra.setdefault("how", {})
+        said = local.removeprefix(LOCAL_SOURCE)
+        if len(fits) == 1:
+            fig.attributed_to = fits[0]
+            how["source"] = (how.get("source") or "named").replace(local, said) + (
+                f" (every province has its '{said}': {fits[0]}, as the figure is about "
+                f"{region_name(lex, fig.region)})")
+        else:
+            fig.attributed_to = None
+            how.pop("source", None)
 
 
 def _restated_sources(figs: list[_Figure], text: str) -> None:

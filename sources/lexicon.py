@@ -190,6 +190,9 @@ class Lexicon:
     outlets: frozenset[str] = frozenset()  # news media that relay figures (lower case)
     # source -> {metric its word names -> metric it counts} (sources.yaml `means`)
     source_means: dict[str, dict[str, str]] = field(default_factory=dict)
+    # A name every province's office bears ("police records", "the CTD") -> the publishers
+    # it can be, told apart by the figure's place (sources.yaml `local_names`).
+    local_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
     region_names: dict[str, str] = field(default_factory=dict)  # ISO code -> name
 
 
@@ -204,6 +207,10 @@ class LexiconScope:
 
     packs: tuple[Path, ...] = ()
     regions: frozenset[str] = frozenset()
+
+
+# What ``source_by_alias`` gives for a local name until the figure's place resolves it.
+LOCAL_SOURCE = "local:"
 
 
 def lexicon_for(scope: LexiconScope | None = None) -> Lexicon:
@@ -377,10 +384,21 @@ def load_lexicon(
     source_scope: dict[str, str] = {}
     edition_lag: dict[str, int] = {}
     source_means: dict[str, dict[str, str]] = {}
+    local_sources: dict[str, list[str]] = {}
+    local_aliases: list[str] = []
     for name, entry in _read(vocab_dir / "sources.yaml", packs).items():
         entry = entry or {}
         for alias in [name, *(entry.get("aliases") or [])]:
             source_by_alias.setdefault(" ".join(str(alias).split()), str(name))
+        if entry.get("local_names") and not entry.get("scope"):
+            raise VocabularyError(f"sources.yaml: {name}: 'local_names' needs a 'scope' (the "
+                                  "place that tells this publisher from the others)")
+        for alias in entry.get("local_names") or []:
+            written = " ".join(str(alias).split())
+            local_aliases.append(written)
+            names = local_sources.setdefault(LOCAL_SOURCE + normalise(written), [])
+            if str(name) not in names:  # "police records", "Police records": one name
+                names.append(str(name))
         if entry.get("scope"):
             source_scope[str(name)] = str(entry["scope"])
         if entry.get("edition_lag") is not None:
@@ -390,6 +408,10 @@ def load_lexicon(
                 raise VocabularyError(f"sources.yaml: {name}: 'means' maps {word_id!r} to "
                                       f"{meant!r}; both must be metric ids")
             source_means.setdefault(str(name), {})[str(word_id)] = str(meant)
+
+    for written in local_aliases:
+        # A publisher's own alias wins: "KP Police" is never the local name "police".
+        source_by_alias.setdefault(written, LOCAL_SOURCE + normalise(written))
 
     group_by_word, population_by_word, parts, agents, counted_nouns = _read_parts(
         vocab_dir / "parts.yaml", metrics
@@ -439,6 +461,7 @@ def load_lexicon(
         counted_nouns=counted_nouns,
         outlets=outlets,
         source_means=source_means,
+        local_sources={k: tuple(v) for k, v in local_sources.items()},
         region_names=region_names,
     )
 

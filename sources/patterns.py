@@ -604,6 +604,12 @@ DATE_MONTH_ONLY = re.compile(
     rf"[Tt]his|[Mm]id-?|[Ee]nd\s+of|[Ss]tart\s+of|[Bb]eginning\s+of)\s+(?P<mon>{_MONTH})\b"
     rf"(?!\s+[0-9])"
 )
+# "August proved particularly violent", "October saw ...": a month that opens a sentence as
+# its subject (a verb follows) dates the sentence, without a preposition.
+DATE_MONTH_SUBJECT = re.compile(
+    rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  ))(?P<mon>{_MONTH})(?=\s+(?:was|proved|saw"
+    r"|witnessed|recorded|registered|remained|became|brought|marked|turned\s+out)\b)"
+)
 # ISO dates "2024-06-27".
 DATE_ISO = re.compile(r"(?<![0-9-])(?P<year>[0-9]{4})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])")
 # Where a date can be: a month name (case-sensitive, as the date patterns are). A pattern that
@@ -622,7 +628,8 @@ DATE_ISO_FAST = re.compile(
 # Relative periods: context only, never claims ("last year", "yesterday").
 RELATIVE_WORDS = [
     "last year", "past year", "previous year", "the year before", "a year earlier", "a year ago",
-    "a year before", "this year", "current year", "yesterday", "today", "last month",
+    "a year before", "this year", "current year", "ongoing year", "so far during the year",
+    "so far in the year", "last quarter", "previous quarter", "yesterday", "today", "last month",
     "this month", "year on year", "year-on-year", "the month before", "previous month",
     "a month earlier",
 ]
@@ -631,6 +638,27 @@ RELATIVE_PERIOD = re.compile(rf"\b(?P<rel>{alternation(RELATIVE_WORDS)})\b", re.
 BASE_BEFORE = re.compile(
     r"\b(?:from|since|compared\s+(?:with|to)|than|over|against|on)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
+# "the highest since 2014", "the deadliest year for militants since 2015": a record set
+# against every year after that one. The year is neither the figure's period nor the base
+# of a change.
+RECORD_SINCE_BEFORE = re.compile(
+    r"\b(?:highest|lowest|deadliest|bloodiest|worst|most|fewest|least|largest|biggest"
+    r"|smallest|greatest|sharpest|steepest)\b[^.;:!?]{0,60}?\bsince\s+\Z",
+    re.IGNORECASE,
+)
+# A year a figure is measured against rather than counted in: "nearly as deadly as all of
+# 2024", "compared to the entire tally of 2024".
+YEAR_AS_BASE_BEFORE = re.compile(
+    r"(?:\bas\s+[\w-]+\s+as|\bcompared\s+(?:to|with)|\bagainst|\bthan)\s+"
+    r"(?:(?:all|the\s+whole|the\s+entire\s+(?:tally|total|figure|count)|the\s+(?:tally|total"
+    r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
+    re.IGNORECASE,
+)
+# "fatalities and injuries ... 63pc and 49pc, respectively": two of a kind, then the word
+# that pairs them in order.
+PAIR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+IN_BEFORE = re.compile(r"\bin\s+\Z", re.IGNORECASE)
+RESPECTIVELY_AFTER = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 # Past-tense markers: a sentence without a time reference is dated to the publication year
 # only when it is in the present tense ("Durrani estimates that ...").
 PAST_TENSE = re.compile(
@@ -767,8 +795,9 @@ ACCOUNTING_FOR = re.compile(r"\baccount(?:ing|ed|s)?\s+for\b", re.IGNORECASE)
 
 # Attribution before a source: "according to PIPS", "a report by the Islamabad-based PIPS".
 ATTRIBUTION_BEFORE = re.compile(
-    r"(?:\baccording\s+to|\bquoting|\bciting|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
-    r"|research|statistics|findings)\s+(?:by|from|of)|\bpublished\s+by|\bcompiled\s+by"
+    r"(?:\baccording\s+to|\bquoting|\bciting|\b(?:says|said|states|stated|notes|noted)"
+    r"|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
+    r"|research|statistics|findings)\s+(?:by|from|of)|\b(?:published|compiled|issued|released)\s+by"
     r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\bin)"
     r"\s+(?:the\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?\Z",
     re.IGNORECASE,
@@ -778,7 +807,8 @@ ATTRIBUTION_BEFORE = re.compile(
 _ATTRIBUTION_VERB = (
     r"(?:said|says|say|stated|states|claimed|claims|estimates?|estimated|reported|reports"
     r"|found|finds|recorded|records|counted|counts|noted|notes|believes|believed|added"
-    r"|put\s+the|puts\s+the|showed|shows|revealed|reveals|documented|documents)\b"
+    r"|put\s+the|puts\s+the|showed|shows|show|revealed|reveals|reveal|documented|documents"
+    r"|highlights|highlighted)\b"
 )
 ATTRIBUTION_AFTER = re.compile(
     r"\s*(?:[0-9]{4}\s+)?(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?(?:has\s+|have\s+|had\s+)?"
@@ -908,6 +938,17 @@ PLACE_ANAPHOR = re.compile(
 EVENT_SUBJECT = re.compile(
     rf"[\s\"“‘']*(?:(?:these|those|such)\s+(?:\w+\s+)?{_EVENT_NOUN}"
     rf"|the\s+(?:\w+\s+)?{_EVENT_NOUN}\s+also)\b", re.IGNORECASE)
+# Words that point back to the period last stated: "during this period", "that month",
+# "in the same period", or a sentence whose subject is the events just counted ("These
+# claimed 17 lives", "These attacks left ...").
+PERIOD_ANAPHOR = re.compile(
+    r"\b(?:(?:during|in|over|for|within|throughout)\s+(?:this|that|the\s+same)\s+"
+    r"(?:period|time|span)|that\s+month|the\s+same\s+(?:period|month))\b",
+    re.IGNORECASE,
+)
+DEMONSTRATIVE_SUBJECT = re.compile(
+    r"[\s\"“‘']*(?:these|those)\s+(?:claimed|killed|left|caused|took|resulted|injured"
+    r"|wounded)\b", re.IGNORECASE)
 CARRY_MARKER = re.compile(
     rf"\b(?:it|they|the\s+(?:latest\s+|annual\s+|new\s+|same\s+|security\s+)?{_BACK_NOUN})\s+"
     r"(?:(?:also|further|has|have|had|then|additionally)\s+)*"

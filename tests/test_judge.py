@@ -904,3 +904,23 @@ def test_every_bundled_publisher_definition_has_a_comparability_group():
     assert defs.group_of("CRSS", counted[counted["source"] == "CRSS"]["definition"].iloc[0])
     broader = {(s, defs.group_of(s, d).broader) for s, d in pairs}
     assert ("CRSS", True) in broader and ("PIPS", False) in broader
+
+
+def test_a_running_tally_confirms_but_never_alarms():
+    """On 6 December a year's count can only quote a tally of the year so far: the
+    publisher's release to 1 December confirms the same number, and a different number
+    may come from a newer release, so it raises no alarm."""
+    tally = ref("to-1-dec", source="S1", value=636.0, period="2024-01-01/2024-12-01",
+                published="2024-12-02")
+    stated = claim(text="636", value=636.0, metric="deaths", region="PK", period="2024",
+                   attributed_to="S1",
+                   binding="region: the sentence (Pakistan); period: its own '2024'")
+    assert verdict_of([stated], [tally], published="2024-12-06")[:2] == (
+        "supported", "named-source-agrees")
+    other = stated | {"text": "700", "value": 700.0}
+    verdict, rule, explanation = verdict_of([other], [tally], published="2024-12-06")
+    assert (verdict, rule) == ("unverifiable", "running-tally")
+    assert "636" in explanation
+    # The same tally against the year after it ended is no tally of a running period.
+    assert verdict_of([other], [tally], published="2025-02-01")[:2] == (
+        "unverifiable", "no-reference")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checks.match import CLAIM, match_figures, period_measures
+from checks.match import CLAIM, match_figures, period_measures, running_measures
 from checks.periods import half, quarter
 from checks.schemas import ClaimSchema, ReferenceSchema, validate
 from tests.rows import claim_row, reference_row
@@ -139,3 +139,48 @@ def test_a_date_meets_the_event_its_sentence_names():
 def test_a_date_without_a_year_meets_no_event():
     undated = claim(kind="date", date=None, period=None, sentence="Jets struck Khost.")
     assert matched([undated], [EVENT]) == set()
+
+
+def matched_on(claims: list[dict], refs: list[dict], published: str) -> set[tuple[str, str]]:
+    c = validate(ClaimSchema, pd.DataFrame(claims), "claims")
+    r = validate(ReferenceSchema, pd.DataFrame(refs), "reference")
+    pairs = match_figures(c, r, {c["article_id"].iloc[0]: published})
+    return set(zip(pairs[CLAIM + "claim_id"], pairs["ref_id"], strict=True))
+
+
+def test_a_year_not_over_at_publication_is_measured_by_the_latest_tally_of_it():
+    """'636 incidents in 2024' on 6 December 2024 quotes a tally to about that day."""
+    tallies = [
+        ref("to-6-dec", period="2024-01-01/2024-12-06", published="2024-12-06"),
+        ref("to-1-dec", period="2024-01-01/2024-12-01", published="2024-12-02"),
+        ref("to-october", period="2024-01/2024-10", published="2024-11-02"),  # weeks before
+        ref("from-june", period="2024-06-01/2024-12-06", published="2024-12-06"),  # not the start
+    ]
+    # Of one publisher's tallies, the latest one.
+    assert matched_on([claim(period="2024")], tallies, "2024-12-06") == {("a#1", "to-6-dec")}
+    assert matched_on([claim(period="2024")], tallies[1:], "2024-12-06") == {("a#1", "to-1-dec")}
+    # "this year" read to the publication day: the same tallies.
+    this_year = claim(period="2024-01-01/2024-12-06")
+    assert matched_on([this_year], tallies, "2024-12-06") == {("a#1", "to-6-dec")}
+    # A year that had ended is measured by its own figure only.
+    assert matched_on([claim(period="2023")], [*tallies, ref("year")], "2024-12-06") == {("a#1", "year")}
+
+
+def test_a_latest_tally_stands_in_only_where_its_publisher_has_no_figure_for_the_span():
+    year = ref("whole-year", period="2024", published="2024-12-05")
+    tally = ref("tally", period="2024-01-01/2024-12-01", published="2024-12-02")
+    assert matched_on([claim(period="2024")], [year, tally], "2024-12-06") == {("a#1", "whole-year")}
+    # A year-end report that came out after the article was not there to be quoted.
+    late = year | {"published": "2025-01-10"}
+    assert matched_on([claim(period="2024")], [late, tally], "2024-12-06") == {
+        ("a#1", "whole-year"), ("a#1", "tally")}
+    # Another publisher's figure for the whole span leaves this one's tally standing.
+    other = year | {"ref_id": "other", "source": "S2"}
+    assert ("a#1", "tally") in matched_on([claim(period="2024")], [other, tally], "2024-12-06")
+
+
+def test_an_estimate_of_a_level_is_never_read_as_a_running_tally():
+    # A stock is measured within the period already; a lag window must not widen it.
+    assert not running_measures("2024", "2024-01-01/2024-12-01", "militants", "2024-12-06", 14)
+    assert running_measures("2024", "2024-01-01/2024-12-01", "deaths", "2024-12-06", 14)
+    assert not running_measures("2024", "2024-01-01/2024-12-01", "deaths", "2024-12", 14)

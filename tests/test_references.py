@@ -184,6 +184,24 @@ def test_sub_populations_have_their_own_metric(refs: pd.DataFrame) -> None:
     assert split[R.value].sum() == 693  # 330 + 260 + 103: parts of the total, stored apart
 
 
+def test_a_police_release_keeps_its_kinds_of_attack_and_seizures_apart(
+        refs: pd.DataFrame) -> None:
+    # The KP CTD's December 2024 release: IED blasts and firing incidents are parts of its
+    # 636 incidents, the 29 most-wanted part of its 739 arrests, each under its own metric;
+    # the 849 kg of explosives is a weight, kept apart from the 162 grenades and weapons.
+    ctd = refs[(refs[R.source] == "KP CTD") & (refs[R.period] == "2024-01-01/2024-12-06")]
+    by_metric = ctd.set_index(R.metric)[R.value]
+    assert by_metric["ied_attacks"] + by_metric["firing_attacks"] <= by_metric["attacks"]
+    assert by_metric["most_wanted_arrested"] < by_metric["militants_arrested"]
+    assert (by_metric["explosives_seized_kg"], by_metric["grenades_seized"],
+            by_metric["suicide_jackets_seized"], by_metric["weapons_seized"]) == (849, 162, 7, 162)
+    # Registered cases are not incidents: January-April 2023 has 309 cases, 175 incidents.
+    cases = one(refs, **{R.ref_id: "kpctd:cases-kp-2023-01-04"})
+    assert (cases[R.metric], cases[R.value]) == ("terrorism_cases", 309)
+    months = refs[(refs[R.source] == "KP CTD") & (refs[R.metric] == "attacks")
+                  & refs[R.period].isin(["2023-01", "2023-02", "2023-03", "2023-04"])]
+    assert months[R.value].sum() == 175
+
 def test_version_is_stable_and_short() -> None:
     assert references_version() == references_version()
     assert len(references_version()) == 12
