@@ -1686,7 +1686,7 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
         return None
     gap = ctx.text[fig.span_end:ctx.populations[k][0]]
     # "166 (18 per cent) security personnel": an aside between the count and its people.
-    gap = _ASIDE_IN_GAP.sub(" ", gap, count=1)
+    gap = _ASIDE_IN_GAP.sub(" ", gap, count=1).rstrip("“\"‘'")  # '73 “high-value targets”'
     if len(gap) <= 30 and (re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
             or P.OF_WHOM_GAP.fullmatch(gap)):
@@ -1720,6 +1720,9 @@ def _list_predicates(ctx: _Context, claims: list[_Figure]) -> dict[int, str]:
             j += 1
         if items:
             i = bisect_left(ctx.metric_starts, end)
+            aside = P.INCLUDING_ASIDE.match(ctx.text, end)
+            while aside and i < len(ctx.metrics) and ctx.metrics[i][0] < aside.end():
+                i += 1  # a word inside an aside ("including khawarij,") is not the verb
             if i < len(ctx.metrics) and ctx.metrics[i][2] in _VERB_FIRST and (
                     P.LIST_PREDICATE_GAP.fullmatch(ctx.text, end, ctx.metrics[i][0])):
                 out.update((id(f), ctx.metrics[i][2]) for f in items)

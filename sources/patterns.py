@@ -730,7 +730,10 @@ SAYING_VERB = re.compile(
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
 # Between such a list and the death or injury word all its items share: "... were wounded",
 # "..., have lost their lives".
+INCLUDING_ASIDE = re.compile(r",\s+including\s+[^,.;:]{1,40},")
 LIST_PREDICATE_GAP = re.compile(
+    # ("925 terrorists, including khawarij, were sent to hell": an aside before the verb.)
+    r"(?:,\s+including\s+[^,.;:]{1,40},)?"
     r"(?:,\s+(?:were|was|have|has|had)\b)?\s+(?:(?:were|was|have|has|had|been|also|all|"
     r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
 # "64 deaths—49 of whom were security personnel": the part named after "of whom".

@@ -749,3 +749,11 @@ def test_period_words_of_running_reports() -> None:
     assert claims["1,087"][C.attributed_to] == "CRSS"
     quarter = by_text("The last quarter saw 445 deaths in Pakistan.", published="2023-10-01")
     assert quarter["445"][C.period] == "2023-07/2023-09"
+
+
+def test_the_most_wanted_and_an_aside_before_the_verb() -> None:
+    claims = by_text("Officials said 640 militants, including foreign fighters, were killed in "
+                     "Sindh in 2023, and police eliminated 41 “high-value targets” there.",
+                     published="2024-01-05")
+    assert claims["640"][C.metric] == "deaths_militants"
+    assert claims["41"][C.metric] == "deaths_militants_high_value"
