@@ -750,6 +750,13 @@ def _as_change(text: str, fig: _Figure, before: str, before_start: int) -> bool:
             decrease = table[normalise(hit.group("w"))]
             if hit.group("q"):
                 fig.qualifier = _QUALIFIERS[normalise(hit.group("q"))].value
+        elif noun_in := P.CHANGE_NOUN_IN_BY_BEFORE.search(before):
+            # "a surge in violence by 14%": the claim stays the number, so that what changed
+            # (between the noun and "by") is still read as its measure.
+            fig.kind = kind
+            decrease = _CHANGE_NOUNS[normalise(noun_in.group("w"))]
+            if noun_in.group("q"):
+                fig.qualifier = _QUALIFIERS[normalise(noun_in.group("q"))].value
         else:
             comparative = P.COMPARATIVE_AFTER.match(text, fig.end)
             if not comparative:
@@ -1036,7 +1043,9 @@ def _qualifies_other_noun(text: str, lo: int, metric_start: int) -> bool:
     if prep is None:
         return False
     last = P.LAST_WORD.search(text, max(lo, prep.start() - 40), prep.start())
-    return last is not None and last.group(1).lower() not in P.FUNCTION_WORDS
+    # "a surge in fatalities by 14%": after a change noun the phrase names what changed.
+    return last is not None and last.group(1).lower() not in P.FUNCTION_WORDS and (
+        last.group(1).lower() not in P.CHANGE_NOUNS)
 
 
 def _continues(text: str, fig: _Figure) -> bool:
@@ -1236,6 +1245,21 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     return refs
 
 
+def _period_before(period: str) -> str:
+    """The base of a change stated for a month or a quarter with no base named: the month or
+    quarter before it, as monthly and quarterly security reports compare ("fatalities rose
+    14% in the second quarter" is against the first); other spans, the same span a year
+    earlier."""
+    first, last = T.bounds(period)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    whole = first.day == 1 and last == T.bounds(f"{last.year:04d}-{last.month:02d}")[1]
+    if whole and (months == 1 or (months == 3 and first.month % 3 == 1)):
+        end = first - timedelta(days=1)
+        start_month = end.month - months + 1
+        return T.canonical(date(end.year, start_month, 1), end)
+    return T.shift_years(period, -1)
+
+
 def _previous_quarter(pub: date) -> str:
     """"The last quarter" in an article: the calendar quarter before the publication's."""
     q = (pub.month - 1) // 3  # the publication's quarter, from 0
@@ -1291,7 +1315,11 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         how["period"] = f"the sentence ({fig.period} against {fig.base_period})"
         return
     if change and not sc.years and sc.months is None:  # once per sentence
-        sc.months = sorted({r.period for r in sc.plain if not r.release and len(r.period) == 7})
+        # Months, or spans of months ("from 358 in January-March to 284 in the second
+        # quarter"), in time order; never days or years.
+        sc.months = sorted({r.period for r in sc.plain if not r.release and len(r.period) != 10
+                            and len(r.period) != 4 and T.is_valid(r.period)},
+                           key=lambda p: T.bounds(p))
     spans = sc.months if change and not sc.years else []
     if len(spans) >= 2:
         # "fell 22% from 105 in March to 82 in April": the later month against the earlier.
@@ -1360,7 +1388,7 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
             # ("a 65% increase" in 2023 compares 2023 with 2022), the usual annual report.
             fig.base_period = str(int(fig.period) - 1)
         elif "/" in fig.period or len(fig.period) == 7:
-            fig.base_period = T.shift_years(fig.period, -1)
+            fig.base_period = _period_before(fig.period)
         if fig.base_period == fig.period and len(fig.period) == 4:
             # "rising 45% over the past year" in a report on that year: against the one before.
             fig.base_period = str(int(fig.period) - 1)
@@ -1612,6 +1640,15 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.metric = part
             fig.extra["group"] = group
             return
+    if previous is not None and previous.extra.get("group") and lex.parts.get(
+            (fig.metric, previous.extra["group"])) == previous.metric and (
+            P.BREAKDOWN_OPEN.fullmatch(text, previous.span_end, fig.span_start)
+            or P.BREAKDOWN_NEXT.fullmatch(text, previous.span_end, fig.span_start)):
+        # "87 attacks by the TTP (78 in KP, five in Balochistan ...)": the breakdown of a
+        # part is of that part.
+        fig.metric = previous.metric
+        fig.extra["group"] = previous.extra["group"]
+        return
     if previous is not None and previous.extra.get("group") and P.OTHERS_AFTER.match(
             text, fig.span_end):
         # "... killed in suicide attacks, while 582 others were injured": the others were
@@ -1620,6 +1657,38 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         if part:
             fig.metric = part
             fig.extra["group"] = previous.extra["group"]
+
+
+def _stated_in_next_sentence(ctx: _Context, lex: Lexicon,
+                             by_sentence: dict[int, list[_Figure]], pub: date | None) -> None:
+    """'... 80 per cent of all fatalities. This was stated in the second quarterly report
+    issued by CRSS.': the sentence after the figures names their source and period, for
+    the figures that state none of their own."""
+    text = ctx.text
+    for idx, sent in enumerate(ctx.sentences):
+        if not P.STATED_IN_BEFORE.match(text, sent[0], sent[1]):
+            continue
+        prev = idx - 1
+        while prev >= 0 and text[slice(*ctx.sentences[prev])].isspace():
+            prev -= 1
+        figs = [f for f in by_sentence.get(prev, []) if f.kind and f.kind != DATE]
+        if not figs:
+            continue
+        found = _attributions(ctx, sent)
+        refs = sorted((r for r in _time_refs(ctx, sent, by_sentence.get(idx, []), pub, lex)
+                       if not r.is_base and not r.release and len(r.period) != 10),
+                      key=lambda r: r.pos)
+        for fig in figs:
+            how = fig.extra.setdefault("how", {})
+            if found and not fig.attributed_to:
+                fig.attributed_to = found[-1][1]
+                how["source"] = f"named in the next sentence ('{found[-1][1]}')"
+            said = how.get("period", "")
+            if refs and fig.kind not in CHANGE_KINDS and not said.startswith(
+                    ("the sentence", "its own")):
+                # (a period taken from the article or the publication date gives way)
+                fig.period = refs[0].period
+                how["period"] = f"the next sentence ({refs[0].how})"
 
 
 def _placed_by_their_attacks(ctx: _Context, lex: Lexicon, claims: list[_Figure]) -> None:
@@ -1979,6 +2048,7 @@ def _extract_claims(
 
     if not claimed:
         return {} if columns else empty(C)
+    _stated_in_next_sentence(ctx, lex, by_sentence, pub)
     claimed.sort(key=lambda pair: (pair[0].span_start, pair[0].span_end))
     _restated_sources([fig for fig, _ in claimed], text)
     if lex.local_sources:

@@ -508,6 +508,12 @@ CHANGE_NOUN_BEFORE = re.compile(
     rf"\b(?P<w>{alternation(CHANGE_NOUNS)})\s+of\s+{_HEDGE_AT_END}",
     re.IGNORECASE,
 )
+# "a surge in violence (fatalities) by 14%": a change noun, what changed, then "by".
+CHANGE_NOUN_IN_BY_BEFORE = re.compile(
+    rf"\b(?P<w>{alternation(CHANGE_NOUNS)})\s+in\s+(?:[^\W\d_][\w’'-]*\s+|\([^()]{{1,20}}\)\s+)"
+    rf"{{1,3}}by\s+{_HEDGE_AT_END}",
+    re.IGNORECASE,
+)
 # "rose by 12%", "fell 5%", "up 3%": a change verb, optionally "by", before the percent.
 # "up to" is a qualifier, not a change: the negative lookahead sits in the extractor.
 CHANGE_VERB_BEFORE = re.compile(
@@ -657,6 +663,15 @@ YEAR_AS_BASE_BEFORE = re.compile(
 # "fatalities and injuries ... 63pc and 49pc, respectively": two of a kind, then the word
 # that pairs them in order.
 PAIR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+# "This was stated in the quarterly report issued by ...", "These figures were revealed by
+# ...": a sentence that gives the source of the figures just stated.
+STATED_IN_BEFORE = re.compile(
+    r"\s*(?:this|these(?:\s+figures)?|the\s+figures)\s+(?:was|were)\s+(?:stated|revealed"
+    r"|disclosed|reported|mentioned|shared|released|given)\s+(?:in|by)\b", re.IGNORECASE)
+# A breakdown in brackets after a figure: "87 terrorist attacks (78 in KP, five in
+# Balochistan and four in Punjab)": from the figure to the first item, then item to item.
+BREAKDOWN_OPEN = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,3}\(\s*")
+BREAKDOWN_NEXT = re.compile(r"\s+(?:in|from)\s+[^\d,();.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
 IN_BEFORE = re.compile(r"\bin\s+\Z", re.IGNORECASE)
 RESPECTIVELY_AFTER = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 # Past-tense markers: a sentence without a time reference is dated to the publication year
@@ -800,7 +815,7 @@ ACCOUNTING_FOR = re.compile(r"\baccount(?:ing|ed|s)?\s+for\b", re.IGNORECASE)
 ATTRIBUTION_BEFORE = re.compile(
     r"(?:\baccording\s+to|\bquoting|\bciting|\b(?:says|said|states|stated|notes|noted)"
     r"|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
-    r"|research|statistics|findings)\s+(?:by|from|of)|\b(?:published|compiled|issued|released)\s+by"
+    r"|research|statistics|findings)\s+(?:by|from|of)|\b(?:published|compiled|issued|released)\s+(?:here\s+|today\s+|on\s+\w+\s+)?by"
     r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\bin)"
     r"\s+(?:the\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?\Z",
     re.IGNORECASE,

@@ -757,3 +757,51 @@ def test_the_most_wanted_and_an_aside_before_the_verb() -> None:
                      published="2024-01-05")
     assert claims["640"][C.metric] == "deaths_militants"
     assert claims["41"][C.metric] == "deaths_militants_high_value"
+
+
+def test_a_quarters_or_months_change_with_no_base_is_against_the_one_before() -> None:
+    """Monthly and quarterly reports compare with the period before: 'a surge in
+    fatalities by 14% in the second quarter' is against the first quarter."""
+    q2 = by_text("According to CRSS, Sindh saw a surge in fatalities by 14% in the second "
+                 "quarter of 2023.", published="2023-07-14")["14%"]
+    assert (q2[C.kind], q2[C.metric]) == ("percent_change", "deaths")
+    assert (q2[C.period], q2[C.base_period]) == ("2023-04/2023-06", "2023-01/2023-03")
+    january = by_text("Attacks rose 20% in January 2024, PICSS said.",
+                      published="2024-02-02")["rose 20%"]
+    assert january[C.base_period] == "2023-12"
+    # A span that is neither a month nor a quarter keeps the same span a year before.
+    half = by_text("Attacks rose 20% in the first half of 2024, PICSS said.",
+                   published="2024-07-02")["rose 20%"]
+    assert half[C.base_period] == "2023-01/2023-06"
+
+
+def test_the_sentence_after_the_figures_can_name_their_source() -> None:
+    text = ("LAHORE: Security in Punjab improved.\nOfficials said the situation was calm.\n"
+            "Punjab and Sindh suffered 12 per cent of all fatalities.\n"
+            "This was stated in the third quarter report of 2023 issued here by the Centre "
+            "for Research and Security Studies.")
+    claim = by_text(text, published="2023-10-05")["12 per cent of all fatalities"]
+    assert claim[C.attributed_to] == "CRSS"
+    assert claim[C.period] == "2023-07/2023-09"
+    assert "next sentence" in claim[C.binding]
+    # Without the back-reference the next sentence's source is not borrowed.
+    other = text.replace("This was stated in", "Separately, officials discussed")
+    assert by_text(other, published="2023-10-05")[
+        "12 per cent of all fatalities"][C.attributed_to] is None
+
+
+def test_a_change_between_two_spans_is_the_later_against_the_earlier() -> None:
+    claim = by_text("Deaths decreased by 21%, from 358 in the January-March period to 284 in "
+                    "the second quarter of 2023.", published="2023-07-14")["decreased by 21%"]
+    assert (claim[C.period], claim[C.base_period]) == ("2023-04/2023-06", "2023-01/2023-03")
+
+
+def test_a_bracketed_breakdown_of_a_part_counts_that_part() -> None:
+    claims = by_text("The TTP was involved in 92 terrorist attacks (80 in KP, seven in "
+                     "Balochistan and five in Punjab) in 2022, PIPS said.", published="2023-01-05")
+    assert [claims[k][C.metric] for k in ("92", "80", "seven", "five")] == ["attacks_ttp"] * 4
+    assert claims["seven"][C.region] == "PK-BA"
+    # A breakdown of a whole stays the whole's.
+    whole = by_text("There were 92 terrorist attacks (80 in KP and 12 in Punjab) in 2022.",
+                    published="2023-01-05")
+    assert whole["80"][C.metric] == "attacks"
