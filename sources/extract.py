@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import pandas as pd
 
@@ -1681,7 +1681,7 @@ def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -
     """'fatalities and injuries declined by 63pc and 49pc, respectively': the two figures
     take the two measures in the order named."""
     text = ctx.text
-    for a, b in zip(claims, claims[1:]):
+    for a, b in pairwise(claims):
         if a.kind == DATE or b.kind == DATE or not (
                 P.PAIR_GAP.fullmatch(text, a.span_end, b.span_start)
                 and P.RESPECTIVELY_AFTER.match(text, b.span_end)):
