@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import pandas as pd
 
@@ -1713,7 +1713,7 @@ def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -
     """'fatalities and injuries declined by 63pc and 49pc, respectively': the two figures
     take the two measures in the order named."""
     text = ctx.text
-    for a, b in zip(claims, claims[1:]):
+    for a, b in pairwise(claims):
         if a.kind == DATE or b.kind == DATE or not (
                 P.PAIR_GAP.fullmatch(text, a.span_end, b.span_start)
                 and P.RESPECTIVELY_AFTER.match(text, b.span_end)):
@@ -1742,9 +1742,6 @@ def _counted_word_after(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:
         lex.counted_nouns)
 
 
-_ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
-
-
 def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
     """The population a count names right after it ("126 civilians", "40 armed soldiers"),
     as (start, end, population id), or None."""
@@ -1755,7 +1752,7 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
         return None
     gap = ctx.text[fig.span_end:ctx.populations[k][0]]
     # "166 (18 per cent) security personnel": an aside between the count and its people.
-    gap = _ASIDE_IN_GAP.sub(" ", gap, count=1).rstrip("“\"‘'")  # '73 “high-value targets”'
+    gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1).rstrip("“\"‘'")  # '73 “high-value targets”'
     if len(gap) <= 30 and (re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
             or P.OF_WHOM_GAP.fullmatch(gap)):

@@ -751,6 +751,8 @@ LIST_PREDICATE_GAP = re.compile(
     r"(?:,\s+including\s+[^,.;:]{1,40},)?"
     r"(?:,\s+(?:were|was|have|has|had)\b)?\s+(?:(?:were|was|have|has|had|been|also|all|"
     r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
+# "166 (18 per cent) security personnel": an aside between a count and the people it counts.
+ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
 # "64 deaths—49 of whom were security personnel": the part named after "of whom".
 OF_WHOM_GAP = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were\s+|was\s+)?", re.IGNORECASE)
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’
