@@ -8,8 +8,8 @@ process. (Named ``lexicon`` so that it does not shadow the ``vocab/`` data folde
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 

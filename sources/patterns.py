@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 
 from checks.vocabulary import Qualifier
 
-
 # Characters that re.IGNORECASE matches with an ASCII letter although ``str.lower`` does not
 # turn them into it (dotless i, long s): the only ones, checked over all of Unicode by
 # tests/test_patterns_fold.py.
