@@ -628,8 +628,12 @@ def _small_word_number_is_claim(text: str, fig: _Figure, ctx: _Context, lex: Lex
     if P.may_end_in_hedge(text, max(0, fig.start - 25), fig.start) and (
             P.QUALIFIER_BEFORE.search(text, max(0, fig.start - 25), fig.start)):
         return True
-    if P.COUNT_NOUN_AFTER.match(text, fig.end):
-        return True
+    if P.COUNT_NOUN_AFTER.match(text, fig.end) or P.OTHERS_AFTER.match(text, fig.end):
+        return True  # "three incidents", "the arrest of five others"
+    j = bisect_left(ctx.metric_starts, fig.start) - 1
+    if j >= 0 and ctx.metrics[j][2] in _VERB_FIRST and P.VERB_GAP.fullmatch(
+            text, ctx.metrics[j][1], fig.start):
+        return True  # "killing 32 militants and arresting five": the verb's own count
     k = bisect_left(ctx.populations, (fig.end, -1, ""))
     if k < len(ctx.populations) and re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?",
                                                   text[fig.end:ctx.populations[k][0]]):
