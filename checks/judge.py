@@ -656,8 +656,10 @@ def _rule(
         return (
             Verdict.UNVERIFIABLE,
             Rule.RUNNING_TALLY,
-            f"{decided[2]}; but that is a tally of a period not yet over when the article "
-            "appeared, which the article may have updated, so figcheck raises no alarm",
+            (
+                f"{decided[2]}; but that is a tally of a period not yet over when the article "
+                "appeared, which the article may have updated, so figcheck raises no alarm"
+            ),
         )
     inherited = _inherited(claim, named=named is not None)
     if decided[0] in ALARMS and inherited:

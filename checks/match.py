@@ -100,7 +100,7 @@ def _match_numbers(
     # A publisher's latest tally stands in only where, when the article appeared, it had
     # published no figure for the claim's own span (another publisher's exact figure does
     # not make this one's tally irrelevant; its year-end report came too late to be quoted).
-    article_date = pairs[CLAIM + C.article_id].map(published or {})
+    article_date = pairs[CLAIM + C.article_id].map(published)
     key = pairs[CLAIM + C.claim_id].astype(str) + "\x1f" + pairs[R.source].astype(str)
     quotable = same_period & ~(
         article_date.notna() & (pairs[R.published].astype(str) > article_date.astype(str))
@@ -120,7 +120,9 @@ def _match_numbers(
         )
         if running.any():
             # Of one publisher's tallies, only its latest before the article stands in.
-            ends = pairs.loc[running.index[running], R.period].map(lambda p: _bounds(canonical(p))[1])
+            ends = pairs.loc[running.index[running], R.period].map(
+                lambda p: _bounds(canonical(p))[1]
+            )
             latest = ends.groupby(key[ends.index]).transform("max")
             same_period[ends.index[ends == latest]] = True
     is_change = pairs[CLAIM + C.kind].isin(list(BASED_KINDS))

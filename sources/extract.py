@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 import pandas as pd
 
@@ -36,7 +36,14 @@ from checks.vocabulary import CHANGE_KINDS, Kind, Qualifier
 from sources import numbers as N
 from sources import patterns as P
 from sources.context import ArticleFacts, article_facts, paragraph_of, region_name
-from sources.lexicon import LOCAL_SOURCE, Lexicon, load_lexicon, normalise, word_finder
+from sources.lexicon import (
+    LOCAL_SOURCE,
+    Lexicon,
+    load_lexicon,
+    normalise,
+    spans_together,
+    word_finder,
+)
 from sources.numbers import Number, find_numbers
 
 # Enum values read once: these are compared in the inner loops.
@@ -69,7 +76,7 @@ _WINDOW = 60  # characters looked at before a figure for hedges, change verbs an
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Figure:
     """A number (or date) found in the text, before and after classification."""
 
@@ -106,7 +113,7 @@ class _Figure:
     extra: dict = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class _TimeRef:
     """A time reference in a sentence: an explicit year, a date, or a relative period."""
 
@@ -156,6 +163,10 @@ class _Context:
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
+    # The lower-cased text, and where runs of number words are (found with the vocabularies
+    # in one scan, for ``find_numbers``).
+    low: str | None = None
+    word_runs: list[tuple[int, int]] | None = None
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -203,28 +214,33 @@ def _masked(start: int, end: int, masks: list[tuple[int, int]], mask_starts: lis
 def _context(text: str, lex: Lexicon) -> _Context:
     """Find sentences, clause breaks, metric words, places, sources and relative periods."""
     sentences = _sentence_spans(text)
-    breaks = [(m.start(), m.end()) for m in P.CLAUSE_BREAK.finditer(text)]
+    breaks = P.clause_breaks(text)
     low = text.lower()
+    # Every vocabulary in one scan of the text (``spans_together``).
+    (metric_spans, modifier_spans, masks, region_spans, source_spans, relative_spans,
+     group_spans, population_spans, word_runs) = spans_together(
+        (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
+         lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, N.WORD_RUNS),
+        text, low)
     metrics = [
         (s, e, lex.metric_by_word[normalise(text[s:e])])
-        for s, e in lex.metric_finder.spans(text, low)
+        for s, e in metric_spans
     ]
     modifiers = (
         [(s, e, lex.modifier_by_phrase[normalise(text[s:e])])
-         for s, e in lex.modifier_finder.spans(text, low)]
+         for s, e in modifier_spans]
         if lex.modifier_finder
         else []
     )
-    masks = lex.not_place_finder.spans(text, low)
     mask_starts = [s for s, _ in masks]
     regions = [
         (s, e, lex.region_by_alias[normalise(text[s:e])])
-        for s, e in lex.region_finder.spans(text, low)
+        for s, e in region_spans
         if not _masked(s, e, masks, mask_starts)
     ]
     sources = [
         (s, e, lex.source_by_alias[" ".join(text[s:e].split())])
-        for s, e in lex.source_finder.spans(text, low)
+        for s, e in source_spans
     ]
     according = [
         (m.start("name"), m.end("name"), m.group("name").rstrip(".’'"))
@@ -233,7 +249,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
     ]
     # "According to Geo News": a news outlet relays the figure; whoever it names counted it.
     according = [a for a in according if normalise(a[2]) not in lex.outlets]
-    relatives = [(s, e, normalise(text[s:e])) for s, e in _RELATIVE.spans(text, low)]
+    relatives = [(s, e, normalise(text[s:e])) for s, e in relative_spans]
     ctx = _Context(
         text=text,
         sentences=sentences,
@@ -249,8 +265,10 @@ def _context(text: str, lex: Lexicon) -> _Context:
         according=according,
         relatives=relatives,
         outlets=lex.outlets,
+        low=low,
+        word_runs=word_runs,
     )
-    _article_context(ctx, lex, low)
+    _article_context(ctx, lex, low, group_spans, population_spans)
     return ctx
 
 
@@ -260,16 +278,21 @@ def _incidental(text: str, s: int, e: int) -> bool:
                 or P.INCIDENTAL_AFTER.match(text, e, min(len(text), e + 80)))
 
 
-def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
-    """Find what the article establishes for all its figures (each one pass over the text)."""
+def _article_context(ctx: _Context, lex: Lexicon, low: str,
+                     group_spans: list[tuple[int, int]] | None = None,
+                     population_spans: list[tuple[int, int]] | None = None) -> None:
+    """Find what the article establishes for all its figures (each one pass over the text).
+
+    ``group_spans`` and ``population_spans``: the group and population finders' spans when
+    already found (``_context``)."""
     text = ctx.text
     ctx.facts = article_facts(text, lex, ctx.regions, lambda s, e: _incidental(text, s, e))
     folded = P.lowered_for_matching(text, low)  # None: run the case-insensitive patterns
     if ctx.facts.country:
         # "across the country", "nationwide": the article's country, as a place mention.
         refs = [(m.start(), m.end(), ctx.facts.country)
-                for m in (P.matches_from(P.COUNTRY_REFERENCE_LOW, P.COUNTRY_REFERENCE_START,
-                                         folded) if folded is not None
+                for m in (P.matches_at(P.COUNTRY_REFERENCE_LOW, P.country_starts(folded),
+                                       folded) if folded is not None
                           else P.COUNTRY_REFERENCE.finditer(text))]
         if refs:
             ctx.regions = sorted(ctx.regions + refs)
@@ -293,12 +316,14 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str) -> None:
                    for m in P.matches_from(P.PERIOD_PHRASE, P.PERIOD_PHRASE_START, text)]
     if lex.group_finder:
         ctx.groups = [(s, e, lex.group_by_word[normalise(text[s:e])])
-                      for s, e in lex.group_finder.spans(text, low)]
+                      for s, e in (lex.group_finder.spans(text, low) if group_spans is None
+                                   else group_spans)]
         if lex.agent_groups:
             ctx.groups = _with_group_anaphors(text, low, ctx.groups, lex.agent_groups)
     if lex.population_finder:
         ctx.populations = [(s, e, lex.population_by_word[normalise(text[s:e])])
-                           for s, e in lex.population_finder.spans(text, low)]
+                           for s, e in (lex.population_finder.spans(text, low)
+                                        if population_spans is None else population_spans)]
         if lex.counted_nouns:
             _qualify_counted_nouns(ctx, lex)
 
@@ -336,7 +361,7 @@ def _with_group_anaphors(text: str, low: str, groups: list[tuple[int, int, str]]
         return groups
     starts = [s for s, _ in named]
     found = list(groups)
-    matches = (P.matches_from(P.GROUP_ANAPHOR_LOW, P.GROUP_ANAPHOR_START, low)
+    matches = (P.matches_at(P.GROUP_ANAPHOR_LOW, P.group_anaphor_starts(low), low)
                if len(low) == len(text)
                else P.GROUP_ANAPHOR.finditer(text))
     for m in matches:
@@ -410,15 +435,16 @@ def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
                    weekday=wd.capitalize() if wd else None)
 
 
-def _number_figures(text: str) -> list[_Figure]:
+def _number_figures(text: str, ctx: _Context | None = None) -> list[_Figure]:
     """Figures from the number recognizer: ordinals, references, compounds and URLs dropped.
 
     A fraction is a figure only as a share ("two-thirds of attacks"), and not after an
-    ordinal ("the first half of 2023" is a period).
+    ordinal ("the first half of 2023" is a period). ``ctx``: the lower-cased text and the
+    runs of number words, when already found.
     """
     found: list[_Figure] = []
     previous: Number | None = None
-    for n in find_numbers(text):
+    for n in (find_numbers(text) if ctx is None else find_numbers(text, ctx.low, ctx.word_runs)):
         prev, previous = previous, n
         if not n.is_figure:
             continue
@@ -442,12 +468,13 @@ def _number_figures(text: str) -> list[_Figure]:
     return found
 
 
-def _form_figures(text: str) -> list[_Figure]:
+def _form_figures(text: str, low: str | None = None) -> list[_Figure]:
     """Factors ("doubled", "nine-fold", "halved") and ranks ("ranked second", "the most
-    affected province"): claims written without a figure in digits."""
+    affected province"): claims written without a figure in digits (``low``: the text
+    lower-cased, when the caller has it)."""
     found = []
-    folded = P.lowered_for_matching(text)  # the groups read below are lower-cased anyway
-    for m in (P.matches_from(P.FACTOR_LOW, P.FACTOR_START, folded) if folded is not None
+    folded = P.lowered_for_matching(text, low)  # the groups read below are lower-cased anyway
+    for m in (P.matches_at(P.FACTOR_LOW, P.factor_starts(folded), folded) if folded is not None
               else P.FACTOR.finditer(text)):
         word = (m.group("verb") or m.group("num")).lower()
         value = P.FACTOR_VERBS.get(word)
@@ -455,7 +482,7 @@ def _form_figures(text: str) -> list[_Figure]:
             value = float(word) if word[0].isdigit() else float(
                 {**P.UNIT_WORDS, **P.TEEN_WORDS, **P.TENS_WORDS, "hundred": 100}[word])
         found.append(_Figure(m.start(), m.end(), "factor", value=float(value)))
-    for m in (P.matches_from(P.RANK_LOW, P.RANK_START, folded) if folded is not None
+    for m in (P.matches_at(P.RANK_LOW, P.rank_starts(folded), folded) if folded is not None
               else P.RANK.finditer(text)):
         word = (m.group("ord") or m.group("ord2") or "").lower()
         if m.group("most") or m.group("top"):
@@ -563,7 +590,8 @@ def _is_year(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
     before = text[max(0, fig.start - 30):fig.start]
     if P.YEAR_PREPOSITION_BEFORE.search(before):
         return True  # "in 2023", "since 2021"
-    if P.QUALIFIER_BEFORE.search(before):
+    if P.may_end_in_hedge(text, max(0, fig.start - 30), fig.start) and (
+            P.QUALIFIER_BEFORE.search(before)):
         return False  # "over 2000"
     if P.COUNT_NOUN_AFTER.match(text, fig.end):
         return False  # "2000 people"
@@ -597,10 +625,15 @@ def _small_word_number_is_claim(text: str, fig: _Figure, ctx: _Context, lex: Lex
         return False  # "the past six years": a duration used as a time reference
     if fig.percent or fig.points or fig.qualifier or fig.value is None or fig.value >= 10:
         return True
-    if P.QUALIFIER_BEFORE.search(text, max(0, fig.start - 25), fig.start):
+    if P.may_end_in_hedge(text, max(0, fig.start - 25), fig.start) and (
+            P.QUALIFIER_BEFORE.search(text, max(0, fig.start - 25), fig.start)):
         return True
-    if P.COUNT_NOUN_AFTER.match(text, fig.end):
-        return True
+    if P.COUNT_NOUN_AFTER.match(text, fig.end) or P.OTHERS_AFTER.match(text, fig.end):
+        return True  # "three incidents", "the arrest of five others"
+    j = bisect_left(ctx.metric_starts, fig.start) - 1
+    if j >= 0 and ctx.metrics[j][2] in _VERB_FIRST and P.VERB_GAP.fullmatch(
+            text, ctx.metrics[j][1], fig.start):
+        return True  # "killing 32 militants and arresting five": the verb's own count
     k = bisect_left(ctx.populations, (fig.end, -1, ""))
     if k < len(ctx.populations) and re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?",
                                                   text[fig.end:ctx.populations[k][0]]):
@@ -625,7 +658,9 @@ def _classify(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> None:
     fig.span_end = fig.end
     fig.core_end = fig.end
 
-    q = P.QUALIFIER_BEFORE.search(text, max(0, fig.start - _HEDGE_WINDOW), fig.start)
+    lo = max(0, fig.start - _HEDGE_WINDOW)
+    q = P.QUALIFIER_BEFORE.search(text, lo, fig.start) if P.may_end_in_hedge(
+        text, lo, fig.start) else None
     if q and not (fig.kind == RANGE and fig.span_start < fig.start):
         if q.group("sym"):
             fig.qualifier = _SYMBOLS["".join(q.group("sym").split())]
@@ -1383,7 +1418,8 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
         if name:
             found.append((s, name))
             known.append((s, e))
-    for m in P.NAME_SAID.finditer(text, *sent):
+    for m in (P.NAME_SAID.finditer(text, *sent) if P.NAME_SAID_VERB.search(text, *sent)
+              else ()):
         s, e = m.span("name")
         words = m.group("name").split()
         while words and words[0].rstrip(".") in P.NAME_SAID_STOP:
@@ -1681,7 +1717,7 @@ def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -
     """'fatalities and injuries declined by 63pc and 49pc, respectively': the two figures
     take the two measures in the order named."""
     text = ctx.text
-    for a, b in zip(claims, claims[1:]):
+    for a, b in pairwise(claims):
         if a.kind == DATE or b.kind == DATE or not (
                 P.PAIR_GAP.fullmatch(text, a.span_end, b.span_start)
                 and P.RESPECTIVELY_AFTER.match(text, b.span_end)):
@@ -1710,9 +1746,6 @@ def _counted_word_after(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:
         lex.counted_nouns)
 
 
-_ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
-
-
 def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
     """The population a count names right after it ("126 civilians", "40 armed soldiers"),
     as (start, end, population id), or None."""
@@ -1723,7 +1756,7 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
         return None
     gap = ctx.text[fig.span_end:ctx.populations[k][0]]
     # "166 (18 per cent) security personnel": an aside between the count and its people.
-    gap = _ASIDE_IN_GAP.sub(" ", gap, count=1).rstrip("“\"‘'")  # '73 “high-value targets”'
+    gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1).rstrip("“\"‘'")  # '73 “high-value targets”'
     if len(gap) <= 30 and (re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
             or P.OF_WHOM_GAP.fullmatch(gap)):
@@ -1839,7 +1872,9 @@ def _extract_claims(
     lex = lexicon or load_lexicon()
     pub = _parse_published(published)
     ctx = _context(text, lex)
-    figs = _select(_date_figures(text) + _form_figures(text) + _number_figures(text))
+    figs = _select(_date_figures(text) + _form_figures(text, ctx.low)
+                   + _number_figures(text, ctx))
+    ctx.low = ctx.word_runs = None  # read only to find the figures: not kept (memory)
 
     for fig in figs:
         if fig.year_like and _is_year(text, fig, lex, ctx):

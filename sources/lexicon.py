@@ -8,6 +8,7 @@ process. (Named ``lexicon`` so that it does not shadow the ``vocab/`` data folde
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -50,16 +51,24 @@ class WordFinder:
     fast: re.Pattern[str] | None
     exact: re.Pattern[str] | None
     slow: re.Pattern[str]
+    # The first word (leading word characters) of each lower-case word, for one scan shared
+    # by several finders (``spans_together``); None when a word starts with another character.
+    heads: frozenset[str] | None = None
 
     def spans(self, text: str, low: str | None) -> list[tuple[int, int]]:
         """Spans of whole-word matches, in text order; ``low`` is ``text.lower()`` or None."""
         if low is None or len(low) != len(text):
             return [m.span() for m in self.slow.finditer(text)]
+        return self._whole_words(text, low, self.fast.finditer(low) if self.fast else ())
+
+    def _whole_words(self, text: str, low: str, fast: Iterable[re.Match[str]]
+                     ) -> list[tuple[int, int]]:
+        """The spans of ``fast`` (``self.fast``'s matches in ``low``) and ``self.exact``'s in
+        ``text`` that start a word, in text order."""
         out = []
-        for rx, subject in ((self.fast, low), (self.exact, text)):
-            if rx is None:
-                continue
-            for m in rx.finditer(subject):
+        for matches, subject in ((fast, low), (self.exact.finditer(text) if self.exact else (),
+                                               text)):
+            for m in matches:
                 s = m.start()
                 if s and (subject[s - 1].isalnum() or subject[s - 1] == "_"):
                     continue  # inside a word
@@ -69,6 +78,9 @@ class WordFinder:
         return out
 
 
+_LEADING_WORD = re.compile(r"\w*")
+
+
 def word_finder(
     words: list[str], slow: re.Pattern[str], exact: list[str] | None = None
 ) -> WordFinder:
@@ -76,7 +88,70 @@ def word_finder(
     lower = sorted({w.lower() for w in words})
     fast = re.compile(rf"(?:{alternation(lower)})(?!\w)") if lower else None
     exact_rx = re.compile(rf"(?:{alternation(exact)})(?!\w)") if exact else None
-    return WordFinder(fast, exact_rx, slow)
+    heads = frozenset(_LEADING_WORD.match(w.strip()).group() for w in lower if w.strip())
+    return WordFinder(fast, exact_rx, slow, None if "" in heads else heads)
+
+
+def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str | None
+                   ) -> list[list[tuple[int, int]]]:
+    """``[f.spans(text, low) for f in finders]`` ([] for None), with one scan for all.
+
+    Each finder's own scan makes the regex engine try its pattern at every letter that can
+    begin one of its words; seven vocabularies meant seven such passes over the text. One
+    pattern of all their first words (``heads``) finds, in one pass, every place where any
+    of them can match, and each finder's pattern is tried only there. The candidates include
+    the places inside words where a finder's match can start (such a match is dropped, but
+    it hides what starts before its end, as in the finder's own scan), so the spans are
+    exactly the finder's own (tests/test_lexicon.py compares both).
+    """
+    present = tuple(f for f in finders if f is not None)
+    if (low is None or len(low) != len(text) or not present
+            or any(f.fast is not None and f.heads is None for f in present)):
+        return [f.spans(text, low) if f is not None else [] for f in finders]
+    union, owners = _heads_pattern(present)
+    candidates: list[list[int]] = [[] for _ in present]
+    where: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    for m in union.finditer(low):
+        # The match is the end of one word, from its first place that can begin a finder's
+        # match; the later places in it that can are found from the word itself.
+        q, tail = m.start(), m.group()
+        hits = where.get(tail)
+        if hits is None:
+            hits = where[tail] = [(j, owners[tail[j:]]) for j in range(len(tail))
+                                  if tail[j:] in owners]
+        for j, ks in hits:
+            for k in ks:
+                candidates[k].append(q + j)
+    found = iter([f._whole_words(text, low, _matches_at(f.fast, low, c) if f.fast else ())
+                  for f, c in zip(present, candidates)])
+    return [next(found) if f is not None else [] for f in finders]
+
+
+@cache
+def _heads_pattern(finders: tuple[WordFinder, ...]
+                   ) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """One pattern for the first words of ``finders`` (each ending a word), and which
+    finders each first word belongs to."""
+    owners: dict[str, list[int]] = {}
+    for k, f in enumerate(finders):
+        for head in f.heads or ():
+            owners.setdefault(head, []).append(k)
+    return (re.compile(rf"(?:{alternation(owners)})(?!\w)"),
+            {h: tuple(ks) for h, ks in owners.items()})
+
+
+def _matches_at(rx: re.Pattern[str], subject: str, candidates: list[int]
+                ) -> Iterator[re.Match[str]]:
+    """What ``rx.finditer(subject)`` finds, given (in order) every place where ``rx`` can
+    match: the first match from each place on, skipping places inside the previous match."""
+    pos = 0
+    match = rx.match
+    for q in candidates:
+        if q >= pos:
+            m = match(subject, q)
+            if m:
+                pos = m.end()
+                yield m
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ import math
 from dataclasses import dataclass
 
 from sources import patterns as P
+from sources.lexicon import WordFinder
 
 log = logging.getLogger(__name__)
 
@@ -102,15 +103,19 @@ class Number:
         return not (self.ordinal or self.reference or self.compound or self.in_url)
 
 
-def find_numbers(text: str) -> list[Number]:
+def find_numbers(text: str, low: str | None = None,
+                 runs: list[tuple[int, int]] | None = None) -> list[Number]:
     """Find every number in ``text``, non-overlapping and in text order.
 
     Args:
         text: any text.
+        low: ``text.lower()``, when the caller has it.
+        runs: ``WORD_RUNS.spans(text, low)``, when the caller has found them (with other
+            vocabularies in one scan: ``sources.lexicon.spans_together``).
     Returns:
         The numbers, including ordinals and references (flagged, see :class:`Number`).
     """
-    digits, words = _digit_numbers(text), _word_numbers(text)
+    digits, words = _digit_numbers(text), _word_numbers(text, low, runs)
     # Merge the two lists (each in text order): earliest first; at one start the longest; at
     # equal spans digits win (they carry the currency and unit). Overlaps are dropped.
     kept: list[Number] = []
@@ -262,15 +267,21 @@ def _digit_numbers(text: str) -> list[Number]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _run_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of runs of number tokens (``patterns.WORD_RUN``), found fast when possible."""
-    low = text.lower()
+# Where runs of number words start: a strong number word, a whole word (``WordFinder`` with
+# ``WORD_RUN_FAST``, so that the runs can be found in the scan shared with the vocabularies).
+WORD_RUNS = WordFinder(P.WORD_RUN_FAST, None, P.WORD_RUN, frozenset(P.STRONG_WORDS))
+
+
+def _run_spans(text: str, low: str | None = None, runs: list[tuple[int, int]] | None = None
+               ) -> list[tuple[int, int]]:
+    """Spans of runs of number tokens (``patterns.WORD_RUN``), found fast when possible
+    (``low`` and ``runs``: see :func:`find_numbers`)."""
+    low = text.lower() if low is None else low
     if len(low) != len(text):  # lower-casing moved offsets: use the one-pass pattern
         return [m.span() for m in P.WORD_RUN.finditer(text)]
     spans = []
     last_end = 0
-    for m in P.WORD_RUN_FAST.finditer(low):
-        start, end = m.span()
+    for start, end in WORD_RUNS.spans(text, low) if runs is None else runs:
         if start and (low[start - 1].isalnum() or low[start - 1] in "_.-"):
             continue  # inside a word or a figure ("twenty-five" is found from "twenty")
         if start and _prefix_word_before(low, start):
@@ -301,10 +312,11 @@ def _prefix_word_before(low: str, start: int) -> bool:
     return low[i:j] in P.WORD_RUN_PREFIX_WORDS
 
 
-def _word_numbers(text: str) -> list[Number]:
+def _word_numbers(text: str, low: str | None = None, runs: list[tuple[int, int]] | None = None
+                  ) -> list[Number]:
     """Numbers in words, vague plurals and word fractions, read by :func:`_parse_one`."""
     found: list[Number] = []
-    for base, run_end in _run_spans(text):
+    for base, run_end in _run_spans(text, low, runs):
         tokens = []
         for t in P.WORD_TOKEN.finditer(text[base:run_end]):
             word = t.group().lower()

@@ -14,15 +14,14 @@ a lower-cased copy, whose length can differ for some Unicode characters).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from checks.vocabulary import Qualifier
-
 
 # Characters that re.IGNORECASE matches with an ASCII letter although ``str.lower`` does not
 # turn them into it (dotless i, long s): the only ones, checked over all of Unicode by
 # tests/test_patterns_fold.py.
-_FOLD_UNSAFE = re.compile("[\u0131\u017f]")
+_FOLD_UNSAFE = "\u0131\u017f"
 
 
 def lowered_for_matching(text: str, low: str | None = None) -> str | None:
@@ -35,7 +34,8 @@ def lowered_for_matching(text: str, low: str | None = None) -> str | None:
     copy halves it (``*_LOW`` patterns below).
     """
     low = text.lower() if low is None else low
-    if len(low) != len(text) or _FOLD_UNSAFE.search(text):
+    # (``in`` finds one character much faster than a regex character class scans for it.)
+    if len(low) != len(text) or any(c in text for c in _FOLD_UNSAFE):
         return None
     return low
 
@@ -395,10 +395,11 @@ URL_HINT_CHARS = frozenset("=%?&#~+@*|^_")
 # A run starts with optional "weak" tokens (a, an, minus, negative, a figure in digits,
 # "percent of") and needs one "strong" number word; then any number tokens follow, joined by
 # spaces or hyphens. Requiring a strong word keeps the parser off the many "a"s and "and"s.
-_STRONG = alternation(
-    [*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS, *BIG_WORDS, *ORDINAL_WORDS,
-     *(w + "s" for w in ORDINAL_WORDS), *HALF_WORDS, *VAGUE_PLURALS, "scores", "tens"]
-)
+STRONG_WORDS = [
+    *UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, *MULTIPLIER_WORDS, *BIG_WORDS, *ORDINAL_WORDS,
+    *(w + "s" for w in ORDINAL_WORDS), *HALF_WORDS, *VAGUE_PLURALS, "scores", "tens",
+]
+_STRONG = alternation(STRONG_WORDS)
 _WEAK_TAIL = alternation(["a", "an", "and", "point", "of", *SIGN_WORDS])
 _WORD_DIGITS = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?(?![\w.,])"
 _PREFIX = rf"(?:(?:an?|{'|'.join(SIGN_WORDS)}|percents?\s+of|per\s?cent\s+of)\b|{_WORD_DIGITS})"
@@ -449,6 +450,34 @@ QUALIFIER_BEFORE = re.compile(
     rf"(?:\b(?P<q>{alternation(QUALIFIER_WORDS)})\s+|(?<![<>=])(?P<sym>[<>](?:\s?=)?|[≤≥])\s*)\Z",
     re.IGNORECASE,
 )
+# A cheap test before QUALIFIER_BEFORE, which tries every position of its window: the last
+# three characters of every hedge word (inner spaces as one space), and of every symbol.
+_HEDGE_ENDINGS = frozenset(" ".join(w.lower().split())[-3:] for w in QUALIFIER_WORDS)
+_HEDGE_SYMBOL_ENDS = "<>=≤≥"
+_ASCII_SPACES = str.maketrans(dict.fromkeys(map(ord, "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"), " "))
+
+
+def may_end_in_hedge(text: str, lo: int, end: int) -> bool:
+    """False when ``QUALIFIER_BEFORE`` cannot match in ``text[lo:end]``; True when it may.
+
+    A hedge word must end right before the spaces that end the window, and every hedge word
+    is longer than three characters, so its last three must be one of ``_HEDGE_ENDINGS``
+    ("killed 229": "led" is none). Non-ASCII text is left to the pattern (case folding
+    matches some characters that ``str.lower`` does not turn into ASCII).
+    """
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j > lo and text[j - 1] in _HEDGE_SYMBOL_ENDS:
+        return True
+    if j == end:
+        return False  # the window ends in neither a space nor a symbol
+    tail = text[j - 3:j] if j - 3 >= lo else None
+    if tail is None or not tail.isascii():
+        return True
+    return tail.lower().translate(_ASCII_SPACES) in _HEDGE_ENDINGS
+
+
 # "How about 5", "what about 20": "about" as a preposition, not a hedge.
 NOT_A_HEDGE_BEFORE = re.compile(r"\b(?:how|what)\s+\Z", re.IGNORECASE)
 # A hedge right after the number ("90% or more", "5,000-plus").
@@ -663,6 +692,35 @@ SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s)|\n")
 # Clause breaks inside a sentence: a comma, semicolon or colon before a space, or a dash
 # set off by spaces. Commas inside figures ("5,000") have no space after them.
 CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[–—-]\s|—")
+# The characters every clause break holds (see ``clause_breaks``).
+_CLAUSE_BREAK_MARK = re.compile(r"[,;:–—-]")
+
+
+def clause_breaks(text: str) -> list[tuple[int, int]]:
+    """The spans of ``CLAUSE_BREAK.finditer(text)``, found from its punctuation.
+
+    ``CLAUSE_BREAK`` is tried at every space of the text (for a dash set off by spaces);
+    scanning for the punctuation alone, which every break holds, and reading the characters
+    either side in Python is several times faster, with the same spans (regex ``\\s`` is
+    ``str.isspace``: tests/test_patterns_fold.py).
+    """
+    out = []
+    pos = 0  # where the previous break ends: a break cannot start before it
+    n = len(text)
+    for m in _CLAUSE_BREAK_MARK.finditer(text):
+        p = m.start()
+        c = text[p]
+        if c in ",;:":
+            if p + 1 < n and text[p + 1].isspace():
+                out.append((p, p + 1))
+                pos = p + 1
+        elif p - 1 >= pos and text[p - 1].isspace() and p + 1 < n and text[p + 1].isspace():
+            out.append((p - 1, p + 2))  # " - ": the space before starts the break
+            pos = p + 2
+        elif c == "—":
+            out.append((p, p + 1))
+            pos = p + 1
+    return out
 # The word right after a claim: a figure followed by a function word or punctuation has no
 # noun of its own ("rising to 70,000 when including families") and continues the subject
 # of the figure before it.
@@ -692,6 +750,8 @@ LIST_PREDICATE_GAP = re.compile(
     r"(?:,\s+including\s+[^,.;:]{1,40},)?"
     r"(?:,\s+(?:were|was|have|has|had)\b)?\s+(?:(?:were|was|have|has|had|been|also|all|"
     r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
+# "166 (18 per cent) security personnel": an aside between a count and the people it counts.
+ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
 # "64 deaths—49 of whom were security personnel": the part named after "of whom".
 OF_WHOM_GAP = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were\s+|was\s+)?", re.IGNORECASE)
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’
@@ -787,12 +847,16 @@ ATTRIBUTION_AFTER = re.compile(
 # "told" is absent as in ATTRIBUTION_AFTER: the teller of an interview does not state a figure.
 # The check that no word character comes before the name follows its capital letter (the same
 # test, made after it): a pattern that starts with a character class is scanned much faster.
+_SAYING = "said|says|stated|states|estimates?|estimated|claimed|claims|added|believes"
 NAME_SAID = re.compile(
     r"(?P<name>[A-Z](?<![\w’'-].)[\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|bin|ul|al|de|van|von)){1,3})"
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*)?(?:has\s+|had\s+)?"
     r"(?:previously\s+|also\s+|recently\s+)?"
-    r"(?:said|says|stated|states|estimates?|estimated|claimed|claims|added|believes)\b"
+    rf"(?:{_SAYING})\b"
 )
+# What a stretch of text must hold for NAME_SAID to match in it: most sentences hold none of
+# these verbs, and scanning for them is much cheaper than NAME_SAID's own scan.
+NAME_SAID_VERB = re.compile(_SAYING)
 # Capitalised words that open a sentence or name an office rather than a person or a body.
 NAME_SAID_STOP = frozenset(
     [
@@ -831,10 +895,26 @@ COUNTRY_REFERENCE = re.compile(
 )
 # The same without case folding, for ``lowered_for_matching`` text (all its letters are lower-case).
 COUNTRY_REFERENCE_LOW = re.compile(COUNTRY_REFERENCE.pattern)
-# Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
-COUNTRY_REFERENCE_START = re.compile(
-    r"the(?=\s+(?:whole|entire|country))|nationwide|country|across(?=\s+the)"
-)
+
+
+def _words_before(text: str, at: int, n: int) -> list[int]:
+    """Starts of up to ``n`` words before ``at``, each separated by whitespace only."""
+    out = []
+    for _ in range(n):
+        at = _word_before(text, at, "")
+        if at < 0:
+            break
+        out.append(at)
+    return out
+
+
+def country_starts(low: str) -> list[int]:
+    """Every word start in ``low`` (lower-cased text) where a ``COUNTRY_REFERENCE_LOW``
+    match can start, and some more places (for ``matches_at``): every reference holds
+    "country" or "nation" (rare words that a literal search finds fast), at its start or
+    one or two words after it ("the whole country", "across the nation")."""
+    return sorted({p for w in ("country", "nation") for at in _occurrences(low, w)
+                   for p in (at, *_words_before(low, at, 2))})
 # Attribution that refers back to the last source named: "It says", "the report said",
 # "according to the report", "the think tank added", "the data shows". The figure then keeps
 # that source until another is named.
@@ -845,19 +925,24 @@ _BACK_NOUN = (
 )
 # A reference back to the last group named: "attributed to the group", "the outfit's",
 # "linked to its attacks" (parts.yaml `agents` says which groups act).
+GROUP_ANAPHOR_VERBS = ("linked", "attributed", "blamed", "tied", "claimed")
 GROUP_ANAPHOR = re.compile(
     r"\bthe\s+(?:(?:militant|terrorist|terror|banned|proscribed|outlawed|armed)\s+)?"
     r"(?:group|outfit)\b"
-    r"|\b(?:linked|attributed|blamed|tied|claimed)\s+(?:to|on|by)\s+(?:its|their)\b",
+    rf"|\b(?:{'|'.join(GROUP_ANAPHOR_VERBS)})\s+(?:to|on|by)\s+(?:its|their)\b",
     re.IGNORECASE,
 )
 # The same on an already lower-cased text: case folding in the pattern is a costly pass.
 GROUP_ANAPHOR_LOW = re.compile(GROUP_ANAPHOR.pattern)
-# Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
-GROUP_ANAPHOR_START = re.compile(
-    r"the(?=\s+(?:militant|terrorist|terror|banned|proscribed|outlawed|armed|group|outfit))"
-    r"|linked|attributed|blamed|tied|claimed"
-)
+
+
+def group_anaphor_starts(low: str) -> list[int]:
+    """Every word start in ``low`` (lower-cased text) where a ``GROUP_ANAPHOR_LOW`` match can
+    start, and some more places (for ``matches_at``): "the" one or two words before "group"
+    or "outfit", or a verb that starts the match (all found by literal searches)."""
+    return sorted({p for w in ("group", "outfit") for at in _occurrences(low, w)
+                   for p in _words_before(low, at, 2)}
+                  | {at for w in GROUP_ANAPHOR_VERBS for at in _occurrences(low, w)})
 _EVENT_NOUN = (
     r"(?:attacks|incidents|assaults|bombings|blasts|strikes|raids|clashes|operations|events"
     r"|acts\s+of\s+(?:terrorism|violence))"
@@ -979,11 +1064,18 @@ def matches_from(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> lis
     must be word characters, with ``rx`` starting at a word boundary: then no ``rx`` match
     starts inside a ``starts`` match that the scan steps over.
     """
+    return matches_at(rx, (c.start() for c in starts.finditer(text)), text)
+
+
+def matches_at(rx: re.Pattern[str], candidates: Iterable[int], text: str
+               ) -> list[re.Match[str]]:
+    """What ``rx.finditer(text)`` finds, trying ``rx`` only at ``candidates`` (ascending),
+    which must hold every word start where an ``rx`` match can start (``rx`` starts at a word
+    boundary); other places in it are skipped."""
     out = []
     pos = 0
     match = rx.match
-    for c in starts.finditer(text):
-        p = c.start()
+    for p in candidates:
         if p < pos or p and (text[p - 1].isalnum() or text[p - 1] == "_"):
             continue  # inside the previous match, or not at a word boundary
         m = match(text, p)
@@ -991,6 +1083,28 @@ def matches_from(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> lis
             out.append(m)
             pos = m.end()
     return out
+
+
+def _occurrences(text: str, literal: str) -> Iterator[int]:
+    """Every position where ``literal`` occurs in ``text`` (``str.find``: a fast search)."""
+    i = text.find(literal)
+    while i != -1:
+        yield i
+        i = text.find(literal, i + 1)
+
+
+def _word_before(text: str, at: int, separators: str) -> int:
+    """Start of the run of letters and digits that ends where the whitespace and
+    ``separators`` before ``at`` begin; -1 when there is no such separator or word."""
+    j = at
+    while j > 0 and (text[j - 1].isspace() or text[j - 1] in separators):
+        j -= 1
+    if j == at:
+        return -1
+    b = j
+    while b > 0 and text[b - 1].isalnum():
+        b -= 1
+    return b if b < j else -1
 
 # ---------------------------------------------------------------------------------------------
 # More claim forms: factors and ranks
@@ -1010,6 +1124,8 @@ FACTOR = re.compile(
     re.IGNORECASE,
 )
 FACTOR_LOW = re.compile(FACTOR.pattern)  # for lowered_for_matching text
+# What every verb of FACTOR_VERBS starts with (``factor_starts``).
+FACTOR_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv")
 
 
 def _starts_regex(items: list[tuple[str, str]]) -> str:
@@ -1022,12 +1138,31 @@ def _starts_regex(items: list[tuple[str, str]]) -> str:
     return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in sorted(by_first.items()))
 
 
-# Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
-FACTOR_START = re.compile(_starts_regex(
-    [(stem, "") for stem in ("doubl", "tripl", "trebl", "quadrupl", "halv")]
-    + [(d, r"[0-9.]*[\s-]?fold") for d in "0123456789"]
-    + [(w, r"[\s-]?fold") for w in [*UNIT_WORDS, *TEEN_WORDS, *TENS_WORDS, "hundred"]]
-))
+
+
+def factor_starts(low: str) -> list[int]:
+    """Every word start in ``low`` (lower-cased text) where a ``FACTOR_LOW`` match can start,
+    and some more places (for ``matches_at``).
+
+    A factor is a verb (each begins with one of the stems below) or a number right before
+    "fold": rare words that a literal search finds much faster than a scan for every letter
+    a factor can begin with. The number is the letters, digits and points before "fold" (and
+    its space or hyphen); it starts where they do or after a point, never before the "fold"
+    found before (no number word ends in a word boundary inside "fold").
+    """
+    found = [p for stem in FACTOR_STEMS for p in _occurrences(low, stem)]
+    floor = 0
+    for at in _occurrences(low, "fold"):
+        end = at - 1 if at and (low[at - 1].isspace() or low[at - 1] == "-") else at
+        b = end
+        while b > floor and (low[b - 1].isalnum() or low[b - 1] == "."):
+            b -= 1
+        found.append(b)
+        found.extend(p for p in range(b + 1, end) if low[p - 1] == ".")
+        floor = at + 4
+    return sorted(set(found))
+
+
 # "ranked second", "ranks 4th", "placed third", "the second most-affected", "the most
 # affected province" (1), "topped the index" (1).
 _ORDINAL_RANK = alternation(
@@ -1045,13 +1180,23 @@ RANK = re.compile(
     re.IGNORECASE,
 )
 RANK_LOW = re.compile(RANK.pattern)  # for lowered_for_matching text
-# Where it can start, in lower-cased text (see PERIOD_PHRASE_START and ``matches_from``).
-RANK_START = re.compile(_starts_regex(
-    [(w, "") for w in ("rank", "placed", "positioned", "top")] + [("the", r"\s+most")]
-    + [(w, r"[\s-]+(?:most|worst|highest|hardest|deadliest)")
-       for w in [w for w, v in ORDINAL_WORDS.items() if v <= 20] + ["1st", "2nd", "3rd"]
-       + [f"{i}th" for i in range(4, 21)]]
-))
+def rank_starts(low: str) -> list[int]:
+    """Every word start in ``low`` (lower-cased text) where a ``RANK_LOW`` match can start,
+    and some more places (for ``matches_at``).
+
+    Each branch of RANK holds a rare word that a literal search finds much faster than a
+    scan for every letter RANK can begin with: its verb ("ranked", "placed", "topped") starts
+    the match; a superlative ("most", "deadliest") follows the ordinal or "the" that starts
+    it, across spaces and hyphens.
+    """
+    found = [p for w in ("rank", "placed", "positioned", "top") for p in _occurrences(low, w)]
+    for w in ("most", "worst", "highest", "hardest", "deadliest"):
+        for at in _occurrences(low, w):
+            b = _word_before(low, at, "-")
+            if b >= 0:
+                found.append(b)
+    return sorted(set(found))
+
 
 # ---------------------------------------------------------------------------------------------
 # Binding a figure's own period, edition years, levels of a change

@@ -805,3 +805,13 @@ def test_a_bracketed_breakdown_of_a_part_counts_that_part() -> None:
     whole = by_text("There were 92 terrorist attacks (80 in KP and 12 in Punjab) in 2022.",
                     published="2023-01-05")
     assert whole["80"][C.metric] == "attacks"
+
+
+def test_small_number_words_after_a_verb_or_before_others_are_counts() -> None:
+    claims = by_text("Police in Sindh killed 14 militants and arrested five in 2023, while the "
+                     "raids led to the arrest of three others.", published="2024-01-05")
+    assert claims["five"][C.metric] == "militants_arrested"
+    assert "three" in claims
+    # A number word that is a pronoun stays out.
+    assert "one" not in by_text("One of the raids in Sindh killed 14 militants in 2023.",
+                                published="2024-01-05")

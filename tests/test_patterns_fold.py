@@ -133,6 +133,9 @@ _CONTEXT_PIECES = [
     "twentieth", "Most", "worst", "hardest-hit", "affected", "province", "topped", "list",
     "militant", "group", "outfit", "linked to", "attributed", "blamed on", "claimed by", "sit", "Mr", "John", "Smith", "Ayesha", "bin", "Khan", "(PIPS)",
     "Dawn", "'", "-", "estimated", "believes", "ı", "İ", "ſ", "x", "_",
+    # near misses of the literal searches (``country_starts``, ``group_anaphor_starts``)
+    "nation", "national", "international", "the nation", "countryside", "terror", "armed",
+    "banned", "groups", "subgroup", "outfits", "untied", "tied to", "its", "theirs",
 ]
 
 
@@ -144,19 +147,24 @@ def _random_texts(pieces: list[str], seed: int, n: int = 3000) -> list[str]:
                     for p in rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(n)]
 
 
+def _from(starts: re.Pattern[str]):
+    """Candidates from a ``*_START`` pattern (what ``matches_from`` tries)."""
+    return lambda low: (m.start() for m in starts.finditer(low))
+
+
 @pytest.mark.parametrize(
-    ("folding", "lowered", "starts"),
+    ("folding", "lowered", "candidates"),
     [
-        (P.CARRY_MARKER, P.CARRY_MARKER_LOW, P.CARRY_MARKER_START),
-        (P.COUNTRY_REFERENCE, P.COUNTRY_REFERENCE_LOW, P.COUNTRY_REFERENCE_START),
-        (P.FACTOR, P.FACTOR_LOW, P.FACTOR_START),
-        (P.RANK, P.RANK_LOW, P.RANK_START),
-        (P.GROUP_ANAPHOR, P.GROUP_ANAPHOR_LOW, P.GROUP_ANAPHOR_START),
+        (P.CARRY_MARKER, P.CARRY_MARKER_LOW, _from(P.CARRY_MARKER_START)),
+        (P.COUNTRY_REFERENCE, P.COUNTRY_REFERENCE_LOW, P.country_starts),
+        (P.FACTOR, P.FACTOR_LOW, P.factor_starts),
+        (P.RANK, P.RANK_LOW, P.rank_starts),
+        (P.GROUP_ANAPHOR, P.GROUP_ANAPHOR_LOW, P.group_anaphor_starts),
     ],
     ids=["CARRY_MARKER", "COUNTRY_REFERENCE", "FACTOR", "RANK", "GROUP_ANAPHOR"],
 )
 def test_context_markers_found_from_their_starts_as_by_a_full_scan(
-    folding: re.Pattern[str], lowered: re.Pattern[str], starts: re.Pattern[str]
+    folding: re.Pattern[str], lowered: re.Pattern[str], candidates
 ) -> None:
     found = 0
     for text in _random_texts(_CONTEXT_PIECES, 16, 8000) + TEXTS:
@@ -164,9 +172,38 @@ def test_context_markers_found_from_their_starts_as_by_a_full_scan(
         if low is None:
             continue
         expected = [m.span() for m in folding.finditer(text)]
-        assert [m.span() for m in P.matches_from(lowered, starts, low)] == expected, text
+        assert [m.span() for m in P.matches_at(lowered, candidates(low), low)] == expected, text
         found += len(expected)
     assert found > 10
+
+
+_FACTOR_AND_RANK_PIECES = [
+    "doubled", "Tripling", "trebles", "quadrupled", "halving", "halves", "fold", "-fold", "fold-",
+    "nine", "ninefold", "Nine-Fold", "hundredfold", "hundred", "1", "19", "2.5", "3.", ".5",
+    "0.5.5", "x", "_", "-", "--", " ", "fourteen", "ranked", "ranks", "rank", "placed",
+    "positioned", "as", "at", "the", "second", "20th", "21st", "3rd", "first", "tops", "topped",
+    "top", "list", "index", "most", "worst", "highest", "hardest", "deadliest", "affected", "hit",
+    "terror-hit", "province", "districts", "almost", "stop", "Frank",
+]
+
+
+def test_factor_and_rank_candidates_hold_every_match_start() -> None:
+    """``factor_starts`` and ``rank_starts`` (literal searches for rare words) give
+    ``matches_at`` every place a match starts, on texts dense in near-misses: the same
+    matches as the full case-insensitive scan."""
+    assert all(verb.startswith(P.FACTOR_STEMS) for verb in P.FACTOR_VERBS)
+    assert all(w.isalnum() for w, v in P.ORDINAL_WORDS.items() if v <= 20)
+    found = 0
+    for text in _random_texts(_FACTOR_AND_RANK_PIECES, 21, 20000):
+        low = P.lowered_for_matching(text)
+        if low is None:
+            continue
+        for rx, lowered, candidates in ((P.FACTOR, P.FACTOR_LOW, P.factor_starts),
+                                        (P.RANK, P.RANK_LOW, P.rank_starts)):
+            expected = [m.span() for m in rx.finditer(text)]
+            assert [m.span() for m in P.matches_at(lowered, candidates(low), low)] == expected, text
+            found += len(expected)
+    assert found > 2000
 
 
 def test_name_said_checks_the_character_before_the_name_as_a_leading_lookbehind() -> None:
@@ -186,3 +223,89 @@ def test_name_said_checks_the_character_before_the_name_as_a_leading_lookbehind(
                 == [m.span() for m in before.finditer(text, 3, len(text) - 2)])
         found += len(expected)
     assert found > 100
+
+
+# --- issue 15: the shared scans and cheap pre-tests give what the patterns give --------------
+
+_VOCABULARY_PIECES = [
+    "attacks", "counterattacks", "Attacks", "killed", "people", "security forces", "security",
+    "forces", "civilians", "civilian deaths", "suicide attacks", "air strikes", "airstrikes",
+    "acts of terrorism", "Pakistan", "pakistan's", "Khyber Pakhtunkhwa", "KP", "kp", "KPK",
+    "Balochistan", "Islamabad", "Kabul", "PIPS", "Pips", "Pakistan Institute for Peace Studies",
+    "last year", "a year earlier", "the year before", "this month", "year-on-year", "including",
+    "families", "each day", "a day", "TTP", "the group", "militants", "soldiers", "police",
+    "twenty", "twenty-five", "one", "someone", "often", "hundreds", "dozens", "a dozen", "tens",
+    "seventy", "thousand", "half", "third", "thirds", "x", "_", "-", "'", ".", "5", "ı", "İ", "ſ",
+]
+
+
+def test_vocabularies_found_in_one_scan_as_each_finds_them() -> None:
+    """``spans_together`` gives each finder's own ``spans``, on texts that glue vocabulary
+    words to others (matches inside words hide what starts before their end)."""
+    from sources.extract import _RELATIVE
+    from sources.lexicon import load_lexicon, spans_together
+    from sources.numbers import WORD_RUNS
+
+    lex = load_lexicon()
+    finders = (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
+               lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, None,
+               WORD_RUNS)
+    found = 0
+    for text in _random_texts(_VOCABULARY_PIECES, 31, 6000) + TEXTS:
+        low = text.lower()
+        expected = [f.spans(text, low) if f is not None else [] for f in finders]
+        assert spans_together(finders, text, low) == expected, text
+        found += sum(map(len, expected))
+    assert found > 20000
+
+
+def test_clause_breaks_as_the_pattern_finds_them() -> None:
+    """``clause_breaks`` reads the characters around each mark in Python: the same spans as
+    ``CLAUSE_BREAK.finditer``, and regex ``\\s`` is ``str.isspace`` over all of Unicode."""
+    import random
+
+    rng = random.Random(5)
+    pieces = [",", ";", ":", " ", "\t", "\n", "-", "–", "—", "a", "5", "\u00a0", "\u2028",
+              "x,y", " - ", "\x1c", "\x85", "5,000"]
+    for _ in range(30000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 12)))
+        assert P.clause_breaks(text) == [m.span() for m in P.CLAUSE_BREAK.finditer(text)], text
+    space = re.compile(r"\s")
+    assert [c for c in map(chr, range(sys.maxunicode + 1))
+            if bool(space.match(c)) != c.isspace()] == []
+
+
+def test_hedge_pre_test_never_hides_a_hedge() -> None:
+    """``may_end_in_hedge`` is False only where ``QUALIFIER_BEFORE`` finds nothing, and it
+    is False for most windows before a figure (else it would save nothing)."""
+    import random
+
+    rng = random.Random(9)
+    words = [*P.QUALIFIER_WORDS, "killed", "reported", "Over", "ABOUT", "up  to", "up\tto",
+             "more\nthan", "an estimated", "how about", ">=", "<", "≤", "= ", "x", "5", "ſome",
+             "K", "to", "of", "as", "the", "in"]
+    skipped = 0
+    for _ in range(40000):
+        text = " ".join(rng.choices(words, k=rng.randint(1, 4))) + rng.choice(["", " ", "  "])
+        lo = rng.randint(0, max(0, len(text) - 1))
+        hit = P.QUALIFIER_BEFORE.search(text, lo, len(text))
+        if not P.may_end_in_hedge(text, lo, len(text)):
+            assert hit is None, (text, lo)
+            skipped += 1
+    assert skipped > 5000
+
+
+def test_a_match_inside_a_word_hides_what_it_overlaps_in_the_shared_scan_too() -> None:
+    """"xbc d": the finder of "c d" and "d" meets "c d" inside "xbc" first (dropped, as it
+    starts inside a word), which hides "d"; another finder's "bc" is found in that word
+    first by the shared scan, and "c" must still be tried after it."""
+    from sources.lexicon import _word_regex, spans_together, word_finder
+
+    def finder(words: list[str]):
+        return word_finder(words, _word_regex(P.alternation(words), re.IGNORECASE))
+
+    c_d, bc = finder(["c d", "d"]), finder(["bc"])
+    for text in ["xbc d", "xbc d d", "bc d", "c d"]:
+        low = text.lower()
+        assert spans_together((c_d, bc), text, low) == [c_d.spans(text, low), bc.spans(text, low)]
+    assert c_d.spans("xbc d", "xbc d") == []  # hidden, as by the finder's own scan
