@@ -878,14 +878,19 @@ class _Scope:
     text: str = ""
     sent: tuple[int, int] = (0, 0)
     _past: bool | None = None
+    _back: bool | None = None
 
     @property
     def refers_back(self) -> bool:
         """Whether the sentence points back to the period last stated ("during this period",
-        "These claimed ...")."""
-        text, (lo, hi) = self.text, self.sent
-        return bool(P.PERIOD_ANAPHOR.search(text, lo, hi) or P.EVENT_SUBJECT.match(text, lo, hi)
-                    or P.DEMONSTRATIVE_SUBJECT.match(text, lo, hi))
+        "These claimed ..."); searched once, when a figure needs it (a run-on "sentence" of
+        thousands of figures must not be searched once per figure)."""
+        if self._back is None:
+            text, (lo, hi) = self.text, self.sent
+            self._back = bool(P.PERIOD_ANAPHOR.search(text, lo, hi)
+                              or P.EVENT_SUBJECT.match(text, lo, hi)
+                              or P.DEMONSTRATIVE_SUBJECT.match(text, lo, hi))
+        return self._back
 
     @property
     def past_tense(self) -> bool:
@@ -1699,18 +1704,20 @@ def _placed_by_their_attacks(ctx: _Context, lex: Lexicon, claims: list[_Figure])
     """'148 soldiers were killed and 198 injured in 626 attacks in Balochistan': the dead
     and injured were counted where the attacks that killed them were."""
     text = ctx.text
-    for k, attacks in enumerate(claims):
-        if attacks.metric not in ("attacks", "incidents") or not attacks.region or not (
-                attacks.extra.get("how", {}).get("region", "").startswith("the sentence")) or (
-                not P.IN_BEFORE.search(text, max(0, attacks.span_start - 4), attacks.span_start)):
-            continue
-        for fig in claims[:k]:
-            how = fig.extra.get("how", {})
-            if fig.kind != DATE and (fig.metric or "").startswith(("deaths", "injured")) and (
-                    how.get("region", "").startswith("the article's")):
-                fig.region = attacks.region
-                how["region"] = (f"where the attacks it was counted in were "
-                                 f"({region_name(lex, attacks.region)})")
+    unplaced: list[_Figure] = []  # the dead and injured before, placed only by the article
+    for fig in claims:
+        how = fig.extra.get("how", {})
+        if fig.kind != DATE and (fig.metric or "").startswith(("deaths", "injured")) and (
+                how.get("region", "").startswith("the article's")):
+            unplaced.append(fig)
+        elif unplaced and fig.metric in ("attacks", "incidents") and fig.region and (
+                how.get("region", "").startswith("the sentence")) and P.IN_BEFORE.search(
+                text, max(0, fig.span_start - 4), fig.span_start):
+            for hurt in unplaced:
+                hurt.region = fig.region
+                hurt.extra["how"]["region"] = (f"where the attacks it was counted in were "
+                                               f"({region_name(lex, fig.region)})")
+            unplaced = []
 
 
 def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -> None:
