@@ -744,10 +744,12 @@ SAYING_VERB = re.compile(
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
 # Between such a list and the death or injury word all its items share: "... were wounded",
 # "..., have lost their lives".
-INCLUDING_ASIDE = re.compile(r",\s+including\s+[^,.;:]{1,40},")
+# An aside before that word: "925 terrorists, including khawarij, were sent to hell",
+# "386 personnel — including 137 army and 208 cops — have lost their lives".
+_INCLUDING = r"(?:,\s+including\s+[^,.;:]{1,40},|\s*[—–]\s*including\s+[^—–.;:]{1,60}?\s*[—–])"
+INCLUDING_ASIDE = re.compile(_INCLUDING, re.IGNORECASE)
 LIST_PREDICATE_GAP = re.compile(
-    # ("925 terrorists, including khawarij, were sent to hell": an aside before the verb.)
-    r"(?:,\s+including\s+[^,.;:]{1,40},)?"
+    rf"{_INCLUDING}?"
     r"(?:,\s+(?:were|was|have|has|had)\b)?\s+(?:(?:were|was|have|has|had|been|also|all|"
     r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
 # "166 (18 per cent) security personnel": an aside between a count and the people it counts.

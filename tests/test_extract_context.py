@@ -815,3 +815,10 @@ def test_small_number_words_after_a_verb_or_before_others_are_counts() -> None:
     # A number word that is a pronoun stays out.
     assert "one" not in by_text("One of the raids in Sindh killed 14 militants in 2023.",
                                 published="2024-01-05")
+
+
+def test_a_dashed_aside_before_the_verb_and_the_people_inside_it() -> None:
+    claims = by_text("KARACHI: Some 96 personnel — including 41 army and 55 cops — lost their "
+                     "lives in Sindh in 2023.", published="2024-01-05")
+    assert [claims[k][C.metric] for k in ("Some 96", "41", "55")] == [
+        "deaths_security_personnel"] * 3
