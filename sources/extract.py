@@ -1622,6 +1622,17 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.metric = part
             fig.extra["base"], fig.extra["population"] = base, population
             return
+    elif (before := _population_before(ctx, fig)) is not None and (
+            fig.metric in (None, "militants") or _hurt_base(lex, fig.metric)):
+        # "the outlaws suffered 368", "followed by civilians with 333 fatalities": the people
+        # named just before the count (not those of a count before it, whose measure it may
+        # have continued), of the dead or injured the sentence speaks of.
+        base = _hurt_base(lex, fig.metric) or _hurt_nearby(ctx, fig)
+        part = lex.parts.get((base, before[2])) if base else None
+        if part:
+            fig.metric = part
+            fig.extra["base"], fig.extra["population"] = base, before[2]
+            return
     elif previous is not None and previous.extra.get("population") and fig.metric in (
             "deaths", "injured") and (_continues(text, fig) or _counted_word_after(ctx, lex, fig)):
         # "572 security personnel were killed and 1,292 were injured", "140 civilians dead
@@ -1739,6 +1750,38 @@ def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -
                 # "declined by 63pc and 49pc": the second is a change in the same direction.
                 b.kind, b.value = a.kind, math.copysign(b.value, a.value)
                 b.period, b.base_period = a.period, a.base_period
+
+
+def _hurt_base(lex: Lexicon, metric: str | None) -> str | None:
+    """"deaths" or "injured" for those metrics and their parts ("deaths_civilians"), else None."""
+    if metric in ("deaths", "injured"):
+        return metric
+    base = next((b for (b, _q), part in lex.parts.items() if part == metric), None)
+    return base if base in ("deaths", "injured") else None
+
+
+def _population_before(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
+    """The people named right before a count and a verb of suffering ("the outlaws suffered
+    368", "civilians with 333 fatalities"), as (start, end, population id), or None."""
+    k = bisect_left(ctx.populations, (fig.span_start, -1, "")) - 1
+    if k < 0:
+        return None
+    s, e, population = ctx.populations[k]
+    if e > fig.span_start or not P.SUFFERED_GAP.fullmatch(ctx.text, e, fig.span_start):
+        return None
+    return s, e, population
+
+
+def _hurt_nearby(ctx: _Context, fig: _Figure) -> str | None:
+    """The death or injury word nearest the figure in its sentence ("With 1,087 fatalities
+    ..., the outlaws suffered 368"), or None."""
+    idx = bisect_right(ctx.sentence_starts, fig.span_start) - 1
+    lo, hi = ctx.sentences[idx] if idx >= 0 else (0, len(ctx.text))
+    near = [m for m in _in(ctx.metrics, max(lo, fig.span_start - 200),
+                           min(hi, fig.span_end + 60)) if m[2] in ("deaths", "injured")]
+    if not near:
+        return None
+    return min(near, key=lambda m: min(abs(m[0] - fig.span_end), abs(fig.span_start - m[1])))[2]
 
 
 def _counted_word_after(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:

@@ -752,6 +752,8 @@ LIST_PREDICATE_GAP = re.compile(
     rf"{_INCLUDING}?"
     r"(?:,\s+(?:were|was|have|has|had)\b)?\s+(?:(?:were|was|have|has|had|been|also|all|"
     r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
+# Between people and their count: "the outlaws suffered 368", "civilians with 333".
+SUFFERED_GAP = re.compile(r"\s+(?:suffered|with|lost)\s+", re.IGNORECASE)
 # "166 (18 per cent) security personnel": an aside between a count and the people it counts.
 ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
 # "64 deaths—49 of whom were security personnel": the part named after "of whom".

@@ -822,3 +822,13 @@ def test_a_dashed_aside_before_the_verb_and_the_people_inside_it() -> None:
                      "lives in Sindh in 2023.", published="2024-01-05")
     assert [claims[k][C.metric] for k in ("Some 96", "41", "55")] == [
         "deaths_security_personnel"] * 3
+
+
+def test_people_named_before_their_count() -> None:
+    claims = by_text("With 700 fatalities recorded in Sindh in 2023, the outlaws suffered 300, "
+                     "followed by civilians with 250 fatalities.", published="2024-01-05")
+    assert claims["300"][C.metric] == "deaths_militants"
+    assert claims["250"][C.metric] == "deaths_civilians"
+    # Without a death or injury word, people before a count make no part.
+    none = by_text("Police in Sindh lost 300 vehicles in 2023.", published="2024-01-05")
+    assert none["300"][C.metric] is None or not none["300"][C.metric].startswith("deaths")
