@@ -161,7 +161,7 @@ def running_measures(
     publication: the claim's span contains the publication day, the figure's span starts
     with it and ends within ``lag_days`` of publication, and not after the claim's span.
 
-    "636 incidents in 2024" in an article of 6 December 2024 cannot count the whole year:
+    "640 incidents in 2024" in an article of 6 December 2024 cannot count the whole year:
     it quotes a tally to about that day, such as a release "from 1 January to 6 December".
     """
     if load_definitions().is_stock(metric):

@@ -1039,7 +1039,7 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
 
 def _names_population_before(ctx: _Context, fig: _Figure, metric_start: int) -> bool:
     """Whether the words between the figure and a metric word are the people it counts
-    ("385 civilian and military deaths": the "and" joins people, not clauses)."""
+    ("290 civilian and military deaths": the "and" joins people, not clauses)."""
     named = _population_after(ctx, fig)
     return named is not None and not ctx.text[named[1]:metric_start].strip()
 
@@ -1369,7 +1369,7 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         fig.period = str(int(sc.bases[0].period) + 1)
         how["period"] = f"the year after the base the sentence names ({sc.bases[0].how})"
     elif ctx is not None and ctx.last_period and not change and sc.refers_back:
-        # "August proved violent ... These claimed 17 lives", "351 suspects were named during
+        # "August proved violent ... These claimed 23 lives", "95 suspects were named during
         # this period": the period of the figures just told, not the opening's.
         fig.period = ctx.last_period
         how["period"] = (f"the article's period of the figures before ({T.label(fig.period)}),"
@@ -1473,7 +1473,7 @@ def _bind_date(ctx: _Context, lex: Lexicon, fig: _Figure, sent: tuple[int, int],
 
 def _cuts_running(running: str | None, period: str, pub: date | None) -> bool:
     """Whether ``period`` is an earlier cut of ``running``, a period still running at
-    publication ("this year" and "the first eight months" of it): same start, earlier end."""
+    publication ("this year" and "the first seven months" of it): same start, earlier end."""
     if running is None or pub is None or not T.is_valid(period):
         return False
     first, last = T.bounds(running)
@@ -1624,7 +1624,7 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             return
     elif (before := _population_before(ctx, fig)) is not None and (
             fig.metric in (None, "militants") or _hurt_base(lex, fig.metric)):
-        # "the outlaws suffered 368", "followed by civilians with 333 fatalities": the people
+        # "the outlaws suffered 412", "followed by civilians with 215 fatalities": the people
         # named just before the count (not those of a count before it, whose measure it may
         # have continued), of the dead or injured the sentence speaks of.
         base = _hurt_base(lex, fig.metric) or _hurt_nearby(ctx, fig)
@@ -1664,7 +1664,7 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             (fig.metric, previous.extra["group"])) == previous.metric and (
             P.BREAKDOWN_OPEN.fullmatch(text, previous.span_end, fig.span_start)
             or P.BREAKDOWN_NEXT.fullmatch(text, previous.span_end, fig.span_start)):
-        # "87 attacks by the TTP (78 in KP, five in Balochistan ...)": the breakdown of a
+        # "92 attacks by the TTP (80 in KP, seven in Balochistan ...)": the breakdown of a
         # part is of that part.
         fig.metric = previous.metric
         fig.extra["group"] = previous.extra["group"]
@@ -1712,7 +1712,7 @@ def _stated_in_next_sentence(ctx: _Context, lex: Lexicon,
 
 
 def _placed_by_their_attacks(ctx: _Context, lex: Lexicon, claims: list[_Figure]) -> None:
-    """'148 soldiers were killed and 198 injured in 626 attacks in Balochistan': the dead
+    """'140 soldiers were killed and 190 injured in 600 attacks in Balochistan': the dead
     and injured were counted where the attacks that killed them were."""
     text = ctx.text
     unplaced: list[_Figure] = []  # the dead and injured before, placed only by the article
@@ -1732,7 +1732,7 @@ def _placed_by_their_attacks(ctx: _Context, lex: Lexicon, claims: list[_Figure])
 
 
 def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -> None:
-    """'fatalities and injuries declined by 63pc and 49pc, respectively': the two figures
+    """'fatalities and injuries declined by 31pc and 12pc, respectively': the two figures
     take the two measures in the order named."""
     text = ctx.text
     for a, b in pairwise(claims):
@@ -1747,7 +1747,7 @@ def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -
             a.metric, b.metric = named[0][2], named[1][2]
             if a.kind in CHANGE_KINDS and b.kind == PERCENT and a.value is not None and (
                     b.value is not None):
-                # "declined by 63pc and 49pc": the second is a change in the same direction.
+                # "declined by 31pc and 12pc": the second is a change in the same direction.
                 b.kind, b.value = a.kind, math.copysign(b.value, a.value)
                 b.period, b.base_period = a.period, a.base_period
 
@@ -1762,7 +1762,7 @@ def _hurt_base(lex: Lexicon, metric: str | None) -> str | None:
 
 def _population_before(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
     """The people named right before a count and a verb of suffering ("the outlaws suffered
-    368", "civilians with 333 fatalities"), as (start, end, population id), or None."""
+    412", "civilians with 215 fatalities"), as (start, end, population id), or None."""
     k = bisect_left(ctx.populations, (fig.span_start, -1, "")) - 1
     if k < 0:
         return None
@@ -1773,8 +1773,8 @@ def _population_before(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | No
 
 
 def _hurt_nearby(ctx: _Context, fig: _Figure) -> str | None:
-    """The death or injury word nearest the figure in its sentence ("With 1,087 fatalities
-    ..., the outlaws suffered 368"), or None."""
+    """The death or injury word nearest the figure in its sentence ("With 700 fatalities
+    ..., the outlaws suffered 412"), or None."""
     idx = bisect_right(ctx.sentence_starts, fig.span_start) - 1
     lo, hi = ctx.sentences[idx] if idx >= 0 else (0, len(ctx.text))
     near = [m for m in _in(ctx.metrics, max(lo, fig.span_start - 200),
@@ -1805,8 +1805,8 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
     if k == len(ctx.populations):
         return None
     gap = ctx.text[fig.span_end:ctx.populations[k][0]]
-    # "166 (18 per cent) security personnel": an aside between the count and its people.
-    gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1).rstrip("“\"‘'")  # '73 “high-value targets”'
+    # "96 (21 per cent) security personnel": an aside between the count and its people.
+    gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1).rstrip("“\"‘'")  # '41 “high-value targets”'
     if len(gap) <= 30 and (re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
             or P.OF_WHOM_GAP.fullmatch(gap)):
@@ -1842,7 +1842,7 @@ def _list_predicates(ctx: _Context, claims: list[_Figure]) -> dict[int, str]:
             i = bisect_left(ctx.metric_starts, end)
             aside = P.INCLUDING_ASIDE.match(ctx.text, end)
             while aside and i < len(ctx.metrics) and ctx.metrics[i][0] < aside.end():
-                i += 1  # a word inside an aside ("including khawarij,") is not the verb
+                i += 1  # a word inside an aside ("including foreign fighters,") is not the verb
             if i < len(ctx.metrics) and ctx.metrics[i][2] in _VERB_FIRST and (
                     P.LIST_PREDICATE_GAP.fullmatch(ctx.text, end, ctx.metrics[i][0])):
                 out.update((id(f), ctx.metrics[i][2]) for f in items)
@@ -2087,8 +2087,8 @@ def _extract_claims(
                 if not lead_cut_checked and ctx.facts is not None and (
                         sent[0] < ctx.facts.lead[1]) and _cuts_running(
                         ctx.lead_period, fig.period, pub):
-                    # "605 attacks this year ... in the first eight months": the opening's
-                    # count is of the eight months, and so are the figures that follow.
+                    # "470 attacks this year ... in the first seven months": the opening's
+                    # count is of the seven months, and so are the figures that follow.
                     ctx.lead_period = fig.period
             # Only the opening's first figure can cut it ("... in 2024, with 40 in January").
             lead_cut_checked = lead_cut_checked or fig.kind != DATE

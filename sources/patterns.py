@@ -659,7 +659,7 @@ YEAR_AS_BASE_BEFORE = re.compile(
     r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
     re.IGNORECASE,
 )
-# "fatalities and injuries ... 63pc and 49pc, respectively": two of a kind, then the word
+# "fatalities and injuries ... 31pc and 12pc, respectively": two of a kind, then the word
 # that pairs them in order.
 PAIR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 # "This was stated in the quarterly report issued by ...", "These figures were revealed by
@@ -667,8 +667,8 @@ PAIR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 STATED_IN_BEFORE = re.compile(
     r"\s*(?:this|these(?:\s+figures)?|the\s+figures)\s+(?:was|were)\s+(?:stated|revealed"
     r"|disclosed|reported|mentioned|shared|released|given)\s+(?:in|by)\b", re.IGNORECASE)
-# A breakdown in brackets after a figure: "87 terrorist attacks (78 in KP, five in
-# Balochistan and four in Punjab)": from the figure to the first item, then item to item.
+# A breakdown in brackets after a figure: "92 terrorist attacks (80 in KP, seven in
+# Balochistan and five in Punjab)": from the figure to the first item, then item to item.
 BREAKDOWN_OPEN = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,3}\(\s*")
 BREAKDOWN_NEXT = re.compile(r"\s+(?:in|from)\s+[^\d,();.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
 IN_BEFORE = re.compile(r"\bin\s+\Z", re.IGNORECASE)
@@ -744,17 +744,17 @@ SAYING_VERB = re.compile(
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as)\s+", re.IGNORECASE)
 # Between such a list and the death or injury word all its items share: "... were wounded",
 # "..., have lost their lives".
-# An aside before that word: "925 terrorists, including khawarij, were sent to hell",
-# "386 personnel — including 137 army and 208 cops — have lost their lives".
+# An aside before that word: "640 militants, including foreign fighters, were sent to hell",
+# "96 personnel — including 41 army and 55 cops — have lost their lives".
 _INCLUDING = r"(?:,\s+including\s+[^,.;:]{1,40},|\s*[—–]\s*including\s+[^—–.;:]{1,60}?\s*[—–])"
 INCLUDING_ASIDE = re.compile(_INCLUDING, re.IGNORECASE)
 LIST_PREDICATE_GAP = re.compile(
     rf"{_INCLUDING}?"
     r"(?:,\s+(?:were|was|have|has|had)\b)?\s+(?:(?:were|was|have|has|had|been|also|all|"
     r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
-# Between people and their count: "the outlaws suffered 368", "civilians with 333".
+# Between people and their count: "the outlaws suffered 412", "civilians with 215".
 SUFFERED_GAP = re.compile(r"\s+(?:suffered|with|lost)\s+", re.IGNORECASE)
-# "166 (18 per cent) security personnel": an aside between a count and the people it counts.
+# "96 (21 per cent) security personnel": an aside between a count and the people it counts.
 ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
 # "64 deaths—49 of whom were security personnel": the part named after "of whom".
 OF_WHOM_GAP = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were\s+|was\s+)?", re.IGNORECASE)
@@ -963,7 +963,7 @@ EVENT_SUBJECT = re.compile(
     rf"|the\s+(?:\w+\s+)?{_EVENT_NOUN}\s+also)\b", re.IGNORECASE)
 # Words that point back to the period last stated: "during this period", "that month",
 # "in the same period", or a sentence whose subject is the events just counted ("These
-# claimed 17 lives", "These attacks left ...").
+# claimed 23 lives", "These attacks left ...").
 PERIOD_ANAPHOR = re.compile(
     r"\b(?:(?:during|in|over|for|within|throughout)\s+(?:this|that|the\s+same)\s+"
     r"(?:period|time|span)|that\s+month|the\s+same\s+(?:period|month))\b",
