@@ -1737,12 +1737,12 @@ def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -
     text = ctx.text
     for a, b in pairwise(claims):
         if a.kind == DATE or b.kind == DATE or not (
-                P.PAIR_GAP.fullmatch(text, a.span_end, b.span_start)
+                P.LIST_SEPARATOR.fullmatch(text, a.span_end, b.span_start)
                 and P.RESPECTIVELY_AFTER.match(text, b.span_end)):
             continue
         lo = _clause(ctx, a.span_start, a.span_end, sent)[0]
         named = _in(ctx.metrics, max(sent[0], lo - 200), a.span_start)[-2:]
-        if len(named) == 2 and P.PAIR_GAP.fullmatch(text, named[0][1], named[1][0]) and (
+        if len(named) == 2 and P.LIST_SEPARATOR.fullmatch(text, named[0][1], named[1][0]) and (
                 named[0][2] != named[1][2]):
             a.metric, b.metric = named[0][2], named[1][2]
             if a.kind in CHANGE_KINDS and b.kind == PERCENT and a.value is not None and (

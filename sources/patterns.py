@@ -659,9 +659,6 @@ YEAR_AS_BASE_BEFORE = re.compile(
     r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
     re.IGNORECASE,
 )
-# "fatalities and injuries ... 31pc and 12pc, respectively": two of a kind, then the word
-# that pairs them in order.
-PAIR_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 # "This was stated in the quarterly report issued by ...", "These figures were revealed by
 # ...": a sentence that gives the source of the figures just stated.
 STATED_IN_BEFORE = re.compile(
@@ -671,7 +668,10 @@ STATED_IN_BEFORE = re.compile(
 # Balochistan and five in Punjab)": from the figure to the first item, then item to item.
 BREAKDOWN_OPEN = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,3}\(\s*")
 BREAKDOWN_NEXT = re.compile(r"\s+(?:in|from)\s+[^\d,();.]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)")
+# "killed in 600 attacks in Balochistan": the dead counted in the attacks the count names.
 IN_BEFORE = re.compile(r"\bin\s+\Z", re.IGNORECASE)
+# "fatalities and injuries ... 31pc and 12pc, respectively": two of a kind joined as a list
+# (LIST_SEPARATOR), then the word that pairs them in order.
 RESPECTIVELY_AFTER = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 # Past-tense markers: a sentence without a time reference is dated to the publication year
 # only when it is in the present tense ("Durrani estimates that ...").
