@@ -1944,6 +1944,10 @@ def _extract_claims(
                 not _small_word_number_is_claim(text, fig, ctx, lex)
             ):
                 fig.kind = None
+            elif fig.kind == COUNT and not fig.qualifier and P.DURATION_UNIT_OR_HOURS_AFTER.match(
+                    text, fig.end) and P.DURATION_PREPOSITION_BEFORE.search(
+                    text, max(0, fig.start - 12), fig.start):
+                fig.kind = None  # "380 deaths in 3 months": the span they were counted over
 
     claimed: list[tuple[_Figure, str]] = []
     by_sentence: dict[int, list[_Figure]] = {}

@@ -1241,6 +1241,14 @@ DURATION_AROUND = re.compile(
 DURATION_UNIT_AFTER = re.compile(
     r"[\s-]+(?:years?|months?|weeks?|days?|decades?|quarters?)\b", re.IGNORECASE
 )
+# "380 deaths in 3 months", "within 48 hours", "in ten years": a span of time the figures
+# were counted over, not a figure itself.
+DURATION_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|within|during|for)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
+DURATION_UNIT_OR_HOURS_AFTER = re.compile(
+    r"[\s-]+(?:years?|months?|weeks?|days?|decades?|hours?)\b", re.IGNORECASE
+)
 # "three quarters of this year", "half of 2023": a fraction of a period is not a share.
 PERIOD_AFTER_OF = re.compile(
     rf"\s+of\s+(?:the\s+|this\s+|last\s+|that\s+)?(?:{_YEAR}\b|(?:current\s+|calendar\s+|fiscal\s+)?year\b)",

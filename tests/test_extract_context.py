@@ -832,3 +832,12 @@ def test_people_named_before_their_count() -> None:
     # Without a death or injury word, people before a count make no part.
     none = by_text("Police in Sindh lost 300 vehicles in 2023.", published="2024-01-05")
     assert none["300"][C.metric] is None or not none["300"][C.metric].startswith("deaths")
+
+
+def test_a_span_of_time_the_figures_cover_is_not_a_figure() -> None:
+    claims = by_text("Sindh saw 210 deaths in 4 months, 900 in ten years and 30 arrests within "
+                     "48 hours.", published="2024-07-02")
+    assert {"210", "900", "30"} <= set(claims)
+    assert not {"4", "ten", "48"} & set(claims)
+    # A number of days that is what the sentence counts is not a span it was counted over.
+    assert "45" in by_text("The curfew in Sindh lasted 45 days in 2024.", published="2024-07-02")
