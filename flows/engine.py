@@ -28,9 +28,9 @@ def run_local(job: steps.CheckRun) -> list[dict[str, Any]]:
 def make_task_runner(kind: str = "thread", dask_address: str | None = None) -> Any:
     """The Prefect task runner for ``kind``; Dask on ``dask_address``, else a local cluster."""
     if kind == "thread":
-        from prefect.task_runners import ThreadPoolTaskRunner
+        from flows.verify import thread_runner
 
-        return ThreadPoolTaskRunner()
+        return thread_runner()
     if kind == "process":
         from prefect.task_runners import ProcessPoolTaskRunner
 

@@ -81,6 +81,19 @@ def test_local_engine_never_imports_prefect():
     assert run.stdout.strip() == "[]"
 
 
+def test_thread_runner_has_a_worker_per_core_unless_prefect_is_told_otherwise():
+    import os
+
+    from prefect.settings import PREFECT_TASKS_RUNNER_THREAD_POOL_MAX_WORKERS, temporary_settings
+
+    from flows.verify import verify_articles
+
+    assert engine.make_task_runner("thread")._max_workers == os.cpu_count()
+    assert verify_articles.task_runner._max_workers == os.cpu_count()
+    with temporary_settings(updates={PREFECT_TASKS_RUNNER_THREAD_POOL_MAX_WORKERS: 7}):
+        assert engine.make_task_runner("thread")._max_workers == 7
+
+
 def test_a_two_worker_dask_cluster_gives_the_thread_runners_results(thread_run, tmp_path):
     from distributed import LocalCluster
 
