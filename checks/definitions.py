@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from sources import yaml_safe
+
 DEFINITIONS_FILE = Path(__file__).with_name("definitions.yaml")
 
 
@@ -59,7 +61,7 @@ def load(path: Path = DEFINITIONS_FILE) -> Definitions:
             at its top.
     """
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml_safe.safe_load(Path(path).read_text(encoding="utf-8"))
         groups = tuple(
             (
                 Group(id=gid, label=str(g["label"]), broader=bool(g.get("broader", False))),

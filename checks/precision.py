@@ -23,6 +23,7 @@ import yaml
 from checks.figures import format_number
 from checks.values import is_missing
 from checks.vocabulary import Comparison, Kind, Qualifier
+from sources import yaml_safe
 
 TOLERANCES_FILE = Path(__file__).with_name("tolerances.yaml")
 # A share of a whole cannot leave [0, 100], whatever the hedge word says.
@@ -64,7 +65,7 @@ class Tolerances:
 def _read_tolerances(path: Path, names: set[str]) -> dict[str, float]:
     """The tolerances one YAML file gives, checked: known names, fractions in [0, 1)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml_safe.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ValueError(f"{path}: cannot read tolerances: {exc}") from None
     if not isinstance(data, dict):

@@ -29,7 +29,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from checks.derive import region_parents
 from checks.precision import Tolerances, stated_interval
@@ -37,6 +36,7 @@ from checks.schemas import PERIOD_PATTERN, REFERENCE_KEY
 from checks.schemas import ReferenceSchema as R
 from checks.values import is_missing, text_or_empty
 from checks.vocabulary import Kind
+from sources import yaml_safe
 
 REFERENCE_DOCS_SITE = "figcheck_reference_docs"
 
@@ -120,7 +120,7 @@ class GateOutcome:
 @cache
 def metric_parts(path: Path = METRICS_FILE) -> dict[str, str]:
     """Map each sub-metric id to the total it is part of (``parts_of`` in metrics.yaml)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_safe.safe_load(path.read_text(encoding="utf-8")) or {}
     return {mid: str(e["parts_of"]) for mid, e in data.items() if (e or {}).get("parts_of")}
 
 

@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from checks.schemas import REFERENCE_CSV_COLUMNS
+from sources import yaml_safe
 
 # Per layout: the columns it needs, and where year, country, province and counts are.
 LAYOUTS: dict[str, dict[str, str]] = {
@@ -77,7 +77,7 @@ class RegionNames:
     @classmethod
     def load(cls, path: Path) -> RegionNames:
         """Read ``regions.yaml``: every ``name`` and alias of each code."""
-        return cls.from_entries(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        return cls.from_entries(yaml_safe.safe_load(path.read_text(encoding="utf-8")) or {})
 
     @classmethod
     def from_entries(cls, data: Mapping[str, Any]) -> RegionNames:

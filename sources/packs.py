@@ -106,7 +106,9 @@ def _unique_key_loader() -> type:
     one silently, so an id defined twice in a vocabulary would lose its first entry."""
     import yaml  # on first read: `figcheck --help` imports this module, not the YAML parser
 
-    class UniqueKeyLoader(yaml.SafeLoader):
+    from sources.yaml_safe import SafeLoader
+
+    class UniqueKeyLoader(SafeLoader):
         def construct_mapping(self, node, deep=False):  # noqa: ANN001, ANN202 (PyYAML's API)
             seen: set = set()
             for key_node, _value in node.value:

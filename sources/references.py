@@ -33,7 +33,7 @@ from checks.schemas import (
 from checks.schemas import ReferenceSchema as R
 from checks.values import is_missing, text_or_none
 from checks.vocabulary import CHANGE_KINDS, KINDS, QUALIFIERS, Kind, Stated
-from sources import event_layouts, iso_regions
+from sources import event_layouts, iso_regions, yaml_safe
 from sources.lexicon import VocabularyError, region_entries
 from sources.packs import BUNDLED_DATA, DataSelection, PackError, merged_vocabulary
 
@@ -419,7 +419,7 @@ def _bundled_region_codes(vocab_dir: Path) -> frozenset[str]:
 def _read_descriptor(path: Path, in_pack: bool = False) -> _Dataset:
     name = _label(path, in_pack)
     try:
-        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+        meta = yaml_safe.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         return _Dataset(path, {}, [Problem(name, None, None, f"not valid YAML: {exc}")], in_pack)
     if not isinstance(meta, dict):
