@@ -6,6 +6,8 @@ and prints, in one run, each ``figcheck check`` in a fresh process:
 * the batch on ``--engine local`` (articles/s by CPU time and by wall time, peak memory, and
   a per-stage CPU breakdown from the same run: the pipeline's steps, timed by the runner);
 * the same batch on the Prefect flow (default thread runner, temporary server) and the ratio;
+* the same batch on the Prefect flow against a running server (``prefect server start``, as
+  scheduled runs use; ``PREFECT_API_URL``), counting the server's CPU during the run too;
 * ``--small`` (default 200) of those articles against one article (cost ratio);
 * one article against ``python -c "import pandas, pandera, great_expectations"``;
 * ``figcheck --help`` against ``python -c pass``.
@@ -25,13 +27,20 @@ import os
 import platform
 import random
 import re
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+
+import httpx
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "sources" / "articles" / "kabulnow-2024-06-27-pakistan-threatens-strikes.txt"
@@ -45,7 +54,12 @@ seconds are user + system time of the process and the children it waited for (`w
 headline figure on a shared machine; wall seconds are shown beside them. The per-stage
 breakdown comes from the same local run: the pipeline's runner times each step
 (`flows.steps.run_pipeline`); "start-up" is everything before the first step (imports, reading
-the command line and the inputs)."""
+the command line and the inputs). The Prefect flow runs twice: on the temporary server figcheck
+starts when `PREFECT_API_URL` is unset (the default; the server's start and stop are in the
+CPU seconds), and against a running `prefect server start` (services on, UI off), as scheduled
+runs deploy it, with the server's CPU seconds during the run added to figcheck's (its peak
+memory is figcheck's alone). Each Prefect run has its own result storage, so the extraction
+cache starts cold."""
 PUBLISHED = "2024-06-28"
 STAGES_ENV = "FIGCHECK_BENCH_STAGES"  # the child writes its stage times to this file
 # Figures, but not years or days of a date: those would move the claim's period.
@@ -104,6 +118,71 @@ def check(inputs: list[str], out: Path, env: dict[str, str], *options: str) -> d
     """Measure ``figcheck check`` on ``inputs`` with ``options``, into ``out``."""
     args = [str(FIGCHECK), "check", *inputs, "--published", PUBLISHED, "--out", str(out)]
     return measured([*args, *options], env)
+
+
+def tree_cpu(process: psutil.Process) -> float:
+    """CPU seconds (user + system) used so far by ``process`` and its live descendants."""
+    total = 0.0
+    for p in [process, *process.children(recursive=True)]:
+        try:
+            times = p.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
+@contextmanager
+def running_server(env: dict[str, str], home: Path) -> Iterator[tuple[str, psutil.Process]]:
+    """A ``prefect server start`` (services on, UI off) for the length of the block: its API
+    URL and process, whose CPU the caller reads before and after a run."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    args = [str(FIGCHECK.with_name("prefect")), "server", "start", "--host", "127.0.0.1"]
+    proc = subprocess.Popen(
+        [*args, "--port", str(port), "--no-ui"],
+        env=env | {"PREFECT_HOME": str(home)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"prefect server start did not come up ({proc.poll()})")
+            try:
+                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        yield url, psutil.Process(proc.pid)
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def check_on_server(folder: Path, work: Path, env: dict[str, str]) -> dict[str, float]:
+    """The Prefect flow on ``folder`` against a running server: the client's CPU from
+    ``wait4`` plus the server's CPU over the same run (its services included)."""
+    with running_server(env, work / "prefect-server-home") as (url, server):
+        on_server = env | {"PREFECT_API_URL": url}
+        check([str(DEMO)], work / "warm-server", on_server)  # register the flow: not timed
+        before = tree_cpu(server)
+        run = check([str(folder)], work / "out-prefect-server", on_server)
+        server_cpu = tree_cpu(server) - before
+    return run | {
+        "client_cpu": run["cpu"],
+        "server_cpu": server_cpu,
+        "cpu": run["cpu"] + server_cpu,
+    }
 
 
 def staged_child() -> None:
@@ -199,6 +278,11 @@ def main() -> None:
             check(one, work / "warm-prefect", env)  # migrate Prefect's database: not timed
             r["prefect"] = check([str(folder)], work / "out-prefect", env)
             print(f"prefect: {r['prefect']}", flush=True)
+            # Its own result storage: a warm extraction cache would skip the extraction.
+            r["prefect_server"] = check_on_server(
+                folder, work, env | {"PREFECT_LOCAL_STORAGE_PATH": str(work / "storage-2")}
+            )
+            print(f"prefect, running server: {r['prefect_server']}", flush=True)
         except SystemExit as exc:  # report the other figures all the same
             print(f"Prefect run failed: {exc}", file=sys.stderr, flush=True)
     r["small"] = check([str(small)], work / "out-small", env, "--engine", "local")
@@ -221,6 +305,13 @@ def report(r: dict) -> str:
     rows = [("local engine", local)]
     if "prefect" in r:
         rows.append(("Prefect flow, thread runner (default)", r["prefect"]))
+    if "prefect_server" in r:
+        m = r["prefect_server"]
+        name = (
+            "Prefect flow, running server (client "
+            f"{m['client_cpu']:.1f} + server {m['server_cpu']:.1f} CPU s)"
+        )
+        rows.append((name, m))
     table = "\n".join(
         f"| {name} | {m['cpu']:.1f} | {n / m['cpu']:.1f} | {m['wall']:.1f} | {n / m['wall']:.1f} "
         f"| {m['cpu'] / local['cpu']:.2f}× | {m['rss_mb']:.0f} |"
@@ -264,15 +355,20 @@ of articles, the rest once per batch):
 
 
 def write_section(body: str) -> None:
-    """Replace this benchmark's section of bench/README.md (other sections stay as they are)."""
+    """Put this run's results first in this benchmark's section of bench/README.md, above the
+    earlier dated runs (kept: they are the baselines later runs are compared with)."""
     text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    section = f"{HEADING}\n\n{INTRO}\n\n{body}"
     start = text.find(HEADING)
     if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
+        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n{INTRO}\n\n{body}"
     else:
         nxt = text.find("\n## ", start + len(HEADING))
-        text = text[:start] + section.rstrip("\n") + ("\n" + text[nxt:] if nxt >= 0 else "\n")
+        end = nxt + 1 if nxt >= 0 else len(text)
+        old = text[start:end]
+        first_run = old.find("\n### ")
+        earlier = old[first_run + 1 :].rstrip("\n") if first_run >= 0 else ""
+        section = f"{HEADING}\n\n{INTRO}\n\n{body.rstrip()}\n\n{earlier}".rstrip("\n")
+        text = text[:start] + section + "\n\n" + text[end:]
     README.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
