@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate, pairwise
+from operator import itemgetter
 
 import pandas as pd
 
@@ -401,8 +402,7 @@ def _date_figures(text: str) -> list[_Figure]:
     for hint in P.MONTH_HINT.finditer(text):
         lo = max(0, hint.start() - P.DATE_BEFORE_MONTH)
         hi = min(n, hint.end() + P.DATE_AFTER_MONTH)
-        for rx in (P.DATE_MONTH_DAY, P.DATE_DAY_MONTH, P.DATE_MONTH_YEAR, P.DATE_MONTH_ONLY,
-                   P.DATE_MONTH_SUBJECT):
+        for rx in _date_patterns_at(text, hint.start(), hint.end(), lo):
             pos = max(lo, last_hi.get(rx, 0))
             for m in rx.finditer(text, pos, hi):
                 if m.start() > hint.start() or m.end() < hint.end():
@@ -417,6 +417,50 @@ def _date_figures(text: str) -> list[_Figure]:
             found.setdefault((m.start(), m.end()),
                              _Figure(m.start(), m.end(), "date", year=year, month=month, day=day))
     return list(found.values())
+
+
+_DIGIT = re.compile(r"[0-9]")
+# After a month name's first three letters: the rest of the name, then a number ("June 27",
+# "Sept. 2024"), which "June 27" and "March 2024" need.
+_MONTH_REST_NUMBER = re.compile(r"[a-z]*\.?\s+[0-9]")
+# The last letters of the words "In March", "mid-June", "the month of May" open with
+# (``P.DATE_MONTH_ONLY``; compared in lower case, so a few more words pass, which is safe).
+_MONTH_ONLY_WORD_ENDS = ("in", "during", "for", "over", "of", "since", "by", "until", "from",
+                         "early", "late", "last", "this", "mid", "mid-")
+
+
+def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Pattern[str]]:
+    """The month-based date patterns that can match around the month name at [start, end)
+    (a ``P.MONTH_HINT`` match; ``lo``: where the window looked in begins).
+
+    Cheap exact tests of what each pattern needs next to the month name; a pattern that
+    fails its test cannot match around this month name, so skipping it changes no date, and
+    each one skipped saves a scan of the window (the patterns try every position). Only a
+    month name can hold the hint in a match (no weekday or preposition contains "Jan".."Dec"),
+    so the tests read around the hint itself.
+    """
+    out = []
+    number_after = _MONTH_REST_NUMBER.match(text, end) is not None
+    if number_after:
+        out.append(P.DATE_MONTH_DAY)  # "June 27"
+    if _DIGIT.search(text, lo, start):
+        out.append(P.DATE_DAY_MONTH)  # "27 June": a day before the month
+    if number_after:
+        out.append(P.DATE_MONTH_YEAR)  # "March 2024"
+    if start and text[start - 1].isspace():
+        k = start - 1
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if text[max(0, k - 6):k].lower().endswith(_MONTH_ONLY_WORD_ENDS):
+            out.append(P.DATE_MONTH_ONLY)  # "In March": a word, then space, then the month
+    if (not start or text[start - 1] == "\n" or text[max(0, start - 2):start] in _AFTER_STOP
+            or text[max(0, start - 3):start] in _AFTER_STOP_2):
+        out.append(P.DATE_MONTH_SUBJECT)  # "October saw ...": opens a sentence
+    return out
+
+
+_AFTER_STOP = frozenset({". ", "! ", "? "})
+_AFTER_STOP_2 = frozenset({".  ", "!  ", "?  "})
 
 
 def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
@@ -843,9 +887,13 @@ def _clause(ctx: _Context, start: int, end: int, sent: tuple[int, int]) -> tuple
     return lo, min(hi, sent[1])
 
 
+_FIRST = itemgetter(0)
+
+
 def _in(items: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Items (sorted by start) that lie within [lo, hi)."""
-    i = bisect_left(items, (lo, -1, ""))
+    # Bisected on the starts alone (``key``): comparing whole tuples cost twice as much.
+    i = bisect_left(items, lo, key=_FIRST)
     out = []
     while i < len(items) and items[i][0] < hi:
         if items[i][1] <= hi:
