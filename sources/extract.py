@@ -70,6 +70,10 @@ _SYMBOLS = {k: v.value for k, v in P.QUALIFIER_SYMBOLS.items()}
 _INCLUSIVE = {Qualifier.OVER.value: Qualifier.AT_LEAST.value,
               Qualifier.UNDER.value: Qualifier.UP_TO.value}
 _WINDOW = 60  # characters looked at before a figure for hedges, change verbs and names
+# The start of a (start, end, ...) span: the key the sorted span lists are bisected by
+# (``bisect_left(spans, pos, key=_FIRST)``, the first span starting at or after ``pos``);
+# comparing whole tuples against a (pos, -1, "") probe cost about twice as much.
+_FIRST = itemgetter(0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -678,7 +682,7 @@ def _small_word_number_is_claim(text: str, fig: _Figure, ctx: _Context, lex: Lex
     if j >= 0 and ctx.metrics[j][2] in _VERB_FIRST and P.VERB_GAP.fullmatch(
             text, ctx.metrics[j][1], fig.start):
         return True  # "killing 32 militants and arresting five": the verb's own count
-    k = bisect_left(ctx.populations, (fig.end, -1, ""))
+    k = bisect_left(ctx.populations, fig.end, key=_FIRST)
     if k < len(ctx.populations) and re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?",
                                                   text[fig.end:ctx.populations[k][0]]):
         return True  # "three security officials", "six civilians"
@@ -887,12 +891,8 @@ def _clause(ctx: _Context, start: int, end: int, sent: tuple[int, int]) -> tuple
     return lo, min(hi, sent[1])
 
 
-_FIRST = itemgetter(0)
-
-
 def _in(items: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Items (sorted by start) that lie within [lo, hi)."""
-    # Bisected on the starts alone (``key``): comparing whole tuples cost twice as much.
     i = bisect_left(items, lo, key=_FIRST)
     out = []
     while i < len(items) and items[i][0] < hi:
@@ -902,7 +902,7 @@ def _in(items: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, 
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class _Scope:
     """What one sentence offers for binding, sorted by position for bisecting."""
 
@@ -1554,7 +1554,7 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
     sent = ctx.sentences[idx]
     j = bisect_left(ctx.named_pos, fig.span_start) - 1
     last = ctx.named[j] if j >= 0 else None
-    c = bisect_left(ctx.carry, (sent[0], -1, ""))
+    c = bisect_left(ctx.carry, sent[0], key=_FIRST)
     if last is not None and c < len(ctx.carry) and ctx.carry[c][1] <= sent[1]:
         back = ctx.sentence_ranks[idx] - ctx.sentence_ranks[
             bisect_right(ctx.sentence_starts, last[0]) - 1]
@@ -1598,7 +1598,7 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
     k = bisect_left(found, fig.span_start, key=lambda m: m.start())
     anaphor = found[k - 1] if k else None
     if anaphor is not None:
-        i = bisect_left(ctx.regions, (anaphor.start(), -1, "")) - 1
+        i = bisect_left(ctx.regions, anaphor.start(), key=_FIRST) - 1
         while i >= 0 and anaphor.start() - ctx.regions[i][0] <= PLACE_ANAPHOR_REACH:
             s, e, code = ctx.regions[i]
             if lex.region_parent.get(code) and not P.INCIDENTAL_AFTER.match(text, e):
@@ -1811,7 +1811,7 @@ def _hurt_base(lex: Lexicon, metric: str | None) -> str | None:
 def _population_before(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
     """The people named right before a count and a verb of suffering ("the outlaws suffered
     412", "civilians with 215 fatalities"), as (start, end, population id), or None."""
-    k = bisect_left(ctx.populations, (fig.span_start, -1, "")) - 1
+    k = bisect_left(ctx.populations, fig.span_start, key=_FIRST) - 1
     if k < 0:
         return None
     s, e, population = ctx.populations[k]
@@ -1836,7 +1836,7 @@ def _counted_word_after(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:
     """Whether a death or injury verb follows the figure directly ("350 injured", "51
     wounded"): the figure names no one of its own, so it counts the people named before.
     A noun ("40 injuries") counts everyone hurt, not the people of the figure before."""
-    k = bisect_left(ctx.metrics, (fig.span_end, -1, ""))
+    k = bisect_left(ctx.metrics, fig.span_end, key=_FIRST)
     if k == len(ctx.metrics) or ctx.metrics[k][2] not in ("deaths", "injured"):
         return False
     s, e, _ = ctx.metrics[k]
@@ -1849,7 +1849,7 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
     as (start, end, population id), or None."""
     if fig.kind == SHARE:
         return None
-    k = bisect_left(ctx.populations, (fig.core_end or fig.span_end, -1, ""))
+    k = bisect_left(ctx.populations, fig.core_end or fig.span_end, key=_FIRST)
     if k == len(ctx.populations):
         return None
     gap = ctx.text[fig.span_end:ctx.populations[k][0]]

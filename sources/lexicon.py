@@ -8,6 +8,7 @@ process. (Named ``lexicon`` so that it does not shadow the ``vocab/`` data folde
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -109,19 +110,21 @@ def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str |
             or any(f.fast is not None and f.heads is None for f in present)):
         return [f.spans(text, low) if f is not None else [] for f in finders]
     union, owners = _heads_pattern(present)
-    candidates: list[list[int]] = [[] for _ in present]
-    where: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    # Where each matched word end occurs, grouped by the word end: one append per match here,
+    # and the finders' candidates built per distinct word end below (most matches repeat a
+    # few common words: "the", "on", "security").
+    at: defaultdict[str, list[int]] = defaultdict(list)
     for m in union.finditer(low):
+        at[m.group()].append(m.start())
+    candidates: list[list[int]] = [[] for _ in present]
+    for tail, starts in at.items():
         # The match is the end of one word, from its first place that can begin a finder's
         # match; the later places in it that can are found from the word itself.
-        q, tail = m.start(), m.group()
-        hits = where.get(tail)
-        if hits is None:
-            hits = where[tail] = [(j, owners[tail[j:]]) for j in range(len(tail))
-                                  if tail[j:] in owners]
-        for j, ks in hits:
-            for k in ks:
-                candidates[k].append(q + j)
+        for j in range(len(tail)):
+            for k in owners.get(tail[j:], ()):
+                candidates[k].extend([q + j for q in starts] if j else starts)
+    for c in candidates:
+        c.sort()  # sorted runs, one per word end, merged (``_matches_at`` needs text order)
     found = iter([f._whole_words(text, low, _matches_at(f.fast, low, c) if f.fast else ())
                   for f, c in zip(present, candidates)])
     return [next(found) if f is not None else [] for f in finders]
