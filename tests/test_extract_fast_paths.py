@@ -70,7 +70,8 @@ def _month_texts(n: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     before = ["", "In ", "in  ", "IN ", "mid-", "Mid- ", "the month of ", "since ", "early ",
               "27 ", "3rd of ", "Thursday, ", "Monday the 5th ", ". ", "?  ", "\n", "x", "3",
-              "by\n", "nearby ", "Last "]
+              "by\n", "nearby ", "Last ",
+              "During ", "until "]
     months = ["June", "Sept.", "Sept", "Sep", "March", "Marchers", "May", "Dec.", "Oct"]
     after = ["", " 27", " 27, 2024", " 2024", "  2024", " saw", " was", ".", " 5th", ". 5",
              ",", " 31", " 30 2023", "-"]
