@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import math
 import pickle
 import random
 import re
@@ -134,7 +135,8 @@ def differences(base: dict, new: dict, show: int = 3) -> list[str]:
 
 
 def _missing(v: object) -> bool:
-    return v is None or (isinstance(v, float) and v != v)
+    """None or NaN (both mean "no value" in a claims table)."""
+    return v is None or (isinstance(v, float) and math.isnan(v))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -181,12 +181,12 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for m in P.SENTENCE_END.finditer(text):
         end = m.end()
-        nxt = text[end] if end < n else ""
-        if nxt.islower():
+        if end < n and text[end].islower():
             continue  # a hard-wrapped line or an abbreviation followed by more sentence
-        punct = m.group().rstrip()
-        if punct.startswith(".") and not punct.startswith(".."):
-            st = m.start()
+        st = m.start()
+        # One full stop (not "..."): read from the text, not the match (one call less per
+        # sentence; a match that starts with two dots always holds both).
+        if text[st] == "." and text[st + 1:st + 2] != ".":
             # The word before the full stop: sliced after the last space when that is clean
             # (the usual case, no regex needed), else read with the pattern.
             word = text[text.rfind(" ", max(0, st - 20), st) + 1:st]
@@ -1275,16 +1275,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             continue
         if pub is None or rel == "year-on-year" or rel == "year on year":
             continue
-        period = {
-            "last year": str(pub.year - 1), "past year": str(pub.year - 1),
-            "this year": _year_to_date(pub), "current year": _year_to_date(pub),
-            "ongoing year": _year_to_date(pub), "so far during the year": _year_to_date(pub),
-            "so far in the year": _year_to_date(pub),
-            "last quarter": _previous_quarter(pub), "previous quarter": _previous_quarter(pub),
-            "yesterday": (pub - timedelta(days=1)).isoformat(), "today": pub.isoformat(),
-            "this month": f"{pub.year:04d}-{pub.month:02d}",
-            "last month": (pub.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"),
-        }.get(rel)
+        period = _relative_period(rel, pub)
         if period:
             refs.append(_TimeRef(s, period, is_base=base, end=_e, how=how))
     if same:
@@ -1300,6 +1291,28 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(ps, period, is_base=True, end=pe,
                                  how=f"'{' '.join(ctx.text[ps:pe].split())}'"))
     return refs
+
+
+def _relative_period(rel: str, pub: date) -> str | None:
+    """The period a relative phrase names in an article published on ``pub`` ("last year"
+    -> the year before), or None for one that names none by itself. Only the phrase's own
+    period is worked out (building them all per phrase cost more than the rest of it)."""
+    if rel in ("last year", "past year"):
+        return str(pub.year - 1)
+    if rel in ("this year", "current year", "ongoing year", "so far during the year",
+               "so far in the year"):
+        return _year_to_date(pub)
+    if rel in ("last quarter", "previous quarter"):
+        return _previous_quarter(pub)
+    if rel == "yesterday":
+        return (pub - timedelta(days=1)).isoformat()
+    if rel == "today":
+        return pub.isoformat()
+    if rel == "this month":
+        return f"{pub.year:04d}-{pub.month:02d}"
+    if rel == "last month":
+        return (pub.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    return None
 
 
 def _period_before(period: str) -> str:
