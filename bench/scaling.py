@@ -9,7 +9,8 @@ a quadratic step quadruples it. Exits 1 when a doubling costs more than ``--max-
 Usage: ``uv run python bench/scaling.py [--start-mb 1] [--max-mb 16] [--max-ratio 2.6]``
 (``--max-mb 50`` for the 50 MB point of the README's limits; on the shared 2-core machine it
 took about 70 CPU-s under load and 1.5 GB of memory before issue 15's last changes, 55 CPU-s
-after them (2026-12-03), see bench/README.md.)
+after them (2026-12-03), 52 CPU-s after branch i15fast (2026-12-03 04:00, load average 2;
+base 54 CPU-s in the same minutes), 1.45 GB, see bench/README.md.)
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate, pairwise
+from operator import itemgetter
 
 import pandas as pd
 
@@ -69,6 +70,10 @@ _SYMBOLS = {k: v.value for k, v in P.QUALIFIER_SYMBOLS.items()}
 _INCLUSIVE = {Qualifier.OVER.value: Qualifier.AT_LEAST.value,
               Qualifier.UNDER.value: Qualifier.UP_TO.value}
 _WINDOW = 60  # characters looked at before a figure for hedges, change verbs and names
+# The start of a (start, end, ...) span: the key the sorted span lists are bisected by
+# (``bisect_left(spans, pos, key=_FIRST)``, the first span starting at or after ``pos``);
+# comparing whole tuples against a (pos, -1, "") probe cost about twice as much.
+_FIRST = itemgetter(0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -176,12 +181,12 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for m in P.SENTENCE_END.finditer(text):
         end = m.end()
-        nxt = text[end] if end < n else ""
-        if nxt.islower():
+        if end < n and text[end].islower():
             continue  # a hard-wrapped line or an abbreviation followed by more sentence
-        punct = m.group().rstrip()
-        if punct.startswith(".") and not punct.startswith(".."):
-            st = m.start()
+        st = m.start()
+        # One full stop (not "..."): read from the text, not the match (one call less per
+        # sentence; a match that starts with two dots always holds both).
+        if text[st] == "." and text[st + 1:st + 2] != ".":
             # The word before the full stop: sliced after the last space when that is clean
             # (the usual case, no regex needed), else read with the pattern.
             word = text[text.rfind(" ", max(0, st - 20), st) + 1:st]
@@ -401,8 +406,7 @@ def _date_figures(text: str) -> list[_Figure]:
     for hint in P.MONTH_HINT.finditer(text):
         lo = max(0, hint.start() - P.DATE_BEFORE_MONTH)
         hi = min(n, hint.end() + P.DATE_AFTER_MONTH)
-        for rx in (P.DATE_MONTH_DAY, P.DATE_DAY_MONTH, P.DATE_MONTH_YEAR, P.DATE_MONTH_ONLY,
-                   P.DATE_MONTH_SUBJECT):
+        for rx in _date_patterns_at(text, hint.start(), hint.end(), lo):
             pos = max(lo, last_hi.get(rx, 0))
             for m in rx.finditer(text, pos, hi):
                 if m.start() > hint.start() or m.end() < hint.end():
@@ -417,6 +421,50 @@ def _date_figures(text: str) -> list[_Figure]:
             found.setdefault((m.start(), m.end()),
                              _Figure(m.start(), m.end(), "date", year=year, month=month, day=day))
     return list(found.values())
+
+
+_DIGIT = re.compile(r"[0-9]")
+# After a month name's first three letters: the rest of the name, then a number ("June 27",
+# "Sept. 2024"), which "June 27" and "March 2024" need.
+_MONTH_REST_NUMBER = re.compile(r"[a-z]*\.?\s+[0-9]")
+# The last letters of the words "In March", "mid-June", "the month of May" open with
+# (``P.DATE_MONTH_ONLY``; compared in lower case, so a few more words pass, which is safe).
+_MONTH_ONLY_WORD_ENDS = ("in", "during", "for", "over", "of", "since", "by", "until", "from",
+                         "early", "late", "last", "this", "mid", "mid-")
+
+
+def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Pattern[str]]:
+    """The month-based date patterns that can match around the month name at [start, end)
+    (a ``P.MONTH_HINT`` match; ``lo``: where the window looked in begins).
+
+    Cheap exact tests of what each pattern needs next to the month name; a pattern that
+    fails its test cannot match around this month name, so skipping it changes no date, and
+    each one skipped saves a scan of the window (the patterns try every position). Only a
+    month name can hold the hint in a match (no weekday or preposition contains "Jan".."Dec"),
+    so the tests read around the hint itself.
+    """
+    out = []
+    number_after = _MONTH_REST_NUMBER.match(text, end) is not None
+    if number_after:
+        out.append(P.DATE_MONTH_DAY)  # "June 27"
+    if _DIGIT.search(text, lo, start):
+        out.append(P.DATE_DAY_MONTH)  # "27 June": a day before the month
+    if number_after:
+        out.append(P.DATE_MONTH_YEAR)  # "March 2024"
+    if start and text[start - 1].isspace():
+        k = start - 1
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if text[max(0, k - 6):k].lower().endswith(_MONTH_ONLY_WORD_ENDS):
+            out.append(P.DATE_MONTH_ONLY)  # "In March": a word, then space, then the month
+    if (not start or text[start - 1] == "\n" or text[max(0, start - 2):start] in _AFTER_STOP
+            or text[max(0, start - 3):start] in _AFTER_STOP_2):
+        out.append(P.DATE_MONTH_SUBJECT)  # "October saw ...": opens a sentence
+    return out
+
+
+_AFTER_STOP = frozenset({". ", "! ", "? "})
+_AFTER_STOP_2 = frozenset({".  ", "!  ", "?  "})
 
 
 def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
@@ -634,7 +682,7 @@ def _small_word_number_is_claim(text: str, fig: _Figure, ctx: _Context, lex: Lex
     if j >= 0 and ctx.metrics[j][2] in _VERB_FIRST and P.VERB_GAP.fullmatch(
             text, ctx.metrics[j][1], fig.start):
         return True  # "killing 32 militants and arresting five": the verb's own count
-    k = bisect_left(ctx.populations, (fig.end, -1, ""))
+    k = bisect_left(ctx.populations, fig.end, key=_FIRST)
     if k < len(ctx.populations) and re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?",
                                                   text[fig.end:ctx.populations[k][0]]):
         return True  # "three security officials", "six civilians"
@@ -845,7 +893,7 @@ def _clause(ctx: _Context, start: int, end: int, sent: tuple[int, int]) -> tuple
 
 def _in(items: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Items (sorted by start) that lie within [lo, hi)."""
-    i = bisect_left(items, (lo, -1, ""))
+    i = bisect_left(items, lo, key=_FIRST)
     out = []
     while i < len(items) and items[i][0] < hi:
         if items[i][1] <= hi:
@@ -854,7 +902,7 @@ def _in(items: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, 
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class _Scope:
     """What one sentence offers for binding, sorted by position for bisecting."""
 
@@ -1227,16 +1275,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             continue
         if pub is None or rel == "year-on-year" or rel == "year on year":
             continue
-        period = {
-            "last year": str(pub.year - 1), "past year": str(pub.year - 1),
-            "this year": _year_to_date(pub), "current year": _year_to_date(pub),
-            "ongoing year": _year_to_date(pub), "so far during the year": _year_to_date(pub),
-            "so far in the year": _year_to_date(pub),
-            "last quarter": _previous_quarter(pub), "previous quarter": _previous_quarter(pub),
-            "yesterday": (pub - timedelta(days=1)).isoformat(), "today": pub.isoformat(),
-            "this month": f"{pub.year:04d}-{pub.month:02d}",
-            "last month": (pub.replace(day=1) - timedelta(days=1)).strftime("%Y-%m"),
-        }.get(rel)
+        period = _relative_period(rel, pub)
         if period:
             refs.append(_TimeRef(s, period, is_base=base, end=_e, how=how))
     if same:
@@ -1252,6 +1291,28 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(ps, period, is_base=True, end=pe,
                                  how=f"'{' '.join(ctx.text[ps:pe].split())}'"))
     return refs
+
+
+def _relative_period(rel: str, pub: date) -> str | None:
+    """The period a relative phrase names in an article published on ``pub`` ("last year"
+    -> the year before), or None for one that names none by itself. Only the phrase's own
+    period is worked out (building them all per phrase cost more than the rest of it)."""
+    if rel in ("last year", "past year"):
+        return str(pub.year - 1)
+    if rel in ("this year", "current year", "ongoing year", "so far during the year",
+               "so far in the year"):
+        return _year_to_date(pub)
+    if rel in ("last quarter", "previous quarter"):
+        return _previous_quarter(pub)
+    if rel == "yesterday":
+        return (pub - timedelta(days=1)).isoformat()
+    if rel == "today":
+        return pub.isoformat()
+    if rel == "this month":
+        return f"{pub.year:04d}-{pub.month:02d}"
+    if rel == "last month":
+        return (pub.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    return None
 
 
 def _period_before(period: str) -> str:
@@ -1506,7 +1567,7 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
     sent = ctx.sentences[idx]
     j = bisect_left(ctx.named_pos, fig.span_start) - 1
     last = ctx.named[j] if j >= 0 else None
-    c = bisect_left(ctx.carry, (sent[0], -1, ""))
+    c = bisect_left(ctx.carry, sent[0], key=_FIRST)
     if last is not None and c < len(ctx.carry) and ctx.carry[c][1] <= sent[1]:
         back = ctx.sentence_ranks[idx] - ctx.sentence_ranks[
             bisect_right(ctx.sentence_starts, last[0]) - 1]
@@ -1550,7 +1611,7 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
     k = bisect_left(found, fig.span_start, key=lambda m: m.start())
     anaphor = found[k - 1] if k else None
     if anaphor is not None:
-        i = bisect_left(ctx.regions, (anaphor.start(), -1, "")) - 1
+        i = bisect_left(ctx.regions, anaphor.start(), key=_FIRST) - 1
         while i >= 0 and anaphor.start() - ctx.regions[i][0] <= PLACE_ANAPHOR_REACH:
             s, e, code = ctx.regions[i]
             if lex.region_parent.get(code) and not P.INCIDENTAL_AFTER.match(text, e):
@@ -1763,7 +1824,7 @@ def _hurt_base(lex: Lexicon, metric: str | None) -> str | None:
 def _population_before(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
     """The people named right before a count and a verb of suffering ("the outlaws suffered
     412", "civilians with 215 fatalities"), as (start, end, population id), or None."""
-    k = bisect_left(ctx.populations, (fig.span_start, -1, "")) - 1
+    k = bisect_left(ctx.populations, fig.span_start, key=_FIRST) - 1
     if k < 0:
         return None
     s, e, population = ctx.populations[k]
@@ -1788,7 +1849,7 @@ def _counted_word_after(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:
     """Whether a death or injury verb follows the figure directly ("350 injured", "51
     wounded"): the figure names no one of its own, so it counts the people named before.
     A noun ("40 injuries") counts everyone hurt, not the people of the figure before."""
-    k = bisect_left(ctx.metrics, (fig.span_end, -1, ""))
+    k = bisect_left(ctx.metrics, fig.span_end, key=_FIRST)
     if k == len(ctx.metrics) or ctx.metrics[k][2] not in ("deaths", "injured"):
         return False
     s, e, _ = ctx.metrics[k]
@@ -1801,7 +1862,7 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
     as (start, end, population id), or None."""
     if fig.kind == SHARE:
         return None
-    k = bisect_left(ctx.populations, (fig.core_end or fig.span_end, -1, ""))
+    k = bisect_left(ctx.populations, fig.core_end or fig.span_end, key=_FIRST)
     if k == len(ctx.populations):
         return None
     gap = ctx.text[fig.span_end:ctx.populations[k][0]]

@@ -8,7 +8,8 @@ process. (Named ``lexicon`` so that it does not shadow the ``vocab/`` data folde
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -78,6 +79,31 @@ class WordFinder:
         return out
 
 
+    def _spans_at(self, text: str, low: str, candidates: list[int]) -> list[tuple[int, int]]:
+        """The spans of ``self.fast.finditer(low)`` (whole words only, as ``_whole_words``
+        keeps them) given, in order, every place where it can match (``candidates``), plus
+        ``self.exact``'s: the first match from each place on, skipping places inside the
+        previous match. One loop: it runs for every candidate of a long text, and a generator
+        feeding ``_whole_words`` cost a third more."""
+        out: list[tuple[int, int]] = []
+        if self.fast is not None:
+            match = self.fast.match
+            pos = 0
+            for q in candidates:
+                if q >= pos:
+                    m = match(low, q)
+                    if m:
+                        pos = m.end()
+                        if q and (low[q - 1].isalnum() or low[q - 1] == "_"):
+                            continue  # inside a word (it still hides what starts before pos)
+                        out.append((q, pos))
+        if self.exact is not None:
+            out += self._whole_words(text, low, ())
+            if self.fast is not None:
+                out.sort()
+        return out
+
+
 _LEADING_WORD = re.compile(r"\w*")
 
 
@@ -109,21 +135,22 @@ def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str |
             or any(f.fast is not None and f.heads is None for f in present)):
         return [f.spans(text, low) if f is not None else [] for f in finders]
     union, owners = _heads_pattern(present)
-    candidates: list[list[int]] = [[] for _ in present]
-    where: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    # Where each matched word end occurs, grouped by the word end: one append per match here,
+    # and the finders' candidates built per distinct word end below (most matches repeat a
+    # few common words: "the", "on", "security").
+    at: defaultdict[str, list[int]] = defaultdict(list)
     for m in union.finditer(low):
+        at[m.group()].append(m.start())
+    candidates: list[list[int]] = [[] for _ in present]
+    for tail, starts in at.items():
         # The match is the end of one word, from its first place that can begin a finder's
         # match; the later places in it that can are found from the word itself.
-        q, tail = m.start(), m.group()
-        hits = where.get(tail)
-        if hits is None:
-            hits = where[tail] = [(j, owners[tail[j:]]) for j in range(len(tail))
-                                  if tail[j:] in owners]
-        for j, ks in hits:
-            for k in ks:
-                candidates[k].append(q + j)
-    found = iter([f._whole_words(text, low, _matches_at(f.fast, low, c) if f.fast else ())
-                  for f, c in zip(present, candidates)])
+        for j in range(len(tail)):
+            for k in owners.get(tail[j:], ()):
+                candidates[k].extend([q + j for q in starts] if j else starts)
+    for c in candidates:
+        c.sort()  # sorted runs, one per word end, merged (``_spans_at`` needs text order)
+    found = iter([f._spans_at(text, low, c) for f, c in zip(present, candidates)])
     return [next(found) if f is not None else [] for f in finders]
 
 
@@ -138,20 +165,6 @@ def _heads_pattern(finders: tuple[WordFinder, ...]
             owners.setdefault(head, []).append(k)
     return (re.compile(rf"(?:{alternation(owners)})(?!\w)"),
             {h: tuple(ks) for h, ks in owners.items()})
-
-
-def _matches_at(rx: re.Pattern[str], subject: str, candidates: list[int]
-                ) -> Iterator[re.Match[str]]:
-    """What ``rx.finditer(subject)`` finds, given (in order) every place where ``rx`` can
-    match: the first match from each place on, skipping places inside the previous match."""
-    pos = 0
-    match = rx.match
-    for q in candidates:
-        if q >= pos:
-            m = match(subject, q)
-            if m:
-                pos = m.end()
-                yield m
 
 
 @dataclass(frozen=True)

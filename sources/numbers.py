@@ -193,33 +193,36 @@ def _has_code_letter(text: str, start: int) -> bool:
     )
 
 
+# NUMBER's groups in their order (``_digit_numbers`` unpacks ``m.groups()``).
+_NUMBER_GROUPS = ("ident", "neg", "cur", "num", "vf", "vfonly", "ord", "scale", "unit")
+if tuple(sorted(P.NUMBER.groupindex, key=P.NUMBER.groupindex.get)) != _NUMBER_GROUPS or (
+        P.NUMBER.groups != len(_NUMBER_GROUPS)):
+    raise ImportError("patterns.NUMBER's groups changed: update numbers._digit_numbers")
+
+
 def _digit_numbers(text: str) -> list[Number]:
     """Figures written in digits ("5,000", "65%", "$3bn", "1.2 million", "2½", "1.3e6")."""
     found: list[Number] = []
+    # The groups read at once (one call, not one per group: this loop runs for every
+    # number in the text); the order is NUMBER's (``_NUMBER_GROUPS``, checked at import).
     for m in P.NUMBER.finditer(text):
-        if m.group("ident"):
+        ident, neg, cur, raw, vf, vfonly, ordinal, scale, unit = m.groups()
+        if ident:
             continue  # a phone number, IP address, version or slashed date: no figure inside
         start, end = m.span()
-        raw = m.group("num") or ""
+        raw = raw or ""
         value = float(raw.translate(_SPACE_GROUPS)) if raw else 0.0
-        if m.group("vf") or m.group("vfonly"):
-            value += P.VULGAR_FRACTIONS[m.group("vf") or m.group("vfonly")]
-        num_start = m.start("num") if raw else m.start("vfonly")
-        num_end = (
-            m.end("scale")
-            if m.group("scale")
-            else m.end("vf")
-            if m.group("vf")
-            else (m.end("num") if raw else m.end("vfonly"))
-        )
+        if vf or vfonly:
+            value += P.VULGAR_FRACTIONS[vf or vfonly]
+        num_start = m.start(4) if raw else m.start(6)
+        num_end = m.end(8) if scale else m.end(5) if vf else m.end(4) if raw else m.end(6)
         n = Number(start, end, num_start, num_end, value, DIGITS, raw=raw)
-        if m.group("ord"):
+        if ordinal:
             n.ordinal = True
-        scale = m.group("scale")
         if scale:
             n.scale = _scale_factor(scale)
             n.value *= n.scale
-        if m.group("neg"):
+        if neg:
             n.value = -n.value
             n.num_start = start
         else:
@@ -231,7 +234,6 @@ def _digit_numbers(text: str) -> list[Number]:
             if sign:  # "minus 5"
                 n.value = -n.value
                 n.start = n.num_start = sign.start()
-        cur = m.group("cur")
         if cur:
             n.currency = _CURRENCY_PREFIX.get(cur.strip().lower())
             us = P.US_BEFORE_SIGN.search(text, max(0, start - 2), start) if start >= 2 else None
@@ -243,7 +245,7 @@ def _digit_numbers(text: str) -> list[Number]:
                 cur = code.group()
                 n.currency = _CURRENCY_PREFIX[code.group("code").lower()]
                 n.start = code.start()
-        unit = (m.group("unit") or "").strip().lower()
+        unit = (unit or "").strip().lower()
         if unit:
             if unit in ("pp", "ppt", "ppts") or (
                 unit.startswith("percentage") and unit[10:].strip(" -").startswith("point")
@@ -253,7 +255,7 @@ def _digit_numbers(text: str) -> list[Number]:
                 n.percent = True
             else:
                 n.currency = n.currency or _CURRENCY_WORD.get(" ".join(unit.split()))
-        n.plain = not (cur or scale or unit or m.group("neg") or m.group("vf") or n.ordinal)
+        n.plain = not (cur or scale or unit or neg or vf or n.ordinal)
         if start and text[start - 1] in P.URL_HINT_CHARS and _in_url(text, start):
             n.in_url = True
         elif _word_before(text, n.start) in P.NAME_WORDS:
