@@ -1246,7 +1246,10 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     for ps, pe, m in phrases:
         period, years = _phrase_period(m, hint, pub)
         if period:
-            refs.append(_TimeRef(ps, period, end=pe, how=f"'{' '.join(m.group().split())}'"))
+            # "Compared to the first quarter, deaths rose 30%": the quarter is the base.
+            refs.append(_TimeRef(ps, period, end=pe, how=f"'{' '.join(m.group().split())}'",
+                                 is_base=bool(P.YEAR_AS_BASE_BEFORE.search(
+                                     ctx.text, max(sent[0], ps - 50), ps))))
             read.append((ps, pe))
         elif years is not None:
             same.append((ps, pe, years))
@@ -1416,6 +1419,11 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
     if own is not None and not change:
         fig.period = own.period
         how["period"] = f"its own {own.how}"
+    elif sc.bases and not change and ctx is not None and P.VERSUS_BEFORE.search(
+            ctx.text, max(sc.sent[0], fig.span_start - 20), fig.span_start):
+        # "compared to the first quarter ... (120 vs 92)": the figure after "vs" is the base's.
+        fig.period = sc.bases[0].period
+        how["period"] = f"the base the sentence names ({sc.bases[0].how}), after 'vs'"
     elif before or after:
         # The time the sentence set before the figure, else the nearest one after it that
         # is not another figure's own ("693 deaths, up from 419 in 2022": not 2022).

@@ -659,6 +659,8 @@ YEAR_AS_BASE_BEFORE = re.compile(
     r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
     re.IGNORECASE,
 )
+# "(120 vs 92)": the second figure of a pair set against each other.
+VERSUS_BEFORE = re.compile(r"\d[\d,.]*%?\s*(?:vs\.?|versus)\s*\Z", re.IGNORECASE)
 # "This was stated in the quarterly report issued by ...", "These figures were revealed by
 # ...": a sentence that gives the source of the figures just stated.
 STATED_IN_BEFORE = re.compile(

@@ -842,3 +842,24 @@ def test_a_span_of_time_the_figures_cover_is_not_a_figure() -> None:
     assert not {"4", "ten", "48"} & set(claims)
     # A number of days that is what the sentence counts is not a span it was counted over.
     assert "45" in by_text("The curfew in Sindh lasted 45 days in 2024.", published="2024-07-02")
+
+
+def test_a_span_compared_to_is_the_base_and_the_figure_after_vs_is_its() -> None:
+    """'Compared to the first quarter, ... (120 vs 92)': the quarter is the base of the
+    change, the period stays the article's; 92 belongs to the base and 120 to the period."""
+    claims = by_text("Islamabad: Militant attacks killed 412 people in Pakistan in the second "
+                     "quarter of 2024, the PICSS said. Compared to the first quarter, these "
+                     "figures show a 30 per cent rise in deaths among soldiers (120 vs 92).",
+                     published="2024-07-05")
+    rise = claims["30 per cent rise"]
+    assert (rise[C.period], rise[C.base_period]) == ("2024-04/2024-06", "2024-01/2024-03")
+    assert claims["120"][C.period] == "2024-04/2024-06"
+    assert claims["92"][C.period] == "2024-01/2024-03"
+
+
+def test_a_span_the_sentence_counts_in_is_not_a_base() -> None:
+    """Without 'compared to', the quarter a sentence names is its figures' period."""
+    claims = by_text("Islamabad: The PICSS gave its figures. In the first quarter of 2024, "
+                     "militant attacks killed 92 soldiers, up 10 per cent.",
+                     published="2024-07-05")
+    assert claims["92"][C.period] == "2024-01/2024-03"
