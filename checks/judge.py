@@ -700,7 +700,7 @@ def _inherited(claim: Mapping, named: bool) -> list[str]:
     binding = claim.get(C.binding)
     if not _present(binding):
         return []
-    fields = ("period",) if named else ("region", "period")
+    fields = ("period", "source") if named else ("region", "period")
     out = []
     for part in str(binding).split("; "):
         field, _, how = part.partition(": ")

@@ -2175,6 +2175,8 @@ def _extract_claims(
     _stated_in_next_sentence(ctx, lex, by_sentence, pub)
     claimed.sort(key=lambda pair: (pair[0].span_start, pair[0].span_end))
     _restated_sources([fig for fig, _ in claimed], text)
+    # Before the local names are resolved: "the CTD" carried on is the CTD of the figure's place.
+    _article_sources(ctx, lex, [fig for fig, _ in claimed])
     if lex.local_sources:
         _resolve_local_sources([fig for fig, _ in claimed], lex)
     if lex.source_means:
@@ -2187,6 +2189,52 @@ def _extract_claims(
         return _columns(text, article_id, claimed)
     table = _table(text, article_id, claimed)
     return validate(C, table, "claims") if validate_schema else table
+
+
+# The sentences (headline included) that open a story on a report and name its publisher:
+# an inverted-pyramid story says whose figures it tells at once.
+OPENING_SENTENCES = 4
+
+
+def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
+    """An unattributed figure on the publishers' subject takes the one source the article
+    has attributed figures to before it.
+
+    A story on a report names its publisher in its opening and then tells the report's
+    figures sentence after sentence ("Militants also killed 120 soldiers ..."). The source
+    is figcheck's reading, not the sentence's: the binding says "the article's", so the
+    judge never raises an alarm on it. A figure is left alone when the publisher was not
+    named in the article's opening sentences (a story that cites a report in passing, further
+    down, goes on to other figures), when the figures before it were attributed to two sources or to
+    none (a name merely mentioned, "told VOA", is no attribution), or when its sentence
+    speaks only of deaths and injuries, which any story tells ("60 people drowned in
+    floods"). ``figs`` are in text order.
+    """
+    if not ctx.sentences:
+        return
+    opening_end = ctx.sentences[min(OPENING_SENTENCES, len(ctx.sentences)) - 1][1]
+    in_lead = {name for pos, name in ctx.named if pos < opening_end}
+    seen: set[str] = set()
+    for fig in figs:
+        if fig.attributed_to:
+            seen.add(fig.attributed_to)
+            continue
+        if len(seen) != 1 or not in_lead & seen or not _on_subject(ctx, lex, fig):
+            continue
+        (name,) = seen
+        fig.attributed_to = name
+        fig.extra.setdefault("how", {})["source"] = f"the article's only source so far ('{name}')"
+
+
+def _on_subject(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:
+    """Whether the figure or its sentence names something beyond deaths and injuries
+    (attacks, militants, soldiers...): the subject of the publishers figcheck checks."""
+    known = lex.metrics.get(fig.metric or "")
+    if fig.metric and (known is None or not known.generic):
+        return True  # a part ("deaths_security_personnel") or a specific measure
+    idx = bisect_right(ctx.sentence_starts, fig.span_start) - 1
+    return any(not lex.metrics[m].generic for _s, _e, m in _in(ctx.metrics, *ctx.sentences[idx])
+               if m in lex.metrics)
 
 
 def _resolve_local_sources(figs: list[_Figure], lex: Lexicon) -> None:

@@ -35,6 +35,7 @@ class Metric:
     modifiers: tuple[str, ...] = ()
     event: bool = False
     countable: bool = True
+    generic: bool = False
 
 
 @dataclass(frozen=True)
@@ -364,6 +365,7 @@ def load_lexicon(
             modifiers=tuple(str(m) for m in entry.get("modifiers", []) or []),
             event=bool(entry.get("event", False)),
             countable=bool(entry.get("countable", True)),
+            generic=bool(entry.get("generic", False)),
         )
         metrics[metric.id] = metric
     # A word names one metric: a pack's own metrics first (a pack that counts "kidnappings"

@@ -863,3 +863,31 @@ def test_a_span_the_sentence_counts_in_is_not_a_base() -> None:
                      "militant attacks killed 92 soldiers, up 10 per cent.",
                      published="2024-07-05")
     assert claims["92"][C.period] == "2024-01/2024-03"
+
+
+def test_a_later_unattributed_figure_takes_the_articles_only_source() -> None:
+    """A report story names its publisher once; the figures told after it are the report's."""
+    claims = by_text("Islamabad: The PIPS released its annual security report on Sunday. It "
+                     "recorded 306 attacks in 2023.\nMilitants also killed 120 soldiers in "
+                     "Balochistan during the year.", published="2024-01-07")
+    soldiers = claims["120"]
+    assert soldiers[C.attributed_to] == "PIPS"
+    assert "the article's only source so far ('PIPS')" in soldiers[C.binding]
+
+
+def test_no_source_is_carried_once_the_article_has_named_two() -> None:
+    claims = by_text("Islamabad: The PIPS counted 306 attacks in 2023, while the CRSS counted "
+                     "586.\nMilitants also killed 120 soldiers in Balochistan during the year.",
+                     published="2024-01-07")
+    assert claims["120"][C.attributed_to] is None
+
+
+def test_a_report_cited_further_down_does_not_become_the_articles_source() -> None:
+    """A story that cites a report in passing, after its opening, goes on to other figures."""
+    claims = by_text("ISLAMABAD: Pakistan warned of strikes across the border on Monday.\n"
+                     "Officials met in the capital.\nThe talks ended without a statement.\n"
+                     "Diplomats expect more meetings.\nA 2023 report by PIPS found 306 "
+                     "attacks.\nMilitants carried out 84% of the attacks in two provinces.",
+                     published="2024-06-27")
+    assert claims["306"][C.attributed_to] == "PIPS"
+    assert claims["84% of the attacks"][C.attributed_to] is None

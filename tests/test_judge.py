@@ -561,6 +561,26 @@ def test_no_alarm_on_a_period_carried_from_the_article():
     assert summary.startswith("PIPS reported 693 deaths in Pakistan in 2023, not 893; but")
 
 
+def test_no_alarm_on_a_source_carried_from_the_article():
+    """"PIPS said ... [later, unattributed] 893 died": the source is figcheck's reading."""
+    pips = ref("pips", source="PIPS", value=693.0, definition=TERRORISM)
+    carried = claim(
+        text="893",
+        value=893.0,
+        metric="deaths",
+        region="PK",
+        period="2023",
+        attributed_to="PIPS",
+        binding="region: the sentence (Pakistan); period: the sentence ('2023'); source: the "
+        "article's only source so far ('PIPS')",
+    )
+    verdict, rule, summary = summary_of([carried], [pips])
+    assert (verdict, rule) == ("unverifiable", "inherited-binding")
+    assert "source came from the rest of the article" in summary
+    agrees = carried | {"text": "693", "value": 693.0}
+    assert summary_of([agrees], [pips])[0] == "supported"
+
+
 def test_a_named_figure_placed_only_by_the_article_is_read_where_its_source_states_it():
     """The sentence names GTI and no place; figcheck took the article's place. GTI prints
     this very number for another country: that is the writer's place, not an error."""
