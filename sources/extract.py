@@ -1930,10 +1930,12 @@ def _following(period: str) -> str | None:
 
 
 def _binding_note(fig: _Figure) -> str | None:
-    """How region, period and source were bound, for readers ("region: ...; period: ...")."""
+    """How region, period and source (and a measure read from elsewhere than its words) were
+    bound, for readers ("region: ...; period: ...")."""
     how = fig.extra.get("how") or {}
     parts = [f"{k}: {how[k]}" for k, value in (("region", fig.region), ("period", fig.period),
-                                               ("source", fig.attributed_to))
+                                               ("source", fig.attributed_to),
+                                               ("metric", fig.metric))
              if value and how.get(k)]
     return "; ".join(parts) or None
 
@@ -2139,6 +2141,7 @@ def _extract_claims(
                     f"{text[a.span_start:a.span_end]}'s")
         _respectively(ctx, claims, sent)
         _placed_by_their_attacks(ctx, lex, claims)
+        _change_measured_by_its_counts(text, claims)
         for part, whole in wholes:
             # The whole of a share is counted over the part's larger place.
             part.metric = part.metric or whole.metric
@@ -2194,6 +2197,34 @@ def _extract_claims(
 # The sentences (headline included) that open a story on a report and name its publisher:
 # an inverted-pyramid story says whose figures it tells at once.
 OPENING_SENTENCES = 4
+
+
+def _change_measured_by_its_counts(text: str, claims: list[_Figure]) -> None:
+    """A change that names no measure is a change in what two later counts of its sentence
+    measure, when those counts give that change.
+
+    "a 12% reduction in overall violence, with 380 fatalities recorded compared to 432":
+    "violence" is no measure, but the writer's own counts say what fell by 12% (432 to 380
+    is -12.0%). Only a pair of counts of one measure and place, dated to two periods, whose
+    change from the earlier to the later is the stated one (to within a point, for rounding
+    and "about"), names it.
+    """
+    for i, fig in enumerate(claims):
+        if fig.kind != CHANGE or fig.metric or fig.value is None:
+            continue
+        counts = [c for c in claims[i + 1:] if c.kind == COUNT and c.metric and c.value
+                  and c.period and T.is_valid(c.period)]
+        for a, b in zip(counts, counts[1:], strict=False):
+            if a.metric != b.metric or a.region != b.region or a.period == b.period:
+                continue
+            older, newer = sorted((a, b), key=lambda c: T.bounds(c.period))
+            change = (newer.value - older.value) / older.value * 100
+            if abs(change - fig.value) < 1:
+                fig.metric = a.metric
+                fig.extra["how"]["metric"] = (
+                    f"the counts the sentence gives for it ({text[older.span_start:older.span_end]}"
+                    f" to {text[newer.span_start:newer.span_end]}: {change:+.1f}%)")
+                break
 
 
 def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:

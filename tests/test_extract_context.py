@@ -891,3 +891,24 @@ def test_a_report_cited_further_down_does_not_become_the_articles_source() -> No
                      published="2024-06-27")
     assert claims["306"][C.attributed_to] == "PIPS"
     assert claims["84% of the attacks"][C.attributed_to] is None
+
+
+def test_a_change_in_violence_measures_what_its_counts_measure() -> None:
+    """'a 12% reduction in overall violence, with 380 fatalities compared to 432': the
+    writer's counts say what fell by 12%."""
+    claims = by_text("ISLAMABAD: Violence fell in Pakistan in the second quarter, the CRSS "
+                     "said. The country saw a 12 per cent reduction in overall violence, with "
+                     "380 fatalities recorded compared to 432 in the first quarter.",
+                     published="2024-07-02")
+    change = claims["12 per cent reduction"]
+    assert change[C.metric] == "deaths"
+    assert "metric: the counts the sentence gives for it (432 to 380: -12.0%)" in change[
+        C.binding]
+
+
+def test_counts_that_do_not_give_the_change_name_no_measure() -> None:
+    claims = by_text("ISLAMABAD: Violence fell in Pakistan in the second quarter, the CRSS "
+                     "said. The country saw a 30 per cent reduction in overall violence, with "
+                     "380 fatalities recorded compared to 432 in the first quarter.",
+                     published="2024-07-02")
+    assert claims["30 per cent reduction"][C.metric] is None
