@@ -2199,6 +2199,9 @@ def _extract_claims(
 OPENING_SENTENCES = 4
 
 
+CHANGE_COUNTS_REACH = 6  # figures after a change where the counts that give it are sought
+
+
 def _change_measured_by_its_counts(text: str, claims: list[_Figure]) -> None:
     """A change that names no measure is a change in what two later counts of its sentence
     measure, when those counts give that change.
@@ -2212,8 +2215,10 @@ def _change_measured_by_its_counts(text: str, claims: list[_Figure]) -> None:
     for i, fig in enumerate(claims):
         if fig.kind != CHANGE or fig.metric or fig.value is None:
             continue
-        counts = [c for c in claims[i + 1:] if c.kind == COUNT and c.metric and c.value
-                  and c.period and T.is_valid(c.period)]
+        # The next few figures only: the counts that explain a change follow it, and a
+        # run-on "sentence" (a table) must not cost a pass over the rest per change.
+        counts = [c for c in claims[i + 1:i + 1 + CHANGE_COUNTS_REACH] if c.kind == COUNT
+                  and c.metric and c.value and c.period and T.is_valid(c.period)]
         for a, b in zip(counts, counts[1:], strict=False):
             if a.metric != b.metric or a.region != b.region or a.period == b.period:
                 continue
