@@ -1878,7 +1878,7 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
     gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1).rstrip("“\"‘'")  # '41 “high-value targets”'
     if len(gap) <= 30 and (re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
-            or P.OF_WHOM_GAP.fullmatch(gap)):
+            or P.OF_WHOM_GAP.fullmatch(gap) or P.THOSE_OF_GAP.fullmatch(gap)):
         return ctx.populations[k]
     return None
 

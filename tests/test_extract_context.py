@@ -912,3 +912,10 @@ def test_counts_that_do_not_give_the_change_name_no_measure() -> None:
                      "380 fatalities recorded compared to 432 in the first quarter.",
                      published="2024-07-02")
     assert claims["30 per cent reduction"][C.metric] is None
+
+
+def test_a_count_whose_people_are_named_as_those_of() -> None:
+    claims = by_text("ISLAMABAD: The CRSS counted 700 fatalities in the third quarter of 2025. "
+                     "Out of the total 700 fatalities, 400 (57 per cent) were those of the "
+                     "outlaws.", published="2025-10-02")
+    assert claims["400"][C.metric] == "deaths_militants"
