@@ -2142,6 +2142,7 @@ def _extract_claims(
         _respectively(ctx, claims, sent)
         _placed_by_their_attacks(ctx, lex, claims)
         _change_measured_by_its_counts(text, claims)
+        _bracketed_shares(text, claims)
         for part, whole in wholes:
             # The whole of a share is counted over the part's larger place.
             part.metric = part.metric or whole.metric
@@ -2197,6 +2198,20 @@ def _extract_claims(
 # The sentences (headline included) that open a story on a report and name its publisher:
 # an inverted-pyramid story says whose figures it tells at once.
 OPENING_SENTENCES = 4
+
+
+def _bracketed_shares(text: str, claims: list[_Figure]) -> None:
+    """A percentage in brackets right after a count is that count's share of the whole:
+    "516 (57 per cent) were those of the outlaws" measures what 516 measures, the outlaws'
+    deaths, whatever words stand nearer the percentage."""
+    for count, share in zip(claims, claims[1:], strict=False):
+        if (count.kind == COUNT and count.metric and share.kind in (PERCENT, SHARE)
+                and share.metric != count.metric
+                and P.BRACKET_OPEN_GAP.fullmatch(text, count.span_end, share.span_start)
+                and P.BRACKET_CLOSE.match(text, share.span_end)):
+            share.metric = count.metric
+            share.extra["how"]["metric"] = (
+                f"the count it is bracketed after ({text[count.span_start:count.span_end]})")
 
 
 CHANGE_COUNTS_REACH = 6  # figures after a change where the counts that give it are sought

@@ -765,6 +765,9 @@ SUFFERED_GAP = re.compile(r"\s+(?:suffered|with|lost)\s+", re.IGNORECASE)
 ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
 # "64 deaths—49 of whom were security personnel": the part named after "of whom".
 OF_WHOM_GAP = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were\s+|was\s+)?", re.IGNORECASE)
+# "516 (57 per cent)": a percentage in brackets right after a count.
+BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
+BRACKET_CLOSE = re.compile(r"\s*\)")
 # "of the 901 fatalities, 516 were those of the outlaws": the count's people, named after it.
 THOSE_OF_GAP = re.compile(r"\s+(?:were|was)\s+(?:those|that)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’

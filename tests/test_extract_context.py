@@ -919,3 +919,12 @@ def test_a_count_whose_people_are_named_as_those_of() -> None:
                      "Out of the total 700 fatalities, 400 (57 per cent) were those of the "
                      "outlaws.", published="2025-10-02")
     assert claims["400"][C.metric] == "deaths_militants"
+
+
+def test_a_bracketed_percentage_is_the_share_of_the_count_before_it() -> None:
+    claims = by_text("ISLAMABAD: The CRSS counted 700 fatalities in the third quarter of 2025. "
+                     "Out of the total 700 fatalities, 400 (57 per cent) were those of the "
+                     "outlaws.", published="2025-10-02")
+    share = claims["57 per cent"]
+    assert share[C.metric] == "deaths_militants"
+    assert "metric: the count it is bracketed after (400)" in share[C.binding]
