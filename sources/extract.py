@@ -2204,7 +2204,7 @@ def _bracketed_shares(text: str, claims: list[_Figure]) -> None:
     """A percentage in brackets right after a count is that count's share of the whole:
     "516 (57 per cent) were those of the outlaws" measures what 516 measures, the outlaws'
     deaths, whatever words stand nearer the percentage."""
-    for count, share in zip(claims, claims[1:], strict=False):
+    for count, share in pairwise(claims):
         if (count.kind == COUNT and count.metric and share.kind in (PERCENT, SHARE)
                 and share.metric != count.metric
                 and P.BRACKET_OPEN_GAP.fullmatch(text, count.span_end, share.span_start)
@@ -2234,7 +2234,7 @@ def _change_measured_by_its_counts(text: str, claims: list[_Figure]) -> None:
         # run-on "sentence" (a table) must not cost a pass over the rest per change.
         counts = [c for c in claims[i + 1:i + 1 + CHANGE_COUNTS_REACH] if c.kind == COUNT
                   and c.metric and c.value and c.period and T.is_valid(c.period)]
-        for a, b in zip(counts, counts[1:], strict=False):
+        for a, b in pairwise(counts):
             if a.metric != b.metric or a.region != b.region or a.period == b.period:
                 continue
             older, newer = sorted((a, b), key=lambda c: T.bounds(c.period))
@@ -2255,37 +2255,43 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
     figures sentence after sentence ("Militants also killed 120 soldiers ..."). The source
     is figcheck's reading, not the sentence's: the binding says "the article's", so the
     judge never raises an alarm on it. A figure is left alone when the publisher was not
-    named in the article's opening sentences (a story that cites a report in passing, further
-    down, goes on to other figures), when the figures before it were attributed to two sources or to
-    none (a name merely mentioned, "told VOA", is no attribution), or when its sentence
-    speaks only of deaths and injuries, which any story tells ("60 people drowned in
-    floods"). ``figs`` are in text order.
+    named in the article's opening sentences (a story that cites a report in passing,
+    further down, goes on to other figures), when the figures before it were attributed to
+    two sources or to none (a name merely mentioned, "told VOA", is no attribution), or when
+    its sentence speaks only of deaths and injuries, which any story tells ("60 people
+    drowned in floods"). ``figs`` are in text order.
     """
     if not ctx.sentences:
         return
     opening_end = ctx.sentences[min(OPENING_SENTENCES, len(ctx.sentences)) - 1][1]
     in_lead = {name for pos, name in ctx.named if pos < opening_end}
     seen: set[str] = set()
+    on_subject: dict[int, bool] = {}  # by sentence: a run-on one is read once, not per figure
     for fig in figs:
         if fig.attributed_to:
             seen.add(fig.attributed_to)
             continue
-        if len(seen) != 1 or not in_lead & seen or not _on_subject(ctx, lex, fig):
+        if len(seen) != 1 or not in_lead & seen or not _on_subject(ctx, lex, fig, on_subject):
             continue
         (name,) = seen
         fig.attributed_to = name
         fig.extra.setdefault("how", {})["source"] = f"the article's only source so far ('{name}')"
 
 
-def _on_subject(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:
+def _on_subject(ctx: _Context, lex: Lexicon, fig: _Figure, by_sentence: dict[int, bool]
+                ) -> bool:
     """Whether the figure or its sentence names something beyond deaths and injuries
-    (attacks, militants, soldiers...): the subject of the publishers figcheck checks."""
+    (attacks, militants, soldiers...): the subject of the publishers figcheck checks.
+    ``by_sentence`` keeps each sentence's answer."""
     known = lex.metrics.get(fig.metric or "")
     if fig.metric and (known is None or not known.generic):
         return True  # a part ("deaths_security_personnel") or a specific measure
     idx = bisect_right(ctx.sentence_starts, fig.span_start) - 1
-    return any(not lex.metrics[m].generic for _s, _e, m in _in(ctx.metrics, *ctx.sentences[idx])
-               if m in lex.metrics)
+    if idx not in by_sentence:
+        by_sentence[idx] = any(
+            not lex.metrics[m].generic
+            for _s, _e, m in _in(ctx.metrics, *ctx.sentences[idx]) if m in lex.metrics)
+    return by_sentence[idx]
 
 
 def _resolve_local_sources(figs: list[_Figure], lex: Lexicon) -> None:

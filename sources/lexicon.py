@@ -79,7 +79,6 @@ class WordFinder:
             out.sort()
         return out
 
-
     def _spans_at(self, text: str, low: str, candidates: list[int]) -> list[tuple[int, int]]:
         """The spans of ``self.fast.finditer(low)`` (whole words only, as ``_whole_words``
         keeps them) given, in order, every place where it can match (``candidates``), plus
