@@ -914,17 +914,17 @@ def test_counts_that_do_not_give_the_change_name_no_measure() -> None:
     assert claims["30 per cent reduction"][C.metric] is None
 
 
+OUTLAWS_SHARE = ("ISLAMABAD: The CRSS counted 700 fatalities in the third quarter of 2025. "
+                 "Out of the total 700 fatalities, 400 (57 per cent) were those of the outlaws.")
+
+
 def test_a_count_whose_people_are_named_as_those_of() -> None:
-    claims = by_text("ISLAMABAD: The CRSS counted 700 fatalities in the third quarter of 2025. "
-                     "Out of the total 700 fatalities, 400 (57 per cent) were those of the "
-                     "outlaws.", published="2025-10-02")
+    claims = by_text(OUTLAWS_SHARE, published="2025-10-02")
     assert claims["400"][C.metric] == "deaths_militants"
 
 
 def test_a_bracketed_percentage_is_the_share_of_the_count_before_it() -> None:
-    claims = by_text("ISLAMABAD: The CRSS counted 700 fatalities in the third quarter of 2025. "
-                     "Out of the total 700 fatalities, 400 (57 per cent) were those of the "
-                     "outlaws.", published="2025-10-02")
+    claims = by_text(OUTLAWS_SHARE, published="2025-10-02")
     share = claims["57 per cent"]
     assert share[C.metric] == "deaths_militants"
     assert "metric: the count it is bracketed after (400)" in share[C.binding]
