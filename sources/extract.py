@@ -334,18 +334,55 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
 
 
 def _qualify_counted_nouns(ctx: _Context, lex: Lexicon) -> None:
-    """"civilian deaths", "security forces' casualties": a population word right before a
-    death or injury noun makes the noun name that part (parts.yaml ``counted_nouns``)."""
+    """"civilian deaths", "security forces' casualties", "deaths among civilians": a
+    population word right before a death or injury noun, or after it through "among" or
+    "of", makes the noun name that part (parts.yaml ``counted_nouns``).
+
+    The people named after the noun belong to its phrase, so they are no mention of their
+    own: "fatalities among militants rose" is a change in the militants' deaths, not in the
+    number of militants.
+    """
     text = ctx.text
     ends = {e: population for _s, e, population in ctx.populations}
+    starts = {s: (e, population) for s, e, population in ctx.populations}
+    absorbed: list[tuple[int, int]] = []
     for i, (s, e, mid) in enumerate(ctx.metrics):
-        if mid not in ("deaths", "injured") or normalise(text[s:e]) not in lex.counted_nouns:
+        noun = normalise(text[s:e])
+        if mid not in ("deaths", "injured") or noun not in lex.counted_nouns:
             continue
         gap = P.POSSESSIVE_GAP.search(text, max(0, s - 4), s)
         population = ends.get(gap.start()) if gap else None
+        if population is None:
+            # "losses among" names its preposition itself.
+            after = (P.ARTICLE_GAP if noun.endswith(" among") else P.COUNTED_AMONG_GAP).match(
+                text, e)
+            named = starts.get(after.end()) if after else None
+            following = P.POPULATION_LIST_NEXT.match(text, named[0]) if named else None
+            if following is not None and following.end() in starts:
+                # "injuries among civilians, security personnel and outlaws": everyone.
+                continue
+            if named is not None:
+                population = named[1]
+                absorbed.append((after.end(), named[0]))
+            elif noun.endswith(" among"):
+                # "losses among traders": people lost only when known people follow.
+                absorbed.append((s, e))
+                continue
         part = lex.parts.get((mid, population)) if population else None
         if part:
             ctx.metrics[i] = (s, e, part)
+    if absorbed:
+        lows = [lo for lo, _hi in absorbed]
+        ctx.metrics = [m for m in ctx.metrics if not _within(m, absorbed, lows)]
+        ctx.metric_starts = [m[0] for m in ctx.metrics]
+
+
+def _within(mention: tuple[int, int, str], spans: list[tuple[int, int]], lows: list[int]
+            ) -> bool:
+    """Whether a mention lies inside one of ``spans`` (sorted, not overlapping; ``lows``
+    their starts)."""
+    k = bisect_right(lows, mention[0]) - 1
+    return k >= 0 and mention[1] <= spans[k][1]
 
 
 # How far back "the group" looks for the group it names (about three sentences): further
@@ -1114,6 +1151,36 @@ def _continues(text: str, fig: _Figure) -> bool:
     return nxt is None or nxt.group(1).lower() in P.FUNCTION_WORDS
 
 
+def _neg(value: float | None) -> float | None:
+    return None if value is None else -value
+
+
+def _gapped_change(ctx: _Context, fig: _Figure, previous: _Figure | None) -> bool:
+    """Whether a bare percentage is a conjunct of a list of changes that names only whose
+    change it is: ", 43 per cent among civilians" after "55 per cent more losses among
+    outlaws" (list punctuation before it, "among" and a population right after it)."""
+    if previous is None or not P.LIST_CONTINUES.fullmatch(ctx.text, previous.span_end,
+                                                           fig.span_start):
+        return False
+    among = P.AMONG_AFTER.match(ctx.text, fig.span_end)
+    if among is None:
+        return False
+    k = bisect_left(ctx.populations, among.end(), key=_FIRST)
+    return k < len(ctx.populations) and ctx.populations[k][0] == among.end()
+
+
+def _compared_in_brackets(text: str, fig: _Figure, previous: _Figure) -> bool:
+    """Whether a count opens or continues the brackets that give the two levels of the
+    change before it: "(516 vs 333)" after "55 per cent more losses among outlaws"."""
+    if fig.kind != COUNT:
+        return False
+    if previous.kind in CHANGE_KINDS:
+        return (P.CHANGE_WORDS_TO_BRACKET.fullmatch(text, previous.span_end, fig.span_start)
+                is not None and P.VERSUS_AFTER.match(text, fig.span_end) is not None)
+    return bool(previous.extra.get("compared")) and P.VERSUS_GAP.fullmatch(
+        text, previous.span_end, fig.span_start) is not None
+
+
 def _apply_modifier(ctx: _Context, lex: Lexicon, fig: _Figure, hi: int) -> None:
     """"... 70,000 when including families": a modifier turns militants into its variant."""
     for _s, _e, mid in _in(ctx.modifiers, fig.span_end, hi):
@@ -1676,7 +1743,9 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
     named = _population_after(ctx, fig)
     if named is not None:
         population = named[2]
-        base = fig.metric if fig.metric in ("deaths", "injured") else None
+        # "120 deaths among civilians and 80 among soldiers": the 80 continue the deaths,
+        # not the civilians.
+        base = _hurt_base(lex, fig.metric)
         # A figure that already counts something else ("12 militants arrested") is no part
         # of the dead or injured the clause names.
         if base is None and fig.metric in (None, "militants"):
@@ -1684,8 +1753,7 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             if near:
                 base = min(near, key=lambda m: abs(m[0] - fig.span_start))[2]
             elif previous is not None:
-                base = previous.extra.get("base") or (
-                    previous.metric if previous.metric in ("deaths", "injured") else None)
+                base = previous.extra.get("base") or _hurt_base(lex, previous.metric)
         part = lex.parts.get((base, population)) if base else None
         if part:
             fig.metric = part
@@ -1930,12 +1998,12 @@ def _following(period: str) -> str | None:
 
 
 def _binding_note(fig: _Figure) -> str | None:
-    """How region, period and source (and a measure read from elsewhere than its words) were
-    bound, for readers ("region: ...; period: ...")."""
+    """How region, period and source (and a measure or kind read from elsewhere than its
+    words) were bound, for readers ("region: ...; period: ...")."""
     how = fig.extra.get("how") or {}
     parts = [f"{k}: {how[k]}" for k, value in (("region", fig.region), ("period", fig.period),
                                                ("source", fig.attributed_to),
-                                               ("metric", fig.metric))
+                                               ("metric", fig.metric), ("kind", fig.kind))
              if value and how.get(k)]
     return "; ".join(parts) or None
 
@@ -2070,6 +2138,7 @@ def _extract_claims(
         sc.change_bases = frozenset(id(r) for j, r in owns.items() if j < 0)
         listed = _list_predicates(ctx, claims)
         previous: _Figure | None = None
+        head_change: _Figure | None = None  # the sentence's last change, for its conjuncts
         wholes: list[tuple[_Figure, _Figure]] = []
         for k, fig in enumerate(claims):
             if fig.kind == DATE:
@@ -2082,7 +2151,26 @@ def _extract_claims(
             clause = _clause(ctx, fig.span_start, fig.span_end, sent)
             if id(fig) in listed and fig.metric in (None, "militants"):
                 fig.metric = listed[id(fig)]  # "925 terrorists eliminated": not a head count
+            if head_change is not None and fig.kind == PERCENT and _gapped_change(
+                    ctx, fig, previous):
+                # "55 per cent more losses among outlaws, 43 per cent among civilians": the
+                # conjunct leaves out the change's words, not its meaning.
+                fig.kind = head_change.kind
+                if head_change.value is not None and head_change.value < 0 < (fig.value or 0):
+                    fig.value, fig.low, fig.high = -fig.value, _neg(fig.high), _neg(fig.low)
+                how["kind"] = (f"a change, like {text[head_change.span_start:head_change.span_end]}"
+                               " before it in the list")
             fig.metric = fig.metric or _bind_metric(ctx, lex, fig, clause, prev_end, nxt)
+            if fig.metric is None and previous is not None and previous.metric and (
+                    _compared_in_brackets(text, fig, previous)):
+                # "43 per cent among civilians (219 vs 153)": the two levels compared.
+                fig.metric = previous.metric
+                fig.extra["compared"] = True
+                how["metric"] = ("the change its brackets compare "
+                                 f"({text[previous.span_start:previous.span_end]})"
+                                 if previous.kind in CHANGE_KINDS else
+                                 f"the level it is compared with "
+                                 f"({text[previous.span_start:previous.span_end]})")
             fig.region = _bind_region(ctx, fig, sc, clause, nxt)
             if fig.region:
                 how["region"] = f"the sentence ({region_name(lex, fig.region)})"
@@ -2108,6 +2196,8 @@ def _extract_claims(
                     text, fig.span_end, whole.span_start):
                 wholes.append((fig, whole))  # "620 of the 976 deaths"
             _bind_period(fig, sc, pub, ctx, owns.get(k), taken)
+            if fig.kind in CHANGE_KINDS and "kind" not in how:
+                head_change = fig
             fig.attributed_to = _bind_source(fig, sc)
             if fig.attributed_to:
                 how["source"] = "named in the sentence"

@@ -661,6 +661,15 @@ YEAR_AS_BASE_BEFORE = re.compile(
 )
 # "(120 vs 92)": the second figure of a pair set against each other.
 VERSUS_BEFORE = re.compile(r"\d[\d,.]*%?\s*(?:vs\.?|versus)\s*\Z", re.IGNORECASE)
+# "(516 vs 333)": the two levels a change compares, in brackets after its words.
+VERSUS_GAP = re.compile(r"\s*(?:vs\.?|versus)\s*", re.IGNORECASE)
+VERSUS_AFTER = re.compile(r"\s*(?:vs\.?|versus)\s*\d", re.IGNORECASE)
+CHANGE_WORDS_TO_BRACKET = re.compile(r"[^()\d;.!?]{0,60}\(\s*")
+# A list going on after an item (and its brackets): ", ", "), and ", "; ".
+# The previous item's own words may come first ("20 per cent among civilians in 2024, 10 ...").
+LIST_CONTINUES = re.compile(r"[^;]{0,80}?(?:[,;]\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+# Whose figure a list item is: "43 per cent among civilians".
+AMONG_AFTER = re.compile(r"\s+among\s+(?:the\s+)?", re.IGNORECASE)
 # "This was stated in the quarterly report issued by ...", "These figures were revealed by
 # ...": a sentence that gives the source of the figures just stated.
 STATED_IN_BEFORE = re.compile(
@@ -773,6 +782,13 @@ THOSE_OF_GAP = re.compile(r"\s+(?:were|was)\s+(?:those|that)\s+of\s+(?:the\s+)?"
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’
 # casualties".
 POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+\Z")
+# Between a death or injury noun and the people it counts, named after it: "deaths among
+# civilians", "casualties of the security forces".
+COUNTED_AMONG_GAP = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?", re.IGNORECASE)
+ARTICLE_GAP = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
+# Between the people of a list: "civilians, security personnel, and outlaws".
+POPULATION_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?",
+                                  re.IGNORECASE)
 # "582 others", "40 more": a figure that adds people to the set the sentence just counted.
 OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
 # The last word before a position (searched with an end bound): "losses" in "losses in".

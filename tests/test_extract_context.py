@@ -928,3 +928,70 @@ def test_a_bracketed_percentage_is_the_share_of_the_count_before_it() -> None:
     share = claims["57 per cent"]
     assert share[C.metric] == "deaths_militants"
     assert "metric: the count it is bracketed after (400)" in share[C.binding]
+
+
+# --- the people a death or injury noun counts, named after it --------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "figure", "metric"), [
+    ("The report shows a 30 per cent rise in deaths among civilians in 2024.",
+     "30 per cent rise", "deaths_civilians"),
+    ("There were 20% more casualties among the security forces in 2024 than in 2023.",
+     "20% more", "deaths_security_personnel"),
+    ("Fatalities among militants rose 25 per cent in 2024.", "rose 25 per cent",
+     "deaths_militants"),
+    ("The quarter saw 60 per cent more losses among the insurgents than the one before.",
+     "60 per cent more", "deaths_militants"),
+])
+def test_a_death_noun_counts_the_people_named_after_it(sentence: str, figure: str,
+                                                       metric: str) -> None:
+    assert by_text(sentence)[figure][C.metric] == metric
+
+
+def test_people_listed_after_a_death_noun_are_everyone_it_counts() -> None:
+    claims = by_text("Pakistan registered 300 deaths and 200 injuries among civilians, "
+                     "soldiers, and militants in 2024.")
+    assert claims["200"][C.metric] == "injured"
+    assert claims["300"][C.metric] == "deaths"
+
+
+def test_losses_are_deaths_only_of_people() -> None:
+    claims = by_text("Traders reported losses among shopkeepers of 40 per cent in 2024.")
+    assert claims["40 per cent"][C.metric] is None
+
+
+# --- a list of changes that names the change once --------------------------------------------
+
+CHANGES_LIST = ("Compared with the previous quarter, the report counts nearly 40 per cent more "
+                "losses among militants (210 vs 150), about 25 per cent among civilians "
+                "(100 vs 80) and 10 per cent among soldiers (55 vs 50).")
+
+
+def test_a_list_of_changes_gives_each_conjunct_the_change_and_its_people() -> None:
+    claims = by_text(CHANGES_LIST, published="2025-10-02")
+    assert claims["about 25 per cent"][C.kind] == "percent_change"
+    assert claims["about 25 per cent"][C.metric] == "deaths_civilians"
+    assert claims["about 25 per cent"][C.base_period] == \
+        claims["nearly 40 per cent more"][C.base_period]
+    assert claims["10 per cent"][C.kind] == "percent_change"
+    assert claims["10 per cent"][C.metric] == "deaths_security_personnel"
+    assert "a change, like nearly 40 per cent more" in claims["10 per cent"][C.binding]
+
+
+def test_the_counts_bracketed_after_a_change_are_the_levels_it_compares() -> None:
+    claims = by_text(CHANGES_LIST, published="2025-10-02")
+    assert claims["100"][C.metric] == claims["80"][C.metric] == "deaths_civilians"
+    assert claims["55"][C.metric] == claims["50"][C.metric] == "deaths_security_personnel"
+    assert claims["80"][C.period] == claims["about 25 per cent"][C.base_period]
+
+
+def test_a_falling_change_gives_its_conjuncts_its_direction() -> None:
+    claims = by_text("Deaths fell 20 per cent among civilians in 2024, 10 per cent among "
+                     "soldiers and 5 per cent among militants.")
+    assert claims["10 per cent"][C.value] == -10
+    assert claims["5 per cent"][C.metric] == "deaths_militants"
+
+
+def test_a_percentage_after_a_change_with_its_own_words_stays_a_percentage() -> None:
+    claims = by_text("Deaths rose 20 per cent in 2024, with 40 per cent among militants.")
+    assert claims["40 per cent"][C.kind] != "percent_change"
