@@ -163,6 +163,9 @@ class _Context:
     # The period the article last stated for a figure: where the opening sets none, it frames
     # the figures after it that state none.
     story_period: str | None = None
+    # The periods of the last change whose sentence dated it, as (period, base period): the
+    # comparison a story of changes goes on making.
+    story_change: tuple[str, str] | None = None
     # The period of the last figure bound (any way): what "These claimed ..." points back to.
     last_period: str | None = None
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
@@ -1523,6 +1526,13 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         # still frames a story told in the past tense.
         fig.period = ctx.story_period
         how["period"] = f"the article's last stated period ({T.label(fig.period)})"
+    elif ctx is not None and ctx.story_change and change:
+        # "Deaths fell 21% from 358 in the first quarter to 284 in the second. Balochistan
+        # alone saw a rise of 14%": the story's comparison goes on.
+        fig.period, fig.base_period = ctx.story_change
+        how["period"] = (f"the article's last stated comparison ({T.label(fig.period)} against"
+                         f" {T.label(fig.base_period)})")
+        return
     if change and fig.period:
         if fig.extra.get("base_ref") is not None and fig.extra["base_ref"].period != fig.period:
             fig.base_period = fig.extra["base_ref"].period
@@ -2251,6 +2261,8 @@ def _extract_claims(
             if fig.kind != DATE and fig.period and len(fig.period) != 10 and (
                     said.startswith(("the sentence", "its own"))):
                 ctx.story_period = fig.period
+                if fig.kind in CHANGE_KINDS and fig.base_period:
+                    ctx.story_change = (fig.period, fig.base_period)
                 if not lead_cut_checked and ctx.facts is not None and (
                         sent[0] < ctx.facts.lead[1]) and _cuts_running(
                         ctx.lead_period, fig.period, pub):

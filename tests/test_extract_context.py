@@ -995,3 +995,19 @@ def test_a_falling_change_gives_its_conjuncts_its_direction() -> None:
 def test_a_percentage_after_a_change_with_its_own_words_stays_a_percentage() -> None:
     claims = by_text("Deaths rose 20 per cent in 2024, with 40 per cent among militants.")
     assert claims["40 per cent"][C.kind] != "percent_change"
+
+
+def test_a_change_with_no_period_goes_on_with_the_storys_comparison() -> None:
+    text = ("Rawalpindi: The think tank released its figures on Friday.\n"
+            "Fatalities fell by 25%, from 400 in the January-March period to 300 in the "
+            "second quarter.\nSindh was the only province where fatalities rose by 30%.")
+    claims = by_text(text, published="2023-07-14")
+    assert (claims["rose by 30%"][C.period], claims["rose by 30%"][C.base_period]) == (
+        "2023-04/2023-06", "2023-01/2023-03")
+    assert "last stated comparison" in claims["rose by 30%"][C.binding]
+
+
+def test_a_change_with_no_period_and_no_comparison_before_stays_undated() -> None:
+    text = ("Rawalpindi: The think tank released its figures on Friday.\n"
+            "Sindh was the only province where fatalities rose by 30%.")
+    assert by_text(text, published="2023-07-14")["rose by 30%"][C.period] is None
