@@ -1154,22 +1154,51 @@ def _continues(text: str, fig: _Figure) -> bool:
     return nxt is None or nxt.group(1).lower() in P.FUNCTION_WORDS
 
 
+def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -> None:
+    """"... fatalities rose by about 57% from 284 in Q2 to 445 in Q3. This includes a 131%
+    uptick in Balochistan": a figure the sentence opens as part of what was just told measures
+    what the last figure of its kind there measures, over the same periods, unless its own
+    words or sentence say otherwise."""
+    change = fig.kind in CHANGE_KINDS
+    if not change and fig.kind != COUNT:
+        return  # a percentage could be a share of the whole as well as a part of it
+    whole = next((f for f in reversed(before) if f.metric and (
+        f.kind in CHANGE_KINDS if change else f.kind == COUNT)), None)
+    if whole is None:
+        return
+    how = fig.extra["how"]
+    words = text[whole.span_start:whole.span_end]
+    if fig.metric is None:
+        fig.metric = whole.metric
+        how["metric"] = f"the figure before that it is part of ({words})"
+    if not how.get("period", "").startswith(("the sentence", "its own")) and whole.period:
+        fig.period, fig.base_period = whole.period, whole.base_period
+        how["period"] = f"the figure before that it is part of ({words})"
+
+
 def _neg(value: float | None) -> float | None:
     return None if value is None else -value
 
 
 def _gapped_change(ctx: _Context, fig: _Figure, previous: _Figure | None) -> bool:
     """Whether a bare percentage is a conjunct of a list of changes that names only whose
-    change it is: ", 43 per cent among civilians" after "55 per cent more losses among
-    outlaws" (list punctuation before it, "among" and a population right after it)."""
+    or where the change is: ", 43 per cent among civilians" after "55 per cent more losses
+    among outlaws", "and 28% in KP" after "a 131% uptick in Balochistan" (list punctuation
+    before it; "among" and a population, or "in" and a place, right after it)."""
     if previous is None or not P.LIST_CONTINUES.fullmatch(ctx.text, previous.span_end,
                                                            fig.span_start):
         return False
     among = P.AMONG_AFTER.match(ctx.text, fig.span_end)
-    if among is None:
-        return False
-    k = bisect_left(ctx.populations, among.end(), key=_FIRST)
-    return k < len(ctx.populations) and ctx.populations[k][0] == among.end()
+    if among is not None:
+        return _starts_at(ctx.populations, among.end())
+    where = P.IN_AFTER.match(ctx.text, fig.span_end)
+    return where is not None and _starts_at(ctx.regions, where.end())
+
+
+def _starts_at(items: list[tuple[int, int, str]], pos: int) -> bool:
+    """Whether one of the mentions (sorted by start) starts at ``pos``."""
+    k = bisect_left(items, pos, key=_FIRST)
+    return k < len(items) and items[k][0] == pos
 
 
 def _compared_in_brackets(text: str, fig: _Figure, previous: _Figure) -> bool:
@@ -2107,6 +2136,9 @@ def _extract_claims(
     first_attributions: dict[int, list[tuple[int, str]]] = {}
 
     lead_cut_checked = False
+    # The rank and figures of the last sentence read: what "This includes ..." in the
+    # sentence right after it is part of.
+    before_sentence: tuple[int, list[_Figure]] | None = None
     for idx, sent_figs in by_sentence.items():
         sent = ctx.sentences[idx]
         sentence = text[sent[0]:sent[1]].strip()
@@ -2206,6 +2238,9 @@ def _extract_claims(
                     text, fig.span_end, whole.span_start):
                 wholes.append((fig, whole))  # "620 of the 976 deaths"
             _bind_period(fig, sc, pub, ctx, owns.get(k), taken)
+            if before_sentence and before_sentence[0] == ctx.sentence_ranks[idx] - 1 and (
+                    P.INCLUDES_SUBJECT.match(text, *sent)):
+                _part_of_the_figure_before(text, fig, before_sentence[1])
             if fig.kind in CHANGE_KINDS and "kind" not in how:
                 head_change = fig
             fig.attributed_to = _bind_source(fig, sc)
@@ -2254,6 +2289,7 @@ def _extract_claims(
                         f"the whole that {text[part.span_start:part.span_end]} is part of "
                         f"({region_name(lex, outer)})")
 
+        before_sentence = (ctx.sentence_ranks[idx], claims)
         told = False
         for fig in claims:
             claimed.append((fig, _sentence_text(text, sent, sentence, fig)))

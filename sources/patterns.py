@@ -670,6 +670,7 @@ CHANGE_WORDS_TO_BRACKET = re.compile(r"[^()\d;.!?]{0,60}\(\s*")
 LIST_CONTINUES = re.compile(r"[^;]{0,80}?(?:[,;]\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
 # Whose figure a list item is: "43 per cent among civilians".
 AMONG_AFTER = re.compile(r"\s+among\s+(?:the\s+)?", re.IGNORECASE)
+IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
 # "This was stated in the quarterly report issued by ...", "These figures were revealed by
 # ...": a sentence that gives the source of the figures just stated.
 STATED_IN_BEFORE = re.compile(
@@ -997,6 +998,10 @@ PERIOD_ANAPHOR = re.compile(
     r"(?:period|time|span)|that\s+month|the\s+same\s+(?:period|month))\b",
     re.IGNORECASE,
 )
+# A sentence that opens on the figures just told as a whole of its own: "This includes a
+# 131% rise in ...", "These included 40 soldiers".
+INCLUDES_SUBJECT = re.compile(r"[\s\"“‘']*(?:this|that|these|those|it)\s+(?:also\s+)?"
+                              r"(?:includes?|included|including)\b", re.IGNORECASE)
 DEMONSTRATIVE_SUBJECT = re.compile(
     r"[\s\"“‘']*(?:these|those)\s+(?:claimed|killed|left|caused|took|resulted|injured"
     r"|wounded)\b", re.IGNORECASE)

@@ -1011,3 +1011,27 @@ def test_a_change_with_no_period_and_no_comparison_before_stays_undated() -> Non
     text = ("Rawalpindi: The think tank released its figures on Friday.\n"
             "Sindh was the only province where fatalities rose by 30%.")
     assert by_text(text, published="2023-07-14")["rose by 30%"][C.period] is None
+
+
+RISE_THEN_PARTS = ("Fatalities rose by about 50% from 200 in Q2 to 300 in Q3 of 2023.\n"
+                   "This includes a staggering 120% uptick recorded in Sindh and 30% in Punjab.")
+
+
+def test_a_change_the_next_sentence_includes_measures_what_it_measures() -> None:
+    claims = by_text(RISE_THEN_PARTS, published="2023-10-01")
+    uptick = claims["120% uptick"]
+    assert (uptick[C.metric], uptick[C.region]) == ("deaths", "PK-SD")
+    assert (uptick[C.period], uptick[C.base_period]) == ("2023-07/2023-09", "2023-04/2023-06")
+    assert "the figure before that it is part of" in uptick[C.binding]
+
+
+def test_a_list_of_changes_by_place_gives_each_place_the_change() -> None:
+    punjab = by_text(RISE_THEN_PARTS, published="2023-10-01")["30%"]
+    assert (punjab[C.kind], punjab[C.metric], punjab[C.region]) == (
+        "percent_change", "deaths", "PK-PB")
+
+
+def test_a_percentage_the_next_sentence_includes_is_not_made_a_part() -> None:
+    text = ("Fatalities rose to 300 in Q3 of 2023.\n"
+            "This includes 30% in Punjab, the report said.")
+    assert by_text(text, published="2023-10-01")["30%"][C.metric] is None
