@@ -2418,9 +2418,14 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
 
 def _on_subject(ctx: _Context, lex: Lexicon, fig: _Figure, by_sentence: dict[int, bool]
                 ) -> bool:
-    """Whether the figure or its sentence names something beyond deaths and injuries
-    (attacks, militants, soldiers...): the subject of the publishers figcheck checks.
+    """Whether the figure is a statistic (a share, a change), or it or its sentence names
+    something beyond deaths and injuries (attacks, militants, soldiers...): the subject of
+    the publishers figcheck checks.
     ``by_sentence`` keeps each sentence's answer."""
+    if fig.kind == SHARE or fig.kind in CHANGE_KINDS:
+        # "72% of all fatalities", "a surge of 57%": a statistic over many events, which
+        # no story of one event tells.
+        return True
     known = lex.metrics.get(fig.metric or "")
     if fig.metric and (known is None or not known.generic):
         return True  # a part ("deaths_security_personnel") or a specific measure

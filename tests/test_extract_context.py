@@ -875,6 +875,17 @@ def test_a_later_unattributed_figure_takes_the_articles_only_source() -> None:
     assert "the article's only source so far ('PIPS')" in soldiers[C.binding]
 
 
+def test_a_share_or_change_of_deaths_is_the_reports_while_a_story_of_deaths_is_not() -> None:
+    """Deaths alone may be any story's ('40 people died in a blast'); a share or a change
+    of them is a statistic, the report's."""
+    claims = by_text("Islamabad: The PIPS released its annual security report on Sunday. It "
+                     "recorded 306 attacks in 2023.\nKP and Balochistan suffered 80% of all "
+                     "fatalities in the year.\nIn one blast, 40 people died in Peshawar.",
+                     published="2024-01-07")
+    assert claims["80% of all fatalities"][C.attributed_to] == "PIPS"
+    assert claims["40"][C.attributed_to] is None
+
+
 def test_no_source_is_carried_once_the_article_has_named_two() -> None:
     claims = by_text("Islamabad: The PIPS counted 306 attacks in 2023, while the CRSS counted "
                      "586.\nMilitants also killed 120 soldiers in Balochistan during the year.",
