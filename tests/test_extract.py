@@ -358,8 +358,13 @@ def test_attribution(text: str, source: str | None) -> None:
 
 
 def test_attribution_stays_in_its_sentence() -> None:
-    found = claims("PIPS found 306 attacks.\nOver 90% of fatalities were in KP.")
+    found = claims("PIPS found 306 attacks.\nIn one blast, 40 people died in KP.")
     assert [c[C.attributed_to] for c in found] == ["PIPS", None]
+    # A statistic after the paragraph is the report story's, read as the article's source
+    # (never an alarm), not carried as the sentence's.
+    share = claims("PIPS found 306 attacks.\nOver 90% of fatalities were in KP.")[1]
+    assert share[C.attributed_to] == "PIPS"
+    assert "the article's only source so far" in share[C.binding]
     # Within one paragraph, a source named in its first sentence covers it (issue 10).
     found = claims("PIPS found 306 attacks. Over 90% of fatalities were in KP.")
     assert [c[C.attributed_to] for c in found] == ["PIPS", "PIPS"]
