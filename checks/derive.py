@@ -1,5 +1,5 @@
 """Figures the sources imply but do not print: percent changes, factors ("doubled"), shares of
-a total, sums of parts, differences of shares in percentage points, and ranks of regions.
+a total, sums of parts (of a place, or of measures counted together), differences of shares in percentage points, and ranks of regions.
 
 Every derived figure stays within one source and one definition of what is counted
 ("never divide one dataset's count by another's"), is computed at full precision and
@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from checks.figures import format_number
-from checks.labels import region_parents
+from checks.labels import metric_sums, region_parents
 from checks.precision import Tolerances, stated_interval
 from checks.schemas import ClaimSchema as C
 from checks.schemas import ReferenceSchema as R
@@ -64,6 +64,7 @@ def derive_figures(
         _ranks(counts, ranks[[C.metric, C.region, C.period]]),
         _shares(counts, shares[[C.metric, C.region, C.period]]),
         _sums(counts, totals[[C.metric, C.region, C.period]]),
+        _metric_sums(counts, totals[[C.metric, C.region, C.period]]),
         _point_differences(
             references[references[R.kind] == Kind.SHARE],
             points[[C.metric, C.region, C.period, C.base_period]],
@@ -345,6 +346,63 @@ def _sums(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
                     ),
                     COMPUTATION: f"{' + '.join(format_number(v) for v in values)} = "
                     f"{said}{format_number(total)} ({region}, {period})",
+                }
+            )
+    return (
+        pd.DataFrame(rows, columns=[*_columns(), INPUTS, COMPUTATION]) if rows else pd.DataFrame()
+    )
+
+
+def _metric_sums(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
+    """A count of several measures together as the sum of a publisher's counts of each
+    ("854 killed or wounded": 358 killed + 496 injured), within one source and definition,
+    for one place and period (``sum_of`` in metrics.yaml)."""
+    sums = metric_sums()
+    asked = asked.dropna().drop_duplicates()
+    asked = asked[asked[C.metric].isin(list(sums))]
+    if asked.empty:
+        return pd.DataFrame()
+    rows = []
+    for metric, region, period in asked.itertuples(index=False):
+        parts = list(sums[metric])
+        pool = counts[
+            counts[R.metric].isin(parts)
+            & (counts[R.period] == period)
+            & (counts[R.region] == region)
+            & counts[R.value].notna()
+        ]
+        for _, group in pool.groupby([R.source, R.definition], sort=False):
+            by_metric = group.drop_duplicates(subset=[R.metric]).set_index(R.metric)
+            if set(by_metric.index) != set(parts):
+                continue  # every part from the same source and definition
+            hedges = {q if isinstance(q, str) else None for q in by_metric[R.qualifier]}
+            if not hedges <= _SUMMABLE:
+                continue
+            hedge = "over" if "over" in hedges else "at_least" if "at_least" in hedges else None
+            values = by_metric.loc[parts, R.value]
+            total = values.sum()
+            first = by_metric.loc[parts[0]]
+            said = f"{hedge.replace('_', ' ')} " if hedge else ""
+            rows.append(
+                first.to_dict()
+                | {
+                    R.metric: metric,
+                    R.ref_id: f"derived:{first[R.source]}:{metric}:{region}:{period}:sum",
+                    R.kind: Kind.COUNT.value,
+                    R.value: total,
+                    R.low: float("nan"),
+                    R.high: float("nan"),
+                    R.qualifier: hedge,
+                    R.unit: None,
+                    R.published: by_metric[R.published].max(),
+                    R.stated_or_derived: Stated.DERIVED.value,
+                    R.note: None,
+                    INPUTS: " + ".join(
+                        f"{_hedged(by_metric.loc[m, R.qualifier])}{format_number(v)} ({m})"
+                        for m, v in values.items()
+                    ),
+                    COMPUTATION: f"{' + '.join(format_number(v) for v in values)} = "
+                    f"{said}{format_number(total)} ({metric}, {region}, {period})",
                 }
             )
     return (

@@ -40,6 +40,13 @@ def metric_label(metric: object) -> str:
     return str(metrics().get(metric, {}).get("label", metric.replace("_", " ")))
 
 
+def metric_sums() -> dict[str, tuple[str, ...]]:
+    """Map each metric that counts several together to the metrics it sums (``sum_of`` in
+    metrics.yaml): the killed or injured are the killed plus the injured."""
+    return {mid: tuple(str(p) for p in e["sum_of"])
+            for mid, e in metrics().items() if (e or {}).get("sum_of")}
+
+
 def region_parents() -> dict[str, str]:
     """Map each subdivision code to the code of the country it belongs to."""
     return {code: e["parent"] for code, e in regions().items() if e.get("parent")}

@@ -1338,11 +1338,17 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                  how=f"'{ctx.text[f.start:f.end]}'",
                                  release=len(f.iso_date) == 10 and bool(P.RELEASE_BEFORE.search(
                                      ctx.text, max(sent[0], f.start - 60), f.start))))
-    hint = int(explicit_years[0].value) if len(explicit_years) == 1 else (
-        int(ctx.lead_period[:4]) if ctx.lead_period else None)
+    lead_year = int(ctx.lead_period[:4]) if ctx.lead_period else None
+    only_year = explicit_years[0] if len(explicit_years) == 1 else None
     same: list[tuple[int, int, int]] = []
     read: list[tuple[int, int]] = []  # phrases that gave a period
     for ps, pe, m in phrases:
+        hint = lead_year
+        if only_year is not None and (lead_year is None or only_year.start < ps
+                                      or "," not in ctx.text[pe:only_year.start]):
+            # "between January and March, which is half the number of 2022": a year in
+            # another clause after the months is not theirs; the article's year is.
+            hint = int(only_year.value)
         period, years = _phrase_period(m, hint, pub)
         if period:
             # "Compared to the first quarter, deaths rose 30%": the quarter is the base.

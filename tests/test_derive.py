@@ -141,6 +141,27 @@ def test_no_sum_when_a_part_is_missing():
     assert derive([asked], PROVINCES).empty
 
 
+KILLED_AND_HURT = [
+    ref("d", metric="deaths", definition="violence", value=358.0),
+    ref("i", metric="injured", definition="violence", value=496.0),
+]
+
+
+def test_killed_or_injured_is_the_sum_of_the_publishers_killed_and_injured():
+    asked = claim(value=854.0, metric="killed_or_injured", region="PK", period="2023")
+    (row,) = derive([asked], KILLED_AND_HURT).to_dict("records")
+    assert (row["metric"], row["value"], row["stated_or_derived"]) == (
+        "killed_or_injured", 854.0, "derived")
+    assert row[COMPUTATION] == "358 + 496 = 854 (killed_or_injured, PK, 2023)"
+
+
+def test_no_killed_or_injured_across_definitions_or_with_a_part_missing():
+    asked = claim(value=854.0, metric="killed_or_injured", region="PK", period="2023")
+    other = [KILLED_AND_HURT[0], KILLED_AND_HURT[1] | {"definition": "attacks only"}]
+    assert derive([asked], other).empty
+    assert derive([asked], KILLED_AND_HURT[:1]).empty
+
+
 def test_rank_when_no_unlisted_region_can_outrank():
     asked = claim(kind="rank", value=2.0, metric="attacks", region="PK-BA", period="2023")
     provinces = [PROVINCES[0], PROVINCES[1], PROVINCES[2] | {"qualifier": None}]

@@ -1046,3 +1046,19 @@ def test_a_percentage_the_next_sentence_includes_is_not_made_a_part() -> None:
     text = ("Fatalities rose to 300 in Q3 of 2023.\n"
             "This includes 30% in Punjab, the report said.")
     assert by_text(text, published="2023-10-01")["30%"][C.metric] is None
+
+
+def test_people_killed_or_wounded_are_counted_together() -> None:
+    claims = by_text("The report found that 854 people were killed or wounded in 2023, and "
+                     "fatalities and injuries fell by 20% and 10%, respectively.")
+    assert claims["854"][C.metric] == "killed_or_injured"
+    assert claims["fell by 20%"][C.metric] == "deaths"
+
+
+def test_a_year_in_another_clause_after_months_is_not_theirs() -> None:
+    text = ("ISLAMABAD: Violence fell in the first quarter of this year, a report said.\n"
+            "It found 854 people were killed or wounded between January and March, which is "
+            "half the number recorded during the whole of 2022.")
+    assert by_text(text, published="2023-04-16")["854"][C.period] == "2023-01/2023-03"
+    assert by_text("Attacks rose between January and March 2022, to 120.",
+                   published="2023-04-16")["120"][C.period] == "2022-01/2022-03"
