@@ -347,11 +347,24 @@ def _qualify_counted_nouns(ctx: _Context, lex: Lexicon) -> None:
     """
     text = ctx.text
     ends = {e: population for _s, e, population in ctx.populations}
+    ends_at = {e: (s, population) for s, e, population in ctx.populations}
     starts = {s: (e, population) for s, e, population in ctx.populations}
     absorbed: list[tuple[int, int]] = []
     for i, (s, e, mid) in enumerate(ctx.metrics):
+        if mid not in ("deaths", "injured"):
+            continue
         noun = normalise(text[s:e])
-        if mid not in ("deaths", "injured") or noun not in lex.counted_nouns:
+        if noun not in lex.counted_nouns:
+            # "the number of civilians killed": a participle after the people of "the number
+            # of" counts them (whereas in "militants killed 20 soldiers" they did it).
+            gap = P.POSSESSIVE_GAP.search(text, max(0, s - 4), s)
+            named = ends_at.get(gap.start()) if gap else None
+            if named is not None and P.NUMBER_OF_BEFORE.search(text, max(0, named[0] - 20),
+                                                                  named[0]):
+                part = lex.parts.get((mid, named[1]))
+                if part:
+                    ctx.metrics[i] = (s, e, part)
+                    absorbed.append((named[0], gap.start()))
             continue
         gap = P.POSSESSIVE_GAP.search(text, max(0, s - 4), s)
         population = ends.get(gap.start()) if gap else None
@@ -375,6 +388,7 @@ def _qualify_counted_nouns(ctx: _Context, lex: Lexicon) -> None:
         if part:
             ctx.metrics[i] = (s, e, part)
     if absorbed:
+        absorbed.sort()
         lows = [lo for lo, _hi in absorbed]
         ctx.metrics = [m for m in ctx.metrics if not _within(m, absorbed, lows)]
         ctx.metric_starts = [m[0] for m in ctx.metrics]

@@ -787,6 +787,8 @@ POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+\Z")
 # civilians", "casualties of the security forces".
 COUNTED_AMONG_GAP = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?", re.IGNORECASE)
 ARTICLE_GAP = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
+# "the number of civilians killed": the people whose number a participle after them counts.
+NUMBER_OF_BEFORE = re.compile(r"\bnumbers?\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
 # Between the people of a list: "civilians, security personnel, and outlaws".
 POPULATION_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?",
                                   re.IGNORECASE)

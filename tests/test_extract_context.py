@@ -1062,3 +1062,15 @@ def test_a_year_in_another_clause_after_months_is_not_theirs() -> None:
     assert by_text(text, published="2023-04-16")["854"][C.period] == "2023-01/2023-03"
     assert by_text("Attacks rose between January and March 2022, to 120.",
                    published="2023-04-16")["120"][C.period] == "2022-01/2022-03"
+
+
+def test_the_number_of_people_killed_counts_those_people() -> None:
+    claims = by_text("The number of civilians killed in violence dropped by over 50 percent in "
+                     "2023, while the number of militants killed rose to 300.")
+    assert claims["dropped by over 50 percent"][C.metric] == "deaths_civilians"
+    assert claims["300"][C.metric] == "deaths_militants"
+
+
+def test_people_who_killed_are_not_those_counted() -> None:
+    assert by_text("In 2023, militants killed 20 soldiers.")["20"][C.metric] == (
+        "deaths_security_personnel")
