@@ -1190,6 +1190,42 @@ def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -
         how["period"] = f"the figure before that it is part of ({words})"
 
 
+# How much longer than last year's span "this year" may run and still be read as that span
+# (a report on the first quarter published in mid-April).
+SAME_SPAN_SLACK_DAYS = 45
+
+
+def _same_span_this_year(text: str, claims: list[_Figure]) -> None:
+    """"killed almost doubled, from 88 in the first quarter of last year to 167 this year",
+    published in April: the later level is of the same span of this year, not of the year
+    so far, when the year so far is about that span. The sentence's
+    change comparing the two gets that span too."""
+    for a, b in pairwise(claims):
+        if not (a.period and b.period and a.metric == b.metric and len(a.period) != 4
+                and T.is_valid(a.period) and T.is_valid(b.period)
+                and P.FROM_BEFORE.search(text, max(0, a.span_start - 6), a.span_start)
+                and P.FROM_SPAN_TO_GAP.fullmatch(text, a.span_end, b.span_start)):
+            continue
+        first, last = T.bounds(a.period)
+        later_first = T.bounds(b.period)[0]
+        if first.year != last.year or later_first != date(first.year + 1, 1, 1):
+            continue
+        shifted = T.shift_years(a.period, 1)
+        if shifted == b.period or not T.contains(b.period, shifted) or (
+                T.bounds(b.period)[1] - T.bounds(shifted)[1]).days > SAME_SPAN_SLACK_DAYS:
+            continue  # ("from 300 in the first half of 2022 to 400 this year", in December)
+        old = b.period
+        b.period = shifted
+        b.extra["how"]["period"] = (f"the same span as {text[a.span_start:a.span_end]}'s, a year"
+                                    f" later ({T.label(shifted)})")
+        for c in claims:
+            if (c.kind in CHANGE_KINDS or c.kind == FACTOR) and c.period == old and (
+                    c.base_period == a.period):
+                c.period = shifted
+                c.extra["how"]["period"] = (f"the sentence ({T.label(shifted)} against "
+                                            f"{T.label(a.period)})")
+
+
 def _neg(value: float | None) -> float | None:
     return None if value is None else -value
 
@@ -2294,6 +2330,7 @@ def _extract_claims(
                 b.extra["how"]["period"] = (
                     f"the article's opening ({T.label(b.period)}), the month after "
                     f"{text[a.span_start:a.span_end]}'s")
+        _same_span_this_year(text, claims)
         _respectively(ctx, claims, sent)
         _placed_by_their_attacks(ctx, lex, claims)
         _change_measured_by_its_counts(text, claims)

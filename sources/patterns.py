@@ -1313,6 +1313,8 @@ OTHER_CLAUSE_GAP = re.compile(r"\b(?:and|while|whereas|but)\s+(?:[^\W\d_][\w’'
 WHERE_AFTER = re.compile(r"[\s,]*(?:where|in\s+which)\b[^.;]*\Z", re.IGNORECASE)
 # "from 539 to 976": the gap between two levels of a change.
 TO_GAP = re.compile(r"\s+to\s+", re.IGNORECASE)
+# "from 88 in the first quarter of last year to 167": the first level's own span between.
+FROM_SPAN_TO_GAP = re.compile(r"\s+(?:in|during)\s+[^,;()]{3,50}?\s+to\s+", re.IGNORECASE)
 # A metric word inside a prepositional phrase ("deaths in those attacks") qualifies the head.
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|of|from|by|during|on|against|after|for)\s+(?:(?:the|those|these|such|its|their"

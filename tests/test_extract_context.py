@@ -1074,3 +1074,17 @@ def test_the_number_of_people_killed_counts_those_people() -> None:
 def test_people_who_killed_are_not_those_counted() -> None:
     assert by_text("In 2023, militants killed 20 soldiers.")["20"][C.metric] == (
         "deaths_security_personnel")
+
+
+def test_a_level_this_year_against_a_span_of_last_year_is_the_same_span() -> None:
+    claims = by_text("The number of soldiers killed almost doubled, from 88 in the first "
+                     "quarter of last year to 167 this year.", published="2023-04-16")
+    assert claims["167"][C.period] == "2023-01/2023-03"
+    assert (claims["almost doubled"][C.period], claims["almost doubled"][C.base_period]) == (
+        "2023-01/2023-03", "2022-01/2022-03")
+
+
+def test_a_level_this_year_against_a_much_shorter_span_is_this_years() -> None:
+    claims = by_text("Attacks rose from 300 in the first half of 2022 to 400 this year.",
+                     published="2023-12-20")
+    assert claims["400"][C.period] == "2023"
