@@ -332,8 +332,43 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
         ctx.populations = [(s, e, lex.population_by_word[normalise(text[s:e])])
                            for s, e in (lex.population_finder.spans(text, low)
                                         if population_spans is None else population_spans)]
+        ctx.populations = _population_lists(text, ctx.populations, lex.population_unions)
         if lex.counted_nouns:
             _qualify_counted_nouns(ctx, lex)
+
+
+# The population id of a list of people that names no part ("civilians, soldiers and
+# militants"): everyone, which parts.yaml never qualifies.
+EVERYONE = "everyone"
+
+
+def _population_lists(text: str, populations: list[tuple[int, int, str]],
+                      unions: dict[frozenset[str], str]) -> list[tuple[int, int, str]]:
+    """Make each list of people one mention: "civilians, government officials, and security
+    personnel" is civilians_security (parts.yaml ``unions``), "soldiers and policemen" security
+    personnel, and a list with no union (militants among the others) ``EVERYONE``.
+
+    Read as separate mentions, the list's first or last people were taken for the whole
+    list's: "62 per cent" suffered by civilians, officials and security personnel is not the
+    security personnel's share. Up to two unknown items ("government officials") may stand
+    in the list between known ones.
+    """
+    merged: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []
+    for mention in populations + [(-1, -1, "")]:
+        if run and mention[0] >= 0 and P.PEOPLE_LIST_GAP.fullmatch(text, run[-1][1], mention[0]):
+            run.append(mention)
+            continue
+        if len(run) > 1 and not P.COUNT_BEFORE.search(text, max(0, run[0][0] - 12), run[0][0]):
+            # (After a count, "12 policemen, and militants killed ..." ends one list and
+            # starts a clause.)
+            ids = frozenset(m[2] for m in run)
+            name = next(iter(ids)) if len(ids) == 1 else unions.get(ids, EVERYONE)
+            merged.append((run[0][0], run[-1][1], name))
+        else:
+            merged.extend(run)
+        run = [mention] if mention[0] >= 0 else []
+    return merged
 
 
 def _qualify_counted_nouns(ctx: _Context, lex: Lexicon) -> None:
@@ -373,10 +408,6 @@ def _qualify_counted_nouns(ctx: _Context, lex: Lexicon) -> None:
             after = (P.ARTICLE_GAP if noun.endswith(" among") else P.COUNTED_AMONG_GAP).match(
                 text, e)
             named = starts.get(after.end()) if after else None
-            following = P.POPULATION_LIST_NEXT.match(text, named[0]) if named else None
-            if following is not None and following.end() in starts:
-                # "injuries among civilians, security personnel and outlaws": everyone.
-                continue
             if named is not None:
                 population = named[1]
                 absorbed.append((after.end(), named[0]))

@@ -197,6 +197,9 @@ class Lexicon:
     group_finder: WordFinder | None = None
     population_by_word: dict[str, str] = field(default_factory=dict)
     population_finder: WordFinder | None = None
+    # The population a list of others names together ({civilians, security_personnel} ->
+    # civilians_security); a list with no entry names no part.
+    population_unions: dict[frozenset[str], str] = field(default_factory=dict)
     parts: dict[tuple[str, str], str] = field(default_factory=dict)
     agent_groups: frozenset[str] = frozenset()  # groups "the group" / "its" can refer back to
     counted_nouns: frozenset[str] = frozenset()  # "deaths" in "civilian deaths" (lower case)
@@ -427,7 +430,7 @@ def load_lexicon(
         # A publisher's own alias wins: "KP Police" is never the local name "police".
         source_by_alias.setdefault(written, LOCAL_SOURCE + normalise(written))
 
-    group_by_word, population_by_word, parts, agents, counted_nouns = _read_parts(
+    group_by_word, population_by_word, parts, agents, counted_nouns, unions = _read_parts(
         vocab_dir / "parts.yaml", metrics
     )
 
@@ -469,6 +472,7 @@ def load_lexicon(
         group_by_word=group_by_word,
         group_finder=_finder(group_by_word),
         population_by_word=population_by_word,
+        population_unions=unions,
         population_finder=_finder(population_by_word),
         parts=parts,
         agent_groups=agents,
@@ -488,12 +492,13 @@ def _finder(by_word: dict[str, str]) -> WordFinder | None:
 
 
 def _read_parts(path: Path, metrics: dict[str, Metric]) -> tuple[
-        dict[str, str], dict[str, str], dict[tuple[str, str], str], frozenset[str], frozenset[str]]:
+        dict[str, str], dict[str, str], dict[tuple[str, str], str], frozenset[str], frozenset[str],
+        dict[frozenset[str], str]]:
     """Read parts.yaml: qualifier words by group, population words, the part table, the
-    groups that act (which "the group" can refer back to), and the death and injury nouns a
-    population word before them qualifies."""
+    groups that act (which "the group" can refer back to), the death and injury nouns a
+    population word before them qualifies, and the populations a list of others makes."""
     if not path.exists():
-        return {}, {}, {}, frozenset(), frozenset()
+        return {}, {}, {}, frozenset(), frozenset(), {}
     data = _read(path)
     groups = {normalise(str(w)): str(g) for g, words in (data.get("groups") or {}).items()
               for w in words or []}
@@ -511,5 +516,13 @@ def _read_parts(path: Path, metrics: dict[str, Metric]) -> tuple[
     if unknown:
         raise VocabularyError(f"{path.name}: agents {sorted(unknown)} are not among the groups")
     nouns = frozenset(normalise(str(w)) for w in data.get("counted_nouns") or [])
-    return groups, populations, parts, agents, nouns
+    known = set(populations.values())
+    unions: dict[frozenset[str], str] = {}
+    for union, members in (data.get("unions") or {}).items():
+        ids = frozenset(str(m) for m in members or [])
+        if str(union) not in known or len(ids) < 2 or not ids <= known:
+            raise VocabularyError(f"{path.name}: bad union {union!r}: {sorted(ids)} (want two "
+                                  "or more population ids, and a population id for the union)")
+        unions[ids] = str(union)
+    return groups, populations, parts, agents, nouns, unions
 

@@ -789,9 +789,12 @@ COUNTED_AMONG_GAP = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?", re.IGNORECASE)
 ARTICLE_GAP = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
 # "the number of civilians killed": the people whose number a participle after them counts.
 NUMBER_OF_BEFORE = re.compile(r"\bnumbers?\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
-# Between the people of a list: "civilians, security personnel, and outlaws".
-POPULATION_LIST_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?",
-                                  re.IGNORECASE)
+# Between the people of a list ("civilians, security personnel, and outlaws"), with at most
+# two items of other people between them ("civilians, government officials, and security").
+_LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*&\s*)(?:the\s+)?"
+COUNT_BEFORE = re.compile(r"\d[\d,]*\s+\Z")
+PEOPLE_LIST_GAP = re.compile(
+    rf"{_LIST_JOIN}(?:[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?{_LIST_JOIN}){{0,2}}")
 # "582 others", "40 more": a figure that adds people to the set the sentence just counted.
 OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
 # The last word before a position (searched with an end bound): "losses" in "losses in".

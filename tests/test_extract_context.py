@@ -1088,3 +1088,23 @@ def test_a_level_this_year_against_a_much_shorter_span_is_this_years() -> None:
     claims = by_text("Attacks rose from 300 in the first half of 2022 to 400 this year.",
                      published="2023-12-20")
     assert claims["400"][C.period] == "2023"
+
+
+# --- lists of people --------------------------------------------------------------------------
+
+
+def test_a_list_of_civilians_officials_and_soldiers_is_their_union() -> None:
+    claims = by_text("The report said that civilians, government officials, and security "
+                     "personnel suffered 62 per cent of all fatalities in 2024.")
+    assert claims["62 per cent of all fatalities"][C.metric] == "deaths_civilians_security"
+
+
+def test_a_list_of_one_kind_of_people_is_that_kind() -> None:
+    claims = by_text("Another 20 soldiers and policemen were killed in 2024.")
+    assert claims["20"][C.metric] == "deaths_security_personnel"
+
+
+def test_a_list_of_everyone_counts_no_part() -> None:
+    claims = by_text("Pakistan registered 380 deaths and 220 injuries among civilians, "
+                     "soldiers, and outlaws in 2024.")
+    assert (claims["380"][C.metric], claims["220"][C.metric]) == ("deaths", "injured")

@@ -120,3 +120,28 @@ def test_a_missing_vocabulary_file_names_it(vocab: Path) -> None:
     (vocab / "sources.yaml").unlink()
     with pytest.raises(VocabularyError, match="sources.yaml"):
         load_lexicon(vocab)
+
+
+PARTS = """
+populations:
+  civilians: [civilians]
+  security_personnel: [soldiers, policemen]
+  civilians_security: [civilians and soldiers]
+unions:
+  civilians_security: [civilians, security_personnel]
+"""
+
+
+def test_people_named_in_a_list_make_their_union(vocab: Path) -> None:
+    (vocab / "parts.yaml").write_text(PARTS, encoding="utf-8")
+    lex = load_lexicon(vocab)
+    assert lex.population_unions == {
+        frozenset({"civilians", "security_personnel"}): "civilians_security"}
+
+
+def test_a_union_of_unknown_people_names_its_file(vocab: Path) -> None:
+    (vocab / "parts.yaml").write_text(
+        PARTS.replace("[civilians, security_personnel]", "[civilians, shopkeepers]"),
+        encoding="utf-8")
+    with pytest.raises(VocabularyError, match="parts.yaml: bad union"):
+        load_lexicon(vocab)
