@@ -1257,6 +1257,12 @@ def _same_span_this_year(text: str, claims: list[_Figure]) -> None:
                                             f"{T.label(a.period)})")
 
 
+def _in_period_phrase(fig: _Figure, phrases: list, starts: list[int]) -> bool:
+    """Whether the figure is a word of a period phrase (``phrases`` sorted by start)."""
+    k = bisect_right(starts, fig.start) - 1
+    return k >= 0 and fig.end <= phrases[k][1]
+
+
 def _neg(value: float | None) -> float | None:
     return None if value is None else -value
 
@@ -2196,6 +2202,7 @@ def _extract_claims(
             fig.origin = "year"
     figs = _merge_ranges(text, figs)
 
+    phrase_starts = [ps for ps, _pe, _m in ctx.phrases]
     for fig in figs:
         if fig.origin == "date":
             fig.kind = DATE
@@ -2203,6 +2210,8 @@ def _extract_claims(
             _resolve_date(fig, pub)
         elif fig.origin == "year":
             continue
+        elif _in_period_phrase(fig, ctx.phrases, phrase_starts):
+            continue  # "the first 9 months of 2023": the span's words, no figure
         else:
             _classify(text, fig, lex, ctx)
             if fig.origin == "words" and fig.kind != RANGE and (
@@ -2493,6 +2502,11 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
     in_lead = {name for pos, name in ctx.named if pos < opening_end}
     seen: set[str] = set()
     on_subject: dict[int, bool] = {}  # by sentence: a run-on one is read once, not per figure
+    for fig in figs:
+        if fig.kind == SHARE or fig.kind in CHANGE_KINDS:
+            # "violence fell by 46%, with fatalities falling from 178 to 96": the counts of a
+            # sentence that gives a statistic are the statistic's.
+            on_subject[bisect_right(ctx.sentence_starts, fig.span_start) - 1] = True
     for fig in figs:
         if fig.attributed_to:
             seen.add(fig.attributed_to)

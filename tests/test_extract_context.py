@@ -1108,3 +1108,17 @@ def test_a_list_of_everyone_counts_no_part() -> None:
     claims = by_text("Pakistan registered 380 deaths and 220 injuries among civilians, "
                      "soldiers, and outlaws in 2024.")
     assert (claims["380"][C.metric], claims["220"][C.metric]) == ("deaths", "injured")
+
+
+def test_the_counts_of_a_sentence_giving_a_statistic_are_the_reports() -> None:
+    claims = by_text("Islamabad: The PIPS released its annual security report on Sunday. It "
+                     "recorded 306 attacks in 2023.\nIn Sindh, violence fell by 40%, with "
+                     "fatalities falling from 100 in 2022 to 60 in 2023.",
+                     published="2024-01-07")
+    assert claims["60"][C.attributed_to] == "PIPS"
+
+
+def test_a_number_in_a_period_phrase_is_no_figure() -> None:
+    claims = by_text("Together they suffered 92% of fatalities in the first 9 months of 2023.")
+    assert list(claims) == ["92% of fatalities"]
+    assert claims["92% of fatalities"][C.period] == "2023-01/2023-09"
