@@ -647,6 +647,17 @@ def _rule(
     named = claim[C.attributed_to] if _present(claim[C.attributed_to]) else None
     if named is not None:
         decided = _named_rule(claim, evid, interval, finder, named, what)
+        if (decided[0] == Verdict.UNVERIFIABLE or decided[0] in ALARMS) and evid and (
+                "source" in _inherited(claim, True)):
+            # figcheck, not the writer, took the article's publisher for this figure's: where
+            # that publisher has no such figure, or another, the others' figures answer.
+            others = _unnamed_rule(claim, evid, what, interval, finder)
+            if others[0] in (Verdict.SUPPORTED, Verdict.DISPUTED):
+                decided = (others[0], others[1],
+                           f"{others[2]} ({named}, taken for the article's source, gives "
+                           "no such figure)" if decided[0] == Verdict.UNVERIFIABLE else
+                           f"{others[2]} (figcheck had taken {named}, whose figure differs, "
+                           "for the article's source)")
     elif not evid:
         return Verdict.UNVERIFIABLE, Rule.NO_REFERENCE, f"no reference figure measures {what}"
     else:

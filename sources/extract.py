@@ -2500,6 +2500,17 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
         return
     opening_end = ctx.sentences[min(OPENING_SENTENCES, len(ctx.sentences)) - 1][1]
     in_lead = {name for pos, name in ctx.named if pos < opening_end}
+    # A publisher of the vocabulary that the opening alone cites ("..., according to a report
+    # by PICSS") is whose figures the story tells, even before a figure is attributed to it.
+    # (Merely named, "near the PICSS office", it is not.)
+    known = {name for _s, _e, name in ctx.sources}
+    publishers = {name for sent in ctx.sentences[:OPENING_SENTENCES]
+                  for _pos, name in _attributions(ctx, sent) if name in known}
+    publishers |= {name for s, e, name in ctx.sources if s < opening_end and (
+        P.REPORT_WORD_BEFORE.search(ctx.text, max(0, s - 60), s)
+        or P.REPORT_WORD_AFTER.match(ctx.text, e)
+        or P.CREDIT_BEFORE.search(ctx.text, max(0, s - 3), s) and P.LINE_END.match(ctx.text, e))}
+    cited = publishers if len(publishers) == 1 else set()
     seen: set[str] = set()
     on_subject: dict[int, bool] = {}  # by sentence: a run-on one is read once, not per figure
     for fig in figs:
@@ -2511,9 +2522,12 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
         if fig.attributed_to:
             seen.add(fig.attributed_to)
             continue
-        if len(seen) != 1 or not in_lead & seen or not _on_subject(ctx, lex, fig, on_subject):
+        # Until a figure is attributed, the publisher the opening cites.
+        sources = seen or cited
+        if len(sources) != 1 or not (in_lead | cited) & sources or not _on_subject(
+                ctx, lex, fig, on_subject):
             continue
-        (name,) = seen
+        (name,) = sources
         fig.attributed_to = name
         fig.extra.setdefault("how", {})["source"] = f"the article's only source so far ('{name}')"
 

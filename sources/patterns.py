@@ -787,6 +787,17 @@ POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+\Z")
 # civilians", "casualties of the security forces".
 COUNTED_AMONG_GAP = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?", re.IGNORECASE)
 ARTICLE_GAP = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
+# A publisher named with its report ("according to a report by the Islamabad-based PICSS",
+# "PICSS Report:", "CRSS data"): the figures the story goes on to tell are the report's.
+REPORT_WORD_BEFORE = re.compile(
+    r"\b(?:report|reports|data|survey|study|review|assessment|figures|statistics|database)"
+    r"\s+(?:by|of|from|released\s+by|issued\s+by|compiled\s+by)\b[^.;:]*\Z", re.IGNORECASE)
+REPORT_WORD_AFTER = re.compile(
+    r"\)?['’]?s?\s+(?:\w+\s+)?(?:report|data|survey|study|review|assessment|database)\b",
+    re.IGNORECASE)
+# A headline that ends on its source: "... highest since 2014: PICSS".
+CREDIT_BEFORE = re.compile(r"(?:[:|]|\s[-–—])\s*\Z")
+LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 # "the number of civilians killed": the people whose number a participle after them counts.
 NUMBER_OF_BEFORE = re.compile(r"\bnumbers?\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
 # Between the people of a list ("civilians, security personnel, and outlaws"), with at most
@@ -852,11 +863,12 @@ ACCOUNTING_FOR = re.compile(r"\baccount(?:ing|ed|s)?\s+for\b", re.IGNORECASE)
 
 # Attribution before a source: "according to PIPS", "a report by the Islamabad-based PIPS".
 ATTRIBUTION_BEFORE = re.compile(
-    r"(?:\baccording\s+to|\bquoting|\bciting|\b(?:says|said|states|stated|notes|noted)"
+    r"(?:\baccording\s+to|\bas\s+per|\bquoting|\bciting|\b(?:says|said|states|stated|notes|noted)"
     r"|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
     r"|research|statistics|findings)\s+(?:by|from|of)|\b(?:published|compiled|issued|released)\s+(?:here\s+|today\s+|on\s+\w+\s+)?by"
     r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\bin)"
-    r"\s+(?:the\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?\Z",
+    r"\s+(?:the\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?"
+    r"(?:(?:think[\s-]tank|research\s+(?:centre|center|institute))\s+)?\Z",
     re.IGNORECASE,
 )
 # Attribution after a source: "Durrani, ..., estimates", "PIPS (...) found", "PIPS's report".
@@ -907,7 +919,9 @@ NAME_SAID_STOP = frozenset(
 # (No leading \b: a pattern that starts with a character class is scanned much faster; the
 # word boundary is checked by the extractor.)
 ACCORDING_TO_NAME = re.compile(
-    r"[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}"
+    # ("the Islamabad-based think tank PICSS": the name after the description)
+    r"[Aa]ccording\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*-based\s+(?:think[\s-]tank\s+)?)?"
+    r"(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}"
     r"[A-Z][\w.&’'-]*){0,6})"
 )
 

@@ -1122,3 +1122,34 @@ def test_a_number_in_a_period_phrase_is_no_figure() -> None:
     claims = by_text("Together they suffered 92% of fatalities in the first 9 months of 2023.")
     assert list(claims) == ["92% of fatalities"]
     assert claims["92% of fatalities"][C.period] == "2023-01/2023-09"
+
+
+def test_a_publisher_the_opening_names_alone_is_the_source_of_the_figures_after() -> None:
+    claims = by_text("Islamabad: Attacks rose in February, according to a report by the "
+                     "Islamabad-based PICSS.\nThe country saw 79 militant attacks in the "
+                     "month, and 55 civilians were killed.", published="2025-03-04")
+    assert claims["79"][C.attributed_to] == "PICSS"
+    assert "the article's only source so far ('PICSS')" in claims["79"][C.binding]
+
+
+def test_an_opening_naming_two_publishers_gives_no_source() -> None:
+    claims = by_text("Islamabad: Attacks rose in February, according to reports by PICSS and "
+                     "PIPS.\nThe country saw 79 militant attacks in the month.",
+                     published="2025-03-04")
+    assert claims["79"][C.attributed_to] is None
+
+
+def test_a_headline_that_ends_on_its_publisher_cites_it() -> None:
+    claims = by_text("Deadliest year for soldiers since 2015: PICSS\nISLAMABAD: Violence rose "
+                     "sharply in 2025.\nThe year saw 1,063 militant attacks.",
+                     published="2025-12-29")
+    assert claims["1,063"][C.attributed_to] == "PICSS"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Militants carried out 69 attacks in September, as per the PICSS.",
+    ("Militants carried out 69 attacks in September, according to the Islamabad-based think "
+     "tank PICSS."),
+])
+def test_attribution_through_as_per_and_a_think_tank(sentence: str) -> None:
+    assert by_text(sentence)["69"][C.attributed_to] == "PICSS"

@@ -579,6 +579,26 @@ def test_no_alarm_on_a_source_carried_from_the_article():
     assert summary_of([agrees], [pips])[0] == "supported"
 
 
+def test_a_source_carried_from_the_article_that_has_no_such_figure_leaves_it_to_the_others():
+    """figcheck took PIPS for the figure's source; PIPS counts no such thing, CRSS does."""
+    pips, stated = _pips_893()
+    crss = ref("crss", source="CRSS", metric="deaths_civilians", value=400.0)
+    asked = stated | {"text": "400", "value": 400.0, "metric": "deaths_civilians"}
+    carried = asked | {"binding": stated["binding"] + "; source: the article's only source "
+                       "so far ('PIPS')"}
+    verdict, _rule, summary = summary_of([carried], [pips, crss])
+    assert verdict == "supported"
+    assert "figcheck had taken PIPS, whose figure differs, for the article's source" in summary
+    # PIPS with nothing of the kind: its silence is no answer either.
+    verdict, _rule, summary = summary_of([carried | {"metric": "deaths_civilians",
+                                                     "region": "PK-SD"}],
+                                         [crss | {"region": "PK-SD"}])
+    assert verdict == "supported"
+    assert "PIPS, taken for the article's source, gives no such figure" in summary
+    # Named by the writer, the figure is another publisher's: the alarm stands.
+    assert summary_of([asked], [pips, crss])[0] == "misattributed"
+
+
 def test_a_named_figure_placed_only_by_the_article_is_read_where_its_source_states_it():
     """The sentence names GTI and no place; figcheck took the article's place. GTI prints
     this very number for another country: that is the writer's place, not an error."""
