@@ -1226,6 +1226,50 @@ def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -
 SAME_SPAN_SLACK_DAYS = 45
 
 
+def _from_to_lists(text: str, claims: list[_Figure], named: set[str | None]) -> None:
+    """"casualties dropped from 33 security personnel and 38 civilians to 16 security men and
+    three civilians", in a sentence on October against September: the list after "to" is the
+    later month's, item by item, when the sentence (or the opening) names the month after
+    the one both lists were dated to.
+
+    Each item of the later list also counts what its partner counts, when its words say
+    nothing of their own.
+    """
+    for i, first in enumerate(claims):
+        if not P.FROM_BEFORE.search(text, max(0, first.span_start - 6), first.span_start):
+            continue
+        j = i + 1  # to become the first figure after "to"
+        while j < len(claims):
+            gap = (claims[j - 1].span_end, claims[j].span_start)
+            if P.LIST_TO_GAP.fullmatch(text, *gap):
+                break
+            if not P.LIST_ITEM_GAP.fullmatch(text, *gap):
+                j = len(claims)  # no list, or no "to" after it
+            else:
+                j += 1
+        size = j - i
+        if j >= len(claims) or size < 2 or j + size > len(claims):
+            continue  # a single pair is read elsewhere ("from 17 to 27")
+        earlier, later = claims[i:j], claims[j:j + size]
+        if any(not P.LIST_ITEM_GAP.fullmatch(text, a.span_end, b.span_start)
+               for a, b in pairwise(later)):
+            continue
+        periods = {f.period for f in earlier + later}
+        if len(periods) != 1:
+            continue
+        (period,) = periods
+        after = _following(period) if period else None
+        if after is None or after not in named:
+            continue
+        for a, b in zip(earlier, later, strict=True):
+            b.period = after
+            b.extra["how"]["period"] = (f"the month after {text[a.span_start:a.span_end]}'s "
+                                        "(a change from one list to the other)")
+            if b.metric is None:
+                b.metric = a.metric
+        return
+
+
 def _same_span_this_year(text: str, claims: list[_Figure]) -> None:
     """"killed almost doubled, from 88 in the first quarter of last year to 167 this year",
     published in April: the later level is of the same span of this year, not of the year
@@ -2371,6 +2415,7 @@ def _extract_claims(
                     f"the article's opening ({T.label(b.period)}), the month after "
                     f"{text[a.span_start:a.span_end]}'s")
         _same_span_this_year(text, claims)
+        _from_to_lists(text, claims, {r.period for r in sc.plain} | {ctx.lead_period})
         _respectively(ctx, claims, sent)
         _placed_by_their_attacks(ctx, lex, claims)
         _change_measured_by_its_counts(text, claims)

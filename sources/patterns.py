@@ -1330,6 +1330,11 @@ OTHER_CLAUSE_GAP = re.compile(r"\b(?:and|while|whereas|but)\s+(?:[^\W\d_][\w’'
 WHERE_AFTER = re.compile(r"[\s,]*(?:where|in\s+which)\b[^.;]*\Z", re.IGNORECASE)
 # "from 539 to 976": the gap between two levels of a change.
 TO_GAP = re.compile(r"\s+to\s+", re.IGNORECASE)
+# "from 33 security personnel and 38 civilians to 16 security men and three civilians":
+# between the items of one list, and between the two lists.
+LIST_ITEM_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?(?:and\s+)?|\s+(?:[a-z][\w-]*\s+){0,3}?"
+                           r"[a-z][\w-]*\s*,\s*(?:and\s+)?", re.IGNORECASE)
+LIST_TO_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?to\s+", re.IGNORECASE)
 # "from 88 in the first quarter of last year to 167": the first level's own span between.
 FROM_SPAN_TO_GAP = re.compile(r"\s+(?:in|during)\s+[^,;()]{3,50}?\s+to\s+", re.IGNORECASE)
 # A metric word inside a prepositional phrase ("deaths in those attacks") qualifies the head.

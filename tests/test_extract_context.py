@@ -1153,3 +1153,19 @@ def test_a_headline_that_ends_on_its_publisher_cites_it() -> None:
 ])
 def test_attribution_through_as_per_and_a_think_tank(sentence: str) -> None:
     assert by_text(sentence)["69"][C.attributed_to] == "PICSS"
+
+
+def test_a_list_after_to_is_the_later_months_item_by_item() -> None:
+    claims = by_text("Sindh saw 13 militant attacks in May compared to 11 in April, and deaths "
+                     "fell from 20 security personnel and 18 civilians to 9 security men and "
+                     "four civilians.", published="2025-06-01")
+    assert (claims["9"][C.period], claims["9"][C.metric]) == (
+        "2025-05", "deaths_security_personnel")
+    assert (claims["four"][C.period], claims["four"][C.metric]) == ("2025-05", "deaths_civilians")
+    assert claims["18"][C.period] == "2025-04"
+
+
+def test_a_list_after_to_keeps_its_period_when_no_later_month_is_named() -> None:
+    claims = by_text("In April, deaths fell from 20 security personnel and 18 civilians to 9 "
+                     "security men and four civilians.", published="2025-06-10")
+    assert claims["9"][C.period] == "2025-04"
