@@ -1608,6 +1608,17 @@ def _dates_the_saying(text: str, before: _TimeRef, fig: _Figure, after: _TimeRef
         or P.CLAUSE_BREAK.search(text, fig.span_end, after.pos))
 
 
+def _dates_a_base(text: str, ref: _TimeRef, fig: _Figure, taken: dict | None) -> bool:
+    """Whether a time reference is the own period of another figure that is a comparison's
+    base ("compared to 54 in September"): it dates that level only, not the figures after,
+    unless they are bases too ("down from 335 in March ... injuries dropped from 271")."""
+    owner = (taken or {}).get(id(ref))
+    return owner is not None and owner is not fig and bool(P.BASE_BEFORE.search(
+        text, max(0, owner.span_start - 25), owner.span_start)) and not P.BASE_BEFORE.search(
+        text, max(0, fig.span_start - 25), fig.span_start) and ref.end >= 0 and (
+        P.DIGIT.search(text, ref.end, fig.span_start) is None)  # the figure right after it
+
+
 def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | None = None,
                  own: _TimeRef | None = None, taken: dict | None = None) -> None:
     """Set the period (and, for changes, the base period) of a figure from its sentence.
@@ -1641,7 +1652,10 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
             usable = [r for r in usable if len(r.period) != 10]  # a day dates an event
         sc.usable, sc.usable_pos = usable, [r.pos for r in usable]
     i = bisect_left(sc.usable_pos, fig.start)
-    before = sc.usable[i - 1:i] if i > 0 else []
+    k = i
+    while k > 0 and ctx is not None and _dates_a_base(ctx.text, sc.usable[k - 1], fig, taken):
+        k -= 1  # "100 fatalities, compared to 54 in September, and injuries to another 80"
+    before = sc.usable[k - 1:k] if k > 0 else []
     after = []
     for r in sc.usable[i:i + 8]:  # the first one after that is not another figure's own
         owner = (taken or {}).get(id(r))

@@ -795,6 +795,7 @@ REPORT_WORD_BEFORE = re.compile(
 REPORT_WORD_AFTER = re.compile(
     r"\)?['’]?s?\s+(?:\w+\s+)?(?:report|data|survey|study|review|assessment|database)\b",
     re.IGNORECASE)
+DIGIT = re.compile(r"\d")
 # A headline that ends on its source: "... highest since 2014: PICSS".
 CREDIT_BEFORE = re.compile(r"(?:[:|]|\s[-–—])\s*\Z")
 LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")

@@ -1169,3 +1169,16 @@ def test_a_list_after_to_keeps_its_period_when_no_later_month_is_named() -> None
     claims = by_text("In April, deaths fell from 20 security personnel and 18 civilians to 9 "
                      "security men and four civilians.", published="2025-06-10")
     assert claims["9"][C.period] == "2025-04"
+
+
+def test_the_month_of_a_compared_level_does_not_date_the_figure_after_it() -> None:
+    claims = by_text("Militants killed 100 people in October 2024, as compared to 54 in "
+                     "September, and injured another 80 people.", published="2024-11-09")
+    assert claims["80"][C.period] == "2024-10"
+    assert claims["54"][C.period] == "2024-09"
+
+
+def test_a_level_compared_from_the_same_month_is_dated_by_it() -> None:
+    claims = by_text("Deaths fell to 287 in April, down from 335 in March, and injuries "
+                     "dropped from 271 to 139.", published="2025-05-01")
+    assert claims["271"][C.period] == "2025-03"
