@@ -1866,8 +1866,9 @@ PLACE_ANAPHOR_REACH = 1500
 
 def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
     """The place of an earlier sentence, for a figure whose own sentence names none but
-    refers back to it: "the province" (the last province named), or a subject that takes up
-    the events the sentence before counted ("These attacks claimed ...")."""
+    refers back to it: "the province" (the last province named), a subject that takes up
+    the events the sentence before counted ("These attacks claimed ..."), or more people
+    hurt in them ("... were also injured")."""
     sent = ctx.sentences[idx]
     text = ctx.text
     if idx not in ctx.place_anaphors:
@@ -1884,15 +1885,22 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
                 return
             i -= 1
         return
-    if idx == 0 or not P.EVENT_SUBJECT.match(text, sent[0]):
+    if idx == 0:
+        return
+    if P.EVENT_SUBJECT.match(text, sent[0]):
+        why = "the events it takes up"
+    elif P.ALSO_HURT.search(text, *sent):
+        # "Punjab saw eight attacks that killed 11 soldiers. Nine officials were also
+        # injured": the same attacks' wounded.
+        why = "the attacks it goes on about ('also')"
+    else:
         return
     prev = idx - 1
     while prev > 0 and text[slice(*ctx.sentences[prev])].isspace():
         prev -= 1  # a line break between the sentences is a "sentence" of its own
     before = _region_groups(ctx, lex, ctx.sentences[prev])
     if len(before) == 1:
-        _carried(ctx, lex, fig, idx, before[0]["region"], before[0]["start"],
-                 "the events it takes up")
+        _carried(ctx, lex, fig, idx, before[0]["region"], before[0]["start"], why)
 
 
 def _carried(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int, code: str, pos: int,

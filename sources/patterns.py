@@ -796,6 +796,9 @@ REPORT_WORD_AFTER = re.compile(
     r"\)?['’]?s?\s+(?:\w+\s+)?(?:report|data|survey|study|review|assessment|database)\b",
     re.IGNORECASE)
 DIGIT = re.compile(r"\d")
+# More people hurt in the events just told: "Nine officials were also injured".
+ALSO_HURT = re.compile(r"\balso\s+(?:been\s+)?(?:injured|wounded|killed|martyred|hurt)\b",
+                       re.IGNORECASE)
 # A headline that ends on its source: "... highest since 2014: PICSS".
 CREDIT_BEFORE = re.compile(r"(?:[:|]|\s[-–—])\s*\Z")
 LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")

@@ -1182,3 +1182,15 @@ def test_a_level_compared_from_the_same_month_is_dated_by_it() -> None:
     claims = by_text("Deaths fell to 287 in April, down from 335 in March, and injuries "
                      "dropped from 271 to 139.", published="2025-05-01")
     assert claims["271"][C.period] == "2025-03"
+
+
+def test_people_also_hurt_are_hurt_where_the_sentence_before_counted() -> None:
+    claims = by_text("Sindh witnessed six terror incidents in 2023 that killed 10 policemen. "
+                     "Seven security officials and 3 civilians were also injured.")
+    assert claims["Seven"][C.region] == claims["3"][C.region] == "PK-SD"
+    assert "also" in claims["3"][C.binding]
+
+
+def test_people_who_sustained_wounds_are_the_people_just_named() -> None:
+    claims = by_text("In 2023, 358 citizens lost their lives and 700 sustained wounds.")
+    assert claims["700"][C.metric] == "injured_civilians"
