@@ -1409,6 +1409,10 @@ def _phrase_period(m: re.Match, year_hint: int | None, pub: date | None
         if "fe" in g:
             end = int(g["fe"]) if len(g["fe"]) == 4 else 2000 + int(g["fe"])
             return T.fiscal_year(end), None
+        if "tdy" in g:
+            if pub is None:
+                return None, None
+            return T.canonical(date(int(g["tdy"]), 1, 1), pub), None
         if "sy" in g:
             return None, int(g["sy"])
         return None, -1  # "the same period last year", "... the year before"
@@ -1593,6 +1597,9 @@ def _attached(text: str, fig: _Figure, sc: _Scope, limit: int) -> _TimeRef | Non
         return None
     if P.ATTACHED_GAP.fullmatch(text, fig.span_end, ref.pos):
         return ref
+    if P.FROM_SPAN_START.match(text, ref.pos) and P.NOUNS_GAP.fullmatch(
+            text, fig.span_end, ref.pos):
+        return ref  # "1,327 incidents from 2021 till date": the span names its own "from"
     if not ref.explicit_year and ref.is_base and P.RELATIVE_GAP.fullmatch(
             text, fig.span_end, ref.pos):
         return ref
@@ -1606,6 +1613,18 @@ def _dates_the_saying(text: str, before: _TimeRef, fig: _Figure, after: _TimeRef
     return bool(P.SAYING_VERB.search(text, before.pos, fig.span_start)) and not (
         P.SAYING_VERB.search(text, fig.span_end, after.pos)
         or P.CLAUSE_BREAK.search(text, fig.span_end, after.pos))
+
+
+def _own_clause_dates(ctx: _Context, before: _TimeRef, fig: _Figure, after: _TimeRef,
+                      sent: tuple[int, int]) -> bool:
+    """Whether the figure's own clause dates it after it while the time before it belongs to
+    an earlier clause: "260 incidents were reported in 2021, while 495 times terrorists
+    attacked in 2022"; "attacks rose in 2023, with 40 recorded in January"."""
+    lo, hi = _clause(ctx, fig.span_start, fig.span_end, sent)
+    # ("surpassing 100 for the first time since November 2014", "69 attacks, a 52 per cent
+    # decline compared to August": a record's or a comparison's time is no period.)
+    return before.pos < lo and after.pos < hi and not P.BASE_IN_CLAUSE.search(
+        ctx.text, fig.span_end, after.pos)
 
 
 def _dates_a_base(text: str, ref: _TimeRef, fig: _Figure, taken: dict | None) -> bool:
@@ -1678,8 +1697,9 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         # The time the sentence set before the figure, else the nearest one after it that
         # is not another figure's own ("693 deaths, up from 419 in 2022": not 2022).
         ref = before[-1] if before else after[0]
-        if before and after and ctx is not None and _dates_the_saying(ctx.text, before[-1],
-                                                                      fig, after[0]):
+        if before and after and ctx is not None and (
+                _dates_the_saying(ctx.text, before[-1], fig, after[0])
+                or _own_clause_dates(ctx, before[-1], fig, after[0], sc.sent)):
             ref = after[0]
         fig.period = ref.period
         how["period"] = f"the sentence ({ref.how})"

@@ -1097,7 +1097,9 @@ PERIOD_PHRASE = re.compile(
     rf"|\bFY\s?(?P<fe>[0-9]{{2}}(?:[0-9]{{2}})?)\b"
     # "the same period last year", "the corresponding quarter of 2022": a comparison's base
     rf"|\b(?:the\s+)?(?:same|corresponding)\s+(?:period|quarter|months?|half)\s+"
-    rf"(?:(?:of|in)\s+)?(?:{_year_slot('sy')}|the\s+year\s+before)",
+    rf"(?:(?:of|in)\s+)?(?:{_year_slot('sy')}|the\s+year\s+before)"
+    # "from 2021 till date": from the year's start to publication
+    rf"|\bfrom\s+(?P<tdy>{_YEAR})\s+(?:till|until|to|up\s+to)\s+(?:date|now|today)\b",
 )
 # Where a PERIOD_PHRASE match can start: the first word of each of its branches (or a prefix
 # of it), "the", "from", "between" and "20" only before what must follow them. Each branch
@@ -1110,7 +1112,7 @@ PERIOD_PHRASE_START = re.compile(
     # Every branch starts with a letter or digit (not a group), so the engine scans for them.
     r"th(?:e(?=\s+(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th|same|corresponding))"
     r"|ird)"
-    rf"|f(?:irst|ourth|inal|iscal|inancial|rom(?=\s+{_MONTH_START}))"
+    rf"|f(?:irst|ourth|inal|iscal|inancial|rom(?=\s+(?:{_MONTH_START}|[12][0-9]{{3}}\s)))"
     rf"|between(?=\s+{_MONTH_START})"
     r"|2(?:0(?=[0-9]{2}\s*[-–/])|nd)|1st|3rd|4th|last|s(?:econd|ame)|corresponding"
     r"|Q[1-4]|H[12]|J(?:an|u[nl])|F(?:eb|Y|iscal|inancial)|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec"
@@ -1264,6 +1266,8 @@ def rank_starts(low: str) -> list[int]:
 
 # What may stand between a figure and the period that is its own: "715 in 2022", "517 attacks
 # in 2023", "380 deaths during the second quarter", "1,210 (2023)".
+FROM_SPAN_START = re.compile(r"from\s", re.IGNORECASE)
+NOUNS_GAP = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,3}")
 ATTACHED_GAP = re.compile(
     r"\s*\(?\s*|\s*,?\s*(?:[^\W\d_][\w’'-]*\s+){0,3}?(?:in|during|for|over|through|throughout)\s+"
     r"(?:the\s+)?(?:(?:calendar|fiscal|financial)\s+)?(?:year\s+)?"

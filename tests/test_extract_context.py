@@ -1194,3 +1194,25 @@ def test_people_also_hurt_are_hurt_where_the_sentence_before_counted() -> None:
 def test_people_who_sustained_wounds_are_the_people_just_named() -> None:
     claims = by_text("In 2023, 358 citizens lost their lives and 700 sustained wounds.")
     assert claims["700"][C.metric] == "injured_civilians"
+
+
+def test_from_a_year_till_date_runs_to_publication() -> None:
+    claims = by_text("Incidents rose from 2021 as the province witnessed 1,200 incidents from "
+                     "2021 till date.", published="2023-12-21")
+    assert claims["1,200"][C.period] == "2021-01-01/2023-12-21"
+
+
+def test_a_later_clause_is_dated_by_its_own_year() -> None:
+    claims = by_text("As many as 200 terror incidents were reported in 2021, while 400 times "
+                     "militants attacked police posts and convoys in 2022.")
+    assert (claims["As many as 200"][C.period], claims["400"][C.period]) == ("2021", "2022")
+    # A record's year is no period: "for the first time since November 2014".
+    claims = by_text("In March, the number of attacks rose, surpassing 100 for the first time "
+                     "since November 2014.", published="2025-05-01")
+    assert claims["surpassing 100"][C.period] == "2025-03"
+
+
+def test_the_police_report_is_the_police_of_the_figures_province() -> None:
+    claims = by_text("PESHAWAR: According to the police report, Khyber Pakhtunkhwa witnessed "
+                     "572 terror incidents in 2023.", published="2023-12-21")
+    assert claims["572"][C.attributed_to] == "KP Police"
