@@ -2585,23 +2585,26 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
     """
     if not ctx.sentences:
         return
-    opening_end = ctx.sentences[min(OPENING_SENTENCES, len(ctx.sentences)) - 1][1]
+    # The opening as a reader counts it: line breaks split off blank "sentences".
+    last = min(bisect_left(ctx.sentence_ranks, OPENING_SENTENCES), len(ctx.sentences) - 1)
+    opening_end = ctx.sentences[last][1]
     in_lead = {name for pos, name in ctx.named if pos < opening_end}
     # A publisher of the vocabulary that the opening alone cites ("..., according to a report
     # by PICSS") is whose figures the story tells, even before a figure is attributed to it.
     # (Merely named, "near the PICSS office", it is not.)
     known = {name for _s, _e, name in ctx.sources}
-    publishers = {name for sent in ctx.sentences[:OPENING_SENTENCES]
-                  for _pos, name in _attributions(ctx, sent) if name in known}
-    publishers |= {name for s, e, name in ctx.sources if s < opening_end and (
+    citations = [(pos, name) for sent in ctx.sentences[:last + 1]
+                 for pos, name in _attributions(ctx, sent) if name in known]
+    citations += [(s, name) for s, e, name in ctx.sources if s < opening_end and (
         P.REPORT_WORD_BEFORE.search(ctx.text, max(0, s - 60), s)
         or P.REPORT_WORD_AFTER.match(ctx.text, e)
-        or P.CREDIT_BEFORE.search(ctx.text, max(0, s - 3), s) and P.LINE_END.match(ctx.text, e))}
+        or P.CREDIT_BEFORE.search(ctx.text, max(0, s - 3), s) and P.LINE_END.match(ctx.text, e))]
+    publishers = {name for _pos, name in citations}
     cited = publishers if len(publishers) == 1 else set()
     seen: set[str] = set()
     on_subject: dict[int, bool] = {}  # by sentence: a run-on one is read once, not per figure
     for fig in figs:
-        if fig.kind == SHARE or fig.kind in CHANGE_KINDS:
+        if fig.metric and (fig.kind == SHARE or fig.kind in CHANGE_KINDS):
             # "violence fell by 46%, with fatalities falling from 178 to 96": the counts of a
             # sentence that gives a statistic are the statistic's.
             on_subject[bisect_right(ctx.sentence_starts, fig.span_start) - 1] = True
@@ -2609,14 +2612,27 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
         if fig.attributed_to:
             seen.add(fig.attributed_to)
             continue
-        # Until a figure is attributed, the publisher the opening cites.
+        # Until a figure is attributed, the publisher the opening cites (also for the
+        # figures the opening tells before it: "48 attacks in October. A PIPS report said").
         sources = seen or cited
         if len(sources) != 1 or not (in_lead | cited) & sources or not _on_subject(
                 ctx, lex, fig, on_subject):
             continue
         (name,) = sources
         fig.attributed_to = name
-        fig.extra.setdefault("how", {})["source"] = f"the article's only source so far ('{name}')"
+        how = fig.extra.setdefault("how", {})
+        how["source"] = f"the article's only source so far ('{name}')"
+        lag = lex.edition_lag.get(name, 0)
+        if lag and fig.period and len(fig.period) == 4 and how.get("period", "").startswith(
+                "the publication year"):
+            # "Terrorism-related deaths have risen by 45%" in a story on GTI 2025: the
+            # edition out at publication measures the year before.
+            year = int(fig.period) - lag
+            fig.period = str(year)
+            if fig.base_period and len(fig.base_period) == 4:
+                fig.base_period = str(int(fig.base_period) - lag)
+            how["period"] = (f"the publication year's {name} edition (data year {year}; "
+                             "present tense, no period named)")
 
 
 def _on_subject(ctx: _Context, lex: Lexicon, fig: _Figure, by_sentence: dict[int, bool]
@@ -2625,9 +2641,10 @@ def _on_subject(ctx: _Context, lex: Lexicon, fig: _Figure, by_sentence: dict[int
     something beyond deaths and injuries (attacks, militants, soldiers...): the subject of
     the publishers figcheck checks.
     ``by_sentence`` keeps each sentence's answer."""
-    if fig.kind == SHARE or fig.kind in CHANGE_KINDS:
+    if fig.metric and (fig.kind == SHARE or fig.kind in CHANGE_KINDS):
         # "72% of all fatalities", "a surge of 57%": a statistic over many events, which
-        # no story of one event tells.
+        # no story of one event tells. (Of something: "a 7.49% increase" in the defence
+        # budget is not the publisher's subject.)
         return True
     known = lex.metrics.get(fig.metric or "")
     if fig.metric and (known is None or not known.generic):

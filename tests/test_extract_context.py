@@ -785,10 +785,12 @@ def test_the_sentence_after_the_figures_can_name_their_source() -> None:
     assert claim[C.attributed_to] == "CRSS"
     assert claim[C.period] == "2023-07/2023-09"
     assert "next sentence" in claim[C.binding]
-    # Without the back-reference the next sentence's source is not borrowed.
+    # Without the back-reference the next sentence's source and period are not borrowed
+    # (a report the opening cites may still be read as the article's source).
     other = text.replace("This was stated in", "Separately, officials discussed")
-    assert by_text(other, published="2023-10-05")[
-        "12 per cent of all fatalities"][C.attributed_to] is None
+    claim = by_text(other, published="2023-10-05")["12 per cent of all fatalities"]
+    assert "next sentence" not in claim[C.binding]
+    assert claim[C.period] != "2023-07/2023-09"
 
 
 def test_a_change_between_two_spans_is_the_later_against_the_earlier() -> None:
@@ -1216,3 +1218,19 @@ def test_the_police_report_is_the_police_of_the_figures_province() -> None:
     claims = by_text("PESHAWAR: According to the police report, Khyber Pakhtunkhwa witnessed "
                      "572 terror incidents in 2023.", published="2023-12-21")
     assert claims["572"][C.attributed_to] == "KP Police"
+
+
+def test_present_tense_figures_of_an_index_edition_are_its_data_years() -> None:
+    claims = by_text("The Government is preparing its budget.\nThe increase comes as Pakistan "
+                     "was ranked second in the 2025 Global Terrorism Index.\nTerrorism-related "
+                     "deaths have risen by 45%.", published="2025-04-14")
+    rise = claims["risen by 45%"]
+    assert (rise[C.attributed_to], rise[C.period], rise[C.base_period]) == (
+        "GTI", "2024", "2023")
+
+
+def test_the_opening_counts_sentences_not_blank_lines() -> None:
+    text = ("Attacks rose\n\nISLAMABAD: Violence rose in the country.\n\nOfficials met on "
+            "Monday.\n\nThe figures come from a PIPS report.\n\nMilitants carried out 306 "
+            "attacks in 2023.")
+    assert by_text(text, published="2024-01-07")["306"][C.attributed_to] == "PIPS"
