@@ -592,7 +592,8 @@ _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)"
 # "Thursday, June 27", "June 27, 2024", "June 27th".
 DATE_MONTH_DAY = re.compile(
     rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<day>[0-9]{{1,2}})(?:st|nd|rd|th)?"
-    rf"(?![0-9%]|,[0-9]|\.[0-9]|:)(?:,?\s+(?P<year>{_YEAR})(?![0-9]))?\b"
+    # (not a clock: "June 27:30"; a dateline's colon is no clock: "Lahore, April 14: ...")
+    rf"(?![0-9%]|,[0-9]|\.[0-9]|:[0-9])(?:,?\s+(?P<year>{_YEAR})(?![0-9]))?\b"
 )
 # "27 June 2024", "Thursday, 27 June", "the 27th of June".
 DATE_DAY_MONTH = re.compile(

@@ -257,6 +257,7 @@ def test_year_with_count_noun_is_a_count() -> None:
         ("In September, strikes hit.", "In September", "2023-09", None),
         ("It began in March 2024.", "March 2024", "2024-03", None),
         ("It began on 2024-03-18.", "2024-03-18", "2024-03-18", None),
+        ("Lahore, June 14: The budget was raised.", "June 14", "2024-06-14", None),  # dateline
     ],
 )
 def test_dates(text: str, quote: str, iso: str, weekday: str | None) -> None:
