@@ -1627,6 +1627,16 @@ def _own_clause_dates(ctx: _Context, before: _TimeRef, fig: _Figure, after: _Tim
         ctx.text, fig.span_end, after.pos)
 
 
+def _which_clause_base(ctx: _Context, sc: _Scope, fig: _Figure) -> _TimeRef | None:
+    """The comparison base a relative clause holding the figure tells of ("... compared to
+    the entire tally of 2024, which reported 2,546 deaths"), or None."""
+    for ref in sc.bases:
+        if 0 <= ref.end <= fig.span_start and P.WHICH_GAP.fullmatch(
+                ctx.text, ref.end, fig.span_start):
+            return ref
+    return None
+
+
 def _dates_a_base(text: str, ref: _TimeRef, fig: _Figure, taken: dict | None) -> bool:
     """Whether a time reference is the own period of another figure that is a comparison's
     base ("compared to 54 in September"): it dates that level only, not the figures after,
@@ -1685,9 +1695,15 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
             # up from 419 in 2022" do not.)
             after = [r]
             break
+    which = _which_clause_base(ctx, sc, fig) if ctx is not None and not change else None
     if own is not None and not change:
         fig.period = own.period
         how["period"] = f"its own {own.how}"
+    elif which is not None:
+        # "compared to the entire tally of 2024, which reported 2,546 deaths": the base's
+        # own count.
+        fig.period = which.period
+        how["period"] = f"the base its clause tells of ({which.how}, which ...)"
     elif sc.bases and not change and ctx is not None and P.VERSUS_BEFORE.search(
             ctx.text, max(sc.sent[0], fig.span_start - 20), fig.span_start):
         # "compared to the first quarter ... (120 vs 92)": the figure after "vs" is the base's.
@@ -2461,6 +2477,7 @@ def _extract_claims(
         _respectively(ctx, claims, sent)
         _placed_by_their_attacks(ctx, lex, claims)
         _change_measured_by_its_counts(text, claims)
+        _counts_of_a_part_change(text, lex, claims)
         _bracketed_shares(text, claims)
         for part, whole in wholes:
             # The whole of a share is counted over the part's larger place.
@@ -2566,6 +2583,37 @@ def _change_measured_by_its_counts(text: str, claims: list[_Figure]) -> None:
                 fig.extra["how"]["metric"] = (
                     f"the counts the sentence gives for it ({text[older.span_start:older.span_end]}"
                     f" to {text[newer.span_start:newer.span_end]}: {change:+.1f}%)")
+                break
+
+
+def _counts_of_a_part_change(text: str, lex: Lexicon, claims: list[_Figure]) -> None:
+    """Counts that give a change of a part measure that part, where their words name only
+    the total: "Militant fatalities also dropped by 25 percent, with 208 killed in January
+    compared to 156 in February" (208 to 156 is -25%): the 208 and 156 are militants killed.
+
+    Only a pair of the part's total measure (or none), one place, two periods, whose change
+    is the stated one to within a point, among the few figures after the change.
+    """
+    for i, fig in enumerate(claims):
+        if fig.kind != CHANGE or fig.value is None or not fig.metric:
+            continue
+        base = _hurt_base(lex, fig.metric)
+        if base is None or base == fig.metric:
+            continue
+        counts = [c for c in claims[i + 1:i + 1 + CHANGE_COUNTS_REACH] if c.kind == COUNT
+                  and c.metric in (None, base) and c.value and c.period
+                  and T.is_valid(c.period)]
+        for a, b in pairwise(counts):
+            if a.region != b.region or a.period == b.period:
+                continue
+            older, newer = sorted((a, b), key=lambda c: T.bounds(c.period))
+            change = (newer.value - older.value) / older.value * 100
+            if abs(change - fig.value) < 1:
+                for c in (a, b):
+                    c.metric = fig.metric
+                    c.extra["how"]["metric"] = (
+                        f"the change they give ({text[fig.span_start:fig.span_end]}: "
+                        f"{change:+.1f}%)")
                 break
 
 

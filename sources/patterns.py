@@ -797,6 +797,8 @@ REPORT_WORD_AFTER = re.compile(
     r"\)?['’]?s?\s+(?:\w+\s+)?(?:report|data|survey|study|review|assessment|database)\b",
     re.IGNORECASE)
 DIGIT = re.compile(r"\d")
+# Between a period and the figure of a relative clause about it: "2024, which reported".
+WHICH_GAP = re.compile(r"\s*,?\s+(?:which|when)\s+(?:[a-z]+\s+){0,3}", re.IGNORECASE)
 # More people hurt in the events just told: "Nine officials were also injured".
 ALSO_HURT = re.compile(r"\balso\s+(?:been\s+)?(?:injured|wounded|killed|martyred|hurt)\b",
                        re.IGNORECASE)

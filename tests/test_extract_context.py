@@ -1234,3 +1234,26 @@ def test_the_opening_counts_sentences_not_blank_lines() -> None:
             "Monday.\n\nThe figures come from a PIPS report.\n\nMilitants carried out 306 "
             "attacks in 2023.")
     assert by_text(text, published="2024-01-07")["306"][C.attributed_to] == "PIPS"
+
+
+def test_attacks_and_operations_named_together_are_incidents() -> None:
+    claims = by_text("In the second quarter of 2024, 300 people lost their lives in 200 terror "
+                     "attacks and counter-terrorism operations.", published="2024-07-02")
+    assert claims["200"][C.metric] == "incidents"
+
+
+def test_the_counts_that_give_a_part_change_count_that_part() -> None:
+    claims = by_text("Civilian fatalities also rose by 50 percent, with 60 killed in February "
+                     "compared to 40 in January.", published="2025-03-04")
+    assert claims["60"][C.metric] == claims["40"][C.metric] == "deaths_civilians"
+    # Counts whose change is another are left as their words say.
+    claims = by_text("Civilian fatalities also rose by 50 percent, with 90 killed in February "
+                     "compared to 40 in January.", published="2025-03-04")
+    assert claims["90"][C.metric] == "deaths"
+
+
+def test_a_figure_in_a_clause_about_a_base_is_the_bases() -> None:
+    claims = by_text("The year has proven nearly as deadly as 2024, with 2,000 fatalities so "
+                     "far compared to the entire tally of 2024, which reported 2,500 deaths.",
+                     published="2025-10-02")
+    assert claims["2,500"][C.period] == "2024"
