@@ -116,6 +116,10 @@ class _Figure:
     attributed_to: str | None = None
     iso_date: str | None = None
     extra: dict = field(default_factory=dict)
+    # ``_population_after``'s answer and what it was read from ((kind, core_end, span_end),
+    # answer): three binding steps ask it of every count, and the answer only changes
+    # with those three.
+    population_read: tuple | None = None
 
 
 @dataclass(slots=True)
@@ -893,11 +897,16 @@ def _clause(ctx: _Context, start: int, end: int, sent: tuple[int, int]) -> tuple
 
 def _in(items: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Items (sorted by start) that lie within [lo, hi)."""
+    # Each item read once, the length once: this runs over a dozen lists for every figure.
     i = bisect_left(items, lo, key=_FIRST)
+    n = len(items)
     out = []
-    while i < len(items) and items[i][0] < hi:
-        if items[i][1] <= hi:
-            out.append(items[i])
+    while i < n:
+        item = items[i]
+        if item[0] >= hi:
+            break
+        if item[1] <= hi:
+            out.append(item)
         i += 1
     return out
 
@@ -1867,7 +1876,16 @@ def _counted_word_after(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:
 
 def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
     """The population a count names right after it ("126 civilians", "40 armed soldiers"),
-    as (start, end, population id), or None."""
+    as (start, end, population id), or None (read once per figure and kept)."""
+    key = (fig.kind, fig.core_end, fig.span_end)
+    read = fig.population_read
+    if read is None or read[0] != key:
+        read = fig.population_read = (key, _read_population_after(ctx, fig))
+    return read[1]
+
+
+def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
+    """``_population_after``, read from the text."""
     if fig.kind == SHARE:
         return None
     k = bisect_left(ctx.populations, fig.core_end or fig.span_end, key=_FIRST)
