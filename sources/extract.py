@@ -1223,8 +1223,10 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         return i >= 0 and pos < phrases[i][1]
 
     explicit_years = [f for f in figs if f.origin == "year" and f.value is not None
-                      and not inside(f.start) and not P.RECORD_SINCE_BEFORE.search(
-                          ctx.text, max(sent[0], f.start - 80), f.start)]
+                      and not inside(f.start) and not (P.may_end_in_since(
+                          ctx.text, max(sent[0], f.start - 80), f.start)
+                          and P.RECORD_SINCE_BEFORE.search(
+                          ctx.text, max(sent[0], f.start - 80), f.start))]
     for f in explicit_years:
         year = int(f.value)
         ed = _edition(ctx, lex, f, sent) if lex is not None else None
@@ -1623,7 +1625,10 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
     sent = ctx.sentences[idx]
     text = ctx.text
     if idx not in ctx.place_anaphors:
-        ctx.place_anaphors[idx] = list(P.PLACE_ANAPHOR.finditer(text, *sent))
+        # Only a sentence that says "province" can hold one (its "r", "o", "v" fold to no
+        # other character than their capitals); most sentences with figures do not.
+        ctx.place_anaphors[idx] = (list(P.PLACE_ANAPHOR.finditer(text, *sent))
+                                   if "rov" in text[slice(*sent)].lower() else [])
     found = ctx.place_anaphors[idx]
     k = bisect_left(found, fig.span_start, key=lambda m: m.start())
     anaphor = found[k - 1] if k else None
@@ -1764,7 +1769,8 @@ def _stated_in_next_sentence(ctx: _Context, lex: Lexicon,
     the figures that state none of their own."""
     text = ctx.text
     for idx, sent in enumerate(ctx.sentences):
-        if not P.STATED_IN_BEFORE.match(text, sent[0], sent[1]):
+        if not (P.may_open_stated_in(text, sent[0])
+                and P.STATED_IN_BEFORE.match(text, sent[0], sent[1])):
             continue
         prev = idx - 1
         while prev >= 0 and text[slice(*ctx.sentences[prev])].isspace():
@@ -1893,7 +1899,9 @@ def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] 
         return None
     gap = ctx.text[fig.span_end:ctx.populations[k][0]]
     # "96 (21 per cent) security personnel": an aside between the count and its people.
-    gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1).rstrip("“\"‘'")  # '41 “high-value targets”'
+    if "(" in gap:  # (the aside is bracketed: most gaps hold no bracket to look for)
+        gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1)
+    gap = gap.rstrip("“\"‘'")  # '41 “high-value targets”'
     if len(gap) <= 30 and (re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
             or P.OF_WHOM_GAP.fullmatch(gap) or P.THOSE_OF_GAP.fullmatch(gap)):

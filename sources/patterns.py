@@ -651,6 +651,22 @@ RECORD_SINCE_BEFORE = re.compile(
     r"|smallest|greatest|sharpest|steepest)\b[^.;:!?]{0,60}?\bsince\s+\Z",
     re.IGNORECASE,
 )
+
+
+def may_end_in_since(text: str, lo: int, end: int) -> bool:
+    """False when ``RECORD_SINCE_BEFORE`` cannot match in ``text[lo:end]``; True when it may.
+
+    Its match ends with "since" and at least one space (``\\s`` is ``str.isspace``), and the
+    "n", "c", "e" of "since" have no case-folding twin but their capitals, so the three
+    characters before the window's trailing spaces must be those letters in some case.
+    (Most years have no "since" before them; the pattern tries every position.)
+    """
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    return j < end and j - 3 >= lo and text[j - 3:j].lower() == "nce"
+
+
 # A year a figure is measured against rather than counted in: "nearly as deadly as all of
 # 2024", "compared to the entire tally of 2024".
 YEAR_AS_BASE_BEFORE = re.compile(
@@ -666,6 +682,17 @@ VERSUS_BEFORE = re.compile(r"\d[\d,.]*%?\s*(?:vs\.?|versus)\s*\Z", re.IGNORECASE
 STATED_IN_BEFORE = re.compile(
     r"\s*(?:this|these(?:\s+figures)?|the\s+figures)\s+(?:was|were)\s+(?:stated|revealed"
     r"|disclosed|reported|mentioned|shared|released|given)\s+(?:in|by)\b", re.IGNORECASE)
+
+
+def may_open_stated_in(text: str, start: int) -> bool:
+    """False when ``STATED_IN_BEFORE.match(text, start, ...)`` cannot match; True when it may.
+
+    Its words all begin with "t", which folds to no character but "T", after optional
+    spaces: a sentence that opens with any other character cannot match (one character read
+    instead of a match tried for every sentence of the article).
+    """
+    c = text[start:start + 1]
+    return c in ("t", "T") or c.isspace()
 # A breakdown in brackets after a figure: "92 terrorist attacks (80 in KP, seven in
 # Balochistan and five in Punjab)": from the figure to the first item, then item to item.
 BREAKDOWN_OPEN = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,3}\(\s*")

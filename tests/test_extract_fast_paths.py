@@ -3,6 +3,9 @@
 Speed changes (issue 15) replaced two scans by cheaper equivalents: the sentence-end pattern
 was rewritten so that the regex engine can skip to its first character, and the month-based
 date patterns are tried only where a cheap test around the month name says they can match.
+Cheap pre-tests skip a pattern where it cannot match ("since" before a year, "This was
+stated in" opening a sentence, a bracketed aside, "the province"): each must never say no
+where its pattern matches.
 Each test compares the fast path with the plain one on many texts built from the characters
 and words that matter, so a later edit that breaks the equivalence fails here.
 """
@@ -94,3 +97,79 @@ def test_date_window_tests_found_and_not_found() -> None:
     found = {text[f.start:f.end] for f in X._date_figures(text)}
     assert {"In March", "June 27", "3 May 2023", "October", "May 2024"} <= found
     assert not any(t.lower().startswith("marchers") for t in found)
+
+
+def _cased(words: list[str], rng: random.Random) -> str:
+    """One of ``words`` with each letter upper- or lower-cased at random."""
+    return "".join(c.upper() if rng.random() < 0.3 else c for c in rng.choice(words))
+
+
+# Characters that case-insensitive matching folds onto ASCII letters other than their own
+# capitals (long s, dotless and dotted i, Kelvin sign): a pre-test must not miss them.
+_FOLDING = ["ſ", "ı", "İ", "K", "\u00a0", "\u2009"]
+
+
+def _near_misses(words: list[str], n: int, seed: int) -> list[str]:
+    """Texts of the pattern's words, their near misses and spaces, in random case."""
+    rng = random.Random(seed)
+    pieces = [" ", "  ", "\n", "\t", ".", ",", "x", "3", "2014", *_FOLDING]
+    return ["".join(_cased(words, rng) if rng.random() < 0.5 else rng.choice(pieces)
+                    for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+def test_case_folding_gives_the_pretested_letters_no_twins() -> None:
+    # The pre-tests below read "n", "c", "e", "r", "o", "v", "t" in either case only.
+    for letter in "nceovrt":
+        rx = re.compile(letter, re.IGNORECASE)
+        assert {chr(i) for i in range(0x110000) if rx.fullmatch(chr(i))} == {
+            letter, letter.upper()}
+
+
+def test_since_pretest_never_misses_a_match() -> None:
+    rng = random.Random(41)
+    ends = ["since", "SINCE", "sınce", "ſince", "sincere", "nce", "year", "sinCE", ""]
+    matched = 0
+    for filler in _near_misses(["the", "year", "attacks", "highest", "most", "."], 6000, seed=41):
+        text = (_cased(["highest", "deadliest", "most", "worst", "high"], rng) + filler
+                + _cased(ends, rng) + rng.choice(["", " ", "  ", "\n", "\u00a0", "x", "-"]))
+        for lo in (0, min(3, len(text))):
+            if P.RECORD_SINCE_BEFORE.search(text, lo, len(text)):
+                matched += 1
+                assert P.may_end_in_since(text, lo, len(text)), text
+    assert matched > 100
+    assert not P.may_end_in_since("the most attacks in ", 0, 20)
+    assert P.may_end_in_since("the most attacks SiNcE ", 0, 23)
+
+
+def test_stated_in_pretest_never_misses_a_match() -> None:
+    words = ["this", "these", "figures", "the", "was", "were", "stated", "revealed", "in", "by",
+             "This was stated in", "These figures were revealed by"]
+    matched = 0
+    for text in _near_misses(words, 6000, seed=42):
+        for start in range(min(4, len(text) + 1)):
+            if P.STATED_IN_BEFORE.match(text, start):
+                matched += 1
+                assert P.may_open_stated_in(text, start), (text, start)
+    assert matched > 100
+    assert not P.may_open_stated_in("PIPS said this was stated in", 0)
+
+
+def test_aside_and_province_pretests_never_miss_a_match() -> None:
+    rng = random.Random(43)
+    spaces = ["", " ", "  ", "\n", "\u00a0"]
+    asides = provinces = 0
+    for rest in _near_misses(["per", "cent", "of", "(", ")"], 3000, seed=43):
+        text = (rng.choice(spaces) + rng.choice(["(", "", "[", "(("]) + rest[:30]
+                + rng.choice([")", "", ") "]) + rng.choice(spaces) + rest[30:])
+        if P.ASIDE_IN_GAP.search(text):
+            asides += 1
+            assert "(" in text, text
+    for rest in _near_misses(["province", "of", "the", "Punjab"], 3000, seed=44):
+        text = (_cased(["the", "this", "that", "these"], rng) + rng.choice(spaces[1:])
+                + rng.choice(["", "same ", "restive  ", "Volatile "])
+                + _cased(["province", "provınce", "provinces", "rov", "provinCe"], rng)
+                + rng.choice(spaces) + rest)
+        if P.PLACE_ANAPHOR.search(text):
+            provinces += 1
+            assert "rov" in text.lower(), text
+    assert asides > 100 and provinces > 300, (asides, provinces)
