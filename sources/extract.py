@@ -253,7 +253,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
     ]
     according = [
         (m.start("name"), m.end("name"), m.group("name").rstrip(".’'"))
-        for m in P.ACCORDING_TO_NAME.finditer(text)
+        for m in P.according_to_names(text)
         if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
     ]
     # "According to Geo News": a news outlet relays the figure; whoever it names counted it.
@@ -419,7 +419,7 @@ def _date_figures(text: str) -> list[_Figure]:
                 fig = _date_from_match(rx, m)
                 if fig is not None:
                     found.setdefault((fig.start, fig.end), fig)
-    for m in P.DATE_ISO_FAST.finditer(text):
+    for m in P.iso_dates(text):
         year, month, day = int(m.group("year")), int(m.group("month")), int(m.group("day"))
         if 1 <= month <= 12 and _valid_day(year, month, day):
             found.setdefault((m.start(), m.end()),

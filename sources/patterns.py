@@ -629,6 +629,16 @@ DATE_AFTER_MONTH = 40
 DATE_ISO_FAST = re.compile(
     r"(?P<year>[12][0-9]{3})(?<![0-9-][0-9]{4})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])"
 )
+# Where an ISO date can be: its first hyphen, four characters after its start. Led by a
+# literal, which the engine skips to (``DATE_ISO_FAST`` is tried at every "1" and "2").
+ISO_DATE_HYPHEN = re.compile(r"-(?=[01][0-9]-[0-3][0-9])")
+
+
+def iso_dates(text: str) -> list[re.Match[str]]:
+    """``DATE_ISO_FAST.finditer(text)``'s matches, tried only four characters before each
+    hyphen that a month and day follow (``ISO_DATE_HYPHEN``)."""
+    return first_matches_at(DATE_ISO_FAST, (m.start() - 4 for m in ISO_DATE_HYPHEN.finditer(text)
+                                            if m.start() >= 4), text)
 
 # Relative periods: context only, never claims ("last year", "yesterday").
 RELATIVE_WORDS = [
@@ -916,6 +926,13 @@ ACCORDING_TO_NAME = re.compile(
     r"[A-Z][\w.&’'-]*){0,6})"
 )
 
+
+def according_to_names(text: str) -> list[re.Match[str]]:
+    """``ACCORDING_TO_NAME.finditer(text)``'s matches, tried only one character before each
+    "ccording" (a literal search: the pattern's own scan stops at every "a")."""
+    return first_matches_at(ACCORDING_TO_NAME, (p - 1 for p in _occurrences(text, "ccording")
+                                                if p and text[p - 1] in "Aa"), text)
+
 # ---------------------------------------------------------------------------------------------
 # Article context: datelines, "the country", carried attribution
 # ---------------------------------------------------------------------------------------------
@@ -1125,6 +1142,24 @@ def matches_at(rx: re.Pattern[str], candidates: Iterable[int], text: str
         if m:
             out.append(m)
             pos = m.end()
+    return out
+
+
+def first_matches_at(rx: re.Pattern[str], candidates: Iterable[int], text: str
+                     ) -> list[re.Match[str]]:
+    """What ``rx.finditer(text)`` finds, trying ``rx`` only at ``candidates`` (ascending),
+    which must hold every place where an ``rx`` match can start (``rx`` never matches the
+    empty string): a match hides the places before its end, as in the scan. Unlike
+    ``matches_at``, no word boundary is asked for."""
+    out = []
+    pos = 0
+    match = rx.match
+    for p in candidates:
+        if p >= pos:
+            m = match(text, p)
+            if m:
+                out.append(m)
+                pos = m.end()
     return out
 
 

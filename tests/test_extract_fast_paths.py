@@ -173,3 +173,24 @@ def test_aside_and_province_pretests_never_miss_a_match() -> None:
             provinces += 1
             assert "rov" in text.lower(), text
     assert asides > 100 and provinces > 300, (asides, provinces)
+
+
+def test_iso_dates_and_according_to_found_as_their_scans_find_them() -> None:
+    # Built from the pieces each pattern reads, glued at random: years of every length,
+    # hyphens, digits around them; "according to" in both cases, inside words and chained.
+    iso_pieces = ["2024", "1999", "3024", "12024", "-", "--", "06", "13", "-28", "-3", "2", "1",
+                  "0", "9", " ", "x", "2024-06-28", "2024-6-28", "-2024-06-28", "2024-06-280"]
+    found = 0
+    for text in _texts(iso_pieces, 6000, 12, seed=61):
+        plain = [m.span() for m in P.DATE_ISO_FAST.finditer(text)]
+        assert [m.span() for m in P.iso_dates(text)] == plain, text
+        found += len(plain)
+    according_pieces = ["according to ", "According  to ", "Accordingly ", "ccording to ", "x",
+                        "the ", "PIPS", "Home Department ", "of ", "and ", "\n", ", ", "A",
+                        "According to the According to ", "ACCORDING TO "]
+    names = 0
+    for text in _texts(according_pieces, 6000, 10, seed=62):
+        plain = [(m.span(), m.group("name")) for m in P.ACCORDING_TO_NAME.finditer(text)]
+        assert [(m.span(), m.group("name")) for m in P.according_to_names(text)] == plain, text
+        names += len(plain)
+    assert found > 150 and names > 3000, (found, names)
