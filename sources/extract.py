@@ -172,6 +172,9 @@ class _Context:
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
+    # Each sentence's attributions (``_attributions``), read once: a paragraph's first
+    # sentence is read for its own figures and again for those it carries its source to.
+    attributions: dict[tuple[int, int], list[tuple[int, str]]] = field(default_factory=dict)
     # The lower-cased text, and where runs of number words are (found with the vocabularies
     # in one scan, for ``find_numbers``).
     low: str | None = None
@@ -283,7 +286,8 @@ def _context(text: str, lex: Lexicon) -> _Context:
 
 def _incidental(text: str, s: int, e: int) -> bool:
     """A place named in passing ("bordering Afghanistan", "Pakistan's envoy")."""
-    return bool(P.INCIDENTAL_BEFORE.search(text[max(0, s - 40):s])
+    before = text[max(0, s - 40):s]
+    return bool(P.may_be_incidental(before) and P.INCIDENTAL_BEFORE.search(before)
                 or P.INCIDENTAL_AFTER.match(text, e, min(len(text), e + 80)))
 
 
@@ -580,7 +584,7 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
         before = text[max(0, a.start - _WINDOW):a.start]
         dash = P.RANGE_SEPARATOR.fullmatch(gap)
         between = P.BETWEEN_BEFORE.search(before) if P.AND_SEPARATOR.fullmatch(gap) else None
-        if dash and not between and "to" in gap.lower() and not P.CHANGE_FROM_BEFORE.search(before):
+        if dash and not between and "to" in gap.lower() and not _changed_from(before):
             between = P.FROM_BEFORE.search(before)  # "from 200 to 300": "from" opens the range
         if not (dash or between):
             out.append(a)
@@ -600,7 +604,7 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
             out.append(a)  # "in 2022 to 693": a year next to a figure is not a range
             i += 1
             continue
-        if P.CHANGE_FROM_BEFORE.search(before) and not between or (
+        if _changed_from(before) and not between or (
                 between and P.FROM_BEFORE.search(before) and not P.RANGE_WORD_BEFORE.search(
                     text, max(0, a.start - _WINDOW), between.start() + a.start - len(before))):
             # "rose from 419 to 693", "injuries from 836 to 1,354": two levels of a change,
@@ -635,6 +639,11 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
         out.append(rng)
         i += 2
     return out
+
+
+def _changed_from(before: str) -> bool:
+    """Whether ``before`` ends with a change and "from" ("rose from", "an increase from")."""
+    return P.may_change_from(before) and bool(P.CHANGE_FROM_BEFORE.search(before))
 
 
 def _is_year(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
@@ -969,8 +978,10 @@ def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figur
         group_starts=[g["start"] for g in groups],
         group_ends=[g["end"] for g in groups],
         first_locative=next((g for g in groups if g["locative"]), None),
-        accounting=[m.start() for m in P.ACCOUNTING_FOR.finditer(ctx.text, *sent)] if groups
-        else [],  # only read when the sentence names a place
+        # Only read when the sentence names a place, and says "account" ("c", "o", "u", "n",
+        # "t" fold to no other character than their capitals).
+        accounting=[m.start() for m in P.ACCOUNTING_FOR.finditer(ctx.text, *sent)]
+        if groups and "ccount" in ctx.text[slice(*sent)].lower() else [],
         plain=plain,
         plain_pos=[r.pos for r in plain],
         bases=[r for r in refs if r.is_base],
@@ -990,7 +1001,8 @@ def _region_groups(ctx: _Context, lex: Lexicon, sent: tuple[int, int]) -> list[d
     groups: list[dict] = []
     for s, e, code in _in(ctx.regions, *sent):
         before = text[max(sent[0], s - 40):s]
-        if P.INCIDENTAL_BEFORE.search(before) or P.INCIDENTAL_AFTER.match(text, e, sent[1]):
+        if P.may_be_incidental(before) and P.INCIDENTAL_BEFORE.search(before) or (
+                P.INCIDENTAL_AFTER.match(text, e, sent[1])):
             continue
         if groups and s - groups[-1]["end"] < 80 and P.REGION_GLUE.fullmatch(
             text, groups[-1]["end"], s
@@ -1199,7 +1211,9 @@ def _edition(ctx: _Context, lex: Lexicon, f: _Figure, sent: tuple[int, int]
              ) -> tuple[str, int] | None:
     """(source, lag) when a year is an edition's title year ("GTI 2025", "a 2023 report")."""
     text = ctx.text
-    before = P.EDITION_BEFORE.search(text, max(sent[0], f.start - 40), f.start)
+    lo = max(sent[0], f.start - 40)
+    before = P.EDITION_BEFORE.search(text, lo, f.start) if P.may_end_in_edition(
+        text, lo, f.start) else None
     after = P.EDITION_AFTER.match(text, f.end, min(sent[1], f.end + 60))
     if not (before or after):
         return None
@@ -1484,7 +1498,16 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
 
 
 def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]:
-    """Sources a sentence attributes its figures to, with their positions."""
+    """Sources a sentence attributes its figures to, with their positions (read once per
+    sentence; the list is shared, not to be changed)."""
+    found = ctx.attributions.get(sent)
+    if found is None:
+        found = ctx.attributions[sent] = _read_attributions(ctx, sent)
+    return found
+
+
+def _read_attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]:
+    """``_attributions``, read from the sentence."""
     text = ctx.text
     found: list[tuple[int, str]] = []
     known: list[tuple[int, int]] = []

@@ -528,6 +528,15 @@ UP_DOWN_AS_CHANGE = re.compile(
 CHANGE_FROM_BEFORE = re.compile(
     rf"\b(?:{alternation(CHANGE_VERBS)}|{alternation(CHANGE_NOUNS)})\s+from\s+\Z", re.IGNORECASE
 )
+
+
+def may_change_from(before: str) -> bool:
+    """False when ``CHANGE_FROM_BEFORE.search(before)`` finds nothing; True when it may: its
+    match ends with "from" and spaces ("f", "r", "o", "m" fold only to their capitals)."""
+    tail = before.rstrip()
+    return len(tail) < len(before) and tail[-4:].lower() == "from"
+
+
 # "X% of <noun>" makes a share; the noun (after optional determiners) is part of the claim.
 SHARE_OF = re.compile(
     r"\s+of\s+(?:(?:the|all|total|its|their|these|those|reported|recorded)\s+){0,3}"
@@ -698,11 +707,11 @@ def may_open_stated_in(text: str, start: int) -> bool:
     """False when ``STATED_IN_BEFORE.match(text, start, ...)`` cannot match; True when it may.
 
     Its words all begin with "t", which folds to no character but "T", after optional
-    spaces: a sentence that opens with any other character cannot match (one character read
-    instead of a match tried for every sentence of the article).
+    spaces: a sentence whose first other character is another cannot match (one character
+    read instead of a match tried for every sentence of the article).
     """
-    c = text[start:start + 1]
-    return c in ("t", "T") or c.isspace()
+    c = text[start:start + 8].lstrip()[:1]  # (a sentence starts after the space that ends
+    return c in ("t", "T", "")             # the last one; "": eight spaces, not read on)
 # A breakdown in brackets after a figure: "92 terrorist attacks (80 in KP, seven in
 # Balochistan and five in Punjab)": from the figure to the first item, then item to item.
 BREAKDOWN_OPEN = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,3}\(\s*")
@@ -839,6 +848,26 @@ INCIDENTAL_BEFORE = re.compile(
     r"|(?:merged|amalgamated)\s+(?:with|into))\s+(?:the\s+)?\Z|-\Z",
     re.IGNORECASE,
 )
+# The last letters of INCIDENTAL_BEFORE's last words ("bordering", "border", "with", "to",
+# "for", "of", "into", "the"; "borders" is let through by its "s"), none of them a letter that
+# case folding matches to another character than its capital ("i", "k", "s").
+_INCIDENTAL_ENDS = ("ng", "der", "th", "to", "or", "of", "he")
+
+
+def may_be_incidental(before: str) -> bool:
+    """False when ``INCIDENTAL_BEFORE.search(before)`` finds nothing; True when it may.
+
+    Its match ends with "-" or with one of its words and spaces; most places follow "in",
+    which it does not end with (the pattern tries all 40 positions of the window).
+    """
+    if before.endswith("-"):
+        return True
+    tail = before.rstrip()
+    if len(tail) == len(before):
+        return False  # no space at the end
+    return tail[-1:] in ("s", "S", "ſ") or tail.lower().endswith(_INCIDENTAL_ENDS)
+
+
 # A place that qualifies a person or a body names its office or seat, not where a number was
 # counted: "Pakistan's special envoy", "Pakistan's defense minister", "Islamabad-based".
 INCIDENTAL_AFTER = re.compile(
@@ -1295,6 +1324,20 @@ EDITION_BEFORE = re.compile(
     r"(?:\b(?:Index|Report|Review|Survey|Outlook|Monitor|Yearbook)|\([A-Z]{2,8}\)|\b[A-Z]{2,8})"
     r"[’']?\s*\Z"
 )
+# The characters EDITION_BEFORE's match can end with, before an apostrophe and spaces
+# (case-sensitive: a capital, a bracket, the last letter of one of its words).
+_EDITION_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ)xtwykr")
+
+
+def may_end_in_edition(text: str, lo: int, end: int) -> bool:
+    """False when ``EDITION_BEFORE.search(text, lo, end)`` finds nothing; True when it may
+    (most years follow "in" or "of", which no edition title ends with)."""
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j > lo and text[j - 1] in "’'":
+        j -= 1
+    return j > lo and text[j - 1] in _EDITION_LAST
 EDITION_AFTER = re.compile(
     r"\s+(?:(?:[A-Z][\w’'-]*|annual|security|terrorism)\s+){0,4}?"
     r"(?:[Rr]eport|[Ii]ndex|[Ee]dition|[Ss]urvey|[Rr]eview|[Yy]earbook)\b"

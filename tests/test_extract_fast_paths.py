@@ -152,6 +152,8 @@ def test_stated_in_pretest_never_misses_a_match() -> None:
                 assert P.may_open_stated_in(text, start), (text, start)
     assert matched > 100
     assert not P.may_open_stated_in("PIPS said this was stated in", 0)
+    long_gap = " " * 9 + "This was stated in"  # more spaces than the pre-test reads
+    assert P.STATED_IN_BEFORE.match(long_gap) and P.may_open_stated_in(long_gap, 0)
 
 
 def test_aside_and_province_pretests_never_miss_a_match() -> None:
@@ -194,3 +196,49 @@ def test_iso_dates_and_according_to_found_as_their_scans_find_them() -> None:
         assert [(m.span(), m.group("name")) for m in P.according_to_names(text)] == plain, text
         names += len(plain)
     assert found > 150 and names > 3000, (found, names)
+
+
+def _windows(words: list[str], n: int, seed: int) -> list[str]:
+    """Windows before a place or a year: a few words in random case, joined by spaces, hyphens
+    and fold-twin characters, ending in spaces or not."""
+    rng = random.Random(seed)
+    joins = [" ", "  ", "\n", "-", "", "’", "'", *_FOLDING]
+    return ["".join(_cased(words, rng) + rng.choice(joins) for _ in range(rng.randint(1, 5)))
+            + rng.choice(["", " ", "  ", "\t", "-", "’ "]) for _ in range(n)]
+
+
+def test_incidental_change_from_and_edition_pretests_never_miss_a_match() -> None:
+    incidental = ["bordering", "borders", "border with", "neighbouring", "adjacent to",
+                  "envoy for", "minister of", "ties with", "merged into", "the", "in", "of",
+                  "to", "for", "with", "x", "bordering the", "neighboring", "borderſ"]
+    change_from = ["rose", "fell", "increase", "decline", "from", "frOm", "fro", "rom", "since",
+                   "rose from", "a drop from", "x"]
+    edition = ["Index", "Report", "Review", "Survey", "Outlook", "Monitor", "Yearbook", "GTI",
+               "(PIPS)", "PICSS", "in", "of", "report", "x", "A", ")", "Pakistan"]
+    hits = [0, 0, 0]
+    for text in _windows(incidental, 6000, seed=51):
+        if P.INCIDENTAL_BEFORE.search(text):
+            hits[0] += 1
+            assert P.may_be_incidental(text), text
+    for text in _windows(change_from, 12000, seed=52):
+        if P.CHANGE_FROM_BEFORE.search(text):
+            hits[1] += 1
+            assert P.may_change_from(text), text
+    for text in _windows(edition, 6000, seed=53):
+        for lo in (0, min(2, len(text))):
+            if P.EDITION_BEFORE.search(text, lo, len(text)):
+                hits[2] += 1
+                assert P.may_end_in_edition(text, lo, len(text)), (text, lo)
+    assert min(hits) > 300, hits
+    assert not P.may_be_incidental("killed in ") and not P.may_change_from("rose to ")
+    assert not P.may_end_in_edition("attacks in ", 0, 11)
+
+
+def test_accounting_pretest_never_misses_a_match() -> None:
+    found = 0
+    for text in _windows(["accounting for", "accounted  for", "accounts for", "account for",
+                          "for", "ccount", "Balochistan"], 4000, seed=54):
+        if P.ACCOUNTING_FOR.search(text):
+            found += 1
+            assert "ccount" in text.lower(), text
+    assert found > 300
