@@ -172,9 +172,6 @@ class _Context:
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
-    # Each sentence's attributions (``_attributions``), read once: a paragraph's first
-    # sentence is read for its own figures and again for those it carries its source to.
-    attributions: dict[tuple[int, int], list[tuple[int, str]]] = field(default_factory=dict)
     # The lower-cased text, and where runs of number words are (found with the vocabularies
     # in one scan, for ``find_numbers``).
     low: str | None = None
@@ -1498,16 +1495,7 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
 
 
 def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]:
-    """Sources a sentence attributes its figures to, with their positions (read once per
-    sentence; the list is shared, not to be changed)."""
-    found = ctx.attributions.get(sent)
-    if found is None:
-        found = ctx.attributions[sent] = _read_attributions(ctx, sent)
-    return found
-
-
-def _read_attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]:
-    """``_attributions``, read from the sentence."""
+    """Sources a sentence attributes its figures to, with their positions."""
     text = ctx.text
     found: list[tuple[int, str]] = []
     known: list[tuple[int, int]] = []
@@ -2205,6 +2193,7 @@ def _extract_claims(
 
         told = False
         for fig in claims:
+            fig.population_read = None  # asked only while the sentence is bound (memory)
             claimed.append((fig, _sentence_text(text, sent, sentence, fig)))
             said = fig.extra.get("how", {}).get("period", "")
             if fig.kind != DATE and fig.period and len(fig.period) != 10 and (
