@@ -798,7 +798,8 @@ def _as_change(text: str, fig: _Figure, before: str, before_start: int) -> bool:
         fig.core_end = after.end()
         decrease = _CHANGE_NOUNS[normalise(after.group("w"))]
     else:
-        noun = P.CHANGE_NOUN_BEFORE.search(before)
+        noun = P.CHANGE_NOUN_BEFORE.search(before) if P.may_end_in_word_or_hedge(
+            before, "of") else None
         verb = None if noun else P.CHANGE_VERB_BEFORE.search(before)
         if verb and normalise(verb.group("w")) in ("up", "down") and not P.UP_DOWN_AS_CHANGE.search(
             before, 0, verb.start("w")
@@ -812,7 +813,8 @@ def _as_change(text: str, fig: _Figure, before: str, before_start: int) -> bool:
             decrease = table[normalise(hit.group("w"))]
             if hit.group("q"):
                 fig.qualifier = _QUALIFIERS[normalise(hit.group("q"))].value
-        elif noun_in := P.CHANGE_NOUN_IN_BY_BEFORE.search(before):
+        elif P.may_end_in_word_or_hedge(before, "by") and (
+                noun_in := P.CHANGE_NOUN_IN_BY_BEFORE.search(before)):
             # "a surge in violence by 14%": the claim stays the number, so that what changed
             # (between the noun and "by") is still read as its measure.
             fig.kind = kind

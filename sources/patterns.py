@@ -507,6 +507,19 @@ CHANGE_NOUN_BEFORE = re.compile(
     rf"\b(?P<w>{alternation(CHANGE_NOUNS)})\s+of\s+{_HEDGE_AT_END}",
     re.IGNORECASE,
 )
+
+
+def may_end_in_word_or_hedge(before: str, word: str) -> bool:
+    """False when a pattern that ends with ``word``, spaces and ``_HEDGE_AT_END`` (an
+    optional hedge word and spaces: ``CHANGE_NOUN_BEFORE`` with "of",
+    ``CHANGE_NOUN_IN_BY_BEFORE`` with "by") cannot match ``before``; True when it may.
+    ``word`` must hold no letter that case folding matches to another character than its
+    capital ("i", "k", "s")."""
+    tail = before.rstrip()
+    return len(tail) < len(before) and (
+        tail[-len(word):].lower() == word or may_end_in_hedge(before, 0, len(before)))
+
+
 # "a surge in violence (fatalities) by 14%": a change noun, what changed, then "by".
 CHANGE_NOUN_IN_BY_BEFORE = re.compile(
     rf"\b(?P<w>{alternation(CHANGE_NOUNS)})\s+in\s+(?:[^\W\d_][\w’'-]*\s+|\([^()]{{1,20}}\)\s+)"

@@ -242,3 +242,26 @@ def test_accounting_pretest_never_misses_a_match() -> None:
             found += 1
             assert "ccount" in text.lower(), text
     assert found > 300
+
+
+def test_change_noun_pretests_never_miss_a_match() -> None:
+    rng = random.Random(55)
+    spaces = [" ", "  ", "\n", "\t", "", "\u00a0"]
+    hits = [0, 0]
+    for filler in _near_misses(["the", "x", "violence", "(fatalities)", "of", "by"], 12000,
+                               seed=55):
+        text = (filler[:20] + rng.choice(spaces) + _cased(["increase", "decline", "surge",
+                                                           "drop", "rise"], rng)
+                + rng.choice(spaces) + _cased(["of", "in", "by", "in violence by",
+                                               "in attacks (deaths) by", "ofƒ", "oF"], rng)
+                + rng.choice(spaces) + rng.choice(["", "nearly ", "about  ", "more than ",
+                                                   "up to ", "x ", "by "])
+                + rng.choice(spaces))
+        if P.CHANGE_NOUN_BEFORE.search(text):
+            hits[0] += 1
+            assert P.may_end_in_word_or_hedge(text, "of"), text
+        if P.CHANGE_NOUN_IN_BY_BEFORE.search(text):
+            hits[1] += 1
+            assert P.may_end_in_word_or_hedge(text, "by"), text
+    assert min(hits) > 300, hits
+    assert not P.may_end_in_word_or_hedge("a rise in attacks ", "of")
