@@ -453,6 +453,11 @@ QUALIFIER_BEFORE = re.compile(
 # A cheap test before QUALIFIER_BEFORE, which tries every position of its window: the last
 # three characters of every hedge word (inner spaces as one space), and of every symbol.
 _HEDGE_ENDINGS = frozenset(" ".join(w.lower().split())[-3:] for w in QUALIFIER_WORDS)
+# Every hedge word with its inner spaces made one, the longest's length, and how many
+# characters before a figure ``may_end_in_hedge`` reads to find them.
+_HEDGE_PHRASES = tuple(sorted({" ".join(w.lower().split()) for w in QUALIFIER_WORDS}))
+_HEDGE_LONGEST = max(map(len, _HEDGE_PHRASES))
+_HEDGE_READ = 2 * _HEDGE_LONGEST
 _HEDGE_SYMBOL_ENDS = "<>=≤≥"
 _ASCII_SPACES = str.maketrans(dict.fromkeys(map(ord, "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"), " "))
 
@@ -475,7 +480,17 @@ def may_end_in_hedge(text: str, lo: int, end: int) -> bool:
     tail = text[j - 3:j] if j - 3 >= lo else None
     if tail is None or not tail.isascii():
         return True
-    return tail.lower().translate(_ASCII_SPACES) in _HEDGE_ENDINGS
+    if tail.lower().translate(_ASCII_SPACES) not in _HEDGE_ENDINGS:
+        return False
+    # The ending fits ("a total of": "upwards of" ends so too): the whole hedge, its inner
+    # spaces made one, must end the window. Only the last characters are read; when their
+    # words (spaces made one) are too few to hold the longest hedge, the answer is "may".
+    start = max(lo, j - _HEDGE_READ)
+    words = text[start:j]
+    if not words.isascii():
+        return True
+    said = " ".join(words.lower().split())
+    return (start > lo and len(said) <= _HEDGE_LONGEST) or said.endswith(_HEDGE_PHRASES)
 
 
 # "How about 5", "what about 20": "about" as a preposition, not a hedge.

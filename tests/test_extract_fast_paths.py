@@ -265,3 +265,22 @@ def test_change_noun_pretests_never_miss_a_match() -> None:
             assert P.may_end_in_word_or_hedge(text, "by"), text
     assert min(hits) > 300, hits
     assert not P.may_end_in_word_or_hedge("a rise in attacks ", "of")
+
+
+def test_hedge_pretest_reads_whole_hedges_across_long_spaces() -> None:
+    """``may_end_in_hedge`` reads the whole hedge only from the last characters: wide inner
+    spaces ("more      than") and long windows must not make it miss one."""
+    rng = random.Random(56)
+    words = [*P.QUALIFIER_WORDS, "a total of", "killed", "of", "than", "to", "x", "ABOUT"]
+    skipped = 0
+    for _ in range(20000):
+        gap = " " * rng.choice([1, 1, 2, 9, 30, 60])
+        text = (rng.choice(["", "attacks were ", "x" * 70 + " "])
+                + gap.join(rng.choice(words).split()) + rng.choice([" ", "  ", "\n", ""]))
+        lo = rng.choice([0, 0, rng.randint(0, len(text))])
+        if not P.may_end_in_hedge(text, lo, len(text)):
+            assert P.QUALIFIER_BEFORE.search(text, lo, len(text)) is None, (text, lo)
+            skipped += 1
+    assert skipped > 3000
+    assert not P.may_end_in_hedge("a total of ", 0, 11)
+    assert P.may_end_in_hedge("in excess of ", 0, 13)
