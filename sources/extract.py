@@ -646,7 +646,8 @@ def _changed_from(before: str) -> bool:
 def _is_year(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
     """Whether a year-like figure ("2023") is a time reference rather than a count."""
     before = text[max(0, fig.start - 30):fig.start]
-    if P.YEAR_PREPOSITION_BEFORE.search(before):
+    if P.found_lowered(P.YEAR_PREPOSITION_BEFORE, P.YEAR_PREPOSITION_BEFORE_LOW, before, 0,
+                       len(before)):
         return True  # "in 2023", "since 2021"
     if P.may_end_in_hedge(text, max(0, fig.start - 30), fig.start) and (
             P.QUALIFIER_BEFORE.search(before)):
@@ -952,7 +953,7 @@ class _Scope:
         thousands of figures must not be searched once per figure)."""
         if self._back is None:
             text, (lo, hi) = self.text, self.sent
-            self._back = bool(P.PERIOD_ANAPHOR.search(text, lo, hi)
+            self._back = bool(P.found_lowered(P.PERIOD_ANAPHOR, P.PERIOD_ANAPHOR_LOW, text, lo, hi)
                               or P.EVENT_SUBJECT.match(text, lo, hi)
                               or P.DEMONSTRATIVE_SUBJECT.match(text, lo, hi))
         return self._back
@@ -961,7 +962,7 @@ class _Scope:
     def past_tense(self) -> bool:
         """Whether the sentence is in the past tense (searched once, when a figure needs it)."""
         if self._past is None:
-            self._past = bool(P.PAST_TENSE.search(self.text, *self.sent))
+            self._past = P.found_lowered(P.PAST_TENSE, P.PAST_TENSE_LOW, self.text, *self.sent)
         return self._past
 
 
@@ -1009,7 +1010,8 @@ def _region_groups(ctx: _Context, lex: Lexicon, sent: tuple[int, int]) -> list[d
             groups[-1]["end"] = e
             groups[-1]["codes"].add(code)
             continue
-        locative = bool(P.LOCATIVE_BEFORE.search(before))
+        locative = P.found_lowered(P.LOCATIVE_BEFORE, P.LOCATIVE_BEFORE_LOW, before, 0,
+                                   len(before))
         groups.append({"start": s, "end": e, "codes": {code}, "locative": locative})
     for g in groups:
         codes = g["codes"]
@@ -1255,8 +1257,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         else:
             refs.append(_TimeRef(f.start, f"{year:04d}", explicit_year=True, end=f.end,
                                  how=f"'{ctx.text[f.start:f.end]}'",
-                                 is_base=bool(P.YEAR_AS_BASE_BEFORE.search(
-                                     ctx.text, max(sent[0], f.start - 50), f.start))))
+                                 is_base=_measured_against(ctx.text, sent, f.start)))
     for f in figs:
         if f.origin == "date" and f.iso_date and not inside(f.start):
             refs.append(_TimeRef(f.start, f.iso_date, end=f.end,
@@ -1272,8 +1273,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         if period:
             # "Compared to the first quarter, deaths rose 30%": the quarter is the base.
             refs.append(_TimeRef(ps, period, end=pe, how=f"'{' '.join(m.group().split())}'",
-                                 is_base=bool(P.YEAR_AS_BASE_BEFORE.search(
-                                     ctx.text, max(sent[0], ps - 50), ps))))
+                                 is_base=_measured_against(ctx.text, sent, ps)))
             read.append((ps, pe))
         elif years is not None:
             same.append((ps, pe, years))
@@ -1318,6 +1318,13 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(ps, period, is_base=True, end=pe,
                                  how=f"'{' '.join(ctx.text[ps:pe].split())}'"))
     return refs
+
+
+def _measured_against(text: str, sent: tuple[int, int], pos: int) -> bool:
+    """Whether the time reference at ``pos`` is what a figure is measured against ("as deadly
+    as all of 2024", "compared to the first quarter")."""
+    return P.found_lowered(P.YEAR_AS_BASE_BEFORE, P.YEAR_AS_BASE_BEFORE_LOW, text,
+                           max(sent[0], pos - 50), pos)
 
 
 def _relative_period(rel: str, pub: date) -> str | None:

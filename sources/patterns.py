@@ -40,6 +40,21 @@ def lowered_for_matching(text: str, low: str | None = None) -> str | None:
     return low
 
 
+def found_lowered(rx: re.Pattern[str], rx_low: re.Pattern[str], text: str, lo: int, hi: int
+                  ) -> bool:
+    """Whether ``rx.search(text, lo, hi)`` finds a match, read with ``rx_low`` (``rx``'s
+    lower-case pattern without ``re.IGNORECASE``) from the lower-cased stretch when
+    ``lowered_for_matching`` allows it: case folding is most of the cost of a ``\\b``-led
+    case-insensitive search, which tries every position (a sentence's tense, a window
+    before a year). The character before ``lo`` is lower-cased with the stretch, so that a
+    word boundary at ``lo`` reads as in the text (lower-casing keeps word characters)."""
+    start = lo - 1 if lo > 0 else lo
+    low = lowered_for_matching(text[start:hi])
+    if low is None:
+        return rx.search(text, lo, hi) is not None
+    return rx_low.search(low, lo - start) is not None
+
+
 def alternation(words: Iterable[str]) -> str:
     """Return a regex alternation of ``words`` as a prefix tree, with flexible inner spaces.
 
@@ -611,6 +626,7 @@ YEAR_PREPOSITION_BEFORE = re.compile(
     r"|after|year)[\s-]*\Z",
     re.IGNORECASE,
 )
+YEAR_PREPOSITION_BEFORE_LOW = re.compile(YEAR_PREPOSITION_BEFORE.pattern)  # found_lowered
 _COUNT_NOUN_ALT = alternation(COUNT_NOUNS)
 # A count noun right after a number ("2000 people", "three soldiers").
 COUNT_NOUN_AFTER = re.compile(rf"\s+(?:{_COUNT_NOUN_ALT})\b", re.IGNORECASE)
@@ -722,6 +738,7 @@ YEAR_AS_BASE_BEFORE = re.compile(
     r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
     re.IGNORECASE,
 )
+YEAR_AS_BASE_BEFORE_LOW = re.compile(YEAR_AS_BASE_BEFORE.pattern)  # found_lowered
 # "(120 vs 92)": the second figure of a pair set against each other.
 VERSUS_BEFORE = re.compile(r"\d[\d,.]*%?\s*(?:vs\.?|versus)\s*\Z", re.IGNORECASE)
 # "This was stated in the quarterly report issued by ...", "These figures were revealed by
@@ -757,6 +774,7 @@ PAST_TENSE = re.compile(
     r"|previously|formerly|earlier)\b",
     re.IGNORECASE,
 )
+PAST_TENSE_LOW = re.compile(PAST_TENSE.pattern)  # found_lowered
 
 # ---------------------------------------------------------------------------------------------
 # Sentences and clauses
@@ -866,6 +884,7 @@ FUNCTION_WORDS = {
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|across|within|throughout|inside|at|of)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
+LOCATIVE_BEFORE_LOW = re.compile(LOCATIVE_BEFORE.pattern)  # found_lowered
 # A place named only incidentally: "bordering Afghanistan", "envoy for Afghanistan".
 INCIDENTAL_BEFORE = re.compile(
     r"\b(?:bordering|borders?|border\s+with|neighbou?ring|adjacent\s+to|envoy\s+(?:for|to)"
@@ -1082,6 +1101,7 @@ PERIOD_ANAPHOR = re.compile(
     r"(?:period|time|span)|that\s+month|the\s+same\s+(?:period|month))\b",
     re.IGNORECASE,
 )
+PERIOD_ANAPHOR_LOW = re.compile(PERIOD_ANAPHOR.pattern)  # found_lowered
 DEMONSTRATIVE_SUBJECT = re.compile(
     r"[\s\"“‘']*(?:these|those)\s+(?:claimed|killed|left|caused|took|resulted|injured"
     r"|wounded)\b", re.IGNORECASE)

@@ -284,3 +284,30 @@ def test_hedge_pretest_reads_whole_hedges_across_long_spaces() -> None:
     assert skipped > 3000
     assert not P.may_end_in_hedge("a total of ", 0, 11)
     assert P.may_end_in_hedge("in excess of ", 0, 13)
+
+
+def test_lowered_searches_find_what_the_case_insensitive_patterns_find() -> None:
+    """``found_lowered`` answers as ``rx.search(text, lo, hi)`` does: on random sentences in
+    random case, with fold twins (which send it back to the pattern) and a word character
+    right before ``lo`` (the boundary must read as in the text)."""
+    rng = random.Random(57)
+    words = ["was", "WERE", "had", "said", "killed", "during", "this", "that", "the", "same",
+             "period", "month", "in", "of", "at", "across", "since", "year", "fy", "compared",
+             "to", "against", "than", "as", "deadly", "all", "xwas", "wasx", "İn", "waſ", "ın",
+             "during this period", "In The Same Month", "that  month", "compared to",
+             "as deadly as all of", "in the", "Across", "throughout the"]
+    pairs = [(P.PAST_TENSE, P.PAST_TENSE_LOW), (P.PERIOD_ANAPHOR, P.PERIOD_ANAPHOR_LOW),
+             (P.YEAR_PREPOSITION_BEFORE, P.YEAR_PREPOSITION_BEFORE_LOW),
+             (P.LOCATIVE_BEFORE, P.LOCATIVE_BEFORE_LOW),
+             (P.YEAR_AS_BASE_BEFORE, P.YEAR_AS_BASE_BEFORE_LOW)]
+    found = [0] * len(pairs)
+    for _ in range(8000):
+        text = "".join(_cased(words, rng) + rng.choice([" ", "  ", "-", "\n", ", "])
+                       for _ in range(rng.randint(1, 8)))
+        lo = rng.randint(0, len(text) - 1)
+        hi = rng.choice([len(text), rng.randint(lo, len(text))])
+        for k, (rx, rx_low) in enumerate(pairs):
+            expected = rx.search(text, lo, hi) is not None
+            assert P.found_lowered(rx, rx_low, text, lo, hi) == expected, (rx.pattern, text, lo)
+            found[k] += expected
+    assert min(found) > 150, found
