@@ -116,6 +116,10 @@ class _Figure:
     attributed_to: str | None = None
     iso_date: str | None = None
     extra: dict = field(default_factory=dict)
+    # ``_population_after``'s answer and what it was read from ((kind, core_end, span_end),
+    # answer): three binding steps ask it of every count, and the answer only changes
+    # with those three.
+    population_read: tuple | None = None
 
 
 @dataclass(slots=True)
@@ -252,7 +256,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
     ]
     according = [
         (m.start("name"), m.end("name"), m.group("name").rstrip(".’'"))
-        for m in P.ACCORDING_TO_NAME.finditer(text)
+        for m in P.according_to_names(text)
         if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
     ]
     # "According to Geo News": a news outlet relays the figure; whoever it names counted it.
@@ -282,7 +286,8 @@ def _context(text: str, lex: Lexicon) -> _Context:
 
 def _incidental(text: str, s: int, e: int) -> bool:
     """A place named in passing ("bordering Afghanistan", "Pakistan's envoy")."""
-    return bool(P.INCIDENTAL_BEFORE.search(text[max(0, s - 40):s])
+    before = text[max(0, s - 40):s]
+    return bool(P.may_be_incidental(before) and P.INCIDENTAL_BEFORE.search(before)
                 or P.INCIDENTAL_AFTER.match(text, e, min(len(text), e + 80)))
 
 
@@ -500,7 +505,7 @@ def _date_figures(text: str) -> list[_Figure]:
                 fig = _date_from_match(rx, m)
                 if fig is not None:
                     found.setdefault((fig.start, fig.end), fig)
-    for m in P.DATE_ISO_FAST.finditer(text):
+    for m in P.iso_dates(text):
         year, month, day = int(m.group("year")), int(m.group("month")), int(m.group("day"))
         if 1 <= month <= 12 and _valid_day(year, month, day):
             found.setdefault((m.start(), m.end()),
@@ -661,7 +666,7 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
         before = text[max(0, a.start - _WINDOW):a.start]
         dash = P.RANGE_SEPARATOR.fullmatch(gap)
         between = P.BETWEEN_BEFORE.search(before) if P.AND_SEPARATOR.fullmatch(gap) else None
-        if dash and not between and "to" in gap.lower() and not P.CHANGE_FROM_BEFORE.search(before):
+        if dash and not between and "to" in gap.lower() and not _changed_from(before):
             between = P.FROM_BEFORE.search(before)  # "from 200 to 300": "from" opens the range
         if not (dash or between):
             out.append(a)
@@ -681,7 +686,7 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
             out.append(a)  # "in 2022 to 693": a year next to a figure is not a range
             i += 1
             continue
-        if P.CHANGE_FROM_BEFORE.search(before) and not between or (
+        if _changed_from(before) and not between or (
                 between and P.FROM_BEFORE.search(before) and not P.RANGE_WORD_BEFORE.search(
                     text, max(0, a.start - _WINDOW), between.start() + a.start - len(before))):
             # "rose from 419 to 693", "injuries from 836 to 1,354": two levels of a change,
@@ -718,10 +723,16 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
     return out
 
 
+def _changed_from(before: str) -> bool:
+    """Whether ``before`` ends with a change and "from" ("rose from", "an increase from")."""
+    return P.may_change_from(before) and bool(P.CHANGE_FROM_BEFORE.search(before))
+
+
 def _is_year(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
     """Whether a year-like figure ("2023") is a time reference rather than a count."""
     before = text[max(0, fig.start - 30):fig.start]
-    if P.YEAR_PREPOSITION_BEFORE.search(before):
+    if P.found_lowered(P.YEAR_PREPOSITION_BEFORE, P.YEAR_PREPOSITION_BEFORE_LOW, before, 0,
+                       len(before)):
         return True  # "in 2023", "since 2021"
     if P.may_end_in_hedge(text, max(0, fig.start - 30), fig.start) and (
             P.QUALIFIER_BEFORE.search(before)):
@@ -873,7 +884,8 @@ def _as_change(text: str, fig: _Figure, before: str, before_start: int) -> bool:
         fig.core_end = after.end()
         decrease = _CHANGE_NOUNS[normalise(after.group("w"))]
     else:
-        noun = P.CHANGE_NOUN_BEFORE.search(before)
+        noun = P.CHANGE_NOUN_BEFORE.search(before) if P.may_end_in_word_or_hedge(
+            before, "of") else None
         verb = None if noun else P.CHANGE_VERB_BEFORE.search(before)
         if verb and normalise(verb.group("w")) in ("up", "down") and not P.UP_DOWN_AS_CHANGE.search(
             before, 0, verb.start("w")
@@ -887,7 +899,8 @@ def _as_change(text: str, fig: _Figure, before: str, before_start: int) -> bool:
             decrease = table[normalise(hit.group("w"))]
             if hit.group("q"):
                 fig.qualifier = _QUALIFIERS[normalise(hit.group("q"))].value
-        elif noun_in := P.CHANGE_NOUN_IN_BY_BEFORE.search(before):
+        elif P.may_end_in_word_or_hedge(before, "by") and (
+                noun_in := P.CHANGE_NOUN_IN_BY_BEFORE.search(before)):
             # "a surge in violence by 14%": the claim stays the number, so that what changed
             # (between the noun and "by") is still read as its measure.
             fig.kind = kind
@@ -978,11 +991,16 @@ def _clause(ctx: _Context, start: int, end: int, sent: tuple[int, int]) -> tuple
 
 def _in(items: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Items (sorted by start) that lie within [lo, hi)."""
+    # Each item read once, the length once: this runs over a dozen lists for every figure.
     i = bisect_left(items, lo, key=_FIRST)
+    n = len(items)
     out = []
-    while i < len(items) and items[i][0] < hi:
-        if items[i][1] <= hi:
-            out.append(items[i])
+    while i < n:
+        item = items[i]
+        if item[0] >= hi:
+            break
+        if item[1] <= hi:
+            out.append(item)
         i += 1
     return out
 
@@ -1020,7 +1038,7 @@ class _Scope:
         thousands of figures must not be searched once per figure)."""
         if self._back is None:
             text, (lo, hi) = self.text, self.sent
-            self._back = bool(P.PERIOD_ANAPHOR.search(text, lo, hi)
+            self._back = bool(P.found_lowered(P.PERIOD_ANAPHOR, P.PERIOD_ANAPHOR_LOW, text, lo, hi)
                               or P.EVENT_SUBJECT.match(text, lo, hi)
                               or P.DEMONSTRATIVE_SUBJECT.match(text, lo, hi))
         return self._back
@@ -1029,7 +1047,7 @@ class _Scope:
     def past_tense(self) -> bool:
         """Whether the sentence is in the past tense (searched once, when a figure needs it)."""
         if self._past is None:
-            self._past = bool(P.PAST_TENSE.search(self.text, *self.sent))
+            self._past = P.found_lowered(P.PAST_TENSE, P.PAST_TENSE_LOW, self.text, *self.sent)
         return self._past
 
 
@@ -1045,8 +1063,10 @@ def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figur
         group_starts=[g["start"] for g in groups],
         group_ends=[g["end"] for g in groups],
         first_locative=next((g for g in groups if g["locative"]), None),
-        accounting=[m.start() for m in P.ACCOUNTING_FOR.finditer(ctx.text, *sent)] if groups
-        else [],  # only read when the sentence names a place
+        # Only read when the sentence names a place, and says "account" ("c", "o", "u", "n",
+        # "t" fold to no other character than their capitals).
+        accounting=[m.start() for m in P.ACCOUNTING_FOR.finditer(ctx.text, *sent)]
+        if groups and "ccount" in ctx.text[slice(*sent)].lower() else [],
         plain=plain,
         plain_pos=[r.pos for r in plain],
         bases=[r for r in refs if r.is_base],
@@ -1066,7 +1086,8 @@ def _region_groups(ctx: _Context, lex: Lexicon, sent: tuple[int, int]) -> list[d
     groups: list[dict] = []
     for s, e, code in _in(ctx.regions, *sent):
         before = text[max(sent[0], s - 40):s]
-        if P.INCIDENTAL_BEFORE.search(before) or P.INCIDENTAL_AFTER.match(text, e, sent[1]):
+        if P.may_be_incidental(before) and P.INCIDENTAL_BEFORE.search(before) or (
+                P.INCIDENTAL_AFTER.match(text, e, sent[1])):
             continue
         if groups and s - groups[-1]["end"] < 80 and P.REGION_GLUE.fullmatch(
             text, groups[-1]["end"], s
@@ -1074,7 +1095,8 @@ def _region_groups(ctx: _Context, lex: Lexicon, sent: tuple[int, int]) -> list[d
             groups[-1]["end"] = e
             groups[-1]["codes"].add(code)
             continue
-        locative = bool(P.LOCATIVE_BEFORE.search(before))
+        locative = P.found_lowered(P.LOCATIVE_BEFORE, P.LOCATIVE_BEFORE_LOW, before, 0,
+                                   len(before))
         groups.append({"start": s, "end": e, "codes": {code}, "locative": locative})
     for g in groups:
         codes = g["codes"]
@@ -1424,7 +1446,9 @@ def _edition(ctx: _Context, lex: Lexicon, f: _Figure, sent: tuple[int, int]
              ) -> tuple[str, int] | None:
     """(source, lag) when a year is an edition's title year ("GTI 2025", "a 2023 report")."""
     text = ctx.text
-    before = P.EDITION_BEFORE.search(text, max(sent[0], f.start - 40), f.start)
+    lo = max(sent[0], f.start - 40)
+    before = P.EDITION_BEFORE.search(text, lo, f.start) if P.may_end_in_edition(
+        text, lo, f.start) else None
     after = P.EDITION_AFTER.match(text, f.end, min(sent[1], f.end + 60))
     if not (before or after):
         return None
@@ -1448,8 +1472,10 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         return i >= 0 and pos < phrases[i][1]
 
     explicit_years = [f for f in figs if f.origin == "year" and f.value is not None
-                      and not inside(f.start) and not P.RECORD_SINCE_BEFORE.search(
-                          ctx.text, max(sent[0], f.start - 80), f.start)]
+                      and not inside(f.start) and not (P.may_end_in_since(
+                          ctx.text, max(sent[0], f.start - 80), f.start)
+                          and P.RECORD_SINCE_BEFORE.search(
+                          ctx.text, max(sent[0], f.start - 80), f.start))]
     for f in explicit_years:
         year = int(f.value)
         ed = _edition(ctx, lex, f, sent) if lex is not None else None
@@ -1465,8 +1491,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         else:
             refs.append(_TimeRef(f.start, f"{year:04d}", explicit_year=True, end=f.end,
                                  how=f"'{ctx.text[f.start:f.end]}'",
-                                 is_base=bool(P.YEAR_AS_BASE_BEFORE.search(
-                                     ctx.text, max(sent[0], f.start - 50), f.start))))
+                                 is_base=_measured_against(ctx.text, sent, f.start)))
     for f in figs:
         if f.origin == "date" and f.iso_date and not inside(f.start):
             refs.append(_TimeRef(f.start, f.iso_date, end=f.end,
@@ -1488,8 +1513,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         if period:
             # "Compared to the first quarter, deaths rose 30%": the quarter is the base.
             refs.append(_TimeRef(ps, period, end=pe, how=f"'{' '.join(m.group().split())}'",
-                                 is_base=bool(P.YEAR_AS_BASE_BEFORE.search(
-                                     ctx.text, max(sent[0], ps - 50), ps))))
+                                 is_base=_measured_against(ctx.text, sent, ps)))
             read.append((ps, pe))
         elif years is not None:
             same.append((ps, pe, years))
@@ -1534,6 +1558,13 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(ps, period, is_base=True, end=pe,
                                  how=f"'{' '.join(ctx.text[ps:pe].split())}'"))
     return refs
+
+
+def _measured_against(text: str, sent: tuple[int, int], pos: int) -> bool:
+    """Whether the time reference at ``pos`` is what a figure is measured against ("as deadly
+    as all of 2024", "compared to the first quarter")."""
+    return P.found_lowered(P.YEAR_AS_BASE_BEFORE, P.YEAR_AS_BASE_BEFORE_LOW, text,
+                           max(sent[0], pos - 50), pos)
 
 
 def _relative_period(rel: str, pub: date) -> str | None:
@@ -1908,7 +1939,10 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
     sent = ctx.sentences[idx]
     text = ctx.text
     if idx not in ctx.place_anaphors:
-        ctx.place_anaphors[idx] = list(P.PLACE_ANAPHOR.finditer(text, *sent))
+        # Only a sentence that says "province" can hold one (its "r", "o", "v" fold to no
+        # other character than their capitals); most sentences with figures do not.
+        ctx.place_anaphors[idx] = (list(P.PLACE_ANAPHOR.finditer(text, *sent))
+                                   if "rov" in text[slice(*sent)].lower() else [])
     found = ctx.place_anaphors[idx]
     k = bisect_left(found, fig.span_start, key=lambda m: m.start())
     anaphor = found[k - 1] if k else None
@@ -2057,7 +2091,8 @@ def _stated_in_next_sentence(ctx: _Context, lex: Lexicon,
     the figures that state none of their own."""
     text = ctx.text
     for idx, sent in enumerate(ctx.sentences):
-        if not P.STATED_IN_BEFORE.match(text, sent[0], sent[1]):
+        if not (P.may_open_stated_in(text, sent[0])
+                and P.STATED_IN_BEFORE.match(text, sent[0], sent[1])):
             continue
         prev = idx - 1
         while prev >= 0 and text[slice(*ctx.sentences[prev])].isspace():
@@ -2169,7 +2204,16 @@ def _counted_word_after(ctx: _Context, lex: Lexicon, fig: _Figure) -> bool:
 
 def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
     """The population a count names right after it ("126 civilians", "40 armed soldiers"),
-    as (start, end, population id), or None."""
+    as (start, end, population id), or None (read once per figure and kept)."""
+    key = (fig.kind, fig.core_end, fig.span_end)
+    read = fig.population_read
+    if read is None or read[0] != key:
+        read = fig.population_read = (key, _read_population_after(ctx, fig))
+    return read[1]
+
+
+def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
+    """``_population_after``, read from the text."""
     if fig.kind == SHARE:
         return None
     k = bisect_left(ctx.populations, fig.core_end or fig.span_end, key=_FIRST)
@@ -2177,7 +2221,9 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
         return None
     gap = ctx.text[fig.span_end:ctx.populations[k][0]]
     # "96 (21 per cent) security personnel": an aside between the count and its people.
-    gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1).rstrip("“\"‘'")  # '41 “high-value targets”'
+    if "(" in gap:  # (the aside is bracketed: most gaps hold no bracket to look for)
+        gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1)
+    gap = gap.rstrip("“\"‘'")  # '41 “high-value targets”'
     if len(gap) <= 30 and (re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
             or P.OF_WHOM_GAP.fullmatch(gap) or P.THOSE_OF_GAP.fullmatch(gap)):
@@ -2493,6 +2539,7 @@ def _extract_claims(
         before_sentence = (ctx.sentence_ranks[idx], claims)
         told = False
         for fig in claims:
+            fig.population_read = None  # asked only while the sentence is bound (memory)
             claimed.append((fig, _sentence_text(text, sent, sentence, fig)))
             said = fig.extra.get("how", {}).get("period", "")
             if fig.kind != DATE and fig.period and len(fig.period) != 10 and (

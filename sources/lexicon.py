@@ -56,6 +56,9 @@ class WordFinder:
     # The first word (leading word characters) of each lower-case word, for one scan shared
     # by several finders (``spans_together``); None when a word starts with another character.
     heads: frozenset[str] | None = None
+    # The same for the ``exact`` words, lower-cased: the shared scan of the lower-cased text
+    # also finds every place where one of them can match the text as written.
+    exact_heads: frozenset[str] | None = None
 
     def spans(self, text: str, low: str | None) -> list[tuple[int, int]]:
         """Spans of whole-word matches, in text order; ``low`` is ``text.lower()`` or None."""
@@ -79,29 +82,42 @@ class WordFinder:
             out.sort()
         return out
 
-    def _spans_at(self, text: str, low: str, candidates: list[int]) -> list[tuple[int, int]]:
+    def _spans_at(self, text: str, low: str, candidates: list[int],
+                  exact_candidates: list[int] | None = None) -> list[tuple[int, int]]:
         """The spans of ``self.fast.finditer(low)`` (whole words only, as ``_whole_words``
         keeps them) given, in order, every place where it can match (``candidates``), plus
-        ``self.exact``'s: the first match from each place on, skipping places inside the
+        ``self.exact``'s in ``text``, the same way from ``exact_candidates`` (or from its own
+        scan when None): the first match from each place on, skipping places inside the
         previous match. One loop: it runs for every candidate of a long text, and a generator
         feeding ``_whole_words`` cost a third more."""
         out: list[tuple[int, int]] = []
         if self.fast is not None:
-            match = self.fast.match
-            pos = 0
-            for q in candidates:
-                if q >= pos:
-                    m = match(low, q)
-                    if m:
-                        pos = m.end()
-                        if q and (low[q - 1].isalnum() or low[q - 1] == "_"):
-                            continue  # inside a word (it still hides what starts before pos)
-                        out.append((q, pos))
+            out = _matches_at(self.fast, low, candidates)
         if self.exact is not None:
-            out += self._whole_words(text, low, ())
+            out += (self._whole_words(text, low, ()) if exact_candidates is None
+                    else _matches_at(self.exact, text, exact_candidates))
             if self.fast is not None:
                 out.sort()
         return out
+
+
+def _matches_at(rx: re.Pattern[str], subject: str, candidates: list[int]
+                ) -> list[tuple[int, int]]:
+    """The spans of ``rx.finditer(subject)`` that start a word, given (ascending) every place
+    where ``rx`` can match: a match inside a word is dropped, but it still hides the places
+    before its end, as in the scan."""
+    out: list[tuple[int, int]] = []
+    match = rx.match
+    pos = 0
+    for q in candidates:
+        if q >= pos:
+            m = match(subject, q)
+            if m:
+                pos = m.end()
+                if q and (subject[q - 1].isalnum() or subject[q - 1] == "_"):
+                    continue  # inside a word (it still hides what starts before pos)
+                out.append((q, pos))
+    return out
 
 
 _LEADING_WORD = re.compile(r"\w*")
@@ -115,7 +131,10 @@ def word_finder(
     fast = re.compile(rf"(?:{alternation(lower)})(?!\w)") if lower else None
     exact_rx = re.compile(rf"(?:{alternation(exact)})(?!\w)") if exact else None
     heads = frozenset(_LEADING_WORD.match(w.strip()).group() for w in lower if w.strip())
-    return WordFinder(fast, exact_rx, slow, None if "" in heads else heads)
+    exact_heads = frozenset(_LEADING_WORD.match(w.strip()).group().lower()
+                            for w in exact or () if w.strip())
+    return WordFinder(fast, exact_rx, slow, None if "" in heads else heads,
+                      None if "" in exact_heads else exact_heads)
 
 
 def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str | None
@@ -128,7 +147,8 @@ def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str |
     of them can match, and each finder's pattern is tried only there. The candidates include
     the places inside words where a finder's match can start (such a match is dropped, but
     it hides what starts before its end, as in the finder's own scan), so the spans are
-    exactly the finder's own (tests/test_lexicon.py compares both).
+    exactly the finder's own (tests/test_lexicon.py compares both). The same holds for each
+    finder's exact words, tried on the text as written.
     """
     present = tuple(f for f in finders if f is not None)
     if (low is None or len(low) != len(text) or not present
@@ -141,7 +161,9 @@ def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str |
     at: defaultdict[str, list[int]] = defaultdict(list)
     for m in union.finditer(low):
         at[m.group()].append(m.start())
-    candidates: list[list[int]] = [[] for _ in present]
+    # Finder k's candidates at k; those of its exact words (acronyms, names as written) at
+    # k + len(present).
+    candidates: list[list[int]] = [[] for _ in range(2 * len(present))]
     for tail, starts in at.items():
         # The match is the end of one word, from its first place that can begin a finder's
         # match; the later places in it that can are found from the word itself.
@@ -150,7 +172,10 @@ def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str |
                 candidates[k].extend([q + j for q in starts] if j else starts)
     for c in candidates:
         c.sort()  # sorted runs, one per word end, merged (``_spans_at`` needs text order)
-    found = iter([f._spans_at(text, low, c) for f, c in zip(present, candidates)])
+    n = len(present)
+    found = iter([f._spans_at(text, low, candidates[k],
+                              candidates[n + k] if f.exact_heads is not None else None)
+                  for k, f in enumerate(present)])
     return [next(found) if f is not None else [] for f in finders]
 
 
@@ -158,11 +183,19 @@ def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str |
 def _heads_pattern(finders: tuple[WordFinder, ...]
                    ) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
     """One pattern for the first words of ``finders`` (each ending a word), and which
-    finders each first word belongs to."""
+    finders each first word belongs to: finder k's lower-case words as k, its exact words
+    (lower-cased: the scan reads the lower-cased text) as k + len(finders).
+
+    The exact words' scans (case-sensitive, on the text as written) were passes of their
+    own; a lower-cased text holds the lower-cased word wherever the text holds the word
+    (same length, and lower-casing keeps every character a word character or not: a test
+    checks all of Unicode), so their places are found in the shared scan too."""
     owners: dict[str, list[int]] = {}
     for k, f in enumerate(finders):
         for head in f.heads or ():
             owners.setdefault(head, []).append(k)
+        for head in f.exact_heads or ():
+            owners.setdefault(head, []).append(k + len(finders))
     return (re.compile(rf"(?:{alternation(owners)})(?!\w)"),
             {h: tuple(ks) for h, ks in owners.items()})
 

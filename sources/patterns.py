@@ -40,6 +40,21 @@ def lowered_for_matching(text: str, low: str | None = None) -> str | None:
     return low
 
 
+def found_lowered(rx: re.Pattern[str], rx_low: re.Pattern[str], text: str, lo: int, hi: int
+                  ) -> bool:
+    """Whether ``rx.search(text, lo, hi)`` finds a match, read with ``rx_low`` (``rx``'s
+    lower-case pattern without ``re.IGNORECASE``) from the lower-cased stretch when
+    ``lowered_for_matching`` allows it: case folding is most of the cost of a ``\\b``-led
+    case-insensitive search, which tries every position (a sentence's tense, a window
+    before a year). The character before ``lo`` is lower-cased with the stretch, so that a
+    word boundary at ``lo`` reads as in the text (lower-casing keeps word characters)."""
+    start = lo - 1 if lo > 0 else lo
+    low = lowered_for_matching(text[start:hi])
+    if low is None:
+        return rx.search(text, lo, hi) is not None
+    return rx_low.search(low, lo - start) is not None
+
+
 def alternation(words: Iterable[str]) -> str:
     """Return a regex alternation of ``words`` as a prefix tree, with flexible inner spaces.
 
@@ -453,6 +468,11 @@ QUALIFIER_BEFORE = re.compile(
 # A cheap test before QUALIFIER_BEFORE, which tries every position of its window: the last
 # three characters of every hedge word (inner spaces as one space), and of every symbol.
 _HEDGE_ENDINGS = frozenset(" ".join(w.lower().split())[-3:] for w in QUALIFIER_WORDS)
+# Every hedge word with its inner spaces made one, the longest's length, and how many
+# characters before a figure ``may_end_in_hedge`` reads to find them.
+_HEDGE_PHRASES = tuple(sorted({" ".join(w.lower().split()) for w in QUALIFIER_WORDS}))
+_HEDGE_LONGEST = max(map(len, _HEDGE_PHRASES))
+_HEDGE_READ = 2 * _HEDGE_LONGEST
 _HEDGE_SYMBOL_ENDS = "<>=≤≥"
 _ASCII_SPACES = str.maketrans(dict.fromkeys(map(ord, "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"), " "))
 
@@ -475,7 +495,17 @@ def may_end_in_hedge(text: str, lo: int, end: int) -> bool:
     tail = text[j - 3:j] if j - 3 >= lo else None
     if tail is None or not tail.isascii():
         return True
-    return tail.lower().translate(_ASCII_SPACES) in _HEDGE_ENDINGS
+    if tail.lower().translate(_ASCII_SPACES) not in _HEDGE_ENDINGS:
+        return False
+    # The ending fits ("a total of": "upwards of" ends so too): the whole hedge, its inner
+    # spaces made one, must end the window. Only the last characters are read; when their
+    # words (spaces made one) are too few to hold the longest hedge, the answer is "may".
+    start = max(lo, j - _HEDGE_READ)
+    words = text[start:j]
+    if not words.isascii():
+        return True
+    said = " ".join(words.lower().split())
+    return (start > lo and len(said) <= _HEDGE_LONGEST) or said.endswith(_HEDGE_PHRASES)
 
 
 # "How about 5", "what about 20": "about" as a preposition, not a hedge.
@@ -507,6 +537,19 @@ CHANGE_NOUN_BEFORE = re.compile(
     rf"\b(?P<w>{alternation(CHANGE_NOUNS)})\s+of\s+{_HEDGE_AT_END}",
     re.IGNORECASE,
 )
+
+
+def may_end_in_word_or_hedge(before: str, word: str) -> bool:
+    """False when a pattern that ends with ``word``, spaces and ``_HEDGE_AT_END`` (an
+    optional hedge word and spaces: ``CHANGE_NOUN_BEFORE`` with "of",
+    ``CHANGE_NOUN_IN_BY_BEFORE`` with "by") cannot match ``before``; True when it may.
+    ``word`` must hold no letter that case folding matches to another character than its
+    capital ("i", "k", "s")."""
+    tail = before.rstrip()
+    return len(tail) < len(before) and (
+        tail[-len(word):].lower() == word or may_end_in_hedge(before, 0, len(before)))
+
+
 # "a surge in violence (fatalities) by 14%": a change noun, what changed, then "by".
 CHANGE_NOUN_IN_BY_BEFORE = re.compile(
     rf"\b(?P<w>{alternation(CHANGE_NOUNS)})\s+in\s+(?:[^\W\d_][\w’'-]*\s+|\([^()]{{1,20}}\)\s+)"
@@ -528,6 +571,15 @@ UP_DOWN_AS_CHANGE = re.compile(
 CHANGE_FROM_BEFORE = re.compile(
     rf"\b(?:{alternation(CHANGE_VERBS)}|{alternation(CHANGE_NOUNS)})\s+from\s+\Z", re.IGNORECASE
 )
+
+
+def may_change_from(before: str) -> bool:
+    """False when ``CHANGE_FROM_BEFORE.search(before)`` finds nothing; True when it may: its
+    match ends with "from" and spaces ("f", "r", "o", "m" fold only to their capitals)."""
+    tail = before.rstrip()
+    return len(tail) < len(before) and tail[-4:].lower() == "from"
+
+
 # "X% of <noun>" makes a share; the noun (after optional determiners) is part of the claim.
 SHARE_OF = re.compile(
     r"\s+of\s+(?:(?:the|all|total|its|their|these|those|reported|recorded)\s+){0,3}"
@@ -574,6 +626,7 @@ YEAR_PREPOSITION_BEFORE = re.compile(
     r"|after|year)[\s-]*\Z",
     re.IGNORECASE,
 )
+YEAR_PREPOSITION_BEFORE_LOW = re.compile(YEAR_PREPOSITION_BEFORE.pattern)  # found_lowered
 _COUNT_NOUN_ALT = alternation(COUNT_NOUNS)
 # A count noun right after a number ("2000 people", "three soldiers").
 COUNT_NOUN_AFTER = re.compile(rf"\s+(?:{_COUNT_NOUN_ALT})\b", re.IGNORECASE)
@@ -630,6 +683,16 @@ DATE_AFTER_MONTH = 40
 DATE_ISO_FAST = re.compile(
     r"(?P<year>[12][0-9]{3})(?<![0-9-][0-9]{4})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])"
 )
+# Where an ISO date can be: its first hyphen, four characters after its start. Led by a
+# literal, which the engine skips to (``DATE_ISO_FAST`` is tried at every "1" and "2").
+ISO_DATE_HYPHEN = re.compile(r"-(?=[01][0-9]-[0-3][0-9])")
+
+
+def iso_dates(text: str) -> list[re.Match[str]]:
+    """``DATE_ISO_FAST.finditer(text)``'s matches, tried only four characters before each
+    hyphen that a month and day follow (``ISO_DATE_HYPHEN``)."""
+    return first_matches_at(DATE_ISO_FAST, (m.start() - 4 for m in ISO_DATE_HYPHEN.finditer(text)
+                                            if m.start() >= 4), text)
 
 # Relative periods: context only, never claims ("last year", "yesterday").
 RELATIVE_WORDS = [
@@ -652,6 +715,22 @@ RECORD_SINCE_BEFORE = re.compile(
     r"|smallest|greatest|sharpest|steepest)\b[^.;:!?]{0,60}?\bsince\s+\Z",
     re.IGNORECASE,
 )
+
+
+def may_end_in_since(text: str, lo: int, end: int) -> bool:
+    """False when ``RECORD_SINCE_BEFORE`` cannot match in ``text[lo:end]``; True when it may.
+
+    Its match ends with "since" and at least one space (``\\s`` is ``str.isspace``), and the
+    "n", "c", "e" of "since" have no case-folding twin but their capitals, so the three
+    characters before the window's trailing spaces must be those letters in some case.
+    (Most years have no "since" before them; the pattern tries every position.)
+    """
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    return j < end and j - 3 >= lo and text[j - 3:j].lower() == "nce"
+
+
 # A year a figure is measured against rather than counted in: "nearly as deadly as all of
 # 2024", "compared to the entire tally of 2024".
 YEAR_AS_BASE_BEFORE = re.compile(
@@ -660,6 +739,7 @@ YEAR_AS_BASE_BEFORE = re.compile(
     r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
     re.IGNORECASE,
 )
+YEAR_AS_BASE_BEFORE_LOW = re.compile(YEAR_AS_BASE_BEFORE.pattern)  # found_lowered
 # "(120 vs 92)": the second figure of a pair set against each other.
 VERSUS_BEFORE = re.compile(r"\d[\d,.]*%?\s*(?:vs\.?|versus)\s*\Z", re.IGNORECASE)
 # "(516 vs 333)": the two levels a change compares, in brackets after its words.
@@ -677,6 +757,17 @@ IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
 STATED_IN_BEFORE = re.compile(
     r"\s*(?:this|these(?:\s+figures)?|the\s+figures)\s+(?:was|were)\s+(?:stated|revealed"
     r"|disclosed|reported|mentioned|shared|released|given)\s+(?:in|by)\b", re.IGNORECASE)
+
+
+def may_open_stated_in(text: str, start: int) -> bool:
+    """False when ``STATED_IN_BEFORE.match(text, start, ...)`` cannot match; True when it may.
+
+    Its words all begin with "t", which folds to no character but "T", after optional
+    spaces: a sentence whose first other character is another cannot match (one character
+    read instead of a match tried for every sentence of the article).
+    """
+    c = text[start:start + 8].lstrip()[:1]  # (a sentence starts after the space that ends
+    return c in ("t", "T", "")             # the last one; "": eight spaces, not read on)
 # A breakdown in brackets after a figure: "92 terrorist attacks (80 in KP, seven in
 # Balochistan and five in Punjab)": from the figure to the first item, then item to item.
 BREAKDOWN_OPEN = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,3}\(\s*")
@@ -694,6 +785,7 @@ PAST_TENSE = re.compile(
     r"|previously|formerly|earlier)\b",
     re.IGNORECASE,
 )
+PAST_TENSE_LOW = re.compile(PAST_TENSE.pattern)  # found_lowered
 
 # ---------------------------------------------------------------------------------------------
 # Sentences and clauses
@@ -832,6 +924,7 @@ FUNCTION_WORDS = {
 LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|across|within|throughout|inside|at|of)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
+LOCATIVE_BEFORE_LOW = re.compile(LOCATIVE_BEFORE.pattern)  # found_lowered
 # A place named only incidentally: "bordering Afghanistan", "envoy for Afghanistan".
 INCIDENTAL_BEFORE = re.compile(
     r"\b(?:bordering|borders?|border\s+with|neighbou?ring|adjacent\s+to|envoy\s+(?:for|to)"
@@ -842,6 +935,26 @@ INCIDENTAL_BEFORE = re.compile(
     r"|(?:merged|amalgamated)\s+(?:with|into))\s+(?:the\s+)?\Z|-\Z",
     re.IGNORECASE,
 )
+# The last letters of INCIDENTAL_BEFORE's last words ("bordering", "border", "with", "to",
+# "for", "of", "into", "the"; "borders" is let through by its "s"), none of them a letter that
+# case folding matches to another character than its capital ("i", "k", "s").
+_INCIDENTAL_ENDS = ("ng", "der", "th", "to", "or", "of", "he")
+
+
+def may_be_incidental(before: str) -> bool:
+    """False when ``INCIDENTAL_BEFORE.search(before)`` finds nothing; True when it may.
+
+    Its match ends with "-" or with one of its words and spaces; most places follow "in",
+    which it does not end with (the pattern tries all 40 positions of the window).
+    """
+    if before.endswith("-"):
+        return True
+    tail = before.rstrip()
+    if len(tail) == len(before):
+        return False  # no space at the end
+    return tail[-1:] in ("s", "S", "ſ") or tail.lower().endswith(_INCIDENTAL_ENDS)
+
+
 # A place that qualifies a person or a body names its office or seat, not where a number was
 # counted: "Pakistan's special envoy", "Pakistan's defense minister", "Islamabad-based".
 INCIDENTAL_AFTER = re.compile(
@@ -931,6 +1044,13 @@ ACCORDING_TO_NAME = re.compile(
     r"(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}"
     r"[A-Z][\w.&’'-]*){0,6})"
 )
+
+
+def according_to_names(text: str) -> list[re.Match[str]]:
+    """``ACCORDING_TO_NAME.finditer(text)``'s matches, tried only one character before each
+    "ccording" (a literal search: the pattern's own scan stops at every "a")."""
+    return first_matches_at(ACCORDING_TO_NAME, (p - 1 for p in _occurrences(text, "ccording")
+                                                if p and text[p - 1] in "Aa"), text)
 
 # ---------------------------------------------------------------------------------------------
 # Article context: datelines, "the country", carried attribution
@@ -1024,6 +1144,7 @@ PERIOD_ANAPHOR = re.compile(
     r"(?:period|time|span)|that\s+month|the\s+same\s+(?:period|month))\b",
     re.IGNORECASE,
 )
+PERIOD_ANAPHOR_LOW = re.compile(PERIOD_ANAPHOR.pattern)  # found_lowered
 # A sentence that opens on the figures just told as a whole of its own: "This includes a
 # 131% rise in ...", "These included 40 soldiers".
 INCLUDES_SUBJECT = re.compile(r"[\s\"“‘']*(?:this|that|these|those|it)\s+(?:also\s+)?"
@@ -1147,6 +1268,24 @@ def matches_at(rx: re.Pattern[str], candidates: Iterable[int], text: str
         if m:
             out.append(m)
             pos = m.end()
+    return out
+
+
+def first_matches_at(rx: re.Pattern[str], candidates: Iterable[int], text: str
+                     ) -> list[re.Match[str]]:
+    """What ``rx.finditer(text)`` finds, trying ``rx`` only at ``candidates`` (ascending),
+    which must hold every place where an ``rx`` match can start (``rx`` never matches the
+    empty string): a match hides the places before its end, as in the scan. Unlike
+    ``matches_at``, no word boundary is asked for."""
+    out = []
+    pos = 0
+    match = rx.match
+    for p in candidates:
+        if p >= pos:
+            m = match(text, p)
+            if m:
+                out.append(m)
+                pos = m.end()
     return out
 
 
@@ -1284,6 +1423,20 @@ EDITION_BEFORE = re.compile(
     r"(?:\b(?:Index|Report|Review|Survey|Outlook|Monitor|Yearbook)|\([A-Z]{2,8}\)|\b[A-Z]{2,8})"
     r"[’']?\s*\Z"
 )
+# The characters EDITION_BEFORE's match can end with, before an apostrophe and spaces
+# (case-sensitive: a capital, a bracket, the last letter of one of its words).
+_EDITION_LAST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ)xtwykr")
+
+
+def may_end_in_edition(text: str, lo: int, end: int) -> bool:
+    """False when ``EDITION_BEFORE.search(text, lo, end)`` finds nothing; True when it may
+    (most years follow "in" or "of", which no edition title ends with)."""
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j > lo and text[j - 1] in "’'":
+        j -= 1
+    return j > lo and text[j - 1] in _EDITION_LAST
 EDITION_AFTER = re.compile(
     r"\s+(?:(?:[A-Z][\w’'-]*|annual|security|terrorism)\s+){0,4}?"
     r"(?:[Rr]eport|[Ii]ndex|[Ee]dition|[Ss]urvey|[Rr]eview|[Yy]earbook)\b"

@@ -3,6 +3,9 @@
 Speed changes (issue 15) replaced two scans by cheaper equivalents: the sentence-end pattern
 was rewritten so that the regex engine can skip to its first character, and the month-based
 date patterns are tried only where a cheap test around the month name says they can match.
+Cheap pre-tests skip a pattern where it cannot match ("since" before a year, "This was
+stated in" opening a sentence, a bracketed aside, "the province"): each must never say no
+where its pattern matches.
 Each test compares the fast path with the plain one on many texts built from the characters
 and words that matter, so a later edit that breaks the equivalence fails here.
 """
@@ -94,3 +97,217 @@ def test_date_window_tests_found_and_not_found() -> None:
     found = {text[f.start:f.end] for f in X._date_figures(text)}
     assert {"In March", "June 27", "3 May 2023", "October", "May 2024"} <= found
     assert not any(t.lower().startswith("marchers") for t in found)
+
+
+def _cased(words: list[str], rng: random.Random) -> str:
+    """One of ``words`` with each letter upper- or lower-cased at random."""
+    return "".join(c.upper() if rng.random() < 0.3 else c for c in rng.choice(words))
+
+
+# Characters that case-insensitive matching folds onto ASCII letters other than their own
+# capitals (long s, dotless and dotted i, Kelvin sign): a pre-test must not miss them.
+_FOLDING = ["ſ", "ı", "İ", "K", "\u00a0", "\u2009"]
+
+
+def _near_misses(words: list[str], n: int, seed: int) -> list[str]:
+    """Texts of the pattern's words, their near misses and spaces, in random case."""
+    rng = random.Random(seed)
+    pieces = [" ", "  ", "\n", "\t", ".", ",", "x", "3", "2014", *_FOLDING]
+    return ["".join(_cased(words, rng) if rng.random() < 0.5 else rng.choice(pieces)
+                    for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+def test_case_folding_gives_the_pretested_letters_no_twins() -> None:
+    # The pre-tests below read "n", "c", "e", "r", "o", "v", "t" in either case only.
+    for letter in "nceovrt":
+        rx = re.compile(letter, re.IGNORECASE)
+        assert {chr(i) for i in range(0x110000) if rx.fullmatch(chr(i))} == {
+            letter, letter.upper()}
+
+
+def test_since_pretest_never_misses_a_match() -> None:
+    rng = random.Random(41)
+    ends = ["since", "SINCE", "sınce", "ſince", "sincere", "nce", "year", "sinCE", ""]
+    matched = 0
+    for filler in _near_misses(["the", "year", "attacks", "highest", "most", "."], 6000, seed=41):
+        text = (_cased(["highest", "deadliest", "most", "worst", "high"], rng) + filler
+                + _cased(ends, rng) + rng.choice(["", " ", "  ", "\n", "\u00a0", "x", "-"]))
+        for lo in (0, min(3, len(text))):
+            if P.RECORD_SINCE_BEFORE.search(text, lo, len(text)):
+                matched += 1
+                assert P.may_end_in_since(text, lo, len(text)), text
+    assert matched > 100
+    assert not P.may_end_in_since("the most attacks in ", 0, 20)
+    assert P.may_end_in_since("the most attacks SiNcE ", 0, 23)
+
+
+def test_stated_in_pretest_never_misses_a_match() -> None:
+    words = ["this", "these", "figures", "the", "was", "were", "stated", "revealed", "in", "by",
+             "This was stated in", "These figures were revealed by"]
+    matched = 0
+    for text in _near_misses(words, 6000, seed=42):
+        for start in range(min(4, len(text) + 1)):
+            if P.STATED_IN_BEFORE.match(text, start):
+                matched += 1
+                assert P.may_open_stated_in(text, start), (text, start)
+    assert matched > 100
+    assert not P.may_open_stated_in("PIPS said this was stated in", 0)
+    long_gap = " " * 9 + "This was stated in"  # more spaces than the pre-test reads
+    assert P.STATED_IN_BEFORE.match(long_gap) and P.may_open_stated_in(long_gap, 0)
+
+
+def test_aside_and_province_pretests_never_miss_a_match() -> None:
+    rng = random.Random(43)
+    spaces = ["", " ", "  ", "\n", "\u00a0"]
+    asides = provinces = 0
+    for rest in _near_misses(["per", "cent", "of", "(", ")"], 3000, seed=43):
+        text = (rng.choice(spaces) + rng.choice(["(", "", "[", "(("]) + rest[:30]
+                + rng.choice([")", "", ") "]) + rng.choice(spaces) + rest[30:])
+        if P.ASIDE_IN_GAP.search(text):
+            asides += 1
+            assert "(" in text, text
+    for rest in _near_misses(["province", "of", "the", "Punjab"], 3000, seed=44):
+        text = (_cased(["the", "this", "that", "these"], rng) + rng.choice(spaces[1:])
+                + rng.choice(["", "same ", "restive  ", "Volatile "])
+                + _cased(["province", "provınce", "provinces", "rov", "provinCe"], rng)
+                + rng.choice(spaces) + rest)
+        if P.PLACE_ANAPHOR.search(text):
+            provinces += 1
+            assert "rov" in text.lower(), text
+    assert asides > 100 and provinces > 300, (asides, provinces)
+
+
+def test_iso_dates_and_according_to_found_as_their_scans_find_them() -> None:
+    # Built from the pieces each pattern reads, glued at random: years of every length,
+    # hyphens, digits around them; "according to" in both cases, inside words and chained.
+    iso_pieces = ["2024", "1999", "3024", "12024", "-", "--", "06", "13", "-28", "-3", "2", "1",
+                  "0", "9", " ", "x", "2024-06-28", "2024-6-28", "-2024-06-28", "2024-06-280"]
+    found = 0
+    for text in _texts(iso_pieces, 6000, 12, seed=61):
+        plain = [m.span() for m in P.DATE_ISO_FAST.finditer(text)]
+        assert [m.span() for m in P.iso_dates(text)] == plain, text
+        found += len(plain)
+    according_pieces = ["according to ", "According  to ", "Accordingly ", "ccording to ", "x",
+                        "the ", "PIPS", "Home Department ", "of ", "and ", "\n", ", ", "A",
+                        "According to the According to ", "ACCORDING TO "]
+    names = 0
+    for text in _texts(according_pieces, 6000, 10, seed=62):
+        plain = [(m.span(), m.group("name")) for m in P.ACCORDING_TO_NAME.finditer(text)]
+        assert [(m.span(), m.group("name")) for m in P.according_to_names(text)] == plain, text
+        names += len(plain)
+    assert found > 150 and names > 3000, (found, names)
+
+
+def _windows(words: list[str], n: int, seed: int) -> list[str]:
+    """Windows before a place or a year: a few words in random case, joined by spaces, hyphens
+    and fold-twin characters, ending in spaces or not."""
+    rng = random.Random(seed)
+    joins = [" ", "  ", "\n", "-", "", "’", "'", *_FOLDING]
+    return ["".join(_cased(words, rng) + rng.choice(joins) for _ in range(rng.randint(1, 5)))
+            + rng.choice(["", " ", "  ", "\t", "-", "’ "]) for _ in range(n)]
+
+
+def test_incidental_change_from_and_edition_pretests_never_miss_a_match() -> None:
+    incidental = ["bordering", "borders", "border with", "neighbouring", "adjacent to",
+                  "envoy for", "minister of", "ties with", "merged into", "the", "in", "of",
+                  "to", "for", "with", "x", "bordering the", "neighboring", "borderſ"]
+    change_from = ["rose", "fell", "increase", "decline", "from", "frOm", "fro", "rom", "since",
+                   "rose from", "a drop from", "x"]
+    edition = ["Index", "Report", "Review", "Survey", "Outlook", "Monitor", "Yearbook", "GTI",
+               "(PIPS)", "PICSS", "in", "of", "report", "x", "A", ")", "Pakistan"]
+    hits = [0, 0, 0]
+    for text in _windows(incidental, 6000, seed=51):
+        if P.INCIDENTAL_BEFORE.search(text):
+            hits[0] += 1
+            assert P.may_be_incidental(text), text
+    for text in _windows(change_from, 12000, seed=52):
+        if P.CHANGE_FROM_BEFORE.search(text):
+            hits[1] += 1
+            assert P.may_change_from(text), text
+    for text in _windows(edition, 6000, seed=53):
+        for lo in (0, min(2, len(text))):
+            if P.EDITION_BEFORE.search(text, lo, len(text)):
+                hits[2] += 1
+                assert P.may_end_in_edition(text, lo, len(text)), (text, lo)
+    assert min(hits) > 300, hits
+    assert not P.may_be_incidental("killed in ") and not P.may_change_from("rose to ")
+    assert not P.may_end_in_edition("attacks in ", 0, 11)
+
+
+def test_accounting_pretest_never_misses_a_match() -> None:
+    found = 0
+    for text in _windows(["accounting for", "accounted  for", "accounts for", "account for",
+                          "for", "ccount", "Balochistan"], 4000, seed=54):
+        if P.ACCOUNTING_FOR.search(text):
+            found += 1
+            assert "ccount" in text.lower(), text
+    assert found > 300
+
+
+def test_change_noun_pretests_never_miss_a_match() -> None:
+    rng = random.Random(55)
+    spaces = [" ", "  ", "\n", "\t", "", "\u00a0"]
+    hits = [0, 0]
+    for filler in _near_misses(["the", "x", "violence", "(fatalities)", "of", "by"], 12000,
+                               seed=55):
+        text = (filler[:20] + rng.choice(spaces) + _cased(["increase", "decline", "surge",
+                                                           "drop", "rise"], rng)
+                + rng.choice(spaces) + _cased(["of", "in", "by", "in violence by",
+                                               "in attacks (deaths) by", "ofƒ", "oF"], rng)
+                + rng.choice(spaces) + rng.choice(["", "nearly ", "about  ", "more than ",
+                                                   "up to ", "x ", "by "])
+                + rng.choice(spaces))
+        if P.CHANGE_NOUN_BEFORE.search(text):
+            hits[0] += 1
+            assert P.may_end_in_word_or_hedge(text, "of"), text
+        if P.CHANGE_NOUN_IN_BY_BEFORE.search(text):
+            hits[1] += 1
+            assert P.may_end_in_word_or_hedge(text, "by"), text
+    assert min(hits) > 300, hits
+    assert not P.may_end_in_word_or_hedge("a rise in attacks ", "of")
+
+
+def test_hedge_pretest_reads_whole_hedges_across_long_spaces() -> None:
+    """``may_end_in_hedge`` reads the whole hedge only from the last characters: wide inner
+    spaces ("more      than") and long windows must not make it miss one."""
+    rng = random.Random(56)
+    words = [*P.QUALIFIER_WORDS, "a total of", "killed", "of", "than", "to", "x", "ABOUT"]
+    skipped = 0
+    for _ in range(20000):
+        gap = " " * rng.choice([1, 1, 2, 9, 30, 60])
+        text = (rng.choice(["", "attacks were ", "x" * 70 + " "])
+                + gap.join(rng.choice(words).split()) + rng.choice([" ", "  ", "\n", ""]))
+        lo = rng.choice([0, 0, rng.randint(0, len(text))])
+        if not P.may_end_in_hedge(text, lo, len(text)):
+            assert P.QUALIFIER_BEFORE.search(text, lo, len(text)) is None, (text, lo)
+            skipped += 1
+    assert skipped > 3000
+    assert not P.may_end_in_hedge("a total of ", 0, 11)
+    assert P.may_end_in_hedge("in excess of ", 0, 13)
+
+
+def test_lowered_searches_find_what_the_case_insensitive_patterns_find() -> None:
+    """``found_lowered`` answers as ``rx.search(text, lo, hi)`` does: on random sentences in
+    random case, with fold twins (which send it back to the pattern) and a word character
+    right before ``lo`` (the boundary must read as in the text)."""
+    rng = random.Random(57)
+    words = ["was", "WERE", "had", "said", "killed", "during", "this", "that", "the", "same",
+             "period", "month", "in", "of", "at", "across", "since", "year", "fy", "compared",
+             "to", "against", "than", "as", "deadly", "all", "xwas", "wasx", "İn", "waſ", "ın",
+             "during this period", "In The Same Month", "that  month", "compared to",
+             "as deadly as all of", "in the", "Across", "throughout the"]
+    pairs = [(P.PAST_TENSE, P.PAST_TENSE_LOW), (P.PERIOD_ANAPHOR, P.PERIOD_ANAPHOR_LOW),
+             (P.YEAR_PREPOSITION_BEFORE, P.YEAR_PREPOSITION_BEFORE_LOW),
+             (P.LOCATIVE_BEFORE, P.LOCATIVE_BEFORE_LOW),
+             (P.YEAR_AS_BASE_BEFORE, P.YEAR_AS_BASE_BEFORE_LOW)]
+    found = [0] * len(pairs)
+    for _ in range(8000):
+        text = "".join(_cased(words, rng) + rng.choice([" ", "  ", "-", "\n", ", "])
+                       for _ in range(rng.randint(1, 8)))
+        lo = rng.randint(0, len(text) - 1)
+        hi = rng.choice([len(text), rng.randint(lo, len(text))])
+        for k, (rx, rx_low) in enumerate(pairs):
+            expected = rx.search(text, lo, hi) is not None
+            assert P.found_lowered(rx, rx_low, text, lo, hi) == expected, (rx.pattern, text, lo)
+            found[k] += expected
+    assert min(found) > 150, found

@@ -236,6 +236,10 @@ _VOCABULARY_PIECES = [
     "families", "each day", "a day", "TTP", "the group", "militants", "soldiers", "police",
     "twenty", "twenty-five", "one", "someone", "often", "hundreds", "dozens", "a dozen", "tens",
     "seventy", "thousand", "half", "third", "thirds", "x", "_", "-", "'", ".", "5", "ı", "İ", "ſ",
+    # Words matched as written (acronyms, names), found from the shared scan of the lower-
+    # cased text: as words, inside words, and lower-cased (which they do not match).
+    "ICT", "district", "AJK", "FATA", "NWFP", "CTD", "ctd", "CRSS", "Asif Durrani", "CTD Khyber",
+    "Balochistan Police", "Balochistan's Home Department",
 ]
 
 
@@ -257,6 +261,14 @@ def test_vocabularies_found_in_one_scan_as_each_finds_them() -> None:
         assert spans_together(finders, text, low) == expected, text
         found += sum(map(len, expected))
     assert found > 20000
+
+
+def test_lower_casing_keeps_word_characters() -> None:
+    """The shared scan finds the exact words' places in the lower-cased text: that needs
+    every character that lower-cases to one character to stay a word character or not."""
+    word = re.compile(r"\w")
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if len(c.lower()) == 1
+            and bool(word.match(c)) != bool(word.match(c.lower()))] == []
 
 
 def test_clause_breaks_as_the_pattern_finds_them() -> None:
