@@ -1229,7 +1229,7 @@ def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -
     change = fig.kind in CHANGE_KINDS
     if not change and fig.kind != COUNT:
         return  # a percentage could be a share of the whole as well as a part of it
-    whole = next((f for f in reversed(before) if f.metric and (
+    whole = next((f for f in reversed(before[-CHANGE_COUNTS_REACH:]) if f.metric and (
         f.kind in CHANGE_KINDS if change else f.kind == COUNT)), None)
     if whole is None:
         return
@@ -1248,6 +1248,9 @@ def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -
 SAME_SPAN_SLACK_DAYS = 45
 
 
+LIST_REACH = 8  # figures a "from" list may hold: a run-on table is no such list
+
+
 def _from_to_lists(text: str, claims: list[_Figure], named: set[str | None]) -> None:
     """"casualties dropped from 33 security personnel and 38 civilians to 16 security men and
     three civilians", in a sentence on October against September: the list after "to" is the
@@ -1261,7 +1264,7 @@ def _from_to_lists(text: str, claims: list[_Figure], named: set[str | None]) -> 
         if not P.FROM_BEFORE.search(text, max(0, first.span_start - 6), first.span_start):
             continue
         j = i + 1  # to become the first figure after "to"
-        while j < len(claims):
+        while j < min(len(claims), i + LIST_REACH):
             gap = (claims[j - 1].span_end, claims[j].span_start)
             if P.LIST_TO_GAP.fullmatch(text, *gap):
                 break
@@ -1270,7 +1273,7 @@ def _from_to_lists(text: str, claims: list[_Figure], named: set[str | None]) -> 
             else:
                 j += 1
         size = j - i
-        if j >= len(claims) or size < 2 or j + size > len(claims):
+        if j >= min(len(claims), i + LIST_REACH) or size < 2 or j + size > len(claims):
             continue  # a single pair is read elsewhere ("from 17 to 27")
         earlier, later = claims[i:j], claims[j:j + size]
         if any(not P.LIST_ITEM_GAP.fullmatch(text, a.span_end, b.span_start)
@@ -1661,10 +1664,13 @@ def _own_clause_dates(ctx: _Context, before: _TimeRef, fig: _Figure, after: _Tim
 def _which_clause_base(ctx: _Context, sc: _Scope, fig: _Figure) -> _TimeRef | None:
     """The comparison base a relative clause holding the figure tells of ("... compared to
     the entire tally of 2024, which reported 2,546 deaths"), or None."""
-    for ref in sc.bases:
-        if 0 <= ref.end <= fig.span_start and P.WHICH_GAP.fullmatch(
-                ctx.text, ref.end, fig.span_start):
-            return ref
+    # Only the base nearest before the figure can end right before its clause (a run-on
+    # "sentence" may hold thousands of bases).
+    k = bisect_left(sc.bases, fig.span_start, key=lambda r: r.pos) - 1
+    ref = sc.bases[k] if k >= 0 else None
+    if ref is not None and 0 <= ref.end <= fig.span_start and P.WHICH_GAP.fullmatch(
+            ctx.text, ref.end, fig.span_start):
+        return ref
     return None
 
 
