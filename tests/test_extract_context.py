@@ -1257,3 +1257,14 @@ def test_a_figure_in_a_clause_about_a_base_is_the_bases() -> None:
                      "far compared to the entire tally of 2024, which reported 2,500 deaths.",
                      published="2025-10-02")
     assert claims["2,500"][C.period] == "2024"
+
+
+def test_a_compared_count_that_repeats_the_head_noun_measures_the_same() -> None:
+    claims = by_text("In March 2023, Sindh reported 20 incidents of terrorism, compared to 12 "
+                     "incidents during the same period in 2022.", published="2023-07-06")
+    assert claims["12"][C.metric] == claims["20"][C.metric] == "attacks"
+    # Another noun is another measure.
+    claims = by_text("In March 2023, Sindh reported 20 incidents of terrorism, compared to 12 "
+                     "security operations during the same period in 2022.",
+                     published="2023-07-06")
+    assert claims["12"][C.metric] != "attacks"
