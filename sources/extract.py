@@ -1148,6 +1148,9 @@ def _bind_region(ctx: _Context, fig: _Figure, sc: _Scope, clause: tuple[int, int
 _VERB_FIRST = frozenset({"deaths", "injured", "militants_arrested", "abductions"})
 
 
+SUBJECT_REACH = 60  # characters of a figure's own noun phrase before an aside about it
+
+
 def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, int],
                  prev_end: int, next_start: int) -> str | None:
     """The metric a figure counts: the nearest metric word after it in its clause, else before."""
@@ -1168,6 +1171,14 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         while nxt is not None and not ctx.text[after[1]:nxt[0]].strip():
             after, nxt = nxt, _first_metric_at(ctx, nxt[1], nxt[1] + 2, True, lex)
         return after[2]
+    if after is None and clause[1] - fig.core_end <= SUBJECT_REACH and (
+            aside := P.PEOPLE_ASIDE.match(ctx.text, clause[1])) is not None:
+        # "More than one thousand people, including 260 soldiers, sacrificed their lives":
+        # the verb after the aside is the subject's.
+        k = bisect_left(ctx.metric_starts, aside.end())
+        if k < len(ctx.metrics) and ctx.metrics[k][0] == aside.end() and ctx.metrics[k][2] in (
+                "deaths", "injured") and not P.DIGIT.search(ctx.text, fig.core_end, clause[1]):
+            return ctx.metrics[k][2]
     lo = max(clause[0], prev_end)
     before = [m for m in _in(ctx.metrics, lo, fig.span_start) if lex.metrics[m[2]].countable]
     # "Deaths in those attacks climbed from 539": a metric inside a prepositional phrase

@@ -889,6 +889,12 @@ REPORT_WORD_AFTER = re.compile(
     r"\)?['’]?s?\s+(?:\w+\s+)?(?:report|data|survey|study|review|assessment|database)\b",
     re.IGNORECASE)
 DIGIT = re.compile(r"\d")
+# An aside about the people a subject counts, up to its verb: ", including 260 soldiers, ",
+# ", along with nearly 1,000 individuals overall, have ".
+PEOPLE_ASIDE = re.compile(
+    r",\s*(?:including|along\s+with|among\s+them|among\s+whom)(?![a-z])"
+    r"(?:[^,;.]|[,.](?=[0-9])){0,100},\s*"
+    r"(?:(?:have|has|had|were|was)\s+)?(?:also\s+)?", re.IGNORECASE)
 # Between a period and the figure of a relative clause about it: "2024, which reported".
 WHICH_GAP = re.compile(r"\s*,?\s+(?:which|when)\s+(?:[a-z]+\s+){0,3}", re.IGNORECASE)
 # More people hurt in the events just told: "Nine officials were also injured".

@@ -1268,3 +1268,12 @@ def test_a_compared_count_that_repeats_the_head_noun_measures_the_same() -> None
                      "security operations during the same period in 2022.",
                      published="2023-07-06")
     assert claims["12"][C.metric] != "attacks"
+
+
+def test_the_verb_after_an_aside_about_the_people_is_the_subjects() -> None:
+    claims = by_text("More than 900 people, including 200 officers and soldiers of the army, "
+                     "sacrificed their lives in terrorist attacks in 2023.")
+    assert claims["More than 900"][C.metric] == "deaths"
+    claims = by_text("Over 200 soldiers, along with nearly 1,000 civilians overall, have laid "
+                     "down their lives in the fight in 2023.")
+    assert claims["Over 200"][C.metric] == "deaths_security_personnel"
