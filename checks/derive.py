@@ -315,39 +315,10 @@ def _sums(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
             & counts[R.value].notna()
         ]
         for _, group in pool.groupby(_GROUP, sort=False):
-            by_region = group.drop_duplicates(subset=[R.region]).set_index(R.region)
-            if set(by_region.index) != set(parts):
-                continue  # a sum needs every part from the same source and definition
-            hedges = {q if isinstance(q, str) else None for q in by_region[R.qualifier]}
-            if not hedges <= _SUMMABLE:
-                continue
-            hedge = "over" if "over" in hedges else "at_least" if "at_least" in hedges else None
-            values = by_region.loc[parts, R.value]
-            total = values.sum()
-            first = by_region.loc[parts[0]]
-            said = f"{hedge.replace('_', ' ')} " if hedge else ""
-            rows.append(
-                first.to_dict()
-                | {
-                    R.region: region,
-                    R.ref_id: f"derived:{first[R.source]}:{metric}:{region}:{period}:sum",
-                    R.kind: Kind.COUNT.value,
-                    R.value: total,
-                    R.low: float("nan"),
-                    R.high: float("nan"),
-                    R.qualifier: hedge,
-                    R.unit: None,
-                    R.published: by_region[R.published].max(),
-                    R.stated_or_derived: Stated.DERIVED.value,
-                    R.note: None,
-                    INPUTS: " + ".join(
-                        f"{_hedged(by_region.loc[r, R.qualifier])}{format_number(v)} ({r})"
-                        for r, v in values.items()
-                    ),
-                    COMPUTATION: f"{' + '.join(format_number(v) for v in values)} = "
-                    f"{said}{format_number(total)} ({region}, {period})",
-                }
-            )
+            row = _sum_row(group, R.region, parts, metric, region, period,
+                           f"{region}, {period}")
+            if row is not None:
+                rows.append(row)
     return (
         pd.DataFrame(rows, columns=[*_columns(), INPUTS, COMPUTATION]) if rows else pd.DataFrame()
     )
@@ -372,42 +343,51 @@ def _metric_sums(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
             & counts[R.value].notna()
         ]
         for _, group in pool.groupby([R.source, R.definition], sort=False):
-            by_metric = group.drop_duplicates(subset=[R.metric]).set_index(R.metric)
-            if set(by_metric.index) != set(parts):
-                continue  # every part from the same source and definition
-            hedges = {q if isinstance(q, str) else None for q in by_metric[R.qualifier]}
-            if not hedges <= _SUMMABLE:
-                continue
-            hedge = "over" if "over" in hedges else "at_least" if "at_least" in hedges else None
-            values = by_metric.loc[parts, R.value]
-            total = values.sum()
-            first = by_metric.loc[parts[0]]
-            said = f"{hedge.replace('_', ' ')} " if hedge else ""
-            rows.append(
-                first.to_dict()
-                | {
-                    R.metric: metric,
-                    R.ref_id: f"derived:{first[R.source]}:{metric}:{region}:{period}:sum",
-                    R.kind: Kind.COUNT.value,
-                    R.value: total,
-                    R.low: float("nan"),
-                    R.high: float("nan"),
-                    R.qualifier: hedge,
-                    R.unit: None,
-                    R.published: by_metric[R.published].max(),
-                    R.stated_or_derived: Stated.DERIVED.value,
-                    R.note: None,
-                    INPUTS: " + ".join(
-                        f"{_hedged(by_metric.loc[m, R.qualifier])}{format_number(v)} ({m})"
-                        for m, v in values.items()
-                    ),
-                    COMPUTATION: f"{' + '.join(format_number(v) for v in values)} = "
-                    f"{said}{format_number(total)} ({metric}, {region}, {period})",
-                }
-            )
+            row = _sum_row(group, R.metric, parts, metric, region, period,
+                           f"{metric}, {region}, {period}")
+            if row is not None:
+                rows.append(row)
     return (
         pd.DataFrame(rows, columns=[*_columns(), INPUTS, COMPUTATION]) if rows else pd.DataFrame()
     )
+
+
+def _sum_row(group: pd.DataFrame, by: str, parts: list[str], metric: str, region: str,
+             period: str, where: str) -> dict | None:
+    """One source and definition's sum of its counts of ``parts`` (values of column ``by``:
+    regions or metrics) as a derived count of ``metric`` in ``region`` and ``period``, with
+    its inputs and arithmetic; None when a part is missing or a hedge has no simple sum."""
+    by_part = group.drop_duplicates(subset=[by]).set_index(by)
+    if set(by_part.index) != set(parts):
+        return None  # a sum needs every part from the same source and definition
+    hedges = {q if isinstance(q, str) else None for q in by_part[R.qualifier]}
+    if not hedges <= _SUMMABLE:
+        return None
+    hedge = "over" if "over" in hedges else "at_least" if "at_least" in hedges else None
+    values = by_part.loc[parts, R.value]
+    total = values.sum()
+    first = by_part.loc[parts[0]]
+    said = f"{hedge.replace('_', ' ')} " if hedge else ""
+    return first.to_dict() | {
+        R.metric: metric,
+        R.region: region,
+        R.ref_id: f"derived:{first[R.source]}:{metric}:{region}:{period}:sum",
+        R.kind: Kind.COUNT.value,
+        R.value: total,
+        R.low: float("nan"),
+        R.high: float("nan"),
+        R.qualifier: hedge,
+        R.unit: None,
+        R.published: by_part[R.published].max(),
+        R.stated_or_derived: Stated.DERIVED.value,
+        R.note: None,
+        INPUTS: " + ".join(
+            f"{_hedged(by_part.loc[p, R.qualifier])}{format_number(v)} ({p})"
+            for p, v in values.items()
+        ),
+        COMPUTATION: f"{' + '.join(format_number(v) for v in values)} = "
+        f"{said}{format_number(total)} ({where})",
+    }
 
 
 def _hedged(qualifier: object) -> str:
