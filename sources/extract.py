@@ -23,6 +23,7 @@ import gc
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate, pairwise
@@ -2653,21 +2654,35 @@ def _change_measured_by_its_counts(text: str, claims: list[_Figure]) -> None:
     for i, fig in enumerate(claims):
         if fig.kind != CHANGE or fig.metric or fig.value is None:
             continue
-        # The next few figures only: the counts that explain a change follow it, and a
-        # run-on "sentence" (a table) must not cost a pass over the rest per change.
-        counts = [c for c in claims[i + 1:i + 1 + CHANGE_COUNTS_REACH] if c.kind == COUNT
-                  and c.metric and c.value and c.period and T.is_valid(c.period)]
-        for a, b in pairwise(counts):
-            if a.metric != b.metric or a.region != b.region or a.period == b.period:
-                continue
-            older, newer = sorted((a, b), key=lambda c: T.bounds(c.period))
-            change = (newer.value - older.value) / older.value * 100
-            if abs(change - fig.value) < 1:
-                fig.metric = a.metric
-                fig.extra["how"]["metric"] = (
-                    f"the counts the sentence gives for it ({text[older.span_start:older.span_end]}"
-                    f" to {text[newer.span_start:newer.span_end]}: {change:+.1f}%)")
-                break
+        found = _counts_giving(fig, claims[i + 1:i + 1 + CHANGE_COUNTS_REACH],
+                               lambda c: bool(c.metric), same_metric=True)
+        if found is not None:
+            older, newer, change = found
+            fig.metric = older.metric
+            fig.extra["how"]["metric"] = (
+                f"the counts the sentence gives for it ({text[older.span_start:older.span_end]}"
+                f" to {text[newer.span_start:newer.span_end]}: {change:+.1f}%)")
+
+
+def _counts_giving(change: _Figure, after: list[_Figure], fits: Callable[[_Figure], bool],
+                   same_metric: bool = False) -> tuple[_Figure, _Figure, float] | None:
+    """The first pair of counts among the figures right after a change (``after``, at most
+    ``CHANGE_COUNTS_REACH`` of them: the counts that explain a change follow it, and a
+    run-on "sentence" must not cost a pass over the rest per change) that ``fits``, of one
+    place and two periods (and one measure when ``same_metric``), whose change from the
+    earlier to the later is the stated one to within a point (rounding, "about"), as
+    (older, newer, their change in percent); None when none gives it."""
+    counts = [c for c in after if c.kind == COUNT and c.value
+              and c.period and T.is_valid(c.period) and fits(c)]
+    for a, b in pairwise(counts):
+        if a.region != b.region or a.period == b.period or (
+                same_metric and a.metric != b.metric):
+            continue
+        older, newer = sorted((a, b), key=lambda c: T.bounds(c.period))
+        rate = (newer.value - older.value) / older.value * 100
+        if abs(rate - change.value) < 1:
+            return older, newer, rate
+    return None
 
 
 def _counts_of_a_part_change(text: str, lex: Lexicon, claims: list[_Figure]) -> None:
@@ -2684,21 +2699,14 @@ def _counts_of_a_part_change(text: str, lex: Lexicon, claims: list[_Figure]) -> 
         base = _hurt_base(lex, fig.metric)
         if base is None or base == fig.metric:
             continue
-        counts = [c for c in claims[i + 1:i + 1 + CHANGE_COUNTS_REACH] if c.kind == COUNT
-                  and c.metric in (None, base) and c.value and c.period
-                  and T.is_valid(c.period)]
-        for a, b in pairwise(counts):
-            if a.region != b.region or a.period == b.period:
-                continue
-            older, newer = sorted((a, b), key=lambda c: T.bounds(c.period))
-            change = (newer.value - older.value) / older.value * 100
-            if abs(change - fig.value) < 1:
-                for c in (a, b):
-                    c.metric = fig.metric
-                    c.extra["how"]["metric"] = (
-                        f"the change they give ({text[fig.span_start:fig.span_end]}: "
-                        f"{change:+.1f}%)")
-                break
+        found = _counts_giving(fig, claims[i + 1:i + 1 + CHANGE_COUNTS_REACH],
+                               lambda c, base=base: c.metric in (None, base))
+        if found is not None:
+            for c in found[:2]:
+                c.metric = fig.metric
+                c.extra["how"]["metric"] = (
+                    f"the change they give ({text[fig.span_start:fig.span_end]}: "
+                    f"{found[2]:+.1f}%)")
 
 
 def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
