@@ -1255,11 +1255,6 @@ def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -
         how["period"] = f"the figure before that it is part of ({words})"
 
 
-# How much longer than last year's span "this year" may run and still be read as that span
-# (a report on the first quarter published in mid-April).
-SAME_SPAN_SLACK_DAYS = 45
-
-
 LIST_REACH = 8  # figures a "from" list may hold: a run-on table is no such list
 
 
@@ -1305,6 +1300,11 @@ def _from_to_lists(text: str, claims: list[_Figure], named: set[str | None]) -> 
             if b.metric is None:
                 b.metric = a.metric
         return
+
+
+# How much longer than last year's span "this year" may run and still be read as that span
+# (a report on the first quarter published in mid-April).
+SAME_SPAN_SLACK_DAYS = 45
 
 
 def _same_span_this_year(text: str, claims: list[_Figure]) -> None:
