@@ -43,6 +43,7 @@ from checks.precision import (
     Comparand,
     Interval,
     Tolerances,
+    claim_qualifier,
     compare,
     date_interval,
     rounding_interval,
@@ -120,8 +121,10 @@ def claim_interval(claim: Mapping, tol: Tolerances) -> Interval | None:
     """The interval a claim stands for at its own precision (dates in days)."""
     if claim[C.kind] == Kind.DATE:
         return date_interval(claim[C.date]) if _present(claim[C.date]) else None
+    qualifier = claim_qualifier(claim[C.kind], claim.get(C.text),
+                                claim[C.qualifier] if _present(claim[C.qualifier]) else None)
     return stated_interval(
-        claim[C.kind], claim[C.value], claim[C.low], claim[C.high], claim[C.qualifier], tol
+        claim[C.kind], claim[C.value], claim[C.low], claim[C.high], qualifier, tol
     )
 
 
@@ -174,9 +177,12 @@ def _claim_intervals(claims: pd.DataFrame, tol: Tolerances) -> dict[str, Interva
     """Each claim's interval by claim id; claims stating the same figure share one computation."""
     cache: dict[tuple, Interval | None] = {}
     out: dict[str, Interval | None] = {}
-    for claim_id, *key in claims[[C.claim_id, *_INTERVAL_INPUTS]].itertuples(index=False):
+    for claim_id, text, *key in claims[[C.claim_id, C.text, *_INTERVAL_INPUTS]].itertuples(
+            index=False):
         # NaN != NaN, so missing numbers are normalised before they key the cache.
-        key = tuple(None if not _present(x) else x for x in key)
+        key = [None if not _present(x) else x for x in key]
+        key[4] = claim_qualifier(key[0], text, key[4])  # (a fraction in words: "about")
+        key = tuple(key)
         if key not in cache:
             cache[key] = claim_interval(dict(zip(_INTERVAL_INPUTS, key, strict=True)), tol)
         out[claim_id] = cache[key]

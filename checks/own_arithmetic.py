@@ -20,7 +20,7 @@ import pandas as pd
 
 from checks.figures import format_number
 from checks.labels import part_related, region_parents
-from checks.precision import Interval, Tolerances, stated_interval
+from checks.precision import Interval, Tolerances, claim_qualifier, stated_interval
 from checks.rows import records as rows_of
 from checks.schemas import ClaimSchema as C
 from checks.values import text_or_none
@@ -175,9 +175,8 @@ def _only(rows) -> dict | None:
 
 
 def _interval(row: Mapping, tol: Tolerances) -> Interval | None:
-    interval = stated_interval(
-        row[C.kind], row[C.value], row[C.low], row[C.high], text_or_none(row[C.qualifier]), tol
-    )
+    qualifier = claim_qualifier(row[C.kind], row.get(C.text), text_or_none(row[C.qualifier]))
+    interval = stated_interval(row[C.kind], row[C.value], row[C.low], row[C.high], qualifier, tol)
     if interval is None or interval.low is None:
         return None
     return interval

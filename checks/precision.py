@@ -12,6 +12,7 @@ the same overlap test that compares numbers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -257,6 +258,26 @@ def rounding_interval(value: float, kind: str, tol: Tolerances) -> Interval:
     return Interval(
         value - half, value + half, high_closed=False, how="rounded at the stated digits"
     )
+
+
+# Percentages a writer can state as a fraction in words: "two-thirds of attacks", "rose by
+# a third", "half of the deaths" (and not "sixty-five percent", a number spelt out).
+_PERCENT_KINDS = {Kind.SHARE, Kind.PERCENT, Kind.PERCENT_CHANGE}
+_FRACTION_WORD = re.compile(
+    r"\b(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b",
+    re.IGNORECASE)
+
+
+def claim_qualifier(kind: str, text: object, qualifier: str | None) -> str | None:
+    """The hedge a claim is read with: its own, or "about" for a percentage stated as a
+    fraction in words with no digit ("two-thirds", "a third", "half"). Like "doubled", such
+    a fraction is a proportion said roughly, not a number rounded at a digit: 65% is
+    "two-thirds"."""
+    if qualifier or kind not in _PERCENT_KINDS or not isinstance(text, str):
+        return qualifier
+    if any(ch.isdigit() for ch in text) or not _FRACTION_WORD.search(text):
+        return None
+    return Qualifier.ABOUT.value
 
 
 def stated_interval(

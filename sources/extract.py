@@ -577,8 +577,9 @@ def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
 def _number_figures(text: str, ctx: _Context | None = None) -> list[_Figure]:
     """Figures from the number recognizer: ordinals, references, compounds and URLs dropped.
 
-    A fraction is a figure only as a share ("two-thirds of attacks"), and not after an
-    ordinal ("the first half of 2023" is a period). ``ctx``: the lower-cased text and the
+    A fraction is a figure only as a share ("two-thirds of attacks") or a change ("an
+    increase of about two-thirds"), and not after an ordinal ("the first half of 2023" is a
+    period). ``ctx``: the lower-cased text and the
     runs of number words, when already found.
     """
     found: list[_Figure] = []
@@ -588,10 +589,11 @@ def _number_figures(text: str, ctx: _Context | None = None) -> list[_Figure]:
         if not n.is_figure:
             continue
         if n.form == N.FRACTION:
-            if not _OF_AFTER.match(text, n.end) or P.PERIOD_AFTER_OF.match(text, n.end) or (
-                prev is not None and prev.ordinal and not text[prev.end:n.start].strip()
-            ):
-                continue
+            change = P.FRACTION_CHANGE_BEFORE.search(text, max(0, n.start - 40), n.start)
+            if not change and (not _OF_AFTER.match(text, n.end) or P.PERIOD_AFTER_OF.match(
+                    text, n.end) or (prev is not None and prev.ordinal
+                                     and not text[prev.end:n.start].strip())):
+                continue  # ("an increase of about two-thirds" is a change)
             found.append(_Figure(n.start, n.end, "fraction", value=round(100 * n.value, 4),
                                  percent=True))
             continue
@@ -831,7 +833,10 @@ def _classify(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> None:
         fig.qualifier = fig.qualifier or Qualifier.AT_LEAST.value
         return
     if fig.origin == "fraction":
-        _as_share(text, fig, lex, ctx)
+        if _as_change(text, fig, before, before_start):
+            fig.unit = _unit(fig)  # "an increase of about two-thirds": +66.7%
+        else:
+            _as_share(text, fig, lex, ctx)
         return
 
     if fig.percent or fig.points:

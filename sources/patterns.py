@@ -889,6 +889,11 @@ REPORT_WORD_AFTER = re.compile(
     r"\)?['’]?s?\s+(?:\w+\s+)?(?:report|data|survey|study|review|assessment|database)\b",
     re.IGNORECASE)
 DIGIT = re.compile(r"\d")
+# A fraction that is a change: "an increase of about two-thirds", "rose by a third".
+FRACTION_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:increase|rise|jump|surge|decrease|decline|drop|fall|reduction)\s+of"
+    r"|(?:rose|increased|grew|jumped|surged|fell|dropped|declined|decreased)\s+by)\s+"
+    r"(?:(?:about|nearly|almost|around|roughly|over|more\s+than|some)\s+)?\Z", re.IGNORECASE)
 # An aside about the people a subject counts, up to its verb: ", including 260 soldiers, ",
 # ", along with nearly 1,000 individuals overall, have ".
 PEOPLE_ASIDE = re.compile(

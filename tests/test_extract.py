@@ -134,6 +134,10 @@ def test_nothing_found_is_an_empty_table() -> None:
          {C.kind: "share", C.value: 50, C.metric: "deaths"}),
         ("Two-thirds of attacks were claimed.", "Two-thirds of attacks",
          {C.kind: "share", C.metric: "attacks"}),
+        ("Attacks rose by a third in 2023.", "rose by a third",
+         {C.kind: "percent_change", C.metric: "attacks"}),
+        ("Bombings went up, an increase of about two-thirds.", "increase of about two-thirds",
+         {C.kind: "percent_change", C.qualifier: "about"}),
         ("They made up 40% of the injured.", "40% of the injured",
          {C.kind: "share", C.metric: "injured"}),
         # ranges

@@ -962,3 +962,14 @@ def test_a_running_tally_confirms_but_never_alarms():
     # The same tally against the year after it ended is no tally of a running period.
     assert verdict_of([other], [tally], published="2025-02-01")[:2] == (
         "unverifiable", "no-reference")
+
+
+def test_a_share_in_words_is_read_roughly_and_one_in_digits_at_its_digits():
+    """"Two-thirds of attacks" is a proportion said roughly (65% is two-thirds); "67%" is
+    rounded at its last digit."""
+    pips = ref("p", source="PIPS", metric="attacks", kind="share", value=65.0, unit="%")
+    words = claim(text="Two-thirds of attacks", kind="share", value=66.6667, unit="%",
+                  metric="attacks", region="PK", period="2023", attributed_to="PIPS")
+    assert verdict_of([words], [pips])[0] == "supported"
+    digits = words | {"text": "67% of attacks", "value": 67.0}
+    assert verdict_of([digits], [pips])[0] == "contradicted"

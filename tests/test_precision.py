@@ -14,6 +14,7 @@ from checks.precision import (
     TOLERANCES_FILE,
     Interval,
     Tolerances,
+    claim_qualifier,
     date_interval,
     stated_decimals,
     stated_interval,
@@ -141,3 +142,16 @@ def test_hedged_falls_read_in_magnitude(sentence, inside, outside):
     interval = stated_interval(row.kind, row.value, row.low, row.high, row.qualifier, TOL)
     assert Interval(inside, inside).within(interval), (sentence, str(interval))
     assert not Interval(outside, outside).within(interval), (sentence, str(interval))
+
+
+@pytest.mark.parametrize(("kind", "text", "qualifier", "read"), [
+    ("share", "Two-thirds of attacks", None, "about"),
+    ("percent_change", "rose by a third", None, "about"),
+    ("share", "Half of the deaths", None, "about"),
+    ("share", "sixty-five percent of attacks", None, None),  # a number spelt out
+    ("share", "65% of attacks", None, None),
+    ("share", "nearly two-thirds of attacks", "nearly", "nearly"),  # its own hedge stands
+    ("count", "half a dozen", None, None),
+])
+def test_a_fraction_in_words_is_read_as_about(kind, text, qualifier, read):
+    assert claim_qualifier(kind, text, qualifier) == read
