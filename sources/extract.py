@@ -1151,7 +1151,8 @@ def _bind_region(ctx: _Context, fig: _Figure, sc: _Scope, clause: tuple[int, int
 
 # Metrics whose verb, right before a figure, is that figure's own: "killed 229 people",
 # "arrested 739 terrorists" (the people named after it are who was killed or arrested).
-_VERB_FIRST = frozenset({"deaths", "injured", "militants_arrested", "abductions"})
+_VERB_FIRST = frozenset({"deaths", "injured", "militants_arrested", "abductions",
+                         "suspects_named"})
 
 
 SUBJECT_REACH = 60  # characters of a figure's own noun phrase before an aside about it

@@ -1277,3 +1277,11 @@ def test_the_verb_after_an_aside_about_the_people_is_the_subjects() -> None:
     claims = by_text("Over 200 soldiers, along with nearly 1,000 civilians overall, have laid "
                      "down their lives in the fight in 2023.")
     assert claims["Over 200"][C.metric] == "deaths_security_personnel"
+
+
+def test_suspects_named_in_cases_are_counted_as_named() -> None:
+    claims = by_text("In Sindh, 120 suspected terrorists were named in cases in 2025.")
+    assert claims["120"][C.metric] == "suspects_named"
+    # The killing verb still comes first: "militants killed 20 soldiers".
+    assert by_text("In 2023, militants killed 20 soldiers.")["20"][C.metric] == (
+        "deaths_security_personnel")
