@@ -9,6 +9,8 @@ claim asks about are derived: the work grows with the distinct questions, not th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from checks.figures import format_number
@@ -301,27 +303,8 @@ _SUMMABLE = {None, "at_least", "over"}
 
 def _sums(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
     """A combined region's count as the sum of its parts' counts, within one source+definition."""
-    asked = asked.dropna().drop_duplicates()
-    asked = asked[asked[C.region].str.contains("+", regex=False)]
-    if asked.empty:
-        return pd.DataFrame()
-    rows = []
-    for metric, region, period in asked.itertuples(index=False):
-        parts = region.split("+")
-        pool = counts[
-            (counts[R.metric] == metric)
-            & (counts[R.period] == period)
-            & counts[R.region].isin(parts)
-            & counts[R.value].notna()
-        ]
-        for _, group in pool.groupby(_GROUP, sort=False):
-            row = _sum_row(group, R.region, parts, metric, region, period,
-                           f"{region}, {period}")
-            if row is not None:
-                rows.append(row)
-    return (
-        pd.DataFrame(rows, columns=[*_columns(), INPUTS, COMPUTATION]) if rows else pd.DataFrame()
-    )
+    return _sums_of_parts(counts, asked, R.region,
+                          lambda metric, region: region.split("+") if "+" in region else None)
 
 
 def _metric_sums(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
@@ -329,22 +312,31 @@ def _metric_sums(counts: pd.DataFrame, asked: pd.DataFrame) -> pd.DataFrame:
     ("854 killed or wounded": 358 killed + 496 injured), within one source and definition,
     for one place and period (``sum_of`` in metrics.yaml)."""
     sums = metric_sums()
-    asked = asked.dropna().drop_duplicates()
-    asked = asked[asked[C.metric].isin(list(sums))]
-    if asked.empty:
-        return pd.DataFrame()
+    return _sums_of_parts(counts, asked, R.metric,
+                          lambda metric, region: list(sums[metric]) if metric in sums else None)
+
+
+def _sums_of_parts(counts: pd.DataFrame, asked: pd.DataFrame, by: str,
+                   parts_of: Callable[[str, str], list[str] | None]) -> pd.DataFrame:
+    """The sums the claims ask about whose parts differ in column ``by`` (regions of a
+    combined region, or the measures one counts together), the other column fixed:
+    ``parts_of(metric, region)`` names the parts, None where the claim is no such sum."""
+    other = R.metric if by == R.region else R.region
     rows = []
-    for metric, region, period in asked.itertuples(index=False):
-        parts = list(sums[metric])
+    for metric, region, period in asked.dropna().drop_duplicates().itertuples(index=False):
+        parts = parts_of(metric, region)
+        if not parts:
+            continue
+        fixed = metric if other == R.metric else region
         pool = counts[
-            counts[R.metric].isin(parts)
+            counts[by].isin(parts)
+            & (counts[other] == fixed)
             & (counts[R.period] == period)
-            & (counts[R.region] == region)
             & counts[R.value].notna()
         ]
+        where = f"{region}, {period}" if by == R.region else f"{metric}, {region}, {period}"
         for _, group in pool.groupby([R.source, R.definition], sort=False):
-            row = _sum_row(group, R.metric, parts, metric, region, period,
-                           f"{metric}, {region}, {period}")
+            row = _sum_row(group, by, parts, metric, region, period, where)
             if row is not None:
                 rows.append(row)
     return (
