@@ -1177,7 +1177,7 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         nxt = _first_metric_at(ctx, after[1], after[1] + 2, True, lex)
         while nxt is not None and not ctx.text[after[1]:nxt[0]].strip():
             after, nxt = nxt, _first_metric_at(ctx, nxt[1], nxt[1] + 2, True, lex)
-        return after[2]
+        return _restated_event(ctx, lex, fig, after) or after[2]
     if after is None and clause[1] - fig.core_end <= SUBJECT_REACH and (
             aside := P.PEOPLE_ASIDE.match(ctx.text, clause[1])) is not None:
         # "More than one thousand people, including 260 soldiers, sacrificed their lives":
@@ -1208,6 +1208,29 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         pick = ctx.metrics[k]  # "terrorist incidents": the last adjoining word is the head
         k += 1
     return pick[2]
+
+
+def _restated_event(ctx: _Context, lex: Lexicon, fig: _Figure,
+                    noun: tuple[int, int, str]) -> str | None:
+    """The kind of event a bare "incidents" after a figure restates, if its sentence named
+    one kind before it: "the number of attacks doubled, reaching 1,100 incidents" counts
+    attacks, not attacks and security operations together.
+
+    Only one kind may be named, and no operations or incidents of another kind: "30 attacks
+    and 12 operations, 42 incidents in all" counts both.
+    """
+    if noun[2] != "incidents" or ctx.text[noun[0]:noun[1]].lower() not in (
+            "incident", "incidents"):
+        return None
+    sent = ctx.sentences[bisect_right(ctx.sentence_starts, fig.span_start) - 1]
+    named = {m[2] for m in _in(ctx.metrics, sent[0], sent[1]) if m[0] != noun[0]
+             and lex.metrics[m[2]].countable and (lex.metrics[m[2]].event
+                                                 or m[2] in ("incidents", "security_operations"))}
+    earlier = {m[2] for m in _in(ctx.metrics, sent[0], fig.span_start)}
+    if len(named) != 1 or not named <= earlier:
+        return None
+    (kind,) = named
+    return kind if kind not in ("incidents", "security_operations") else None
 
 
 def _names_population_before(ctx: _Context, fig: _Figure, metric_start: int) -> bool:
@@ -2610,7 +2633,7 @@ def _extract_claims(
     claimed.sort(key=lambda pair: (pair[0].span_start, pair[0].span_end))
     _restated_sources([fig for fig, _ in claimed], text)
     # Before the local names are resolved: "the CTD" carried on is the CTD of the figure's place.
-    _article_sources(ctx, lex, [fig for fig, _ in claimed])
+    _article_sources(ctx, lex, [fig for fig, _ in claimed], pub)
     if lex.local_sources:
         _resolve_local_sources([fig for fig, _ in claimed], lex)
     if lex.source_means:
@@ -2715,7 +2738,8 @@ def _counts_of_a_part_change(text: str, lex: Lexicon, claims: list[_Figure]) -> 
                     f"{found[2]:+.1f}%)")
 
 
-def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
+def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure],
+                     pub: date | None = None) -> None:
     """An unattributed figure on the publishers' subject takes the one source the article
     has attributed figures to before it.
 
@@ -2769,16 +2793,21 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
         how = fig.extra.setdefault("how", {})
         how["source"] = f"the article's only source so far ('{name}')"
         lag = lex.edition_lag.get(name, 0)
-        if lag and fig.period and len(fig.period) == 4 and how.get("period", "").startswith(
-                "the publication year"):
-            # "Terrorism-related deaths have risen by 45%" in a story on GTI 2025: the
-            # edition out at publication measures the year before.
+        said = how.get("period", "")
+        if lag and fig.period and len(fig.period) == 4 and (
+                said.startswith("the publication year") or pub is not None
+                and said.startswith("the article's opening") and fig.period == str(pub.year)):
+            # "Attacks have doubled" in a story on an index edition out this year: the
+            # edition measures the year before, and has no figure for this one. (An opening
+            # that dates the story this year, "the budget for 2025-26", does not date the
+            # index's figures.)
             year = int(fig.period) - lag
             fig.period = str(year)
             if fig.base_period and len(fig.base_period) == 4:
                 fig.base_period = str(int(fig.base_period) - lag)
-            how["period"] = (f"the publication year's {name} edition (data year {year}; "
-                             "present tense, no period named)")
+            why = ("present tense, no period named" if said.startswith("the publication year")
+                   else "the opening's year is the edition's")
+            how["period"] = f"the publication year's {name} edition (data year {year}; {why})"
 
 
 def _on_subject(ctx: _Context, lex: Lexicon, fig: _Figure, by_sentence: dict[int, bool]
