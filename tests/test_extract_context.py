@@ -1285,3 +1285,38 @@ def test_suspects_named_in_cases_are_counted_as_named() -> None:
     # The killing verb still comes first: "militants killed 20 soldiers".
     assert by_text("In 2023, militants killed 20 soldiers.")["20"][C.metric] == (
         "deaths_security_personnel")
+
+
+def test_an_index_editions_figures_are_not_dated_by_an_opening_on_another_subject() -> None:
+    # The opening's year dates a budget; the index's figures that follow are its data year's.
+    text = ("KARACHI, March 30: The province plans to raise its police budget for 2026-27.\n"
+            "The plan comes as the country was ranked third in the 2026 Global Terrorism "
+            "Index.\nDeaths from militancy have grown by 31%, the sharpest rise in years.")
+    rise = by_text(text, published="2026-03-30")["grown by 31%"]
+    assert (rise[C.attributed_to], rise[C.period], rise[C.base_period]) == (
+        "GTI", "2025", "2024")
+    assert "data year 2025" in rise[C.binding]
+
+
+def test_an_opening_dated_another_year_still_dates_an_index_story() -> None:
+    # Only the publication year is the edition's: an opening about 2024 keeps 2024.
+    text = ("KARACHI: Violence in 2024 was the worst in a decade, the 2026 Global Terrorism "
+            "Index shows.\nDeaths from militancy grew by 31%.")
+    rise = by_text(text, published="2026-03-30")["grew by 31%"]
+    assert rise[C.period] == "2024"
+
+
+def test_bare_incidents_restate_the_kind_of_event_the_sentence_named() -> None:
+    claims = by_text("Suicide bombings nearly tripled in 2024, reaching 41 incidents.",
+                     published="2025-01-05")
+    assert claims["41"][C.metric] == "suicide_attacks"
+
+
+def test_incidents_after_attacks_and_operations_count_both() -> None:
+    claims = by_text("Militants staged 60 attacks and troops ran 25 operations in May, 85 "
+                     "incidents in all.", published="2025-06-05")
+    assert claims["85"][C.metric] == "incidents"
+    # Named after the figure, the kind is the noun's own: "41 incidents, mostly attacks".
+    claims = by_text("Police logged 41 incidents in May, most of them attacks on checkposts.",
+                     published="2025-06-05")
+    assert claims["41"][C.metric] == "incidents"
