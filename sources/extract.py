@@ -840,7 +840,7 @@ def _classify(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> None:
         return
 
     if fig.percent or fig.points:
-        if _as_change(text, fig, before, before_start):
+        if _as_change(text, fig, before, before_start, ctx, lex):
             pass
         elif fig.points:
             fig.kind = POINTS
@@ -881,8 +881,13 @@ def _unit(fig: _Figure) -> str | None:
     return fig.currency
 
 
-def _as_change(text: str, fig: _Figure, before: str, before_start: int) -> bool:
-    """Read a percent as a change ("65% increase", "rose by 12%"); sign a decrease negative."""
+def _as_change(text: str, fig: _Figure, before: str, before_start: int,
+               ctx: _Context | None = None, lex: Lexicon | None = None) -> bool:
+    """Read a percent as a change ("65% increase", "rose by 12%"); sign a decrease negative.
+
+    With ``ctx`` and ``lex``, "up" or "down" right after a measure is a change, as headlines
+    write it ("bombings up 40pc").
+    """
     kind = POINTS if fig.points else CHANGE
     after = P.CHANGE_NOUN_AFTER.match(text, fig.end)
     if after:
@@ -895,7 +900,8 @@ def _as_change(text: str, fig: _Figure, before: str, before_start: int) -> bool:
         verb = None if noun else P.CHANGE_VERB_BEFORE.search(before)
         if verb and normalise(verb.group("w")) in ("up", "down") and not P.UP_DOWN_AS_CHANGE.search(
             before, 0, verb.start("w")
-        ):
+        ) and not (ctx is not None and lex is not None and _measure_ends_at(
+                ctx, lex, before_start + verb.start("w"))):
             verb = None  # "made up 40%", "up to 12%": not a change
         hit = noun or verb
         if hit:
@@ -923,6 +929,16 @@ def _as_change(text: str, fig: _Figure, before: str, before_start: int) -> bool:
     if decrease and fig.value is not None:
         fig.value = -abs(fig.value)
     return True
+
+
+def _measure_ends_at(ctx: _Context, lex: Lexicon, pos: int) -> bool:
+    """Whether a countable measure's word ends right before ``pos``, spaces apart
+    ("kidnappings up 30%"), so that "up" there is no verb's particle ("made up 30%")."""
+    j = bisect_left(ctx.metric_starts, pos) - 1
+    if j < 0:
+        return False
+    _start, end, metric = ctx.metrics[j]
+    return end <= pos and lex.metrics[metric].countable and not ctx.text[end:pos].strip()
 
 
 def _as_share(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
@@ -1270,8 +1286,7 @@ def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -
     change = fig.kind in CHANGE_KINDS
     if not change and fig.kind != COUNT:
         return  # a percentage could be a share of the whole as well as a part of it
-    whole = next((f for f in reversed(before[-CHANGE_COUNTS_REACH:]) if f.metric and (
-        f.kind in CHANGE_KINDS if change else f.kind == COUNT)), None)
+    whole = _whole_told_before(before, change)
     if whole is None:
         return
     how = fig.extra["how"]
@@ -1282,6 +1297,20 @@ def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -
     if not how.get("period", "").startswith(("the sentence", "its own")) and whole.period:
         fig.period, fig.base_period = whole.period, whole.base_period
         how["period"] = f"the figure before that it is part of ({words})"
+
+
+def _whole_told_before(before: list[_Figure], change: bool) -> _Figure | None:
+    """The whole that "This includes ..." opens on: the last change of the sentence before
+    (for a change), else its last count with a measure, but not a level it was compared
+    with ("deaths rose 40% to 700, against 500 in 2023. This figure included 90 soldiers":
+    the 700)."""
+    recent = before[-CHANGE_COUNTS_REACH:]
+    if change:
+        return next((f for f in reversed(recent) if f.metric and f.kind in CHANGE_KINDS), None)
+    counts = [f for f in recent if f.metric and f.kind == COUNT]
+    told = {f.period for f in recent if f.kind in CHANGE_KINDS and f.period}
+    return next((f for f in reversed(counts) if f.period in told),
+                counts[-1] if counts else None)
 
 
 LIST_REACH = 8  # figures a "from" list may hold: a run-on table is no such list
@@ -2451,6 +2480,10 @@ def _extract_claims(
         if not claims:
             continue
         sc = _scope(ctx, lex, sent, sent_figs, pub)
+        # "This figure included 90 soldiers": the sentence counts parts of the one before.
+        includes = before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[
+            idx] - 1 and P.INCLUDES_SUBJECT.match(text, *sent) is not None
+        included_in = _whole_told_before(before_sentence[1], False) if includes else None
         # Start of the next non-date claim after each claim (a figure's words end there).
         nexts = [sent[1]] * len(claims)
         upcoming = sent[1]
@@ -2543,14 +2576,20 @@ def _extract_claims(
                 how["metric"] = (f"the measure it is compared with "
                                  f"({text[previous.span_start:previous.span_end]}'s)")
             _apply_modifier(ctx, lex, fig, nxt)
+            if included_in is not None and fig.kind == COUNT and fig.metric in (
+                    None, "militants") and (hurt := _hurt_base(lex, included_in.metric)):
+                # "This figure included 300 terrorists and 90 soldiers": people among the dead
+                # (or injured) just counted, whose own words name no measure.
+                fig.metric = hurt
+                how["metric"] = (f"the figure before that it is part of "
+                                 f"({text[included_in.span_start:included_in.span_end]})")
             _compose_part(ctx, lex, fig, clause, prev_end, nxt, previous)
             whole = claims[k + 1] if k + 1 < len(claims) else None
             if whole is not None and whole.kind == COUNT and P.PART_OF_WHOLE.fullmatch(
                     text, fig.span_end, whole.span_start):
                 wholes.append((fig, whole))  # "620 of the 976 deaths"
             _bind_period(fig, sc, pub, ctx, owns.get(k), taken)
-            if before_sentence and before_sentence[0] == ctx.sentence_ranks[idx] - 1 and (
-                    P.INCLUDES_SUBJECT.match(text, *sent)):
+            if includes:
                 _part_of_the_figure_before(text, fig, before_sentence[1])
             if fig.kind in CHANGE_KINDS and "kind" not in how:
                 head_change = fig

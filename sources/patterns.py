@@ -1157,8 +1157,9 @@ PERIOD_ANAPHOR = re.compile(
 )
 PERIOD_ANAPHOR_LOW = re.compile(PERIOD_ANAPHOR.pattern)  # found_lowered
 # A sentence that opens on the figures just told as a whole of its own: "This includes a
-# 131% rise in ...", "These included 40 soldiers".
-INCLUDES_SUBJECT = re.compile(r"[\s\"“‘']*(?:this|that|these|those|it)\s+(?:also\s+)?"
+# 90% rise in ...", "These included 40 soldiers", "This figure included 12 policemen".
+INCLUDES_SUBJECT = re.compile(r"[\s\"“‘']*(?:this|that|these|those|it)\s+"
+                              r"(?:(?:figure|number|total|tally|toll|count)s?\s+)?(?:also\s+)?"
                               r"(?:includes?|included|including)\b", re.IGNORECASE)
 DEMONSTRATIVE_SUBJECT = re.compile(
     r"[\s\"“‘']*(?:these|those)\s+(?:claimed|killed|left|caused|took|resulted|injured"

@@ -1320,3 +1320,28 @@ def test_incidents_after_attacks_and_operations_count_both() -> None:
     claims = by_text("Police logged 41 incidents in May, most of them attacks on checkposts.",
                      published="2025-06-05")
     assert claims["41"][C.metric] == "incidents"
+
+
+def test_the_people_this_figure_included_are_among_the_dead_just_counted() -> None:
+    text = ("Deaths in the province rose by 40 percent to 700 in 2024, compared with 500 in "
+            "2023. This figure included 310 militants, 240 police officers and 150 civilians.")
+    claims = by_text(text, published="2025-01-03")
+    assert [claims[n][C.metric] for n in ("310", "240", "150")] == [
+        "deaths_militants", "deaths_security_personnel", "deaths_civilians"]
+    # The whole is the level the change reached, not the one it was compared with.
+    assert {claims[n][C.period] for n in ("310", "240", "150")} == {"2024"}
+
+
+def test_a_sentence_not_opening_on_the_figure_before_counts_on_its_own() -> None:
+    text = ("Deaths in the province rose by 40 percent to 700 in 2024. Officials said 310 "
+            "militants were arrested.")
+    assert by_text(text, published="2025-01-03")["310"][C.metric] != "deaths_militants"
+
+
+def test_a_measure_up_by_a_percentage_is_a_change_as_headlines_write_it() -> None:
+    claims = by_text("Kidnappings up 30pc in 2024, says report", published="2025-01-03")
+    assert claims["up 30pc"][C.kind] == "percent_change"
+    assert claims["up 30pc"][C.value] == 30
+    # A verb's particle is no change: "made up 30%" is a share.
+    claims = by_text("Kidnappings made up 30% of the cases in 2024.", published="2025-01-03")
+    assert claims["30% of the cases"][C.kind] != "percent_change"
