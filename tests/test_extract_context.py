@@ -1345,3 +1345,9 @@ def test_a_measure_up_by_a_percentage_is_a_change_as_headlines_write_it() -> Non
     # A verb's particle is no change: "made up 30%" is a share.
     claims = by_text("Kidnappings made up 30% of the cases in 2024.", published="2025-01-03")
     assert claims["30% of the cases"][C.kind] != "percent_change"
+
+
+def test_security_and_government_officials_are_the_states_own_people() -> None:
+    claims = by_text("The number of government and security officials killed rose from 40 in "
+                     "the first half of last year to 75 this year.", published="2024-07-05")
+    assert claims["40"][C.metric] == claims["75"][C.metric] == "deaths_security_personnel"
