@@ -2140,7 +2140,16 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
     # Who did it, or how: a group named in the figure's clause ("by the TTP", "TTP-linked").
     if fig.metric is None:
         return
-    for gs, ge, group in _in(ctx.groups, lo, hi):
+    groups = _in(ctx.groups, lo, hi)
+    if not groups and clause[0] >= prev_end:
+        # "... attributed to the TTP, which carried out 22 attacks": the group the clause's
+        # relative pronoun stands for.
+        k = bisect_left(ctx.groups, clause[0], key=_FIRST) - 1
+        if k >= 0 and ctx.groups[k][1] <= clause[0] and (
+                rel := P.RELATIVE_AFTER_GROUP.match(text, ctx.groups[k][1])) is not None and (
+                rel.end() > clause[0] and rel.end() <= fig.span_start):
+            groups = [ctx.groups[k]]
+    for gs, ge, group in groups:
         part = lex.parts.get((fig.metric, group))
         between = (ge, fig.span_start) if ge <= fig.span_start else (fig.span_end, gs)
         if previous is not None and ge <= fig.span_start and not text[prev_end:gs].strip() and (
@@ -2164,6 +2173,15 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         fig.metric = previous.metric
         fig.extra["group"] = previous.extra["group"]
         return
+    if previous is not None and previous.extra.get("group") and _hurt_base(
+            lex, fig.metric) == fig.metric and P.TOLL_OF_ATTACKS_GAP.fullmatch(
+            text, previous.span_end, fig.span_start):
+        # "carried out 22 attacks resulting in 107 deaths": the toll of the group's attacks.
+        part = lex.parts.get((fig.metric, previous.extra["group"]))
+        if part:
+            fig.metric = part
+            fig.extra["group"] = previous.extra["group"]
+            return
     if previous is not None and previous.extra.get("group") and P.OTHERS_AFTER.match(
             text, fig.span_end):
         # "... killed in suicide attacks, while 582 others were injured": the others were

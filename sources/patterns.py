@@ -918,6 +918,15 @@ PEOPLE_LIST_GAP = re.compile(
     rf"{_LIST_JOIN}(?:[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?{_LIST_JOIN}){{0,2}}")
 # "582 others", "40 more": a figure that adds people to the set the sentence just counted.
 OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
+# "... by the TTP, which carried out 22 attacks": a clause that opens on a relative pronoun
+# right after a group tells of that group ("(TTP)" may close the name).
+RELATIVE_AFTER_GROUP = re.compile(r"\)?\s*,?\s*(?:which|who)\b", re.IGNORECASE)
+# "22 attacks resulting in 107 deaths": the toll of the attacks just counted (the gap holds
+# the attacks' noun, at most three words).
+TOLL_OF_ATTACKS_GAP = re.compile(
+    r"(?:\s+[^\W\d_][\w’'-]*){1,3}?,?\s+(?:resulting\s+in|leaving|killing|claiming"
+    r"|(?:that|which)\s+(?:left|killed|claimed))\s+(?:the\s+lives\s+of\s+)?",
+    re.IGNORECASE)
 # The last word before a position (searched with an end bound): "losses" in "losses in".
 LAST_WORD = re.compile(r"([^\W\d_][\w’'-]*)\s*\Z")
 FUNCTION_WORDS = {

@@ -1351,3 +1351,20 @@ def test_security_and_government_officials_are_the_states_own_people() -> None:
     claims = by_text("The number of government and security officials killed rose from 40 in "
                      "the first half of last year to 75 this year.", published="2024-07-05")
     assert claims["40"][C.metric] == claims["75"][C.metric] == "deaths_security_personnel"
+
+
+def test_a_relative_clause_after_a_group_tells_of_that_group() -> None:
+    text = ("Most of the bloodshed was blamed on the Tehreek-e-Taliban Pakistan (TTP), which "
+            "staged 31 attacks resulting in 95 deaths.")
+    claims = by_text(text, published="2024-04-10")
+    assert claims["31"][C.metric] == "attacks_ttp"
+    assert claims["95"][C.metric] == "deaths_ttp"  # the toll of those attacks
+
+
+def test_a_relative_clause_about_someone_else_takes_no_group() -> None:
+    text = ("The TTP denied the claim, while the police, which recorded 31 attacks, blamed "
+            "criminals.")
+    assert by_text(text, published="2024-04-10")["31"][C.metric] == "attacks"
+    # A toll told apart from the group's attacks is everyone's.
+    text = "The TTP carried out 31 attacks. Officials said 95 people died in the floods."
+    assert by_text(text, published="2024-04-10")["95"][C.metric] == "deaths"
