@@ -549,8 +549,9 @@ def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Patte
         if text[max(0, k - 6):k].lower().endswith(_MONTH_ONLY_WORD_ENDS):
             out.append(P.DATE_MONTH_ONLY)  # "In March": a word, then space, then the month
     if (not start or text[start - 1] == "\n" or text[max(0, start - 2):start] in _AFTER_STOP
-            or text[max(0, start - 3):start] in _AFTER_STOP_2):
-        out.append(P.DATE_MONTH_SUBJECT)  # "October saw ...": opens a sentence
+            or text[max(0, start - 3):start] in _AFTER_STOP_2
+            or start >= 5 and text.startswith("that ", start - 5)):
+        out.append(P.DATE_MONTH_SUBJECT)  # "October saw ...": opens a sentence or "that" clause
     return out
 
 
@@ -2276,14 +2277,20 @@ def _hurt_base(lex: Lexicon, metric: str | None) -> str | None:
 
 def _population_before(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
     """The people named right before a count and a verb of suffering ("the outlaws suffered
-    412", "civilians with 215 fatalities"), as (start, end, population id), or None."""
+    412", "civilians with 215 fatalities", "the deadliest month for soldiers, with 40
+    deaths"), as (start, end, population id), or None."""
     k = bisect_left(ctx.populations, fig.span_start, key=_FIRST) - 1
     if k < 0:
         return None
     s, e, population = ctx.populations[k]
-    if e > fig.span_start or not P.SUFFERED_GAP.fullmatch(ctx.text, e, fig.span_start):
+    if e > fig.span_start:
         return None
-    return s, e, population
+    if P.SUFFERED_GAP.fullmatch(ctx.text, e, fig.span_start) or (
+            P.WITH_TOLL_GAP.fullmatch(ctx.text, e, fig.span_start)
+            and P.DEADLIEST_FOR.search(ctx.text, max(0, s - 60), s)):
+        # ("the bloodiest month for the police in years, with 40 deaths")
+        return s, e, population
+    return None
 
 
 def _hurt_nearby(ctx: _Context, fig: _Figure) -> str | None:

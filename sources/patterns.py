@@ -663,10 +663,11 @@ DATE_MONTH_ONLY = re.compile(
     rf"[Tt]his|[Mm]id-?|[Ee]nd\s+of|[Ss]tart\s+of|[Bb]eginning\s+of)\s+(?P<mon>{_MONTH})\b"
     rf"(?!\s+[0-9])"
 )
-# "August proved particularly violent", "October saw ...": a month that opens a sentence as
-# its subject (a verb follows) dates the sentence, without a preposition.
+# "August proved particularly violent", "October saw ...": a month that opens a sentence,
+# or a clause that reports it ("the report found that May was ..."), as its subject (a verb
+# follows) dates the sentence, without a preposition.
 DATE_MONTH_SUBJECT = re.compile(
-    rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  ))(?P<mon>{_MONTH})(?=\s+(?:was|proved|saw"
+    rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  )|(?<=\bthat ))(?P<mon>{_MONTH})(?=\s+(?:was|proved|saw"
     r"|witnessed|recorded|registered|remained|became|brought|marked|turned\s+out)\b)"
 )
 # ISO dates "2024-06-27".
@@ -864,6 +865,11 @@ LIST_PREDICATE_GAP = re.compile(
     r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
 # Between people and their count: "the outlaws suffered 412", "civilians with 215".
 SUFFERED_GAP = re.compile(r"\s+(?:suffered|with|lost)\s+", re.IGNORECASE)
+# "the deadliest year for civilians since 2014, with 480 deaths": the toll after "with" is
+# of the people the superlative was for (DEADLIEST_FOR before them, WITH_TOLL_GAP after).
+DEADLIEST_FOR = re.compile(r"\b(?:deadliest|bloodiest|worst|most\s+(?:fatal|lethal|violent|deadly))"
+                           r"\s+(?:[^\W\d_]+\s+){0,3}?for\s+(?:the\s+)?\Z", re.IGNORECASE)
+WITH_TOLL_GAP = re.compile(r"[^.;:!?\n]{0,40}?,\s+with\s+", re.IGNORECASE)
 # "96 (21 per cent) security personnel": an aside between a count and the people it counts.
 ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
 # "64 deaths—49 of whom were security personnel": the part named after "of whom".

@@ -1368,3 +1368,19 @@ def test_a_relative_clause_about_someone_else_takes_no_group() -> None:
     # A toll told apart from the group's attacks is everyone's.
     text = "The TTP carried out 31 attacks. Officials said 95 people died in the floods."
     assert by_text(text, published="2024-04-10")["95"][C.metric] == "deaths"
+
+
+def test_a_month_a_reported_clause_opens_on_dates_its_figures() -> None:
+    claims = by_text("Officials said that November was the calmest month of the year, with 12 "
+                     "attacks.", published="2024-01-10")
+    assert claims["12"][C.period] == "2023-11"
+
+
+def test_the_toll_after_a_superlative_for_some_people_is_theirs() -> None:
+    claims = by_text("It was the bloodiest year for the police since 2013, with 380 deaths.",
+                     published="2024-01-10")
+    assert claims["380"][C.metric] == "deaths_security_personnel"
+    # Without the superlative, "for" names no victims.
+    claims = by_text("Police asked for more funds this year, with 380 deaths recorded.",
+                     published="2024-01-10")
+    assert claims["380"][C.metric] == "deaths"
