@@ -164,6 +164,9 @@ class _Context:
     phrases: list = field(default_factory=list)  # (start, end, match) of period phrases
     groups: list[tuple[int, int, str]] = field(default_factory=list)
     populations: list[tuple[int, int, str]] = field(default_factory=list)
+    # The people of each list read as one population, by the list's start: "civilian and
+    # police casualties ... 30 and 32, respectively" pairs them one by one.
+    population_items: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
     lead_period: str | None = None
     # The period the article last stated for a figure: where the opening sets none, it frames
     # the figures after it that state none.
@@ -338,7 +341,8 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
         ctx.populations = [(s, e, lex.population_by_word[normalise(text[s:e])])
                            for s, e in (lex.population_finder.spans(text, low)
                                         if population_spans is None else population_spans)]
-        ctx.populations = _population_lists(text, ctx.populations, lex.population_unions)
+        ctx.populations = _population_lists(text, ctx.populations, lex.population_unions,
+                                            ctx.population_items)
         if lex.counted_nouns:
             _qualify_counted_nouns(ctx, lex)
 
@@ -349,7 +353,9 @@ EVERYONE = "everyone"
 
 
 def _population_lists(text: str, populations: list[tuple[int, int, str]],
-                      unions: dict[frozenset[str], str]) -> list[tuple[int, int, str]]:
+                      unions: dict[frozenset[str], str],
+                      items: dict[int, list[tuple[int, int, str]]] | None = None,
+                      ) -> list[tuple[int, int, str]]:
     """Make each list of people one mention: "civilians, government officials, and security
     personnel" is civilians_security (parts.yaml ``unions``), "soldiers and policemen" security
     personnel, and a list with no union (militants among the others) ``EVERYONE``.
@@ -357,7 +363,8 @@ def _population_lists(text: str, populations: list[tuple[int, int, str]],
     Read as separate mentions, the list's first or last people were taken for the whole
     list's: "62 per cent" suffered by civilians, officials and security personnel is not the
     security personnel's share. Up to two unknown items ("government officials") may stand
-    in the list between known ones.
+    in the list between known ones. ``items``, if given, gets each merged list's people by
+    the list's start.
     """
     merged: list[tuple[int, int, str]] = []
     run: list[tuple[int, int, str]] = []
@@ -371,6 +378,8 @@ def _population_lists(text: str, populations: list[tuple[int, int, str]],
             ids = frozenset(m[2] for m in run)
             name = next(iter(ids)) if len(ids) == 1 else unions.get(ids, EVERYONE)
             merged.append((run[0][0], run[-1][1], name))
+            if items is not None:
+                items[run[0][0]] = run
         else:
             merged.extend(run)
         run = [mention] if mention[0] >= 0 else []
@@ -2246,9 +2255,11 @@ def _placed_by_their_attacks(ctx: _Context, lex: Lexicon, claims: list[_Figure])
             unplaced = []
 
 
-def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -> None:
+def _respectively(ctx: _Context, lex: Lexicon, claims: list[_Figure],
+                  sent: tuple[int, int]) -> None:
     """'fatalities and injuries declined by 31pc and 12pc, respectively': the two figures
-    take the two measures in the order named."""
+    take the two measures in the order named; 'civilian and police casualties stood at 30
+    and 32 deaths, respectively': the two peoples' parts of their measure."""
     text = ctx.text
     for a, b in pairwise(claims):
         if a.kind == DATE or b.kind == DATE or not (
@@ -2256,6 +2267,16 @@ def _respectively(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -
                 and P.RESPECTIVELY_AFTER.match(text, b.span_end)):
             continue
         lo = _clause(ctx, a.span_start, a.span_end, sent)[0]
+        people = _in(ctx.populations, max(sent[0], lo - 200), a.span_start)[-2:]
+        if people and len(ctx.population_items.get(people[-1][0], ())) == 2:
+            people = ctx.population_items[people[-1][0]]  # one list of the two
+        base = _hurt_base(lex, b.metric)  # ("14 and 9 deaths": the first shares the noun)
+        if base and _hurt_base(lex, a.metric) in (base, None) and len(people) == 2 and (
+                P.LIST_SEPARATOR.fullmatch(text, people[0][1], people[1][0])):
+            first, second = (lex.parts.get((base, who[2])) for who in people)
+            if first and second and first != second:
+                a.metric, b.metric = first, second
+                continue
         named = _in(ctx.metrics, max(sent[0], lo - 200), a.span_start)[-2:]
         if len(named) == 2 and P.LIST_SEPARATOR.fullmatch(text, named[0][1], named[1][0]) and (
                 named[0][2] != named[1][2]):
@@ -2651,7 +2672,7 @@ def _extract_claims(
                     f"{text[a.span_start:a.span_end]}'s")
         _same_span_this_year(text, claims)
         _from_to_lists(text, claims, {r.period for r in sc.plain} | {ctx.lead_period})
-        _respectively(ctx, claims, sent)
+        _respectively(ctx, lex, claims, sent)
         _placed_by_their_attacks(ctx, lex, claims)
         _change_measured_by_its_counts(text, claims)
         _counts_of_a_part_change(text, lex, claims)

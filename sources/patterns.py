@@ -777,7 +777,7 @@ BREAKDOWN_NEXT = re.compile(r"\s+(?:in|from)\s+[^\d,();.]{1,40}?(?:,\s*(?:and\s+
 IN_BEFORE = re.compile(r"\bin\s+\Z", re.IGNORECASE)
 # "fatalities and injuries ... 31pc and 12pc, respectively": two of a kind joined as a list
 # (LIST_SEPARATOR), then the word that pairs them in order.
-RESPECTIVELY_AFTER = re.compile(r",?\s+respectively\b", re.IGNORECASE)
+RESPECTIVELY_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,2}?,?\s+respectively\b", re.IGNORECASE)
 # Past-tense markers: a sentence without a time reference is dated to the publication year
 # only when it is in the present tense ("Durrani estimates that ...").
 PAST_TENSE = re.compile(

@@ -1384,3 +1384,15 @@ def test_the_toll_after_a_superlative_for_some_people_is_theirs() -> None:
     claims = by_text("Police asked for more funds this year, with 380 deaths recorded.",
                      published="2024-01-10")
     assert claims["380"][C.metric] == "deaths"
+
+
+def test_two_peoples_figures_given_respectively_are_their_parts() -> None:
+    text = ("Civilian and police casualties stayed low in May, with 14 and 9 deaths, "
+            "respectively.")
+    claims = by_text(text, published="2024-06-02")
+    assert (claims["14"][C.metric], claims["9"][C.metric]) == (
+        "deaths_civilians", "deaths_security_personnel")
+    # Without "respectively" the two counts are of the list together, not one each.
+    claims = by_text("Civilian and police casualties stayed low in May, with 14 and 9 deaths "
+                     "in two districts.", published="2024-06-02")
+    assert claims["9"][C.metric] != "deaths_security_personnel"
