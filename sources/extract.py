@@ -1591,10 +1591,14 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                  is_base=_measured_against(ctx.text, sent, f.start)))
     for f in figs:
         if f.origin == "date" and f.iso_date and not inside(f.start):
+            day = len(f.iso_date) == 10
             refs.append(_TimeRef(f.start, f.iso_date, end=f.end,
                                  how=f"'{ctx.text[f.start:f.end]}'",
-                                 release=len(f.iso_date) == 10 and bool(P.RELEASE_BEFORE.search(
-                                     ctx.text, max(sent[0], f.start - 60), f.start))))
+                                 release=day and bool(P.RELEASE_BEFORE.search(
+                                     ctx.text, max(sent[0], f.start - 60), f.start)),
+                                 # "rose 40% compared to January 2025": the month measured
+                                 # against, as a year or a quarter would be.
+                                 is_base=not day and _measured_against(ctx.text, sent, f.start)))
     lead_year = int(ctx.lead_period[:4]) if ctx.lead_period else None
     only_year = explicit_years[0] if len(explicit_years) == 1 else None
     same: list[tuple[int, int, int]] = []
@@ -2670,6 +2674,17 @@ def _extract_claims(
                 b.extra["how"]["period"] = (
                     f"the article's opening ({T.label(b.period)}), the month after "
                     f"{text[a.span_start:a.span_end]}'s")
+            elif (k not in owns and k + 1 not in owns and a.period and a.period == b.period
+                    and a.metric == b.metric
+                    and P.FROM_BEFORE.search(text, max(0, a.span_start - 6), a.span_start)
+                    and P.TO_GAP.fullmatch(text, a.span_end, b.span_start)
+                    and (base := next((r for r in sc.bases if _following(r.period) == a.period),
+                                      None)) is not None):
+                # The same, where the month compared with is read as the base it is: the
+                # first level is that month's, the second the period both were dated to.
+                a.period = base.period
+                a.extra["how"]["period"] = (f"the base the sentence names ({base.how}), where "
+                                            f"the change from one level to the other starts")
         _same_span_this_year(text, claims)
         _from_to_lists(text, claims, {r.period for r in sc.plain} | {ctx.lead_period})
         _respectively(ctx, lex, claims, sent)

@@ -1396,3 +1396,19 @@ def test_two_peoples_figures_given_respectively_are_their_parts() -> None:
     claims = by_text("Civilian and police casualties stayed low in May, with 14 and 9 deaths "
                      "in two districts.", published="2024-06-02")
     assert claims["9"][C.metric] != "deaths_security_personnel"
+
+
+def test_a_month_a_change_is_measured_against_is_its_base() -> None:
+    text = ("Violence in June 2024 fell. Police deaths dropped by 30 percent compared to May "
+            "2024, when 40 officers were killed.")
+    claims = by_text(text, published="2024-07-02")
+    drop = claims["dropped by 30 percent"]
+    assert (drop[C.period], drop[C.base_period]) == ("2024-06", "2024-05")
+    assert claims["40"][C.period] == "2024-05"
+
+
+def test_levels_from_and_to_against_a_named_month_are_that_month_and_the_next() -> None:
+    text = ("Militancy in June 2024 rose. In Sindh, attacks went up from 9 to 14 as compared "
+            "with May 2024.")
+    claims = by_text(text, published="2024-07-02")
+    assert (claims["9"][C.period], claims["14"][C.period]) == ("2024-05", "2024-06")
