@@ -629,6 +629,17 @@ def _cardinal(toks: list, k: int) -> tuple[float, int, float | None, float | Non
 # ---------------------------------------------------------------------------------------------
 
 
+def _proportion_base(value: float) -> bool:
+    """Whether a number in digits after "out of" can be the base of a proportion: ten or
+    less ("9 out of 10") or a round number ("30 out of 100"). After any other count ("203
+    out of 287 deaths") the two numbers are counts, a part and its whole, each to be
+    checked; "in" ("two in twenty-five", "1 in 40") always makes a proportion."""
+    if value <= 10:
+        return True
+    digits = str(int(value)).rstrip("0")
+    return len(digits) == 1
+
+
 def _ratios(text: str, numbers: list[Number]) -> list[Number]:
     """Join "one in five", "1 in 4", "two out of five hundred" into ratios (a / b)."""
     out: list[Number] = []
@@ -646,7 +657,9 @@ def _ratios(text: str, numbers: list[Number]) -> list[Number]:
             and not (a.percent or a.points or a.currency or b.percent or b.points or b.currency)
             and 0 < a.value < b.value < 1900
             and b.value == int(b.value)
-            and P.RATIO_GAP.fullmatch(text, a.end, b.start)
+            and (gap := P.RATIO_GAP.fullmatch(text, a.end, b.start)) is not None
+            and (_proportion_base(b.value) or b.form == WORDS
+                 or "out" not in gap.group().lower())
         ):
             out.append(Number(a.start, b.end, a.start, b.end, round(a.value / b.value, 6), RATIO))
             i += 2

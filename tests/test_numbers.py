@@ -70,6 +70,8 @@ def one(text: str) -> tuple[str, float]:
         # ratios
         ("One out of three schools is shut.", "One out of three", 1 / 3),
         ("Two in twenty-five homes lack power.", "Two in twenty-five", 0.08),
+        ("Nine out of 10 voters agreed.", "Nine out of 10", 0.9),
+        ("About 30 out of 100 wells are dry.", "30 out of 100", 0.3),
     ],
 )
 def test_found(text: str, quote: str, value: float) -> None:
@@ -147,3 +149,10 @@ def test_offsets_point_into_text_whatever_the_case() -> None:
     text = "İstanbul: Twenty-Five people, TWO HUNDRED families."
     found = figures(text)
     assert found == [("Twenty-Five", 25), ("TWO HUNDRED", 200)]
+
+
+def test_a_part_out_of_a_whole_is_two_counts() -> None:
+    # "out of" a count that is no round base gives the part and its whole, each checkable.
+    found = dict(figures("Police lost 45 out of 212 officers killed this year."))
+    assert (found.get("45"), found.get("212")) == (45, 212)
+    assert "45 out of 212" not in found
