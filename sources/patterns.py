@@ -1488,7 +1488,7 @@ LIST_ITEM_AFTER = re.compile(
 )
 LIST_BEFORE = re.compile(r"[0-9][^.;!?]{0,80}?(?:,|\band\b|\bto\b|\bversus\b|\bvs\.?)\s*\Z",
                          re.IGNORECASE)
-# "an increase of 37 percent from the deaths recorded in 2019", "compared with 2021": the words
+# "an increase of 37 percent from the toll of 2019", "compared with 2021": the words
 # after a change that make a later year its base.
 BASE_IN_CLAUSE = re.compile(
     r"\b(?:from|since|compared\s+(?:with|to)|as\s+against|against|than|over|on|versus|vs)\b",
