@@ -133,8 +133,8 @@ def _change(claim: Mapping, levels: list[dict], tol: Tolerances) -> OwnArithmeti
 def _share(
     claim: Mapping, levels: list[dict], parents: Mapping[str, str], tol: Tolerances
 ) -> OwnArithmetic | None:
-    """A share whose part and whole are both stated before it: "620 of the 976 deaths, or
-    63 percent". The whole is the same measure in the part's country, or a measure the
+    """A share whose part and whole are both stated before it: "310 of the 845 deaths, or
+    37 percent". The whole is the same measure in the part's country, or a measure the
     part's measure is part of, in the same place."""
     period, region = text_or_none(claim[C.period]), text_or_none(claim[C.region])
     if period is None or region is None:

@@ -350,8 +350,8 @@ EVERYONE = "everyone"
 
 def _population_lists(text: str, populations: list[tuple[int, int, str]],
                       unions: dict[frozenset[str], str]) -> list[tuple[int, int, str]]:
-    """Make each list of people one mention: "civilians, government officials, and security
-    personnel" is civilians_security (parts.yaml ``unions``), "soldiers and policemen" security
+    """Make each list of people one mention: "security personnel, government officials, and
+    civilians" is civilians_security (parts.yaml ``unions``), "soldiers and policemen" security
     personnel, and a list with no union (militants among the others) ``EVERYONE``.
 
     Read as separate mentions, the list's first or last people were taken for the whole
@@ -692,7 +692,7 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
         if _changed_from(before) and not between or (
                 between and P.FROM_BEFORE.search(before) and not P.RANGE_WORD_BEFORE.search(
                     text, max(0, a.start - _WINDOW), between.start() + a.start - len(before))):
-            # "rose from 419 to 693", "injuries from 836 to 1,354": two levels of a change,
+            # "rose from 302 to 447", "injuries from 420 to 714": two levels of a change,
             # not a range (a range says so: "estimates range from 200 to 300").
             out.append(a)
             i += 1
@@ -780,7 +780,7 @@ def _small_word_number_is_claim(text: str, fig: _Figure, ctx: _Context, lex: Lex
     j = bisect_left(ctx.metric_starts, fig.start) - 1
     if j >= 0 and ctx.metrics[j][2] in _VERB_FIRST and P.VERB_GAP.fullmatch(
             text, ctx.metrics[j][1], fig.start):
-        return True  # "killing 32 militants and arresting five": the verb's own count
+        return True  # "killing 27 militants and arresting four": the verb's own count
     k = bisect_left(ctx.populations, fig.end, key=_FIRST)
     if k < len(ctx.populations) and re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?",
                                                   text[fig.end:ctx.populations[k][0]]):
@@ -1164,7 +1164,7 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     if fig.metric:
         return fig.metric
     hi = min(clause[1], next_start, fig.core_end + 80)
-    # "killed 229 people and injured 282": a death or injury word right before the figure
+    # "killed 47 people and injured 93": a death or injury word right before the figure
     # is its own verb.
     j = bisect_left(ctx.metric_starts, fig.span_start) - 1
     if j >= 0 and ctx.metrics[j][2] in _VERB_FIRST and ctx.metrics[j][0] >= clause[0] \
@@ -1196,7 +1196,7 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     if not before:
         return None
     if not heads and _qualifies_other_noun(ctx.text, lo, before[-1][0]):
-        # "human losses in these attacks declined": the measure is the noun the phrase
+        # "human losses in such attacks fell": the measure is the noun the phrase
         # qualifies, which figcheck has no word for; the attacks are not what declined, and
         # the figure has a subject of its own, so it continues no earlier figure's.
         fig.extra["own_subject"] = True
@@ -1619,8 +1619,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
 
 
 def _measured_against(text: str, sent: tuple[int, int], pos: int) -> bool:
-    """Whether the time reference at ``pos`` is what a figure is measured against ("as deadly
-    as all of 2024", "compared to the first quarter")."""
+    """Whether the time reference at ``pos`` is what a figure is measured against ("as bloody
+    as all of 2022", "compared to the first quarter")."""
     return P.found_lowered(P.YEAR_AS_BASE_BEFORE, P.YEAR_AS_BASE_BEFORE_LOW, text,
                            max(sent[0], pos - 50), pos)
 
@@ -1775,7 +1775,7 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
     i = bisect_left(sc.usable_pos, fig.start)
     k = i
     while k > 0 and ctx is not None and _dates_a_base(ctx.text, sc.usable[k - 1], fig, taken):
-        k -= 1  # "100 fatalities, compared to 54 in September, and injuries to another 80"
+        k -= 1  # "90 fatalities, compared to 61 in April, and injuries to another 75"
     before = sc.usable[k - 1:k] if k > 0 else []
     after = []
     for r in sc.usable[i:i + 8]:  # the first one after that is not another figure's own
@@ -2147,7 +2147,7 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
 
 def _stated_in_next_sentence(ctx: _Context, lex: Lexicon,
                              by_sentence: dict[int, list[_Figure]], pub: date | None) -> None:
-    """'... 80 per cent of all fatalities. This was stated in the second quarterly report
+    """'... 70 per cent of the deaths. This was stated in the second quarterly report
     issued by CRSS.': the sentence after the figures names their source and period, for
     the figures that state none of their own."""
     text = ctx.text
@@ -2420,7 +2420,7 @@ def _extract_claims(
         elif fig.origin == "year":
             continue
         elif _in_period_phrase(fig, ctx.phrases, phrase_starts):
-            continue  # "the first 9 months of 2023": the span's words, no figure
+            continue  # "the first 8 months of 2022": the span's words, no figure
         else:
             _classify(text, fig, lex, ctx)
             if fig.origin == "words" and fig.kind != RANGE and (
@@ -2532,7 +2532,7 @@ def _extract_claims(
             if fig.metric is None and previous is not None and (
                     previous.kind in CHANGE_KINDS or previous.kind == FACTOR) and (
                     P.CHANGE_BASE_GAP.fullmatch(text, previous.span_end, fig.span_start)):
-                fig.metric = previous.metric  # "rose 65 percent from the 419 ...": its base level
+                fig.metric = previous.metric  # "rose 48 percent from the 302 ...": its base level
             if fig.region is None and previous is not None and previous.region:
                 fig.region = previous.region
                 how["region"] = previous.extra["how"].get("region")
@@ -2578,7 +2578,7 @@ def _extract_claims(
                     and ctx.lead_period == _following(a.period) and a.metric == b.metric
                     and P.FROM_BEFORE.search(text, max(0, a.span_start - 6), a.span_start)
                     and P.TO_GAP.fullmatch(text, a.span_end, b.span_start)):
-                # "attacks increased from 17 to 27 as compared with December 2022", in an
+                # "attacks increased from 14 to 23 as compared with December 2022", in an
                 # article about January 2023: the month the sentence names is the level the
                 # change starts from; the new level is the article's own month.
                 b.period = ctx.lead_period

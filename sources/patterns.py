@@ -707,7 +707,7 @@ RELATIVE_PERIOD = re.compile(rf"\b(?P<rel>{alternation(RELATIVE_WORDS)})\b", re.
 BASE_BEFORE = re.compile(
     r"\b(?:from|since|compared\s+(?:with|to)|than|over|against|on)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
-# "the highest since 2014", "the deadliest year for militants since 2015": a record set
+# "the highest since 2014", "the bloodiest year for the militants since 2016": a record set
 # against every year after that one. The year is neither the figure's period nor the base
 # of a change.
 RECORD_SINCE_BEFORE = re.compile(
@@ -992,7 +992,7 @@ REGION_GLUE = re.compile(
 # "X and Y provinces, ..., accounting for 90%": the subject before the verb holds the share.
 ACCOUNTING_FOR = re.compile(r"\baccount(?:ing|ed|s)?\s+for\b", re.IGNORECASE)
 
-# Attribution before a source: "according to PIPS", "a report by the Islamabad-based PIPS".
+# Attribution before a source: "according to PIPS", "a study by the Karachi-based PIPS".
 ATTRIBUTION_BEFORE = re.compile(
     r"(?:\baccording\s+to|\bas\s+per|\bquoting|\bciting|\b(?:says|said|states|stated|notes|noted)"
     r"|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
@@ -1482,7 +1482,7 @@ PERIOD_AFTER_OF = re.compile(
     re.IGNORECASE,
 )
 # A small number word that is one of a list of counts: "66 in KP, seven in Sindh and
-# three in Balochistan", "two each in Punjab and Sindh", "as compared to nine in 2020".
+# three in Balochistan", "two each in Sindh and KP", "as compared to nine in 2020".
 LIST_ITEM_AFTER = re.compile(
     rf"\s+(?:each\s+)?(?:in|from|at|during)\s+(?:the\s+)?(?:[A-Z]|{_YEAR}\b)|\s+each\b"
 )
