@@ -1731,8 +1731,8 @@ def _which_clause_base(ctx: _Context, sc: _Scope, fig: _Figure) -> _TimeRef | No
 
 def _dates_a_base(text: str, ref: _TimeRef, fig: _Figure, taken: dict | None) -> bool:
     """Whether a time reference is the own period of another figure that is a comparison's
-    base ("compared to 54 in September"): it dates that level only, not the figures after,
-    unless they are bases too ("down from 335 in March ... injuries dropped from 271")."""
+    base ("compared to 61 in April"): it dates that level only, not the figures after,
+    unless they are bases too ("down from 240 in July ... injuries dropped from 305")."""
     owner = (taken or {}).get(id(ref))
     return owner is not None and owner is not fig and bool(P.BASE_BEFORE.search(
         text, max(0, owner.span_start - 25), owner.span_start)) and not P.BASE_BEFORE.search(
