@@ -1,8 +1,8 @@
 """The article's own arithmetic: a change, factor or share stated beside the figures it
 follows from.
 
-"Injuries rose from 836 to 1,354, up 38 percent" is wrong whatever any publisher says:
-1,354 is 62% more than 836. A careful checker redoes that sum before opening a report, and
+"Injuries climbed from 420 to 714, up 41 percent" is wrong whatever any publisher says:
+714 is 70% more than 420. A careful checker redoes that sum before opening a report, and
 so does figcheck. The operands are read off the claims table only — counts in the same
 sentence, for the same measure and place, in the periods the change compares (or, for a
 share, the part and its country's whole) — and the check speaks only when each operand is
@@ -133,8 +133,8 @@ def _change(claim: Mapping, levels: list[dict], tol: Tolerances) -> OwnArithmeti
 def _share(
     claim: Mapping, levels: list[dict], parents: Mapping[str, str], tol: Tolerances
 ) -> OwnArithmetic | None:
-    """A share whose part and whole are both stated before it: "620 of the 976 deaths, or
-    63 percent". The whole is the same measure in the part's country, or a measure the
+    """A share whose part and whole are both stated before it: "310 of the 845 deaths, or
+    37 percent". The whole is the same measure in the part's country, or a measure the
     part's measure is part of, in the same place."""
     period, region = text_or_none(claim[C.period]), text_or_none(claim[C.region])
     if period is None or region is None:

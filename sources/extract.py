@@ -356,8 +356,8 @@ def _population_lists(text: str, populations: list[tuple[int, int, str]],
                       unions: dict[frozenset[str], str],
                       items: dict[int, list[tuple[int, int, str]]] | None = None,
                       ) -> list[tuple[int, int, str]]:
-    """Make each list of people one mention: "civilians, government officials, and security
-    personnel" is civilians_security (parts.yaml ``unions``), "soldiers and policemen" security
+    """Make each list of people one mention: "security personnel, government officials, and
+    civilians" is civilians_security (parts.yaml ``unions``), "soldiers and policemen" security
     personnel, and a list with no union (militants among the others) ``EVERYONE``.
 
     Read as separate mentions, the list's first or last people were taken for the whole
@@ -458,7 +458,7 @@ def _with_group_anaphors(text: str, low: str, groups: list[tuple[int, int, str]]
     """Add "the group", "its attacks" as mentions of the last acting group named before them
     (``low`` is ``text.lower()``, read without case folding when it keeps every position).
 
-    "The TTP ... with 558 fatalities attributed to the group": the deaths are the TTP's, a
+    "The TTP ... with 412 deaths blamed on the group": the deaths are the TTP's, a
     part of all deaths, and must not be compared with the national total.
     """
     named = [(s, g) for s, _e, g in groups if g in agents]
@@ -702,7 +702,7 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
         if _changed_from(before) and not between or (
                 between and P.FROM_BEFORE.search(before) and not P.RANGE_WORD_BEFORE.search(
                     text, max(0, a.start - _WINDOW), between.start() + a.start - len(before))):
-            # "rose from 419 to 693", "injuries from 836 to 1,354": two levels of a change,
+            # "rose from 302 to 447", "injuries from 420 to 714": two levels of a change,
             # not a range (a range says so: "estimates range from 200 to 300").
             out.append(a)
             i += 1
@@ -790,14 +790,14 @@ def _small_word_number_is_claim(text: str, fig: _Figure, ctx: _Context, lex: Lex
     j = bisect_left(ctx.metric_starts, fig.start) - 1
     if j >= 0 and ctx.metrics[j][2] in _VERB_FIRST and P.VERB_GAP.fullmatch(
             text, ctx.metrics[j][1], fig.start):
-        return True  # "killing 32 militants and arresting five": the verb's own count
+        return True  # "killing 27 militants and arresting four": the verb's own count
     k = bisect_left(ctx.populations, fig.end, key=_FIRST)
     if k < len(ctx.populations) and re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?",
                                                   text[fig.end:ctx.populations[k][0]]):
         return True  # "three security officials", "six civilians"
     if P.LIST_ITEM_AFTER.match(text, fig.end) and P.LIST_BEFORE.search(
             text, max(0, fig.start - 90), fig.start):
-        return True  # "78 in KP, five in Balochistan and four in Punjab"
+        return True  # "66 in KP, seven in Sindh and three in Balochistan"
     # "three TTP militants", "nine terrorist incidents": a metric word right after the
     # number, or one word after it (a metric phrase may begin with that word).
     gap = re.match(r"(\s+)(?:[^\W\d_][\w’'-]*\s+)?", text[fig.end:fig.end + 40])
@@ -1190,7 +1190,7 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     if fig.metric:
         return fig.metric
     hi = min(clause[1], next_start, fig.core_end + 80)
-    # "killed 229 people and injured 282": a death or injury word right before the figure
+    # "killed 47 people and injured 93": a death or injury word right before the figure
     # is its own verb.
     j = bisect_left(ctx.metric_starts, fig.span_start) - 1
     if j >= 0 and ctx.metrics[j][2] in _VERB_FIRST and ctx.metrics[j][0] >= clause[0] \
@@ -1214,7 +1214,7 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
             return ctx.metrics[k][2]
     lo = max(clause[0], prev_end)
     before = [m for m in _in(ctx.metrics, lo, fig.span_start) if lex.metrics[m[2]].countable]
-    # "Deaths in those attacks climbed from 539": a metric inside a prepositional phrase
+    # "Deaths in these attacks rose from 318": a metric inside a prepositional phrase
     # qualifies the subject before it.
     heads = [m for m in before if not P.PREPOSITION_BEFORE.search(
         ctx.text, max(lo, m[0] - 30), m[0]) or P.HEAD_OF_BEFORE.search(
@@ -1222,7 +1222,7 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     if not before:
         return None
     if not heads and _qualifies_other_noun(ctx.text, lo, before[-1][0]):
-        # "human losses in these attacks declined": the measure is the noun the phrase
+        # "human losses in such attacks fell": the measure is the noun the phrase
         # qualifies, which figcheck has no word for; the attacks are not what declined, and
         # the figure has a subject of its own, so it continues no earlier figure's.
         fig.extra["own_subject"] = True
@@ -1289,8 +1289,8 @@ def _continues(text: str, fig: _Figure) -> bool:
 
 
 def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -> None:
-    """"... fatalities rose by about 57% from 284 in Q2 to 445 in Q3. This includes a 131%
-    uptick in Balochistan": a figure the sentence opens as part of what was just told measures
+    """"... deaths rose by about 40% from 210 in Q1 to 294 in Q2. This includes a 95%
+    jump in Sindh": a figure the sentence opens as part of what was just told measures
     what the last figure of its kind there measures, over the same periods, unless its own
     words or sentence say otherwise."""
     change = fig.kind in CHANGE_KINDS
@@ -1327,8 +1327,8 @@ LIST_REACH = 8  # figures a "from" list may hold: a run-on table is no such list
 
 
 def _from_to_lists(text: str, claims: list[_Figure], named: set[str | None]) -> None:
-    """"casualties dropped from 33 security personnel and 38 civilians to 16 security men and
-    three civilians", in a sentence on October against September: the list after "to" is the
+    """"casualties fell from 45 security personnel and 29 civilians to 12 security men and
+    five civilians", in a sentence on May against April: the list after "to" is the
     later month's, item by item, when the sentence (or the opening) names the month after
     the one both lists were dated to.
 
@@ -1376,7 +1376,7 @@ SAME_SPAN_SLACK_DAYS = 45
 
 
 def _same_span_this_year(text: str, claims: list[_Figure]) -> None:
-    """"killed almost doubled, from 88 in the first quarter of last year to 167 this year",
+    """"killed nearly tripled, from 41 in the first three months of last year to 119 this year",
     published in April: the later level is of the same span of this year, not of the year
     so far, when the year so far is about that span. The sentence's
     change comparing the two gets that span too."""
@@ -1414,7 +1414,7 @@ def _in_period_phrase(fig: _Figure, phrases: list, starts: list[int]) -> bool:
 
 def _repeats_the_head(ctx: _Context, lex: Lexicon, fig: _Figure, previous: _Figure) -> bool:
     """Whether a compared figure's noun is the head of the measure the figure before it
-    names: "33 incidents" after "49 incidents of terrorism, compared to" ("incidents of
+    names: "47 incidents" after "61 incidents of terrorism, compared to" ("incidents of
     terrorism" are attacks; "incidents" alone, all violent incidents)."""
     if not P.BASE_BEFORE.search(ctx.text, max(0, fig.span_start - 25), fig.span_start):
         return False
@@ -1432,8 +1432,8 @@ def _neg(value: float | None) -> float | None:
 
 def _gapped_change(ctx: _Context, fig: _Figure, previous: _Figure | None) -> bool:
     """Whether a bare percentage is a conjunct of a list of changes that names only whose
-    or where the change is: ", 43 per cent among civilians" after "55 per cent more losses
-    among outlaws", "and 28% in KP" after "a 131% uptick in Balochistan" (list punctuation
+    or where the change is: ", 24 per cent among civilians" after "46 per cent more losses
+    among insurgents", "and 17% in KP" after "a 95% jump in Sindh" (list punctuation
     before it; "among" and a population, or "in" and a place, right after it)."""
     if previous is None or not P.LIST_CONTINUES.fullmatch(ctx.text, previous.span_end,
                                                            fig.span_start):
@@ -1453,7 +1453,7 @@ def _starts_at(items: list[tuple[int, int, str]], pos: int) -> bool:
 
 def _compared_in_brackets(text: str, fig: _Figure, previous: _Figure) -> bool:
     """Whether a count opens or continues the brackets that give the two levels of the
-    change before it: "(516 vs 333)" after "55 per cent more losses among outlaws"."""
+    change before it: "(292 vs 200)" after "46 per cent more losses among insurgents"."""
     if fig.kind != COUNT:
         return False
     if previous.kind in CHANGE_KINDS:
@@ -1607,7 +1607,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         hint = lead_year
         if only_year is not None and (lead_year is None or only_year.start < ps
                                       or "," not in ctx.text[pe:only_year.start]):
-            # "between January and March, which is half the number of 2022": a year in
+            # "between April and June, which is a third of the total for 2021": a year in
             # another clause after the months is not theirs; the article's year is.
             hint = int(only_year.value)
         period, years = _phrase_period(m, hint, pub)
@@ -1662,8 +1662,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
 
 
 def _measured_against(text: str, sent: tuple[int, int], pos: int) -> bool:
-    """Whether the time reference at ``pos`` is what a figure is measured against ("as deadly
-    as all of 2024", "compared to the first quarter")."""
+    """Whether the time reference at ``pos`` is what a figure is measured against ("as bloody
+    as all of 2022", "compared to the first quarter")."""
     return P.found_lowered(P.YEAR_AS_BASE_BEFORE, P.YEAR_AS_BASE_BEFORE_LOW, text,
                            max(sent[0], pos - 50), pos)
 
@@ -1731,7 +1731,7 @@ def _attached(text: str, fig: _Figure, sc: _Scope, limit: int) -> _TimeRef | Non
         return ref
     if P.FROM_SPAN_START.match(text, ref.pos) and P.NOUNS_GAP.fullmatch(
             text, fig.span_end, ref.pos):
-        return ref  # "1,327 incidents from 2021 till date": the span names its own "from"
+        return ref  # "2,140 attacks from 2019 till date": the span names its own "from"
     if not ref.explicit_year and ref.is_base and P.RELATIVE_GAP.fullmatch(
             text, fig.span_end, ref.pos):
         return ref
@@ -1750,18 +1750,18 @@ def _dates_the_saying(text: str, before: _TimeRef, fig: _Figure, after: _TimeRef
 def _own_clause_dates(ctx: _Context, before: _TimeRef, fig: _Figure, after: _TimeRef,
                       sent: tuple[int, int]) -> bool:
     """Whether the figure's own clause dates it after it while the time before it belongs to
-    an earlier clause: "260 incidents were reported in 2021, while 495 times terrorists
-    attacked in 2022"; "attacks rose in 2023, with 40 recorded in January"."""
+    an earlier clause: "180 incidents were recorded in 2020, while 310 times militants
+    struck in 2021"; "attacks rose in 2023, with 40 recorded in January"."""
     lo, hi = _clause(ctx, fig.span_start, fig.span_end, sent)
-    # ("surpassing 100 for the first time since November 2014", "69 attacks, a 52 per cent
-    # decline compared to August": a record's or a comparison's time is no period.)
+    # ("topping 90 for the first time since June 2016", "58 attacks, a 31 per cent
+    # drop compared to May": a record's or a comparison's time is no period.)
     return before.pos < lo and after.pos < hi and not P.BASE_IN_CLAUSE.search(
         ctx.text, fig.span_end, after.pos)
 
 
 def _which_clause_base(ctx: _Context, sc: _Scope, fig: _Figure) -> _TimeRef | None:
-    """The comparison base a relative clause holding the figure tells of ("... compared to
-    the entire tally of 2024, which reported 2,546 deaths"), or None."""
+    """The comparison base a relative clause holding the figure tells of ("... compared with
+    the whole of 2022, which recorded 1,870 deaths"), or None."""
     # Only the base nearest before the figure can end right before its clause (a run-on
     # "sentence" may hold thousands of bases).
     k = bisect_left(sc.bases, fig.span_start, key=lambda r: r.pos) - 1
@@ -1774,8 +1774,8 @@ def _which_clause_base(ctx: _Context, sc: _Scope, fig: _Figure) -> _TimeRef | No
 
 def _dates_a_base(text: str, ref: _TimeRef, fig: _Figure, taken: dict | None) -> bool:
     """Whether a time reference is the own period of another figure that is a comparison's
-    base ("compared to 54 in September"): it dates that level only, not the figures after,
-    unless they are bases too ("down from 335 in March ... injuries dropped from 271")."""
+    base ("compared to 61 in April"): it dates that level only, not the figures after,
+    unless they are bases too ("down from 240 in July ... injuries dropped from 305")."""
     owner = (taken or {}).get(id(ref))
     return owner is not None and owner is not fig and bool(P.BASE_BEFORE.search(
         text, max(0, owner.span_start - 25), owner.span_start)) and not P.BASE_BEFORE.search(
@@ -1806,7 +1806,7 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
                            key=lambda p: T.bounds(p))
     spans = sc.months if change and not sc.years else []
     if len(spans) >= 2:
-        # "fell 22% from 105 in March to 82 in April": the later month against the earlier.
+        # "fell 25% from 84 in June to 63 in July": the later month against the earlier.
         fig.period, fig.base_period = spans[-1], spans[0]
         how["period"] = f"the sentence ({T.label(fig.period)} against {T.label(fig.base_period)})"
         return
@@ -1818,7 +1818,7 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
     i = bisect_left(sc.usable_pos, fig.start)
     k = i
     while k > 0 and ctx is not None and _dates_a_base(ctx.text, sc.usable[k - 1], fig, taken):
-        k -= 1  # "100 fatalities, compared to 54 in September, and injuries to another 80"
+        k -= 1  # "90 fatalities, compared to 61 in April, and injuries to another 75"
     before = sc.usable[k - 1:k] if k > 0 else []
     after = []
     for r in sc.usable[i:i + 8]:  # the first one after that is not another figure's own
@@ -1835,7 +1835,7 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         fig.period = own.period
         how["period"] = f"its own {own.how}"
     elif which is not None:
-        # "compared to the entire tally of 2024, which reported 2,546 deaths": the base's
+        # "compared with the whole of 2022, which recorded 1,870 deaths": the base's
         # own count.
         fig.period = which.period
         how["period"] = f"the base its clause tells of ({which.how}, which ...)"
@@ -2174,7 +2174,7 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             # bombings killed 200 people" are the 200's attacks).
             continue
         if part and not P.AND_BETWEEN.search(text, *between):
-            # ("... 23 suicide bombings and that deaths rose 65%": the group is another's.)
+            # ("... 17 suicide attacks and that deaths rose 40%": the group is another's.)
             fig.metric = part
             fig.extra["group"] = group
             return
@@ -2208,7 +2208,7 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
 
 def _stated_in_next_sentence(ctx: _Context, lex: Lexicon,
                              by_sentence: dict[int, list[_Figure]], pub: date | None) -> None:
-    """'... 80 per cent of all fatalities. This was stated in the second quarterly report
+    """'... 70 per cent of the deaths. This was stated in the second quarterly report
     issued by CRSS.': the sentence after the figures names their source and period, for
     the figures that state none of their own."""
     text = ctx.text
@@ -2499,7 +2499,7 @@ def _extract_claims(
         elif fig.origin == "year":
             continue
         elif _in_period_phrase(fig, ctx.phrases, phrase_starts):
-            continue  # "the first 9 months of 2023": the span's words, no figure
+            continue  # "the first 8 months of 2022": the span's words, no figure
         else:
             _classify(text, fig, lex, ctx)
             if fig.origin == "words" and fig.kind != RANGE and (
@@ -2541,7 +2541,7 @@ def _extract_claims(
             nexts[k] = upcoming
             if claims[k].kind != DATE:
                 upcoming = claims[k].span_start
-        # Each figure's own period ("715 in 2022 and 1,210 in 2023"), found first so that a
+        # Each figure's own period ("430 in 2020 and 655 in 2021"), found first so that a
         # neighbour does not borrow it.
         owns: dict[int, _TimeRef] = {}
         for k, fig in enumerate(claims):
@@ -2552,7 +2552,7 @@ def _extract_claims(
         owned = {id(r) for r in owns.values()}
         for k, fig in enumerate(claims):
             if fig.kind in CHANGE_KINDS or fig.kind == FACTOR:
-                # "an increase of 52 percent from those killed in 2020": a year after a change,
+                # "an increase of 37 percent from the toll of 2019": a year after a change,
                 # in its clause, is the change's base and dates no other figure.
                 hi = _clause(ctx, fig.span_start, fig.span_end, sent)[1]
                 i = bisect_left(sc.refs_pos, fig.span_end)
@@ -2583,7 +2583,7 @@ def _extract_claims(
                 fig.metric = listed[id(fig)]  # "925 terrorists eliminated": not a head count
             if head_change is not None and fig.kind == PERCENT and _gapped_change(
                     ctx, fig, previous):
-                # "55 per cent more losses among outlaws, 43 per cent among civilians": the
+                # "46 per cent more losses among insurgents, 24 per cent among civilians": the
                 # conjunct leaves out the change's words, not its meaning.
                 fig.kind = head_change.kind
                 if head_change.value is not None and head_change.value < 0 < (fig.value or 0):
@@ -2593,7 +2593,7 @@ def _extract_claims(
             fig.metric = fig.metric or _bind_metric(ctx, lex, fig, clause, prev_end, nxt)
             if fig.metric is None and previous is not None and previous.metric and (
                     _compared_in_brackets(text, fig, previous)):
-                # "43 per cent among civilians (219 vs 153)": the two levels compared.
+                # "24 per cent among civilians (186 vs 150)": the two levels compared.
                 fig.metric = previous.metric
                 fig.extra["compared"] = True
                 how["metric"] = ("the change its brackets compare "
@@ -2615,13 +2615,13 @@ def _extract_claims(
             if fig.metric is None and previous is not None and (
                     previous.kind in CHANGE_KINDS or previous.kind == FACTOR) and (
                     P.CHANGE_BASE_GAP.fullmatch(text, previous.span_end, fig.span_start)):
-                fig.metric = previous.metric  # "rose 65 percent from the 419 ...": its base level
+                fig.metric = previous.metric  # "rose 48 percent from the 302 ...": its base level
             if fig.region is None and previous is not None and previous.region:
                 fig.region = previous.region
                 how["region"] = previous.extra["how"].get("region")
             if previous is not None and previous.metric and fig.metric and (
                     fig.metric != previous.metric) and _repeats_the_head(ctx, lex, fig, previous):
-                # "49 incidents of terrorism, compared to 33 incidents": the same measure.
+                # "61 incidents of terrorism, compared to 47 incidents": the same measure.
                 fig.metric = previous.metric
                 how["metric"] = (f"the measure it is compared with "
                                  f"({text[previous.span_start:previous.span_end]}'s)")
@@ -2667,7 +2667,7 @@ def _extract_claims(
                     and ctx.lead_period == _following(a.period) and a.metric == b.metric
                     and P.FROM_BEFORE.search(text, max(0, a.span_start - 6), a.span_start)
                     and P.TO_GAP.fullmatch(text, a.span_end, b.span_start)):
-                # "attacks increased from 17 to 27 as compared with December 2022", in an
+                # "attacks increased from 14 to 23 as compared with December 2022", in an
                 # article about January 2023: the month the sentence names is the level the
                 # change starts from; the new level is the article's own month.
                 b.period = ctx.lead_period
@@ -2755,7 +2755,7 @@ OPENING_SENTENCES = 4
 
 def _bracketed_shares(text: str, claims: list[_Figure]) -> None:
     """A percentage in brackets right after a count is that count's share of the whole:
-    "516 (57 per cent) were those of the outlaws" measures what 516 measures, the outlaws'
+    "388 (61 per cent) were those of the militants" measures what 388 measures, the militants'
     deaths, whatever words stand nearer the percentage."""
     for count, share in pairwise(claims):
         if (count.kind == COUNT and count.metric and share.kind in (PERCENT, SHARE)
@@ -2774,9 +2774,9 @@ def _change_measured_by_its_counts(text: str, claims: list[_Figure]) -> None:
     """A change that names no measure is a change in what two later counts of its sentence
     measure, when those counts give that change.
 
-    "a 12% reduction in overall violence, with 380 fatalities recorded compared to 432":
-    "violence" is no measure, but the writer's own counts say what fell by 12% (432 to 380
-    is -12.0%). Only a pair of counts of one measure and place, dated to two periods, whose
+    "a 15% drop in overall violence, with 340 deaths recorded compared to 400":
+    "violence" is no measure, but the writer's own counts say what fell by 15% (400 to 340
+    is -15.0%). Only a pair of counts of one measure and place, dated to two periods, whose
     change from the earlier to the later is the stated one (to within a point, for rounding
     and "about"), names it.
     """
@@ -2816,8 +2816,8 @@ def _counts_giving(change: _Figure, after: list[_Figure], fits: Callable[[_Figur
 
 def _counts_of_a_part_change(text: str, lex: Lexicon, claims: list[_Figure]) -> None:
     """Counts that give a change of a part measure that part, where their words name only
-    the total: "Militant fatalities also dropped by 25 percent, with 208 killed in January
-    compared to 156 in February" (208 to 156 is -25%): the 208 and 156 are militants killed.
+    the total: "Militant deaths also fell by 30 percent, with 170 killed in March
+    compared to 119 in April" (170 to 119 is -30%): the 170 and 119 are militants killed.
 
     Only a pair of the part's total measure (or none), one place, two periods, whose change
     is the stated one to within a point, among the few figures after the change.
