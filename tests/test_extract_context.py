@@ -1263,6 +1263,11 @@ def test_a_compared_count_that_repeats_the_head_noun_measures_the_same() -> None
     claims = by_text("In March 2023, Sindh reported 20 incidents of terrorism, compared to 12 "
                      "incidents in the same month of 2022.", published="2023-07-06")
     assert claims["12"][C.metric] == claims["20"][C.metric] == "attacks"
+    # Also where the sentence goes on to other kinds of incident.
+    claims = by_text("In March 2023, Sindh reported 20 incidents of terrorism, compared to 12 "
+                     "incidents in the same month of 2022, while troops ran 30 operations.",
+                     published="2023-07-06")
+    assert claims["12"][C.metric] == "attacks"
     # Another noun is another measure.
     claims = by_text("In March 2023, Sindh reported 20 incidents of terrorism, compared to 12 "
                      "security operations in the same month of 2022.",
