@@ -1417,3 +1417,16 @@ def test_levels_from_and_to_against_a_named_month_are_that_month_and_the_next() 
             "with May 2024.")
     claims = by_text(text, published="2024-07-02")
     assert (claims["9"][C.period], claims["14"][C.period]) == ("2024-05", "2024-06")
+
+
+def test_attacks_on_the_police_are_attacks_on_security_forces() -> None:
+    text = ("Militants staged 48 attacks on the police in the province, killing 19 "
+            "policemen. Over half of the attacks targeted the armed forces, 61 percent.")
+    claims = by_text(text, published="2024-01-10")
+    assert claims["48"][C.metric] == "attacks_on_security_forces"
+    assert claims["19"][C.metric] == "deaths_security_personnel"
+    claims = by_text("About 40 percent of the attacks targeted security forces in 2023.",
+                     published="2024-01-10")
+    assert claims["About 40 percent of the attacks"][C.metric] == "attacks_on_security_forces"
+    # Attacks with no target named are all attacks.
+    assert by_text("Militants staged 48 attacks in the province.")["48"][C.metric] == "attacks"
