@@ -2050,6 +2050,9 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
     found = ctx.place_anaphors[idx]
     k = bisect_left(found, fig.span_start, key=lambda m: m.start())
     anaphor = found[k - 1] if k else None
+    if anaphor is not None and anaphor.group("two"):
+        _carry_two_provinces(ctx, lex, fig, idx, anaphor)
+        return
     if anaphor is not None:
         i = bisect_left(ctx.regions, anaphor.start(), key=_FIRST) - 1
         while i >= 0 and anaphor.start() - ctx.regions[i][0] <= PLACE_ANAPHOR_REACH:
@@ -2075,6 +2078,24 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
     before = _region_groups(ctx, lex, ctx.sentences[prev])
     if len(before) == 1:
         _carried(ctx, lex, fig, idx, before[0]["region"], before[0]["start"], why)
+
+
+def _carry_two_provinces(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int,
+                         anaphor: re.Match[str]) -> None:
+    """"these two provinces", "both provinces": the last two provinces named together
+    ("Khyber Pakhtunkhwa and Balochistan"), in this sentence before the words or in one of
+    the sentences before it, within ``PLACE_ANAPHOR_REACH``."""
+    for back in range(idx, -1, -1):
+        sent = ctx.sentences[back]
+        if anaphor.start() - sent[1] > PLACE_ANAPHOR_REACH:
+            return
+        end = min(sent[1], anaphor.start())
+        pairs = [g for g in _region_groups(ctx, lex, (sent[0], end)) if len(g["codes"]) == 2
+                 and all(lex.region_parent.get(c) for c in g["codes"])]
+        if pairs:
+            _carried(ctx, lex, fig, idx, pairs[-1]["region"], pairs[-1]["start"],
+                     f"'{anaphor.group(0)}'")
+            return
 
 
 def _carried(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int, code: str, pos: int,

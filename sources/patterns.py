@@ -997,9 +997,9 @@ SUBJECT_PLACE_BEFORE = re.compile(
 # What may stand between places of one group: "Khyber Pakhtunkhwa and Balochistan",
 # "Afghanistan's eastern Paktika and Khost".
 # (Used with fullmatch on the short gap between two places; one \s* per token, so no
-# ambiguous backtracking.)
+# ambiguous backtracking. Brackets hold a place's abbreviation: "Khyber Pakhtunkhwa (KP)".)
 REGION_GLUE = re.compile(
-    r"\s*(?:(?:,|and\b|&|or\b|as\s+well\s+as\b|[’']s\b|the\b|eastern\b|western\b|northern\b"
+    r"\s*(?:(?:,|and\b|&|or\b|as\s+well\s+as\b|[’']s\b|the\b|[()]|eastern\b|western\b|northern\b"
     r"|southern\b|central\b|north-?western\b|south-?western\b|north-?eastern\b"
     r"|south-?eastern\b|provinces?\b|regions?\b)\s*)*",
     re.IGNORECASE,
@@ -1156,7 +1156,9 @@ _EVENT_NOUN = (
 # incidents" is about the province last named.
 PLACE_ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:same\s+|restive\s+|troubled\s+|volatile\s+)?province\b"
-    r"(?!\s+of\b)", re.IGNORECASE)
+    r"(?!\s+of\b)"
+    # ... and two named together: "together, these two provinces suffered 72% of deaths".
+    r"|\b(?P<two>(?:the|these|those)\s+two|both(?:\s+the)?)\s+provinces\b", re.IGNORECASE)
 # A sentence whose subject takes up the events the sentence before counted: "These attacks
 # claimed ...", "The attacks also left ...": their casualties were counted in the same place.
 EVENT_SUBJECT = re.compile(

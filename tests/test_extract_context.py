@@ -1430,3 +1430,17 @@ def test_attacks_on_the_police_are_attacks_on_security_forces() -> None:
     assert claims["About 40 percent of the attacks"][C.metric] == "attacks_on_security_forces"
     # Attacks with no target named are all attacks.
     assert by_text("Militants staged 48 attacks in the province.")["48"][C.metric] == "attacks"
+
+
+def test_these_two_provinces_are_the_two_last_named_together() -> None:
+    text = ("QUETTA: Officials met on Monday.\nViolence grew in Khyber Pakhtunkhwa (KP) and Sindh, "
+            "the report said.\nAnalysts worry about both provinces; together, they "
+            "suffered 64% of all deaths in 2021.")
+    claim = by_text(text, published="2022-01-10")["64% of all deaths"]
+    assert claim[C.region] == "PK-KP+PK-SD"
+    assert "both provinces" in claim[C.binding]
+    # One province named is no pair: the words carry no place.
+    text = ("Officials met on Monday.\nViolence grew in Balochistan, the report said.\n"
+            "Together, these two provinces suffered 64% of all deaths in 2021.")
+    claim = by_text(text, published="2022-01-10")["64% of all deaths"]
+    assert "two provinces" not in (claim[C.binding] or "")
