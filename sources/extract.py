@@ -2763,6 +2763,8 @@ def _extract_claims(
             meant = lex.source_means.get(fig.attributed_to or "", {}).get(fig.metric or "")
             if meant:
                 fig.metric = meant
+    if lex.region_rest:  # once measures and sources are final
+        _rest_of_a_region([fig for fig, _ in claimed], lex, text)
     if columns:
         return _columns(text, article_id, claimed)
     table = _table(text, article_id, claimed)
@@ -2977,6 +2979,27 @@ def _resolve_local_sources(figs: list[_Figure], lex: Lexicon) -> None:
         else:
             fig.attributed_to = None
             how.pop("source", None)
+
+
+def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, text: str) -> None:
+    """A region's figures mean the rest of it where the article counts a part of it apart
+    (regions.yaml ``rest_of``): "KP saw 308 attacks. The merged districts recorded 259" are
+    mainland KP's 308. Only for the same measure, period and source, and not where the part
+    is given as included in the whole ("..., including 259 in the merged districts")."""
+    apart: dict[str, set[tuple]] = {}
+    for fig in figs:
+        if fig.region and fig.metric and not P.INCLUDED_BEFORE.search(
+                text, max(0, fig.span_start - 40), fig.span_start):
+            apart.setdefault(fig.region, set()).add((fig.metric, fig.period, fig.attributed_to))
+    for fig in figs:
+        for (whole, part), rest in lex.region_rest.items():
+            if fig.region == whole and (fig.metric, fig.period, fig.attributed_to) in apart.get(
+                    part, ()):
+                fig.region = rest
+                how = fig.extra.setdefault("how", {})
+                how["region"] = (f"{region_name(lex, rest)}: the article counts "
+                                 f"{region_name(lex, part)} apart ({how.get('region', '')})")
+                break
 
 
 def _restated_sources(figs: list[_Figure], text: str) -> None:

@@ -225,6 +225,8 @@ class Lexicon:
     source_scope: dict[str, str] = field(default_factory=dict)  # source -> ISO code
     edition_lag: dict[str, int] = field(default_factory=dict)  # source -> years
     dateline_by_city: dict[str, str] = field(default_factory=dict)  # lower-case city -> code
+    # regions.yaml `rest_of`: (whole, part told apart) -> the rest of the whole.
+    region_rest: dict[tuple[str, str], str] = field(default_factory=dict)
     # Parts of totals (parts.yaml): qualifier words found fast, and (base, qualifier) -> part.
     group_by_word: dict[str, str] = field(default_factory=dict)
     group_finder: WordFinder | None = None
@@ -426,9 +428,15 @@ def load_lexicon(
         region_names[str(code)] = str(entry.get("name") or code)
 
     dateline_by_city: dict[str, str] = {}
+    region_rest: dict[tuple[str, str], str] = {}
     for code, entry in _read(vocab_dir / "regions.yaml").items():
         for city in (entry or {}).get("dateline") or []:
             dateline_by_city.setdefault(normalise(str(city)), str(code))
+        rest = (entry or {}).get("rest_of")
+        if rest:
+            if not isinstance(rest, list) or len(rest) != 2:
+                raise VocabularyError(f"regions.yaml: {code!r}: rest_of is [whole, part]")
+            region_rest[(str(rest[0]), str(rest[1]))] = str(code)
 
     source_by_alias: dict[str, str] = {}
     source_scope: dict[str, str] = {}
@@ -502,6 +510,7 @@ def load_lexicon(
         source_scope=source_scope,
         edition_lag=edition_lag,
         dateline_by_city=dateline_by_city,
+        region_rest=region_rest,
         group_by_word=group_by_word,
         group_finder=_finder(group_by_word),
         population_by_word=population_by_word,

@@ -923,6 +923,10 @@ COUNT_BEFORE = re.compile(r"\d[\d,]*\s+\Z")
 PEOPLE_LIST_GAP = re.compile(
     rf"{_LIST_JOIN}(?:[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?{_LIST_JOIN}){{0,2}}")
 # "582 others", "40 more": a figure that adds people to the set the sentence just counted.
+# "..., including 259 in the merged districts", "of which 120 in ...": a part given as
+# included in the figure before.
+INCLUDED_BEFORE = re.compile(r"\b(?:including|included|includes|of\s+which|of\s+whom|of\s+these"
+                             r"|out\s+of\s+which)\b[^.;\d]*\Z", re.IGNORECASE)
 OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
 # "... by the TTP, which carried out 22 attacks": a clause that opens on a relative pronoun
 # right after a group tells of that group ("(TTP)" may close the name).

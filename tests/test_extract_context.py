@@ -1444,3 +1444,19 @@ def test_these_two_provinces_are_the_two_last_named_together() -> None:
             "Together, these two provinces suffered 64% of all deaths in 2021.")
     claim = by_text(text, published="2022-01-10")["64% of all deaths"]
     assert "two provinces" not in (claim[C.binding] or "")
+
+
+def test_a_province_counted_beside_its_merged_districts_is_the_rest_of_it() -> None:
+    text = ("PESHAWAR: Militants carried out 140 attacks in Khyber Pakhtunkhwa in 2023, "
+            "according to the PICSS.\nThe merged districts recorded 95 attacks in 2023.")
+    claims = by_text(text, published="2024-01-10")
+    assert claims["140"][C.region] == "PK-KPM"
+    assert claims["95"][C.region] == "PK-TA"
+    # Given as included in the province's figure, the part leaves the whole its own.
+    text = ("PESHAWAR: Militants carried out 140 attacks in Khyber Pakhtunkhwa in 2023, "
+            "including 95 in the merged districts, according to the PICSS.")
+    assert by_text(text, published="2024-01-10")["140"][C.region] == "PK-KP"
+    # Another measure of the part does not make the province's attacks the rest of it.
+    text = ("PESHAWAR: Militants carried out 140 attacks in Khyber Pakhtunkhwa in 2023, "
+            "according to the PICSS.\nThe merged districts lost 95 lives in 2023.")
+    assert by_text(text, published="2024-01-10")["140"][C.region] == "PK-KP"

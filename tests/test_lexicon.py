@@ -145,3 +145,25 @@ def test_a_union_of_unknown_people_names_its_file(vocab: Path) -> None:
         encoding="utf-8")
     with pytest.raises(VocabularyError, match="parts.yaml: bad union"):
         load_lexicon(vocab)
+
+
+
+def test_the_rest_of_a_region_is_read_from_regions_yaml(vocab: Path) -> None:
+    regions = REGIONS + """PK-TA:
+  name: merged districts
+  parent: PK-KP
+PK-KPM:
+  name: KP mainland
+  parent: PK-KP
+  rest_of: [PK-KP, PK-TA]
+"""
+    (vocab / "regions.yaml").write_text(regions, encoding="utf-8")
+    assert load_lexicon(vocab).region_rest == {("PK-KP", "PK-TA"): "PK-KPM"}
+    broken = vocab / "broken"  # (a folder of its own: lexicons are cached by folder)
+    broken.mkdir()
+    for name in ("metrics.yaml", "sources.yaml"):
+        (broken / name).write_text((vocab / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (broken / "regions.yaml").write_text(regions.replace("[PK-KP, PK-TA]", "PK-KP"),
+                                         encoding="utf-8")
+    with pytest.raises(VocabularyError, match="rest_of"):
+        load_lexicon(broken)
