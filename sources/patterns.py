@@ -1039,7 +1039,10 @@ ATTRIBUTION_AFTER = re.compile(
     # "the PICSS Militancy Database showed": one name word may stand before the document.
     r"|\s+(?:[^\W\d_]+\s+)?(?:(?:annual|latest|new|quarterly|monthly|security)\s+)?"
     r"(?:report|study|survey|review|assessment|analysis|database|dataset|data|tracker"
-    rf"|statistics)\s+(?:[^.;:]{{0,40}}?\s)?{_ATTRIBUTION_VERB}",
+    rf"|statistics)\s+(?:[^.;:]{{0,40}}?\s)?{_ATTRIBUTION_VERB}"
+    # "the ISPR DG, Major General ..., further said": the body's head or spokesperson.
+    r"|\s+(?:DG|director[\s-]general|chief|head|spokes(?:man|person|woman)|executive\s+director"
+    rf"|managing\s+director)\b(?:[^.;:]{{0,50}}?\s)?{_ATTRIBUTION_VERB}",
     re.IGNORECASE,
 )
 # "<Name> said", "<Name>, the envoy, estimates" for names not in the source vocabulary: two to

@@ -1460,3 +1460,16 @@ def test_a_province_counted_beside_its_merged_districts_is_the_rest_of_it() -> N
     text = ("PESHAWAR: Militants carried out 140 attacks in Khyber Pakhtunkhwa in 2023, "
             "according to the PICSS.\nThe merged districts lost 95 lives in 2023.")
     assert by_text(text, published="2024-01-10")["140"][C.region] == "PK-KP"
+
+
+def test_a_bodys_head_or_spokesperson_speaks_for_it() -> None:
+    claims = by_text("The ISPR DG further said that 90 soldiers were martyred this year.",
+                     published="2024-05-02")
+    assert claims["90"][C.attributed_to] == "ISPR"
+    claims = by_text("A PICSS spokesperson, Ali Raza, said 45 attacks were recorded in April.",
+                     published="2024-05-02")
+    assert claims["45"][C.attributed_to] == "PICSS"
+    # A body merely named near a figure is no attribution.
+    claims = by_text("Near the ISPR headquarters, 12 people were hurt in April.",
+                     published="2024-05-02")
+    assert claims["12"][C.attributed_to] is None
