@@ -2892,9 +2892,15 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure],
         P.REPORT_WORD_BEFORE.search(ctx.text, max(0, s - 60), s)
         or P.REPORT_WORD_AFTER.match(ctx.text, e)
         or P.CREDIT_BEFORE.search(ctx.text, max(0, s - 3), s) and P.LINE_END.match(ctx.text, e))]
-    publishers = {name for _pos, name in citations}
-    cited = publishers if len(publishers) == 1 else set()
-    seen: set[str] = set()
+
+    def body(name: str) -> object:
+        # One office's names ("the Counter Terrorism Department (CTD)") are one publisher.
+        return frozenset(lex.local_sources.get(name, ())) or name
+
+    publishers = {body(name): name for _pos, name in sorted(citations, reverse=True)}
+    cited = set(publishers.values()) if len(publishers) == 1 else set()
+    opening = {body(name) for name in in_lead | cited}
+    seen: dict[object, str] = {}  # the publishers figures were attributed to, by body
     on_subject: dict[int, bool] = {}  # by sentence: a run-on one is read once, not per figure
     for fig in figs:
         if fig.metric and (fig.kind == SHARE or fig.kind in CHANGE_KINDS):
@@ -2903,12 +2909,12 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure],
             on_subject[bisect_right(ctx.sentence_starts, fig.span_start) - 1] = True
     for fig in figs:
         if fig.attributed_to:
-            seen.add(fig.attributed_to)
+            seen.setdefault(body(fig.attributed_to), fig.attributed_to)
             continue
         # Until a figure is attributed, the publisher the opening cites (also for the
         # figures the opening tells before it: "48 attacks in October. A PIPS report said").
-        sources = seen or cited
-        if len(sources) != 1 or not (in_lead | cited) & sources or not _on_subject(
+        sources = set(seen.values()) or cited
+        if len(sources) != 1 or not opening & {body(n) for n in sources} or not _on_subject(
                 ctx, lex, fig, on_subject):
             continue
         (name,) = sources

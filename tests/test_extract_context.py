@@ -1473,3 +1473,15 @@ def test_a_bodys_head_or_spokesperson_speaks_for_it() -> None:
     claims = by_text("Near the ISPR headquarters, 12 people were hurt in April.",
                      published="2024-05-02")
     assert claims["12"][C.attributed_to] is None
+
+
+def test_an_offices_full_name_and_acronym_are_one_publisher() -> None:
+    text = ("PESHAWAR: According to a report from the Counter Terrorism Department (CTD), "
+            "violence rose in the first half of 2024.\nIn March 2024, Khyber Pakhtunkhwa "
+            "reported 61 incidents of terrorism.")
+    assert by_text(text, published="2024-07-10")["61"][C.attributed_to] == "KP CTD"
+    # Two publishers cited in the opening leave the figure to its own sentence.
+    text = ("PESHAWAR: According to a report from the Counter Terrorism Department (CTD) and "
+            "to PICSS data, violence rose in 2024.\nIn March 2024, Khyber Pakhtunkhwa "
+            "reported 61 incidents of terrorism.")
+    assert by_text(text, published="2024-07-10")["61"][C.attributed_to] is None
