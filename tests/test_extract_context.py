@@ -1485,3 +1485,9 @@ def test_an_offices_full_name_and_acronym_are_one_publisher() -> None:
             "to PICSS data, violence rose in 2024.\nIn March 2024, Khyber Pakhtunkhwa "
             "reported 61 incidents of terrorism.")
     assert by_text(text, published="2024-07-10")["61"][C.attributed_to] is None
+
+
+def test_the_neutralisation_of_militants_counts_them_killed() -> None:
+    claims = by_text("Raids led to the neutralisation of 23 most-wanted terrorists in May.",
+                     published="2024-06-02")
+    assert claims["23"][C.metric] == "deaths_militants_high_value"
