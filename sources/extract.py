@@ -1189,6 +1189,9 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     """The metric a figure counts: the nearest metric word after it in its clause, else before."""
     if fig.metric:
         return fig.metric
+    if fig.kind == COUNT and P.TIMES_AFTER.match(ctx.text, fig.core_end) and (
+            P.ATTACK_VERB.search(ctx.text, *clause)):
+        return "attacks"  # "495 times terrorists attacked installations"
     hi = min(clause[1], next_start, fig.core_end + 80)
     # "killed 47 people and injured 93": a death or injury word right before the figure
     # is its own verb.

@@ -923,6 +923,11 @@ COUNT_BEFORE = re.compile(r"\d[\d,]*\s+\Z")
 PEOPLE_LIST_GAP = re.compile(
     rf"{_LIST_JOIN}(?:[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?{_LIST_JOIN}){{0,2}}")
 # "582 others", "40 more": a figure that adds people to the set the sentence just counted.
+# "495 times terrorists attacked ...", "militants struck police posts 40 times": a count of
+# times an attack verb happened is a count of attacks (TIMES_AFTER right after the number,
+# ATTACK_VERB in its clause).
+TIMES_AFTER = re.compile(r"\s+times\b", re.IGNORECASE)
+ATTACK_VERB = re.compile(r"\b(?:attacked|struck|targeted|raided|ambushed)\b", re.IGNORECASE)
 # "..., including 259 in the merged districts", "of which 120 in ...": a part given as
 # included in the figure before.
 INCLUDED_BEFORE = re.compile(r"\b(?:including|included|includes|of\s+which|of\s+whom|of\s+these"

@@ -1491,3 +1491,14 @@ def test_the_neutralisation_of_militants_counts_them_killed() -> None:
     claims = by_text("Raids led to the neutralisation of 23 most-wanted terrorists in May.",
                      published="2024-06-02")
     assert claims["23"][C.metric] == "deaths_militants_high_value"
+
+
+def test_times_an_attack_happened_count_attacks() -> None:
+    claims = by_text("In 2022, 310 times militants attacked police stations, officials said.",
+                     published="2023-01-10")
+    assert claims["310"][C.metric] == "attacks"
+    claims = by_text("Militants struck checkposts 40 times in 2022.", published="2023-01-10")
+    assert claims["40"][C.metric] == "attacks"
+    # Times with no attack verb count no attacks.
+    claims = by_text("Officials met 40 times in 2022.", published="2023-01-10")
+    assert claims.get("40", {}).get(C.metric) != "attacks"
