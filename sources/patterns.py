@@ -1035,7 +1035,10 @@ _ATTRIBUTION_VERB = (
     r"|highlights|highlighted)\b"
 )
 ATTRIBUTION_AFTER = re.compile(
-    r"\s*(?:[0-9]{4}\s+)?(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?(?:has\s+|have\s+|had\s+)?"
+    r"\s*(?:[0-9]{4}\s+)?(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?"
+    # "A police report cited by Geo News revealed": the outlet that relays it is an aside.
+    r"(?:(?:cited|quoted|seen|obtained|accessed|reviewed)\s+by\s+[^,.;]{1,40}?\s+)?"
+    r"(?:has\s+|have\s+|had\s+)?"
     rf"(?:previously\s+|also\s+|recently\s+)?{_ATTRIBUTION_VERB}"
     r"|[’']s?\s+(?:annual\s+|latest\s+|new\s+)?(?:report|data|figures|study|survey|estimates?"
     r"|count|tally|analysis|statistics)\b"

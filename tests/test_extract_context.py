@@ -1502,3 +1502,9 @@ def test_times_an_attack_happened_count_attacks() -> None:
     # Times with no attack verb count no attacks.
     claims = by_text("Officials met 40 times in 2022.", published="2023-01-10")
     assert claims.get("40", {}).get(C.metric) != "attacks"
+
+
+def test_a_report_relayed_by_an_outlet_is_still_its_publishers() -> None:
+    claims = by_text("PESHAWAR: A police report seen by Dawn showed 402 terror-related incidents "
+                     "in the first half of 2025.", published="2025-07-10")
+    assert claims["402"][C.attributed_to] == "KP Police"
