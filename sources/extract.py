@@ -2187,6 +2187,11 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
                 rel := P.RELATIVE_AFTER_GROUP.match(text, ctx.groups[k][1])) is not None and (
                 rel.end() > clause[0] and rel.end() <= fig.span_start):
             groups = [ctx.groups[k]]
+    if not groups:
+        # "The BLA, another group, was allegedly responsible for 36% of deaths".
+        k = bisect_left(ctx.groups, fig.span_start, key=_FIRST) - 1
+        if k >= 0 and P.RESPONSIBLE_GAP.fullmatch(text, ctx.groups[k][1], fig.span_start):
+            groups = [ctx.groups[k]]
     for gs, ge, group in groups:
         part = lex.parts.get((fig.metric, group))
         between = (ge, fig.span_start) if ge <= fig.span_start else (fig.span_end, gs)
@@ -2658,6 +2663,15 @@ def _extract_claims(
                 how["metric"] = (f"the figure before that it is part of "
                                  f"({text[included_in.span_start:included_in.span_end]})")
             _compose_part(ctx, lex, fig, clause, prev_end, nxt, previous)
+            if fig.kind in (PERCENT, SHARE) and previous is not None and previous.kind == COUNT \
+                    and previous.extra.get("group") and P.WHOLE_FIRST.match(
+                        text, sent[0], previous.span_start):
+                # "Of the 233 deaths linked to the BLA, 95% were soldiers": a share within a
+                # group's toll, which no publisher's measure is (the group's share of all
+                # deaths is another figure).
+                fig.metric = None
+                how["metric"] = (f"a share within {text[previous.span_start:previous.span_end]}"
+                                 " (no measure of its own)")
             whole = claims[k + 1] if k + 1 < len(claims) else None
             if whole is not None and whole.kind == COUNT and P.PART_OF_WHOLE.fullmatch(
                     text, fig.span_end, whole.span_start):

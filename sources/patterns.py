@@ -923,6 +923,16 @@ COUNT_BEFORE = re.compile(r"\d[\d,]*\s+\Z")
 PEOPLE_LIST_GAP = re.compile(
     rf"{_LIST_JOIN}(?:[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?{_LIST_JOIN}){{0,2}}")
 # "582 others", "40 more": a figure that adds people to the set the sentence just counted.
+# "the BLA, was allegedly responsible for 36% of deaths": a group as the subject of
+# "responsible for" (or "behind") the figure right after.
+RESPONSIBLE_GAP = re.compile(
+    r"\)?\s*,?\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)(?:[^\W\d_]+ly\s+)?"
+    r"(?:responsible\s+for|behind)\s+(?:about\s+|nearly\s+|over\s+|around\s+|almost\s+)?",
+    re.IGNORECASE)
+# "Of the 233 deaths ...": a sentence (after a dateline, perhaps) that names the whole
+# first, then its share.
+WHOLE_FIRST = re.compile(r"(?:[A-Z][\w .,-]{0,40}:)?[\s\"“‘']*(?:of|out\s+of)\s+"
+                         r"(?:the\s+|these\s+|those\s+|all\s+)?\Z", re.IGNORECASE)
 # "495 times terrorists attacked ...", "militants struck police posts 40 times": a count of
 # times an attack verb happened is a count of attacks (TIMES_AFTER right after the number,
 # ATTACK_VERB in its clause).

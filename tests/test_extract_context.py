@@ -1508,3 +1508,25 @@ def test_a_report_relayed_by_an_outlet_is_still_its_publishers() -> None:
     claims = by_text("PESHAWAR: A police report seen by Dawn showed 402 terror-related incidents "
                      "in the first half of 2025.", published="2025-07-10")
     assert claims["402"][C.attributed_to] == "KP Police"
+
+
+def test_groups_counted_apart_by_name_make_their_parts() -> None:
+    claims = by_text("Attacks by the Islamic State Khorasan rose to 12 in 2023, and the BLA was "
+                     "linked to 140 deaths.", published="2024-03-01")
+    assert claims["12"][C.metric] == "attacks_iskp"
+    assert claims["140"][C.metric] == "deaths_bla"
+
+
+def test_a_group_responsible_for_a_share_is_its_part() -> None:
+    claims = by_text("A separatist outfit, the Baloch Liberation Army (BLA), was reportedly "
+                     "responsible for 28% of all deaths in 2023.", published="2024-03-01")
+    assert claims["28% of all deaths"][C.metric] == "deaths_bla"
+
+
+def test_a_share_within_a_groups_toll_is_not_the_groups_share() -> None:
+    # 80% of the BLA's own toll were soldiers: not the BLA's share of all deaths, which a
+    # publisher states (a false alarm if compared).
+    claims = by_text("ISLAMABAD: Of the 140 deaths in 2023 linked to the BLA, 80% were "
+                     "soldiers, the Global Terrorism Index said.", published="2024-03-01")
+    assert claims["140"][C.metric] == "deaths_bla"
+    assert claims["80%"][C.metric] is None
