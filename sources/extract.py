@@ -2781,7 +2781,7 @@ def _extract_claims(
             if meant:
                 fig.metric = meant
     if lex.region_rest:  # once measures and sources are final
-        _rest_of_a_region([fig for fig, _ in claimed], lex, text)
+        _rest_of_a_region([fig for fig, _ in claimed], lex, ctx)
     if columns:
         return _columns(text, article_id, claimed)
     table = _table(text, article_id, claimed)
@@ -3004,20 +3004,26 @@ def _resolve_local_sources(figs: list[_Figure], lex: Lexicon) -> None:
             how.pop("source", None)
 
 
-def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, text: str) -> None:
+def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, ctx: _Context) -> None:
     """A region's figures mean the rest of it where the article counts a part of it apart
     (regions.yaml ``rest_of``): "KP saw 308 attacks. The merged districts recorded 259" are
-    mainland KP's 308. Only for the same measure, period and source, and not where the part
-    is given as included in the whole ("..., including 259 in the merged districts")."""
-    apart: dict[str, set[tuple]] = {}
+    mainland KP's 308. Only for the same measure, period and source, told in another
+    sentence, and not where the part is given as included in the whole ("..., including
+    259 in the merged districts", "259 of them in ...")."""
+    text = ctx.text
+    apart: dict[str, dict[tuple, set[int]]] = {}  # region -> (measure...) -> sentences
     for fig in figs:
         if fig.region and fig.metric and not P.INCLUDED_BEFORE.search(
-                text, max(0, fig.span_start - 40), fig.span_start):
-            apart.setdefault(fig.region, set()).add((fig.metric, fig.period, fig.attributed_to))
+                text, max(0, fig.span_start - 40), fig.span_start) and not P.OF_THEM_AFTER.match(
+                text, fig.span_end):
+            key = (fig.metric, fig.period, fig.attributed_to)
+            apart.setdefault(fig.region, {}).setdefault(key, set()).add(
+                bisect_right(ctx.sentence_starts, fig.span_start))
     for fig in figs:
         for (whole, part), rest in lex.region_rest.items():
-            if fig.region == whole and (fig.metric, fig.period, fig.attributed_to) in apart.get(
-                    part, ()):
+            told = apart.get(part, {}).get((fig.metric, fig.period, fig.attributed_to))
+            if fig.region == whole and told and bisect_right(
+                    ctx.sentence_starts, fig.span_start) not in told:
                 fig.region = rest
                 how = fig.extra.setdefault("how", {})
                 how["region"] = (f"{region_name(lex, rest)}: the article counts "

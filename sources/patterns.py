@@ -929,6 +929,8 @@ RESPONSIBLE_GAP = re.compile(
     r"\)?\s*,?\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)(?:[^\W\d_]+ly\s+)?"
     r"(?:responsible\s+for|behind)\s+(?:about\s+|nearly\s+|over\s+|around\s+|almost\s+)?",
     re.IGNORECASE)
+# "259 of them in the merged districts": a part of the figure before.
+OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
 # "Of the 233 deaths ...": a sentence (after a dateline, perhaps) that names the whole
 # first, then its share.
 WHOLE_FIRST = re.compile(r"(?:[A-Z][\w .,-]{0,40}:)?[\s\"“‘']*(?:of|out\s+of)\s+"

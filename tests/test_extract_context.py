@@ -1530,3 +1530,12 @@ def test_a_share_within_a_groups_toll_is_not_the_groups_share() -> None:
                      "soldiers, the Global Terrorism Index said.", published="2024-03-01")
     assert claims["140"][C.metric] == "deaths_bla"
     assert claims["80%"][C.metric] is None
+
+
+def test_a_part_told_in_the_provinces_own_sentence_leaves_it_whole() -> None:
+    text = ("PESHAWAR: Militants carried out 240 attacks in Khyber Pakhtunkhwa in 2023, "
+            "according to the PICSS, and the merged districts recorded 95 attacks in 2023.")
+    assert by_text(text, published="2024-01-10")["240"][C.region] == "PK-KP"
+    text = ("PESHAWAR: Militants carried out 240 attacks in Khyber Pakhtunkhwa in 2023, "
+            "according to the PICSS.\nSome 95 of them were in the merged districts in 2023.")
+    assert by_text(text, published="2024-01-10")["240"][C.region] == "PK-KP"
