@@ -1304,7 +1304,10 @@ def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -
         return
     how = fig.extra["how"]
     words = text[whole.span_start:whole.span_end]
-    if fig.metric is None:
+    if fig.metric is None and not fig.extra.get("unnamed_part") and (
+            change or fig.region not in (None, whole.region)):
+        # ("This includes 120 in Balochistan": the whole's measure, in a place of its own. A
+        # part of the same place whose words name nothing else is not the whole's measure.)
         fig.metric = whole.metric
         how["metric"] = f"the figure before that it is part of ({words})"
     if not how.get("period", "").startswith(("the sentence", "its own")) and whole.period:
@@ -2655,6 +2658,7 @@ def _extract_claims(
                 how["metric"] = (f"the measure it is compared with "
                                  f"({text[previous.span_start:previous.span_end]}'s)")
             _apply_modifier(ctx, lex, fig, nxt)
+            hurt = None
             if included_in is not None and fig.kind == COUNT and fig.metric in (
                     None, "militants") and (hurt := _hurt_base(lex, included_in.metric)):
                 # "This figure included 300 terrorists and 90 soldiers": people among the dead
@@ -2663,6 +2667,13 @@ def _extract_claims(
                 how["metric"] = (f"the figure before that it is part of "
                                  f"({text[included_in.span_start:included_in.span_end]})")
             _compose_part(ctx, lex, fig, clause, prev_end, nxt, previous)
+            if hurt is not None and fig.metric == hurt and included_in is not None and (
+                    fig.region in (None, included_in.region)):
+                # "... and 28 volunteers": a part whose people figcheck cannot name is no
+                # count of all the dead (nor of any publisher's measure).
+                fig.metric = None
+                how.pop("metric", None)
+                fig.extra["unnamed_part"] = True
             if fig.kind in (PERCENT, SHARE) and previous is not None and previous.kind == COUNT \
                     and previous.extra.get("group") and P.WHOLE_FIRST.match(
                         text, sent[0], previous.span_start):

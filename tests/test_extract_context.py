@@ -1539,3 +1539,17 @@ def test_a_part_told_in_the_provinces_own_sentence_leaves_it_whole() -> None:
     text = ("PESHAWAR: Militants carried out 240 attacks in Khyber Pakhtunkhwa in 2023, "
             "according to the PICSS.\nSome 95 of them were in the merged districts in 2023.")
     assert by_text(text, published="2024-01-10")["240"][C.region] == "PK-KP"
+
+
+def test_a_part_the_words_do_not_name_is_not_the_whole_measure() -> None:
+    # Read as all deaths, the 12 would be compared with the 700 the publisher states.
+    text = ("PICSS said deaths rose by 40 percent to 700 in 2024. This figure included "
+            "310 militants and 12 volunteers of village defence groups.")
+    claims = by_text(text, published="2025-01-03")
+    assert claims["310"][C.metric] == "deaths_militants"
+    assert claims["12"][C.metric] is None
+    # In a place of its own, a part keeps the whole's measure there.
+    text = ("PICSS said deaths in Pakistan rose by 40 percent to 700 in 2024. This includes "
+            "120 in Balochistan.")
+    claim = by_text(text, published="2025-01-03")["120"]
+    assert (claim[C.metric], claim[C.region]) == ("deaths", "PK-BA")
