@@ -2744,13 +2744,19 @@ def _extract_claims(
         for part, whole in wholes:
             # The whole of a share is counted over the part's larger place.
             part.metric = part.metric or whole.metric
-            if part.region and whole.region == part.region:
-                outer = lex.region_parent.get(part.region.split("+")[0])
-                if outer:
-                    whole.region = outer
-                    whole.extra["how"]["region"] = (
-                        f"the whole that {text[part.span_start:part.span_end]} is part of "
-                        f"({region_name(lex, outer)})")
+            outer = lex.region_parent.get((part.region or "").split("+")[0])
+            if part.region and whole.region == part.region and outer:
+                whole.region = outer
+                whole.extra["how"]["region"] = (
+                    f"the whole that {text[part.span_start:part.span_end]} is part of "
+                    f"({region_name(lex, outer)})")
+            elif part.metric == whole.metric and part.region in (None, whole.region):
+                # "45 of the 287 people killed were children": a part whose own words name
+                # neither its people nor its place is not the whole's measure (compared with
+                # the publisher's total, it would be a false alarm).
+                part.metric = None
+                part.extra["how"]["metric"] = (
+                    f"a part of {text[whole.span_start:whole.span_end]} its words do not name")
 
         before_sentence = (ctx.sentence_ranks[idx], claims)
         told = False

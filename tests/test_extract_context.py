@@ -1553,3 +1553,15 @@ def test_a_part_the_words_do_not_name_is_not_the_whole_measure() -> None:
             "120 in Balochistan.")
     claim = by_text(text, published="2025-01-03")["120"]
     assert (claim[C.metric], claim[C.region]) == ("deaths", "PK-BA")
+
+
+def test_a_part_of_a_whole_that_names_nothing_of_its_own_keeps_no_measure() -> None:
+    for text in ("PICSS said 45 of the 287 people killed in April were children.",
+                 "PICSS said 45 out of 287 people killed in April were children."):
+        claims = by_text(text, published="2025-05-01")
+        assert claims["287"][C.metric] == "deaths"
+        assert claims["45"][C.metric] is None, text
+    # A part in a place of its own is the whole's measure there.
+    claims = by_text("PICSS said 45 of the 287 people killed in April were in Karachi, Sindh.",
+                     published="2025-05-01")
+    assert claims["45"][C.metric] == "deaths"
