@@ -1190,7 +1190,8 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     if fig.metric:
         return fig.metric
     if fig.kind == COUNT and P.TIMES_AFTER.match(ctx.text, fig.core_end) and (
-            P.ATTACK_VERB.search(ctx.text, *clause)):
+            P.ATTACK_VERB.search(ctx.text, max(clause[0], fig.span_start - 200),
+                                 min(clause[1], fig.core_end + 200))):
         return "attacks"  # "495 times terrorists attacked installations"
     hi = min(clause[1], next_start, fig.core_end + 80)
     # "killed 47 people and injured 93": a death or injury word right before the figure
@@ -1239,6 +1240,9 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     return pick[2]
 
 
+RESTATED_REACH = 400  # characters either side of a figure where its sentence's events count
+
+
 def _restated_event(ctx: _Context, lex: Lexicon, fig: _Figure,
                     noun: tuple[int, int, str]) -> str | None:
     """The kind of event a bare "incidents" after a figure restates, if its sentence named
@@ -1252,6 +1256,9 @@ def _restated_event(ctx: _Context, lex: Lexicon, fig: _Figure,
             "incident", "incidents"):
         return None
     sent = ctx.sentences[bisect_right(ctx.sentence_starts, fig.span_start) - 1]
+    # (A run-on "sentence" is read near the figure only: its cost stays linear.)
+    sent = (max(sent[0], fig.span_start - RESTATED_REACH),
+            min(sent[1], fig.span_end + RESTATED_REACH))
     named = {m[2] for m in _in(ctx.metrics, sent[0], sent[1]) if m[0] != noun[0]
              and lex.metrics[m[2]].countable and (lex.metrics[m[2]].event
                                                  or m[2] in ("incidents", "security_operations"))}
@@ -2096,7 +2103,8 @@ def _carry_two_provinces(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int,
         if anaphor.start() - sent[1] > PLACE_ANAPHOR_REACH:
             return
         end = min(sent[1], anaphor.start())
-        pairs = [g for g in _region_groups(ctx, lex, (sent[0], end)) if len(g["codes"]) == 2
+        start = max(sent[0], anaphor.start() - PLACE_ANAPHOR_REACH)
+        pairs = [g for g in _region_groups(ctx, lex, (start, end)) if len(g["codes"]) == 2
                  and all(lex.region_parent.get(c) for c in g["codes"])]
         if pairs:
             _carried(ctx, lex, fig, idx, pairs[-1]["region"], pairs[-1]["start"],
