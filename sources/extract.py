@@ -1618,7 +1618,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     read: list[tuple[int, int]] = []  # phrases that gave a period
     for ps, pe, m in phrases:
         hint = lead_year
-        if only_year is not None and (lead_year is None or only_year.start < ps
+        if only_year is not None and (lead_year is None and pub is None
+                                      or only_year.start < ps
                                       or "," not in ctx.text[pe:only_year.start]):
             # "between April and June, which is a third of the total for 2021": a year in
             # another clause after the months is not theirs; the article's year is.

@@ -1565,3 +1565,12 @@ def test_a_part_of_a_whole_that_names_nothing_of_its_own_keeps_no_measure() -> N
     claims = by_text("PICSS said 45 of the 287 people killed in April were in Karachi, Sindh.",
                      published="2025-05-01")
     assert claims["45"][C.metric] == "deaths"
+
+
+def test_months_before_another_clauses_year_take_the_publication_year() -> None:
+    # With no year in the opening, the year of the clause after the months ("the whole of
+    # 2023") is the comparison's, not the months'.
+    claims = by_text("The report found that 610 people were killed between April and June, "
+                     "which is a third of the number recorded during the whole of 2023.",
+                     published="2024-07-10")
+    assert claims["610"][C.period] == "2024-04/2024-06"
