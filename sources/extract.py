@@ -2462,10 +2462,13 @@ def _binding_note(fig: _Figure) -> str | None:
     """How region, period and source (and a measure or kind read from elsewhere than its
     words) were bound, for readers ("region: ...; period: ...")."""
     how = fig.extra.get("how") or {}
+    # A place or measure deliberately left unbound says why ("each of Punjab and Sindh, not
+    # one place"); other notes belong to a value that was bound.
+    why_not = {"region": fig.extra.get("each_of"), "metric": fig.extra.get("no_measure")}
     parts = [f"{k}: {how[k]}" for k, value in (("region", fig.region), ("period", fig.period),
                                                ("source", fig.attributed_to),
                                                ("metric", fig.metric), ("kind", fig.kind))
-             if value and how.get(k)]
+             if (value or why_not.get(k)) and how.get(k)]
     return "; ".join(parts) or None
 
 
@@ -2645,6 +2648,8 @@ def _extract_claims(
             fig.region = _bind_region(ctx, fig, sc, clause, nxt)
             if fig.region:
                 how["region"] = f"the sentence ({region_name(lex, fig.region)})"
+            each_of = fig.region if fig.region and "+" in fig.region and P.EACH_AFTER.match(
+                text, fig.core_end) else None
             if (previous is not None and fig.metric is None and _continues(text, fig)
                     and not fig.extra.get("own_subject")):
                 # "... 5,000 to 6,000 militants, with the number rising to 70,000": a figure
@@ -2681,8 +2686,10 @@ def _extract_claims(
                 # "... and 28 volunteers": a part whose people figcheck cannot name is no
                 # count of all the dead (nor of any publisher's measure).
                 fig.metric = None
-                how.pop("metric", None)
-                fig.extra["unnamed_part"] = True
+                fig.extra["unnamed_part"] = fig.extra["no_measure"] = True
+                how["metric"] = (f"a part of "
+                                 f"{text[included_in.span_start:included_in.span_end]} its words "
+                                 "do not name")
             if fig.kind in (PERCENT, SHARE) and previous is not None and previous.kind == COUNT \
                     and previous.extra.get("group") and P.WHOLE_FIRST.match(
                         text, sent[0], previous.span_start):
@@ -2690,6 +2697,7 @@ def _extract_claims(
                 # group's toll, which no publisher's measure is (the group's share of all
                 # deaths is another figure).
                 fig.metric = None
+                fig.extra["no_measure"] = True
                 how["metric"] = (f"a share within {text[previous.span_start:previous.span_end]}"
                                  " (no measure of its own)")
             whole = claims[k + 1] if k + 1 < len(claims) else None
@@ -2710,6 +2718,12 @@ def _extract_claims(
                 _carry_region(ctx, lex, fig, idx)
             if fig.region is None:
                 _article_region(ctx, lex, fig)
+            if each_of is not None:
+                # "two each in Punjab and Sindh": two in each, not two in both together (4);
+                # no one place has the figure as stated.
+                fig.region = None
+                fig.extra["each_of"] = each_of
+                how["region"] = f"each of {region_name(lex, each_of)}, not one place"
             previous = fig
         for k in range(len(claims) - 1):
             a, b = claims[k], claims[k + 1]
@@ -2764,6 +2778,7 @@ def _extract_claims(
                 # neither its people nor its place is not the whole's measure (compared with
                 # the publisher's total, it would be a false alarm).
                 part.metric = None
+                part.extra["no_measure"] = True
                 part.extra["how"]["metric"] = (
                     f"a part of {text[whole.span_start:whole.span_end]} its words do not name")
 

@@ -929,6 +929,8 @@ RESPONSIBLE_GAP = re.compile(
     r"\)?\s*,?\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)(?:[^\W\d_]+ly\s+)?"
     r"(?:responsible\s+for|behind)\s+(?:about\s+|nearly\s+|over\s+|around\s+|almost\s+)?",
     re.IGNORECASE)
+# "two each in Punjab and Sindh", "3 attacks each": the figure is each place's.
+EACH_AFTER = re.compile(r"(?:\s+[^\W\d_]+)?\s+each\b", re.IGNORECASE)
 # "259 of them in the merged districts": a part of the figure before.
 OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
 # "Of the 233 deaths ...": a sentence (after a dateline, perhaps) that names the whole
@@ -1531,7 +1533,8 @@ PERIOD_AFTER_OF = re.compile(
 LIST_ITEM_AFTER = re.compile(
     rf"\s+(?:each\s+)?(?:in|from|at|during)\s+(?:the\s+)?(?:[A-Z]|{_YEAR}\b)|\s+each\b"
 )
-LIST_BEFORE = re.compile(r"[0-9][^.;!?]{0,80}?(?:,|\band\b|\bto\b|\bversus\b|\bvs\.?)\s*\Z",
+LIST_BEFORE = re.compile(r"(?:[0-9]|\b(?:two|three|four|five|six|seven|eight|nine)\s+in\b)"
+                         r"[^.;!?]{0,80}?(?:,|\band\b|\bto\b|\bversus\b|\bvs\.?)\s*\Z",
                          re.IGNORECASE)
 # "an increase of 37 percent from the toll of 2019", "compared with 2021": the words
 # after a change that make a later year its base.

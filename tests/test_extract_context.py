@@ -1574,3 +1574,15 @@ def test_months_before_another_clauses_year_take_the_publication_year() -> None:
                      "which is a third of the number recorded during the whole of 2023.",
                      published="2024-07-10")
     assert claims["610"][C.period] == "2024-04/2024-06"
+
+
+def test_a_figure_for_each_of_two_places_is_no_figure_for_both() -> None:
+    # Read as both places together, 2 would be compared with 2 + 2: a false alarm.
+    digits = "PIPS said 35 attacks occurred in KP in May 2024, 9 in Balochistan and 2 each in "
+    words = "PIPS said 35 attacks occurred in KP in May 2024, nine in Balochistan and two each in "
+    for text in (digits + "Punjab and Sindh.", words + "Punjab and Sindh."):
+        claims = rows(text, published="2024-06-09")
+        each = [c for c in claims if c[C.value] == 2]
+        assert len(each) == 1, text  # the small number word in the list is a claim too
+        assert each[0][C.region] is None
+        assert "each of" in each[0][C.binding]
