@@ -1269,6 +1269,37 @@ def _restated_event(ctx: _Context, lex: Lexicon, fig: _Figure,
     return kind if kind not in ("incidents", "security_operations") else None
 
 
+def _is_other_people(ctx: _Context, fig: _Figure) -> bool:
+    """Whether the words after a count say who it is, other than by a measure ("40 were
+    children"; not "1,292 were injured")."""
+    gap = P.WERE_BEFORE_PEOPLE.match(ctx.text, fig.core_end)
+    if gap is None or not P.WORD_AT.match(ctx.text, gap.end()) or P.PARTICIPLE_AT.match(
+            ctx.text, gap.end()):
+        return False
+    k = bisect_left(ctx.metric_starts, gap.end())
+    return not (k < len(ctx.metrics) and ctx.metrics[k][0] == gap.end())
+
+
+def _part_after_its_whole(ctx: _Context, lex: Lexicon, fig: _Figure, whole: _Figure) -> None:
+    """"Of the 385 people killed, 160 were security personnel": the people named after "were"
+    make the count their part of the whole's measure; a count that names none is a part of
+    unknown kind, no count of the whole's measure (compared with it, a false alarm)."""
+    text = ctx.text
+    how = fig.extra.setdefault("how", {})
+    words = text[whole.span_start:whole.span_end]
+    base = _hurt_base(lex, whole.metric)
+    gap = P.WERE_BEFORE_PEOPLE.match(text, fig.core_end)
+    k = bisect_left(ctx.populations, gap.end(), key=_FIRST) if gap else len(ctx.populations)
+    if base and gap and k < len(ctx.populations) and ctx.populations[k][0] == gap.end() and (
+            part := lex.parts.get((base, ctx.populations[k][2]))):
+        fig.metric = part
+        how["metric"] = f"its people among {words}"
+        return
+    fig.metric = None
+    fig.extra["no_measure"] = True
+    how["metric"] = f"a part of {words} its words do not name"
+
+
 def _names_population_before(ctx: _Context, fig: _Figure, metric_start: int) -> bool:
     """Whether the words between the figure and a metric word are the people it counts
     ("290 civilian and military deaths": the "and" joins people, not clauses)."""
@@ -2179,13 +2210,14 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.extra["base"], fig.extra["population"] = base, before[2]
             return
     elif previous is not None and previous.extra.get("population") and fig.metric in (
-            "deaths", "injured") and (_continues(text, fig) or _counted_word_after(ctx, lex, fig)):
+            "deaths", "injured") and (_continues(text, fig) or _counted_word_after(ctx, lex, fig)) \
+            and not _is_other_people(ctx, fig):
         # "572 security personnel were killed and 1,292 were injured", "140 civilians dead
-        # and 350 injured": the same people.
+        # and 350 injured": the same people (not "... and 40 were children").
         part = lex.parts.get((fig.metric, previous.extra["population"]))
         if part:
-            fig.metric = part
             fig.extra["base"], fig.extra["population"] = fig.metric, previous.extra["population"]
+            fig.metric = part
             return
     # Who did it, or how: a group named in the figure's clause ("by the TTP", "TTP-linked").
     if fig.metric is None:
@@ -2651,7 +2683,7 @@ def _extract_claims(
             each_of = fig.region if fig.region and "+" in fig.region and P.EACH_AFTER.match(
                 text, fig.core_end) else None
             if (previous is not None and fig.metric is None and _continues(text, fig)
-                    and not fig.extra.get("own_subject")):
+                    and not fig.extra.get("own_subject") and not _is_other_people(ctx, fig)):
                 # "... 5,000 to 6,000 militants, with the number rising to 70,000": a figure
                 # with no noun of its own continues the earlier figure's subject.
                 fig.metric = previous.metric
@@ -2690,6 +2722,10 @@ def _extract_claims(
                 how["metric"] = (f"a part of "
                                  f"{text[included_in.span_start:included_in.span_end]} its words "
                                  "do not name")
+            if fig.kind == COUNT and previous is not None and previous.kind == COUNT and (
+                    previous.metric and fig.metric in (None, previous.metric)) and (
+                    P.WHOLE_FIRST.match(text, sent[0], previous.span_start)):
+                _part_after_its_whole(ctx, lex, fig, previous)
             if fig.kind in (PERCENT, SHARE) and previous is not None and previous.kind == COUNT \
                     and previous.extra.get("group") and P.WHOLE_FIRST.match(
                         text, sent[0], previous.span_start):

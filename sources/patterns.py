@@ -933,6 +933,15 @@ RESPONSIBLE_GAP = re.compile(
 EACH_AFTER = re.compile(r"(?:\s+[^\W\d_]+)?\s+each\b", re.IGNORECASE)
 # "259 of them in the merged districts": a part of the figure before.
 OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNORECASE)
+# "160 were security personnel", "95 were of the police": the people a count is.
+WERE_BEFORE_PEOPLE = re.compile(r"\s+(?:were|was|are|is)\s+(?:of\s+)?(?:the\s+)?",
+                                re.IGNORECASE)
+WORD_AT = re.compile(r"[^\W\d_]")
+# "16 were made in Punjab", "40 were reported": a verb after "were", not who the count is.
+PARTICIPLE_AT = re.compile(
+    r"(?:[^\W\d_]+ed|made|done|seen|taken|held|hit|shot|found|caught|struck|brought|sent|given"
+    r"|put|kept|left|lost|set|slain|hurt|born|run|also|not|still|all|both|each|only)\b",
+    re.IGNORECASE)
 # "Of the 233 deaths ...": a sentence (after a dateline, perhaps) that names the whole
 # first, then its share.
 WHOLE_FIRST = re.compile(r"(?:[A-Z][\w .,-]{0,40}:)?[\s\"“‘']*(?:of|out\s+of)\s+"

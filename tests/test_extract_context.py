@@ -1586,3 +1586,17 @@ def test_a_figure_for_each_of_two_places_is_no_figure_for_both() -> None:
         assert len(each) == 1, text  # the small number word in the list is a claim too
         assert each[0][C.region] is None
         assert "each of" in each[0][C.binding]
+
+
+def test_the_people_a_count_of_a_whole_is_are_its_part() -> None:
+    text = ("PIPS said 385 people were killed in Balochistan in 2024. Of the 385 people killed "
+            "in 2024, 160 were security personnel and 40 were children, PIPS said.")
+    claims = rows(text, published="2025-01-05")
+    by_value = {c[C.value]: c for c in claims}
+    assert by_value[160][C.metric] == "deaths_security_personnel"
+    # Children are no measure figcheck has: not the security personnel, nor all the dead.
+    assert by_value[40][C.metric] is None
+    # "were" and a verb goes on with the same people.
+    claims = by_text("In Sindh, 72 policemen were killed and 129 were injured in 2024.",
+                     published="2025-01-05")
+    assert claims["129"][C.metric] == "injured_security_personnel"
