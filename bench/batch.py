@@ -356,7 +356,8 @@ of articles, the rest once per batch):
 
 def write_section(body: str) -> None:
     """Put this run's results first in this benchmark's section of bench/README.md, above the
-    earlier dated runs (kept: they are the baselines later runs are compared with)."""
+    earlier dated runs and the notes between them (kept: they are the baselines later runs
+    are compared with)."""
     text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
     start = text.find(HEADING)
     if start < 0:
@@ -365,8 +366,13 @@ def write_section(body: str) -> None:
         nxt = text.find("\n## ", start + len(HEADING))
         end = nxt + 1 if nxt >= 0 else len(text)
         old = text[start:end]
+        # Everything after the intro is kept: the earlier runs and any notes above them.
+        intro_at = old.find(INTRO)
         first_run = old.find("\n### ")
-        earlier = old[first_run + 1 :].rstrip("\n") if first_run >= 0 else ""
+        if intro_at >= 0:
+            earlier = old[intro_at + len(INTRO) :].strip("\n")
+        else:
+            earlier = old[first_run + 1 :].rstrip("\n") if first_run >= 0 else ""
         section = f"{HEADING}\n\n{INTRO}\n\n{body.rstrip()}\n\n{earlier}".rstrip("\n")
         text = text[:start] + section + "\n\n" + text[end:]
     README.write_text(text.rstrip("\n") + "\n", encoding="utf-8")

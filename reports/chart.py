@@ -19,6 +19,7 @@ evidence panel and the verdict's sentence.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -86,19 +87,39 @@ _text = text_or_none
 _STATED, _DERIVED = Stated.STATED.value, Stated.DERIVED.value  # an Enum's .value is slow
 
 
+# The fields of a context or evidence row a plotted figure is made of.
+_POINT_FIELDS = ("value", "low", "high", "source", "period", "base_period", "kind")
+_POINT_FIELDS += ("qualifier", "unit")
+
+
 def _point(row: dict, origin: str) -> dict | None:
-    """One plotted figure from a context or evidence row, or None when it has no number."""
-    get = row.get
-    v, lo, hi = as_number(get("value")), as_number(get("low")), as_number(get("high"))
+    """One plotted figure from a context or evidence row, or None when it has no number.
+
+    The returned dict may be shared with other charts (``_figure_point``): read it only.
+    """
+    cells = tuple(map(row.get, _POINT_FIELDS))
+    try:
+        return _figure_point(origin, *cells)
+    except TypeError:  # an unhashable cell: made afresh
+        return _figure_point.__wrapped__(origin, *cells)
+
+
+# Remembered by value (and type): the claims of a batch that measure one thing are each
+# charted against the same reference rows, so most points were made over and over.
+@functools.lru_cache(maxsize=16384, typed=True)
+def _figure_point(
+    origin: str, value, low, high, source, period, base_period, kind, qualifier, unit
+) -> dict | None:
+    v, lo, hi = as_number(value), as_number(low), as_number(high)
     ranged = lo is not None and hi is not None
     at = v if v is not None else (lo + hi) / 2 if ranged else lo if lo is not None else hi
     if at is None:
         return None
-    source = _text(get("source")) or "unknown source"
-    order, base = _text(get("period")) or "", _text(get("base_period")) or ""
+    source = _text(source) or "unknown source"
+    order, base = _text(period) or "", _text(base_period) or ""
     period = f"{order} vs {base}" if order and base else order or "—"  # period_label
     derived = " (derived)" if origin == _DERIVED else ""
-    label = format_figure(get("kind"), v, lo, hi, _text(get("qualifier")), _text(get("unit")))
+    label = format_figure(kind, v, lo, hi, _text(qualifier), _text(unit))
     return {
         "source": source,
         "period": period,
@@ -204,12 +225,16 @@ _BOLD = dict(_REGULAR) | dict.fromkeys("abdghnopquy", 611) | dict.fromkeys("ijl'
 _BOLD |= dict.fromkeys("ft", 333) | {"r": 389, "%": 889, "k": 556, "c": 556}
 
 
+# Remembered: a batch's charts repeat the same row, value and tick labels ("CRSS · 2023"),
+# and measuring them again was a tenth of a chart's time.
+@functools.lru_cache(maxsize=8192)
 def text_width(text: str, bold: bool = False, size: float = FONT_SIZE) -> float:
     """Width in px of ``text`` set in the chart font (Arial metrics), erring wide."""
     table = _BOLD if bold else _REGULAR
     return sum(map(table.get, text, repeat(722))) * size / 1000
 
 
+@functools.lru_cache(maxsize=8192)
 def _shorten(text: str, limit: float) -> str:
     """``text`` cut with an ellipsis to fit ``limit`` px, like Vega's labelLimit."""
     if text_width(text) <= limit:
@@ -256,6 +281,10 @@ def _same_period(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+# Row, value, tick and axis labels recur across a batch's charts: each is escaped once.
+_escape_label = functools.lru_cache(maxsize=8192)(escape)
+
+
 def _n(x: float) -> str:
     """A coordinate: two decimals at most, no trailing zeros."""
     return f"{x:.2f}".rstrip("0").rstrip(".")
@@ -272,19 +301,31 @@ def _rows(claim: dict, points: list[dict]) -> list[dict]:
         points,
         key=lambda p: (p["order"], p["period"], p["source"], p["figure"] != _STATED),
     )
-    rows: dict[str, dict] = {}
+    by_label: dict[str, list[dict]] = {}
     for p in ordered:
-        row = rows.setdefault(p["row"], {"label": p["row"], "points": []})
-        row["points"].append(p)
-    for row in rows.values():
-        first = row["points"][0]
-        row["current"] = bool(claim_period[0]) and all(
-            _same_period(a, b)
-            for a, b in zip((first["order"], first["base"]), claim_period, strict=True)
+        by_label.setdefault(p["row"], []).append(p)
+    period, base = claim_period
+    rows = []
+    for label, shared in by_label.items():
+        first = shared[0]
+        current = bool(period) and (
+            _same_period(first["order"], period) and _same_period(first["base"], base)
         )
-        row["value"] = " / ".join(dict.fromkeys(p["label"] for p in row["points"]))
-        row["value_at"] = max(p["label_at"] for p in row["points"])
-    return list(rows.values())
+        if len(shared) == 1:  # most rows: one figure, its own label
+            value, value_at = first["label"], first["label_at"]
+        else:
+            value = " / ".join(dict.fromkeys(p["label"] for p in shared))
+            value_at = max(p["label_at"] for p in shared)
+        rows.append(
+            {
+                "label": label,
+                "points": shared,
+                "current": current,
+                "value": value,
+                "value_at": value_at,
+            }
+        )
+    return rows
 
 
 def _ticks(domain: tuple[float, float], plot: float) -> list[tuple[float, str]]:
@@ -358,8 +399,7 @@ def chart_svg(
             f'y2="{bottom}" stroke="{INK}" stroke-width="1.5" stroke-dasharray="5 3"/>'
         )
     add(
-        f'<line x1="{n_left}" x2="{_n(left + WIDTH)}" y1="{bottom}" y2="{bottom}" '
-        f'stroke="{AXIS}"/>'
+        f'<line x1="{n_left}" x2="{_n(left + WIDTH)}" y1="{bottom}" y2="{bottom}" stroke="{AXIS}"/>'
     )
     right = left + WIDTH
     n_label_x = _n(left - 8)
@@ -368,7 +408,7 @@ def chart_svg(
         ny = _n(cy)
         add(
             f'<text x="{n_label_x}" y="{ny}" text-anchor="end" dominant-baseline="middle" '
-            f'fill="{MUTED}">{escape(label)}</text>'
+            f'fill="{MUTED}">{_escape_label(label)}</text>'
         )
         for p in row["points"]:
             colour = colours.get(p["source"], PALETTE[0])
@@ -396,18 +436,18 @@ def chart_svg(
         add(
             f'<text class="value" x="{_n(vx)}" y="{ny}" dominant-baseline="middle" '
             f'font-weight="bold" fill="{INK}" stroke="white" stroke-width="3" paint-order="stroke">'
-            f"{escape(row['value'])}</text>"
+            f"{_escape_label(row['value'])}</text>"
         )
     for (t, label), tx in zip(ticks, tick_x, strict=True):
         right = max(right, x(t) + text_width(label) / 2)
         add(
             f'<text class="tick" x="{tx}" y="{bottom + 15}" text-anchor="middle" '
-            f'fill="{MUTED}">{escape(label)}</text>'
+            f'fill="{MUTED}">{_escape_label(label)}</text>'
         )
     title = _axis_title(claim.get("kind"), claim.get("unit"))
     add(
         f'<text x="{_n(left + WIDTH / 2)}" y="{bottom + 33}" text-anchor="middle" '
-        f'fill="{MUTED}">{escape(title)}</text>'
+        f'fill="{MUTED}">{_escape_label(title)}</text>'
     )
     width = math.ceil(right + 4)
     total = bottom + AXIS_BELOW

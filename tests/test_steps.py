@@ -59,3 +59,26 @@ def test_a_chunk_is_one_table_equal_to_its_articles_tables_joined():
     alone = pd.concat([steps.extract_one(a) for a in articles], ignore_index=True)
     pd.testing.assert_frame_equal(steps.validate_claims(frames[0]), steps.validate_claims(alone))
     assert steps.extract_chunk(articles[1:2]) == []
+
+
+def test_full_collections_wait_during_a_run_and_the_thresholds_come_back(tmp_path):
+    import gc
+
+    before = gc.get_threshold()
+    seen = []
+
+    class Watching(steps.InProcess):
+        def batch(self, name, fn, *args):
+            seen.append(gc.get_threshold())
+            return fn(*args)
+
+    job = steps.CheckRun([str(DEMO)], tmp_path, date(2024, 6, 28))
+    steps.run_pipeline(Watching(), job, run_id="gc-test", engine="local")
+    assert seen and all(t[2] == max(steps.FULL_COLLECTION_AFTER, before[2]) for t in seen)
+    assert gc.get_threshold() == before
+    try:
+        with steps.fewer_full_collections():
+            raise ValueError("a failing step")
+    except ValueError:
+        pass
+    assert gc.get_threshold() == before
