@@ -286,16 +286,18 @@ def _trim_edge_breaks(html: str) -> str:
     String tests at the two ends, not a regex: ``(?:<br>\n)+</p>$`` was tried at every
     ``<br>`` of the page, about half a millisecond for an article.
     """
-    if html.endswith("<br>\n</p>"):
-        body = html[: -len("</p>")]
-        while body.endswith("<br>\n"):
-            body = body[: -len("<br>\n")]
-        html = body + "</p>"
-    if html.startswith("<p><br>\n"):
-        body = html[len("<p>") :]
-        while body.startswith("<br>\n"):
-            body = body[len("<br>\n") :]
-        html = "<p>" + body
+    br = "<br>\n"
+    if html.endswith(br + "</p>"):
+        # (Positions, not slices, so that a text of many blank lines costs one copy.)
+        end = len(html) - len("</p>")
+        while end >= len(br) and html.startswith(br, end - len(br)):
+            end -= len(br)
+        html = html[:end] + "</p>"
+    if html.startswith("<p>" + br):
+        start = len("<p>")
+        while html.startswith(br, start):
+            start += len(br)
+        html = "<p>" + html[start:]
     return html
 
 
