@@ -633,3 +633,22 @@ def test_templates_read_a_view_dicts_keys_first_and_still_fail_on_a_missing_fiel
     assert template.render(v={"quote": "65%"}, s="ok") == "65%|1|OK"
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ v.missing }}").render(v={"quote": "65%"})
+
+
+def test_edge_line_breaks_are_trimmed_as_the_anchored_pattern_says() -> None:
+    """The string tests in ``_trim_edge_breaks`` agree with the anchored regex they replace,
+    on random pages of paragraphs and line breaks."""
+    import random
+    import re
+
+    from reports.html import _trim_edge_breaks
+
+    def by_pattern(html: str) -> str:
+        return re.sub(r"^<p>(?:<br>\n)+", "<p>", re.sub(r"(?:<br>\n)+</p>$", "</p>", html))
+
+    rng = random.Random(12)
+    for _ in range(5000):
+        pieces = [rng.choice(["<br>\n", "a", "</p>\n<p>", "b<br>\n", "<br>"])
+                  for _ in range(rng.randint(0, 9))]
+        html = "<p>" + "".join(pieces) + "</p>"
+        assert _trim_edge_breaks(html) == by_pattern(html), html
