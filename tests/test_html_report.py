@@ -13,6 +13,8 @@ from __future__ import annotations
 import atexit
 import copy
 import functools
+import random
+import re
 import shutil
 import tempfile
 from datetime import UTC, datetime
@@ -27,7 +29,13 @@ from checks.schemas import VerdictSchema
 from checks.vocabulary import Verdict
 from flows import steps
 from reports.chart import claim_chart, format_figure, parse_interval
-from reports.html import render_html, render_index, rule_description, write_atomic
+from reports.html import (
+    _trim_edge_breaks,
+    render_html,
+    render_index,
+    rule_description,
+    write_atomic,
+)
 from reports.options import ReportOptions
 from tests.conftest import DEMO
 
@@ -638,10 +646,6 @@ def test_templates_read_a_view_dicts_keys_first_and_still_fail_on_a_missing_fiel
 def test_edge_line_breaks_are_trimmed_as_the_anchored_pattern_says() -> None:
     """The string tests in ``_trim_edge_breaks`` agree with the anchored regex they replace,
     on random pages of paragraphs and line breaks."""
-    import random
-    import re
-
-    from reports.html import _trim_edge_breaks
 
     def by_pattern(html: str) -> str:
         return re.sub(r"^<p>(?:<br>\n)+", "<p>", re.sub(r"(?:<br>\n)+</p>$", "</p>", html))
