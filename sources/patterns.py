@@ -1105,7 +1105,9 @@ NAME_SAID_STOP = frozenset(
 ACCORDING_TO_NAME = re.compile(
     # ("the Islamabad-based think tank PICSS": the name after the description)
     r"[Aa]ccording\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*-based\s+(?:think[\s-]tank\s+)?)?"
-    r"(?P<name>[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|on|the)\s+){0,2}"
+    # (A name never runs past a line break, nor past a word's full stop: "PICSS. Kidnappings
+    # rose" is two sentences; "D.I. Khan" is one name.)
+    r"(?P<name>[A-Z][\w.&’'-]*(?:(?<![^\W\d_]{2}\.)[ \t]+(?:(?:of|for|and|on|the)[ \t]+){0,2}"
     r"[A-Z][\w.&’'-]*){0,6})"
 )
 

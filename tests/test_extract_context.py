@@ -1600,3 +1600,10 @@ def test_the_people_a_count_of_a_whole_is_are_its_part() -> None:
     claims = by_text("In Sindh, 72 policemen were killed and 129 were injured in 2024.",
                      published="2025-01-05")
     assert claims["129"][C.metric] == "injured_security_personnel"
+
+
+def test_an_according_to_name_ends_with_its_sentence() -> None:
+    text = ("Attacks rose, according to Peace Watch Forum.\nKidnappings also jumped by 40 "
+            "percent in 2025, the report said.")
+    claim = by_text(text, published="2025-12-29")["jumped by 40 percent"]
+    assert claim[C.attributed_to] == "Peace Watch Forum"
