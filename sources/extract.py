@@ -1207,7 +1207,8 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         nxt = _first_metric_at(ctx, after[1], after[1] + 2, True, lex)
         while nxt is not None and not ctx.text[after[1]:nxt[0]].strip():
             after, nxt = nxt, _first_metric_at(ctx, nxt[1], nxt[1] + 2, True, lex)
-        return _restated_event(ctx, lex, fig, after) or after[2]
+        return (_such_kind(ctx, fig, after) or _restated_event(ctx, lex, fig, after)
+                or after[2])
     if after is None and clause[1] - fig.core_end <= SUBJECT_REACH and (
             aside := P.PEOPLE_ASIDE.match(ctx.text, clause[1])) is not None:
         # "More than one thousand people, including 260 soldiers, sacrificed their lives":
@@ -1241,6 +1242,25 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
 
 
 RESTATED_REACH = 400  # characters either side of a figure where its sentence's events count
+
+
+def _such_kind(ctx: _Context, fig: _Figure, noun: tuple[int, int, str]) -> str | None:
+    """"Suicide attacks rose 53%, with 26 such attacks": "such" takes up the last kind named
+    (within ``RESTATED_REACH`` before the figure) whose words end with the same noun."""
+    if not P.SUCH_BEFORE.search(ctx.text, max(0, noun[0] - 6), noun[0]):
+        return None
+    head = ctx.text[noun[0]:noun[1]].lower()
+    j = bisect_left(ctx.metric_starts, fig.span_start) - 1
+    while j >= 0 and ctx.metrics[j][0] >= fig.span_start - RESTATED_REACH:
+        s, e, metric = ctx.metrics[j]
+        words = ctx.text[s:e].lower()
+        if words == head or words.endswith(" " + head):
+            # The nearest kind the noun ends: itself ("300 attacks, and 40 such attacks") or
+            # a narrower one ("suicide attacks").
+            return metric if metric != noun[2] else None
+        j -= 1
+    return None
+
 
 
 def _restated_event(ctx: _Context, lex: Lexicon, fig: _Figure,
@@ -1295,6 +1315,8 @@ def _part_after_its_whole(ctx: _Context, lex: Lexicon, fig: _Figure, whole: _Fig
         fig.metric = part
         how["metric"] = f"its people among {words}"
         return
+    if fig.metric is None:
+        return  # (other readings may still name its people: "390 were those of the militants")
     fig.metric = None
     fig.extra["no_measure"] = True
     how["metric"] = f"a part of {words} its words do not name"
@@ -2610,6 +2632,11 @@ def _extract_claims(
         includes = before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[
             idx] - 1 and P.INCLUDES_SUBJECT.match(text, *sent) is not None
         included_in = _whole_told_before(before_sentence[1], False) if includes else None
+        # "... rose to 3,387. Of these, 2,115 were militants": counts of that whole's people.
+        of_these = _whole_told_before(before_sentence[1], False) if (
+            before_sentence is not None
+            and before_sentence[0] == ctx.sentence_ranks[idx] - 1
+            and P.OF_THESE_OPENING.match(text, *sent)) else None
         # Start of the next non-date claim after each claim (a figure's words end there).
         nexts = [sent[1]] * len(claims)
         upcoming = sent[1]
@@ -2726,6 +2753,9 @@ def _extract_claims(
                     previous.metric and fig.metric in (None, previous.metric)) and (
                     P.WHOLE_FIRST.match(text, sent[0], previous.span_start)):
                 _part_after_its_whole(ctx, lex, fig, previous)
+            elif fig.kind == COUNT and of_these is not None and fig.metric in (
+                    None, "militants", of_these.metric) and _hurt_base(lex, of_these.metric):
+                _part_after_its_whole(ctx, lex, fig, of_these)
             if fig.kind in (PERCENT, SHARE) and previous is not None and previous.kind == COUNT \
                     and previous.extra.get("group") and P.WHOLE_FIRST.match(
                         text, sent[0], previous.span_start):

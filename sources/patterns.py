@@ -942,6 +942,11 @@ PARTICIPLE_AT = re.compile(
     r"(?:[^\W\d_]+ed|made|done|seen|taken|held|hit|shot|found|caught|struck|brought|sent|given"
     r"|put|kept|left|lost|set|slain|hurt|born|run|also|not|still|all|both|each|only)\b",
     re.IGNORECASE)
+SUCH_BEFORE = re.compile(r"\bsuch\s+\Z", re.IGNORECASE)
+# "Of these, 2,115 were militants", "Among them, 60 were soldiers": a sentence that opens on
+# the figure the sentence before told as a whole of its own.
+OF_THESE_OPENING = re.compile(r"[\s\"“‘']*(?:of|among)\s+(?:these|them|those)\s*,",
+                              re.IGNORECASE)
 # "Of the 233 deaths ...": a sentence (after a dateline, perhaps) that names the whole
 # first, then its share.
 WHOLE_FIRST = re.compile(r"(?:[A-Z][\w .,-]{0,40}:)?[\s\"“‘']*(?:of|out\s+of)\s+"

@@ -1607,3 +1607,21 @@ def test_an_according_to_name_ends_with_its_sentence() -> None:
             "percent in 2025, the report said.")
     claim = by_text(text, published="2025-12-29")["jumped by 40 percent"]
     assert claim[C.attributed_to] == "Peace Watch Forum"
+
+
+def test_of_these_opens_on_the_whole_the_sentence_before_told() -> None:
+    text = ("PICSS said deaths rose by 40 percent to 700 in 2024. Of these, 310 were militants, "
+            "while 240 were security personnel and 12 were volunteers.")
+    claims = rows(text, published="2025-01-03")
+    metric = {c[C.value]: c[C.metric] for c in claims}
+    assert (metric[310], metric[240]) == ("deaths_militants", "deaths_security_personnel")
+    assert metric[12] is None  # people figcheck has no word for: no count of all the dead
+
+
+def test_such_takes_up_the_last_kind_its_noun_ends() -> None:
+    claims = by_text("Suicide attacks doubled in 2024, with 31 such attacks in Khyber "
+                     "Pakhtunkhwa.", published="2025-01-03")
+    assert claims["31"][C.metric] == "suicide_attacks"
+    claims = by_text("Suicide bombings doubled. Militants staged 300 attacks in 2024, and 40 "
+                     "such attacks hit the police.", published="2025-01-03")
+    assert claims["40"][C.metric] != "suicide_attacks"
