@@ -1965,6 +1965,10 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         if fig.base_period == fig.period and len(fig.period) == 4:
             # "rising 45% over the past year" in a report on that year: against the one before.
             fig.base_period = str(int(fig.period) - 1)
+        elif fig.base_period == fig.period:
+            # "rose 46% compared to the previous quarter" in a story on the quarter just
+            # ended: the quarter before the story's, not the one before publication.
+            fig.base_period = _period_before(fig.period)
 
 
 def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]:
@@ -2633,10 +2637,13 @@ def _extract_claims(
             idx] - 1 and P.INCLUDES_SUBJECT.match(text, *sent) is not None
         included_in = _whole_told_before(before_sentence[1], False) if includes else None
         # "... rose to 3,387. Of these, 2,115 were militants": counts of that whole's people.
-        of_these = _whole_told_before(before_sentence[1], False) if (
-            before_sentence is not None
-            and before_sentence[0] == ctx.sentence_ranks[idx] - 1
-            and P.OF_THESE_OPENING.match(text, *sent)) else None
+        of_these = None
+        if before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[
+                idx] - 1 and P.OF_THESE_OPENING.match(text, *sent):
+            # (A sentence that told only a change of the dead, "Fatalities rose 46%", holds
+            # its measure.)
+            of_these = _whole_told_before(before_sentence[1], False) or next(
+                (f for f in reversed(before_sentence[1]) if _hurt_base(lex, f.metric)), None)
         # Start of the next non-date claim after each claim (a figure's words end there).
         nexts = [sent[1]] * len(claims)
         upcoming = sent[1]

@@ -1625,3 +1625,21 @@ def test_such_takes_up_the_last_kind_its_noun_ends() -> None:
     claims = by_text("Suicide bombings doubled. Militants staged 300 attacks in 2024, and 40 "
                      "such attacks hit the police.", published="2025-01-03")
     assert claims["40"][C.metric] != "suicide_attacks"
+
+
+def test_a_previous_quarter_is_the_one_before_the_storys() -> None:
+    # Published in early October, "the previous quarter" before publication would be the
+    # third, the story's own.
+    text = ("ISLAMABAD: Pakistan recorded 900 fatalities in the third quarter of 2025, a CRSS "
+            "report said.\nFatalities rose by 40 percent compared to the previous quarter.")
+    rise = by_text(text, published="2025-10-02")["rose by 40 percent"]
+    assert (rise[C.period], rise[C.base_period]) == ("2025-07/2025-09", "2025-04/2025-06")
+
+
+def test_among_them_after_a_change_of_the_dead_counts_its_people() -> None:
+    text = ("ISLAMABAD: Pakistan recorded 900 fatalities in the third quarter of 2025, a CRSS "
+            "report said.\nFatalities rose by 40 percent compared to the previous quarter. "
+            "Among them, 500 were militants, while 170 were security personnel.")
+    claims = by_text(text, published="2025-10-02")
+    assert (claims["500"][C.metric], claims["170"][C.metric]) == (
+        "deaths_militants", "deaths_security_personnel")
