@@ -923,7 +923,7 @@ COUNT_BEFORE = re.compile(r"\d[\d,]*\s+\Z")
 PEOPLE_LIST_GAP = re.compile(
     rf"{_LIST_JOIN}(?:[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?{_LIST_JOIN}){{0,2}}")
 # "582 others", "40 more": a figure that adds people to the set the sentence just counted.
-# "the BLA, was allegedly responsible for 36% of deaths": a group as the subject of
+# "the BLA, was reportedly responsible for 28% of deaths": a group as the subject of
 # "responsible for" (or "behind") the figure right after.
 RESPONSIBLE_GAP = re.compile(
     r"\)?\s*,?\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)(?:[^\W\d_]+ly\s+)?"
@@ -1064,7 +1064,7 @@ _ATTRIBUTION_VERB = (
 )
 ATTRIBUTION_AFTER = re.compile(
     r"\s*(?:[0-9]{4}\s+)?(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?"
-    # "A police report cited by Geo News revealed": the outlet that relays it is an aside.
+    # "A police report seen by Dawn showed": the outlet that relays it is an aside.
     r"(?:(?:cited|quoted|seen|obtained|accessed|reviewed)\s+by\s+[^,.;]{1,40}?\s+)?"
     r"(?:has\s+|have\s+|had\s+)?"
     rf"(?:previously\s+|also\s+|recently\s+)?{_ATTRIBUTION_VERB}"
