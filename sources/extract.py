@@ -1364,7 +1364,7 @@ def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -
         return
     how = fig.extra["how"]
     words = text[whole.span_start:whole.span_end]
-    if fig.metric is None and not fig.extra.get("unnamed_part") and (
+    if fig.metric is None and not fig.extra.get("no_measure") and (
             change or fig.region not in (None, whole.region)):
         # ("This includes 120 in Balochistan": the whole's measure, in a place of its own. A
         # part of the same place whose words name nothing else is not the whole's measure.)
@@ -2752,7 +2752,7 @@ def _extract_claims(
                 # "... and 28 volunteers": a part whose people figcheck cannot name is no
                 # count of all the dead (nor of any publisher's measure).
                 fig.metric = None
-                fig.extra["unnamed_part"] = fig.extra["no_measure"] = True
+                fig.extra["no_measure"] = True
                 how["metric"] = (f"a part of "
                                  f"{text[included_in.span_start:included_in.span_end]} its words "
                                  "do not name")
