@@ -238,10 +238,10 @@ def _context(text: str, lex: Lexicon) -> _Context:
         (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
          lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, N.WORD_RUNS),
         text, low)
-    metrics = [
+    metrics = _without_possessors([
         (s, e, lex.metric_by_word[normalise(text[s:e])])
         for s, e in metric_spans
-    ]
+    ], text, lex)
     modifiers = (
         [(s, e, lex.modifier_by_phrase[normalise(text[s:e])])
          for s, e in modifier_spans]
@@ -286,6 +286,20 @@ def _context(text: str, lex: Lexicon) -> _Context:
     )
     _article_context(ctx, lex, low, group_spans, population_spans)
     return ctx
+
+
+def _without_possessors(metrics: list[tuple[int, int, str]], text: str, lex: Lexicon
+                        ) -> list[tuple[int, int, str]]:
+    """Drop the people whose events the next word counts: "a rise in terrorists' attacks"
+    counts attacks, not terrorists (whereas "terrorist attacks" is one vocabulary entry)."""
+    kept = []
+    for i, mention in enumerate(metrics):
+        nxt = metrics[i + 1] if i + 1 < len(metrics) else None
+        if nxt is not None and not lex.metrics[mention[2]].event and lex.metrics[nxt[2]].event \
+                and P.POSSESSOR_GAP.fullmatch(text, mention[1], nxt[0]):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _incidental(text: str, s: int, e: int) -> bool:
@@ -2265,6 +2279,9 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
     for gs, ge, group in groups:
         part = lex.parts.get((fig.metric, group))
         between = (ge, fig.span_start) if ge <= fig.span_start else (fig.span_end, gs)
+        if P.JOINT_PERPETRATOR_AFTER.match(text, ge, ge + 80) or (
+                P.JOINT_PERPETRATOR_BEFORE.search(text, max(0, gs - 60), gs)):
+            continue  # one of several perpetrators: the figure is all of theirs
         if previous is not None and ge <= fig.span_start and not text[prev_end:gs].strip() and (
                 P.ASIDE_BEFORE.search(text, max(0, previous.span_start - 15),
                                       previous.span_start)):

@@ -882,6 +882,9 @@ THOSE_OF_GAP = re.compile(r"\s+(?:were|was)\s+(?:those|that)\s+of\s+(?:the\s+)?"
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’
 # casualties".
 POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+\Z")
+# Between people and the events they did, in the possessive: "terrorists' attacks",
+# "the militant’s assaults" (the apostrophe is required: "militant attacks" is one word).
+POSSESSOR_GAP = re.compile(r"[’']s?\s+")
 # Between a death or injury noun and the people it counts, named after it: "deaths among
 # civilians", "casualties of the security forces".
 COUNTED_AMONG_GAP = re.compile(r"\s+(?:among|of)\s+(?:the\s+)?", re.IGNORECASE)
@@ -1174,12 +1177,19 @@ _BACK_NOUN = (
     r"|analysis|research|review|watchdog|tally)"
 )
 # A reference back to the last group named: "attributed to the group", "the outfit's",
-# "linked to its attacks" (parts.yaml `agents` says which groups act).
+# "linked to its attacks", "the attacks it carried out" (parts.yaml `agents` says which
+# groups act).
 GROUP_ANAPHOR_VERBS = ("linked", "attributed", "blamed", "tied", "claimed")
+# "... the attacks it perpetrated the year before": "it" doing what groups do is the group.
+# ("they" is left out: it is as often the militants in general.)
+GROUP_ANAPHOR_DEEDS = ("perpetrated", "carried out", "conducted", "launched", "mounted",
+                       "staged", "executed", "claimed")
 GROUP_ANAPHOR = re.compile(
     r"\bthe\s+(?:(?:militant|terrorist|terror|banned|proscribed|outlawed|armed)\s+)?"
     r"(?:group|outfit)\b"
-    rf"|\b(?:{'|'.join(GROUP_ANAPHOR_VERBS)})\s+(?:to|on|by)\s+(?:its|their)\b",
+    rf"|\b(?:{'|'.join(GROUP_ANAPHOR_VERBS)})\s+(?:to|on|by)\s+(?:its|their)\b"
+    r"|\bit\s+(?:had\s+|has\s+)?(?:"
+    + "|".join(w.replace(" ", r"\s+") for w in GROUP_ANAPHOR_DEEDS) + r")\b",
     re.IGNORECASE,
 )
 # The same on an already lower-cased text: case folding in the pattern is a costly pass.
@@ -1189,10 +1199,13 @@ GROUP_ANAPHOR_LOW = re.compile(GROUP_ANAPHOR.pattern)
 def group_anaphor_starts(low: str) -> list[int]:
     """Every word start in ``low`` (lower-cased text) where a ``GROUP_ANAPHOR_LOW`` match can
     start, and some more places (for ``matches_at``): "the" one or two words before "group"
-    or "outfit", or a verb that starts the match (all found by literal searches)."""
+    or "outfit", a verb that starts the match, or "it" one or two words before a deed (all
+    found by literal searches)."""
     return sorted({p for w in ("group", "outfit") for at in _occurrences(low, w)
                    for p in _words_before(low, at, 2)}
-                  | {at for w in GROUP_ANAPHOR_VERBS for at in _occurrences(low, w)})
+                  | {at for w in GROUP_ANAPHOR_VERBS for at in _occurrences(low, w)}
+                  | {p for w in GROUP_ANAPHOR_DEEDS for at in _occurrences(low, w.split()[0])
+                     for p in _words_before(low, at, 2)})
 _EVENT_NOUN = (
     r"(?:attacks|incidents|assaults|bombings|blasts|strikes|raids|clashes|operations|events"
     r"|acts\s+of\s+(?:terrorism|violence))"
@@ -1599,6 +1612,16 @@ GENERIC_SOURCE_NAMES = frozenset(
 )
 # A group named across "and" belongs to another figure or clause.
 AND_BETWEEN = re.compile(r"\b(?:and|while|whereas|but)\b", re.IGNORECASE)
+# A group named beside other perpetrators: "attacks by Baloch insurgents as well as religiously
+# inspired militant groups" are everyone's attacks, no one group's part. (Its own allies do
+# not make others: "the TTP and its affiliates" is how publishers count the TTP.)
+_OTHER_PERPETRATORS = (r"(?:groups?|outfits?|organi[sz]ations?|factions?|militants|insurgents"
+                       r"|terrorists|separatists|nationalists)\b")
+_JOINT = r"(?:\s*,\s*|\s+(?:and|or|as\s+well\s+as|along\s+with|together\s+with)\s+)"
+JOINT_PERPETRATOR_AFTER = re.compile(
+    _JOINT + r"(?!(?:its|their)\b)(?:[\w-]+\s+){0,3}?" + _OTHER_PERPETRATORS, re.IGNORECASE)
+JOINT_PERPETRATOR_BEFORE = re.compile(
+    _OTHER_PERPETRATORS + _JOINT + r"(?:the\s+)?\Z", re.IGNORECASE)
 # "injuries rose 48 percent from the 302 recorded in 2021": the level a change started from.
 CHANGE_BASE_GAP = re.compile(
     r"\s+(?:from|compared\s+(?:with|to)|against|over)\s+(?:the\s+|a\s+)?", re.IGNORECASE)

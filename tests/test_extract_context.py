@@ -1517,6 +1517,44 @@ def test_groups_counted_apart_by_name_make_their_parts() -> None:
     assert claims["140"][C.metric] == "deaths_bla"
 
 
+def test_it_doing_what_groups_do_is_the_group_last_named() -> None:
+    # The change compares the group's attacks, not all attacks.
+    claims = by_text("The TTP was blamed for 92 attacks in 2023, a rise of 30 percent over "
+                     "the attacks it carried out in 2022.", published="2024-03-01")
+    assert claims["92"][C.metric] == "attacks_ttp"
+    assert claims["rise of 30 percent"][C.metric] == "attacks_ttp"
+    # "it" that is no group's deed, or with no acting group named, is nobody's.
+    claims = by_text("Pakistan saw 92 attacks in 2023, a rise of 30 percent over the attacks "
+                     "it faced in 2022.", published="2024-03-01")
+    assert claims["rise of 30 percent"][C.metric] == "attacks"
+    claims = by_text("Police said 92 attacks in 2023 were a rise of 30 percent over the attacks "
+                     "it recorded in 2022.", published="2024-03-01")
+    assert claims["rise of 30 percent"][C.metric] == "attacks"
+
+
+def test_a_group_beside_other_perpetrators_makes_no_part() -> None:
+    # Everyone's attacks: comparing them with the insurgents' own count would be wrong.
+    claims = by_text("Balochistan saw 61 attacks in 2023 perpetrated by Baloch insurgents as "
+                     "well as religiously motivated militant groups.", published="2024-03-01")
+    assert claims["61"][C.metric] == "attacks"
+    claims = by_text("Balochistan saw 61 attacks in 2023 by religious militant groups as well "
+                     "as Baloch insurgents.", published="2024-03-01")
+    assert claims["61"][C.metric] == "attacks"
+    claims = by_text("Balochistan saw 61 attacks in 2023 by Baloch insurgents.",
+                     published="2024-03-01")
+    assert claims["61"][C.metric] == "attacks_nationalist"
+
+
+def test_the_people_whose_events_are_counted_are_not_the_measure() -> None:
+    for people in ("militants’", "terrorists'", "terrorist's"):
+        claims = by_text(f"The report recorded a 25 percent rise in {people} attacks in 2023.",
+                         published="2024-03-01")
+        assert claims["25 percent rise"][C.metric] == "attacks", people
+    claims = by_text("The report recorded a 25 percent rise in militants in 2023.",
+                     published="2024-03-01")
+    assert claims["25 percent rise"][C.metric] == "militants"
+
+
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
     claims = by_text("A separatist outfit, the Baloch Liberation Army (BLA), was reportedly "
                      "responsible for 28% of all deaths in 2023.", published="2024-03-01")
