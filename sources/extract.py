@@ -238,10 +238,10 @@ def _context(text: str, lex: Lexicon) -> _Context:
         (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
          lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, N.WORD_RUNS),
         text, low)
-    metrics = _without_possessors([
+    metrics = _with_glossed_words(_without_possessors([
         (s, e, lex.metric_by_word[normalise(text[s:e])])
         for s, e in metric_spans
-    ], text, lex)
+    ], text, lex), text)
     modifiers = (
         [(s, e, lex.modifier_by_phrase[normalise(text[s:e])])
          for s, e in modifier_spans]
@@ -300,6 +300,34 @@ def _without_possessors(metrics: list[tuple[int, int, str]], text: str, lex: Lex
             continue
         kept.append(mention)
     return kept
+
+
+def _with_glossed_words(metrics: list[tuple[int, int, str]], text: str
+                        ) -> list[tuple[int, int, str]]:
+    """Add the later uses of a word the article glosses as a measure: after "a surge in
+    violence (fatalities)", "the largest decrease in violence" speaks of fatalities too."""
+    glosses: dict[str, tuple[int, str]] = {}
+    for s, e, metric in metrics:
+        if "(" not in text[max(0, s - 2):s]:  # cheap test before the pattern
+            continue
+        word = P.GLOSSED_WORD.search(text, max(0, s - 40), s)
+        if word is not None and P.GLOSS_CLOSE.match(text, e) and (
+                normalise(word.group("word")) not in glosses):
+            glosses[normalise(word.group("word"))] = (P.GLOSS_CLOSE.match(text, e).end(), metric)
+    if not glosses:
+        return metrics
+    taken = [(s, e) for s, e, _ in metrics]
+    added = []
+    for word, (after, metric) in glosses.items():
+        if any(normalise(text[s:e]) == word for s, e, _ in metrics):
+            continue  # a measure's own word glossed by another: keep the vocabulary's reading
+        for m in re.finditer(rf"\b{re.escape(word)}\b", text[after:], re.IGNORECASE):
+            span = (after + m.start(), after + m.end())
+            k = bisect_right(taken, span) - 1
+            if not (k >= 0 and taken[k][1] > span[0]) and not (
+                    k + 1 < len(taken) and taken[k + 1][0] < span[1]):
+                added.append((*span, metric))
+    return sorted(metrics + added) if added else metrics
 
 
 def _incidental(text: str, s: int, e: int) -> bool:
@@ -872,6 +900,8 @@ def _classify(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> None:
             fig.kind = (
                 SHARE if P.SHARE_BEFORE.search(before) else PERCENT
             )
+            if fig.kind == PERCENT:
+                _ranked_change(ctx, fig)
     elif fig.currency:
         fig.kind = MONEY
     else:
@@ -953,6 +983,38 @@ def _as_change(text: str, fig: _Figure, before: str, before_start: int,
     if decrease and fig.value is not None:
         fig.value = -abs(fig.value)
     return True
+
+
+# How far back in its sentence a percent looks for the ranking change it gives a place.
+RANKED_CHANGE_REACH = 200
+
+
+def _ranked_change(ctx: _Context, fig: _Figure) -> None:
+    """"The largest decrease in violence was seen in Sindh, nearly 80%, followed by Punjab
+    with 55%": a percent given to a place after a ranking of changes is that change."""
+    text = ctx.text
+    k = bisect_right(ctx.sentence_starts, fig.start) - 1
+    lo = max(ctx.sentence_starts[k] if k >= 0 else 0, fig.start - RANKED_CHANGE_REACH)
+    if not P.may_rank_changes(text, lo, fig.start):
+        return
+    ranked = P.RANKED_CHANGE.search(text, lo, fig.start)
+    if ranked is None:
+        return
+    # The percent is the place's: "with" before it, or the place itself (and its hedge).
+    at = fig.span_start
+    j = bisect_left(ctx.regions, at, key=_FIRST) - 1
+    if not (P.GIVEN_WITH.search(text, max(ranked.end(), at - 8), at) or (
+            j >= 0 and ctx.regions[j][1] >= ranked.end()
+            and P.PLACE_THEN_PERCENT.fullmatch(text, ctx.regions[j][1], at))):
+        return
+    fig.kind = CHANGE
+    if _CHANGE_NOUNS[normalise(ranked.group("w"))] and fig.value is not None:
+        fig.value = -abs(fig.value)
+    # What changed is named after the noun ("decrease in violence"), not in the place's clause.
+    of = P.CHANGED_WHAT_GAP.match(text, ranked.end())
+    k = bisect_left(ctx.metric_starts, of.end()) if of else len(ctx.metrics)
+    if k < len(ctx.metrics) and ctx.metrics[k][0] == of.end():
+        fig.metric = ctx.metrics[k][2]
 
 
 def _measure_ends_at(ctx: _Context, lex: Lexicon, pos: int) -> bool:

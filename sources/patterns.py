@@ -556,6 +556,30 @@ CHANGE_NOUN_IN_BY_BEFORE = re.compile(
     rf"{{1,3}}by\s+{_HEDGE_AT_END}",
     re.IGNORECASE,
 )
+# A ranking of changes that places then fill: "the most significant percentage decrease in
+# violence was seen in Sindh, nearly 80%, followed by Punjab with 55%".
+_RANKING = (r"most\s+significant|largest|biggest|highest|sharpest|steepest|greatest"
+            r"|most\s+marked|most\s+notable")
+RANKED_CHANGE = re.compile(
+    rf"\b(?:{_RANKING})\s+(?:(?:percentage|percent|per\s+cent)\s+)?"
+    rf"(?P<w>{alternation(CHANGE_NOUNS)})\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def may_rank_changes(text: str, lo: int, hi: int) -> bool:
+    """False when ``RANKED_CHANGE`` cannot match in ``text[lo:hi]`` (none of its ranking
+    words is there); True when it may."""
+    window = text[lo:hi].lower()
+    return any(w in window for w in ("significant", "largest", "biggest", "highest",
+                                     "sharpest", "steepest", "greatest", "marked", "notable"))
+
+
+# Between the ranked change and what changed: "decrease in violence".
+CHANGED_WHAT_GAP = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?", re.IGNORECASE)
+# Right before a place's percent in such a ranking: "followed by Punjab with 55%".
+GIVEN_WITH = re.compile(r"\b(?:with|at)\s+\Z", re.IGNORECASE)
+# Between the place and its percent: "in Sindh province, nearly 80%" (the hedge is in the
+# claim's span already).
+PLACE_THEN_PERCENT = re.compile(r"(?:\s+province)?\s*[,:–-]?\s*", re.IGNORECASE)
 # "rose by 12%", "fell 5%", "up 3%": a change verb, optionally "by", before the percent.
 # "up to" is a qualifier, not a change: the negative lookahead sits in the extractor.
 CHANGE_VERB_BEFORE = re.compile(
@@ -882,6 +906,10 @@ THOSE_OF_GAP = re.compile(r"\s+(?:were|was)\s+(?:those|that)\s+of\s+(?:the\s+)?"
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’
 # casualties".
 POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+\Z")
+# A word glossed by the measure in brackets after it: "a surge in violence (fatalities)" (a
+# plain word of four letters or more; the bracket holds the measure alone).
+GLOSSED_WORD = re.compile(r"\b(?P<word>[A-Za-z][a-z-]{3,})\s*\(\s*\Z")
+GLOSS_CLOSE = re.compile(r"\s*\)")
 # Between people and the events they did, in the possessive: "terrorists' attacks",
 # "the militant’s assaults" (the apostrophe is required: "militant attacks" is one word).
 POSSESSOR_GAP = re.compile(r"[’']s?\s+")

@@ -1555,6 +1555,35 @@ def test_the_people_whose_events_are_counted_are_not_the_measure() -> None:
     assert claims["25 percent rise"][C.metric] == "militants"
 
 
+def test_a_word_the_article_glosses_as_a_measure_keeps_that_meaning() -> None:
+    text = ("Bloodshed rose in 2023. Sindh saw a rise in bloodshed (deaths) by 12% in 2023, the "
+            "report said.\nIn Punjab, the decline in bloodshed was 9% in 2023.")
+    claims = by_text(text, published="2024-01-10")
+    assert claims["12%"][C.metric] == "deaths"
+    assert claims["9%"][C.metric] == "deaths"
+    # Without the gloss the word is no measure.
+    claims = by_text("In Punjab, the decline in bloodshed was 9% in 2023.", published="2024-01-10")
+    assert claims["9%"][C.metric] is None
+
+
+def test_places_filling_a_ranking_of_changes_take_the_change() -> None:
+    text = ("Deaths fell in the second quarter of 2023. The sharpest decrease in deaths was "
+            "recorded in Sindh, almost 70%, followed by Punjab with 45%.")
+    claims = by_text(text, published="2023-07-10")
+    assert (claims["almost 70%"][C.kind], claims["almost 70%"][C.value]) == (
+        "percent_change", -70)
+    assert claims["almost 70%"][C.metric] == "deaths"
+    assert claims["almost 70%"][C.region] == "PK-SD"
+    assert (claims["45%"][C.kind], claims["45%"][C.value], claims["45%"][C.region]) == (
+        "percent_change", -45, "PK-PB")
+    # A percent not given to a place, or a ranking of no change, keeps its reading.
+    claims = by_text("The largest increase was in suicide attacks, which made up 20% of all "
+                     "attacks in 2023.", published="2024-01-10")
+    assert claims["20% of all attacks"][C.kind] != "percent_change"
+    claims = by_text("The largest toll was recorded in Sindh, almost 70%.", published="2024-01-10")
+    assert claims["almost 70%"][C.kind] != "percent_change"
+
+
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
     claims = by_text("A separatist outfit, the Baloch Liberation Army (BLA), was reportedly "
                      "responsible for 28% of all deaths in 2023.", published="2024-03-01")
