@@ -238,10 +238,10 @@ def _context(text: str, lex: Lexicon) -> _Context:
         (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
          lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, N.WORD_RUNS),
         text, low)
-    metrics = _with_glossed_words(_without_possessors([
+    metrics = _with_glossed_words(_attacks_with_operations(_without_possessors([
         (s, e, lex.metric_by_word[normalise(text[s:e])])
         for s, e in metric_spans
-    ], text, lex), text)
+    ], text, lex), text), text)
     modifiers = (
         [(s, e, lex.modifier_by_phrase[normalise(text[s:e])])
          for s, e in modifier_spans]
@@ -300,6 +300,19 @@ def _without_possessors(metrics: list[tuple[int, int, str]], text: str, lex: Lex
             continue
         kept.append(mention)
     return kept
+
+
+def _attacks_with_operations(metrics: list[tuple[int, int, str]], text: str
+                             ) -> list[tuple[int, int, str]]:
+    """"89% of attacks (including incidents of terrorism and security forces operations)":
+    attacks that the bracket says include the security forces' operations are all violent
+    incidents, as CRSS counts them, not the terrorist attacks alone."""
+    out = []
+    for s, e, metric in metrics:
+        if metric == "attacks" and "(" in text[e:e + 2] and P.WITH_OPERATIONS_AFTER.match(text, e):
+            metric = "incidents"
+        out.append((s, e, metric))
+    return out
 
 
 def _with_glossed_words(metrics: list[tuple[int, int, str]], text: str

@@ -906,6 +906,10 @@ THOSE_OF_GAP = re.compile(r"\s+(?:were|was)\s+(?:those|that)\s+of\s+(?:the\s+)?"
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’
 # casualties".
 POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+\Z")
+# A bracket after "attacks" that counts the security forces' operations among them.
+WITH_OPERATIONS_AFTER = re.compile(
+    r"\s?\(\s*(?:including|incl\.?|comprising|i\.e\.?,?)\s[^()]{0,100}?\boperations?\b"
+    r"[^()]{0,40}\)", re.IGNORECASE)
 # A word glossed by the measure in brackets after it: "a surge in violence (fatalities)" (a
 # plain word of four letters or more; the bracket holds the measure alone).
 GLOSSED_WORD = re.compile(r"\b(?P<word>[A-Za-z][a-z-]{3,})\s*\(\s*\Z")

@@ -1584,6 +1584,15 @@ def test_places_filling_a_ranking_of_changes_take_the_change() -> None:
     assert claims["almost 70%"][C.kind] != "percent_change"
 
 
+def test_attacks_said_to_include_operations_are_all_incidents() -> None:
+    text = ("ISLAMABAD: The two provinces accounted for 80% of attacks (including terrorist "
+            "attacks and security forces operations) in the first quarter of 2024, CRSS said, "
+            "and for 70% of attacks (including those in Quetta) in 2023.")
+    claims = by_text(text, published="2024-04-10")
+    assert claims["80% of attacks"][C.metric] == "incidents"
+    assert claims["70% of attacks"][C.metric] == "attacks"
+
+
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
     claims = by_text("A separatist outfit, the Baloch Liberation Army (BLA), was reportedly "
                      "responsible for 28% of all deaths in 2023.", published="2024-03-01")
