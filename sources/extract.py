@@ -2930,6 +2930,21 @@ def _extract_claims(
         _counts_of_a_part_change(text, lex, claims)
         _bracketed_shares(text, claims)
         for part, whole in wholes:
+            if part.metric is None and (named := _part_named_before(ctx, lex, part, whole,
+                                                                    sent)) is not None:
+                # "the share of militant deaths rose, accounting for 203 out of 287": the
+                # part's people are the sentence's subject.
+                part.metric = named
+                part.extra["how"]["metric"] = "the part of the whole the sentence speaks of"
+                after = claims.index(whole) + 1
+                share = claims[after] if after < len(claims) else None
+                if share is not None and share.kind in (PERCENT, SHARE) and (
+                        P.SHARE_AFTER_WHOLE_GAP.fullmatch(text, whole.span_end,
+                                                         share.span_start)):
+                    # "... 203 out of 287 total fatalities, over 70pc": the part's share.
+                    share.metric = named
+                    share.extra["how"]["metric"] = (
+                        f"the share of {text[part.span_start:whole.span_end]}")
             # The whole of a share is counted over the part's larger place.
             part.metric = part.metric or whole.metric
             outer = lex.region_parent.get((part.region or "").split("+")[0])
@@ -2997,6 +3012,23 @@ def _extract_claims(
 # The sentences (headline included) that open a story on a report and name its publisher:
 # an inverted-pyramid story says whose figures it tells at once.
 OPENING_SENTENCES = 4
+
+
+def _part_named_before(ctx: _Context, lex: Lexicon, part: _Figure, whole: _Figure,
+                       sent: tuple[int, int]) -> str | None:
+    """The part of the whole's measure named earlier in the sentence, with no figure between
+    ("the share of militant deaths rose, accounting for 203 out of 287 fatalities"), or None."""
+    base = _hurt_base(lex, whole.metric)
+    if base is None or whole.metric != base:
+        return None
+    k = bisect_left(ctx.metric_starts, part.span_start) - 1
+    while k >= 0 and ctx.metrics[k][0] >= sent[0]:
+        metric = ctx.metrics[k][2]
+        if metric != base and _hurt_base(lex, metric) == base:
+            between = ctx.text[ctx.metrics[k][1]:part.span_start]
+            return None if P.DIGIT.search(between) else metric
+        k -= 1
+    return None
 
 
 def _bracketed_shares(text: str, claims: list[_Figure]) -> None:

@@ -906,6 +906,9 @@ THOSE_OF_GAP = re.compile(r"\s+(?:were|was)\s+(?:those|that)\s+of\s+(?:the\s+)?"
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’
 # casualties".
 POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+\Z")
+# Between a part's whole and the part's share after it: "203 out of 287 total fatalities —
+# over 70pc", "... deaths (71%)".
+SHARE_AFTER_WHOLE_GAP = re.compile(r"[^\d.;()]{0,40}?\s*(?:—|–|-|\(|,)\s*")
 # A bracket after "attacks" that counts the security forces' operations among them.
 WITH_OPERATIONS_AFTER = re.compile(
     r"\s?\(\s*(?:including|incl\.?|comprising|i\.e\.?,?)\s[^()]{0,100}?\boperations?\b"

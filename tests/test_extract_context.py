@@ -1593,6 +1593,21 @@ def test_attacks_said_to_include_operations_are_all_incidents() -> None:
     assert claims["70% of attacks"][C.metric] == "attacks"
 
 
+def test_a_part_out_of_its_whole_takes_the_people_the_sentence_speaks_of() -> None:
+    text = ("ISLAMABAD: A total of 287 people were killed in May, PICSS said. Notably, the "
+            "share of civilian deaths rose, accounting for 118 out of 287 total fatalities — "
+            "over 40pc, it said.")
+    claims = rows(text, published="2025-06-02")
+    part, share = claims[2], claims[4]
+    assert (part[C.text], part[C.metric]) == ("118", "deaths_civilians")
+    assert (share[C.text], share[C.metric]) == ("over 40pc", "deaths_civilians")
+    # With a figure between the people and the part, the people are that figure's.
+    text = ("ISLAMABAD: Civilian deaths stood at 60 in May, PICSS said, accounting for 118 out "
+            "of 287 total fatalities.")
+    part = by_text(text, published="2025-06-02")["118"]
+    assert part[C.metric] != "deaths_civilians"
+
+
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
     claims = by_text("A separatist outfit, the Baloch Liberation Army (BLA), was reportedly "
                      "responsible for 28% of all deaths in 2023.", published="2024-03-01")
