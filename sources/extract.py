@@ -1306,6 +1306,10 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         if k < len(ctx.metrics) and ctx.metrics[k][0] == aside.end() and ctx.metrics[k][2] in (
                 "deaths", "injured") and not P.DIGIT.search(ctx.text, fig.core_end, clause[1]):
             return ctx.metrics[k][2]
+    if after is None and (case := P.CASES_AFTER.match(ctx.text, fig.core_end)) is not None and (
+            restated := _restated_event(ctx, lex, fig, (case.start("w"), case.end("w"),
+                                                        "incidents"))) is not None:
+        return restated  # "... whereas a year before, 24 cases were reported"
     lo = max(clause[0], prev_end)
     before = [m for m in _in(ctx.metrics, lo, fig.span_start) if lex.metrics[m[2]].countable]
     # "Deaths in these attacks rose from 318": a metric inside a prepositional phrase
@@ -1354,15 +1358,16 @@ def _such_kind(ctx: _Context, fig: _Figure, noun: tuple[int, int, str]) -> str |
 
 def _restated_event(ctx: _Context, lex: Lexicon, fig: _Figure,
                     noun: tuple[int, int, str]) -> str | None:
-    """The kind of event a bare "incidents" after a figure restates, if its sentence named
-    one kind before it: "the number of attacks doubled, reaching 1,100 incidents" counts
-    attacks, not attacks and security operations together.
+    """The kind of event a bare "incidents" (or "cases") after a figure restates, if its
+    sentence named one kind before it: "the number of attacks doubled, reaching 1,100
+    incidents" counts attacks, not attacks and security operations together; "60 attacks,
+    whereas a year before 41 cases were reported" counts attacks too.
 
     Only one kind may be named, and no operations or incidents of another kind: "30 attacks
     and 12 operations, 42 incidents in all" counts both.
     """
     if noun[2] != "incidents" or ctx.text[noun[0]:noun[1]].lower() not in (
-            "incident", "incidents"):
+            "incident", "incidents", "case", "cases"):
         return None
     sent = ctx.sentences[bisect_right(ctx.sentence_starts, fig.span_start) - 1]
     # (A run-on "sentence" is read near the figure only: its cost stays linear.)

@@ -909,6 +909,9 @@ POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+\Z")
 # Between a part's whole and the part's share after it: "203 out of 287 total fatalities —
 # over 70pc", "... deaths (71%)".
 SHARE_AFTER_WHOLE_GAP = re.compile(r"[^\d.;()]{0,40}?\s*(?:—|–|-|\(|,)\s*")
+# A bare "cases" right after a count (not "cases of ...", which names what they are).
+CASES_AFTER = re.compile(r"\s+(?P<w>cases?)\b(?!\s+(?:of|against|under|registered\s+under)\b)",
+                         re.IGNORECASE)
 # A bracket after "attacks" that counts the security forces' operations among them.
 WITH_OPERATIONS_AFTER = re.compile(
     r"\s?\(\s*(?:including|incl\.?|comprising|i\.e\.?,?)\s[^()]{0,100}?\boperations?\b"

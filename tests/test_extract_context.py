@@ -1317,6 +1317,19 @@ def test_bare_incidents_restate_the_kind_of_event_the_sentence_named() -> None:
     assert claims["41"][C.metric] == "suicide_attacks"
 
 
+def test_bare_cases_restate_the_events_the_sentence_counted() -> None:
+    text = ("PESHAWAR: In March 2024, the province reported 61 incidents of terrorism, whereas, "
+            "in March 2023, a total of 27 cases were reported, the CTD said.")
+    assert by_text(text, published="2024-05-01")["27"][C.metric] == "attacks"
+    # Cases the words say are something else, or with no event named before, are not events.
+    claims = by_text("PESHAWAR: Police registered 40 cases against the suspects in 2024.",
+                     published="2024-05-01")
+    assert claims["40"][C.metric] != "attacks"
+    claims = by_text("PESHAWAR: A total of 27 cases were reported in March 2023.",
+                     published="2024-05-01")
+    assert claims["27"][C.metric] != "attacks"
+
+
 def test_incidents_after_attacks_and_operations_count_both() -> None:
     claims = by_text("Militants staged 60 attacks and troops ran 25 operations in May, 85 "
                      "incidents in all.", published="2025-06-05")
