@@ -3,8 +3,9 @@
 The judge asks two questions of a reference row: which comparable-definition group it
 belongs to (PIPS's terrorist attacks and PICSS's militant attacks can stand against each
 other; CRSS's all-violence count cannot contradict either on its own), and whether its metric
-is a stock (an estimate at a point in time) or a flow (a count over a period), and how
-far a running period's latest tally may lag the article's publication.
+is a stock (an estimate at a point in time) or a flow (a count over a period), how far a
+running period's latest tally may lag the article's publication, and which parts of a total
+(deaths in terrorist attacks) a group's publishers count as their whole.
 """
 
 from __future__ import annotations
@@ -31,12 +32,15 @@ class Group:
 
 @dataclass(frozen=True)
 class Definitions:
-    """The groups (with their members as (source, opening words)), the stock metrics, and
-    the days a running period's tally may lag publication (``running_lag_days``)."""
+    """The groups (with their members as (source, opening words)), the stock metrics, the
+    days a running period's tally may lag publication (``running_lag_days``), and the parts
+    a group's publishers count as their whole (``group_metrics``)."""
 
     groups: tuple[tuple[Group, tuple[tuple[str, str], ...]], ...]
     stocks: frozenset[str]
     running_lag_days: int = 0
+    # part metric -> (the metric a group's rows store it under, that group's id)
+    group_metrics: tuple[tuple[str, str, str], ...] = ()
 
     def group_of(self, source: str, definition: str) -> Group:
         """The group a (source, definition text) belongs to; its own group when none."""
@@ -70,9 +74,18 @@ def load(path: Path = DEFINITIONS_FILE) -> Definitions:
             for gid, g in data["groups"].items()
         )
         stocks = frozenset(str(m) for m in data["stocks"])
+        group_metrics = tuple(
+            (str(part), str(g["metric"]), str(g["group"]))
+            for part, g in (data.get("group_metrics") or {}).items()
+        )
+        known = {group.id for group, _ in groups}
+        for part, _metric, gid in group_metrics:
+            if gid not in known:
+                raise KeyError(f"group_metrics: {part} names no group {gid!r}")
         lag = data.get("running_lag_days", 0)
         if isinstance(lag, bool) or not isinstance(lag, int) or lag < 0:
             raise TypeError(f"running_lag_days must be a whole number of days, not {lag!r}")
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{path}: cannot read definitions: {exc}") from None
-    return Definitions(groups=groups, stocks=stocks, running_lag_days=lag)
+    return Definitions(groups=groups, stocks=stocks, running_lag_days=lag,
+                       group_metrics=group_metrics)

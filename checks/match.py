@@ -82,6 +82,7 @@ def _match_numbers(
     claims: pd.DataFrame, figures: pd.DataFrame, published: Mapping[str, str | None]
 ) -> pd.DataFrame:
     left = _prefixed(claims.dropna(subset=[C.metric, C.region]))
+    figures = _with_group_metrics(figures, set(left[CLAIM + C.metric]))
     pairs = left.merge(
         figures, left_on=[CLAIM + C.metric, CLAIM + C.region], right_on=[R.metric, R.region]
     )
@@ -135,6 +136,24 @@ def _match_numbers(
         dtype=bool,
     )
     return pairs[same_period & (~is_change | same_base)].reset_index(drop=True)
+
+
+def _with_group_metrics(figures: pd.DataFrame, wanted: set[str]) -> pd.DataFrame:
+    """The figures, plus each row of a group whose publishers count a part as their whole
+    (``group_metrics`` in checks/definitions.yaml) restated under that part's metric: PIPS's
+    deaths, which are deaths in terrorist attacks, also measure a claim of those. Only the
+    parts some claim asks for are added."""
+    defs = load_definitions()
+    extra = []
+    for part, metric, group in defs.group_metrics:
+        if part not in wanted:
+            continue
+        rows = figures[figures[R.metric] == metric]
+        members = [defs.group_of(s, d).id == group
+                   for s, d in zip(rows[R.source], rows[R.definition])]
+        if any(members):
+            extra.append(rows[members].assign(**{R.metric: part}))
+    return pd.concat([figures, *extra], ignore_index=True) if extra else figures
 
 
 # Kinds measured against an earlier period: the base periods must be the same span too.

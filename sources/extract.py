@@ -1273,6 +1273,15 @@ _VERB_FIRST = frozenset({"deaths", "injured", "militants_arrested", "abductions"
 SUBJECT_REACH = 60  # characters of a figure's own noun phrase before an aside about it
 
 
+def _does_to(ctx: _Context, lex: Lexicon, events: tuple[int, int, str],
+             word: tuple[int, int, str]) -> bool:
+    """Whether ``word`` right after a count's events is what they did ("55 operations killed
+    119 outlaws": the operations are counted, not the dead)."""
+    kind = lex.metrics[events[2]]
+    return (kind.event or events[2] in ("incidents", "security_operations")) and (
+        word[2] in _VERB_FIRST and ctx.text[word[1] - 2:word[1]].lower() == "ed")
+
+
 def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, int],
                  prev_end: int, next_start: int) -> str | None:
     """The metric a figure counts: the nearest metric word after it in its clause, else before."""
@@ -1294,7 +1303,8 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
                   or _names_population_before(ctx, fig, after[0])):
         # "35 terrorist incidents": the last of adjoining metric words is the head noun.
         nxt = _first_metric_at(ctx, after[1], after[1] + 2, True, lex)
-        while nxt is not None and not ctx.text[after[1]:nxt[0]].strip():
+        while nxt is not None and not ctx.text[after[1]:nxt[0]].strip() and not (
+                _does_to(ctx, lex, after, nxt)):
             after, nxt = nxt, _first_metric_at(ctx, nxt[1], nxt[1] + 2, True, lex)
         return (_such_kind(ctx, fig, after) or _restated_event(ctx, lex, fig, after)
                 or after[2])
@@ -2387,6 +2397,15 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             lex, fig.metric) == fig.metric and P.TOLL_OF_ATTACKS_GAP.fullmatch(
             text, previous.span_end, fig.span_start):
         # "carried out 22 attacks resulting in 107 deaths": the toll of the group's attacks.
+        part = lex.parts.get((fig.metric, previous.extra["group"]))
+        if part:
+            fig.metric = part
+            fig.extra["group"] = previous.extra["group"]
+            return
+    if previous is not None and previous.extra.get("group") and _hurt_base(
+            lex, fig.metric) == fig.metric and P.TOLL_LIST_GAP.fullmatch(
+            text, previous.span_end, fig.span_start):
+        # "121 terrorist attacks caused 165 fatalities and 191 injuries": one toll, listed.
         part = lex.parts.get((fig.metric, previous.extra["group"]))
         if part:
             fig.metric = part

@@ -912,6 +912,12 @@ SHARE_AFTER_WHOLE_GAP = re.compile(r"[^\d.;()]{0,40}?\s*(?:—|–|-|\(|,)\s*")
 # A bare "cases" right after a count (not "cases of ...", which names what they are).
 CASES_AFTER = re.compile(r"\s+(?P<w>cases?)\b(?!\s+(?:of|against|under|registered\s+under)\b)",
                          re.IGNORECASE)
+# Between two tolls of the same events listed together: "caused 165 fatalities and 191
+# injuries" (the first toll's noun, then "and").
+TOLL_LIST_GAP = re.compile(
+    r"\s+(?:deaths|fatalities|casualties|people(?:\s+killed)?|persons|lives|killed|dead)"
+    r"\s*(?:,\s*)?(?:and\s+)?",
+    re.IGNORECASE)
 # A bracket after "attacks" that counts the security forces' operations among them.
 WITH_OPERATIONS_AFTER = re.compile(
     r"\s?\(\s*(?:including|incl\.?|comprising|i\.e\.?,?)\s[^()]{0,100}?\boperations?\b"

@@ -1621,6 +1621,22 @@ def test_a_part_out_of_its_whole_takes_the_people_the_sentence_speaks_of() -> No
     assert part[C.metric] != "deaths_civilians"
 
 
+def test_the_toll_of_terrorist_attacks_is_their_part_of_all_violence() -> None:
+    # CRSS counts all violence and gives the toll of terrorist attacks apart from that of
+    # the security forces' operations.
+    text = ("ISLAMABAD: In the second quarter of 2023, 121 terrorist attacks caused 165 "
+            "fatalities and 191 injuries, CRSS said, while 55 counter-terror operations killed "
+            "119 outlaws.")
+    claims = by_text(text, published="2023-07-14")
+    assert [claims[n][C.metric] for n in ("121", "165", "191", "55", "119")] == [
+        "attacks", "deaths_terrorism", "injured_terrorism", "security_operations",
+        "deaths_militants"]
+    # Deaths and injuries that are not listed as one toll of those attacks stay whole.
+    claims = by_text("ISLAMABAD: In 2023, terrorist attacks caused 165 deaths, CRSS said, and "
+                     "191 people were injured in all violence.", published="2024-01-14")
+    assert claims["191"][C.metric] == "injured"
+
+
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
     claims = by_text("A separatist outfit, the Baloch Liberation Army (BLA), was reportedly "
                      "responsible for 28% of all deaths in 2023.", published="2024-03-01")

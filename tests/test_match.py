@@ -184,3 +184,21 @@ def test_an_estimate_of_a_level_is_never_read_as_a_running_tally():
     assert not running_measures("2024", "2024-01-01/2024-12-01", "militants", "2024-12-06", 14)
     assert running_measures("2024", "2024-01-01/2024-12-01", "deaths", "2024-12-06", 14)
     assert not running_measures("2024", "2024-01-01/2024-12-01", "deaths", "2024-12", 14)
+
+
+def test_a_part_a_publishers_group_counts_as_its_whole_is_measured_by_their_total():
+    # Deaths in terrorist attacks: PIPS and PICSS count nothing else, so their deaths measure
+    # the claim; CRSS's all-violence total counts operations too, so only its terror-attack
+    # part does; a publisher in no group is not read either way.
+    refs = [
+        ref("pips", source="PIPS", definition="Terrorist attacks only (by militant groups)."),
+        ref("picss", source="PICSS", definition="Militant attacks (anti-state violence)."),
+        ref("crss-all", source="CRSS", definition="All violence: terror attacks plus operations."),
+        ref("crss-terror", source="CRSS", metric="deaths_terrorism",
+            definition="Terror attacks only, the part of CRSS's incidents."),
+        ref("police", source="KP Police", definition="Deaths recorded by the police."),
+    ]
+    assert matched([claim(metric="deaths_terrorism")], refs) == {
+        ("a#1", "pips"), ("a#1", "picss"), ("a#1", "crss-terror")}
+    # A claim of all deaths is measured as before, by every deaths row.
+    assert {r for _c, r in matched([claim()], refs)} == {"pips", "picss", "crss-all", "police"}
