@@ -392,6 +392,12 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
                                    else group_spans)]
         if lex.agent_groups:
             ctx.groups = _with_group_anaphors(text, low, ctx.groups, lex.agent_groups)
+        # "in terror attacks and counter-terror operations": a group inside a measure that
+        # names more than that group's deeds (all incidents) qualifies nothing.
+        wider = [(s, e) for s, e, m in ctx.metrics if m == "incidents"]
+        if wider:
+            lows = [s for s, _ in wider]
+            ctx.groups = [g for g in ctx.groups if not _within(g, wider, lows)]
     if lex.population_finder:
         ctx.populations = [(s, e, lex.population_by_word[normalise(text[s:e])])
                            for s, e in (lex.population_finder.spans(text, low)

@@ -1635,6 +1635,10 @@ def test_the_toll_of_terrorist_attacks_is_their_part_of_all_violence() -> None:
     claims = by_text("ISLAMABAD: In 2023, terrorist attacks caused 165 deaths, CRSS said, and "
                      "191 people were injured in all violence.", published="2024-01-14")
     assert claims["191"][C.metric] == "injured"
+    # Nor are those of terrorist attacks and operations together.
+    claims = by_text("ISLAMABAD: In 2023, 284 people were killed in terror attacks and "
+                     "counter-terror operations, CRSS said.", published="2024-01-14")
+    assert claims["284"][C.metric] == "deaths"
 
 
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
