@@ -39,8 +39,9 @@ class Definitions:
     groups: tuple[tuple[Group, tuple[tuple[str, str], ...]], ...]
     stocks: frozenset[str]
     running_lag_days: int = 0
-    # part metric -> (the metric a group's rows store it under, that group's id)
-    group_metrics: tuple[tuple[str, str, str], ...] = ()
+    # (part metric, the metric its counters' rows store it under, the ids of the groups
+    # that count it as their whole, and other (source, opening words) that do)
+    group_metrics: tuple[tuple[str, str, frozenset[str], tuple[tuple[str, str], ...]], ...] = ()
 
     def group_of(self, source: str, definition: str) -> Group:
         """The group a (source, definition text) belongs to; its own group when none."""
@@ -50,6 +51,16 @@ class Definitions:
                 if source == member_source and text.startswith(opening.lower()):
                     return group
         return Group(id=f"{source}: {text[:60]}", label=str(definition))
+
+    def counts_as_whole(self, part: str, source: str, definition: str) -> bool:
+        """Whether a row of ``source`` with this definition text counts ``part`` (a
+        ``group_metrics`` entry) as its whole: PIPS's deaths are deaths in terrorist attacks."""
+        for name, _metric, groups, members in self.group_metrics:
+            if name == part:
+                text = " ".join(str(definition).split()).lower()
+                return self.group_of(source, definition).id in groups or any(
+                    source == s and text.startswith(opening.lower()) for s, opening in members)
+        return False
 
     def is_stock(self, metric: str) -> bool:
         """Whether ``metric`` is a level at a point in time rather than a count over a span."""
@@ -75,13 +86,14 @@ def load(path: Path = DEFINITIONS_FILE) -> Definitions:
         )
         stocks = frozenset(str(m) for m in data["stocks"])
         group_metrics = tuple(
-            (str(part), str(g["metric"]), str(g["group"]))
+            (str(part), str(g["metric"]), frozenset(str(x) for x in g.get("groups") or ()),
+             tuple((str(m["source"]), str(m["definition"])) for m in g.get("members") or ()))
             for part, g in (data.get("group_metrics") or {}).items()
         )
         known = {group.id for group, _ in groups}
-        for part, _metric, gid in group_metrics:
-            if gid not in known:
-                raise KeyError(f"group_metrics: {part} names no group {gid!r}")
+        for part, _metric, gids, _members in group_metrics:
+            if not gids <= known:
+                raise KeyError(f"group_metrics: {part} names unknown groups {sorted(gids - known)}")
         lag = data.get("running_lag_days", 0)
         if isinstance(lag, bool) or not isinstance(lag, int) or lag < 0:
             raise TypeError(f"running_lag_days must be a whole number of days, not {lag!r}")

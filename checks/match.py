@@ -139,17 +139,17 @@ def _match_numbers(
 
 
 def _with_group_metrics(figures: pd.DataFrame, wanted: set[str]) -> pd.DataFrame:
-    """The figures, plus each row of a group whose publishers count a part as their whole
+    """The figures, plus each row of a publisher that counts a part as its whole
     (``group_metrics`` in checks/definitions.yaml) restated under that part's metric: PIPS's
     deaths, which are deaths in terrorist attacks, also measure a claim of those. Only the
     parts some claim asks for are added."""
     defs = load_definitions()
     extra = []
-    for part, metric, group in defs.group_metrics:
+    for part, metric, _groups, _members in defs.group_metrics:
         if part not in wanted:
             continue
         rows = figures[figures[R.metric] == metric]
-        members = [defs.group_of(s, d).id == group
+        members = [defs.counts_as_whole(part, s, d)
                    for s, d in zip(rows[R.source], rows[R.definition])]
         if any(members):
             extra.append(rows[members].assign(**{R.metric: part}))

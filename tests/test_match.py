@@ -197,8 +197,12 @@ def test_a_part_a_publishers_group_counts_as_its_whole_is_measured_by_their_tota
         ref("crss-terror", source="CRSS", metric="deaths_terrorism",
             definition="Terror attacks only, the part of CRSS's incidents."),
         ref("police", source="KP Police", definition="Deaths recorded by the police."),
+        # An official record of terrorist incidents, listed as counting only those.
+        ref("records", source="Balochistan Police",
+            definition="Terrorism-related incidents in Balochistan in police records."),
     ]
     assert matched([claim(metric="deaths_terrorism")], refs) == {
-        ("a#1", "pips"), ("a#1", "picss"), ("a#1", "crss-terror")}
+        ("a#1", "pips"), ("a#1", "picss"), ("a#1", "crss-terror"), ("a#1", "records")}
     # A claim of all deaths is measured as before, by every deaths row.
-    assert {r for _c, r in matched([claim()], refs)} == {"pips", "picss", "crss-all", "police"}
+    assert {r for _c, r in matched([claim()], refs)} == {
+        "pips", "picss", "crss-all", "police", "records"}
