@@ -2372,6 +2372,12 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         k = bisect_left(ctx.groups, fig.span_start, key=_FIRST) - 1
         if k >= 0 and P.RESPONSIBLE_GAP.fullmatch(text, ctx.groups[k][1], fig.span_start):
             groups = [ctx.groups[k]]
+        # "Religiously inspired groups, including the TTP, perpetrated 208 attacks": the
+        # subject before an aside that names some of it.
+        while not groups and k >= 0 and ctx.groups[k][1] >= fig.span_start - 120:
+            if P.GROUP_ASIDE_GAP.fullmatch(text, ctx.groups[k][1], fig.span_start):
+                groups = [ctx.groups[k]]
+            k -= 1
     for gs, ge, group in groups:
         part = lex.parts.get((fig.metric, group))
         between = (ge, fig.span_start) if ge <= fig.span_start else (fig.span_end, gs)
@@ -2766,6 +2772,11 @@ def _extract_claims(
             # its measure.)
             of_these = _whole_told_before(before_sentence[1], False) or next(
                 (f for f in reversed(before_sentence[1]) if _hurt_base(lex, f.metric)), None)
+        # "Of the 693 people killed, 330 were soldiers, 260 were civilians ...": the whole the
+        # sentence opens on, for every count of its list.
+        first = next((f for f in claims if f.kind != DATE), None)
+        opening_whole = first if first is not None and first.kind == COUNT and (
+            P.WHOLE_FIRST.match(text, sent[0], first.span_start)) else None
         # Start of the next non-date claim after each claim (a figure's words end there).
         nexts = [sent[1]] * len(claims)
         upcoming = sent[1]
@@ -2885,6 +2896,10 @@ def _extract_claims(
             elif fig.kind == COUNT and of_these is not None and fig.metric in (
                     None, "militants", of_these.metric) and _hurt_base(lex, of_these.metric):
                 _part_after_its_whole(ctx, lex, fig, of_these)
+            elif fig.kind == COUNT and opening_whole is not None and fig is not opening_whole \
+                    and fig.metric in (None, "militants", opening_whole.metric) and _hurt_base(
+                    lex, opening_whole.metric) and P.WERE_BEFORE_PEOPLE.match(text, fig.core_end):
+                _part_after_its_whole(ctx, lex, fig, opening_whole)
             if fig.kind in (PERCENT, SHARE) and previous is not None and previous.kind == COUNT \
                     and previous.extra.get("group") and P.WHOLE_FIRST.match(
                         text, sent[0], previous.span_start):

@@ -1010,11 +1010,17 @@ INCLUDED_BEFORE = re.compile(r"\b(?:including|included|includes|of\s+which|of\s+
 OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
 # "... by the TTP, which carried out 22 attacks": a clause that opens on a relative pronoun
 # right after a group tells of that group ("(TTP)" may close the name).
+# "Religiously inspired militant groups, including the TTP, perpetrated 208 attacks": the
+# subject group, past an aside naming some of it, and the verb (up to three words).
+GROUP_ASIDE_GAP = re.compile(
+    r"\s*,\s*(?:including|such\s+as|like|notably|among\s+them)\b[^,;.()\d]{1,60},"
+    r"(?:\s+[^\W\d_][\w’'-]*){1,3}\s+", re.IGNORECASE)
 RELATIVE_AFTER_GROUP = re.compile(r"\)?\s*,?\s*(?:which|who)\b", re.IGNORECASE)
 # "22 attacks resulting in 107 deaths": the toll of the attacks just counted (the gap holds
 # the attacks' noun, at most three words).
 TOLL_OF_ATTACKS_GAP = re.compile(
-    r"(?:\s+[^\W\d_][\w’'-]*){1,3}?,?\s+(?:resulting\s+in|leaving|killing|claiming"
+    r"(?:\s+(?:[^\W\d_][\w’'-]*|(?:19|20)\d\d)){1,4}?,?\s+(?:resulting\s+in|leaving|killing"
+    r"|claiming"
     r"|(?:that|which)\s+(?:left|killed|claimed))\s+(?:the\s+lives\s+of\s+)?",
     re.IGNORECASE)
 # The last word before a position (searched with an end bound): "losses" in "losses in".
@@ -1227,7 +1233,7 @@ GROUP_ANAPHOR_VERBS = ("linked", "attributed", "blamed", "tied", "claimed")
 # "... the attacks it perpetrated the year before": "it" doing what groups do is the group.
 # ("they" is left out: it is as often the militants in general.)
 GROUP_ANAPHOR_DEEDS = ("perpetrated", "carried out", "conducted", "launched", "mounted",
-                       "staged", "executed", "claimed")
+                       "staged", "executed", "claimed", "caused", "inflicted")
 GROUP_ANAPHOR = re.compile(
     r"\bthe\s+(?:(?:militant|terrorist|terror|banned|proscribed|outlawed|armed)\s+)?"
     r"(?:group|outfit)\b"

@@ -1536,6 +1536,9 @@ def test_it_doing_what_groups_do_is_the_group_last_named() -> None:
                      "the attacks it carried out in 2022.", published="2024-03-01")
     assert claims["92"][C.metric] == "attacks_ttp"
     assert claims["rise of 30 percent"][C.metric] == "attacks_ttp"
+    claims = by_text("The TTP was blamed for 400 deaths in 2023, a rise of 50 percent over "
+                     "the deaths it caused in 2022.", published="2024-03-01")
+    assert claims["rise of 50 percent"][C.metric] == "deaths_ttp"
     # "it" that is no group's deed, or with no acting group named, is nobody's.
     claims = by_text("Pakistan saw 92 attacks in 2023, a rise of 30 percent over the attacks "
                      "it faced in 2022.", published="2024-03-01")
@@ -1639,6 +1642,29 @@ def test_the_toll_of_terrorist_attacks_is_their_part_of_all_violence() -> None:
     claims = by_text("ISLAMABAD: In 2023, 284 people were killed in terror attacks and "
                      "counter-terror operations, CRSS said.", published="2024-01-14")
     assert claims["284"][C.metric] == "deaths"
+
+
+def test_every_count_of_a_list_after_an_opening_whole_is_its_part() -> None:
+    text = ("ISLAMABAD: Attacks claimed 640 lives in 2023, PIPS said. Of the 640 people killed, "
+            "300 were soldiers, 250 were civilians and 90 were militants, while 15 were "
+            "children.")
+    claims = rows(text, published="2024-01-04")
+    metric = {r[C.text]: r[C.metric] for r in claims[2:]}
+    assert metric == {"300": "deaths_security_personnel", "250": "deaths_civilians",
+                      "90": "deaths_militants", "15": None}
+
+
+def test_a_group_before_an_aside_naming_some_of_it_is_the_subject() -> None:
+    text = ("ISLAMABAD: Religiously inspired militant groups, including the TTP, perpetrated 190 "
+            "attacks in 2023 that killed 450 people and injured 700 others, PIPS said.")
+    claims = by_text(text, published="2024-01-04")
+    assert [claims[n][C.metric] for n in ("190", "450", "700")] == [
+        "attacks_religious_militants", "deaths_religious_militants",
+        "injured_religious_militants"]
+    # An aside that is not about the group does not carry it past.
+    text = ("ISLAMABAD: Religiously inspired militant groups were active, officials said, and "
+            "190 attacks were recorded in 2023, PIPS said.")
+    assert by_text(text, published="2024-01-04")["190"][C.metric] == "attacks"
 
 
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
