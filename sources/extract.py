@@ -393,11 +393,12 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
         if lex.agent_groups:
             ctx.groups = _with_group_anaphors(text, low, ctx.groups, lex.agent_groups)
         # "in terror attacks and counter-terror operations": a group inside a measure that
-        # names more than that group's deeds (all incidents) qualifies nothing.
+        # names more than that group's deeds (all incidents), or joined to operations,
+        # qualifies nothing.
         wider = [(s, e) for s, e, m in ctx.metrics if m == "incidents"]
-        if wider:
-            lows = [s for s, _ in wider]
-            ctx.groups = [g for g in ctx.groups if not _within(g, wider, lows)]
+        lows = [s for s, _ in wider]
+        ctx.groups = [g for g in ctx.groups if not (wider and _within(g, wider, lows)) and not (
+            P.AND_OPERATIONS_AFTER.match(text, g[1]))]
     if lex.population_finder:
         ctx.populations = [(s, e, lex.population_by_word[normalise(text[s:e])])
                            for s, e in (lex.population_finder.spans(text, low)
@@ -1610,15 +1611,37 @@ def _gapped_change(ctx: _Context, fig: _Figure, previous: _Figure | None) -> boo
     """Whether a bare percentage is a conjunct of a list of changes that names only whose
     or where the change is: ", 24 per cent among civilians" after "46 per cent more losses
     among insurgents", "and 17% in KP" after "a 95% jump in Sindh" (list punctuation
-    before it; "among" and a population, or "in" and a place, right after it)."""
-    if previous is None or not P.LIST_CONTINUES.fullmatch(ctx.text, previous.span_end,
-                                                           fig.span_start):
+    before it; "among" and a population, or "in" and a place, right after it), "and incidents
+    by 49%" after "fatalities rose by 66%" (a measure and "by" right before it)."""
+    if previous is None:
+        return False
+    # "Fatalities rose by 66 percent and incidents by about 49 percent": a measure and "by".
+    by = P.MEASURE_BY_GAP.fullmatch(ctx.text, previous.span_end, fig.span_start)
+    if by is not None:
+        k = bisect_left(ctx.metric_starts, by.start("w"))
+        return k < len(ctx.metrics) and ctx.metrics[k][:2] == by.span("w")
+    if not P.LIST_CONTINUES.fullmatch(ctx.text, previous.span_end, fig.span_start):
         return False
     among = P.AMONG_AFTER.match(ctx.text, fig.span_end)
     if among is not None:
         return _starts_at(ctx.populations, among.end())
     where = P.IN_AFTER.match(ctx.text, fig.span_end)
     return where is not None and _starts_at(ctx.regions, where.end())
+
+
+def _gapped_place_count(ctx: _Context, fig: _Figure, before: list[_Figure]) -> _Figure | None:
+    """The count a bare count continues for another place, its verb and noun left out: the
+    1,616 for the 782 in "Khyber Pakhtunkhwa suffered 1,616 fatalities, ..., and Balochistan
+    782"; None unless "and" and a place stand right before it."""
+    like = next((f for f in reversed(before) if f.kind == COUNT), None)
+    if like is None or like.metric is None:
+        return None
+    k = bisect_left(ctx.regions, fig.span_start, key=_FIRST) - 1
+    if k < 0 or ctx.regions[k][0] < like.span_end or ctx.text[
+            ctx.regions[k][1]:fig.span_start].strip() or ctx.regions[k][2] == like.region:
+        return None
+    return like if P.AND_BEFORE_PLACE.search(ctx.text, max(like.span_end, ctx.regions[k][0] - 12),
+                                            ctx.regions[k][0]) else None
 
 
 def _starts_at(items: list[tuple[int, int, str]], pos: int) -> bool:
@@ -2269,7 +2292,7 @@ def _carry_two_provinces(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int,
     for back in range(idx, -1, -1):
         sent = ctx.sentences[back]
         if anaphor.start() - sent[1] > PLACE_ANAPHOR_REACH:
-            return
+            break
         end = min(sent[1], anaphor.start())
         start = max(sent[0], anaphor.start() - PLACE_ANAPHOR_REACH)
         pairs = [g for g in _region_groups(ctx, lex, (start, end)) if len(g["codes"]) == 2
@@ -2278,6 +2301,18 @@ def _carry_two_provinces(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int,
             _carried(ctx, lex, fig, idx, pairs[-1]["region"], pairs[-1]["start"],
                      f"'{anaphor.group(0)}'")
             return
+    # Named apart ("Khyber Pakhtunkhwa suffered 1,616 fatalities, and Balochistan 782.
+    # Together, the two provinces ..."): the only two provinces of the sentence before and
+    # of this one up to the words.
+    prev = idx - 1
+    while prev > 0 and ctx.text[slice(*ctx.sentences[prev])].isspace():
+        prev -= 1
+    lo = ctx.sentences[max(prev, 0)][0]
+    named = [r for r in _in(ctx.regions, max(lo, anaphor.start() - 2 * PLACE_ANAPHOR_REACH),
+                            anaphor.start()) if lex.region_parent.get(r[2])]
+    codes = sorted({r[2] for r in named})
+    if len(codes) == 2:
+        _carried(ctx, lex, fig, idx, "+".join(codes), named[0][0], f"'{anaphor.group(0)}'")
 
 
 def _carried(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int, code: str, pos: int,
@@ -2834,6 +2869,12 @@ def _extract_claims(
                 how["kind"] = (f"a change, like {text[head_change.span_start:head_change.span_end]}"
                                " before it in the list")
             fig.metric = fig.metric or _bind_metric(ctx, lex, fig, clause, prev_end, nxt)
+            if fig.metric is None and fig.kind == COUNT and (
+                    like := _gapped_place_count(ctx, fig, claims[:k])) is not None:
+                # "KP suffered 1,616 fatalities, and Balochistan 782": the verb and noun left out.
+                fig.metric = like.metric
+                how["metric"] = (f"the count its place is listed after "
+                                 f"({text[like.span_start:like.span_end]})")
             if fig.metric is None and previous is not None and previous.metric and (
                     _compared_in_brackets(text, fig, previous)):
                 # "24 per cent among civilians (186 vs 150)": the two levels compared.
@@ -3079,15 +3120,28 @@ def _part_named_before(ctx: _Context, lex: Lexicon, part: _Figure, whole: _Figur
 def _bracketed_shares(text: str, claims: list[_Figure]) -> None:
     """A percentage in brackets right after a count is that count's share of the whole:
     "388 (61 per cent) were those of the militants" measures what 388 measures, the militants'
-    deaths, whatever words stand nearer the percentage."""
+    deaths, whatever words stand nearer the percentage; so is one in apposition ("1,612 of
+    the fatalities, over 63 percent,")."""
     for count, share in pairwise(claims):
-        if (count.kind == COUNT and count.metric and share.kind in (PERCENT, SHARE)
-                and share.metric != count.metric
-                and P.BRACKET_OPEN_GAP.fullmatch(text, count.span_end, share.span_start)
-                and P.BRACKET_CLOSE.match(text, share.span_end)):
+        if not (count.kind == COUNT and count.metric and share.kind in (PERCENT, SHARE)):
+            continue
+        if share.metric != count.metric and P.BRACKET_OPEN_GAP.fullmatch(
+                text, count.span_end, share.span_start) and (
+                P.BRACKET_CLOSE.match(text, share.span_end)):
             share.metric = count.metric
             share.extra["how"]["metric"] = (
                 f"the count it is bracketed after ({text[count.span_start:count.span_end]})")
+        elif (share.metric, share.region) != (count.metric, count.region) and (
+                share.kind == PERCENT or share.metric is None) and P.APPOSED_SHARE_GAP.fullmatch(
+                text, count.span_end, share.span_start) and P.APPOSED_SHARE_END.match(
+                text, share.span_end):
+            # "1,612 of the fatalities, over 63 percent": the share of what it follows.
+            share.metric = count.metric
+            share.extra["how"]["metric"] = (
+                f"the count it stands beside ({text[count.span_start:count.span_end]})")
+            if count.region and share.region != count.region:
+                share.region = count.region
+                share.extra["how"]["region"] = share.extra["how"]["metric"]
 
 
 CHANGE_COUNTS_REACH = 6  # figures after a change where the counts that give it are sought

@@ -777,6 +777,17 @@ LIST_CONTINUES = re.compile(r"[^;]{0,80}?(?:[,;]\s*(?:and\s+)?|\s+and\s+)", re.I
 # Whose figure a list item is: "43 per cent among civilians".
 AMONG_AFTER = re.compile(r"\s+among\s+(?:the\s+)?", re.IGNORECASE)
 IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
+# Operations joined to a kind of attacks: "killed in militant attacks and security operations".
+AND_OPERATIONS_AFTER = re.compile(
+    r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:[\w-]+\s+){0,2}?operations\b", re.IGNORECASE)
+# "... and Balochistan 782": the conjunction before a place whose count leaves out its verb.
+AND_BEFORE_PLACE = re.compile(r"(?:,\s*|\s+)(?:and|while|whereas)\s+(?:in\s+)?\Z",
+                              re.IGNORECASE)
+# A gapped change's own measure and "by" between it and the change before: "rose by 66%
+# and incidents by 49%" (one or two words: the measure's).
+MEASURE_BY_GAP = re.compile(
+    r"\s*,?\s+(?:and|while|whereas)\s+(?P<w>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*)?)\s+by\s+",
+    re.IGNORECASE)
 # "This was stated in the quarterly report issued by ...", "These figures were revealed by
 # ...": a sentence that gives the source of the figures just stated.
 STATED_IN_BEFORE = re.compile(
@@ -888,7 +899,8 @@ LIST_PREDICATE_GAP = re.compile(
     r"(?:,\s+(?:were|was|have|has|had)\b)?\s+(?:(?:were|was|have|has|had|been|also|all|"
     r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
 # Between people and their count: "the outlaws suffered 412", "civilians with 215".
-SUFFERED_GAP = re.compile(r"\s+(?:suffered|with|lost)\s+", re.IGNORECASE)
+SUFFERED_GAP = re.compile(r"\s+(?:(?:together|combined|jointly)\s+)?(?:suffered|with|lost"
+                          r"|accounted\s+for|made\s+up|bore)\s+", re.IGNORECASE)
 # "the deadliest year for civilians since 2014, with 480 deaths": the toll after "with" is
 # of the people the superlative was for (DEADLIEST_FOR before them, WITH_TOLL_GAP after).
 DEADLIEST_FOR = re.compile(r"\b(?:deadliest|bloodiest|worst|most\s+(?:fatal|lethal|violent|deadly))"
@@ -901,6 +913,12 @@ OF_WHOM_GAP = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were\s+|was\s+)?", re.IGNO
 # "516 (57 per cent)": a percentage in brackets right after a count.
 BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
 BRACKET_CLOSE = re.compile(r"\s*\)")
+# A share in apposition right after a count and its noun (and year): "1,612 of the
+# fatalities, over 63 percent, ..." or "782 deaths in 2024, or 31 percent." (the share then
+# ends its clause).
+APPOSED_SHARE_GAP = re.compile(r"(?:\s+(?:of\s+the\s+)?[^\W\d_][\w-]*"
+                               r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?)?\s*,\s*(?:or\s+)?")
+APPOSED_SHARE_END = re.compile(r"\s*(?:[,.;:)]|\Z)")
 # "of the 901 fatalities, 516 were those of the outlaws": the count's people, named after it.
 THOSE_OF_GAP = re.compile(r"\s+(?:were|was)\s+(?:those|that)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’

@@ -1667,6 +1667,48 @@ def test_a_group_before_an_aside_naming_some_of_it_is_the_subject() -> None:
     assert by_text(text, published="2024-01-04")["190"][C.metric] == "attacks"
 
 
+def test_a_change_whose_verb_is_left_out_keeps_the_change() -> None:
+    claims = by_text("ISLAMABAD: Fatalities rose by 60 percent and incidents by about 40 "
+                     "percent compared with 2023, CRSS said.", published="2025-01-01")
+    item = claims["about 40 percent"]
+    assert (item[C.kind], item[C.metric], item[C.base_period]) == (
+        "percent_change", "incidents", "2023")
+    # Without a measure before "by" the percent is no change.
+    claims = by_text("ISLAMABAD: Fatalities rose by 60 percent in 2024, and 40 percent of them "
+                     "were in KP, CRSS said.", published="2025-01-01")
+    assert claims["40 percent of them"][C.kind] != "percent_change"
+
+
+def test_attacks_joined_to_operations_are_no_group() -> None:
+    text = ("ISLAMABAD: Overall, 175 people were killed in militant attacks and security "
+            "operations in June 2025, PICSS said.")
+    assert by_text(text, published="2025-07-01")["175"][C.metric] == "deaths"
+
+
+def test_people_who_accounted_for_a_count_and_the_share_beside_it() -> None:
+    text = ("ISLAMABAD: Civilians and security personnel together accounted for 1,500 of the "
+            "fatalities, over 60 percent, while 900 outlaws were killed in 2024, CRSS said.")
+    claims = by_text(text, published="2025-01-01")
+    assert claims["1,500"][C.metric] == "deaths_civilians_security"
+    assert claims["over 60 percent"][C.metric] == "deaths_civilians_security"
+
+
+def test_a_place_listed_with_a_bare_count_continues_the_count_before() -> None:
+    text = ("ISLAMABAD: Khyber Pakhtunkhwa suffered 1,500 fatalities in 2024, over 60 percent "
+            "of the total, and Balochistan 700, or 30 percent, CRSS said. Together, the two "
+            "provinces accounted for 90 percent of all fatalities.")
+    claims = rows(text, published="2025-01-01")
+    found = {r[C.text]: (r[C.metric], r[C.region]) for r in claims}
+    assert found["700"] == ("deaths", "PK-BA")
+    assert found["30 percent"] == ("deaths", "PK-BA")
+    assert found["over 60 percent of the total"] == ("deaths", "PK-KP")
+    assert found["90 percent of all fatalities"] == ("deaths", "PK-BA+PK-KP")
+    # A bare count after a place with no "and" before it is not read so.
+    claims = by_text("ISLAMABAD: Khyber Pakhtunkhwa suffered 1,500 fatalities in 2024. "
+                     "Balochistan 700 km away was calmer.", published="2025-01-01")
+    assert claims["700"][C.metric] is None
+
+
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
     claims = by_text("A separatist outfit, the Baloch Liberation Army (BLA), was reportedly "
                      "responsible for 28% of all deaths in 2023.", published="2024-03-01")
