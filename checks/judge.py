@@ -860,6 +860,13 @@ def _unnamed_rule(
         # fighters counted in March and in July may both be right.
         when = {r.record[E.period] for r in agree}
         disagree = [r for r in disagree if r.record[E.period] in when]
+    # A publisher that states the figure under one definition and another number under
+    # another (the KP police's own personnel, and other forces') counts two things, as the
+    # named rule reads it: no dispute.
+    agreeing = {(r.source, r.record[E.definition]) for r in agree}
+    stated_by = {source for source, _definition in agreeing}
+    disagree = [r for r in disagree if r.source not in stated_by
+                or (r.source, r.record[E.definition]) in agreeing]
     if agree and not disagree:
         return (
             Verdict.SUPPORTED,

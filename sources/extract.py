@@ -2356,6 +2356,9 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         # "120 deaths among civilians and 80 among soldiers": the 80 continue the deaths,
         # not the civilians.
         base = _hurt_base(lex, fig.metric)
+        if base is None and P.LOST_BEFORE.search(text, max(0, fig.span_start - 8),
+                                                 fig.span_start):
+            base = "deaths"  # "the police lost 66 personnel"
         # A figure that already counts something else ("12 militants arrested") is no part
         # of the dead or injured the clause names.
         if base is None and fig.metric in (None, "militants"):
@@ -2374,7 +2377,8 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         # "the outlaws suffered 412", "followed by civilians with 215 fatalities": the people
         # named just before the count (not those of a count before it, whose measure it may
         # have continued), of the dead or injured the sentence speaks of.
-        base = _hurt_base(lex, fig.metric) or _hurt_nearby(ctx, fig)
+        base = _hurt_base(lex, fig.metric) or (
+            "deaths" if P.LOST_GAP.match(text, before[1]) else _hurt_nearby(ctx, fig))
         part = lex.parts.get((base, before[2])) if base else None
         if part:
             fig.metric = part

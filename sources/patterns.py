@@ -901,6 +901,9 @@ LIST_PREDICATE_GAP = re.compile(
 # Between people and their count: "the outlaws suffered 412", "civilians with 215".
 SUFFERED_GAP = re.compile(r"\s+(?:(?:together|combined|jointly)\s+)?(?:suffered|with|lost"
                           r"|accounted\s+for|made\s+up|bore)\s+", re.IGNORECASE)
+# "the police lost 66 personnel": people who lost a count lost them to death.
+LOST_GAP = re.compile(r"\s+lost\s", re.IGNORECASE)
+LOST_BEFORE = re.compile(r"\blost\s+\Z", re.IGNORECASE)
 # "the deadliest year for civilians since 2014, with 480 deaths": the toll after "with" is
 # of the people the superlative was for (DEADLIEST_FOR before them, WITH_TOLL_GAP after).
 DEADLIEST_FOR = re.compile(r"\b(?:deadliest|bloodiest|worst|most\s+(?:fatal|lethal|violent|deadly))"

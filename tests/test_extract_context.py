@@ -1709,6 +1709,16 @@ def test_a_place_listed_with_a_bare_count_continues_the_count_before() -> None:
     assert claims["700"][C.metric] is None
 
 
+def test_people_who_lost_a_count_lost_them_to_death() -> None:
+    text = ("PESHAWAR: In July 2025, the attacks wounded 300 people, while the police lost 60 "
+            "personnel and 90 were injured, a report of the provincial police said.")
+    claims = by_text(text, published="2025-09-08")
+    assert claims["60"][C.metric] == "deaths_security_personnel"
+    assert claims["90"][C.metric] == "injured_security_personnel"
+    # "the provincial police" of a figure about Khyber Pakhtunkhwa are the KP police.
+    assert claims["60"][C.attributed_to] == "KP Police"
+
+
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
     claims = by_text("A separatist outfit, the Baloch Liberation Army (BLA), was reportedly "
                      "responsible for 28% of all deaths in 2023.", published="2024-03-01")

@@ -88,6 +88,23 @@ def test_no_misattribution_for_a_source_figcheck_holds_nothing_from():
     assert summary.startswith("Figcheck holds no figures from Ministry; PIPS reported")
 
 
+def test_one_publishers_two_definitions_are_no_dispute():
+    # The KP police count their own personnel apart from other forces': a figure that is one
+    # of the two is that publisher's, under that definition (the named rule reads it so too).
+    refs = [
+        ref("police", source="KP Police", value=90.0, definition="Police personnel"),
+        ref("others", source="KP Police", value=109.0, definition="Other forces"),
+    ]
+    counted = claim(value=90.0, metric="deaths", region="PK", period="2023")
+    verdict, rule, _ = verdict_of([counted], refs)
+    assert (verdict, rule) == ("supported", "sources-agree")
+    # The same definition stating another number is still a split.
+    refs.append(ref("revised", source="KP Police", value=95.0, definition="Police personnel",
+                    document="Revision"))
+    verdict, _rule, _ = verdict_of([counted], refs)
+    assert verdict == "disputed"
+
+
 def test_sources_split_is_disputed():
     share = claim(
         kind="share", value=84.0, unit="%", metric="attacks", region="PK-BA+PK-KP", period="2023"
