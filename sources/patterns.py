@@ -1141,7 +1141,8 @@ ATTRIBUTION_AFTER = re.compile(
     # "A police report seen by Dawn showed": the outlet that relays it is an aside.
     r"(?:(?:cited|quoted|seen|obtained|accessed|reviewed)\s+by\s+[^,.;]{1,40}?\s+)?"
     r"(?:has\s+|have\s+|had\s+)?"
-    rf"(?:previously\s+|also\s+|recently\s+)?{_ATTRIBUTION_VERB}"
+    rf"(?:(?:previously|also|recently|earlier|already|further|later|now|once)\s+)?"
+    rf"{_ATTRIBUTION_VERB}"
     r"|[’']s?\s+(?:annual\s+|latest\s+|new\s+)?(?:report|data|figures|study|survey|estimates?"
     r"|count|tally|analysis|statistics)\b"
     # "An Interior Ministry report in May 2023 estimated", "the PIPS survey released on

@@ -147,6 +147,14 @@ def test_quoting_or_citing_a_publisher_attributes_to_it() -> None:
     assert found["300"][C.attributed_to] == "PIPS"
 
 
+def test_a_source_that_had_earlier_put_a_figure_is_its_source() -> None:
+    text = ("The UN team put the TTP's strength at 6,000 to 6,500 fighters in July 2024. "
+            "Pakistan's special envoy, Asif Durrani, had earlier put the number of TTP fighters "
+            "at 5,000 to 6,000.")
+    assert by_text(text, published="2024-07-30")["5,000 to 6,000"][C.attributed_to] == (
+        "Asif Durrani")
+
+
 def test_a_publishers_named_database_is_the_publisher() -> None:
     found = by_text("Another 40 soldiers were injured, the PICSS Militancy Database showed.")
     assert found["40"][C.attributed_to] == "PICSS"
