@@ -1791,6 +1791,19 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     for f in figs:
         if f.origin == "date" and f.iso_date and not inside(f.start):
             day = len(f.iso_date) == 10
+            # (A month's date holds its preposition: "since May".)
+            since = f.start + 6 if ctx.text[f.start:f.start + 6].lower() == "since " else (
+                f.start if P.SINCE_BEFORE.search(ctx.text, max(sent[0], f.start - 8), f.start)
+                else None)
+            if pub is not None and since is not None and (
+                    T.is_valid(f.iso_date) and T.bounds(f.iso_date)[0] < pub) and not (
+                    P.may_end_in_since(ctx.text, max(sent[0], since - 80), since)
+                    and P.RECORD_SINCE_BEFORE.search(ctx.text, max(sent[0], since - 80), since)):
+                # "739 arrested since January 1": from that day (or month) to publication.
+                refs.append(_TimeRef(f.start, T.canonical(T.bounds(f.iso_date)[0], pub),
+                                     end=f.end, how=f"'since {ctx.text[since:f.end]}' (up to "
+                                                    "publication)"))
+                continue
             refs.append(_TimeRef(f.start, f.iso_date, end=f.end,
                                  how=f"'{ctx.text[f.start:f.end]}'",
                                  release=day and bool(P.RELEASE_BEFORE.search(

@@ -732,6 +732,9 @@ RELATIVE_PERIOD = re.compile(rf"\b(?P<rel>{alternation(RELATIVE_WORDS)})\b", re.
 BASE_BEFORE = re.compile(
     r"\b(?:from|since|compared\s+(?:with|to)|than|over|against|on)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
+# "arrested 739 suspects since January 1": a running span from a date (a record's "since" is
+# RECORD_SINCE_BEFORE's).
+SINCE_BEFORE = re.compile(r"\bsince\s+\Z", re.IGNORECASE)
 # "the highest since 2014", "the bloodiest year for the militants since 2016": a record set
 # against every year after that one. The year is neither the figure's period nor the base
 # of a change.

@@ -155,6 +155,19 @@ def test_a_source_that_had_earlier_put_a_figure_is_its_source() -> None:
         "Asif Durrani")
 
 
+def test_since_a_date_runs_to_publication() -> None:
+    claims = by_text("PESHAWAR: The CTD has arrested 700 suspects since January 1, the "
+                     "department said.", published="2024-12-06")
+    assert claims["700"][C.period] == "2024-01-01/2024-12-06"
+    claims = by_text("PESHAWAR: The CTD has arrested 700 suspects since May.",
+                     published="2024-12-06")
+    assert claims["700"][C.period] == "2024-05-01/2024-12-06"
+    # A record "since" a date sets no period.
+    claims = by_text("PESHAWAR: Attacks rose to 70 in November 2024, the highest since March "
+                     "2015.", published="2024-12-06")
+    assert claims["70"][C.period] == "2024-11"
+
+
 def test_a_publishers_named_database_is_the_publisher() -> None:
     found = by_text("Another 40 soldiers were injured, the PICSS Militancy Database showed.")
     assert found["40"][C.attributed_to] == "PICSS"
