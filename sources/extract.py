@@ -811,7 +811,11 @@ def _is_year(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
         return True  # "in 2023", "since 2021"
     if P.may_end_in_hedge(text, max(0, fig.start - 30), fig.start) and (
             P.QUALIFIER_BEFORE.search(before)):
-        return False  # "over 2000"
+        # "rose by 17 percent over 2022": after a change, "over" names the base year, unless
+        # a count noun follows ("a 5% rise, over 2000 attacks").
+        return bool(P.CHANGE_OVER_BEFORE.search(text, max(0, fig.start - 80), fig.start)) and (
+            not P.COUNT_NOUN_AFTER.match(text, fig.end)
+            and _first_metric_at(ctx, fig.end, fig.end + 2) is None)
     if P.COUNT_NOUN_AFTER.match(text, fig.end):
         return False  # "2000 people"
     nxt = _first_metric_at(ctx, fig.end, fig.end + 2)

@@ -651,6 +651,11 @@ YEAR_PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 YEAR_PREPOSITION_BEFORE_LOW = re.compile(YEAR_PREPOSITION_BEFORE.pattern)  # found_lowered
+# A change, then "over" right before a year-like number: "rose by 17 percent over 2022" (not
+# a level it reached: "rose 17 percent, to over 2000").
+CHANGE_OVER_BEFORE = re.compile(
+    rf"\b(?:{alternation(CHANGE_VERBS)}|{alternation(CHANGE_NOUNS)}|percent|per\s+cent|pc|%)"
+    r"[^.;:!?,]{0,40}?(?<!\bto)(?<!\bat)\s+over\s+\Z", re.IGNORECASE)
 _COUNT_NOUN_ALT = alternation(COUNT_NOUNS)
 # A count noun right after a number ("2000 people", "three soldiers").
 COUNT_NOUN_AFTER = re.compile(rf"\s+(?:{_COUNT_NOUN_ALT})\b", re.IGNORECASE)
@@ -762,7 +767,7 @@ def may_end_in_since(text: str, lo: int, end: int) -> bool:
 # A year a figure is measured against rather than counted in: "almost as bloody as all of
 # 2022", "compared with the entire total for 2022".
 YEAR_AS_BASE_BEFORE = re.compile(
-    r"(?:\bas\s+[\w-]+\s+as|\bcompared\s+(?:to|with)|\bagainst|\bthan)\s+"
+    r"(?:\bas\s+[\w-]+\s+as|\bcompared\s+(?:to|with)|\bagainst|\bthan|\bover)\s+"
     r"(?:(?:all|the\s+whole|the\s+entire\s+(?:tally|total|figure|count)|the\s+(?:tally|total"
     r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
     re.IGNORECASE,
@@ -1136,7 +1141,8 @@ ATTRIBUTION_BEFORE = re.compile(
 _ATTRIBUTION_VERB = (
     r"(?:said|says|say|stated|states|claimed|claims|estimates?|estimated|reported|reports"
     r"|found|finds|recorded|records|counted|counts|noted|notes|believes|believed|added"
-    r"|put\s+the|puts\s+the|showed|shows|show|revealed|reveals|reveal|documented|documents"
+    r"|puts?\s+the|puts?\s+(?=(?:[^\W\d_][\w’'-]*\s+){1,5}?at\s)"
+    r"|showed|shows|show|revealed|reveals|reveal|documented|documents"
     r"|highlights|highlighted)\b"
 )
 ATTRIBUTION_AFTER = re.compile(

@@ -168,6 +168,23 @@ def test_since_a_date_runs_to_publication() -> None:
     assert claims["70"][C.period] == "2024-11"
 
 
+def test_a_source_that_puts_a_measure_at_a_figure_is_its_source() -> None:
+    text = ("ISLAMABAD: The Centre for Research and Security Studies, which also counts "
+            "security operations, put overall fatalities from violence at 1,500 in 2023.")
+    assert by_text(text, published="2024-01-10")["1,500"][C.attributed_to] == "CRSS"
+
+
+def test_a_year_after_a_change_and_over_is_its_base() -> None:
+    claims = rows("ISLAMABAD: PIPS said attacks rose by 17 percent in 2023 over 2022.",
+                  published="2024-01-10")
+    assert [(r[C.text], r[C.period], r[C.base_period]) for r in claims] == [
+        ("rose by 17 percent", "2023", "2022")]
+    # A level the change reached is a count.
+    claims = by_text("ISLAMABAD: PIPS said attacks rose 17 percent in 2023, to over 2000.",
+                     published="2024-01-10")
+    assert claims["over 2000"][C.kind] == "count"
+
+
 def test_a_publishers_named_database_is_the_publisher() -> None:
     found = by_text("Another 40 soldiers were injured, the PICSS Militancy Database showed.")
     assert found["40"][C.attributed_to] == "PICSS"
