@@ -1284,6 +1284,19 @@ _VERB_FIRST = frozenset({"deaths", "injured", "militants_arrested", "abductions"
 SUBJECT_REACH = 60  # characters of a figure's own noun phrase before an aside about it
 
 
+def _label_before(ctx: _Context, lex: Lexicon, fig: _Figure) -> str | None:
+    """The measure a line or list item opens on as a label before its figure ("- Deaths:
+    693", "Terrorist attacks: 306"), or None."""
+    j = bisect_left(ctx.metric_starts, fig.span_start) - 1
+    if j < 0:
+        return None
+    start, end, metric = ctx.metrics[j]
+    if not lex.metrics[metric].countable or not P.LABEL_GAP.fullmatch(
+            ctx.text, end, fig.span_start):
+        return None
+    return metric if P.LABEL_LINE_START.search(ctx.text, max(0, start - 8), start) else None
+
+
 def _does_to(ctx: _Context, lex: Lexicon, events: tuple[int, int, str],
              word: tuple[int, int, str]) -> bool:
     """Whether ``word`` right after a count's events is what they did ("55 operations killed
@@ -1327,6 +1340,8 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         if k < len(ctx.metrics) and ctx.metrics[k][0] == aside.end() and ctx.metrics[k][2] in (
                 "deaths", "injured") and not P.DIGIT.search(ctx.text, fig.core_end, clause[1]):
             return ctx.metrics[k][2]
+    if after is None and (label := _label_before(ctx, lex, fig)) is not None:
+        return label  # "- Deaths: 693"
     if after is None and (case := P.CASES_AFTER.match(ctx.text, fig.core_end)) is not None and (
             restated := _restated_event(ctx, lex, fig, (case.start("w"), case.end("w"),
                                                         "incidents"))) is not None:

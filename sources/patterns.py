@@ -589,8 +589,14 @@ CHANGE_VERB_BEFORE = re.compile(
 # "up"/"down" before a percent are a change only after a form of "be" or a comma: "attacks
 # were up 20%", "deaths, down 5%"; not "made up 40%" or "up to 12%".
 UP_DOWN_AS_CHANGE = re.compile(
-    r"(?:\b(?:is|are|was|were|be|been|being|remain(?:s|ed)?|now)|[’']s|,)\s+\Z", re.IGNORECASE
+    r"(?:\b(?:is|are|was|were|be|been|being|remain(?:s|ed)?|now)|[’']s|,)\s+\Z"
+    # "306 (up 17 percent)": in brackets after a figure
+    r"|\d[\d,.]*\s*\(\s*\Z", re.IGNORECASE
 )
+# A measure set as a label before its figure, at the start of a line or list item:
+# "- Deaths: 693", "Attacks – 306" (LABEL_GAP between the label and the figure).
+LABEL_LINE_START = re.compile(r"(?:\A|\n)[ \t]*(?:[-•*·–—]|\d{1,2}[.)])?[ \t]*\Z")
+LABEL_GAP = re.compile(r"[ \t]*[:：][ \t]*")
 # "rose from 419 to 693": a change between two stated levels, not a range.
 CHANGE_FROM_BEFORE = re.compile(
     rf"\b(?:{alternation(CHANGE_VERBS)}|{alternation(CHANGE_NOUNS)})\s+from\s+\Z", re.IGNORECASE

@@ -1757,6 +1757,21 @@ def test_people_who_lost_a_count_lost_them_to_death() -> None:
     assert claims["60"][C.attributed_to] == "KP Police"
 
 
+def test_a_measure_set_as_a_label_before_its_figure_is_its_measure() -> None:
+    text = ("ISLAMABAD: PIPS released its annual report on Thursday. Key figures for 2023:\n"
+            "- Terrorist attacks: 300 (up 15 percent)\n- Deaths: 650\n1. Suicide attacks: 20")
+    claims = by_text(text, published="2024-01-04")
+    assert claims["300"][C.metric] == "attacks"
+    assert (claims["up 15 percent"][C.kind], claims["up 15 percent"][C.metric]) == (
+        "percent_change", "attacks")
+    assert claims["650"][C.metric] == "deaths"
+    assert claims["20"][C.metric] == "suicide_attacks"
+    # A label inside a sentence is no label.
+    claims = by_text("ISLAMABAD: PIPS counted the following deaths: 650 in 2023.",
+                     published="2024-01-04")
+    assert claims["650"][C.metric] is None
+
+
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
     claims = by_text("A separatist outfit, the Baloch Liberation Army (BLA), was reportedly "
                      "responsible for 28% of all deaths in 2023.", published="2024-03-01")
