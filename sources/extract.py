@@ -1059,6 +1059,11 @@ def _as_share(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
             fig.kind = SHARE
             fig.unit = PERCENT_UNIT
             return True
+        whole = _whole_opening(ctx, lex, fig)
+        if whole is not None:
+            # "Of the incidents, 44 percent targeted security forces": a share of them.
+            fig.kind, fig.unit, fig.metric = SHARE, PERCENT_UNIT, whole
+            return True
         return False
     end = share.end("noun")
     metric = _first_metric_at(ctx, share.start("noun"), share.start("noun") + 1, True, lex)
@@ -1069,6 +1074,24 @@ def _as_share(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
     fig.unit = PERCENT_UNIT
     fig.span_end = end
     return True
+
+
+def _whole_opening(ctx: _Context, lex: Lexicon, fig: _Figure) -> str | None:
+    """The measure a sentence opens on as the whole of its first percent ("Of the incidents
+    in 2024, 44 percent targeted ...", "Of all attacks, 30%"), or None."""
+    k = bisect_right(ctx.sentence_starts, fig.start) - 1
+    if k < 0:
+        return None
+    opening = P.OF_THE_MEASURE_OPENING.match(ctx.text, ctx.sentence_starts[k], fig.start)
+    if opening is None:
+        return None
+    j = bisect_left(ctx.metric_starts, opening.end())
+    if j == len(ctx.metrics) or ctx.metrics[j][0] != opening.end() or not (
+            lex.metrics[ctx.metrics[j][2]].countable):
+        return None
+    # Only the first figure after the opening's comma: no figure between.
+    rest = P.OPENING_REST.fullmatch(ctx.text, ctx.metrics[j][1], fig.start)
+    return ctx.metrics[j][2] if rest is not None else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1684,8 +1707,8 @@ def _compared_in_brackets(text: str, fig: _Figure, previous: _Figure) -> bool:
 def _apply_modifier(ctx: _Context, lex: Lexicon, fig: _Figure, hi: int) -> None:
     """"... 70,000 when including families": a modifier turns militants into its variant."""
     for _s, _e, mid in _in(ctx.modifiers, fig.span_end, hi):
-        base = lex.metrics[mid].base
-        if fig.metric == base:
+        if fig.metric is not None and (fig.metric == lex.metrics[mid].base
+                                       or fig.metric in lex.metrics[mid].also_of):
             fig.metric = mid
             return
 

@@ -33,6 +33,9 @@ class Metric:
     words: tuple[str, ...]
     base: str | None = None
     modifiers: tuple[str, ...] = ()
+    # Other metrics a modifier also turns into this one ("incidents that targeted security
+    # forces" are attacks on them).
+    also_of: tuple[str, ...] = ()
     event: bool = False
     countable: bool = True
     generic: bool = False
@@ -400,6 +403,7 @@ def load_lexicon(
             words=tuple(str(w) for w in entry.get("words", []) or []),
             base=entry.get("base"),
             modifiers=tuple(str(m) for m in entry.get("modifiers", []) or []),
+            also_of=tuple(str(m) for m in entry.get("also_of", []) or []),
             event=bool(entry.get("event", False)),
             countable=bool(entry.get("countable", True)),
             generic=bool(entry.get("generic", False)),

@@ -593,6 +593,13 @@ UP_DOWN_AS_CHANGE = re.compile(
     # "306 (up 17 percent)": in brackets after a figure
     r"|\d[\d,.]*\s*\(\s*\Z", re.IGNORECASE
 )
+# A sentence that opens on the whole of its first percent: "Of the incidents in 2024, 44
+# percent ..." (OF_THE_MEASURE_OPENING up to the measure's word, OPENING_REST after it).
+OF_THE_MEASURE_OPENING = re.compile(r"(?:[A-Z][\w .,-]{0,40}:)?[\s\"“‘']*(?:of|among)\s+"
+                                    r"(?:the|all|these|those)\s+"
+                                    r"(?:(?:total|reported|recorded)\s+)?", re.IGNORECASE)
+OPENING_REST = re.compile(r"(?:[^\d,;.]|(?:19|20)\d\d){0,60}?,\s*(?:(?:about|around|nearly|almost|over|some"
+                          r"|roughly|just\s+over|more\s+than)\s+)?", re.IGNORECASE)
 # A measure set as a label before its figure, at the start of a line or list item:
 # "- Deaths: 693", "Attacks – 306" (LABEL_GAP between the label and the figure).
 LABEL_LINE_START = re.compile(r"(?:\A|\n)[ \t]*(?:[-•*·–—]|\d{1,2}[.)])?[ \t]*\Z")

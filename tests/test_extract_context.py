@@ -1772,6 +1772,21 @@ def test_a_measure_set_as_a_label_before_its_figure_is_its_measure() -> None:
     assert claims["650"][C.metric] is None
 
 
+def test_a_sentence_opening_on_a_whole_makes_its_first_percent_a_share_of_it() -> None:
+    text = ("QUETTA: Of the incidents in Balochistan in 2024, 40 percent targeted security "
+            "forces, the provincial home department said.")
+    claims = by_text(text, published="2024-12-21")
+    share = claims["40 percent"]
+    assert (share[C.kind], share[C.metric]) == ("share", "attacks_on_security_forces")
+    assert share[C.attributed_to] == "Balochistan Home Department"
+    claims = by_text("Of all attacks in 2024, 30 percent were in Khyber Pakhtunkhwa.",
+                     published="2025-01-02")
+    assert (claims["30 percent"][C.kind], claims["30 percent"][C.metric]) == ("share", "attacks")
+    # Without the opening, a bare percent stays one.
+    claims = by_text("In 2024, 30 percent were in Khyber Pakhtunkhwa.", published="2025-01-02")
+    assert claims["30 percent"][C.kind] == "percent"
+
+
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
     claims = by_text("A separatist outfit, the Baloch Liberation Army (BLA), was reportedly "
                      "responsible for 28% of all deaths in 2023.", published="2024-03-01")
