@@ -1307,6 +1307,22 @@ _VERB_FIRST = frozenset({"deaths", "injured", "militants_arrested", "abductions"
 SUBJECT_REACH = 60  # characters of a figure's own noun phrase before an aside about it
 
 
+def _hurt_opening(ctx: _Context, sent: tuple[int, int]) -> tuple[str, str] | None:
+    """The dead or injured a sentence opens on without a number ("Of those killed in
+    militant attacks, ...", "Among the injured, ..."), as (measure, its words), or None."""
+    opening = P.OF_THE_MEASURE_OPENING.match(ctx.text, sent[0], sent[1])
+    if opening is None:
+        return None
+    j = bisect_left(ctx.metric_starts, opening.end())
+    if j == len(ctx.metrics) or ctx.metrics[j][0] != opening.end() or ctx.metrics[j][2] not in (
+            "deaths", "injured"):
+        return None
+    comma = ctx.text.find(",", opening.end(), min(sent[1], opening.end() + 80))
+    if comma < 0 or P.DIGIT.search(ctx.text, opening.end(), comma):
+        return None
+    return ctx.metrics[j][2], ctx.text[opening.end():comma]
+
+
 def _label_before(ctx: _Context, lex: Lexicon, fig: _Figure) -> str | None:
     """The measure a line or list item opens on as a label before its figure ("- Deaths:
     693", "Terrorist attacks: 306"), or None."""
@@ -1453,14 +1469,21 @@ def _is_other_people(ctx: _Context, fig: _Figure) -> bool:
     return not (k < len(ctx.metrics) and ctx.metrics[k][0] == gap.end())
 
 
-def _part_after_its_whole(ctx: _Context, lex: Lexicon, fig: _Figure, whole: _Figure) -> None:
+def _part_after_its_whole(ctx: _Context, lex: Lexicon, fig: _Figure,
+                          whole: _Figure | tuple[str, str]) -> None:
     """"Of the 385 people killed, 160 were security personnel": the people named after "were"
     make the count their part of the whole's measure; a count that names none is a part of
-    unknown kind, no count of the whole's measure (compared with it, a false alarm)."""
+    unknown kind, no count of the whole's measure (compared with it, a false alarm).
+
+    ``whole`` is the whole's figure, or (its measure, its words) where the sentence names it
+    without a number ("Of those killed in the attacks, ...")."""
     text = ctx.text
     how = fig.extra.setdefault("how", {})
-    words = text[whole.span_start:whole.span_end]
-    base = _hurt_base(lex, whole.metric)
+    if isinstance(whole, tuple):
+        metric, words = whole
+    else:
+        metric, words = whole.metric, text[whole.span_start:whole.span_end]
+    base = _hurt_base(lex, metric)
     gap = P.WERE_BEFORE_PEOPLE.match(text, fig.core_end)
     k = bisect_left(ctx.populations, gap.end(), key=_FIRST) if gap else len(ctx.populations)
     if base and gap and k < len(ctx.populations) and ctx.populations[k][0] == gap.end() and (
@@ -2871,6 +2894,9 @@ def _extract_claims(
         first = next((f for f in claims if f.kind != DATE), None)
         opening_whole = first if first is not None and first.kind == COUNT and (
             P.WHOLE_FIRST.match(text, sent[0], first.span_start)) else None
+        # ... or one it names without a number: "Of those killed in the attacks, 488 were
+        # civilians and 461 security personnel".
+        opening_hurt = _hurt_opening(ctx, sent) if opening_whole is None and first else None
         # Start of the next non-date claim after each claim (a figure's words end there).
         nexts = [sent[1]] * len(claims)
         upcoming = sent[1]
@@ -3000,6 +3026,10 @@ def _extract_claims(
                     and fig.metric in (None, "militants", opening_whole.metric) and _hurt_base(
                     lex, opening_whole.metric) and P.WERE_BEFORE_PEOPLE.match(text, fig.core_end):
                 _part_after_its_whole(ctx, lex, fig, opening_whole)
+            elif fig.kind == COUNT and opening_hurt is not None and fig.metric in (
+                    None, "militants", opening_hurt[0]) and P.WERE_BEFORE_PEOPLE.match(
+                    text, fig.core_end):
+                _part_after_its_whole(ctx, lex, fig, opening_hurt)
             if fig.kind in (PERCENT, SHARE) and previous is not None and previous.kind == COUNT \
                     and previous.extra.get("group") and P.WHOLE_FIRST.match(
                         text, sent[0], previous.span_start):

@@ -1787,6 +1787,19 @@ def test_a_sentence_opening_on_a_whole_makes_its_first_percent_a_share_of_it() -
     assert claims["30 percent"][C.kind] == "percent"
 
 
+def test_a_whole_named_without_a_number_makes_the_counts_after_it_its_parts() -> None:
+    text = ("ISLAMABAD: In 2024, 1,100 people were killed in militant attacks, PICSS said. Of "
+            "those killed in militant attacks, 450 were civilians and 400 were security "
+            "personnel, while 200 attackers also died.")
+    claims = by_text(text, published="2025-01-01")
+    assert [claims[n][C.metric] for n in ("450", "400", "200")] == [
+        "deaths_civilians", "deaths_security_personnel", "deaths_attackers"]
+    # A count that names no people is no part of known kind.
+    text = ("ISLAMABAD: Of those killed in militant attacks in 2024, 30 were in Punjab, PICSS "
+            "said.")
+    assert by_text(text, published="2025-01-01")["30"][C.metric] != "deaths_civilians"
+
+
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
     claims = by_text("A separatist outfit, the Baloch Liberation Army (BLA), was reportedly "
                      "responsible for 28% of all deaths in 2023.", published="2024-03-01")
