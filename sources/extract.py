@@ -2857,6 +2857,9 @@ def _extract_claims(
                     text, fig.end) and P.DURATION_PREPOSITION_BEFORE.search(
                     text, max(0, fig.start - 12), fig.start):
                 fig.kind = None  # "380 deaths in 3 months": the span they were counted over
+            elif fig.kind == COUNT and P.LIST_NUMBER_AFTER.match(text, fig.end) and (
+                    P.LINE_START_BEFORE.search(text, max(0, fig.start - 8), fig.start)):
+                fig.kind = None  # "1. Suicide attacks: 23": a list item's number
 
     claimed: list[tuple[_Figure, str]] = []
     by_sentence: dict[int, list[_Figure]] = {}
@@ -3304,6 +3307,26 @@ def _counts_of_a_part_change(text: str, lex: Lexicon, claims: list[_Figure]) -> 
                     f"{found[2]:+.1f}%)")
 
 
+def _fact_boxes_on_subject(ctx: _Context, on_subject: dict[int, bool]) -> None:
+    """A list's items ("- Deaths: 693 (up 65 percent)", "- Injured: 1,124") are one fact box:
+    one item on the publishers' subject makes every item so."""
+    marked = set(k for k, yes in on_subject.items() if yes)
+    if not marked:
+        return
+    run: list[int] = []
+    for k, (start, end) in enumerate(ctx.sentences):
+        if ctx.text[start:end].isspace():
+            continue  # the line breaks between items
+        if P.LIST_ITEM_START.match(ctx.text, start, end):
+            run.append(k)
+            continue
+        if marked.intersection(run):
+            on_subject.update(dict.fromkeys(run, True))
+        run = []
+    if marked.intersection(run):
+        on_subject.update(dict.fromkeys(run, True))
+
+
 def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure],
                      pub: date | None = None) -> None:
     """An unattributed figure on the publishers' subject takes the one source the article
@@ -3350,6 +3373,7 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure],
             # "violence fell by 46%, with fatalities falling from 178 to 96": the counts of a
             # sentence that gives a statistic are the statistic's.
             on_subject[bisect_right(ctx.sentence_starts, fig.span_start) - 1] = True
+    _fact_boxes_on_subject(ctx, on_subject)
     for fig in figs:
         if fig.attributed_to:
             seen.setdefault(body(fig.attributed_to), fig.attributed_to)

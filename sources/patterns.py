@@ -604,6 +604,11 @@ OPENING_REST = re.compile(r"(?:[^\d,;.]|(?:19|20)\d\d){0,60}?,\s*(?:(?:about|aro
 # "- Deaths: 693", "Attacks – 306" (LABEL_GAP between the label and the figure).
 LABEL_LINE_START = re.compile(r"(?:\A|\n)[ \t]*(?:[-•*·–—]|\d{1,2}[.)])?[ \t]*\Z")
 LABEL_GAP = re.compile(r"[ \t]*[:：][ \t]*")
+# A list item's number: "1." or "2)" at the start of its line, then a space.
+LIST_NUMBER_AFTER = re.compile(r"[.)][ \t]+\D")
+LINE_START_BEFORE = re.compile(r"(?:\A|\n)[ \t]*\Z")
+# A list item's opening: a bullet or "1." at the start of its line.
+LIST_ITEM_START = re.compile(r"\s*(?:[-•*·–—]|\d{1,2}[.)])[ \t]")
 # "rose from 419 to 693": a change between two stated levels, not a range.
 CHANGE_FROM_BEFORE = re.compile(
     rf"\b(?:{alternation(CHANGE_VERBS)}|{alternation(CHANGE_NOUNS)})\s+from\s+\Z", re.IGNORECASE
@@ -981,7 +986,10 @@ REPORT_WORD_BEFORE = re.compile(
     r"\b(?:report|reports|data|survey|study|review|assessment|figures|statistics|database)"
     r"\s+(?:by|of|from|released\s+by|issued\s+by|compiled\s+by)\b[^.;:]*\Z", re.IGNORECASE)
 REPORT_WORD_AFTER = re.compile(
-    r"\)?['’]?s?\s+(?:\w+\s+)?(?:report|data|survey|study|review|assessment|database)\b",
+    r"\)?['’]?s?\s+(?:\w+\s+)?(?:report|data|survey|study|review|assessment|database)\b"
+    # "PIPS released its annual security report", "PICSS has issued its monthly report"
+    r"|\)?\s+(?:has\s+|have\s+)?(?:released|issued|published|launched|unveiled)\s+its\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:report|data|survey|study|review|assessment|database)\b",
     re.IGNORECASE)
 DIGIT = re.compile(r"\d")
 # A fraction that is a change: "an increase of about two-thirds", "rose by a third".

@@ -1758,7 +1758,8 @@ def test_people_who_lost_a_count_lost_them_to_death() -> None:
 
 
 def test_a_measure_set_as_a_label_before_its_figure_is_its_measure() -> None:
-    text = ("ISLAMABAD: PIPS released its annual report on Thursday. Key figures for 2023:\n"
+    text = ("ISLAMABAD: The Pak Institute for Peace Studies (PIPS) released its annual security "
+            "report on Thursday. Key figures for 2023:\n"
             "- Terrorist attacks: 300 (up 15 percent)\n- Deaths: 650\n1. Suicide attacks: 20")
     claims = by_text(text, published="2024-01-04")
     assert claims["300"][C.metric] == "attacks"
@@ -1766,6 +1767,10 @@ def test_a_measure_set_as_a_label_before_its_figure_is_its_measure() -> None:
         "percent_change", "attacks")
     assert claims["650"][C.metric] == "deaths"
     assert claims["20"][C.metric] == "suicide_attacks"
+    # The fact box's items are the story's publisher's, like its item that gives a change,
+    # and a list item's number is no figure.
+    assert claims["650"][C.attributed_to] == "PIPS"
+    assert "1" not in claims
     # A label inside a sentence is no label.
     claims = by_text("ISLAMABAD: PIPS counted the following deaths: 650 in 2023.",
                      published="2024-01-04")
