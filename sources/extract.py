@@ -3314,16 +3314,17 @@ def _fact_boxes_on_subject(ctx: _Context, on_subject: dict[int, bool]) -> None:
     if not marked:
         return
     run: list[int] = []
+    item = P.LIST_ITEM_START.match
     for k, (start, end) in enumerate(ctx.sentences):
-        if ctx.text[start:end].isspace():
-            continue  # the line breaks between items
-        if P.LIST_ITEM_START.match(ctx.text, start, end):
+        if item(ctx.text, start, end):
             run.append(k)
-            continue
-        if marked.intersection(run):
-            on_subject.update(dict.fromkeys(run, True))
-        run = []
-    if marked.intersection(run):
+        elif _NON_SPACE.search(ctx.text, start, end) is None:
+            continue  # the line breaks between items
+        elif run:
+            if marked.intersection(run):
+                on_subject.update(dict.fromkeys(run, True))
+            run = []
+    if run and marked.intersection(run):
         on_subject.update(dict.fromkeys(run, True))
 
 
