@@ -63,6 +63,7 @@ from checks.schemas import (
 from checks.values import is_missing
 from checks.vocabulary import (
     CHANGE_KINDS,
+    GUESSED_METRIC,
     PERCENT_KINDS,
     RULE_DESCRIPTIONS,
     Comparison,
@@ -678,6 +679,16 @@ def _rule(
                 "appeared, which the article may have updated, so figcheck raises no alarm"
             ),
         )
+    if decided[0] in ALARMS and _guessed_metric(claim):
+        # Which of several measures a bare change is of, its sentence did not say.
+        return (
+            Verdict.UNVERIFIABLE,
+            Rule.INHERITED_BINDING,
+            (
+                f"{decided[2]}; but the claim's measure is figcheck's guess (its sentence lists "
+                "several and does not say which one changed), so figcheck raises no alarm"
+            ),
+        )
     inherited = _inherited(claim, named=named is not None)
     if decided[0] in ALARMS and inherited:
         # An alarm must rest on what the writer stated: a place or period figcheck carried
@@ -705,6 +716,13 @@ def _running_tally(row: Mapping, claim: Mapping) -> bool:
     (``checks.match.running_measures``): a flow whose span is not the claim's own."""
     return not _same_period(row[E.period], claim[C.period]) and not load_definitions(
     ).is_stock(row[E.metric])
+
+
+def _guessed_metric(claim: Mapping) -> bool:
+    """Whether the claim's measure is the extractor's guess (its binding says so)."""
+    binding = claim.get(C.binding)
+    return _present(binding) and any(
+        part.startswith(f"metric: {GUESSED_METRIC}") for part in str(binding).split("; "))
 
 
 def _inherited(claim: Mapping, named: bool) -> list[str]:

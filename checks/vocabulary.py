@@ -9,6 +9,11 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+# How a claim's binding note ("metric: a guess: ...") marks a measure that the extractor
+# guessed rather than read in the sentence: the judge raises no alarm on it.
+GUESSED_METRIC = "a guess"
+
+
 class Kind(StrEnum):
     """What sort of figure a claim (or a reference row) states."""
 
@@ -173,7 +178,8 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
         (
             "the sources give another figure, but the claim's place or period was not stated "
             "with it: figcheck took it from the rest of the article (its headline, opening or "
-            "publisher's scope), and raises no alarm on a reading of its own"
+            "publisher's scope), or guessed its measure, and raises no alarm on a reading of "
+            "its own"
         ),
     ),
     Rule.RUNNING_TALLY: (

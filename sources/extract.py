@@ -34,7 +34,7 @@ import pandas as pd
 from checks import periods as T
 from checks.schemas import ClaimSchema as C
 from checks.schemas import empty, validate
-from checks.vocabulary import CHANGE_KINDS, Kind, Qualifier
+from checks.vocabulary import CHANGE_KINDS, GUESSED_METRIC, Kind, Qualifier
 from sources import numbers as N
 from sources import patterns as P
 from sources.context import ArticleFacts, article_facts, paragraph_of, region_name
@@ -3105,6 +3105,8 @@ def _extract_claims(
         _respectively(ctx, lex, claims, sent)
         _placed_by_their_attacks(ctx, lex, claims)
         _change_measured_by_its_counts(text, claims)
+        _guessed_change_measures(ctx, claims)
+        _change_given_by_counts_around(ctx, claims)
         _counts_of_a_part_change(text, lex, claims)
         _bracketed_shares(text, claims)
         for part, whole in wholes:
@@ -3260,6 +3262,67 @@ def _change_measured_by_its_counts(text: str, claims: list[_Figure]) -> None:
             fig.extra["how"]["metric"] = (
                 f"the counts the sentence gives for it ({text[older.span_start:older.span_end]}"
                 f" to {text[newer.span_start:newer.span_end]}: {change:+.1f}%)")
+
+
+def _guessed_change_measures(ctx: _Context, claims: list[_Figure]) -> None:
+    """Mark as a guess the measure of a change that its words do not name and that follows
+    counts of several measures ("380 fatalities and 220 injuries in 240 incidents, a 12
+    percent drop"): it was read as the last count's, but the sentence does not say which
+    dropped, and the judge raises no alarm on a guess."""
+    counted: set[str] = set()
+    last: _Figure | None = None
+    for fig in claims:
+        if fig.kind in CHANGE_KINDS and fig.metric and last is not None and (
+                last.metric == fig.metric) and len(counted) > 1 and not (
+                "metric" in fig.extra.get("how", {})) and not _names_what_changed(ctx, fig):
+            fig.extra.setdefault("how", {})["metric"] = (
+                f"{GUESSED_METRIC}: the measure of the count before it "
+                f"({ctx.text[last.span_start:last.span_end]}), one of several its sentence "
+                "lists")
+        if fig.kind == COUNT and fig.metric:
+            counted.add(fig.metric)
+            last = fig
+        elif fig.kind != DATE:
+            last = None
+
+
+def _change_given_by_counts_around(ctx: _Context, claims: list[_Figure]) -> None:
+    """A change whose words do not say what changed, read as the measure of a count near it,
+    measures instead what a pair of its sentence's counts measures when those counts give
+    it and the nearer measure's do not: in "380 fatalities and 220 injuries in 240 incidents
+    in the second quarter, a 12 percent drop from the first quarter, when 432 people died",
+    the deaths fell 12% (432 to 380), not the incidents."""
+    for i, fig in enumerate(claims):
+        if fig.kind != CHANGE or not fig.metric or fig.value is None or _names_what_changed(
+                ctx, fig):
+            continue
+        near = [c for c in claims[max(0, i - CHANGE_COUNTS_REACH):i + 1 + CHANGE_COUNTS_REACH]
+                if c is not fig]
+        if _counts_giving(fig, near, lambda c, m=fig.metric: c.metric == m) is not None:
+            continue  # its own measure's counts give it
+        for metric in dict.fromkeys(c.metric for c in near if c.kind == COUNT and c.metric):
+            found = _counts_giving(fig, near, lambda c, m=metric: c.metric == m)
+            if found is not None:
+                older, newer, change = found
+                fig.metric = metric
+                fig.extra["how"]["metric"] = (
+                    f"the counts the sentence gives for it "
+                    f"({ctx.text[older.span_start:older.span_end]} to "
+                    f"{ctx.text[newer.span_start:newer.span_end]}: {change:+.1f}%)")
+                break
+
+
+def _names_what_changed(ctx: _Context, fig: _Figure) -> bool:
+    """Whether a change's own words name what changed: "a 12% drop in deaths", "deaths fell
+    12%", "12% more attacks"."""
+    what = P.CHANGED_WHAT_GAP.match(ctx.text, fig.span_end)
+    if what is not None and _starts_at(ctx.metrics, what.end()):
+        return True
+    k = bisect_left(ctx.metric_starts, fig.span_start) - 1
+    if k >= 0 and not P.DIGIT.search(ctx.text, ctx.metrics[k][1], fig.span_start) and (
+            fig.span_start - ctx.metrics[k][1] <= 12):
+        return True  # "deaths fell 12%"
+    return _starts_at(ctx.metrics, fig.span_end + 1)  # "12% more attacks"
 
 
 def _counts_giving(change: _Figure, after: list[_Figure], fits: Callable[[_Figure], bool],

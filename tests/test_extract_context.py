@@ -1805,6 +1805,22 @@ def test_a_whole_named_without_a_number_makes_the_counts_after_it_its_parts() ->
     assert by_text(text, published="2025-01-01")["30"][C.metric] != "deaths_civilians"
 
 
+def test_a_change_after_counts_of_several_measures_is_a_guess_unless_its_counts_tell() -> None:
+    text = ("ISLAMABAD: Pakistan recorded 380 fatalities and 220 injuries in 240 incidents in "
+            "the second quarter of 2024, a 12 percent drop from the first quarter, CRSS said.")
+    drop = by_text(text, published="2024-07-02")["12 percent drop"]
+    assert "metric: a guess" in drop[C.binding]
+    # The counts the sentence gives for the change say which measure it is.
+    text = text.replace("CRSS said.", "when 432 people died, CRSS said.")
+    drop = by_text(text, published="2024-07-02")["12 percent drop"]
+    assert drop[C.metric] == "deaths" and "a guess" not in drop[C.binding]
+    # Named by its own words, the measure is no guess.
+    text = ("ISLAMABAD: Pakistan recorded 380 fatalities and 220 injuries in 240 incidents in "
+            "the second quarter of 2024, a 12 percent drop in incidents, CRSS said.")
+    drop = by_text(text, published="2024-07-02")["12 percent drop"]
+    assert drop[C.metric] == "incidents" and "a guess" not in drop[C.binding]
+
+
 def test_a_group_responsible_for_a_share_is_its_part() -> None:
     claims = by_text("A separatist outfit, the Baloch Liberation Army (BLA), was reportedly "
                      "responsible for 28% of all deaths in 2023.", published="2024-03-01")

@@ -105,6 +105,23 @@ def test_one_publishers_two_definitions_are_no_dispute():
     assert verdict == "disputed"
 
 
+def test_no_alarm_rests_on_a_guessed_measure():
+    # The extractor read "a 12 percent drop" after counts of several measures as the last
+    # one's; the publisher states that change for another measure. Without the guess mark
+    # the rule for a misplaced figure would contradict it.
+    refs = [ref("d1", source="CRSS", metric="deaths", kind="percent_change", value=-12.0,
+                unit="%", base_period="2022"),
+            ref("a1", source="CRSS", metric="attacks", kind="percent_change", value=-2.0,
+                unit="%", base_period="2022")]
+    drop = CHANGE | {"value": -12.0, "metric": "attacks", "attributed_to": "CRSS"}
+    alarm, _rule, _ = verdict_of([drop], refs)
+    assert alarm == "contradicted"
+    guessed = drop | {"binding": "metric: a guess: the measure of the count before it (240)"}
+    verdict, rule, why = verdict_of([guessed], refs)
+    assert (verdict, rule) == ("unverifiable", "inherited-binding")
+    assert "guess" in why
+
+
 def test_sources_split_is_disputed():
     share = claim(
         kind="share", value=84.0, unit="%", metric="attacks", region="PK-BA+PK-KP", period="2023"
