@@ -14,6 +14,14 @@ CPU-s, measured in bench/README.md, which Prefect's own ``SubprocessASGIServer``
 client just to start a child): figcheck starts the child with the command and environment
 Prefect uses, waits for its health check, and points this run at it (``PREFECT_API_URL``
 through ``temporary_settings``, and in the environment for task-runner processes).
+
+That server lives for one run and only this run talks to it, so it is started without two
+pieces of start-up work that cannot matter there (``_one_run_settings``; measured in
+bench/README.md): registering Prefect's block types (for the UI and for code that saves or
+loads blocks; ``prefect server start`` registers them itself when a user opens the database)
+and, when the database holds no enabled automation, the triggers and actions services that
+evaluate automations. A user's own setting of either wins. Runs, states, logs, events and
+artifacts are stored as before.
 """
 
 from __future__ import annotations
@@ -21,10 +29,14 @@ from __future__ import annotations
 import atexit
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 from flows.failures import EnvironmentProblem
 
@@ -51,8 +63,12 @@ runpy.run_module("uvicorn", run_name="__main__", alter_sys=True)
 """
 
 
-def ensure_server() -> str | None:
+def ensure_server(while_starting: Callable[[], object] | None = None) -> str | None:
     """Make sure the Prefect engine has a server to talk to, or raise ``EnvironmentProblem``.
+
+    Args:
+        while_starting: work for this process while an embedded server starts (its imports),
+            run once, before the server is awaited; also run when no server is started here.
 
     Returns:
         The API URL of the embedded server started here, for the caller to run its flow
@@ -64,8 +80,10 @@ def ensure_server() -> str | None:
     url = (PREFECT_API_URL.value() or "").strip()  # the environment or the Prefect profile
     if url:
         _check_configured(url)
+        if while_starting is not None:
+            while_starting()
         return None
-    return _start_tied_ephemeral_server()
+    return _start_tied_ephemeral_server(while_starting)
 
 
 def _check_configured(url: str) -> None:
@@ -94,10 +112,17 @@ def loopback_available() -> bool:
     return True
 
 
-def _start_tied_ephemeral_server() -> str | None:
+def _start_tied_ephemeral_server(
+    while_starting: Callable[[], object] | None = None,
+) -> str | None:
     """Start (once per process) the embedded server tied to our life; its API URL, or None
-    where Prefect should decide itself (embedded server disabled, not Linux)."""
+    where Prefect should decide itself (embedded server disabled, not Linux).
+
+    ``while_starting`` runs right after the first launch: the server takes several seconds
+    to answer, which this process would otherwise spend waiting.
+    """
     global _server
+    pending = while_starting
     if not loopback_available():
         raise EnvironmentProblem(
             "Prefect's embedded server cannot start: this machine cannot listen on "
@@ -109,8 +134,12 @@ def _start_tied_ephemeral_server() -> str | None:
     )
 
     if not PREFECT_SERVER_EPHEMERAL_ENABLED.value() or not sys.platform.startswith("linux"):
+        if pending is not None:
+            pending()
         return None  # Prefect decides (and reports) what to do without a server URL
     if _server is not None and _server[0].poll() is None:
+        if pending is not None:
+            pending()
         return _server[1]
     timeout = float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
     deadline = time.monotonic() + timeout
@@ -127,6 +156,9 @@ def _start_tied_ephemeral_server() -> str | None:
         process = _launch(port)
         atexit.register(_stop, process)
         url = f"http://127.0.0.1:{port}/api"
+        if pending is not None:
+            pending, work = None, pending
+            work()
         code = _wait_healthy(process, url, deadline)
         if code is None:
             _server = (process, url)
@@ -186,14 +218,7 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def _launch(port: int) -> subprocess.Popen[bytes]:
-    """Prefect 3's own command and environment for its embedded server, behind _LAUNCHER."""
-    from prefect.settings import get_current_settings
-
-    server_env = {
-        "PREFECT_UI_ENABLED": "0",
-        "PREFECT__SERVER_EPHEMERAL": "1",
-        "PREFECT__SERVER_FINAL": "1",
-    }
+    """Prefect 3's own command for its embedded server, behind _LAUNCHER."""
     return subprocess.Popen(
         args=[
             sys.executable,
@@ -213,12 +238,64 @@ def _launch(port: int) -> subprocess.Popen[bytes]:
             "--lifespan",
             "on",
         ],
-        env={
-            **os.environ,
-            **server_env,
-            **get_current_settings().to_environment_variables(exclude_unset=True),
-        },
+        env=server_environment(),
     )
+
+
+def server_environment() -> dict[str, str]:
+    """The embedded server's environment: ours, Prefect's markers for an embedded server,
+    the settings of a server that serves one run, then the user's own Prefect settings
+    (the environment and the profile), which win."""
+    from prefect.settings import get_current_settings
+
+    settings = get_current_settings()
+    return {
+        **os.environ,
+        "PREFECT_UI_ENABLED": "0",
+        "PREFECT__SERVER_EPHEMERAL": "1",
+        "PREFECT__SERVER_FINAL": "1",
+        **_one_run_settings(settings),
+        **settings.to_environment_variables(exclude_unset=True),
+    }
+
+
+def _one_run_settings(settings: Any) -> dict[str, str]:
+    """Prefect settings (as environment variables) for a server that serves one run."""
+    env = {
+        # Block types are for the UI (off here) and for code that saves or loads blocks
+        # (figcheck does not; its results are files). Even when the database has them,
+        # Prefect's memoised check imports every installed collection (prefect-dask pulls
+        # in distributed) to hash them: about 0.45 CPU-s a start. A later
+        # `prefect server start` registers them on its own start.
+        "PREFECT_SERVER_REGISTER_BLOCKS_ON_START": "false",
+        "PREFECT_SERVER_MEMOIZE_BLOCK_AUTO_REGISTRATION": "false",
+    }
+    if not _may_hold_automations(settings):
+        # Triggers and actions evaluate automations against this run's events; with none
+        # to evaluate, their start (two in-process API clients, about 0.4 CPU-s) buys nothing.
+        env["PREFECT_SERVER_SERVICES_TRIGGERS_ENABLED"] = "false"
+    return env
+
+
+def _may_hold_automations(settings: Any) -> bool:
+    """False only when the server's database is a SQLite file that is absent or holds no
+    enabled automation; True for any other database, or when the file cannot be read."""
+    secret = settings.server.database.connection_url
+    url = secret.get_secret_value() if hasattr(secret, "get_secret_value") else str(secret or "")
+    scheme, _, rest = url.partition(":///")
+    if not scheme.startswith("sqlite") or not rest:
+        return True
+    path = Path(rest.split("?", 1)[0]).expanduser()
+    if rest.startswith(":memory:") or not path.exists():
+        return False
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)) as db:
+            row = db.execute("SELECT 1 FROM automation WHERE enabled LIMIT 1").fetchone()
+    except sqlite3.OperationalError as exc:
+        return "no such table" not in str(exc)  # a database not yet migrated has none
+    except sqlite3.Error:
+        return True
+    return row is not None
 
 
 def _prefect_parent() -> Path:

@@ -5,6 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import sqlite3
+from contextlib import closing
+from pathlib import Path
 
 import pytest
 
@@ -25,6 +29,19 @@ def test_demo_run_exits_0_and_writes_reports(tmp_path, gold):
     assert {v: n for v, n in result["summary"].items() if n} == expected
     assert (tmp_path / f"{article_id}.html").is_file()
     assert (tmp_path / "index.html").is_file()
+    # The embedded server stored the run where `prefect server start` will show it later:
+    # the flow run and its task runs with their final states, and the run's logs.
+    with closing(sqlite3.connect(tmp_path / "history.sqlite")) as db:
+        (run_id,) = db.execute("SELECT run_id FROM figcheck_runs").fetchone()
+    prefect_db = Path(os.environ["PREFECT_HOME"]) / "prefect.db"
+    with closing(sqlite3.connect(f"file:{prefect_db}?mode=ro", uri=True)) as db:
+        flow_runs = db.execute("SELECT name, state_type FROM flow_run WHERE id = ?", (run_id,))
+        assert flow_runs.fetchall() == [(f"check {article_id}", "COMPLETED")]
+        tasks = db.execute("SELECT state_type FROM task_run WHERE flow_run_id = ?", (run_id,))
+        states = [state for (state,) in tasks]
+        assert states and set(states) == {"COMPLETED"}
+        logs = db.execute("SELECT count(*) FROM log WHERE flow_run_id = ?", (run_id,))
+        assert logs.fetchone()[0] > 0
 
 
 def test_a_contradicted_figure_exits_1_and_json_holds_every_article(
