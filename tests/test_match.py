@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checks.match import CLAIM, match_figures, period_measures, running_measures
+from checks.match import (
+    CLAIM,
+    _per_distinct_row,
+    match_figures,
+    period_measures,
+    running_measures,
+)
 from checks.periods import half, quarter
 from checks.schemas import ClaimSchema, ReferenceSchema, validate
 from tests.rows import claim_row, reference_row
@@ -184,3 +190,20 @@ def test_an_estimate_of_a_level_is_never_read_as_a_running_tally():
     assert not running_measures("2024", "2024-01-01/2024-12-01", "militants", "2024-12-06", 14)
     assert running_measures("2024", "2024-01-01/2024-12-01", "deaths", "2024-12-06", 14)
     assert not running_measures("2024", "2024-01-01/2024-12-01", "deaths", "2024-12", 14)
+
+
+def test_pairs_are_tested_once_per_distinct_row_and_answered_in_order():
+    """The pairs' period tests are asked once per distinct row (Arrow string columns,
+    missing cells included) and each pair gets its own row's answer."""
+    asked = []
+
+    def test(a, b):
+        asked.append((a, b))
+        return isinstance(a, str) and a == b
+
+    left = pd.Series(["2023", "2023", None, "2024", "2023", None], dtype="str")
+    right = pd.Series(["2023", "2022", None, "2024", "2023", None], dtype="str")
+    answers = _per_distinct_row(test, left, right)
+    assert answers == [True, False, False, True, True, False]
+    assert len([r for r in asked if r == ("2023", "2023")]) == 1
+    assert len(asked) < len(left)
