@@ -26,7 +26,15 @@ from urllib.parse import quote, urlsplit
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.compiler import CodeGenerator
 from markupsafe import Markup, escape
+
+try:  # markupsafe's C escape, which returns the escaped text as a plain str
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # pure-Python markupsafe: the same text, through escape()
+
+    def _escape_inner(text: str) -> str:
+        return str(escape(text))
 
 from checks.figures import QUALIFIER_WORDS, as_number, format_figure
 from checks.values import text_or_empty
@@ -438,6 +446,32 @@ def _claim_view(n: int, c: dict, references: pd.DataFrame | None) -> dict:
     }
 
 
+def escape_text(value: Any) -> str:
+    """``markupsafe.escape(value)``'s text: a ``str`` escaped by markupsafe's own function,
+    anything else (numbers, ``Markup``, objects with ``__html__``) through ``escape``.
+
+    ``escape`` wraps each result in a new ``Markup`` object, and a report escapes about
+    800 values; the page only joins them into one string, so the text is all it needs.
+    """
+    if type(value) is str:
+        return _escape_inner(value)
+    return escape(value)
+
+
+class _TextEscapes(CodeGenerator):
+    """Jinja's code generator, escaping each autoescaped ``{{ value }}`` with
+    ``escape_text`` instead of ``markupsafe.escape``: the same text, a tenth of the page's
+    time less (the ``Markup`` objects it no longer makes). Other outputs (a ``finalize``,
+    an ``{% autoescape %}`` block deciding at run time) are compiled as Jinja does.
+    """
+
+    def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None:
+            self.write("environment.escape_text(")  # closed by _output_child_post's ")"
+            return
+        super()._output_child_pre(node, frame, finalize)
+
+
 class _ViewEnvironment(Environment):
     """Jinja's environment, reading a plain dict's keys before its attributes.
 
@@ -448,7 +482,11 @@ class _ViewEnvironment(Environment):
     when the dict has no such key, Jinja's own order follows, so ``d.items()`` still works.
     (A dict subclass with ``__getattr__`` does not help: Python raises the AttributeError
     before it calls ``__getattr__``.) No view has a key named like a dict method.
+    Outputs are escaped as text (``_TextEscapes``).
     """
+
+    code_generator_class = _TextEscapes
+    escape_text = staticmethod(escape_text)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict:
