@@ -215,8 +215,12 @@ def _evidence(
     }
     claim_ids = pairs[CLAIM + C.claim_id]
     ref_ids = pairs[R.ref_id]
-    claim_iv = [ours.get(c) for c in claim_ids]
-    outcomes = [compare(mine[c], theirs_by_ref[r]) for c, r in zip(claim_ids, ref_ids, strict=True)]
+    # As lists: iterating an Arrow string column boxes each cell through a pyarrow scalar.
+    claim_list, ref_list = claim_ids.tolist(), ref_ids.tolist()
+    claim_iv = [ours.get(c) for c in claim_list]
+    outcomes = [
+        compare(mine[c], theirs_by_ref[r]) for c, r in zip(claim_list, ref_list, strict=True)
+    ]
     meet_iv = [meet for _, meet, _ in outcomes]
     derived = (pairs[R.stated_or_derived] == Stated.DERIVED).to_numpy()
     inputs = pairs[INPUTS] if INPUTS in pairs else pd.Series(None, index=pairs.index)

@@ -14,7 +14,7 @@ Dates are measured by events whose keywords appear in the claim's sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import lru_cache
 
@@ -90,10 +90,9 @@ def _match_numbers(
         _PAIRS, left_on=[CLAIM + C.kind, R.kind], right_on=["_claim_kind", "_ref_kind"]
     ).drop(columns=["_claim_kind", "_ref_kind"])
     same_period = pd.Series(
-        [
-            period_measures(c, r, m)
-            for c, r, m in zip(pairs[CLAIM + C.period], pairs[R.period], pairs[R.metric])
-        ],
+        _per_distinct_row(
+            period_measures, pairs[CLAIM + C.period], pairs[R.period], pairs[R.metric]
+        ),
         index=pairs.index,
         dtype=bool,
     )
@@ -109,13 +108,11 @@ def _match_numbers(
     rest = ~same_period & ~key.isin(set(key[quotable]))
     if lag and published and rest.any():
         running = pd.Series(
-            [
-                running_measures(c, r, m, p, lag)
-                for c, r, m, p in zip(
-                    pairs.loc[rest, CLAIM + C.period], pairs.loc[rest, R.period],
-                    pairs.loc[rest, R.metric], article_date[rest],
-                )
-            ],
+            _per_distinct_row(
+                lambda c, r, m, p: running_measures(c, r, m, p, lag),
+                pairs.loc[rest, CLAIM + C.period], pairs.loc[rest, R.period],
+                pairs.loc[rest, R.metric], article_date[rest],
+            ),
             index=pairs.index[rest],
             dtype=bool,
         )
@@ -128,10 +125,10 @@ def _match_numbers(
             same_period[ends.index[ends == latest]] = True
     is_change = pairs[CLAIM + C.kind].isin(list(BASED_KINDS))
     same_base = pd.Series(
-        [
-            same_span(a, b) or (not _is_period(a) and not _is_period(b))
-            for a, b in zip(pairs[CLAIM + C.base_period], pairs[R.base_period])
-        ],
+        _per_distinct_row(
+            lambda a, b: same_span(a, b) or (not _is_period(a) and not _is_period(b)),
+            pairs[CLAIM + C.base_period], pairs[R.base_period],
+        ),
         index=pairs.index,
         dtype=bool,
     )
@@ -154,6 +151,27 @@ def _with_group_metrics(figures: pd.DataFrame, wanted: set[str]) -> pd.DataFrame
         if any(members):
             extra.append(rows[members].assign(**{R.metric: part}))
     return pd.concat([figures, *extra], ignore_index=True) if extra else figures
+
+
+def _per_distinct_row(test: Callable[..., bool], *columns: pd.Series) -> list[bool]:
+    """``test`` of each row of ``columns`` (periods, metrics, dates: strings or missing),
+    asked once per distinct row.
+
+    A batch pairs each claim with every figure of its metric and region, so its tens of
+    thousands of pairs hold a few hundred distinct (period, period, metric) rows. The
+    columns are read with ``Series.tolist``: iterating an Arrow string column boxes every
+    cell through a pyarrow scalar, about six times slower. ``test`` is a pure function of
+    its arguments, so a row's answer is its first answer. (A missing cell is NaN; two NaN
+    objects are different keys, which only means asking again.)
+    """
+    answers: dict[tuple, bool] = {}
+    out = []
+    for row in zip(*(c.tolist() for c in columns), strict=True):
+        answer = answers.get(row)
+        if answer is None:
+            answer = answers[row] = test(*row)
+        out.append(answer)
+    return out
 
 
 # Kinds measured against an earlier period: the base periods must be the same span too.

@@ -493,25 +493,43 @@ def check(
     _writable_output(out)
     _quiet_services()
     from flows import engine as engines  # Prefect is imported only by the prefect engine
-    from flows.steps import CheckRun
+    from flows.steps import CheckRun, fewer_full_collections
 
     job = CheckRun(
         files, out, day, stdin_text, options, judge_tolerances, published_override, chosen
     )
-    try:
-        with err.status(f"Checking {len(files)} article(s)…", spinner="dots"):
-            if engine == "local":
-                results = engines.run_local(job)
-            else:
-                results = engines.run_prefect(job, runner, dask_address)
-    except (ArticleError, ValueError) as exc:
-        raise _fail(str(exc)) from None
-    except OSError as exc:
-        if failures.debug_enabled():
-            raise
-        # A write that fails half-way (disk full, folder made read-only): the files already
-        # replaced are whole, the rest keep their previous version, and no history row exists.
-        raise _fail(failures.output_problem(out, exc)) from None
+    # Until the results are printed, not only while the pipeline runs: the batch's results
+    # are all alive here, and a full collection as the run's own block ends rescanned them
+    # (0.3 CPU-s for 1,000 articles) just before the process exits.
+    with fewer_full_collections():
+        try:
+            with err.status(f"Checking {len(files)} article(s)…", spinner="dots"):
+                if engine == "local":
+                    results = engines.run_local(job)
+                else:
+                    results = engines.run_prefect(job, runner, dask_address)
+        except (ArticleError, ValueError) as exc:
+            raise _fail(str(exc)) from None
+        except OSError as exc:
+            if failures.debug_enabled():
+                raise
+            # A write that fails half-way (disk full, folder made read-only): the files already
+            # replaced are whole, the rest keep their previous version, and no history row
+            # exists.
+            raise _fail(failures.output_problem(out, exc)) from None
+        flagged = _print_results(results, out, as_json, entries, failing)
+    raise typer.Exit(EXIT_FAILED_CLAIMS if flagged else EXIT_OK)
+
+
+def _print_results(
+    results: list[dict],
+    out: Path,
+    as_json: bool,
+    entries: list[ReviewedException],
+    failing: set[str],
+) -> bool:
+    """Print the run's results (JSON, or a line per article), the accepted claims and the
+    flagged ones; returns whether a claim is flagged (one of ``failing``, not accepted)."""
     if as_json:
         payload = results[0] if len(results) == 1 else {"articles": results}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
@@ -533,7 +551,7 @@ def check(
             for c in flagged
         )
         err.print(Text("\n").join(lines), highlight=False)
-    raise typer.Exit(EXIT_FAILED_CLAIMS if flagged else EXIT_OK)
+    return bool(flagged)
 
 
 @app.command()

@@ -118,12 +118,22 @@ def dumps_jsonld(reviews: list[dict[str, Any]]) -> str:
 
 
 def _has_float(value: Any) -> bool:
+    """Whether ``value`` holds a float anywhere in its dicts, lists and tuples."""
+    cls = type(value)
+    # The reviews' own types first: a Mapping isinstance test goes through the ABC's
+    # machinery, and each review holds about 150 values.
+    if cls is str or cls is int or cls is bool or value is None:
+        return False
+    if cls is dict:
+        return any(map(_has_float, value.values()))
+    if cls is list:
+        return any(map(_has_float, value))
     if isinstance(value, float):
         return True
     if isinstance(value, Mapping):
-        return any(_has_float(v) for v in value.values())
+        return any(map(_has_float, value.values()))
     if isinstance(value, list | tuple):
-        return any(_has_float(v) for v in value)
+        return any(map(_has_float, value))
     return False
 
 

@@ -26,7 +26,15 @@ from urllib.parse import quote, urlsplit
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2.compiler import CodeGenerator
 from markupsafe import Markup, escape
+
+try:  # markupsafe's C escape, which returns the escaped text as a plain str
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # pure-Python markupsafe: the same text, through escape()
+
+    def _escape_inner(text: str) -> str:
+        return str(escape(text))
 
 from checks.figures import QUALIFIER_WORDS, as_number, format_figure
 from checks.values import text_or_empty
@@ -186,6 +194,18 @@ def _counts(summary: dict | None, claims: list[dict]) -> list[dict]:
     return [{"verdict": k, "style": verdict_style(k), "count": counts.get(k, 0)} for k in keys]
 
 
+def escape_text(value: Any) -> str:
+    """``markupsafe.escape(value)``'s text: a ``str`` escaped by markupsafe's own function,
+    anything else (numbers, ``Markup``, objects with ``__html__``) through ``escape``.
+
+    ``escape`` wraps each result in a new ``Markup`` object, and a report escapes about
+    800 values; the page only joins them into one string, so the text is all it needs.
+    """
+    if type(value) is str:
+        return _escape_inner(value)
+    return escape(value)
+
+
 # --- the highlighted article -------------------------------------------------------------
 
 PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
@@ -195,7 +215,7 @@ LINE_BREAK = re.compile(r"\r?\n")
 def _plain(segment: str) -> str:
     """Escape a stretch of article text, turning blank lines into paragraph breaks."""
     paragraphs = PARAGRAPH_BREAK.split(segment)
-    lines = ["<br>\n".join(str(escape(line)) for line in LINE_BREAK.split(p)) for p in paragraphs]
+    lines = ["<br>\n".join(map(escape_text, LINE_BREAK.split(p))) for p in paragraphs]
     return "</p>\n<p>".join(lines)
 
 
@@ -257,20 +277,20 @@ def highlight_article(
         start, end = _offset(c["start"]), _offset(c["end"])
         parts.append(_plain(text[pos:start]))
         # Each field escaped as Markup.format would (it went through string.Formatter,
-        # the slowest part of the page); the markup around them is literal.
-        key, n, target = escape(style.key), escape(v["n"]), escape(v["dom_id"])
+        # the slowest part of the page), as text; the markup around them is literal.
+        key, n, target = escape_text(style.key), escape_text(v["n"]), escape_text(v["dom_id"])
         accepted = " · accepted" if v.get("accepted") else ""
-        title = escape(f"{style.label}: rule {v['rule']}")
+        title = escape_text(f"{style.label}: rule {v['rule']}")
         parts.append(
             f'<span class="claim v-{key}">'
-            f'<mark class="claim-mark v-{key}" id="mark-{n}" data-claim-id="{escape(v["claim_id"])}" '
-            f'data-verdict="{escape(v["verdict"])}" data-target="{target}" tabindex="0" '
+            f'<mark class="claim-mark v-{key}" id="mark-{n}" data-claim-id="{escape_text(v["claim_id"])}" '
+            f'data-verdict="{escape_text(v["verdict"])}" data-target="{target}" tabindex="0" '
             f'role="button" aria-expanded="false" aria-controls="{target}" '
             f'aria-describedby="tag-{n}" title="{title}">'
-            f"{escape(c['text'])}</mark>"
+            f"{escape_text(c['text'])}</mark>"
             f'<a class="tag v-{key}" id="tag-{n}" href="#{target}" tabindex="-1">'
-            f'<span aria-hidden="true">{escape(style.icon)}</span> {escape(style.label)}'
-            f"{escape(accepted)}</a></span>"
+            f'<span aria-hidden="true">{escape_text(style.icon)}</span> {escape_text(style.label)}'
+            f"{escape_text(accepted)}</a></span>"
         )
         pos = end
     parts.append(_plain(text[pos:]))
@@ -438,6 +458,20 @@ def _claim_view(n: int, c: dict, references: pd.DataFrame | None) -> dict:
     }
 
 
+class _TextEscapes(CodeGenerator):
+    """Jinja's code generator, escaping each autoescaped ``{{ value }}`` with
+    ``escape_text`` instead of ``markupsafe.escape``: the same text, a tenth of the page's
+    time less (the ``Markup`` objects it no longer makes). Other outputs (a ``finalize``,
+    an ``{% autoescape %}`` block deciding at run time) are compiled as Jinja does.
+    """
+
+    def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
+        if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src is None:
+            self.write("environment.escape_text(")  # closed by _output_child_post's ")"
+            return
+        super()._output_child_pre(node, frame, finalize)
+
+
 class _ViewEnvironment(Environment):
     """Jinja's environment, reading a plain dict's keys before its attributes.
 
@@ -448,7 +482,11 @@ class _ViewEnvironment(Environment):
     when the dict has no such key, Jinja's own order follows, so ``d.items()`` still works.
     (A dict subclass with ``__getattr__`` does not help: Python raises the AttributeError
     before it calls ``__getattr__``.) No view has a key named like a dict method.
+    Outputs are escaped as text (``_TextEscapes``).
     """
+
+    code_generator_class = _TextEscapes
+    escape_text = staticmethod(escape_text)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict:

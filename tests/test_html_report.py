@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from markupsafe import Markup, escape
 
 from checks.schemas import VerdictSchema
 from checks.vocabulary import Verdict
@@ -31,6 +32,7 @@ from flows import steps
 from reports.chart import claim_chart, format_figure, parse_interval
 from reports.html import (
     _trim_edge_breaks,
+    escape_text,
     render_html,
     render_index,
     rule_description,
@@ -641,6 +643,42 @@ def test_templates_read_a_view_dicts_keys_first_and_still_fail_on_a_missing_fiel
     assert template.render(v={"quote": "65%"}, s="ok") == "65%|1|OK"
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ v.missing }}").render(v={"quote": "65%"})
+
+
+def test_values_are_escaped_to_the_text_markupsafe_gives() -> None:
+    """``escape_text`` returns ``markupsafe.escape``'s text for every kind of value a view
+    holds, as a plain ``str`` for text, and keeps ``Markup`` as it is."""
+    values = ["", "65%", SCRIPT, IMG, "a & b ' \" < >", "“Of these” ✓ —", "x\u2028y", 7, 2.5]
+    values += [None, True, Verdict.SUPPORTED, Markup("<b>ours</b>"), ["<li>"]]
+    for value in values:
+        assert escape_text(value) == str(escape(value)), value
+    assert type(escape_text(SCRIPT)) is str
+    assert escape_text(Markup("<b>ours</b>")) == "<b>ours</b>"
+
+
+def test_report_pages_equal_what_jinjas_own_escaping_renders(monkeypatch) -> None:
+    """The report environment compiles ``{{ value }}`` to ``escape_text``; the three pages
+    (the hostile one included) are the very text the stock code generator's templates give."""
+    import jinja2.compiler
+
+    from reports import html
+
+    source = (html.TEMPLATES / "claim_panel.html.j2").read_text(encoding="utf-8")
+    code = html._environment().compile(source, raw=True)
+    stock_escape = re.compile(r"(?<![\w.])escape\(")  # Jinja's own: yield escape(...)
+    assert "environment.escape_text(" in code and not stock_escape.search(code)
+    ours = {a: render_html(r, text_of(a)) for a, r in _checked()["results"].items()}
+
+    class Stock(html._ViewEnvironment):
+        code_generator_class = jinja2.compiler.CodeGenerator
+
+    stock = Stock(**{k: getattr(html._environment(), k) for k in ("loader", "undefined")},
+                  autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                  keep_trailing_newline=True, auto_reload=False)
+    monkeypatch.setattr(html, "_environment", lambda: stock)
+    assert stock_escape.search(stock.compile(source, raw=True))
+    for article_id, result in _checked()["results"].items():
+        assert render_html(result, text_of(article_id)) == ours[article_id], article_id
 
 
 def test_edge_line_breaks_are_trimmed_as_the_anchored_pattern_says() -> None:

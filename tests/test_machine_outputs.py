@@ -18,7 +18,15 @@ from html.parser import HTMLParser
 import pytest
 
 from checks.vocabulary import RULE_DESCRIPTIONS, Verdict
-from reports.claimreview import BEST_RATING, RATINGS, WORST_RATING, claim_reviews, script_jsonld
+from reports.claimreview import (
+    BEST_RATING,
+    RATINGS,
+    WORST_RATING,
+    _has_float,
+    claim_reviews,
+    dumps_jsonld,
+    script_jsonld,
+)
 from reports.claims_csv import CSV_COLUMNS, claims_csv
 from reports.html import CSP, SCRIPT_HASH, render_html
 from reports.junit import junit_xml, outcome
@@ -291,6 +299,21 @@ def test_jsonld_script_body_cannot_close_its_element_and_round_trips():
     body = script_jsonld(reviews)
     assert "<" not in body and ">" not in body and "&" not in body
     assert json.loads(body) == json.loads(json.dumps(reviews))
+
+
+def test_claimreview_file_is_the_stdlibs_indented_json_with_and_without_floats():
+    """``dumps_jsonld`` writes ``json.dumps(indent=2, ensure_ascii=False)``'s text whether
+    or not a float hides somewhere in the reviews (where orjson would write it differently)."""
+    reviews = claim_reviews(result(), "x.html")
+    assert not _has_float(reviews)
+    floated = json.loads(json.dumps(reviews))
+    floated[2]["reviewRating"]["ratingValue"] = 1e16  # orjson: 1e16; the stdlib: 1e+16
+    floated[3]["itemReviewed"]["extra"] = [("nested", {"deep": 0.5})]
+    for value, has in ((reviews, False), (floated, True)):
+        assert _has_float(value) is has
+        assert dumps_jsonld(value) == json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    assert [_has_float(v) for v in (1.0, 1, True, None, "1.0", (2.5,), {"a": [[{}]]})] == [
+        True, False, False, False, False, True, False]
 
 
 class _Scripts(HTMLParser):

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checks.match import CLAIM, match_figures, period_measures, running_measures
+from checks.match import (
+    CLAIM,
+    _per_distinct_row,
+    match_figures,
+    period_measures,
+    running_measures,
+)
 from checks.periods import half, quarter
 from checks.schemas import ClaimSchema, ReferenceSchema, validate
 from tests.rows import claim_row, reference_row
@@ -206,3 +212,20 @@ def test_a_part_a_publishers_group_counts_as_its_whole_is_measured_by_their_tota
     # A claim of all deaths is measured as before, by every deaths row.
     assert {r for _c, r in matched([claim()], refs)} == {
         "pips", "picss", "crss-all", "police", "records"}
+
+
+def test_pairs_are_tested_once_per_distinct_row_and_answered_in_order():
+    """The pairs' period tests are asked once per distinct row (Arrow string columns,
+    missing cells included) and each pair gets its own row's answer."""
+    asked = []
+
+    def test(a, b):
+        asked.append((a, b))
+        return isinstance(a, str) and a == b
+
+    left = pd.Series(["2023", "2023", None, "2024", "2023", None], dtype="str")
+    right = pd.Series(["2023", "2022", None, "2024", "2023", None], dtype="str")
+    answers = _per_distinct_row(test, left, right)
+    assert answers == [True, False, False, True, True, False]
+    assert len([r for r in asked if r == ("2023", "2023")]) == 1
+    assert len(asked) < len(left)
