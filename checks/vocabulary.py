@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-
 # How a claim's binding note ("metric: a guess: ...") marks a measure that the extractor
 # guessed rather than read in the sentence: the judge raises no alarm on it.
 GUESSED_METRIC = "a guess"

@@ -52,7 +52,7 @@ def _imports_for(task_runner: str) -> Any:
         if task_runner == "thread":
             # GX validation runs in one of this process's threads: GX's import takes seconds.
             # Other runners validate in another process, which imports GX there.
-            import checks.gx_suite  # noqa: F401  (first: it spares GX's unused imports)
+            import checks.gx_suite  # noqa: F401, I001  (first: it spares GX's unused imports)
             import great_expectations  # noqa: F401
 
     return load

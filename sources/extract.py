@@ -304,7 +304,7 @@ def _without_possessors(metrics: list[tuple[int, int, str]], text: str, lex: Lex
 
 def _attacks_with_operations(metrics: list[tuple[int, int, str]], text: str
                              ) -> list[tuple[int, int, str]]:
-    """"89% of attacks (including incidents of terrorism and security forces operations)":
+    """"80% of attacks (including terror attacks and military operations)":
     attacks that the bracket says include the security forces' operations are all violent
     incidents, as CRSS counts them, not the terrorist attacks alone."""
     out = []
@@ -1014,8 +1014,8 @@ RANKED_CHANGE_REACH = 200
 
 
 def _ranked_change(ctx: _Context, fig: _Figure) -> None:
-    """"The largest decrease in violence was seen in Sindh, nearly 80%, followed by Punjab
-    with 55%": a percent given to a place after a ranking of changes is that change."""
+    """"The steepest fall in violence came in Punjab, almost 60%, then Sindh with 35%": a
+    percent given to a place after a ranking of changes is that change."""
     text = ctx.text
     k = bisect_right(ctx.sentence_starts, fig.start) - 1
     lo = max(ctx.sentence_starts[k] if k >= 0 else 0, fig.start - RANKED_CHANGE_REACH)
@@ -2534,7 +2534,7 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
     if previous is not None and previous.extra.get("group") and _hurt_base(
             lex, fig.metric) == fig.metric and P.TOLL_LIST_GAP.fullmatch(
             text, previous.span_end, fig.span_start):
-        # "121 terrorist attacks caused 165 fatalities and 191 injuries": one toll, listed.
+        # "90 terror attacks caused 140 fatalities and 200 injuries": one toll, listed.
         part = lex.parts.get((fig.metric, previous.extra["group"]))
         if part:
             fig.metric = part
@@ -3112,7 +3112,7 @@ def _extract_claims(
         for part, whole in wholes:
             if part.metric is None and (named := _part_named_before(ctx, lex, part, whole,
                                                                     sent)) is not None:
-                # "the share of militant deaths rose, accounting for 203 out of 287": the
+                # "civilian deaths grew as a share, accounting for 118 out of 263": the
                 # part's people are the sentence's subject.
                 part.metric = named
                 part.extra["how"]["metric"] = "the part of the whole the sentence speaks of"
@@ -3121,7 +3121,7 @@ def _extract_claims(
                 if share is not None and share.kind in (PERCENT, SHARE) and (
                         P.SHARE_AFTER_WHOLE_GAP.fullmatch(text, whole.span_end,
                                                          share.span_start)):
-                    # "... 203 out of 287 total fatalities, over 70pc": the part's share.
+                    # "... 118 out of 263 fatalities, over 44pc": the part's share.
                     share.metric = named
                     share.extra["how"]["metric"] = (
                         f"the share of {text[part.span_start:whole.span_end]}")
@@ -3197,7 +3197,7 @@ OPENING_SENTENCES = 4
 def _part_named_before(ctx: _Context, lex: Lexicon, part: _Figure, whole: _Figure,
                        sent: tuple[int, int]) -> str | None:
     """The part of the whole's measure named earlier in the sentence, with no figure between
-    ("the share of militant deaths rose, accounting for 203 out of 287 fatalities"), or None."""
+    ("civilian deaths grew as a share, accounting for 118 out of 263 fatalities"), or None."""
     base = _hurt_base(lex, whole.metric)
     if base is None or whole.metric != base:
         return None
@@ -3373,7 +3373,7 @@ def _counts_of_a_part_change(text: str, lex: Lexicon, claims: list[_Figure]) -> 
 def _fact_boxes_on_subject(ctx: _Context, on_subject: dict[int, bool]) -> None:
     """A list's items ("- Deaths: 693 (up 65 percent)", "- Injured: 1,124") are one fact box:
     one item on the publishers' subject makes every item so."""
-    marked = set(k for k, yes in on_subject.items() if yes)
+    marked = {k for k, yes in on_subject.items() if yes}
     if not marked:
         return
     run: list[int] = []

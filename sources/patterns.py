@@ -556,8 +556,8 @@ CHANGE_NOUN_IN_BY_BEFORE = re.compile(
     rf"{{1,3}}by\s+{_HEDGE_AT_END}",
     re.IGNORECASE,
 )
-# A ranking of changes that places then fill: "the most significant percentage decrease in
-# violence was seen in Sindh, nearly 80%, followed by Punjab with 55%".
+# A ranking of changes that places then fill: "the steepest percentage fall in violence came
+# in Punjab, almost 60%, then Sindh with 35%".
 _RANKING = (r"most\s+significant|largest|biggest|highest|sharpest|steepest|greatest"
             r"|most\s+marked|most\s+notable")
 RANKED_CHANGE = re.compile(
@@ -953,8 +953,8 @@ THOSE_OF_GAP = re.compile(r"\s+(?:were|was)\s+(?:those|that)\s+of\s+(?:the\s+)?"
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’
 # casualties".
 POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+\Z")
-# Between a part's whole and the part's share after it: "203 out of 287 total fatalities —
-# over 70pc", "... deaths (71%)".
+# Between a part's whole and the part's share after it: "118 out of 263 fatalities — over
+# 44pc", "... deaths (45%)".
 SHARE_AFTER_WHOLE_GAP = re.compile(r"[^\d.;()]{0,40}?\s*(?:—|–|-|\(|,)\s*")
 # A bare "cases" right after a count (not "cases of ...", which names what they are).
 CASES_AFTER = re.compile(r"\s+(?P<w>cases?)\b(?!\s+(?:of|against|under|registered\s+under)\b)",
@@ -1714,8 +1714,8 @@ GENERIC_SOURCE_NAMES = frozenset(
 )
 # A group named across "and" belongs to another figure or clause.
 AND_BETWEEN = re.compile(r"\b(?:and|while|whereas|but)\b", re.IGNORECASE)
-# A group named beside other perpetrators: "attacks by Baloch insurgents as well as religiously
-# inspired militant groups" are everyone's attacks, no one group's part. (Its own allies do
+# A group named beside other perpetrators: "attacks by separatists as well as sectarian
+# outfits" are everyone's attacks, no one group's part. (Its own allies do
 # not make others: "the TTP and its affiliates" is how publishers count the TTP.)
 _OTHER_PERPETRATORS = (r"(?:groups?|outfits?|organi[sz]ations?|factions?|militants|insurgents"
                        r"|terrorists|separatists|nationalists)\b")

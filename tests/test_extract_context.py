@@ -1588,8 +1588,8 @@ def test_it_doing_what_groups_do_is_the_group_last_named() -> None:
 
 def test_a_group_beside_other_perpetrators_makes_no_part() -> None:
     # Everyone's attacks: comparing them with the insurgents' own count would be wrong.
-    claims = by_text("Balochistan saw 61 attacks in 2023 perpetrated by Baloch insurgents as "
-                     "well as religiously motivated militant groups.", published="2024-03-01")
+    claims = by_text("Balochistan saw 61 attacks in 2023, mounted by Baloch separatists as "
+                     "well as sectarian militant groups.", published="2024-03-01")
     assert claims["61"][C.metric] == "attacks"
     claims = by_text("Balochistan saw 61 attacks in 2023 by religious militant groups as well "
                      "as Baloch insurgents.", published="2024-03-01")
@@ -1648,13 +1648,12 @@ def test_attacks_said_to_include_operations_are_all_incidents() -> None:
 
 
 def test_a_part_out_of_its_whole_takes_the_people_the_sentence_speaks_of() -> None:
-    text = ("ISLAMABAD: A total of 287 people were killed in May, PICSS said. Notably, the "
-            "share of civilian deaths rose, accounting for 118 out of 287 total fatalities — "
-            "over 40pc, it said.")
+    text = ("ISLAMABAD: PICSS recorded 263 deaths in May. Civilian deaths also grew as a "
+            "share, accounting for 118 out of 263 fatalities — over 44pc, it said.")
     claims = rows(text, published="2025-06-02")
     part, share = claims[2], claims[4]
     assert (part[C.text], part[C.metric]) == ("118", "deaths_civilians")
-    assert (share[C.text], share[C.metric]) == ("over 40pc", "deaths_civilians")
+    assert (share[C.text], share[C.metric]) == ("over 44pc", "deaths_civilians")
     # With a figure between the people and the part, the people are that figure's.
     text = ("ISLAMABAD: Civilian deaths stood at 60 in May, PICSS said, accounting for 118 out "
             "of 287 total fatalities.")
@@ -1665,11 +1664,11 @@ def test_a_part_out_of_its_whole_takes_the_people_the_sentence_speaks_of() -> No
 def test_the_toll_of_terrorist_attacks_is_their_part_of_all_violence() -> None:
     # CRSS counts all violence and gives the toll of terrorist attacks apart from that of
     # the security forces' operations.
-    text = ("ISLAMABAD: In the second quarter of 2023, 121 terrorist attacks caused 165 "
-            "fatalities and 191 injuries, CRSS said, while 55 counter-terror operations killed "
-            "119 outlaws.")
+    text = ("ISLAMABAD: Between April and June 2023, 90 terror attacks caused 140 fatalities "
+            "and 200 injuries, CRSS said, while 40 counter-terror operations killed 100 "
+            "outlaws.")
     claims = by_text(text, published="2023-07-14")
-    assert [claims[n][C.metric] for n in ("121", "165", "191", "55", "119")] == [
+    assert [claims[n][C.metric] for n in ("90", "140", "200", "40", "100")] == [
         "attacks", "deaths_terrorism", "injured_terrorism", "security_operations",
         "deaths_militants"]
     # Deaths and injuries that are not listed as one toll of those attacks stay whole.
@@ -1758,8 +1757,8 @@ def test_people_who_lost_a_count_lost_them_to_death() -> None:
 
 
 def test_a_measure_set_as_a_label_before_its_figure_is_its_measure() -> None:
-    text = ("ISLAMABAD: The Pak Institute for Peace Studies (PIPS) released its annual security "
-            "report on Thursday. Key figures for 2023:\n"
+    text = ("ISLAMABAD: PIPS issued its yearly security report on Thursday. Key figures for "
+            "2023:\n"
             "- Terrorist attacks: 300 (up 15 percent)\n- Deaths: 650\n1. Suicide attacks: 20")
     claims = by_text(text, published="2024-01-04")
     assert claims["300"][C.metric] == "attacks"
