@@ -315,6 +315,10 @@ def _attacks_with_operations(metrics: list[tuple[int, int, str]], text: str
     return out
 
 
+# An article glosses a word or two ("violence (fatalities)"); more are a list, not glosses.
+MAX_GLOSSES = 8
+
+
 def _with_glossed_words(metrics: list[tuple[int, int, str]], text: str
                         ) -> list[tuple[int, int, str]]:
     """Add the later uses of a word the article glosses as a measure: after "a surge in
@@ -327,15 +331,18 @@ def _with_glossed_words(metrics: list[tuple[int, int, str]], text: str
         if word is not None and P.GLOSS_CLOSE.match(text, e) and (
                 normalise(word.group("word")) not in glosses):
             glosses[normalise(word.group("word"))] = (P.GLOSS_CLOSE.match(text, e).end(), metric)
+            if len(glosses) == MAX_GLOSSES:
+                break  # each gloss reads the rest of the text once: a run-on text stays linear
     if not glosses:
         return metrics
     taken = [(s, e) for s, e, _ in metrics]
+    own_words = {normalise(text[s:e]) for s, e, _ in metrics}
     added = []
     for word, (after, metric) in glosses.items():
-        if any(normalise(text[s:e]) == word for s, e, _ in metrics):
+        if word in own_words:
             continue  # a measure's own word glossed by another: keep the vocabulary's reading
-        for m in re.finditer(rf"\b{re.escape(word)}\b", text[after:], re.IGNORECASE):
-            span = (after + m.start(), after + m.end())
+        for m in re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE).finditer(text, after):
+            span = (m.start(), m.end())
             k = bisect_right(taken, span) - 1
             if not (k >= 0 and taken[k][1] > span[0]) and not (
                     k + 1 < len(taken) and taken[k + 1][0] < span[1]):
@@ -3319,8 +3326,8 @@ def _names_what_changed(ctx: _Context, fig: _Figure) -> bool:
     if what is not None and _starts_at(ctx.metrics, what.end()):
         return True
     k = bisect_left(ctx.metric_starts, fig.span_start) - 1
-    if k >= 0 and not P.DIGIT.search(ctx.text, ctx.metrics[k][1], fig.span_start) and (
-            fig.span_start - ctx.metrics[k][1] <= 12):
+    if k >= 0 and fig.span_start - ctx.metrics[k][1] <= 12 and not P.DIGIT.search(
+            ctx.text, ctx.metrics[k][1], fig.span_start):
         return True  # "deaths fell 12%"
     return _starts_at(ctx.metrics, fig.span_end + 1)  # "12% more attacks"
 
