@@ -2529,28 +2529,14 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         fig.metric = previous.metric
         fig.extra["group"] = previous.extra["group"]
         return
-    if previous is not None and previous.extra.get("group") and _hurt_base(
-            lex, fig.metric) == fig.metric and P.TOLL_OF_ATTACKS_GAP.fullmatch(
-            text, previous.span_end, fig.span_start):
-        # "carried out 22 attacks resulting in 107 deaths": the toll of the group's attacks.
-        part = lex.parts.get((fig.metric, previous.extra["group"]))
-        if part:
-            fig.metric = part
-            fig.extra["group"] = previous.extra["group"]
-            return
-    if previous is not None and previous.extra.get("group") and _hurt_base(
-            lex, fig.metric) == fig.metric and P.TOLL_LIST_GAP.fullmatch(
-            text, previous.span_end, fig.span_start):
-        # "90 terror attacks caused 140 fatalities and 200 injuries": one toll, listed.
-        part = lex.parts.get((fig.metric, previous.extra["group"]))
-        if part:
-            fig.metric = part
-            fig.extra["group"] = previous.extra["group"]
-            return
-    if previous is not None and previous.extra.get("group") and P.OTHERS_AFTER.match(
-            text, fig.span_end):
-        # "... killed in suicide attacks, while 582 others were injured": the others were
-        # hurt in the same attacks.
+    if previous is not None and previous.extra.get("group") and (
+            _hurt_base(lex, fig.metric) == fig.metric and (
+                P.TOLL_OF_ATTACKS_GAP.fullmatch(text, previous.span_end, fig.span_start)
+                or P.TOLL_LIST_GAP.fullmatch(text, previous.span_end, fig.span_start))
+            or P.OTHERS_AFTER.match(text, fig.span_end)):
+        # The group's attacks' toll: "carried out 22 attacks resulting in 107 deaths", "90
+        # terror attacks caused 140 fatalities and 200 injuries" (one toll, listed), "...
+        # killed in suicide attacks, while 582 others were injured" (hurt in the same attacks).
         part = lex.parts.get((fig.metric, previous.extra["group"]))
         if part:
             fig.metric = part
