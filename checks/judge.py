@@ -317,16 +317,34 @@ def _number_words(row: Mapping) -> str:
 def _deciding(evidence: pd.DataFrame) -> pd.Series:
     """Which evidence rows decide: the named source if it speaks, else every source;
     figures published after the article only when nothing earlier measures the claim;
-    never a figure that a later document of the same publisher restates."""
+    never a figure that a later document of the same publisher restates, nor figcheck's
+    own arithmetic where the publisher's statement of that figure agrees."""
     timely = ~evidence[E.later]
     any_timely = timely.groupby(evidence[E.claim_id]).transform("any")
     in_time = (timely | ~any_timely) & ~_superseded(evidence, timely | ~any_timely)
+    in_time &= ~_outranked_derivation(evidence, in_time)
     named_in_time = evidence[E.named] & in_time
     named_speaks = named_in_time.groupby(evidence[E.claim_id]).transform("any")
     return in_time & (~named_speaks | evidence[E.named])
 
 
 _EDITION_KEY = [E.claim_id, E.source, E.metric, E.region, E.period, E.kind, E.definition]
+
+
+def _outranked_derivation(evidence: pd.DataFrame, usable: pd.Series) -> pd.Series:
+    """Derived rows that disagree where the same publisher states the figure and agrees.
+
+    A publisher rounds its own counts its own way (PICSS and CRSS print 73.7% as "73%",
+    46.5% as "46%"), and a claim quoting the printed figure quotes the publisher. figcheck's
+    recomputation from the same counts is then context, not a second voice that disputes
+    the first. Where the statement disagrees, both still decide (a real dispute or error).
+    """
+    key = evidence[E.base_period].fillna("").astype(str)
+    for column in _EDITION_KEY:
+        key = key + "|" + evidence[column].astype(str)
+    stated_agrees = ~evidence[E.derived] & usable & evidence[E.agrees]
+    publisher_agrees = stated_agrees.groupby(key).transform("any")
+    return evidence[E.derived] & ~evidence[E.agrees] & publisher_agrees
 
 
 def _superseded(evidence: pd.DataFrame, usable: pd.Series) -> pd.Series:

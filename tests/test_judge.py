@@ -1007,3 +1007,34 @@ def test_a_share_in_words_is_read_roughly_and_one_in_digits_at_its_digits():
     assert verdict_of([words], [pips])[0] == "supported"
     digits = words | {"text": "67% of attacks", "value": 67.0}
     assert verdict_of([digits], [pips])[0] == "contradicted"
+
+
+# A publisher that prints its own change truncated: 1,043 against 700 deaths is +49.0%, printed
+# "at least 48%" here so that a claim of "48 percent" quotes it while figcheck's arithmetic
+# from the same counts (+49.0%) falls outside [47.5, 48.5).
+TRUNCATED_CHANGE = [
+    ref("t24", source="PICSS", value=1043.0, period="2024"),
+    ref("t23", source="PICSS", value=700.0, period="2023"),
+    ref("tc", source="PICSS", kind="percent_change", value=48.0, qualifier="at_least", unit="%",
+        period="2024", base_period="2023"),
+]
+TRUNCATED_CLAIM = claim(kind="percent_change", value=48.0, unit="%", metric="deaths",
+                        region="PK", period="2024", base_period="2023", attributed_to="PICSS")
+
+
+def test_the_publishers_printed_change_stands_over_figchecks_arithmetic():
+    evidence, verdicts = run([TRUNCATED_CLAIM], TRUNCATED_CHANGE)
+    assert verdicts.iloc[0]["verdict"] == "supported"
+    derived = evidence[evidence["derived"]]
+    assert len(derived) == 1 and not derived["agrees"].any() and not derived["decides"].any()
+    assert "Context, not deciding: PICSS (derived)" in verdicts.iloc[0]["explanation"]
+
+
+def test_a_printed_change_that_disagrees_leaves_the_arithmetic_deciding():
+    # "49 percent" agrees with the counts (+49.0%) and with "at least 48": supported; "47"
+    # agrees with neither: contradicted by both. Where only the arithmetic agrees, the
+    # publisher's own figures disagree and neither outranks the other.
+    assert verdict_of([TRUNCATED_CLAIM | {"value": 49.0}], TRUNCATED_CHANGE)[0] == "supported"
+    assert verdict_of([TRUNCATED_CLAIM | {"value": 47.0}], TRUNCATED_CHANGE)[0] == "contradicted"
+    exact = [*TRUNCATED_CHANGE[:2], TRUNCATED_CHANGE[2] | {"qualifier": None, "value": 47.0}]
+    assert verdict_of([TRUNCATED_CLAIM | {"value": 49.0}], exact)[0] == "disputed"
