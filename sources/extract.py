@@ -2322,6 +2322,8 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
 # How far back "the province" looks for the province it names (characters): about three
 # paragraphs of news text.
 PLACE_ANAPHOR_REACH = 1500
+# Sentences before "the two provinces" where the two may have been named one at a time.
+APART_PROVINCES_SENTENCES = 3
 
 
 def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
@@ -2387,17 +2389,25 @@ def _carry_two_provinces(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int,
                      f"'{anaphor.group(0)}'")
             return
     # Named apart ("Khyber Pakhtunkhwa suffered 1,616 fatalities, and Balochistan 782.
-    # Together, the two provinces ..."): the only two provinces of the sentence before and
-    # of this one up to the words.
-    prev = idx - 1
-    while prev > 0 and ctx.text[slice(*ctx.sentences[prev])].isspace():
-        prev -= 1
-    lo = ctx.sentences[max(prev, 0)][0]
-    named = [r for r in _in(ctx.regions, max(lo, anaphor.start() - 2 * PLACE_ANAPHOR_REACH),
-                            anaphor.start()) if lex.region_parent.get(r[2])]
-    codes = sorted({r[2] for r in named})
-    if len(codes) == 2:
-        _carried(ctx, lex, fig, idx, "+".join(codes), named[0][0], f"'{anaphor.group(0)}'")
+    # Together, the two provinces ..."), perhaps a sentence each: the two provinces named
+    # last, reading back sentence by sentence from the words, as long as no third comes
+    # between (then "the two" could be any two of them).
+    floor = anaphor.start() - 2 * PLACE_ANAPHOR_REACH
+    end, back, read = anaphor.start(), idx, 0
+    while back >= 0 and read <= APART_PROVINCES_SENTENCES and ctx.sentences[back][1] > floor:
+        sent = ctx.sentences[back]
+        if not ctx.text[sent[0]:sent[1]].isspace():
+            named = [r for r in _in(ctx.regions, max(sent[0], floor), end)
+                     if lex.region_parent.get(r[2])]
+            codes = sorted({r[2] for r in named})
+            if len(codes) > 2:
+                return
+            if len(codes) == 2:
+                _carried(ctx, lex, fig, idx, "+".join(codes), named[0][0],
+                         f"'{anaphor.group(0)}'")
+                return
+            read += back < idx
+        back -= 1
 
 
 def _carried(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int, code: str, pos: int,

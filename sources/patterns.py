@@ -944,10 +944,11 @@ BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
 BRACKET_CLOSE = re.compile(r"\s*\)")
 # A share in apposition right after a count and its noun (and year): "1,612 of the
 # fatalities, over 63 percent, ..." or "782 deaths in 2024, or 31 percent." (the share then
-# ends its clause).
+# ends its clause, perhaps naming its whole: "..., or 40 percent of the national total,").
 APPOSED_SHARE_GAP = re.compile(r"(?:\s+(?:of\s+the\s+)?[^\W\d_][\w-]*"
                                r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?)?\s*,\s*(?:or\s+)?")
-APPOSED_SHARE_END = re.compile(r"\s*(?:[,.;:)]|\Z)")
+APPOSED_SHARE_END = re.compile(r"(?:[’']s)?(?:\s+(?:total|tally|toll|figure|count))?"
+                               r"\s*(?:[,.;:)]|\Z)", re.IGNORECASE)
 # "of the 901 fatalities, 516 were those of the outlaws": the count's people, named after it.
 THOSE_OF_GAP = re.compile(r"\s+(?:were|was)\s+(?:those|that)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’

@@ -1946,3 +1946,47 @@ def test_among_them_after_a_change_of_the_dead_counts_its_people() -> None:
     claims = by_text(text, published="2025-10-02")
     assert (claims["500"][C.metric], claims["170"][C.metric]) == (
         "deaths_militants", "deaths_security_personnel")
+
+
+def test_a_share_in_apposition_may_name_its_whole() -> None:
+    text = ("LAHORE: Punjab recorded 412 deaths in 2024, or 18 percent of the national total, "
+            "in 150 incidents, the report said.")
+    share = by_text(text, published="2025-01-05")["18 percent of the national"]
+    assert (share[C.metric], share[C.region]) == ("deaths", "PK-PB")
+    assert "stands beside (412)" in share[C.binding]
+    # A share going on past its whole ("... of the national tally in Sindh") is no apposition.
+    text = ("LAHORE: Punjab recorded 412 deaths in 2024, or 18 percent of the national tally "
+            "in the first half, the report said.")
+    share = by_text(text, published="2025-01-05")["18 percent of the national"]
+    assert share[C.metric] is None
+
+
+def test_two_provinces_named_a_sentence_each_are_the_two_provinces() -> None:
+    text = ("QUETTA: Balochistan suffered the most, with 700 deaths in 2024. Sindh came next "
+            "with 120. Together, the two provinces saw 35 percent of all deaths.")
+    share = by_text(text, published="2025-01-05")["35 percent of all deaths"]
+    assert share[C.region] == "PK-BA+PK-SD"
+    assert "2 sentences before" in share[C.binding]
+    # Three provinces named after the one before: which two is anyone's guess.
+    text = ("QUETTA: Balochistan suffered the most, with 700 deaths in 2024. Sindh, Punjab "
+            "and Khyber Pakhtunkhwa saw fewer. Together, the two provinces saw 35 percent of "
+            "all deaths.")
+    share = by_text(text, published="2025-01-05")["35 percent of all deaths"]
+    assert "two provinces" not in (share[C.binding] or "")
+
+
+def test_deaths_in_security_operations_are_their_part_of_all_deaths() -> None:
+    text = ("ISLAMABAD: Security operations killed 640 people in 2024, and 310 were killed in "
+            "counter-terrorism operations in the first half of 2025, the think tank said.")
+    claims = by_text(text, published="2025-08-01")
+    assert claims["640"][C.metric] == "deaths_operations"
+    assert claims["310"][C.metric] == "deaths_operations"
+    # Killed in attacks and operations alike: everyone, no part.
+    text = "ISLAMABAD: In all, 950 people were killed in terror attacks and security operations."
+    assert by_text(text, published="2025-08-01")["950"][C.metric] == "deaths"
+
+
+def test_members_of_the_security_forces_are_security_personnel() -> None:
+    text = ("PESHAWAR: The attacks killed 90 people in 2024: 50 civilians and 40 members of the "
+            "security forces.")
+    assert by_text(text, published="2025-01-05")["40"][C.metric] == "deaths_security_personnel"
