@@ -2514,6 +2514,8 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             k -= 1
     for gs, ge, group in groups:
         part = lex.parts.get((fig.metric, group))
+        if ge <= fig.span_start and (allies := P.ALLIES_AFTER.match(text, ge, fig.span_start)):
+            ge = allies.end()  # "the TTP and its affiliates killed ...": still the TTP's
         between = (ge, fig.span_start) if ge <= fig.span_start else (fig.span_end, gs)
         if P.JOINT_PERPETRATOR_AFTER.match(text, ge, ge + 80) or (
                 P.JOINT_PERPETRATOR_BEFORE.search(text, max(0, gs - 60), gs)):
@@ -2979,6 +2981,12 @@ def _extract_claims(
             fig.region = _bind_region(ctx, fig, sc, clause, nxt)
             if fig.region:
                 how["region"] = f"the sentence ({region_name(lex, fig.region)})"
+            if previous is not None and previous.kind in CHANGE_KINDS and previous.region and (
+                    P.CHANGE_LEVEL_GAP.fullmatch(text, previous.span_end, fig.span_start)):
+                # "KP ..., while Balochistan saw an 84 percent jump in attacks, to 202": the
+                # level a change reached is counted where the change was.
+                fig.region = previous.region
+                how["region"] = previous.extra["how"].get("region")
             each_of = fig.region if fig.region and "+" in fig.region and P.EACH_AFTER.match(
                 text, fig.core_end) else None
             if (previous is not None and fig.metric is None and _continues(text, fig)
@@ -3112,6 +3120,7 @@ def _extract_claims(
         _change_given_by_counts_around(ctx, claims)
         _counts_of_a_part_change(text, lex, claims)
         _bracketed_shares(text, claims)
+        _rates(lex, text, claims)
         for part, whole in wholes:
             if part.metric is None and (named := _part_named_before(ctx, lex, part, whole,
                                                                     sent)) is not None:
@@ -3212,6 +3221,33 @@ def _part_named_before(ctx: _Context, lex: Lexicon, part: _Figure, whole: _Figur
             return None if P.DIGIT.search(between) else metric
         k -= 1
     return None
+
+
+RATE_REACH = 60  # characters after a count where a "per day" may make it a rate
+
+
+def _rate_metrics(lex: Lexicon) -> set[str]:
+    """The measures the vocabulary makes of a rate phrase ("per day" -> operations a day)."""
+    return {mid for phrase, mid in lex.modifier_by_phrase.items()
+            if P.RATE_AFTER.match(" x " + phrase)}
+
+
+def _rates(lex: Lexicon, text: str, claims: list[_Figure]) -> None:
+    """A count stated as a rate ("1.4 attacks per day", "an average of 45 attacks a month")
+    measures no tally of its period: compared with a year's 521 attacks it would be a false
+    alarm. Its measure is left unbound, saying why, unless the vocabulary has that rate as a
+    measure of its own (operations a day, as the military states them)."""
+    for fig in claims:
+        if fig.kind not in (COUNT, RANGE) or fig.metric is None:
+            continue
+        after = P.RATE_AFTER.match(text, fig.span_end, min(len(text), fig.span_end + RATE_REACH))
+        before = P.AVERAGE_BEFORE.search(text, max(0, fig.span_start - 30), fig.span_start)
+        if (after is None and before is None) or fig.metric in _rate_metrics(lex):
+            continue
+        words = (after.group(0) if after else before.group(0)).strip()
+        fig.metric = None
+        fig.extra["no_measure"] = True
+        fig.extra["how"]["metric"] = f"none: a rate ('{words}'), not a tally of its period"
 
 
 def _bracketed_shares(text: str, claims: list[_Figure]) -> None:

@@ -949,6 +949,21 @@ APPOSED_SHARE_GAP = re.compile(r"(?:\s+(?:of\s+the\s+)?[^\W\d_][\w-]*"
                                r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?)?\s*,\s*(?:or\s+)?")
 APPOSED_SHARE_END = re.compile(r"(?:[’']s)?(?:\s+(?:total|tally|toll|figure|count))?"
                                r"\s*(?:[,.;:)]|\Z)", re.IGNORECASE)
+# A count given as a rate, not a tally of its period: "1.4 attacks per day", "more than one
+# attack every day", "45 attacks a month", "two deaths per attack" (after the count and a
+# few words of its noun, none a preposition that would date the count: "52 people in a
+# day" is that day's tally, "505 a year earlier" a level), or "an average of 45 attacks".
+RATE_AFTER = re.compile(
+    r"(?:\s+(?!(?:in|on|within|during|for|over|across|of|than|that|which|to|from|by)\b)"
+    r"[^\W\d_][\w'’-]*){0,3}?\s+(?:per\s+[^\W\d_][\w-]*"
+    r"|(?:every|each|an?)\s+(?:day|week|fortnight|month|year|hour)\b(?!\s+(?:earlier|ago|before|after|later"
+    r"|back|on|prior))|daily\b|(?:on\s+)?an?\s+(?:daily|weekly|monthly|yearly)\s+basis\b)",
+    re.IGNORECASE,
+)
+AVERAGE_BEFORE = re.compile(
+    r"\b(?:average\s+of|averag(?:ed|ing)|(?:daily|weekly|monthly|yearly)\s+average\s+of)"
+    r"\s+\Z", re.IGNORECASE,
+)
 # "of the 901 fatalities, 516 were those of the outlaws": the count's people, named after it.
 THOSE_OF_GAP = re.compile(r"\s+(?:were|was)\s+(?:those|that)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’
@@ -1723,8 +1738,19 @@ _OTHER_PERPETRATORS = (r"(?:groups?|outfits?|organi[sz]ations?|factions?|militan
 _JOINT = r"(?:\s*,\s*|\s+(?:and|or|as\s+well\s+as|along\s+with|together\s+with)\s+)"
 JOINT_PERPETRATOR_AFTER = re.compile(
     _JOINT + r"(?!(?:its|their)\b)(?:[\w-]+\s+){0,3}?" + _OTHER_PERPETRATORS, re.IGNORECASE)
+# A group's own allies after its name, which keep its figures its own: "the TTP and its
+# affiliates killed 300".
+ALLIES_AFTER = re.compile(
+    r"\s+(?:and|along\s+with|with)\s+(?:its|their)\s+(?:affiliates|allies|associates"
+    r"|affiliated\s+(?:groups|factions|outfits)|splinter\s+groups|factions|offshoots)\b",
+    re.IGNORECASE)
 JOINT_PERPETRATOR_BEFORE = re.compile(
     _OTHER_PERPETRATORS + _JOINT + r"(?:the\s+)?\Z", re.IGNORECASE)
+# "Balochistan saw an 84 percent jump in attacks, to 202": the level a change reached, after
+# the change and perhaps its noun.
+CHANGE_LEVEL_GAP = re.compile(
+    r"(?:\s+(?:in|of)\s+(?:[^\W\d_][\w-]*\s+){0,2}?[^\W\d_][\w-]*)?\s*,?\s*"
+    r"(?:to|reaching)\s+(?:a\s+(?:total|high|record)\s+of\s+)?", re.IGNORECASE)
 # "injuries rose 48 percent from the 302 recorded in 2021": the level a change started from.
 CHANGE_BASE_GAP = re.compile(
     r"\s+(?:from|compared\s+(?:with|to)|against|over)\s+(?:the\s+|a\s+)?", re.IGNORECASE)

@@ -1990,3 +1990,36 @@ def test_members_of_the_security_forces_are_security_personnel() -> None:
     text = ("PESHAWAR: The attacks killed 90 people in 2024: 50 civilians and 40 members of the "
             "security forces.")
     assert by_text(text, published="2025-01-05")["40"][C.metric] == "deaths_security_personnel"
+
+
+def test_a_count_stated_as_a_rate_is_no_tally_of_its_period() -> None:
+    text = ("ISLAMABAD: The country saw an average of 2.5 militant attacks per day in 2024, and "
+            "more than one suicide bombing every week, the think tank said. Militants struck "
+            "90 times a month. In all, 912 attacks were recorded in 2024.")
+    claims = by_text(text, published="2025-01-05")
+    for rate in ("2.5", "more than one", "90"):
+        assert claims[rate][C.metric] is None, rate
+        assert "a rate" in claims[rate][C.binding]
+    assert claims["912"][C.metric] == "attacks"
+    # A day's tally, a level a year before and "two each" are no rates.
+    text = ("ISLAMABAD: Militants killed 52 people in a day. Deaths rose to 900, up from 505 a "
+            "year earlier. Two attacks each were recorded in Punjab and Sindh.")
+    claims = by_text(text, published="2025-01-05")
+    assert claims["52"][C.metric] == "deaths"
+    assert claims["505"][C.metric] == "deaths"
+    assert claims["Two"][C.metric] == "attacks"
+
+
+def test_the_level_a_change_reached_is_counted_where_the_change_was() -> None:
+    text = ("Khyber Pakhtunkhwa alone was hit by 300 attacks, while Sindh saw an 80 percent "
+            "jump in attacks, to 70, PIPS said in its report on 2024.")
+    claims = by_text(text, published="2025-01-05")
+    assert claims["70"][C.region] == "PK-SD"
+    assert claims["300"][C.region] == "PK-KP"
+
+
+def test_a_group_with_its_affiliates_keeps_its_part() -> None:
+    text = "The TTP and its affiliates killed 240 people in 2024, PIPS said."
+    assert by_text(text, published="2025-01-05")["240"][C.metric] == "deaths_ttp"
+    text = "The TTP and other militant groups killed 240 people in 2024, PIPS said."
+    assert by_text(text, published="2025-01-05")["240"][C.metric] == "deaths"
