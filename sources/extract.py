@@ -3001,6 +3001,13 @@ def _extract_claims(
                     previous.kind in CHANGE_KINDS or previous.kind == FACTOR) and (
                     P.CHANGE_BASE_GAP.fullmatch(text, previous.span_end, fig.span_start)):
                 fig.metric = previous.metric  # "rose 48 percent from the 302 ...": its base level
+            if fig.metric is None and previous is not None and previous.kind == COUNT and (
+                    previous.metric) and fig.kind == COUNT and P.COMPARED_LEVEL_BEFORE.search(
+                    text, max(prev_end, fig.span_start - 30), fig.span_start):
+                # "85 attacks, marginally more than the 82 recorded in April": the same measure.
+                fig.metric = previous.metric
+                how["metric"] = (f"the count it is compared with "
+                                 f"({text[previous.span_start:previous.span_end]})")
             if fig.region is None and previous is not None and previous.region:
                 fig.region = previous.region
                 how["region"] = previous.extra["how"].get("region")
@@ -3121,6 +3128,7 @@ def _extract_claims(
         _counts_of_a_part_change(text, lex, claims)
         _bracketed_shares(text, claims)
         _rates(lex, text, claims)
+        _comparisons(text, claims)
         for part, whole in wholes:
             if part.metric is None and (named := _part_named_before(ctx, lex, part, whole,
                                                                     sent)) is not None:
@@ -3224,6 +3232,31 @@ def _part_named_before(ctx: _Context, lex: Lexicon, part: _Figure, whole: _Figur
 
 
 RATE_REACH = 60  # characters after a count where a "per day" may make it a rate
+
+
+def _comparisons(text: str, claims: list[_Figure]) -> None:
+    """A percent "more than" or "fewer than" something ("60 attacks in May, 20 percent more
+    than in April", "30 percent fewer deaths than Sindh") compares two figures: it is no
+    share of anything, and read as one it was contradicted by a publisher's share. Which
+    change it gives depends on what it is compared with, so its measure is left unbound."""
+    for fig in claims:
+        if fig.kind in (PERCENT, SHARE) and fig.metric is not None:
+            found = P.COMPARISON_AFTER.match(text, fig.span_end)
+        elif fig.kind == CHANGE and fig.metric is not None and (
+                P.ENDS_IN_COMPARATIVE.search(text, fig.span_start, fig.span_end)) and (
+                than := P.THAN_WORDS_AFTER.match(text, fig.span_end)) is not None and (
+                not P.THAN_A_TIME.match(text, than.end())):
+            # "30 percent more attacks than Balochistan": a difference between two places
+            # or groups, no change in time (a change from "the month before" stays one).
+            found = than
+        else:
+            continue
+        if found is None:
+            continue
+        fig.metric = None
+        fig.extra["no_measure"] = True
+        fig.extra["how"]["metric"] = (f"none: a comparison ('{found.group(0).strip()}'), "
+                                      f"not a {'change in time' if fig.kind == CHANGE else 'share'}")
 
 
 def _rate_metrics(lex: Lexicon) -> set[str]:

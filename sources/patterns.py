@@ -928,8 +928,8 @@ LIST_PREDICATE_GAP = re.compile(
 SUFFERED_GAP = re.compile(r"\s+(?:(?:together|combined|jointly)\s+)?(?:suffered|with|lost"
                           r"|accounted\s+for|made\s+up|bore)\s+", re.IGNORECASE)
 # "the police lost 66 personnel": people who lost a count lost them to death.
-LOST_GAP = re.compile(r"\s+lost\s", re.IGNORECASE)
-LOST_BEFORE = re.compile(r"\blost\s+\Z", re.IGNORECASE)
+LOST_GAP = re.compile(r"\s+(?:lost|losing)\s", re.IGNORECASE)
+LOST_BEFORE = re.compile(r"\b(?:lost|losing)\s+\Z", re.IGNORECASE)
 # "the deadliest year for civilians since 2014, with 480 deaths": the toll after "with" is
 # of the people the superlative was for (DEADLIEST_FOR before them, WITH_TOLL_GAP after).
 DEADLIEST_FOR = re.compile(r"\b(?:deadliest|bloodiest|worst|most\s+(?:fatal|lethal|violent|deadly))"
@@ -960,6 +960,22 @@ RATE_AFTER = re.compile(
     r"|back|on|prior))|daily\b|(?:on\s+)?an?\s+(?:daily|weekly|monthly|yearly)\s+basis\b)",
     re.IGNORECASE,
 )
+# A percent comparing two things rather than giving a share: "20 percent more than in April",
+# "30 percent fewer attacks than Balochistan".
+COMPARISON_AFTER = re.compile(
+    rf"\s+(?:{alternation(CHANGE_COMPARATIVES)})\s+(?:[^\W\d_][\w'’-]*\s+){{0,3}}?than\b",
+    re.IGNORECASE)
+# ... what the comparison is with, when that is an earlier time ("than in April", "than a
+# year earlier", "than the month before", "than last year"): then it is a change.
+ENDS_IN_COMPARATIVE = re.compile(rf"\b(?:{alternation(CHANGE_COMPARATIVES)})\Z", re.IGNORECASE)
+THAN_WORDS_AFTER = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,3}?\s+than\b", re.IGNORECASE)
+THAN_A_TIME = re.compile(
+    r"\s+(?:(?:in|during)\s+(?:the\s+)?(?:(?:same|previous|preceding|prior|last)\b|"
+    r"(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|q[1-4]\b"
+    r"|(?:first|second|third|fourth|last)\s+(?:quarter|half))"
+    r"|(?:a|one|the)\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)"
+    r"|the\s+(?:previous|preceding|prior|same|last)\b|last\s+(?:year|month|quarter)"
+    r"|(?:19|20)\d\d)", re.IGNORECASE)
 AVERAGE_BEFORE = re.compile(
     r"\b(?:average\s+of|averag(?:ed|ing)|(?:daily|weekly|monthly|yearly)\s+average\s+of)"
     r"\s+\Z", re.IGNORECASE,
@@ -1746,6 +1762,11 @@ ALLIES_AFTER = re.compile(
     re.IGNORECASE)
 JOINT_PERPETRATOR_BEFORE = re.compile(
     _OTHER_PERPETRATORS + _JOINT + r"(?:the\s+)?\Z", re.IGNORECASE)
+# "85 attacks, marginally more than the 82 recorded in April": the level a count is compared
+# with, right after the comparative.
+COMPARED_LEVEL_BEFORE = re.compile(
+    rf"\b(?:{alternation(CHANGE_COMPARATIVES)})\s+(?:than|from|on)\s+(?:the\s+)?\Z",
+    re.IGNORECASE)
 # "Balochistan saw an 84 percent jump in attacks, to 202": the level a change reached, after
 # the change and perhaps its noun.
 CHANGE_LEVEL_GAP = re.compile(

@@ -2023,3 +2023,29 @@ def test_a_group_with_its_affiliates_keeps_its_part() -> None:
     assert by_text(text, published="2025-01-05")["240"][C.metric] == "deaths_ttp"
     text = "The TTP and other militant groups killed 240 people in 2024, PIPS said."
     assert by_text(text, published="2025-01-05")["240"][C.metric] == "deaths"
+
+
+def test_a_percent_more_than_something_is_no_share_of_it() -> None:
+    text = ("PESHAWAR: Khyber Pakhtunkhwa saw 60 attacks in May 2024, 25 percent more than in "
+            "April, the think tank said. Sindh saw 40 percent fewer attacks than Punjab in 2024.")
+    claims = by_text(text, published="2024-06-05")
+    assert claims["25 percent"][C.kind] == "percent"
+    assert claims["25 percent"][C.metric] is None
+    assert "a comparison" in claims["25 percent"][C.binding]
+    assert claims["40 percent fewer"][C.metric] is None  # two places, no change in time
+    # Compared with an earlier time it is a change, as before.
+    text = "ISLAMABAD: There were 12% fewer attacks in 2024 than the previous year."
+    assert by_text(text, published="2025-01-05")["12% fewer"][C.metric] == "attacks"
+
+
+def test_the_level_a_count_is_compared_with_takes_its_measure() -> None:
+    text = ("ISLAMABAD: Militants carried out 91 attacks in May, slightly more than the 87 "
+            "recorded in April.")
+    claims = by_text(text, published="2025-06-01")
+    assert claims["87"][C.metric] == "attacks"
+    assert claims["87"][C.period] == "2025-04"
+
+
+def test_people_losing_a_count_lose_them_to_death() -> None:
+    text = "PESHAWAR: The police bore the brunt in March 2025, losing 38 personnel."
+    assert by_text(text, published="2025-04-01")["38"][C.metric] == "deaths_security_personnel"
