@@ -1765,8 +1765,9 @@ JOINT_PERPETRATOR_BEFORE = re.compile(
 # "85 attacks, marginally more than the 82 recorded in April": the level a count is compared
 # with, right after the comparative.
 COMPARED_LEVEL_BEFORE = re.compile(
-    rf"\b(?:{alternation(CHANGE_COMPARATIVES)})\s+(?:than|from|on)\s+(?:the\s+)?\Z",
-    re.IGNORECASE)
+    rf"\b(?:(?:{alternation(CHANGE_COMPARATIVES)})\s+(?:than|from|on)"
+    r"|(?:more\s+than\s+|nearly\s+|almost\s+)?(?:double|twice|triple|thrice|half))"
+    r"\s+(?:the\s+)?\Z", re.IGNORECASE)
 # "Balochistan saw an 84 percent jump in attacks, to 202": the level a change reached, after
 # the change and perhaps its noun.
 CHANGE_LEVEL_GAP = re.compile(

@@ -2044,6 +2044,8 @@ def test_the_level_a_count_is_compared_with_takes_its_measure() -> None:
     claims = by_text(text, published="2025-06-01")
     assert claims["87"][C.metric] == "attacks"
     assert claims["87"][C.period] == "2025-04"
+    text = "ISLAMABAD: Militants carried out 400 attacks in 2024, nearly double the 210 of 2023."
+    assert by_text(text, published="2025-01-05")["210"][C.metric] == "attacks"
 
 
 def test_people_losing_a_count_lose_them_to_death() -> None:
