@@ -1856,6 +1856,14 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(f.start, T.canonical(date(year, 1, 1), pub), explicit_year=True,
                                  end=f.end, how=f"'{ctx.text[f.start:f.end]} so far' (up to "
                                                 f"publication)"))
+        elif pub is not None and year < pub.year and P.SINCE_BEFORE.search(
+                ctx.text, max(sent[0], f.start - 8), f.start) and not any(
+                g.kind in CHANGE_KINDS for g in figs):
+            # "has lost 1,500 personnel since 2001": from that year to publication, not in it.
+            # (A change "since 2021" is measured against that year, read as before.)
+            refs.append(_TimeRef(f.start, T.canonical(date(year, 1, 1), pub), explicit_year=True,
+                                 end=f.end, how=f"'since {ctx.text[f.start:f.end]}' (up to "
+                                                f"publication)"))
         else:
             refs.append(_TimeRef(f.start, f"{year:04d}", explicit_year=True, end=f.end,
                                  how=f"'{ctx.text[f.start:f.end]}'",
@@ -1875,6 +1883,16 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                 refs.append(_TimeRef(f.start, T.canonical(T.bounds(f.iso_date)[0], pub),
                                      end=f.end, how=f"'since {ctx.text[since:f.end]}' (up to "
                                                     "publication)"))
+                continue
+            if len(f.iso_date) == 7 and f.iso_date[5:] != "01" and not any(
+                    g.kind in CHANGE_KINDS for g in figs) and (P.BY_MONTH_START.match(
+                    ctx.text, f.start) or P.BY_MONTH_BEFORE.search(
+                    ctx.text, max(sent[0], f.start - 20),
+                    f.start + (7 if ctx.text[f.start:f.start + 7].lower() == "end of " else 0))):
+                # "the police had recorded 476 incidents by the end of July": the year's
+                # tally up to the month's end, not the month's own.
+                refs.append(_TimeRef(f.start, f"{f.iso_date[:4]}-01/{f.iso_date}", end=f.end,
+                                     how=f"'{ctx.text[f.start:f.end]}' (the year up to it)"))
                 continue
             refs.append(_TimeRef(f.start, f.iso_date, end=f.end,
                                  how=f"'{ctx.text[f.start:f.end]}'",

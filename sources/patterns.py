@@ -714,8 +714,9 @@ DATE_MONTH_ONLY = re.compile(
 # or a clause that reports it ("the report found that May was ..."), as its subject (a verb
 # follows) dates the sentence, without a preposition.
 DATE_MONTH_SUBJECT = re.compile(
-    rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  )|(?<=\bthat ))(?P<mon>{_MONTH})(?=\s+(?:was|proved|saw"
-    r"|witnessed|recorded|registered|remained|became|brought|marked|turned\s+out)\b)"
+    rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  )|(?<=\bthat ))(?P<mon>{_MONTH})(?=\s+(?:alone\s+)?"
+    r"(?:was|proved|saw|witnessed|recorded|registered|remained|became|brought|marked|turned\s+out"
+    r"|accounted\s+for|had|logged|produced|claimed)\b)"
 )
 # ISO dates "2024-06-27".
 DATE_ISO = re.compile(r"(?<![0-9-])(?P<year>[0-9]{4})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])")
@@ -755,6 +756,10 @@ RELATIVE_PERIOD = re.compile(rf"\b(?P<rel>{alternation(RELATIVE_WORDS)})\b", re.
 BASE_BEFORE = re.compile(
     r"\b(?:from|since|compared\s+(?:with|to)|than|over|against|on)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
+# "476 incidents by the end of July", "until June": a running tally of the year up to a month.
+BY_MONTH_BEFORE = re.compile(
+    r"\b(?:by|till|until|through|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.IGNORECASE)
+BY_MONTH_START = re.compile(r"(?:by|till|until|through|up\s+to)\s", re.IGNORECASE)
 # "arrested 739 suspects since January 1": a running span from a date (a record's "since" is
 # RECORD_SINCE_BEFORE's).
 SINCE_BEFORE = re.compile(r"\bsince\s+\Z", re.IGNORECASE)

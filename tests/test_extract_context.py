@@ -675,10 +675,11 @@ def test_a_record_since_a_year_is_not_the_figures_period() -> None:
     lone = by_text("ISLAMABAD: Some 847 attacks were recorded in 2023.\n"
                    "Suicide bombings reached 29, the most since 2015.", published="2024-01-05")
     assert lone["29"][C.period] == "2023"
-    # A plain "since" is still a time reference the figure is read with.
+    # A plain "since" is still a time reference the figure is read with: from that year on.
     plain = by_text("Since 2021, 412 soldiers have died in the district.",
                     published="2024-01-05")["412"]
-    assert "'2021'" in plain[C.binding]
+    assert "'since 2021'" in plain[C.binding]
+    assert plain[C.period] == "2021-01-01/2024-01-05"
 
 
 def test_a_count_with_only_a_verb_after_it_counts_the_people_named_before() -> None:
@@ -2051,3 +2052,29 @@ def test_the_level_a_count_is_compared_with_takes_its_measure() -> None:
 def test_people_losing_a_count_lose_them_to_death() -> None:
     text = "PESHAWAR: The police bore the brunt in March 2025, losing 38 personnel."
     assert by_text(text, published="2025-04-01")["38"][C.metric] == "deaths_security_personnel"
+
+
+def test_a_month_that_accounted_for_a_count_dates_it() -> None:
+    text = ("PESHAWAR: The province recorded 500 incidents between January and August. "
+            "August alone accounted for 90 incidents.")
+    assert by_text(text, published="2025-09-03")["90"][C.period] == "2025-08"
+
+
+def test_since_a_year_runs_to_publication() -> None:
+    text = "PESHAWAR: The force has lost more than 1,200 personnel since 2002, officials said."
+    claim = by_text(text, published="2025-09-03")["more than 1,200"]
+    assert claim[C.period] == "2002-01-01/2025-09-03"
+    # A change since a year is measured against it, as before; a record "since" is no span.
+    text = "ISLAMABAD: Since 2021, attacks have risen 70 percent."
+    assert by_text(text, published="2025-09-03")["risen 70 percent"][C.period] == "2021"
+    text = "ISLAMABAD: Deaths reached 900 in 2024, the highest since 2014."
+    assert by_text(text, published="2025-09-03")["900"][C.period] == "2024"
+
+
+def test_a_tally_by_the_end_of_a_month_is_the_years_so_far() -> None:
+    text = ("PESHAWAR: The police had recorded 420 incidents by the end of June. Until May, "
+            "350 attacks were recorded. In June, 70 incidents were recorded.")
+    claims = by_text(text, published="2025-09-03")
+    assert claims["420"][C.period] == "2025-01/2025-06"
+    assert claims["350"][C.period] == "2025-01/2025-05"
+    assert claims["70"][C.period] == "2025-06"
