@@ -810,6 +810,9 @@ def _changed_from(before: str) -> bool:
     return P.may_change_from(before) and bool(P.CHANGE_FROM_BEFORE.search(before))
 
 
+YEAR_AS_NAME = (1990, 2035)  # years a determiner may set before its events ("the 2023 attacks")
+
+
 def _is_year(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
     """Whether a year-like figure ("2023") is a time reference rather than a count."""
     before = text[max(0, fig.start - 30):fig.start]
@@ -823,6 +826,11 @@ def _is_year(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
         return bool(P.CHANGE_OVER_BEFORE.search(text, max(0, fig.start - 80), fig.start)) and (
             not P.COUNT_NOUN_AFTER.match(text, fig.end)
             and _first_metric_at(ctx, fig.end, fig.end + 2) is None)
+    if P.YEAR_DETERMINER_BEFORE.search(before) and "," not in text[fig.start:fig.end] and (
+            fig.value is not None and YEAR_AS_NAME[0] <= fig.value <= YEAR_AS_NAME[1]):
+        # "the bulk of the 2023 operations": a year naming the events (a count that large
+        # after "the" would be written "2,023").
+        return True
     if P.COUNT_NOUN_AFTER.match(text, fig.end):
         return False  # "2000 people"
     nxt = _first_metric_at(ctx, fig.end, fig.end + 2)
@@ -1274,17 +1282,23 @@ def _bind_region(ctx: _Context, fig: _Figure, sc: _Scope, clause: tuple[int, int
     groups = sc.groups
     if not groups:
         return None
-    # 1. "X and Y provinces, ..., accounting for 90%": the subject of "accounting for".
-    k = bisect_right(sc.accounting, fig.span_start) - 1
-    if k >= 0 and groups[0]["end"] <= sc.accounting[k]:
-        return groups[0]["region"]
     # 2. "deaths in Pakistan": a place after the figure, in its clause, after "in".
     limit = min(clause[1], next_start)
     i = bisect_left(sc.group_starts, fig.span_end)
+    own = None
     while i < len(groups) and groups[i]["start"] < limit:
         if groups[i]["locative"]:
-            return groups[i]["region"]
+            own = groups[i]["region"]
+            break
         i += 1
+    # 1. "X and Y provinces, ..., accounting for 90% of attacks in Pakistan": the subject of
+    # "accounting for" (the place after a share is its whole's); a count's own place after
+    # it still holds ("..., compared to 1,942 in Khyber Pakhtunkhwa").
+    k = bisect_right(sc.accounting, fig.span_start) - 1
+    if k >= 0 and groups[0]["end"] <= sc.accounting[k] and not (own and fig.kind == COUNT):
+        return groups[0]["region"]
+    if own:
+        return own
     # 3. "after Khyber Pakhtunkhwa where 110 attacks": the nearest place before, same clause.
     j = bisect_right(sc.group_ends, fig.span_start) - 1
     if j >= 0 and groups[j]["start"] >= clause[0]:
@@ -3026,6 +3040,16 @@ def _extract_claims(
                 fig.metric = previous.metric
                 how["metric"] = (f"the count it is compared with "
                                  f"({text[previous.span_start:previous.span_end]})")
+            if fig.metric is None and previous is None and fig.kind == COUNT and (
+                    P.WITH_COUNT_BEFORE.search(text, max(sent[0], fig.span_start - 12),
+                                               fig.span_start)) and _continues(text, fig):
+                # "Balochistan accounted for the bulk of the 2023 operations, with 15,063": a
+                # bare count after "with" counts what its sentence named before it.
+                k = bisect_left(ctx.metric_starts, fig.span_start) - 1
+                if k >= 0 and ctx.metrics[k][0] >= sent[0]:
+                    fig.metric = ctx.metrics[k][2]
+                    how["metric"] = (f"the measure its sentence names before it "
+                                     f"('{text[ctx.metrics[k][0]:ctx.metrics[k][1]]}')")
             if fig.region is None and previous is not None and previous.region:
                 fig.region = previous.region
                 how["region"] = previous.extra["how"].get("region")

@@ -787,6 +787,9 @@ def may_end_in_since(text: str, lo: int, end: int) -> bool:
     return j < end and j - 3 >= lo and text[j - 3:j].lower() == "nce"
 
 
+# "the 2023 operations", "its 2024 tally": a determiner right before a year-like number.
+YEAR_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those)\s+\Z",
+                                    re.IGNORECASE)
 # A year a figure is measured against rather than counted in: "almost as bloody as all of
 # 2022", "compared with the entire total for 2022".
 YEAR_AS_BASE_BEFORE = re.compile(
@@ -1773,6 +1776,8 @@ COMPARED_LEVEL_BEFORE = re.compile(
     rf"\b(?:(?:{alternation(CHANGE_COMPARATIVES)})\s+(?:than|from|on)"
     r"|(?:more\s+than\s+|nearly\s+|almost\s+)?(?:double|twice|triple|thrice|half))"
     r"\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "... the bulk of the 2023 operations, with 15,063": a bare count after "with".
+WITH_COUNT_BEFORE = re.compile(r",\s*with\s+(?:some\s+|about\s+|over\s+)?\Z", re.IGNORECASE)
 # "Balochistan saw an 84 percent jump in attacks, to 202": the level a change reached, after
 # the change and perhaps its noun.
 CHANGE_LEVEL_GAP = re.compile(

@@ -2078,3 +2078,18 @@ def test_a_tally_by_the_end_of_a_month_is_the_years_so_far() -> None:
     assert claims["420"][C.period] == "2025-01/2025-06"
     assert claims["350"][C.period] == "2025-01/2025-05"
     assert claims["70"][C.period] == "2025-06"
+
+
+def test_a_year_naming_its_events_is_no_count() -> None:
+    text = ("RAWALPINDI: Sindh accounted for the bulk of the 2022 operations, with 9,120, compared to "
+            "1,310 in Punjab.")
+    claims = by_text(text, published="2023-01-05")
+    assert "2022" not in claims
+    assert (claims["9,120"][C.metric], claims["9,120"][C.region]) == ("security_operations",
+                                                                      "PK-SD")
+    assert claims["9,120"][C.period] == "2022"
+    # A count's own place after it holds after "accounted for"; a share's is its whole's.
+    assert claims["1,310"][C.region] == "PK-PB"
+    share = by_text("Sindh and Punjab accounted for 80% of attacks in Pakistan in 2022.",
+                    published="2023-01-05")["80% of attacks"]
+    assert share[C.region] == "PK-PB+PK-SD"
