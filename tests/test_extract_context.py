@@ -2093,3 +2093,8 @@ def test_a_year_naming_its_events_is_no_count() -> None:
     share = by_text("Sindh and Punjab accounted for 80% of attacks in Pakistan in 2022.",
                     published="2023-01-05")["80% of attacks"]
     assert share[C.region] == "PK-PB+PK-SD"
+
+
+def test_the_indexs_incidents_are_its_attacks() -> None:
+    text = "The Global Terrorism Index recorded 1,240 incidents in Pakistan in 2024."
+    assert by_text(text, published="2025-03-10")["1,240"][C.metric] == "attacks"
