@@ -1212,6 +1212,9 @@ ATTRIBUTION_AFTER = re.compile(
     r"(?:(?:cited|quoted|seen|obtained|accessed|reviewed)\s+by\s+[^,.;]{1,40}?\s+)?"
     r"(?:has\s+|have\s+|had\s+)?"
     rf"(?:(?:previously|also|recently|earlier|already|further|later|now|once)\s+)?"
+    # "Rana Sanaullah had in January 2023 estimated": when, between the name and the verb.
+    r"(?:(?:in|on|during|last)\s+(?:[A-Z][a-z]+\s+)?(?:[0-9]{4}|[A-Z][a-z]+|week|month|year)"
+    r"\s+)?"
     rf"{_ATTRIBUTION_VERB}"
     r"|[’']s?\s+(?:annual\s+|latest\s+|new\s+)?(?:report|data|figures|study|survey|estimates?"
     r"|count|tally|analysis|statistics)\b"

@@ -2098,3 +2098,11 @@ def test_a_year_naming_its_events_is_no_count() -> None:
 def test_the_indexs_incidents_are_its_attacks() -> None:
     text = "The Global Terrorism Index recorded 1,240 incidents in Pakistan in 2024."
     assert by_text(text, published="2025-03-10")["1,240"][C.metric] == "attacks"
+
+
+def test_a_time_between_a_name_and_its_verb_keeps_the_attribution() -> None:
+    text = ("ISLAMABAD: Interior minister Rana Sanaullah had in March 2023 estimated the group's "
+            "strength at 8,000 to 9,000 fighters.")
+    claim = by_text(text, published="2024-07-15")["8,000 to 9,000"]
+    assert claim[C.attributed_to] == "Rana Sanaullah"
+    assert claim[C.period] == "2023-03"
