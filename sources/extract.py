@@ -1013,7 +1013,8 @@ def _as_change(text: str, fig: _Figure, before: str, before_start: int,
             if noun_in.group("q"):
                 fig.qualifier = _QUALIFIERS[normalise(noun_in.group("q"))].value
         else:
-            comparative = P.COMPARATIVE_AFTER.match(text, fig.end)
+            comparative = P.COMPARATIVE_AFTER.match(text, fig.end) or (
+                P.COMPARATIVE_THAN_A_TIME_AFTER.match(text, fig.end))
             if not comparative:
                 return False
             fig.kind, fig.span_end = kind, comparative.end()
@@ -1295,7 +1296,11 @@ def _bind_region(ctx: _Context, fig: _Figure, sc: _Scope, clause: tuple[int, int
     # "accounting for" (the place after a share is its whole's); a count's own place after
     # it still holds ("..., compared to 1,942 in Khyber Pakhtunkhwa").
     k = bisect_right(sc.accounting, fig.span_start) - 1
-    if k >= 0 and groups[0]["end"] <= sc.accounting[k] and not (own and fig.kind == COUNT):
+    if k >= 0 and groups[0]["end"] <= sc.accounting[k] and not (own and fig.kind == COUNT) and (
+            # ("KP accounted for 27 attacks, while Balochistan saw 17": a place named after
+            # "accounted for", before the figure, is the figure's.)
+            not any(sc.accounting[k] < g["start"] and g["end"] <= fig.span_start
+                    for g in groups)):
         return groups[0]["region"]
     if own:
         return own

@@ -715,7 +715,7 @@ DATE_MONTH_ONLY = re.compile(
 # follows) dates the sentence, without a preposition.
 DATE_MONTH_SUBJECT = re.compile(
     rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  )|(?<=\bthat ))(?P<mon>{_MONTH})(?=\s+(?:alone\s+)?"
-    r"(?:was|proved|saw|witnessed|recorded|registered|remained|became|brought|marked|turned\s+out"
+    r"(?:was|proved|saw|witnessed|recorded|registered|remained|became|brought|marked|turned"
     r"|accounted\s+for|had|logged|produced|claimed)\b)"
 )
 # ISO dates "2024-06-27".
@@ -984,6 +984,10 @@ THAN_A_TIME = re.compile(
     r"|(?:a|one|the)\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)"
     r"|the\s+(?:previous|preceding|prior|same|last)\b|last\s+(?:year|month|quarter)"
     r"|(?:19|20)\d\d)", re.IGNORECASE)
+# "24 percent fewer than in August": a comparative compared with an earlier time is a change.
+COMPARATIVE_THAN_A_TIME_AFTER = re.compile(
+    rf"\s+(?P<w>{alternation(CHANGE_COMPARATIVES)})(?=\s+than{THAN_A_TIME.pattern})",
+    re.IGNORECASE)
 AVERAGE_BEFORE = re.compile(
     r"\b(?:average\s+of|averag(?:ed|ing)|(?:daily|weekly|monthly|yearly)\s+average\s+of)"
     r"\s+\Z", re.IGNORECASE,

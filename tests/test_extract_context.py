@@ -2028,15 +2028,34 @@ def test_a_group_with_its_affiliates_keeps_its_part() -> None:
 
 def test_a_percent_more_than_something_is_no_share_of_it() -> None:
     text = ("PESHAWAR: Khyber Pakhtunkhwa saw 60 attacks in May 2024, 25 percent more than in "
-            "April, the think tank said. Sindh saw 40 percent fewer attacks than Punjab in 2024.")
+            "Punjab, the think tank said. Sindh saw 40 percent fewer attacks than Punjab in 2024.")
     claims = by_text(text, published="2024-06-05")
     assert claims["25 percent"][C.kind] == "percent"
     assert claims["25 percent"][C.metric] is None
     assert "a comparison" in claims["25 percent"][C.binding]
     assert claims["40 percent fewer"][C.metric] is None  # two places, no change in time
-    # Compared with an earlier time it is a change, as before.
+    # Compared with an earlier time it is a change, measured against that time.
+    text = ("PESHAWAR: Khyber Pakhtunkhwa saw 60 attacks in May 2024, 25 percent more than in "
+            "April, the think tank said.")
+    change = by_text(text, published="2024-06-05")["25 percent more"]
+    assert (change[C.kind], change[C.metric]) == ("percent_change", "attacks")
+    assert (change[C.period], change[C.base_period]) == ("2024-05", "2024-04")
     text = "ISLAMABAD: There were 12% fewer attacks in 2024 than the previous year."
     assert by_text(text, published="2025-01-05")["12% fewer"][C.metric] == "attacks"
+
+
+def test_a_place_named_after_accounted_for_is_its_figures() -> None:
+    text = ("ISLAMABAD: Khyber Pakhtunkhwa accounted for 30 attacks, which claimed 41 lives, "
+            "while Sindh saw 12 attacks in March 2024.")
+    claims = by_text(text, published="2024-04-05")
+    assert claims["30"][C.region] == "PK-KP"
+    assert claims["12"][C.region] == "PK-SD"
+
+
+def test_a_month_that_turned_deadlier_dates_its_sentence() -> None:
+    text = ("ISLAMABAD: Militants staged 40 attacks in May 2024, PIPS said. June turned "
+            "deadlier: 52 attacks killed 90 people.")
+    assert by_text(text, published="2024-07-05")["52"][C.period] == "2024-06"
 
 
 def test_the_level_a_count_is_compared_with_takes_its_measure() -> None:
