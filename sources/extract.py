@@ -1793,8 +1793,11 @@ def _phrase_period(m: re.Match, year_hint: int | None, pub: date | None
     try:
         if "qord" in g or "qnum" in g:
             q = P.ORDINAL_NUMBERS.get(g["qord"].lower()) if "qord" in g else int(g["qnum"])
-            if "qord" in g and g["qord"].lower() == "last":
+            if "qord" in g and g["qord"].lower() == "last" and not (
+                    "qy" in g or "qyrel" in g):
                 return None, None  # "last quarter": the one before, not the fourth
+            if "qord" in g and g["qord"].lower() == "last":
+                q = 4  # "the last quarter of 2024"
             return resolve("qy" if "qord" in g else "qy2", lambda y: T.quarter(y, q)), None
         if "hord" in g or "hnum" in g:
             h = P.ORDINAL_NUMBERS[g["hord"].lower()] if "hord" in g else int(g["hnum"])
@@ -1802,6 +1805,9 @@ def _phrase_period(m: re.Match, year_hint: int | None, pub: date | None
         if "nmon" in g:
             n = P.MONTH_COUNT_WORDS.get(g["nmon"].lower()) or int(g["nmon"])
             return resolve("my", lambda y: T.months(y, 1, n)), None
+        if "lmon" in g:
+            n = P.MONTH_COUNT_WORDS.get(g["lmon"].lower()) or int(g["lmon"])
+            return resolve("ly", lambda y: T.months(y, 13 - n, 12)), None
         if "m1" in g:
             m1, m2 = _month(g["m1"]), _month(g["m2"])
             y1, y2 = g.get("y1"), g.get("y2")

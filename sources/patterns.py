@@ -203,16 +203,16 @@ CHANGE_VERBS: dict[str, bool] = {
     "rose": False, "risen": False, "rising": False, "rises": False, "rise": False,
     "increased": False, "increasing": False, "increases": False, "increase": False,
     "grew": False, "grown": False, "growing": False, "grows": False,
-    "jumped": False, "jumps": False, "jumping": False,
-    "surged": False, "surges": False, "surging": False,
-    "climbed": False, "climbs": False, "climbing": False,
-    "soared": False, "soars": False, "soaring": False,
-    "spiked": False, "went up": False, "gone up": False, "up": False, "higher": False,
-    "fell": True, "fallen": True, "falling": True, "falls": True,
-    "declined": True, "declines": True, "declining": True,
-    "dropped": True, "drops": True, "dropping": True,
-    "decreased": True, "decreases": True, "decreasing": True,
-    "plunged": True, "plummeted": True, "slumped": True, "shrank": True, "shrunk": True,
+    "jumped": False, "jumps": False, "jumping": False, "jump": False,
+    "surged": False, "surges": False, "surging": False, "surge": False,
+    "climbed": False, "climbs": False, "climbing": False, "climb": False,
+    "soared": False, "soars": False, "soaring": False, "soar": False,
+    "spiked": False, "spikes": False, "spike": False, "grow": False, "went up": False, "gone up": False, "up": False, "higher": False,
+    "fell": True, "fallen": True, "falling": True, "falls": True, "fall": True,
+    "declined": True, "declines": True, "declining": True, "decline": True,
+    "dropped": True, "drops": True, "dropping": True, "drop": True,
+    "decreased": True, "decreases": True, "decreasing": True, "decrease": True,
+    "plunged": True, "plunge": True, "plunges": True, "dip": True, "dips": True, "plummeted": True, "slumped": True, "shrank": True, "shrunk": True,
     "went down": True, "gone down": True, "down": True, "lower": True, "dipped": True,
 }
 
@@ -583,7 +583,9 @@ PLACE_THEN_PERCENT = re.compile(r"(?:\s+province)?\s*[,:–-]?\s*", re.IGNORECAS
 # "rose by 12%", "fell 5%", "up 3%": a change verb, optionally "by", before the percent.
 # "up to" is a qualifier, not a change: the negative lookahead sits in the extractor.
 CHANGE_VERB_BEFORE = re.compile(
-    rf"\b(?P<w>{alternation(CHANGE_VERBS)})\s+(?:by\s+)?{_HEDGE_AT_END}",
+    rf"\b(?P<w>{alternation(CHANGE_VERBS)})\s+(?:by\s+)?"
+    # "fell a further 32 percent": more of the change told before
+    rf"(?:(?:a\s+further|another|an\s+additional|a\s+fresh)\s+)?{_HEDGE_AT_END}",
     re.IGNORECASE,
 )
 # "up"/"down" before a percent are a change only after a form of "be" or a comma: "attacks
@@ -1447,6 +1449,11 @@ PERIOD_PHRASE = re.compile(
     # "the first eleven months of 2024", "the first 10 months"
     rf"|\b(?:the\s+)?first\s+(?P<nmon>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])"
     rf"\s+months(?:{_OF_YEAR}{_year_slot('my')})?"
+    # "the last three months of 2024": the year's end (without a year, "the last three months"
+    # runs back from the article, a relative period read elsewhere)
+    rf"|\b(?:the\s+)?(?:last|final|closing)\s+(?P<lmon>two|three|four|five|six|seven|eight|nine"
+    rf"|ten|eleven|[2-9]|1[01])\s+months(?:\s*,?\s+(?:of|in)\s+(?:the\s+)?(?:year\s+)?)"
+    rf"{_year_slot('ly')}"
     # "January to September 2023", "from January to October", "between April and June 2024",
     # "April–June"
     rf"|\b(?:(?P<mfrom>from|between)\s+)?(?P<m1>{_MONTH})(?:\s+(?P<y1>{_YEAR}))?"

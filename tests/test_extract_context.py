@@ -2125,3 +2125,28 @@ def test_a_time_between_a_name_and_its_verb_keeps_the_attribution() -> None:
     claim = by_text(text, published="2024-07-15")["8,000 to 9,000"]
     assert claim[C.attributed_to] == "Rana Sanaullah"
     assert claim[C.period] == "2023-03"
+
+
+@pytest.mark.parametrize(("words", "period"), [
+    ("the last three months of 2023", "2023-10/2023-12"),
+    ("the last quarter of 2023", "2023-10/2023-12"),
+    ("the last six months of 2023", "2023-07/2023-12"),
+    ("the last quarter of last year", "2023-10/2023-12"),
+])
+def test_the_last_months_of_a_year_are_its_end(words: str, period: str) -> None:
+    text = f"ISLAMABAD: Deaths fell to 700 from 1,020 in {words}, CRSS said."
+    assert by_text(text, published="2024-04-02")["1,020"][C.period] == period
+
+
+def test_the_last_quarter_without_a_year_is_the_one_before() -> None:
+    text = "ISLAMABAD: Deaths reached 1,020 in the last quarter, CRSS said."
+    assert by_text(text, published="2024-04-02")["1,020"][C.period] == "2024-01/2024-03"
+
+
+def test_a_headline_verb_in_the_present_and_a_further_change_are_changes() -> None:
+    claims = by_text("Sindh deaths climb 12pc in first quarter\n\nISLAMABAD: In the second "
+                     "quarter of 2024, fatalities fell a further 20 percent, to 300.",
+                     published="2024-07-02")
+    assert claims["climb 12pc"][C.kind] == "percent_change"
+    assert claims["fell a further 20 percent"][C.kind] == "percent_change"
+    assert claims["fell a further 20 percent"][C.value] == -20
