@@ -1009,7 +1009,7 @@ CASES_AFTER = re.compile(r"\s+(?P<w>cases?)\b(?!\s+(?:of|against|under|registere
 # injuries" (the first toll's noun, then "and").
 TOLL_LIST_GAP = re.compile(
     r"\s+(?:deaths|fatalities|casualties|people(?:\s+killed)?|persons|lives|killed|dead)"
-    r"\s*(?:,\s*)?(?:and\s+)?",
+    r"\s*(?:,\s*)?(?:and\s+)?(?:(?:injuring|wounding|leaving)\s+)?",
     re.IGNORECASE)
 # A bracket after "attacks" that counts the security forces' operations among them.
 WITH_OPERATIONS_AFTER = re.compile(

@@ -2150,3 +2150,12 @@ def test_a_headline_verb_in_the_present_and_a_further_change_are_changes() -> No
     assert claims["climb 12pc"][C.kind] == "percent_change"
     assert claims["fell a further 20 percent"][C.kind] == "percent_change"
     assert claims["fell a further 20 percent"][C.value] == -20
+
+
+def test_suicide_bombers_striking_count_suicide_attacks_and_their_toll() -> None:
+    text = ("ISLAMABAD: Suicide bombers struck 31 times in 2023, killing 300 people and "
+            "injuring 560, PICSS said.")
+    claims = by_text(text, published="2024-01-10")
+    assert claims["31"][C.metric] == "suicide_attacks"
+    assert claims["300"][C.metric] == "deaths_suicide_attacks"
+    assert claims["560"][C.metric] == "injured_suicide_attacks"
