@@ -2337,6 +2337,9 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
     last = ctx.named[j] if j >= 0 else None
     c = bisect_left(ctx.carry, sent[0], key=_FIRST)
     if last is not None and c < len(ctx.carry) and ctx.carry[c][1] <= sent[1]:
+        noun = P.DOCUMENT_NOUN.search(ctx.text, ctx.carry[c][0], ctx.carry[c][1])
+        if noun is not None:
+            last = _named_with_document(ctx, j, noun.group(0).lower()) or last
         back = ctx.sentence_ranks[idx] - ctx.sentence_ranks[
             bisect_right(ctx.sentence_starts, last[0]) - 1]
         fig.attributed_to = last[1]
@@ -2360,6 +2363,25 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
         return  # another source named since: the paragraph's first source no longer holds
     fig.attributed_to = name
     fig.extra["how"]["source"] = f"named at the start of the paragraph ('{name}')"
+
+
+DOCUMENT_REACH = 8  # named sources "the report said" looks back through for its report
+
+
+def _named_with_document(ctx: _Context, j: int, noun: str) -> tuple[int, str] | None:
+    """"..., the report said": the last source named in a sentence that speaks of such a
+    document ("PIPS said in its annual security report"), rather than one named since
+    without it ("CRSS ... put the toll at 2,546"); None when no sentence does."""
+    for k in range(j, max(-1, j - DOCUMENT_REACH), -1):
+        pos = ctx.named[k][0]
+        lo, hi = ctx.sentences[bisect_right(ctx.sentence_starts, pos) - 1]
+        if re.search(rf"\b{noun}", ctx.text[lo:hi], re.IGNORECASE):
+            # The sentence's first name: its subject ("Pak Institute for Peace Studies said
+            # in its report"), not a part of it read again as a speaker ("Peace Studies").
+            while k > 0 and ctx.named[k - 1][0] >= lo:
+                k -= 1
+            return ctx.named[k]
+    return None
 
 
 # How far back "the province" looks for the province it names (characters): about three

@@ -1327,6 +1327,10 @@ _BACK_NOUN = (
     r"|dataset|figures|statistics|stats|organi[sz]ation|body|monitor|document|findings"
     r"|analysis|research|review|watchdog|tally)"
 )
+# The kind of document a carry marker names ("the report said"), looked for where its
+# source was named.
+DOCUMENT_NOUN = re.compile(r"\b(?:report|study|survey|analysis|review|findings|assessment"
+                           r"|document)", re.IGNORECASE)
 # A reference back to the last group named: "attributed to the group", "the outfit's",
 # "linked to its attacks", "the attacks it carried out" (parts.yaml `agents` says which
 # groups act).

@@ -2159,3 +2159,16 @@ def test_suicide_bombers_striking_count_suicide_attacks_and_their_toll() -> None
     assert claims["31"][C.metric] == "suicide_attacks"
     assert claims["300"][C.metric] == "deaths_suicide_attacks"
     assert claims["560"][C.metric] == "injured_suicide_attacks"
+
+
+def test_the_report_said_takes_the_source_of_the_report() -> None:
+    text = ("ISLAMABAD: Pakistan saw 480 terrorist attacks in 2024, the Pak Institute for Peace "
+            "Studies said in its annual security report.\n"
+            "The Centre for Research and Security Studies, which also counts operations, put the "
+            "year's toll at 2,300.\n"
+            "The attacks killed 800 people in 2024, the report said.\n"
+            "Deaths in operations rose to 700 in 2024, the think tank said.")
+    claims = by_text(text, published="2025-01-05")
+    assert claims["800"][C.attributed_to] == "PIPS"
+    # Without a document named, the last source named holds.
+    assert claims["700"][C.attributed_to] == "CRSS"
