@@ -2262,6 +2262,8 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
         if len(words) < 2 or any(ks < e and s < ke for ks, ke in known) or normalise(
                 " ".join(words).rstrip(".,’'")) in ctx.outlets:
             continue  # a single word, a source already named, or a news outlet
+        if any(ke <= s and P.HEAD_TITLE_GAP.fullmatch(text, ke, s) for _ks, ke in known):
+            continue  # "CRSS executive director Imtiaz Gul said": the body speaks
         found.append((s, " ".join(words).rstrip(".,’'")))  # "John Smith said": the raw name
     found.sort()
     return found

@@ -1232,9 +1232,15 @@ ATTRIBUTION_AFTER = re.compile(
     rf"|statistics)\s+(?:[^.;:]{{0,40}}?\s)?{_ATTRIBUTION_VERB}"
     # "the ISPR DG, Major General ..., further said": the body's head or spokesperson.
     r"|\s+(?:DG|director[\s-]general|chief|head|spokes(?:man|person|woman)|executive\s+director"
-    rf"|managing\s+director)\b(?:[^.;:]{{0,50}}?\s)?{_ATTRIBUTION_VERB}",
+    rf"|managing\s+director|director|president|chairman|chairperson)\b(?:[^.;:]{{0,50}}?\s)?"
+    rf"{_ATTRIBUTION_VERB}",
     re.IGNORECASE,
 )
+# "CRSS executive director Imtiaz Gul said": a body's head named after it speaks for it.
+HEAD_TITLE_GAP = re.compile(
+    r"(?:[’']s)?\s+(?:DG|director[\s-]general|chief|head|spokes(?:man|person|woman)"
+    r"|(?:executive\s+|managing\s+)?director|president|chairman|chairperson)\s*,?\s*"
+    r"(?:(?:Lt|Lieutenant|Maj|Major|Gen|General|Dr|Mr|Ms|Mrs)\.?\s+)*", re.IGNORECASE)
 # "<Name> said", "<Name>, the envoy, estimates" for names not in the source vocabulary: two to
 # four capitalised words (one alone is too often a sentence's first word: "Officials said").
 # "told" is absent as in ATTRIBUTION_AFTER: the teller of an interview does not state a figure.

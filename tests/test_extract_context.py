@@ -2172,3 +2172,11 @@ def test_the_report_said_takes_the_source_of_the_report() -> None:
     assert claims["800"][C.attributed_to] == "PIPS"
     # Without a document named, the last source named holds.
     assert claims["700"][C.attributed_to] == "CRSS"
+
+
+@pytest.mark.parametrize("speaker", ["CRSS executive director Imtiaz Gul",
+                                     "CRSS director Jane Roe",
+                                     "CRSS chairman Dr John Doe"])
+def test_a_bodys_head_named_after_it_speaks_for_it(speaker: str) -> None:
+    text = f"ISLAMABAD: {speaker} said the toll of violence reached 2,300 in 2024."
+    assert by_text(text, published="2025-01-05")["2,300"][C.attributed_to] == "CRSS"
