@@ -2180,3 +2180,9 @@ def test_the_report_said_takes_the_source_of_the_report() -> None:
 def test_a_bodys_head_named_after_it_speaks_for_it(speaker: str) -> None:
     text = f"ISLAMABAD: {speaker} said the toll of violence reached 2,300 in 2024."
     assert by_text(text, published="2025-01-05")["2,300"][C.attributed_to] == "CRSS"
+
+
+def test_militants_involved_in_the_attacks_are_the_attackers() -> None:
+    text = ("ISLAMABAD: The attacks killed 900 people in 2024, among them 400 civilians, while "
+            "190 militants involved in the attacks also died, PICSS said.")
+    assert by_text(text, published="2025-01-02")["190"][C.metric] == "deaths_attackers"
