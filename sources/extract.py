@@ -1883,9 +1883,12 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                                 f"publication)"))
         elif pub is not None and year < pub.year and P.SINCE_BEFORE.search(
                 ctx.text, max(sent[0], f.start - 8), f.start) and not any(
-                g.kind in CHANGE_KINDS for g in figs):
+                g.kind in CHANGE_KINDS for g in figs) and not P.SINCE_TREND.search(
+                ctx.text, max(sent[0], f.start - 60), f.start) and not P.WHEN_AFTER.match(
+                ctx.text, f.end):
             # "has lost 1,500 personnel since 2001": from that year to publication, not in it.
-            # (A change "since 2021" is measured against that year, read as before.)
+            # (A change "since 2021" is measured against that year, and so is a trend: in
+            # "climbed since 2021, when PIPS recorded 207 attacks" the figures are 2021's.)
             refs.append(_TimeRef(f.start, T.canonical(date(year, 1, 1), pub), explicit_year=True,
                                  end=f.end, how=f"'since {ctx.text[f.start:f.end]}' (up to "
                                                 f"publication)"))

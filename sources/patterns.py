@@ -762,6 +762,12 @@ BASE_BEFORE = re.compile(
 BY_MONTH_BEFORE = re.compile(
     r"\b(?:by|till|until|through|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.IGNORECASE)
 BY_MONTH_START = re.compile(r"(?:by|till|until|through|up\s+to)\s", re.IGNORECASE)
+# "violence has climbed steadily since 2021": a trend from a year, not a tally since it.
+SINCE_TREND = re.compile(
+    rf"\b(?:{alternation(CHANGE_VERBS)}|doubled|tripled|trebled|halved|worsened|escalated"
+    r"|improved)\b[^.;:!?]{0,30}\bsince\s+\Z", re.IGNORECASE)
+# "..., when PIPS recorded 207 attacks": what happened in the time just named.
+WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|in\s+which|during\s+which)\b", re.IGNORECASE)
 # "arrested 739 suspects since January 1": a running span from a date (a record's "since" is
 # RECORD_SINCE_BEFORE's).
 SINCE_BEFORE = re.compile(r"\bsince\s+\Z", re.IGNORECASE)

@@ -2088,6 +2088,10 @@ def test_since_a_year_runs_to_publication() -> None:
     assert by_text(text, published="2025-09-03")["risen 70 percent"][C.period] == "2021"
     text = "ISLAMABAD: Deaths reached 900 in 2024, the highest since 2014."
     assert by_text(text, published="2025-09-03")["900"][C.period] == "2024"
+    # A trend since a year, or what happened "when", is that year's.
+    text = ("ISLAMABAD: Violence has climbed steadily since 2021, when PIPS recorded 200 "
+            "attacks and 330 deaths.")
+    assert by_text(text, published="2025-09-03")["200"][C.period] == "2021"
 
 
 def test_a_tally_by_the_end_of_a_month_is_the_years_so_far() -> None:
