@@ -1963,6 +1963,24 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             if ref_year is not None:
                 refs.append(_TimeRef(s, str(ref_year - 1), is_base=True, end=_e, how=how))
             continue
+        apart = rel.split()
+        if len(apart) == 3 and apart[1] in ("year", "years") and apart[0] in P.YEARS_APART:
+            # "Two years later, 330 ... died": years from the year the story is on.
+            n = P.YEARS_APART[apart[0]]
+            if apart[2] == "ago":
+                ref_year = pub.year if pub else None
+            else:
+                ref_year = int(explicit_years[0].value) if len(explicit_years) == 1 else (
+                    int(ctx.story_period[:4]) if ctx.story_period else
+                    int(ctx.lead_period[:4]) if ctx.lead_period else None)
+            if ref_year is not None:
+                later = apart[2] in ("later", "after", "on")
+                # ("... against 177 two years earlier": the level compared with; "three
+                # years ago" alone dates its sentence.)
+                refs.append(_TimeRef(s, str(ref_year + n if later else ref_year - n),
+                                     is_base=base if apart[2] == "ago" else not later,
+                                     end=_e, how=how))
+            continue
         if rel in ("the month before", "previous month", "a month earlier"):
             months_named = [r for r in refs if len(r.period) == 7]
             anchor = months_named[0].period if len(months_named) == 1 else (

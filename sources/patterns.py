@@ -753,6 +753,13 @@ RELATIVE_WORDS = [
     "this month", "year on year", "year-on-year", "the month before", "previous month",
     "a month earlier",
 ]
+# "Two years later", "three years earlier": a number of years from the year the story is on
+# (or, with "ago", from the article).
+YEARS_APART: dict[str, int] = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                               "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+RELATIVE_WORDS += [f"{n} year{'s' if k > 1 else ''} {w}" for n, k in YEARS_APART.items()
+                   for w in ("later", "after", "on", "earlier", "before", "ago")
+                   if f"{n} year{'s' if k > 1 else ''} {w}" not in RELATIVE_WORDS]
 RELATIVE_PERIOD = re.compile(rf"\b(?P<rel>{alternation(RELATIVE_WORDS)})\b", re.IGNORECASE)
 # A relative period that is the base of a comparison ("compared with last year").
 BASE_BEFORE = re.compile(

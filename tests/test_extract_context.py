@@ -2190,3 +2190,14 @@ def test_militants_involved_in_the_attacks_are_the_attackers() -> None:
     text = ("ISLAMABAD: The attacks killed 900 people in 2024, among them 400 civilians, while "
             "190 militants involved in the attacks also died, PICSS said.")
     assert by_text(text, published="2025-01-02")["190"][C.metric] == "deaths_attackers"
+
+
+def test_years_later_or_earlier_count_from_the_year_the_story_is_on() -> None:
+    text = ("ISLAMABAD: In 2020, 150 security personnel died in attacks. Two years later, 280 "
+            "security personnel died. In 2024, 400 died, against 150 four years earlier.")
+    claims = rows(text, published="2025-02-10")
+    found = {(r[C.text], r[C.start]): r[C.period] for r in claims}
+    periods = [p for (t, _s), p in sorted(found.items(), key=lambda kv: kv[0][1])]
+    assert periods == ["2020", "2022", "2024", "2020"]
+    text = "ISLAMABAD: Three years ago, 200 attacks took place, officials said."
+    assert by_text(text, published="2025-02-10")["200"][C.period] == "2022"
