@@ -732,6 +732,24 @@ def _select(figures: list[_Figure]) -> list[_Figure]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _without_second_days(text: str, figs: list[_Figure]) -> list[_Figure]:
+    """Drop the second day of a span of days ("on October 11 and 12", "October 11-12"): it
+    is part of the date, not a count (it was read as 12 soldiers injured)."""
+    drop: set[int] = set()
+    for i in range(len(figs) - 1):
+        a, b = figs[i], figs[i + 1]
+        if a.origin != "date" or b.origin != "digits" or b.value is None or b.percent or (
+                not P.DAY_SPAN_GAP.fullmatch(text, a.end, b.start)):
+            continue
+        day = P.DAY_AT_END.search(text, a.start, a.end)
+        nxt = P.NEXT_WORD.match(text, b.end)
+        if day and int(day.group(1)) < b.value <= 31 and (
+                text[a.end:b.start] in ("-", "–")  # "October 11-12": a span, whatever follows
+                or nxt is None or nxt.group(1).lower() in P.FUNCTION_WORDS):
+            drop.add(i + 1)
+    return [f for k, f in enumerate(figs) if k not in drop] if drop else figs
+
+
 def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
     """Join "5,000 to 6,000", "5-6%", "between 20 and 30" into ranges; mark year ranges."""
     out: list[_Figure] = []
@@ -1298,9 +1316,10 @@ def _bind_region(ctx: _Context, fig: _Figure, sc: _Scope, clause: tuple[int, int
     k = bisect_right(sc.accounting, fig.span_start) - 1
     if k >= 0 and groups[0]["end"] <= sc.accounting[k] and not (own and fig.kind == COUNT) and (
             # ("KP accounted for 27 attacks, while Balochistan saw 17": a place named after
-            # "accounted for", before the figure, is the figure's.)
+            # "accounted for" as a subject, before the figure, is the figure's; one after
+            # "in" is the whole's: "150 of the 600 deaths in Pakistan, or 25 percent".)
             not any(sc.accounting[k] < g["start"] and g["end"] <= fig.span_start
-                    for g in groups)):
+                    and not g["locative"] for g in groups)):
         return groups[0]["region"]
     if own:
         return own
@@ -2928,7 +2947,7 @@ def _extract_claims(
     for fig in figs:
         if fig.year_like and _is_year(text, fig, lex, ctx):
             fig.origin = "year"
-    figs = _merge_ranges(text, figs)
+    figs = _merge_ranges(text, _without_second_days(text, figs))
 
     phrase_starts = [ps for ps, _pe, _m in ctx.phrases]
     for fig in figs:

@@ -775,6 +775,9 @@ SINCE_TREND = re.compile(
     r"|improved)\b[^.;:!?]{0,30}\bsince\s+\Z", re.IGNORECASE)
 # "..., when PIPS recorded 207 attacks": what happened in the time just named.
 WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|in\s+which|during\s+which)\b", re.IGNORECASE)
+# "October 11 and 12", "October 11-12": the gap before the second day of a span of days.
+DAY_AT_END = re.compile(r"\b([0-3]?[0-9])(?:st|nd|rd|th)?\Z")
+DAY_SPAN_GAP = re.compile(r"\s*(?:and|to|through|till|until|-|–|—)\s*", re.IGNORECASE)
 # "arrested 739 suspects since January 1": a running span from a date (a record's "since" is
 # RECORD_SINCE_BEFORE's).
 SINCE_BEFORE = re.compile(r"\bsince\s+\Z", re.IGNORECASE)
@@ -1219,8 +1222,9 @@ ATTRIBUTION_BEFORE = re.compile(
 # Attribution after a source: "Durrani, ..., estimates", "PIPS (...) found", "PIPS's report".
 # "told" is deliberately absent: the teller of an interview does not state the figure.
 _ATTRIBUTION_VERB = (
-    r"(?:said|says|say|stated|states|claimed|claims|estimates?|estimated|reported|reports"
-    r"|found|finds|recorded|records|counted|counts|noted|notes|believes|believed|added"
+    r"(?:said|says|say|saying|stated|states|claimed|claims|claiming|estimates?|estimated"
+    r"|reported|reports|found|finds|recorded|records|counted|counts|noted|notes|believes"
+    r"|believed|added"
     r"|puts?\s+the|puts?\s+(?=(?:[^\W\d_][\w’'-]*\s+){1,5}?at\s)"
     r"|showed|shows|show|revealed|reveals|reveal|documented|documents"
     r"|highlights|highlighted)\b"

@@ -2201,3 +2201,24 @@ def test_years_later_or_earlier_count_from_the_year_the_story_is_on() -> None:
     assert periods == ["2020", "2022", "2024", "2020"]
     text = "ISLAMABAD: Three years ago, 200 attacks took place, officials said."
     assert by_text(text, published="2025-02-10")["200"][C.period] == "2022"
+
+
+def test_the_second_day_of_a_span_of_days_is_no_count() -> None:
+    claims = by_text("ISLAMABAD: 40 soldiers were killed in the fighting on October 14 and 15.",
+                     published="2025-10-20")
+    assert "15" not in claims
+    claims = by_text("ISLAMABAD: Clashes on October 14-15 killed 20 soldiers.",
+                     published="2025-10-20")
+    assert "15" not in claims and claims["20"][C.metric] == "deaths_security_personnel"
+    # A count after a date and a comma is a count.
+    claims = by_text("ISLAMABAD: On October 14, 15 soldiers were hurt.", published="2025-10-20")
+    assert "15" in claims
+
+
+def test_the_military_speaks_through_ispr_and_claiming_attributes() -> None:
+    text = ("ISLAMABAD: Pakistan's military said on Sunday that 20 soldiers were killed in the "
+            "clashes.\nThe Taliban spokesman, Zabihullah Mujahid, gave another account, "
+            "claiming that 50 soldiers had been killed.")
+    claims = by_text(text, published="2025-10-20")
+    assert claims["20"][C.attributed_to] == "ISPR"
+    assert claims["50"][C.attributed_to] == "Zabihullah Mujahid"
