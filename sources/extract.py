@@ -1915,8 +1915,16 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(f.start, f"{year:04d}", explicit_year=True, end=f.end,
                                  how=f"'{ctx.text[f.start:f.end]}'",
                                  is_base=_measured_against(ctx.text, sent, f.start)))
+    spans = _day_spans(ctx.text, [f for f in figs if f.origin == "date" and f.iso_date
+                                  and len(f.iso_date) == 10 and not inside(f.start)])
+    for first, last in spans:
+        # "636 incidents from January 1 to December 6": the days between, both included.
+        refs.append(_TimeRef(first.start, T.canonical(T.bounds(first.iso_date)[0],
+                                                      T.bounds(last.iso_date)[0]),
+                             end=last.end, how=f"'{ctx.text[first.start:last.end]}'"))
+    in_span = {id(f) for pair in spans for f in pair}
     for f in figs:
-        if f.origin == "date" and f.iso_date and not inside(f.start):
+        if f.origin == "date" and f.iso_date and not inside(f.start) and id(f) not in in_span:
             day = len(f.iso_date) == 10
             # (A month's date holds its preposition: "since May".)
             since = f.start + 6 if ctx.text[f.start:f.start + 6].lower() == "since " else (
@@ -2027,6 +2035,23 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(ps, period, is_base=True, end=pe,
                                  how=f"'{' '.join(ctx.text[ps:pe].split())}'"))
     return refs
+
+
+def _day_spans(text: str, days: list[_Figure]) -> list[tuple[_Figure, _Figure]]:
+    """Pairs of day dates that make one span: "from January 1 to December 6", "between 1 and
+    6 December" (the first before the second, joined by "to", "till", "until", "through" or a
+    dash, or by "and" after "between")."""
+    out = []
+    for a, b in pairwise(days):
+        gap = P.DAY_TO_DAY_GAP.fullmatch(text, a.end, b.start)
+        if gap is None or a.iso_date >= b.iso_date or not T.is_valid(a.iso_date) or (
+                not T.is_valid(b.iso_date)):
+            continue
+        if gap.group("and") and not P.BETWEEN_DAYS_BEFORE.search(text, max(0, a.start - 10),
+                                                                 a.start):
+            continue
+        out.append((a, b))
+    return out
 
 
 def _measured_against(text: str, sent: tuple[int, int], pos: int) -> bool:

@@ -776,6 +776,9 @@ SINCE_TREND = re.compile(
 # "..., when PIPS recorded 207 attacks": what happened in the time just named.
 WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|in\s+which|during\s+which)\b", re.IGNORECASE)
 # "October 11 and 12", "October 11-12": the gap before the second day of a span of days.
+# "from January 1 to December 6", "between 1 and 6 December": two days that make one span.
+DAY_TO_DAY_GAP = re.compile(r"\s*(?:to|till|until|through|–|-|(?P<and>and))\s*", re.IGNORECASE)
+BETWEEN_DAYS_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 DAY_AT_END = re.compile(r"\b([0-3]?[0-9])(?:st|nd|rd|th)?\Z")
 DAY_SPAN_GAP = re.compile(r"\s*(?:and|to|through|till|until|-|–|—)\s*", re.IGNORECASE)
 # "arrested 739 suspects since January 1": a running span from a date (a record's "since" is

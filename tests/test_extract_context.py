@@ -2222,3 +2222,13 @@ def test_the_military_speaks_through_ispr_and_claiming_attributes() -> None:
     claims = by_text(text, published="2025-10-20")
     assert claims["20"][C.attributed_to] == "ISPR"
     assert claims["50"][C.attributed_to] == "Zabihullah Mujahid"
+
+
+def test_a_span_from_one_day_to_another_is_the_figures_period() -> None:
+    text = ("PESHAWAR: The Counter Terrorism Department of Khyber Pakhtunkhwa says the province "
+            "has seen 600 incidents of terrorism from January 1 to November 30.")
+    claim = by_text(text, published="2024-12-02")["600"]
+    assert claim[C.period] == "2024-01/2024-11"  # whole months, written as such
+    assert claim[C.attributed_to] == "KP CTD"
+    text = "ISLAMABAD: Between December 1 and December 6, 40 attacks were recorded."
+    assert by_text(text, published="2024-12-08")["40"][C.period] == "2024-12-01/2024-12-06"
