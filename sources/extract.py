@@ -2329,6 +2329,8 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
             continue  # a single word, a source already named, or a news outlet
         if any(ke <= s and P.HEAD_TITLE_GAP.fullmatch(text, ke, s) for _ks, ke in known):
             continue  # "CRSS executive director Imtiaz Gul said": the body speaks
+        if any(rs <= s and e <= re_ for rs, re_, _code in _in(ctx.regions, s - 40, e)):
+            continue  # "Khyber Pakhtunkhwa says": a place, not a publisher of figures
         found.append((s, " ".join(words).rstrip(".,’'")))  # "John Smith said": the raw name
     found.sort()
     return found

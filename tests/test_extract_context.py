@@ -2232,3 +2232,8 @@ def test_a_span_from_one_day_to_another_is_the_figures_period() -> None:
     assert claim[C.attributed_to] == "KP CTD"
     text = "ISLAMABAD: Between December 1 and December 6, 40 attacks were recorded."
     assert by_text(text, published="2024-12-08")["40"][C.period] == "2024-12-01/2024-12-06"
+
+
+def test_a_place_that_says_is_no_source() -> None:
+    text = "PESHAWAR: Khyber Pakhtunkhwa says 600 incidents took place in 2024."
+    assert by_text(text, published="2025-01-05")["600"][C.attributed_to] is None
