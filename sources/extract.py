@@ -384,8 +384,12 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
         words = m.group("name").split()
         while words and words[0].rstrip(".") in P.NAME_SAID_STOP:
             words = words[1:]
-        if len(words) >= 2 and normalise(" ".join(words).rstrip(".,’'")) not in lex.outlets:
-            named.append((m.start("name"), " ".join(words).rstrip(".,’'")))
+        start, end = m.span("name")
+        if len(words) >= 2 and normalise(" ".join(words).rstrip(".,’'")) not in lex.outlets and (
+                # ("the Global Terrorism Index said": the publisher, already named as such)
+                not any(ks < end and start < ke for ks, ke, _n in _in(ctx.sources,
+                                                                        start - 120, end))):
+            named.append((start, " ".join(words).rstrip(".,’'")))
     named.sort()
     ctx.named, ctx.named_pos = named, [s for s, _ in named]
     ctx.carry = [(m.start(), m.end(), "") for m in (

@@ -2237,3 +2237,15 @@ def test_a_span_from_one_day_to_another_is_the_figures_period() -> None:
 def test_a_place_that_says_is_no_source() -> None:
     text = "PESHAWAR: Khyber Pakhtunkhwa says 600 incidents took place in 2024."
     assert by_text(text, published="2025-01-05")["600"][C.attributed_to] is None
+
+
+def test_figures_about_the_world_are_not_the_countrys() -> None:
+    text = ("Pakistan climbs terrorism index\n\nISLAMABAD: Deaths from terrorism in Pakistan rose "
+            "40 percent to 1,000 in 2024, while deaths worldwide fell 10 percent to 7,000, the "
+            "Global Terrorism Index said.\nGlobally, attacks fell 5 percent in 2024, the index "
+            "said.")
+    claims = by_text(text, published="2025-03-06")
+    assert claims["1,000"][C.region] == "PK"
+    assert claims["7,000"][C.region] == "XW"
+    assert claims["fell 5 percent"][C.region] == "XW"
+    assert claims["fell 5 percent"][C.attributed_to] == "GTI"  # the publisher, not a raw name
