@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from itertools import accumulate, pairwise
 from operator import itemgetter
 
@@ -2557,6 +2558,42 @@ def _carried(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int, code: str, pos
         f"{'s' if back > 1 else ''} before")
 
 
+LOCAL_PLACE_REACH = 200  # characters before a figure's clause where its city may be named
+
+
+@cache
+def _city_pattern(cities: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The dateline cities as capitalised words in running text (case-sensitive: "Swat" the
+    valley, not "swat")."""
+    if not cities:
+        return None
+    names = sorted((c.title() for c in cities), key=len, reverse=True)
+    # ("an Islamabad-based think tank" names where the tank sits, not what it counted)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b(?![-‐]based)")
+
+
+def _local_place(ctx: _Context, lex: Lexicon, fig: _Figure,
+                 clause: tuple[int, int]) -> str | None:
+    """A city or district named in a figure's sentence up to the end of its clause, when the
+    sentence names no region figcheck knows: "Peshawar, the provincial capital, saw 20
+    attacks", "Bannu district recorded 45". Not the article's dateline (its opening words)."""
+    text = ctx.text
+    found = P.DISTRICT_NAME.search(text, *clause)
+    # The seats of the federal government and the military date national statements: a
+    # city whose dateline places an article in a country only is no local place.
+    cities = tuple(sorted(c for c, code in lex.dateline_by_city.items() if "-" in code))
+    if found is None and (pattern := _city_pattern(cities)):
+        found = next((m for m in pattern.finditer(text, *clause)
+                      if not _opens_a_dateline(text, m.start())), None)
+    return " ".join(found.group(0).split()) if found is not None else None
+
+
+def _opens_a_dateline(text: str, pos: int) -> bool:
+    """Whether the city at ``pos`` opens a line as its dateline ("Peshawar, Mar 4 (PTI)")."""
+    line = text.rfind("\n", 0, pos) + 1
+    return not text[line:pos].strip() and P.DATELINE.match(text, line) is not None
+
+
 def _article_region(ctx: _Context, lex: Lexicon, fig: _Figure) -> None:
     """The article's place for a figure whose sentence names none; else its source's scope."""
     how = fig.extra["how"]
@@ -2910,7 +2947,7 @@ def _binding_note(fig: _Figure) -> str | None:
     how = fig.extra.get("how") or {}
     # A place or measure deliberately left unbound says why ("each of Punjab and Sindh, not
     # one place"); other notes belong to a value that was bound.
-    why_not = {"region": fig.extra.get("each_of"), "metric": fig.extra.get("no_measure")}
+    why_not = {"region": fig.extra.get("no_region"), "metric": fig.extra.get("no_measure")}
     parts = [f"{k}: {how[k]}" for k, value in (("region", fig.region), ("period", fig.period),
                                                ("source", fig.attributed_to),
                                                ("metric", fig.metric), ("kind", fig.kind))
@@ -3225,13 +3262,21 @@ def _extract_claims(
                 _carry_source(ctx, fig, idx, first_attributions)
             if fig.region is None:
                 _carry_region(ctx, lex, fig, idx)
-            if fig.region is None:
+            local = _local_place(ctx, lex, fig, (max(sent[0], clause[0] - LOCAL_PLACE_REACH),
+                                                 clause[1])) if (
+                fig.region is None and not sc.groups) else None
+            if local is not None:
+                # "Peshawar saw 20 attacks": the city's, not the province's the article is
+                # about (as that, PIPS's 295 for the province contradicted it).
+                fig.extra["no_region"] = local
+                how["region"] = f"none: a city or district figcheck holds no figures for ('{local}')"
+            elif fig.region is None:
                 _article_region(ctx, lex, fig)
             if each_of is not None:
                 # "two each in Punjab and Sindh": two in each, not two in both together (4);
                 # no one place has the figure as stated.
                 fig.region = None
-                fig.extra["each_of"] = each_of
+                fig.extra["no_region"] = each_of
                 how["region"] = f"each of {region_name(lex, each_of)}, not one place"
             previous = fig
         for k in range(len(claims) - 1):

@@ -2249,3 +2249,18 @@ def test_figures_about_the_world_are_not_the_countrys() -> None:
     assert claims["7,000"][C.region] == "XW"
     assert claims["fell 5 percent"][C.region] == "XW"
     assert claims["fell 5 percent"][C.attributed_to] == "GTI"  # the publisher, not a raw name
+
+
+def test_a_city_or_district_is_no_province() -> None:
+    text = ("Attacks rise in Khyber Pakhtunkhwa\n\nPESHAWAR: Khyber Pakhtunkhwa saw 300 attacks "
+            "in 2024, PIPS said. Peshawar, the provincial capital, saw 25 attacks in 2024, PIPS "
+            "said. Bannu district recorded 40 attacks in 2024.")
+    claims = by_text(text, published="2025-01-05")
+    assert claims["300"][C.region] == "PK-KP"
+    for local, name in (("25", "Peshawar"), ("40", "Bannu district")):
+        assert claims[local][C.region] is None, local
+        assert name in claims[local][C.binding]
+    # The seat of government and a think tank's home are no place of the figures.
+    text = ("ISLAMABAD: According to PICSS, an Islamabad-based think tank, militants carried out "
+            "850 attacks in 2024.")
+    assert by_text(text, published="2025-01-05")["850"][C.region] == "PK"
