@@ -180,6 +180,8 @@ class _Context:
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
+    # Cities and districts the text names, found on first need: read once, not per figure.
+    local_places: list[tuple[int, int, str]] | None = None
     # The lower-cased text, and where runs of number words are (found with the vocabularies
     # in one scan, for ``find_numbers``).
     low: str | None = None
@@ -2572,20 +2574,23 @@ def _city_pattern(cities: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b(?![-‐]based)")
 
 
-def _local_place(ctx: _Context, lex: Lexicon, fig: _Figure,
-                 clause: tuple[int, int]) -> str | None:
-    """A city or district named in a figure's sentence up to the end of its clause, when the
-    sentence names no region figcheck knows: "Peshawar, the provincial capital, saw 20
-    attacks", "Bannu district recorded 45". Not the article's dateline (its opening words)."""
-    text = ctx.text
-    found = P.DISTRICT_NAME.search(text, *clause)
-    # The seats of the federal government and the military date national statements: a
-    # city whose dateline places an article in a country only is no local place.
-    cities = tuple(sorted(c for c, code in lex.dateline_by_city.items() if "-" in code))
-    if found is None and (pattern := _city_pattern(cities)):
-        found = next((m for m in pattern.finditer(text, *clause)
-                      if not _opens_a_dateline(text, m.start())), None)
-    return " ".join(found.group(0).split()) if found is not None else None
+def _local_place(ctx: _Context, lex: Lexicon, lo: int, hi: int) -> str | None:
+    """A city or district named in ``[lo, hi)`` (a figure's clause and the words before it),
+    for a sentence that names no region figcheck knows: "Peshawar, the provincial capital,
+    saw 20 attacks", "Bannu district recorded 45". Not the article's dateline (its opening
+    words)."""
+    if ctx.local_places is None:
+        text = ctx.text
+        found = [(m.start(), m.end(), " ".join(m.group(0).split()))
+                 for m in P.DISTRICT_NAME.finditer(text)]
+        # The seats of the federal government and the military date national statements: a
+        # city whose dateline places an article in a country only is no local place.
+        cities = tuple(sorted(c for c, code in lex.dateline_by_city.items() if "-" in code))
+        if (pattern := _city_pattern(cities)) is not None:
+            found += [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)
+                      if not _opens_a_dateline(text, m.start())]
+        ctx.local_places = sorted(found, key=lambda f: (f[0], -f[1]))  # longest first
+    return next((name for _s, e, name in _in(ctx.local_places, lo, hi) if e <= hi), None)
 
 
 def _opens_a_dateline(text: str, pos: int) -> bool:
@@ -3262,9 +3267,8 @@ def _extract_claims(
                 _carry_source(ctx, fig, idx, first_attributions)
             if fig.region is None:
                 _carry_region(ctx, lex, fig, idx)
-            local = _local_place(ctx, lex, fig, (max(sent[0], clause[0] - LOCAL_PLACE_REACH),
-                                                 clause[1])) if (
-                fig.region is None and not sc.groups) else None
+            local = _local_place(ctx, lex, max(sent[0], clause[0] - LOCAL_PLACE_REACH),
+                                 clause[1]) if fig.region is None and not sc.groups else None
             if local is not None:
                 # "Peshawar saw 20 attacks": the city's, not the province's the article is
                 # about (as that, PIPS's 295 for the province contradicted it).
@@ -3425,6 +3429,8 @@ def _part_named_before(ctx: _Context, lex: Lexicon, part: _Figure, whole: _Figur
 
 
 RATE_REACH = 60  # characters after a count where a "per day" may make it a rate
+# Words one of which RATE_AFTER needs (lower-cased): "per", the time units, "daily", "basis".
+_RATE_HINTS = ("per ", "day", "week", "month", "year", "hour", "fortnight", "basis")
 
 
 def _comparisons(text: str, claims: list[_Figure]) -> None:
@@ -3466,8 +3472,15 @@ def _rates(lex: Lexicon, text: str, claims: list[_Figure]) -> None:
     for fig in claims:
         if fig.kind not in (COUNT, RANGE) or fig.metric is None:
             continue
-        after = P.RATE_AFTER.match(text, fig.span_end, min(len(text), fig.span_end + RATE_REACH))
-        before = P.AVERAGE_BEFORE.search(text, max(0, fig.span_start - 30), fig.span_start)
+        # Most counts have no rate word near them: a substring test first (the patterns try
+        # several word counts at each place).
+        end = min(len(text), fig.span_end + RATE_REACH)
+        window = text[fig.span_end:end].lower()
+        after = P.RATE_AFTER.match(text, fig.span_end, end) if any(
+            hint in window for hint in _RATE_HINTS) else None
+        lo = max(0, fig.span_start - 30)
+        before = P.AVERAGE_BEFORE.search(text, lo, fig.span_start) if (
+            "verag" in text[lo:fig.span_start]) else None
         if (after is None and before is None) or fig.metric in _rate_metrics(lex):
             continue
         words = (after.group(0) if after else before.group(0)).strip()
