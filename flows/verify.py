@@ -96,7 +96,8 @@ def step_task(name: str, fn: Callable[..., Any]) -> Task:
 # bookkeeping costs about 5 ms in figcheck's process and 20-30 ms on the server (measured on
 # trivial tasks, bench/README.md); threads need only enough chunks to stay busy while one
 # chunk runs longer than another. On 1,000 articles with two threads, 4 chunks instead of
-# 10 cut the server's CPU during the run from 1.57 to 1.11 s (medians of four runs).
+# 10 cut the server's CPU during the run from 1.44-1.67 to 1.02-1.27 s and figcheck's by
+# about 0.3-0.4 (medians of two sets of three alternated runs, bench/README.md).
 CHUNKS_PER_THREAD = 2
 
 
