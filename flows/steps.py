@@ -254,6 +254,8 @@ def check_agreement(evidence: pd.DataFrame, row_results: pd.DataFrame) -> None:
 # few enough that a Prefect task's bookkeeping (about 25 ms in figcheck's process and 25 ms
 # on the server per task run, measured) is paid per chunk, not per article. 100 rather than
 # 50 cut the server's CPU on a 1,000-article batch from 1.7-2.3 to 1.2-1.5 s (bench/README.md).
+# The local engine and Prefect's process and Dask runners cut this way; Prefect's thread
+# runner cuts fewer, larger chunks (``flows.verify.PrefectRunner.chunks``).
 CHUNK_ARTICLES = 100
 
 
@@ -279,12 +281,19 @@ class Runner(Protocol):
         """Run ``fn(chunk, *shared)`` for each chunk; return the results in chunk order."""
         ...
 
+    def chunks(self, items: Sequence[Any]) -> list[list[Any]]:
+        """``items`` cut into the chunks ``map`` runs over (in order)."""
+        ...
+
 
 class InProcess:
     """The local engine's runner: every step a plain call in this process, in order."""
 
     def batch(self, name: str, fn: Callable[..., Any], *args: Any) -> Any:
         return fn(*args)
+
+    def chunks(self, items: Sequence[Any]) -> list[list[Any]]:
+        return chunked(items)
 
     def map(self, name: str, fn: Callable[..., Any], chunks: list[Any], *shared: Any) -> list[Any]:
         return [fn(chunk, *shared) for chunk in chunks]
@@ -373,7 +382,7 @@ def run_pipeline(
     read = (job.paths, job.published, job.stdin_text, job.published_override)
     articles = runner.batch("read", read_articles, *read)
     references = runner.batch("load references", load_reference_data, job.data)
-    chunks = chunked(articles)
+    chunks = runner.chunks(articles)
     extracted = runner.map(
         "extract claims", extract_chunk, chunks, references.version, references.lexicon
     )

@@ -94,6 +94,18 @@ def test_thread_runner_has_a_worker_per_core_unless_prefect_is_told_otherwise():
         assert engine.make_task_runner("thread")._max_workers == 7
 
 
+def test_the_thread_runner_gets_two_chunks_a_thread_and_other_runners_the_local_cut():
+    from flows import steps
+    from flows.verify import PrefectRunner
+
+    items = list(range(1000))
+    chunks = PrefectRunner(quoted=True, threads=2).chunks(items)
+    assert [len(c) for c in chunks] == [250] * 4
+    assert [x for c in chunks for x in c] == items
+    assert [len(c) for c in PrefectRunner(quoted=True, threads=2).chunks(items[:3])] == [1] * 3
+    assert PrefectRunner().chunks(items) == steps.chunked(items)  # process and Dask runners
+
+
 def test_a_two_worker_dask_cluster_gives_the_thread_runners_results(thread_run, tmp_path):
     from distributed import LocalCluster
 

@@ -36,6 +36,28 @@ def test_chunks_keep_order_and_spread_small_batches():
     assert steps.chunked([]) == []
 
 
+def test_the_runner_cuts_the_articles_the_per_chunk_steps_run_over(tmp_path, demo_text):
+    paths = []
+    for i in range(3):
+        path = tmp_path / f"variant-{i}.txt"
+        path.write_text(demo_text.replace("65% increase", f"{45 + i}% increase"), "utf-8")
+        paths.append(str(path))
+    seen: dict[str, list[int]] = {}
+
+    class OneChunk(steps.InProcess):
+        def chunks(self, items):
+            return [list(items)]
+
+        def map(self, name, fn, chunks, *shared):
+            seen[name] = [len(getattr(c, "articles", c)) for c in chunks]
+            return super().map(name, fn, chunks, *shared)
+
+    job = steps.CheckRun(paths, tmp_path / "out", date(2024, 6, 28))
+    results = steps.run_pipeline(OneChunk(), job, run_id="one-chunk", engine="local")
+    assert seen == {"extract claims": [3], "render": [3]}
+    assert [r["article"]["id"] for r in results] == ["variant-0", "variant-1", "variant-2"]
+
+
 def test_a_batch_validated_once_equals_each_article_validated_alone():
     articles = steps.read_articles([str(DEMO)], date(2024, 6, 28))
     batch = steps.validate_claims(steps.combine_claims(steps.extract_chunk(articles)))
