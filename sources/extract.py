@@ -2570,8 +2570,10 @@ def _city_pattern(cities: tuple[str, ...]) -> re.Pattern[str] | None:
     if not cities:
         return None
     names = sorted((c.title() for c in cities), key=len, reverse=True)
-    # ("an Islamabad-based think tank" names where the tank sits, not what it counted)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b(?![-‐]based)")
+    # ("an Islamabad-based think tank" names where the tank sits, not what it counted.) No
+    # "\b" before the names: the regex engine then skips to their first letters; the caller
+    # checks the word start.
+    return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")\b(?![-‐]based)")
 
 
 def _local_place(ctx: _Context, lex: Lexicon, lo: int, hi: int) -> str | None:
@@ -2581,14 +2583,26 @@ def _local_place(ctx: _Context, lex: Lexicon, lo: int, hi: int) -> str | None:
     words)."""
     if ctx.local_places is None:
         text = ctx.text
-        found = [(m.start(), m.end(), " ".join(m.group(0).split()))
-                 for m in P.DISTRICT_NAME.finditer(text)]
+        found = []
+        # "Bannu district": the unit's word first (str.find, far faster than a regex over a
+        # long text), then its name before it.
+        for stem in ("istrict", "ehsil"):
+            at = text.find(stem)
+            while at > 0:
+                unit = P.DISTRICT_WORD.match(text, at - 1)
+                if unit is not None and (name := P.DISTRICT_NAME_BEFORE.search(
+                        text, max(0, at - 41), at - 1)) is not None:
+                    found.append((name.start(), unit.end(),
+                                  " ".join(text[name.start():unit.end()].split())))
+                at = text.find(stem, at + len(stem))
         # The seats of the federal government and the military date national statements: a
         # city whose dateline places an article in a country only is no local place.
         cities = tuple(sorted(c for c, code in lex.dateline_by_city.items() if "-" in code))
         if (pattern := _city_pattern(cities)) is not None:
             found += [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)
-                      if not _opens_a_dateline(text, m.start())]
+                      if not (m.start() and (text[m.start() - 1].isalnum()
+                                             or text[m.start() - 1] == "_"))
+                      and not _opens_a_dateline(text, m.start())]
         ctx.local_places = sorted(found, key=lambda f: (f[0], -f[1]))  # longest first
     return next((name for _s, e, name in _in(ctx.local_places, lo, hi) if e <= hi), None)
 

@@ -777,7 +777,8 @@ SINCE_TREND = re.compile(
 WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|in\s+which|during\s+which)\b", re.IGNORECASE)
 # A district or smaller unit named by its kind: "Bannu district", "Khyber District", "Mir Ali
 # tehsil" (the vocabulary holds provinces and countries only).
-DISTRICT_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:[Dd]istrict|[Tt]ehsil)\b")
+DISTRICT_WORD = re.compile(r"(?:[Dd]istrict|[Tt]ehsil)\b")
+DISTRICT_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+\Z")
 # "October 11 and 12", "October 11-12": the gap before the second day of a span of days.
 # "from January 1 to December 6", "between 1 and 6 December": two days that make one span.
 DAY_TO_DAY_GAP = re.compile(r"\s*(?:to|till|until|through|–|-|(?P<and>and))\s*", re.IGNORECASE)
