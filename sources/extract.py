@@ -1890,6 +1890,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         i = bisect_right(phrase_starts, pos) - 1
         return i >= 0 and pos < phrases[i][1]
 
+    # Whether the sentence states a change: its "since 2021" and "by July" are then bases.
+    has_change = any(g.kind in CHANGE_KINDS for g in figs)
     explicit_years = [f for f in figs if f.origin == "year" and f.value is not None
                       and not inside(f.start) and not (P.may_end_in_since(
                           ctx.text, max(sent[0], f.start - 80), f.start)
@@ -1908,10 +1910,9 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                  end=f.end, how=f"'{ctx.text[f.start:f.end]} so far' (up to "
                                                 f"publication)"))
         elif pub is not None and year < pub.year and P.SINCE_BEFORE.search(
-                ctx.text, max(sent[0], f.start - 8), f.start) and not any(
-                g.kind in CHANGE_KINDS for g in figs) and not P.SINCE_TREND.search(
-                ctx.text, max(sent[0], f.start - 60), f.start) and not P.WHEN_AFTER.match(
-                ctx.text, f.end):
+                ctx.text, max(sent[0], f.start - 8), f.start) and not has_change and (
+                not P.SINCE_TREND.search(ctx.text, max(sent[0], f.start - 60), f.start)) and (
+                not P.WHEN_AFTER.match(ctx.text, f.end)):
             # "has lost 1,500 personnel since 2001": from that year to publication, not in it.
             # (A change "since 2021" is measured against that year, and so is a trend: in
             # "climbed since 2021, when PIPS recorded 207 attacks" the figures are 2021's.)
@@ -1946,11 +1947,11 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                      end=f.end, how=f"'since {ctx.text[since:f.end]}' (up to "
                                                     "publication)"))
                 continue
-            if len(f.iso_date) == 7 and f.iso_date[5:] != "01" and not any(
-                    g.kind in CHANGE_KINDS for g in figs) and (P.BY_MONTH_START.match(
+            if len(f.iso_date) == 7 and f.iso_date[5:] != "01" and (P.BY_MONTH_START.match(
                     ctx.text, f.start) or P.BY_MONTH_BEFORE.search(
                     ctx.text, max(sent[0], f.start - 20),
-                    f.start + (7 if ctx.text[f.start:f.start + 7].lower() == "end of " else 0))):
+                    f.start + (7 if ctx.text[f.start:f.start + 7].lower() == "end of " else 0))
+                    ) and not has_change:
                 # "the police had recorded 476 incidents by the end of July": the year's
                 # tally up to the month's end, not the month's own.
                 refs.append(_TimeRef(f.start, f"{f.iso_date[:4]}-01/{f.iso_date}", end=f.end,
@@ -2045,9 +2046,9 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
 
 
 def _day_spans(text: str, days: list[_Figure]) -> list[tuple[_Figure, _Figure]]:
-    """Pairs of day dates that make one span: "from January 1 to December 6", "between 1 and
-    6 December" (the first before the second, joined by "to", "till", "until", "through" or a
-    dash, or by "and" after "between")."""
+    """Pairs of day dates that make one span: "from January 1 to December 6", "between
+    December 1 and December 6" (the first before the second, joined by "to", "till",
+    "until", "through" or a dash, or by "and" after "between")."""
     out = []
     for a, b in pairwise(days):
         gap = P.DAY_TO_DAY_GAP.fullmatch(text, a.end, b.start)
@@ -2442,16 +2443,19 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
 
 
 DOCUMENT_REACH = 8  # named sources "the report said" looks back through for its report
+DOCUMENT_WINDOW = 300  # characters either side of a source's name where its report is named
 
 
 def _named_with_document(ctx: _Context, j: int, noun: str) -> tuple[int, str] | None:
     """"..., the report said": the last source named in a sentence that speaks of such a
     document ("PIPS said in its annual security report"), rather than one named since
     without it ("CRSS ... put the toll at 2,546"); None when no sentence does."""
+    said = re.compile(rf"\b{noun}", re.IGNORECASE)
     for k in range(j, max(-1, j - DOCUMENT_REACH), -1):
         pos = ctx.named[k][0]
         lo, hi = ctx.sentences[bisect_right(ctx.sentence_starts, pos) - 1]
-        if re.search(rf"\b{noun}", ctx.text[lo:hi], re.IGNORECASE):
+        # Near the name only: a sentence can be a whole run-on text.
+        if said.search(ctx.text, max(lo, pos - DOCUMENT_WINDOW), min(hi, pos + DOCUMENT_WINDOW)):
             # The sentence's first name: its subject ("Pak Institute for Peace Studies said
             # in its report"), not a part of it read again as a speaker ("Peace Studies").
             while k > 0 and ctx.named[k - 1][0] >= lo:

@@ -506,6 +506,22 @@ def test_pathological_line_is_fast_and_clips_sentences() -> None:
     assert df[C.sentence].str.len().max() <= 610
 
 
+
+def test_a_run_on_line_of_time_words_is_read_in_linear_time() -> None:
+    """One "sentence" of 1.6 MB holding 20,000 each of "by the end of July", "since 2001" and
+    "the report said" is read in seconds, not minutes: every per-figure look at its
+    sentence must stay bounded (a check of all the sentence's figures per month date made it
+    quadratic: 7 s for a quarter of this text, 24 s for half, against 1-2 s linear). A guard
+    against a hang, as the test above; the scaling itself is bench/scaling.py's."""
+    import time
+
+    text = "by the end of July 5 attacks, since 2001 3 deaths, the report said 4 attacks, " * 20_000
+    t0 = time.process_time()
+    df = extract_claims(text, "x", "2024-09-01")
+    assert time.process_time() - t0 < 30
+    assert len(df) == 60_000
+
+
 def test_mixed_scripts_and_digits_keep_offsets() -> None:
     text = "В 2023 году 5,000 people fled. 日本 ٣٠ 30 attacks. İİİ 40 soldiers died."
     for row in claims(text):
