@@ -1231,7 +1231,7 @@ ATTRIBUTION_BEFORE = re.compile(
 _ATTRIBUTION_VERB = (
     r"(?:said|says|say|saying|stated|states|claimed|claims|claiming|estimates?|estimated"
     r"|reported|reports|found|finds|recorded|records|counted|counts|noted|notes|believes"
-    r"|believed|added"
+    r"|believed|added|informed|apprised"
     r"|puts?\s+the|puts?\s+(?=(?:[^\W\d_][\w’'-]*\s+){1,5}?at\s)"
     r"|showed|shows|show|revealed|reveals|reveal|documented|documents"
     r"|highlights|highlighted)\b"

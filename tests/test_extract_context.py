@@ -2264,3 +2264,9 @@ def test_a_city_or_district_is_no_province() -> None:
     text = ("ISLAMABAD: According to PICSS, an Islamabad-based think tank, militants carried out "
             "850 attacks in 2024.")
     assert by_text(text, published="2025-01-05")["850"][C.region] == "PK"
+
+
+def test_a_ministry_that_informed_parliament_is_the_source() -> None:
+    text = ("ISLAMABAD: The country saw 1,400 terrorist incidents in 2023, the Ministry of "
+            "Interior informed the National Assembly on Thursday.")
+    assert by_text(text, published="2024-05-17")["1,400"][C.attributed_to] == "Interior Ministry"
