@@ -379,8 +379,10 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
         if refs:
             ctx.regions = sorted(ctx.regions + refs)
     named = [(s, name) for s, _e, name in ctx.sources]
-    named += [(s, name) for s, _e, name in ctx.according
-              if name and name not in P.GENERIC_SOURCE_NAMES]
+    named += [(s, name) for s, e, name in ctx.according
+              if name and name not in P.GENERIC_SOURCE_NAMES and not any(
+                  # ("according to the Pakistan Institute for ...": the publisher, named)
+                  ks < e and s < ke for ks, ke, _n in _in(ctx.sources, s - 120, e))]
     for m in P.NAME_SAID.finditer(text):
         if "\n" in m.group("name") or ". " in m.group("name"):
             continue  # across a sentence end ("Monday. It says")

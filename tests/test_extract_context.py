@@ -2270,3 +2270,10 @@ def test_a_ministry_that_informed_parliament_is_the_source() -> None:
     text = ("ISLAMABAD: The country saw 1,400 terrorist incidents in 2023, the Ministry of "
             "Interior informed the National Assembly on Thursday.")
     assert by_text(text, published="2024-05-17")["1,400"][C.attributed_to] == "Interior Ministry"
+
+
+def test_the_think_tank_carries_the_publisher_named_in_full() -> None:
+    text = ("ISLAMABAD: Militant attacks surged by 70 percent in August, according to the "
+            "Pakistan Institute for Conflict and Security Studies. Militants also abducted 12 "
+            "people during the month, the think tank noted.")
+    assert by_text(text, published="2025-09-01")["12"][C.attributed_to] == "PICSS"
