@@ -2077,8 +2077,8 @@ def _relative_period(rel: str, pub: date) -> str | None:
     period is worked out (building them all per phrase cost more than the rest of it)."""
     if rel in ("last year", "past year"):
         return str(pub.year - 1)
-    if rel in ("this year", "current year", "ongoing year", "so far during the year",
-               "so far in the year"):
+    if rel in ("this year", "current year", "ongoing year", "outgoing year",
+               "so far during the year", "so far in the year"):
         return _year_to_date(pub)
     if rel in ("last quarter", "previous quarter"):
         return _previous_quarter(pub)

@@ -748,7 +748,8 @@ def iso_dates(text: str) -> list[re.Match[str]]:
 # Relative periods: context only, never claims ("last year", "yesterday").
 RELATIVE_WORDS = [
     "last year", "past year", "previous year", "the year before", "a year earlier", "a year ago",
-    "a year before", "this year", "current year", "ongoing year", "so far during the year",
+    "a year before", "this year", "current year", "ongoing year", "outgoing year",
+    "so far during the year",
     "so far in the year", "last quarter", "previous quarter", "yesterday", "today", "last month",
     "this month", "year on year", "year-on-year", "the month before", "previous month",
     "a month earlier",

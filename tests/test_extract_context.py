@@ -2277,3 +2277,10 @@ def test_the_think_tank_carries_the_publisher_named_in_full() -> None:
             "Pakistan Institute for Conflict and Security Studies. Militants also abducted 12 "
             "people during the month, the think tank noted.")
     assert by_text(text, published="2025-09-01")["12"][C.attributed_to] == "PICSS"
+
+
+def test_the_outgoing_year_is_the_year_of_the_article() -> None:
+    text = ("QUETTA: The Balochistan police recorded 700 terrorism-related incidents in the "
+            "outgoing year, according to the annual report of the provincial police.")
+    claim = by_text(text, published="2024-12-31")["700"]
+    assert claim[C.period] == "2024"
