@@ -2284,3 +2284,11 @@ def test_the_outgoing_year_is_the_year_of_the_article() -> None:
             "outgoing year, according to the annual report of the provincial police.")
     claim = by_text(text, published="2024-12-31")["700"]
     assert claim[C.period] == "2024"
+
+
+def test_the_mainland_beside_the_tribal_districts_is_kp_mainland() -> None:
+    text = ("PESHAWAR: In February 2025, the tribal districts saw 19 attacks, against 25 in the "
+            "mainland, PICSS said.")
+    claims = by_text(text, published="2025-03-02")
+    assert claims["19"][C.region] == "PK-TA"
+    assert claims["25"][C.region] == "PK-KPM"
