@@ -524,7 +524,10 @@ OR_EQUAL_AFTER = re.compile(
 
 # "65% increase", "5 percent rise": a change noun right after a percent.
 CHANGE_NOUN_AFTER = re.compile(
-    rf"\s+(?P<w>{alternation(CHANGE_NOUNS)})\b", re.IGNORECASE
+    # ("a 65pc year-on-year increase": how often the change is taken may stand between)
+    r"\s+(?:(?:year[\s-]on[\s-]year|month[\s-]on[\s-]month|quarter[\s-]on[\s-]quarter|y-o-y"
+    r"|yoy|annual|yearly|monthly|quarterly)\s+)?"
+    rf"(?P<w>{alternation(CHANGE_NOUNS)})\b", re.IGNORECASE
 )
 # "12% more attacks", "5% lower": a comparative right after a percent.
 COMPARATIVE_AFTER = re.compile(

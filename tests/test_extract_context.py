@@ -2292,3 +2292,10 @@ def test_the_mainland_beside_the_tribal_districts_is_kp_mainland() -> None:
     claims = by_text(text, published="2025-03-02")
     assert claims["19"][C.region] == "PK-TA"
     assert claims["25"][C.region] == "PK-KPM"
+
+
+def test_a_year_on_year_increase_is_a_change() -> None:
+    text = "ISLAMABAD: Sindh recorded 300 deaths in 2024, a 45pc year-on-year increase."
+    claim = by_text(text, published="2025-01-05")["45pc year-on-year increase"]
+    assert (claim[C.kind], claim[C.metric], claim[C.base_period]) == (
+        "percent_change", "deaths", "2023")
