@@ -378,11 +378,14 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
                           else P.COUNTRY_REFERENCE.finditer(text))]
         if refs:
             ctx.regions = sorted(ctx.regions + refs)
+    def known_source_at(start: int, end: int) -> bool:
+        # ("according to the Pakistan Institute for ...", "the Global Terrorism Index said":
+        # the publisher, already named as such; its words are no second, raw source)
+        return any(ks < end and start < ke for ks, ke, _n in _in(ctx.sources, start - 120, end))
+
     named = [(s, name) for s, _e, name in ctx.sources]
     named += [(s, name) for s, e, name in ctx.according
-              if name and name not in P.GENERIC_SOURCE_NAMES and not any(
-                  # ("according to the Pakistan Institute for ...": the publisher, named)
-                  ks < e and s < ke for ks, ke, _n in _in(ctx.sources, s - 120, e))]
+              if name and name not in P.GENERIC_SOURCE_NAMES and not known_source_at(s, e)]
     for m in P.NAME_SAID.finditer(text):
         if "\n" in m.group("name") or ". " in m.group("name"):
             continue  # across a sentence end ("Monday. It says")
@@ -391,9 +394,7 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
             words = words[1:]
         start, end = m.span("name")
         if len(words) >= 2 and normalise(" ".join(words).rstrip(".,’'")) not in lex.outlets and (
-                # ("the Global Terrorism Index said": the publisher, already named as such)
-                not any(ks < end and start < ke for ks, ke, _n in _in(ctx.sources,
-                                                                        start - 120, end))):
+                not known_source_at(start, end)):
             named.append((start, " ".join(words).rstrip(".,’'")))
     named.sort()
     ctx.named, ctx.named_pos = named, [s for s, _ in named]

@@ -1240,6 +1240,10 @@ _ATTRIBUTION_VERB = (
     r"|showed|shows|show|revealed|reveals|reveal|documented|documents"
     r"|highlights|highlighted)\b"
 )
+# The titles of a body's head or spokesperson, who speak for it (one list for the two
+# patterns that read them).
+_HEAD_TITLE = (r"(?:DG|director[\s-]general|chief|head|spokes(?:man|person|woman)"
+               r"|(?:executive\s+|managing\s+)?director|president|chairman|chairperson)")
 ATTRIBUTION_AFTER = re.compile(
     r"\s*(?:[0-9]{4}\s+)?(?:\([^()]{0,40}\)\s*)?(?:,[^,.;]{0,80},\s*|,\s*)?"
     # "A police report seen by Dawn showed": the outlet that relays it is an aside.
@@ -1259,15 +1263,12 @@ ATTRIBUTION_AFTER = re.compile(
     r"(?:report|study|survey|review|assessment|analysis|database|dataset|data|tracker"
     rf"|statistics)\s+(?:[^.;:]{{0,40}}?\s)?{_ATTRIBUTION_VERB}"
     # "the ISPR DG, Major General ..., further said": the body's head or spokesperson.
-    r"|\s+(?:DG|director[\s-]general|chief|head|spokes(?:man|person|woman)|executive\s+director"
-    rf"|managing\s+director|director|president|chairman|chairperson)\b(?:[^.;:]{{0,50}}?\s)?"
-    rf"{_ATTRIBUTION_VERB}",
+    rf"|\s+{_HEAD_TITLE}\b(?:[^.;:]{{0,50}}?\s)?{_ATTRIBUTION_VERB}",
     re.IGNORECASE,
 )
 # "CRSS executive director Imtiaz Gul said": a body's head named after it speaks for it.
 HEAD_TITLE_GAP = re.compile(
-    r"(?:[’']s)?\s+(?:DG|director[\s-]general|chief|head|spokes(?:man|person|woman)"
-    r"|(?:executive\s+|managing\s+)?director|president|chairman|chairperson)\s*,?\s*"
+    rf"(?:[’']s)?\s+{_HEAD_TITLE}\s*,?\s*"
     r"(?:(?:Lt|Lieutenant|Maj|Major|Gen|General|Dr|Mr|Ms|Mrs)\.?\s+)*", re.IGNORECASE)
 # "<Name> said", "<Name>, the envoy, estimates" for names not in the source vocabulary: two to
 # four capitalised words (one alone is too often a sentence's first word: "Officials said").
