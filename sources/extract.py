@@ -1996,8 +1996,12 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         how = f"'{rel}'"
         if rel in ("previous year", "the year before", "a year earlier", "a year before",
                    "a year ago"):
+            # The year before the opening's, else before the one the story is telling where
+            # the opening dates nothing ("... recorded 306, 17pc more than the year before"
+            # in a column on 2023's tallies published in 2024): not the publication's.
             ref_year = int(explicit_years[0].value) if len(explicit_years) == 1 else (
-                int(ctx.lead_period[:4]) if ctx.lead_period else pub.year if pub else None)
+                int(ctx.lead_period[:4]) if ctx.lead_period else
+                int(ctx.story_period[:4]) if ctx.story_period else pub.year if pub else None)
             if ref_year is not None:
                 refs.append(_TimeRef(s, str(ref_year - 1), is_base=True, end=_e, how=how))
             continue
@@ -3382,12 +3386,17 @@ def _extract_claims(
 
         before_sentence = (ctx.sentence_ranks[idx], claims)
         told = False
+        # "1,524 lives in 2023, up 56pc on the 980 of 2022": the count dated as the
+        # comparison's base is its base, not the period the story goes on telling.
+        compared_bases = {f.base_period for f in claims
+                          if f.kind in CHANGE_KINDS and f.base_period and f.period}
         for fig in claims:
             fig.population_read = None  # asked only while the sentence is bound (memory)
             claimed.append((fig, _sentence_text(text, sent, sentence, fig)))
             said = fig.extra.get("how", {}).get("period", "")
             if fig.kind != DATE and fig.period and len(fig.period) != 10 and (
-                    said.startswith(("the sentence", "its own"))):
+                    said.startswith(("the sentence", "its own"))) and not (
+                    fig.kind not in CHANGE_KINDS and fig.period in compared_bases):
                 ctx.story_period = fig.period
                 if fig.kind in CHANGE_KINDS and fig.base_period:
                     ctx.story_change = (fig.period, fig.base_period)

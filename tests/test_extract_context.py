@@ -2299,3 +2299,61 @@ def test_a_year_on_year_increase_is_a_change() -> None:
     claim = by_text(text, published="2025-01-05")["45pc year-on-year increase"]
     assert (claim[C.kind], claim[C.metric], claim[C.base_period]) == (
         "percent_change", "deaths", "2023")
+
+
+# --- a new batch of written stories (a column, an explainer, a parliamentary reply) ------------
+
+
+def test_the_base_of_a_comparison_is_not_the_period_the_story_goes_on_with() -> None:
+    # A column published in January on the year just ended: the paragraph's year is 2023, not
+    # the 2022 its comparison names last.
+    text = ("Figures are out again.\n\nThe institute put the toll of violence at 1,400 lives "
+            "in 2023, up 40pc on the 1,000 of 2022.\n\nThe police, for their part, lost 300 "
+            "officers.")
+    claims = by_text(text, published="2024-01-20")
+    assert claims["1,000"][C.period] == "2022"
+    assert claims["300"][C.period] == "2023"
+
+
+def test_a_count_stated_alone_still_sets_the_story_period() -> None:
+    text = ("Figures are out again.\n\nThe institute counted 1,000 deaths in 2022.\n\n"
+            "The police, for their part, lost 300 officers.")
+    assert by_text(text, published="2024-01-20")["300"][C.period] == "2022"
+
+
+def test_the_year_before_is_before_the_year_the_story_tells() -> None:
+    text = ("Figures are out again.\n\nThe institute put the toll at 1,400 lives in 2023.\n\n"
+            "PIPS recorded 250 attacks, 10pc more than the year before.")
+    claims = by_text(text, published="2024-01-20")
+    assert (claims["10pc more"][C.period], claims["10pc more"][C.base_period]) == (
+        "2023", "2022")
+    assert claims["250"][C.period] == "2023"
+
+
+def test_occurred_tells_of_the_past_not_the_publication_year() -> None:
+    text = ("Figures are out again.\n\nThe institute put the toll at 1,400 lives in 2023.\n\n"
+            "Over 80pc of the deaths occurred in Balochistan.")
+    claim = by_text(text, published="2024-01-20")["Over 80pc of the deaths"]
+    assert claim[C.period] == "2023"
+
+
+def test_tallied_and_log_tell_a_publishers_count() -> None:
+    claims = by_text("Islamabad's other think tank, PICSS, tallied 600 attacks in 2023.\n\n"
+                     "Balochistan police log 700 attacks in 2024", published="2025-01-10")
+    assert claims["600"][C.attributed_to] == "PICSS"
+    assert claims["700"][C.attributed_to] == "Balochistan Police"
+
+
+def test_a_ministry_that_told_parliament_is_the_source_but_a_teller_of_a_reporter_is_not() -> None:
+    told = by_text("The interior ministry told the Senate on Monday that 1,400 terrorist "
+                   "incidents took place in 2023.", published="2024-05-17")
+    assert told["1,400"][C.attributed_to] == "Interior Ministry"
+    reporter = by_text("A PIPS researcher told reporters that 1,400 people had died in 2023.",
+                       published="2024-05-17")
+    assert reporter["1,400"][C.attributed_to] is None
+
+
+def test_a_source_named_in_lower_case_is_found_opening_a_sentence() -> None:
+    claim = by_text("The military's media wing said troops had killed 900 militants in 2024.",
+                    published="2025-01-10")["900"]
+    assert claim[C.attributed_to] == "ISPR"
