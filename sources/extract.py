@@ -1950,14 +1950,19 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                      end=f.end, how=f"'since {ctx.text[since:f.end]}' (up to "
                                                     "publication)"))
                 continue
-            if len(f.iso_date) == 7 and f.iso_date[5:] != "01" and (P.BY_MONTH_START.match(
-                    ctx.text, f.start) or P.BY_MONTH_BEFORE.search(
+            if (len(f.iso_date) == 7 and f.iso_date[5:] != "01" or day and T.is_valid(
+                    f.iso_date)) and (P.BY_MONTH_START.match(ctx.text, f.start) or (
+                    P.BY_MONTH_BEFORE if not day else P.BY_DAY_BEFORE).search(
                     ctx.text, max(sent[0], f.start - 20),
                     f.start + (7 if ctx.text[f.start:f.start + 7].lower() == "end of " else 0))
                     ) and not has_change:
-                # "the police had recorded 476 incidents by the end of July": the year's
-                # tally up to the month's end, not the month's own.
-                refs.append(_TimeRef(f.start, f"{f.iso_date[:4]}-01/{f.iso_date}", end=f.end,
+                # "the police had recorded 476 incidents by the end of July", "Till December
+                # 6, the department had recorded 636": the year's tally up to the month's
+                # end or the day, not the month's or the day's own.
+                up_to = (f"{f.iso_date[:4]}-01/{f.iso_date}" if not day else
+                         T.canonical(date(int(f.iso_date[:4]), 1, 1),
+                                     T.bounds(f.iso_date)[0]))
+                refs.append(_TimeRef(f.start, up_to, end=f.end,
                                      how=f"'{ctx.text[f.start:f.end]}' (the year up to it)"))
                 continue
             refs.append(_TimeRef(f.start, f.iso_date, end=f.end,

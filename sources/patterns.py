@@ -773,6 +773,10 @@ BASE_BEFORE = re.compile(
 BY_MONTH_BEFORE = re.compile(
     r"\b(?:by|till|until|through|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.IGNORECASE)
 BY_MONTH_START = re.compile(r"(?:by|till|until|through|up\s+to)\s", re.IGNORECASE)
+# ... and before a day: "a tally that ran to December 20" too (never "the end of" a day).
+BY_DAY_BEFORE = re.compile(
+    r"\b(?:by|till|until|through|up\s+to|(?:ran|runs|running)\s+(?:up\s+)?to)\s+\Z",
+    re.IGNORECASE)
 # "violence has climbed steadily since 2021": a trend from a year, not a tally since it.
 SINCE_TREND = re.compile(
     rf"\b(?:{alternation(CHANGE_VERBS)}|doubled|tripled|trebled|halved|worsened|escalated"

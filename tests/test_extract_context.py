@@ -2357,3 +2357,12 @@ def test_a_source_named_in_lower_case_is_found_opening_a_sentence() -> None:
     claim = by_text("The military's media wing said troops had killed 900 militants in 2024.",
                     published="2025-01-10")["900"]
     assert claim[C.attributed_to] == "ISPR"
+
+
+def test_a_tally_up_to_a_day_runs_from_the_start_of_its_year() -> None:
+    claims = by_text("PESHAWAR: Till November 30, the police had recorded 600 attacks.\n\n"
+                     "The home department's tally, which ran to December 15, counted 350 deaths."
+                     "\n\nOn December 16, 12 people were killed.", published="2024-12-20")
+    assert claims["600"][C.period] == "2024-01/2024-11"  # whole months
+    assert claims["350"][C.period] == "2024-01-01/2024-12-15"
+    assert claims["12"][C.period] == "2024-12-16"
