@@ -3528,7 +3528,9 @@ def _bracketed_shares(text: str, claims: list[_Figure]) -> None:
     """A percentage in brackets right after a count is that count's share of the whole:
     "388 (61 per cent) were those of the militants" measures what 388 measures, the militants'
     deaths, whatever words stand nearer the percentage; so is one in apposition ("1,612 of
-    the fatalities, over 63 percent,")."""
+    the fatalities, over 63 percent,"), and a change apposed after that share ("558 deaths to
+    the TTP, 52 percent of the total and a 90 percent jump")."""
+    after_share = {id(a): b for a, b in pairwise(claims)}
     for count, share in pairwise(claims):
         if not (count.kind == COUNT and count.metric and share.kind in (PERCENT, SHARE)):
             continue
@@ -3549,6 +3551,11 @@ def _bracketed_shares(text: str, claims: list[_Figure]) -> None:
             if count.region and share.region != count.region:
                 share.region = count.region
                 share.extra["how"]["region"] = share.extra["how"]["metric"]
+            change = after_share.get(id(share))
+            if change is not None and change.kind in CHANGE_KINDS and change.metric is None and (
+                    P.APPOSED_CHANGE_GAP.fullmatch(text, share.span_end, change.span_start)):
+                change.metric = count.metric
+                change.extra["how"]["metric"] = share.extra["how"]["metric"]
 
 
 CHANGE_COUNTS_REACH = 6  # figures after a change where the counts that give it are sought

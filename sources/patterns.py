@@ -990,10 +990,18 @@ BRACKET_CLOSE = re.compile(r"\s*\)")
 # A share in apposition right after a count and its noun (and year): "1,612 of the
 # fatalities, over 63 percent, ..." or "782 deaths in 2024, or 31 percent." (the share then
 # ends its clause, perhaps naming its whole: "..., or 40 percent of the national total,").
+# The noun may be followed by the group or place it is put down to, by name: "558 deaths to
+# the Tehreek-e-Taliban Pakistan (TTP), 52 percent of the total"; and the share may go on
+# into a second apposition ("..., 52 percent of the total and a 90 percent jump").
 APPOSED_SHARE_GAP = re.compile(r"(?:\s+(?:of\s+the\s+)?[^\W\d_][\w-]*"
-                               r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?)?\s*,\s*(?:or\s+)?")
+                               r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?"
+                               r"(?:\s+(?:to|by|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+                               r"(?:\s*\([A-Z][\w-]{1,9}\))?)?)?\s*,\s*(?:or\s+)?")
+APPOSED_CHANGE_GAP = re.compile(r"(?:[’']s)?(?:\s+(?:total|tally|toll|figure|count))?"
+                                r"\s+and\s+an?\s+(?:(?:over|about|nearly|almost|some)\s+)?",
+                                re.IGNORECASE)
 APPOSED_SHARE_END = re.compile(r"(?:[’']s)?(?:\s+(?:total|tally|toll|figure|count))?"
-                               r"\s*(?:[,.;:)]|\Z)", re.IGNORECASE)
+                               r"\s*(?:[,.;:)]|\Z|and\s+an?\s)", re.IGNORECASE)
 # A count given as a rate, not a tally of its period: "1.4 attacks per day", "more than one
 # attack every day", "45 attacks a month", "two deaths per attack" (after the count and a
 # few words of its noun, none a preposition that would date the count: "52 people in a
@@ -1449,7 +1457,9 @@ CARRY_MARKER = re.compile(
     r"|found|finds|recorded|records|highlighted|highlights|pointed\s+out|observed|observes"
     r"|reported|reports|documented|documents|counted|counts|mentioned|mentions|indicated"
     r"|indicates|suggests|suggested|claimed|claims|registered|notes|put|puts|estimated"
-    r"|estimates|warned|warns|underlined|disclosed|discloses)\b"
+    r"|estimates|warned|warns|underlined|disclosed|discloses"
+    # "The index attributes 558 deaths to the TTP": what it puts down to a group is its count.
+    r"|attributes|attributed|blames|blamed)\b"
     rf"|\b(?:according\s+to|as\s+per|per|in)\s+(?:the|its|their|this|that)\s+"
     rf"(?:latest\s+|annual\s+|new\s+|same\s+)?{_BACK_NOUN}\b"
     rf"|\bthe\s+{_BACK_NOUN}[’']s?\b"

@@ -2366,3 +2366,17 @@ def test_a_tally_up_to_a_day_runs_from_the_start_of_its_year() -> None:
     assert claims["600"][C.period] == "2024-01/2024-11"  # whole months
     assert claims["350"][C.period] == "2024-01-01/2024-12-15"
     assert claims["12"][C.period] == "2024-12-16"
+
+
+def test_a_share_and_a_change_apposed_to_a_groups_toll_measure_it() -> None:
+    text = ("The Global Terrorism Index counted 900 deaths in Pakistan in 2024.\n\n"
+            "The index attributes 450 deaths to the Balochistan Liberation Army (BLA), 50 "
+            "percent of the country's total and a 75 percent jump.")
+    claims = by_text(text, published="2025-03-10")
+    share, change = claims["50 percent of the country's"], claims["75 percent jump"]
+    assert (share[C.metric], change[C.metric]) == ("deaths_bla", "deaths_bla")
+    assert claims["450"][C.attributed_to] == "GTI"
+    # Not apposed (a new clause with its own subject): the share is not the group's.
+    other = by_text("The index attributes 450 deaths to the BLA, while 50 percent of the "
+                    "victims were civilians.", published="2025-03-10")
+    assert other["50 percent of the victims"][C.metric] != "deaths_bla"
