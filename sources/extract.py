@@ -1417,6 +1417,8 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
             and P.VERB_GAP.fullmatch(ctx.text, ctx.metrics[j][1], fig.span_start):
         return ctx.metrics[j][2]
     after = _first_metric_at(ctx, fig.core_end, hi, True, lex)
+    if after and P.SUBORDINATE_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0]):
+        after = None
     if after and (not P.OTHER_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0])
                   or _names_population_before(ctx, fig, after[0])):
         # "35 terrorist incidents": the last of adjoining metric words is the head noun.

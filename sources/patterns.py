@@ -1796,6 +1796,12 @@ VERB_GAP = re.compile(r"\s+(?:(?:another|a\s+further|an\s+additional|a\s+total\s
 # "deaths climbing 28% and attacks nearly tripling".
 OTHER_CLAUSE_GAP = re.compile(r"\b(?:and|while|whereas|but)\s+(?:[^\W\d_][\w’'-]*\s+)?\Z",
                               re.IGNORECASE)
+# "a 122 percent jump from the previous year as security forces stepped up operations": a
+# measure inside a clause that gives a reason or a time is not what the figure measures.
+SUBORDINATE_CLAUSE_GAP = re.compile(
+    r"(?<!such\s)\b(?:as|because|amid|following)\s+"
+    r"(?!(?:per|well|many|much|a\s+result|compared|against|of|on|in|for|to|with)\b)"
+    r"(?:[^\W\d_][\w’'-]*\s+){0,5}\Z", re.IGNORECASE)
 # "in KP, where 858 attacks were reported": a relative clause about the place before it.
 WHERE_AFTER = re.compile(r"[\s,]*(?:where|in\s+which)\b[^.;]*\Z", re.IGNORECASE)
 # "from 539 to 976": the gap between two levels of a change.

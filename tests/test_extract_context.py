@@ -2380,3 +2380,13 @@ def test_a_share_and_a_change_apposed_to_a_groups_toll_measure_it() -> None:
     other = by_text("The index attributes 450 deaths to the BLA, while 50 percent of the "
                     "victims were civilians.", published="2025-03-10")
     assert other["50 percent of the victims"][C.metric] != "deaths_bla"
+
+
+def test_a_measure_in_a_clause_giving_the_reason_is_not_the_changes() -> None:
+    text = ("Militants accounted for 900 of the dead, or 50 percent, a 40 percent jump from the "
+            "year before as troops stepped up operations.")
+    assert by_text(text, published="2025-01-02")["40 percent jump"][C.metric] == (
+        "deaths_militants")
+    named = by_text("PICSS recorded a 40 percent jump in deaths as troops stepped up operations.",
+                    published="2025-01-02")
+    assert named["40 percent jump"][C.metric] == "deaths"
