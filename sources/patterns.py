@@ -1028,7 +1028,11 @@ THAN_A_TIME = re.compile(
     r"|(?:first|second|third|fourth|last)\s+(?:quarter|half))"
     r"|(?:a|one|the)\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)"
     r"|the\s+(?:previous|preceding|prior|same|last)\b|last\s+(?:year|month|quarter)"
-    r"|(?:19|20)\d\d)", re.IGNORECASE)
+    r"|(?:19|20)\d\d"
+    # "58 percent more than the 1,527 of the same period of 2024": the earlier time's level.
+    r"|the\s+\d[\d,]*\s+(?:(?:recorded|reported|registered|killed|counted)\s+)?(?:in|of|during)"
+    r"\s+(?:the\s+)?(?:(?:same|previous|preceding|prior|last)\b|(?:19|20)\d\d"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))", re.IGNORECASE)
 # "24 percent fewer than in August": a comparative compared with an earlier time is a change.
 COMPARATIVE_THAN_A_TIME_AFTER = re.compile(
     rf"\s+(?P<w>{alternation(CHANGE_COMPARATIVES)})(?=\s+than{THAN_A_TIME.pattern})",

@@ -2390,3 +2390,14 @@ def test_a_measure_in_a_clause_giving_the_reason_is_not_the_changes() -> None:
     named = by_text("PICSS recorded a 40 percent jump in deaths as troops stepped up operations.",
                     published="2025-01-02")
     assert named["40 percent jump"][C.metric] == "deaths"
+
+
+def test_more_than_an_earlier_times_level_is_a_change_against_that_time() -> None:
+    text = ("ISLAMABAD: In the first half of the year, 1,200 people were killed, 50 percent more "
+            "than the 800 of the same period of 2024, CRSS said.")
+    claim = by_text(text, published="2025-07-01")["50 percent more"]
+    assert (claim[C.kind], claim[C.metric], claim[C.base_period]) == (
+        "percent_change", "deaths", "2024-01/2024-06")
+    place = by_text("ISLAMABAD: Khyber Pakhtunkhwa saw 1,200 deaths in 2024, 50 percent more "
+                    "than the 800 of Balochistan, CRSS said.", published="2025-07-01")
+    assert place["50 percent"][C.metric] is None  # two places, no change in time
