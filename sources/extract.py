@@ -1786,11 +1786,29 @@ def _compared_in_brackets(text: str, fig: _Figure, previous: _Figure) -> bool:
 
 def _apply_modifier(ctx: _Context, lex: Lexicon, fig: _Figure, hi: int) -> None:
     """"... 70,000 when including families": a modifier turns militants into its variant."""
-    for _s, _e, mid in _in(ctx.modifiers, fig.span_end, hi):
-        if fig.metric is not None and (fig.metric == lex.metrics[mid].base
-                                       or fig.metric in lex.metrics[mid].also_of):
+    if fig.metric is None:
+        return
+
+    def turns(mid: str) -> bool:
+        return fig.metric == lex.metrics[mid].base or fig.metric in lex.metrics[mid].also_of
+
+    for s, _e, mid in _in(ctx.modifiers, fig.span_end, hi):
+        if P.NEW_CLAUSE.search(ctx.text, fig.span_end, s):
+            # "5,000 to 6,000 militants were in Afghanistan, and that with their families
+            # their number reached 70,000": the families are the next clause's figure's ...
+            break
+        if turns(mid):
             fig.metric = mid
             return
+    # ... as the clause that opens with them says before its figure.
+    before = _in(ctx.modifiers, max(0, fig.span_start - MODIFIER_BEFORE_REACH), fig.span_start)
+    if before and turns(before[-1][2]) and not P.NEW_CLAUSE.search(
+            ctx.text, before[-1][1], fig.span_start) and not P.DIGIT.search(
+            ctx.text, before[-1][1], fig.span_start):
+        fig.metric = before[-1][2]
+
+
+MODIFIER_BEFORE_REACH = 60  # characters before a figure where its clause's modifier is read
 
 
 def _phrase_period(m: re.Match, year_hint: int | None, pub: date | None
@@ -2431,6 +2449,8 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
         noun = P.DOCUMENT_NOUN.search(ctx.text, ctx.carry[c][0], ctx.carry[c][1])
         if noun is not None:
             last = _named_with_document(ctx, j, noun.group(0).lower()) or last
+        elif (body := P.BACK_NOUN.search(ctx.text, ctx.carry[c][0], ctx.carry[c][1])):
+            last = _named_by_noun(ctx, fig.span_start, body.group(0).lower()) or last
         back = ctx.sentence_ranks[idx] - ctx.sentence_ranks[
             bisect_right(ctx.sentence_starts, last[0]) - 1]
         fig.attributed_to = last[1]
@@ -2454,6 +2474,19 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
         return  # another source named since: the paragraph's first source no longer holds
     fig.attributed_to = name
     fig.extra["how"]["source"] = f"named at the start of the paragraph ('{name}')"
+
+
+def _named_by_noun(ctx: _Context, before: int, noun: str) -> tuple[int, str] | None:
+    """"The monitors said", "the index attributes": the last source named before ``before``
+    (of the ``DOCUMENT_REACH`` last) whose name as written holds that noun ("the UN sanctions
+    monitoring team", "the Global Terrorism Index"), rather than a person quoted since; None
+    when none does."""
+    stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    k = bisect_left(ctx.sources, before, key=_FIRST) - 1
+    for s, e, name in ctx.sources[max(0, k - DOCUMENT_REACH + 1):k + 1][::-1]:
+        if stem in ctx.text[s:e].lower():
+            return s, name
+    return None
 
 
 DOCUMENT_REACH = 8  # named sources "the report said" looks back through for its report

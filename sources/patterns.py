@@ -1384,7 +1384,7 @@ def country_starts(low: str) -> list[int]:
 # that source until another is named.
 _BACK_NOUN = (
     r"(?:report|study|survey|think[\s-]?tank|institute|institution|centre|center|index|data"
-    r"|dataset|figures|statistics|stats|organi[sz]ation|body|monitor|document|findings"
+    r"|dataset|figures|statistics|stats|organi[sz]ation|body|monitors?|document|findings"
     r"|analysis|research|review|watchdog|tally)"
 )
 # The kind of document a carry marker names ("the report said"), looked for where its
@@ -1448,6 +1448,7 @@ PERIOD_ANAPHOR = re.compile(
 PERIOD_ANAPHOR_LOW = re.compile(PERIOD_ANAPHOR.pattern)  # found_lowered
 # A sentence that opens on the figures just told as a whole of its own: "This includes a
 # 90% rise in ...", "These included 40 soldiers", "This figure included 12 policemen".
+BACK_NOUN = re.compile(rf"\b{_BACK_NOUN}\b", re.IGNORECASE)
 INCLUDES_SUBJECT = re.compile(r"[\s\"“‘']*(?:this|that|these|those|it)\s+"
                               r"(?:(?:figure|number|total|tally|toll|count)s?\s+)?(?:also\s+)?"
                               r"(?:includes?|included|including)\b", re.IGNORECASE)
@@ -1806,6 +1807,9 @@ SUBORDINATE_CLAUSE_GAP = re.compile(
     r"(?<!such\s)\b(?:as|because|amid|following)\s+"
     r"(?!(?:per|well|many|much|a\s+result|compared|against|of|on|in|for|to|with)\b)"
     r"(?:[^\W\d_][\w’'-]*\s+){0,5}\Z", re.IGNORECASE)
+# Where a new clause starts between a figure and the words after it: "..., and that", "; ".
+NEW_CLAUSE = re.compile(r"[;.!?]\s|,\s*(?:and|but|while|whereas)\b|\band\s+that\b",
+                        re.IGNORECASE)
 # "in KP, where 858 attacks were reported": a relative clause about the place before it.
 WHERE_AFTER = re.compile(r"[\s,]*(?:where|in\s+which)\b[^.;]*\Z", re.IGNORECASE)
 # "from 539 to 976": the gap between two levels of a change.

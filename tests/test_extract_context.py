@@ -2401,3 +2401,36 @@ def test_more_than_an_earlier_times_level_is_a_change_against_that_time() -> Non
     place = by_text("ISLAMABAD: Khyber Pakhtunkhwa saw 1,200 deaths in 2024, 50 percent more "
                     "than the 800 of Balochistan, CRSS said.", published="2025-07-01")
     assert place["50 percent"][C.metric] is None  # two places, no change in time
+
+
+def test_a_modifier_belongs_to_the_figure_of_its_own_clause() -> None:
+    text = ("In March, Asif Durrani had said some 4,000 to 5,000 TTP militants were in "
+            "Afghanistan, and that with their families their number reached 60,000.")
+    claims = by_text(text, published="2024-08-01")
+    assert claims["some 4,000 to 5,000"][C.metric] == "militants"
+    assert claims["60,000"][C.metric] == "militants_with_families"
+    after = by_text("Asif Durrani said 60,000 militants were there when including families.",
+                    published="2024-08-01")
+    assert after["60,000"][C.metric] == "militants_with_families"
+
+
+def test_the_body_a_back_reference_names_is_the_source_not_a_person_quoted_since() -> None:
+    text = ("The UN sanctions monitoring team's latest report puts the number of TTP fighters in "
+            "Afghanistan at between 5,000 and 6,000.\n\nIn March, Asif Durrani had said some "
+            "4,000 TTP militants were in Afghanistan.\n\nThe monitors said the TTP carried out "
+            "1,100 attacks in Pakistan in 2023.")
+    claims = by_text(text, published="2024-08-01")
+    assert claims["between 5,000 and 6,000"][C.attributed_to] == "UN Monitoring Team"
+    assert claims["1,100"][C.attributed_to] == "UN Monitoring Team"
+    # "They said" names no body: the last one named speaks.
+    it = by_text(text.replace("The monitors said", "They said"), published="2024-08-01")
+    assert it["1,100"][C.attributed_to] == "Asif Durrani"
+
+
+def test_the_military_spokesman_by_rank_and_title_is_ispr() -> None:
+    text = ("RAWALPINDI: Troops killed 500 terrorists in 2023, the military's spokesman said.\n\n"
+            "Lt Gen Ahmed Sharif Chaudhry said at a press conference that 250 soldiers were "
+            "martyred during the year.")
+    claims = by_text(text, published="2024-01-05")
+    assert claims["500"][C.attributed_to] == "ISPR"
+    assert claims["250"][C.attributed_to] == "ISPR"
