@@ -1575,6 +1575,25 @@ def _qualifies_other_noun(text: str, lo: int, metric_start: int) -> bool:
         last.group(1).lower() not in P.CHANGE_NOUNS)
 
 
+def _gapped_group(ctx: _Context, lex: Lexicon, fig: _Figure, previous: _Figure) -> None:
+    """"The TTP killed 131 people and the Islamic State's Khorasan affiliate 76": a figure
+    that continues a group's count after another group is named is that group's (its measure
+    of the same kind, or none where the vocabulary has no such part), not the first's."""
+    named = _in(ctx.groups, previous.span_end, fig.span_start)
+    if not named or named[-1][2] == previous.extra["group"]:
+        return
+    group = named[-1][2]
+    base = next((b for (b, g), part in lex.parts.items()
+                 if g == previous.extra["group"] and part == previous.metric), None)
+    fig.metric = lex.parts.get((base, group)) if base else None
+    fig.extra["group"] = group
+    fig.extra["how"]["metric"] = (
+        f"the count before it ({ctx.text[previous.span_start:previous.span_end]}), for the group"
+        f" named between ({ctx.text[named[-1][0]:named[-1][1]]})")
+    if fig.metric is None:
+        fig.extra["no_measure"] = True
+
+
 def _continues(text: str, fig: _Figure) -> bool:
     """Whether a figure has no noun of its own ("rising to 70,000 when ..."), so it continues
     the subject of the figure before it in the sentence."""
@@ -3239,6 +3258,8 @@ def _extract_claims(
                 # "... 5,000 to 6,000 militants, with the number rising to 70,000": a figure
                 # with no noun of its own continues the earlier figure's subject.
                 fig.metric = previous.metric
+                if previous.extra.get("group"):
+                    _gapped_group(ctx, lex, fig, previous)
                 if fig.region is None and previous.region:
                     fig.region = previous.region
                     how["region"] = previous.extra["how"].get("region")

@@ -1115,8 +1115,12 @@ PEOPLE_LIST_GAP = re.compile(
 # "582 others", "40 more": a figure that adds people to the set the sentence just counted.
 # "the BLA, was reportedly responsible for 28% of deaths": a group as the subject of
 # "responsible for" (or "behind") the figure right after.
+# ("The BLA was the deadliest group in the country, responsible for 233 deaths": after
+# what the group was, too.)
 RESPONSIBLE_GAP = re.compile(
-    r"\)?\s*,?\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)(?:[^\W\d_]+ly\s+)?"
+    r"\)?\s*,?\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[^\W\d_]+ly\s+)?"
+    r"|(?:was|were|is|are)\s+the\s+(?:[^\W\d_]+\s+){1,3}?(?:group|outfit|organi[sz]ation"
+    r"|faction)(?:\s+in\s+(?:the\s+)?[^\W\d_]+)?\s*,\s*)"
     r"(?:responsible\s+for|behind)\s+(?:about\s+|nearly\s+|over\s+|around\s+|almost\s+)?",
     re.IGNORECASE)
 # "two each in Punjab and Sindh", "3 attacks each": the figure is each place's.
@@ -1245,7 +1249,7 @@ ATTRIBUTION_BEFORE = re.compile(
     r"(?:\baccording\s+to|\bas\s+per|\bquoting|\bciting|\b(?:says|said|states|stated|notes|noted)"
     r"|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
     r"|research|statistics|findings)\s+(?:by|from|of)|\b(?:published|compiled|issued|released)\s+(?:here\s+|today\s+|on\s+\w+\s+)?by"
-    r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\bin)"
+    r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\b(?:in|on))"
     r"\s+(?:the\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?"
     r"(?:(?:think[\s-]tank|research\s+(?:centre|center|institute))\s+)?\Z",
     re.IGNORECASE,

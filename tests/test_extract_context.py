@@ -2434,3 +2434,18 @@ def test_the_military_spokesman_by_rank_and_title_is_ispr() -> None:
     claims = by_text(text, published="2024-01-05")
     assert claims["500"][C.attributed_to] == "ISPR"
     assert claims["250"][C.attributed_to] == "ISPR"
+
+
+def test_a_group_named_as_the_deadliest_and_a_group_in_a_gapped_list_own_their_tolls() -> None:
+    text = ("Pakistan ranked sixth on the Global Terrorism Index 2023 as deaths rose to 600 in "
+            "2022.\n\nThe Balochistan Liberation Army was the deadliest group in the country, "
+            "responsible for 200 deaths, or 33 percent of the total. The Tehreek-e-Taliban "
+            "Pakistan killed 120 people and the Islamic State's Khorasan affiliate 70.")
+    claims = by_text(text, published="2023-03-15")
+    assert claims["600"][C.attributed_to] == "GTI"  # "ranked ... on the <index>"
+    assert claims["200"][C.metric] == "deaths_bla"
+    assert claims["120"][C.metric] == "deaths_ttp"
+    assert claims["70"][C.metric] == "deaths_iskp"
+    # The same group gapped: its own measure goes on.
+    same = by_text("The TTP killed 120 people in 2022 and 90 in 2021.", published="2023-03-15")
+    assert same["90"][C.metric] == "deaths_ttp"
