@@ -2697,6 +2697,9 @@ def _article_region(ctx: _Context, lex: Lexicon, fig: _Figure) -> None:
         how["region"] = f"{fig.attributed_to}'s scope ({region_name(lex, scope)})"
 
 
+BREAKDOWN_ITEM_REACH = 60  # characters before a count where the breakdown it ends is read
+
+
 def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, int],
                   prev_end: int, nxt: int, previous: _Figure | None) -> None:
     """Make a figure that counts a part of a total carry the part's metric (parts.yaml).
@@ -2745,7 +2748,11 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             return
     elif previous is not None and previous.extra.get("population") and fig.metric in (
             "deaths", "injured") and (_continues(text, fig) or _counted_word_after(ctx, lex, fig)) \
-            and not _is_other_people(ctx, fig):
+            and not _is_other_people(ctx, fig) and not P.BREAKDOWN_ITEM_BEFORE.search(
+                text, max(0, previous.span_start - BREAKDOWN_ITEM_REACH), previous.span_start):
+        # (Not after the item of a breakdown: "54 were killed, 29 security personnel, 16
+        # civilians and nine militants, and 117 were injured", "257 were killed, including
+        # 133 security personnel, and 492 were injured": the injured are everyone's.)
         # "572 security personnel were killed and 1,292 were injured", "140 civilians dead
         # and 350 injured": the same people (not "... and 40 were children").
         part = lex.parts.get((fig.metric, previous.extra["population"]))

@@ -983,7 +983,9 @@ WITH_TOLL_GAP = re.compile(r"[^.;:!?\n]{0,40}?,\s+with\s+", re.IGNORECASE)
 # "96 (21 per cent) security personnel": an aside between a count and the people it counts.
 ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
 # "71 casualties—38 of whom were police officers": the part named after "of whom".
-OF_WHOM_GAP = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were\s+|was\s+)?", re.IGNORECASE)
+# ("492 were injured, 238 of them from the security forces": from whose ranks, too.)
+OF_WHOM_GAP = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were\s+|was\s+|from\s+(?:the\s+)?)?",
+                         re.IGNORECASE)
 # "516 (57 per cent)": a percentage in brackets right after a count.
 BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
 BRACKET_CLOSE = re.compile(r"\s*\)")
@@ -1811,6 +1813,12 @@ SUBORDINATE_CLAUSE_GAP = re.compile(
     r"(?<!such\s)\b(?:as|because|amid|following)\s+"
     r"(?!(?:per|well|many|much|a\s+result|compared|against|of|on|in|for|to|with)\b)"
     r"(?:[^\W\d_][\w’'-]*\s+){0,5}\Z", re.IGNORECASE)
+# Before a count that is an item of a breakdown of a whole: "including 133 security
+# personnel", "29 security personnel, 16 civilians and nine militants".
+BREAKDOWN_ITEM_BEFORE = re.compile(
+    r"(?:\b(?:including|among\s+(?:them|whom|those)|of\s+(?:whom|them))\s+"
+    r"|\d[\d,]*\s+[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+))"
+    r"\Z", re.IGNORECASE)
 # Where a new clause starts between a figure and the words after it: "..., and that", "; ".
 NEW_CLAUSE = re.compile(r"[;.!?]\s|,\s*(?:and|but|while|whereas)\b|\band\s+that\b",
                         re.IGNORECASE)

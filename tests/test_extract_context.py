@@ -2449,3 +2449,18 @@ def test_a_group_named_as_the_deadliest_and_a_group_in_a_gapped_list_own_their_t
     # The same group gapped: its own measure goes on.
     same = by_text("The TTP killed 120 people in 2022 and 90 in 2021.", published="2023-03-15")
     assert same["90"][C.metric] == "deaths_ttp"
+
+
+def test_the_injured_after_a_breakdown_of_the_dead_are_everyones() -> None:
+    listed = by_text("Sixty people were killed in May, 30 soldiers, 20 civilians and ten militants, "
+                     "and 120 were injured.", published="2024-06-02")
+    assert listed["120"][C.metric] == "injured"
+    included = by_text("At least 250 people were killed in 2024, including 130 security "
+                       "personnel, and 490 were injured, 230 of them from the security forces.",
+                       published="2025-07-10")
+    assert included["490"][C.metric] == "injured"
+    assert included["230"][C.metric] == "injured_security_personnel"
+    # The same people, killed and injured: theirs.
+    same = by_text("In 2023, 570 security personnel were killed and 1,290 were injured.",
+                   published="2024-05-17")
+    assert same["1,290"][C.metric] == "injured_security_personnel"
