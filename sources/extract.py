@@ -2711,6 +2711,19 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         return
     text = ctx.text
     lo, hi = max(clause[0], prev_end), min(clause[1], nxt)
+    if fig.kind == SHARE and (base := _hurt_base(lex, fig.metric)) == fig.metric and (
+            were := P.SHARE_WERE_PEOPLE.match(text, fig.span_end, fig.span_end + 60)):
+        # "At least 55 percent of those killed were security personnel": the share of the
+        # dead those people make up, as "security personnel made up 55 percent" is.
+        k = bisect_left(ctx.populations, were.end(), key=_FIRST)
+        if k < len(ctx.populations) and ctx.populations[k][0] == were.end() and (
+                part := lex.parts.get((base, ctx.populations[k][2]))):
+            fig.metric = part
+            fig.extra["base"], fig.extra["population"] = base, ctx.populations[k][2]
+            fig.extra["how"]["metric"] = (
+                f"the people the share of the {base} was ('{text[were.start():were.end()].strip()}"
+                f" {text[ctx.populations[k][0]:ctx.populations[k][1]]}')")
+            return
     # Who was counted: a population named right after the figure ("126 civilians").
     named = _population_after(ctx, fig)
     if named is not None:

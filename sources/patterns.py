@@ -1132,6 +1132,11 @@ OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNO
 # "160 were security personnel", "95 were of the police": the people a count is.
 WERE_BEFORE_PEOPLE = re.compile(r"\s+(?:were|was|are|is)\s+(?:of\s+)?(?:the\s+)?",
                                 re.IGNORECASE)
+# After a share of the dead or injured, the people it was: "55 percent of those killed (in
+# 2022) were security personnel", "... were members of the security forces".
+SHARE_WERE_PEOPLE = re.compile(
+    r"(?:\s+(?:in|during)\s+[^,.;]{1,30}?)?\s+(?:were|was)\s+(?:members\s+of\s+)?(?:the\s+)?",
+    re.IGNORECASE)
 WORD_AT = re.compile(r"[^\W\d_]")
 # "16 were made in Punjab", "40 were reported": a verb after "were", not who the count is.
 PARTICIPLE_AT = re.compile(

@@ -2464,3 +2464,12 @@ def test_the_injured_after_a_breakdown_of_the_dead_are_everyones() -> None:
     same = by_text("In 2023, 570 security personnel were killed and 1,290 were injured.",
                    published="2024-05-17")
     assert same["1,290"][C.metric] == "injured_security_personnel"
+
+
+def test_a_share_of_the_dead_that_were_some_people_is_their_share() -> None:
+    claims = by_text("In 2022, at least 50 percent of those killed were security personnel, "
+                     "and 30 percent of the dead were killed in Balochistan.",
+                     published="2023-03-15")
+    assert claims["at least 50 percent of those killed"][C.metric] == (
+        "deaths_security_personnel")
+    assert claims["30 percent of the dead"][C.metric] == "deaths"  # a place, not people
