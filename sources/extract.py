@@ -1378,6 +1378,28 @@ def _hurt_opening(ctx: _Context, sent: tuple[int, int]) -> tuple[str, str] | Non
     return ctx.metrics[j][2], ctx.text[opening.end():comma]
 
 
+def _people_hurt_opening(ctx: _Context, lex: Lexicon, sent: tuple[int, int]
+                         ) -> tuple[str, str, str] | None:
+    """The people a sentence opens on as killed or injured ("Of the terrorists killed, 447
+    died in Khyber Pakhtunkhwa and 109 in Balochistan"), as (part measure, base measure, its
+    words), or None: its counts of that measure are those people's."""
+    opening = P.OF_THE_MEASURE_OPENING.match(ctx.text, sent[0], sent[1])
+    if opening is None:
+        return None
+    k = bisect_left(ctx.populations, opening.end(), key=_FIRST)
+    if k == len(ctx.populations) or ctx.populations[k][0] != opening.end():
+        return None
+    people_end, population = ctx.populations[k][1], ctx.populations[k][2]
+    j = bisect_left(ctx.metric_starts, people_end)
+    if j == len(ctx.metrics) or ctx.metrics[j][2] not in ("deaths", "injured") or (
+            ctx.text[people_end:ctx.metrics[j][0]].strip()):
+        return None
+    if not P.OPENING_COMMA.match(ctx.text, ctx.metrics[j][1]):
+        return None
+    part = lex.parts.get((ctx.metrics[j][2], population))
+    return (part, ctx.metrics[j][2], ctx.text[opening.end():ctx.metrics[j][1]]) if part else None
+
+
 def _label_before(ctx: _Context, lex: Lexicon, fig: _Figure) -> str | None:
     """The measure a line or list item opens on as a label before its figure ("- Deaths:
     693", "Terrorist attacks: 306"), or None."""
@@ -3189,6 +3211,8 @@ def _extract_claims(
         # ... or one it names without a number: "Of those killed in the attacks, 488 were
         # civilians and 461 security personnel".
         opening_hurt = _hurt_opening(ctx, sent) if opening_whole is None and first else None
+        opening_people = _people_hurt_opening(ctx, lex, sent) if (
+            opening_whole is None and first and opening_hurt is None) else None
         # Start of the next non-date claim after each claim (a figure's words end there).
         nexts = [sent[1]] * len(claims)
         upcoming = sent[1]
@@ -3234,6 +3258,12 @@ def _extract_claims(
             nxt = nexts[k]
             prev_end = previous.span_end if previous else sent[0]
             clause = _clause(ctx, fig.span_start, fig.span_end, sent)
+            if fig.kind == COUNT and (close := P.APPOSED_COUNT_CLOSE.match(
+                    text, fig.span_end)) is not None and P.MOST_OF_APPOSED_BEFORE.search(
+                    text, max(sent[0], fig.span_start - 60), fig.span_start):
+                # "Most of the operations, 15,063, were conducted in Balochistan": the count in
+                # apposition is the subject of the clause that goes on after it.
+                clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
             if id(fig) in listed and fig.metric in (None, "militants"):
                 fig.metric = listed[id(fig)]  # "925 terrorists eliminated": not a head count
             if head_change is not None and fig.kind == PERCENT and _gapped_change(
@@ -3296,7 +3326,11 @@ def _extract_claims(
                                  f"({text[previous.span_start:previous.span_end]})")
             if fig.metric is None and previous is None and fig.kind == COUNT and (
                     P.WITH_COUNT_BEFORE.search(text, max(sent[0], fig.span_start - 12),
-                                               fig.span_start)) and _continues(text, fig):
+                                               fig.span_start)
+                    or P.MOST_OF_APPOSED_BEFORE.search(text, max(sent[0], fig.span_start - 60),
+                                                       fig.span_start)) and _continues(text, fig):
+                # ("Most of the operations, 15,063, were conducted in Balochistan": the count
+                # in apposition is of the noun it stands for.)
                 # "Balochistan accounted for the bulk of the 2023 operations, with 15,063": a
                 # bare count after "with" counts what its sentence named before it.
                 k = bisect_left(ctx.metric_starts, fig.span_start) - 1
@@ -3347,6 +3381,11 @@ def _extract_claims(
                     None, "militants", opening_hurt[0]) and P.WERE_BEFORE_PEOPLE.match(
                     text, fig.core_end):
                 _part_after_its_whole(ctx, lex, fig, opening_hurt)
+            elif fig.kind == COUNT and opening_people is not None and (
+                    fig.metric == opening_people[1]):
+                # "Of the terrorists killed, 447 died in KP": the dead counted are those people.
+                fig.metric = opening_people[0]
+                how["metric"] = f"the people its sentence opens on ('{opening_people[2]}')"
             if fig.kind in (PERCENT, SHARE) and previous is not None and previous.kind == COUNT \
                     and previous.extra.get("group") and P.WHOLE_FIRST.match(
                         text, sent[0], previous.span_start):

@@ -603,6 +603,7 @@ UP_DOWN_AS_CHANGE = re.compile(
 OF_THE_MEASURE_OPENING = re.compile(r"(?:[A-Z][\w .,-]{0,40}:)?[\s\"“‘']*(?:of|among)\s+"
                                     r"(?:the|all|these|those)\s+"
                                     r"(?:(?:total|reported|recorded)\s+)?", re.IGNORECASE)
+OPENING_COMMA = re.compile(r"\s*(?:(?:in|during)\s+[^,.;\d]{1,30}?|(?:in\s+)?(?:19|20)\d\d)?\s*,")
 OPENING_REST = re.compile(r"(?:[^\d,;.]|(?:19|20)\d\d){0,60}?,\s*(?:(?:about|around|nearly|almost|over|some"
                           r"|roughly|just\s+over|more\s+than)\s+)?", re.IGNORECASE)
 # A measure set as a label before its figure, at the start of a line or list item:
@@ -1885,6 +1886,14 @@ COMPARED_LEVEL_BEFORE = re.compile(
     r"\s+(?:the\s+)?\Z", re.IGNORECASE)
 # "... the bulk of the 2023 operations, with 15,063": a bare count after "with".
 WITH_COUNT_BEFORE = re.compile(r",\s*with\s+(?:some\s+|about\s+|over\s+)?\Z", re.IGNORECASE)
+# "Most of the operations, 15,063, ...": a count in apposition to the part of a whole, and
+# the comma that closes the apposition before its verb.
+APPOSED_COUNT_CLOSE = re.compile(r"\s*,\s*(?=(?:were|was|took|came|occurred|happened)\b)",
+                                 re.IGNORECASE)
+MOST_OF_APPOSED_BEFORE = re.compile(
+    r"\b(?:most|many|the\s+bulk|the\s+majority|the\s+lion[’']s\s+share|half)\s+of\s+"
+    r"(?:the|these|those|its|their)\s+(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s*,\s*\Z",
+    re.IGNORECASE)
 # "Balochistan saw an 84 percent jump in attacks, to 202": the level a change reached, after
 # the change and perhaps its noun.
 CHANGE_LEVEL_GAP = re.compile(

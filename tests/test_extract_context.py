@@ -2473,3 +2473,20 @@ def test_a_share_of_the_dead_that_were_some_people_is_their_share() -> None:
     assert claims["at least 50 percent of those killed"][C.metric] == (
         "deaths_security_personnel")
     assert claims["30 percent of the dead"][C.metric] == "deaths"  # a place, not people
+
+
+def test_most_of_the_operations_in_apposition_and_the_people_killed_an_opening_names() -> None:
+    text = ("RAWALPINDI: Troops conducted 20,000 operations in 2023, the military said.\n\n"
+            "Most of the operations, 15,000, were conducted in Balochistan, while 2,000 were "
+            "carried out in Khyber Pakhtunkhwa. Of the terrorists killed, 400 died in Khyber "
+            "Pakhtunkhwa and 100 in Balochistan.")
+    claims = by_text(text, published="2024-01-05")
+    assert (claims["15,000"][C.metric], claims["15,000"][C.region]) == (
+        "security_operations", "PK-BA")
+    assert claims["2,000"][C.metric] == "security_operations"
+    assert (claims["400"][C.metric], claims["100"][C.metric]) == (
+        "deaths_militants", "deaths_militants")
+    # An opening on the dead alone names no people: the counts after it are of the dead.
+    plain = by_text("Of the people killed, 400 died in Khyber Pakhtunkhwa.",
+                    published="2024-01-05")
+    assert plain["400"][C.metric] == "deaths"
