@@ -3953,6 +3953,9 @@ def _resolve_local_sources(figs: list[_Figure], lex: Lexicon) -> None:
             how.pop("source", None)
 
 
+REST_OF_REACH = 120  # characters before a figure where "the rest of the province" is read
+
+
 def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, ctx: _Context) -> None:
     """A region's figures mean the rest of it where the article counts a part of it apart
     (regions.yaml ``rest_of``): "KP saw 308 attacks. The merged districts recorded 259" are
@@ -3969,6 +3972,19 @@ def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, ctx: _Context) -> None:
             apart.setdefault(fig.region, {}).setdefault(key, set()).add(
                 bisect_right(ctx.sentence_starts, fig.span_start))
     for fig in figs:
+        sent = ctx.sentences[bisect_right(ctx.sentence_starts, fig.span_start) - 1]
+        said = P.REST_OF_BEFORE.search(text, max(sent[0], fig.span_start - REST_OF_REACH),
+                                       fig.span_start)
+        if said is not None and not P.NEW_CLAUSE.search(text, said.end(), fig.span_start):
+            # "In the tribal districts of KP, 259 attacks ..., while the rest of the province
+            # recorded 308": the figure's place is what is left of the whole.
+            rest = next((r for (w, p), r in lex.region_rest.items() if fig.region in (w, p)),
+                        None)
+            if rest is not None:
+                fig.region = rest
+                fig.extra.setdefault("how", {})["region"] = (
+                    f"{region_name(lex, rest)}: '{said.group(0)}'")
+                continue
         for (whole, part), rest in lex.region_rest.items():
             told = apart.get(part, {}).get((fig.metric, fig.period, fig.attributed_to))
             if fig.region == whole and told and bisect_right(

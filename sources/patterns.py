@@ -1825,6 +1825,10 @@ BREAKDOWN_ITEM_BEFORE = re.compile(
     r"(?:\b(?:including|among\s+(?:them|whom|those)|of\s+(?:whom|them))\s+"
     r"|\d[\d,]*\s+[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+))"
     r"\Z", re.IGNORECASE)
+# "while the rest of the province recorded 308 attacks": what is left of a whole whose part
+# was just counted.
+REST_OF_BEFORE = re.compile(r"\b(?:[Tt]he\s+)?rest\s+of\s+(?:the\s+)?(?:province|country"
+                            r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\b")
 # Where a new clause starts between a figure and the words after it: "..., and that", "; ".
 NEW_CLAUSE = re.compile(r"[;.!?]\s|,\s*(?:and|but|while|whereas)\b|\band\s+that\b",
                         re.IGNORECASE)

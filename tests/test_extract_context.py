@@ -2490,3 +2490,16 @@ def test_most_of_the_operations_in_apposition_and_the_people_killed_an_opening_n
     plain = by_text("Of the people killed, 400 died in Khyber Pakhtunkhwa.",
                     published="2024-01-05")
     assert plain["400"][C.metric] == "deaths"
+
+
+def test_the_rest_of_the_province_beside_its_tribal_districts_is_the_mainland() -> None:
+    text = ("PESHAWAR: In the tribal districts of Khyber Pakhtunkhwa, 250 attacks killed 370 "
+            "people in 2024, while the rest of the province recorded 300 attacks and 330 "
+            "deaths, PICSS said.")
+    claims = by_text(text, published="2025-01-01")
+    assert claims["250"][C.region] == "PK-TA"
+    assert (claims["300"][C.region], claims["330"][C.region]) == ("PK-KPM", "PK-KPM")
+    # Without "the rest of", the province's own count stays the province's.
+    whole = by_text(text.replace("the rest of the province", "the province as a whole"),
+                    published="2025-01-01")
+    assert whole["300"][C.region] != "PK-KPM"
