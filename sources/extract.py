@@ -1018,6 +1018,8 @@ def _as_change(text: str, fig: _Figure, before: str, before_start: int,
     else:
         noun = P.CHANGE_NOUN_BEFORE.search(before) if P.may_end_in_word_or_hedge(
             before, "of") else None
+        if noun is None and any(h in before[-40:].lower() for h in P.CHANGE_NOUN_WAS_HINTS):
+            noun = P.CHANGE_NOUN_WAS_BEFORE.search(before)
         verb = None if noun else P.CHANGE_VERB_BEFORE.search(before)
         if verb and normalise(verb.group("w")) in ("up", "down") and not P.UP_DOWN_AS_CHANGE.search(
             before, 0, verb.start("w")
@@ -2012,7 +2014,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                                     "publication)"))
                 continue
             if (len(f.iso_date) == 7 and f.iso_date[5:] != "01" or day and T.is_valid(
-                    f.iso_date)) and (P.BY_MONTH_START.match(ctx.text, f.start) or (
+                    f.iso_date)) and (P.BY_MONTH_START.match(ctx.text, f.start) and not (
+                    P.FOLLOWED_BEFORE.search(ctx.text, max(0, f.start - 12), f.start)) or (
                     P.BY_MONTH_BEFORE if not day else P.BY_DAY_BEFORE).search(
                     ctx.text, max(sent[0], f.start - 20),
                     f.start + (7 if ctx.text[f.start:f.start + 7].lower() == "end of " else 0))

@@ -542,6 +542,15 @@ CHANGE_NOUN_BEFORE = re.compile(
 )
 
 
+# "the increase was at least 18 percent": a change noun as the subject of the percent.
+CHANGE_NOUN_WAS_BEFORE = re.compile(
+    rf"\b(?:the|this|that)\s+(?P<w>{alternation(CHANGE_NOUNS)})\s+(?:was|is|stood\s+at"
+    rf"|amounted\s+to|came\s+to)\s+{_HEDGE_AT_END}",
+    re.IGNORECASE,
+)
+CHANGE_NOUN_WAS_HINTS = (" was ", " is ", " stood at ", " amounted to ", " came to ")
+
+
 def may_end_in_word_or_hedge(before: str, word: str) -> bool:
     """False when a pattern that ends with ``word``, spaces and ``_HEDGE_AT_END`` (an
     optional hedge word and spaces: ``CHANGE_NOUN_BEFORE`` with "of",
@@ -772,8 +781,11 @@ BASE_BEFORE = re.compile(
 )
 # "476 incidents by the end of July", "until June": a running tally of the year up to a month.
 BY_MONTH_BEFORE = re.compile(
-    r"\b(?:by|till|until|through|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.IGNORECASE)
+    r"(?<!followed\s)\b(?:by|till|until|through|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?\Z",
+    re.IGNORECASE)
 BY_MONTH_START = re.compile(r"(?:by|till|until|through|up\s+to)\s", re.IGNORECASE)
+# "January was the worst month, followed by April with 48": a ranking, not a tally up to it.
+FOLLOWED_BEFORE = re.compile(r"\bfollowed\s+\Z", re.IGNORECASE)
 # ... and before a day: "a tally that ran to December 20" too (never "the end of" a day).
 BY_DAY_BEFORE = re.compile(
     r"\b(?:by|till|until|through|up\s+to|(?:ran|runs|running)\s+(?:up\s+)?to)\s+\Z",
@@ -827,7 +839,9 @@ YEAR_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those)\
 # A year a figure is measured against rather than counted in: "almost as bloody as all of
 # 2022", "compared with the entire total for 2022".
 YEAR_AS_BASE_BEFORE = re.compile(
-    r"(?:\bas\s+[\w-]+\s+as|\bcompared\s+(?:to|with)|\bagainst|\bthan|\bover)\s+"
+    # ("12 percent lower than in the first quarter": the time after "than in" too.)
+    r"(?:\bas\s+[\w-]+\s+as|\bcompared\s+(?:to|with)|\bagainst|\bthan(?:\s+(?:in|during))?"
+    r"|\bover)\s+"
     r"(?:(?:all|the\s+whole|the\s+entire\s+(?:tally|total|figure|count)|the\s+(?:tally|total"
     r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
     re.IGNORECASE,

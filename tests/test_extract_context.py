@@ -2503,3 +2503,29 @@ def test_the_rest_of_the_province_beside_its_tribal_districts_is_the_mainland() 
     whole = by_text(text.replace("the rest of the province", "the province as a whole"),
                     published="2025-01-01")
     assert whole["300"][C.region] != "PK-KPM"
+
+
+def test_followed_by_a_month_ranks_it_and_is_no_tally_up_to_it() -> None:
+    claims = by_text("PESHAWAR: January was the worst month with 70 attacks, followed by April "
+                     "with 50. The police had recorded 300 incidents by the end of July.",
+                     published="2024-09-05")
+    assert claims["50"][C.period] == "2024-04"
+    assert claims["300"][C.period] == "2024-01/2024-07"
+
+
+def test_lower_than_in_a_quarter_measures_against_that_quarter() -> None:
+    text = ("ISLAMABAD: Pakistan recorded 400 violence-related fatalities in the second quarter "
+            "of 2024, CRSS said.\n\nDeaths were 10 percent lower than in the first quarter, when "
+            "440 people were killed.")
+    claim = by_text(text, published="2024-07-01")["10 percent lower"]
+    assert (claim[C.period], claim[C.base_period]) == ("2024-04/2024-06", "2024-01/2024-03")
+
+
+def test_the_increase_was_n_percent_is_a_change() -> None:
+    text = ("ISLAMABAD: Militants carried out 300 attacks in the first half of 2023, PICSS said."
+            "\n\nCompared with the last six months of 2022, when 250 attacks were recorded, the "
+            "increase was 20 percent.")
+    claim = by_text(text, published="2023-07-02")["increase was 20 percent"]
+    assert (claim[C.kind], claim[C.base_period]) == ("percent_change", "2022-07/2022-12")
+    share = by_text("The share was 20 percent of attacks in 2023.", published="2024-01-02")
+    assert share["20 percent of attacks"][C.kind] != "percent_change"
