@@ -2032,7 +2032,15 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(f.start, f.iso_date, end=f.end,
                                  how=f"'{ctx.text[f.start:f.end]}'",
                                  release=day and bool(P.RELEASE_BEFORE.search(
-                                     ctx.text, max(sent[0], f.start - 60), f.start)),
+                                     ctx.text, max(sent[0], f.start - 60), f.start)) or bool(
+                                     # "told the National Assembly in May that ... 626
+                                     # incidents that year": when it was said, where what
+                                     # it says is dated (an estimate "said in March that
+                                     # 7,000 ... were" is of that time).
+                                     P.THAT_AFTER.match(ctx.text, f.end)
+                                     and P.SAID_BEFORE.search(
+                                         ctx.text, max(sent[0], f.start - 50), f.start)
+                                     and P.TIME_OF_ITS_OWN.search(ctx.text, f.end, sent[1])),
                                  # "rose 40% compared to January 2025": the month measured
                                  # against, as a year or a quarter would be.
                                  is_base=not day and _measured_against(ctx.text, sent, f.start)))

@@ -1411,7 +1411,7 @@ def country_starts(low: str) -> list[int]:
 _BACK_NOUN = (
     r"(?:report|study|survey|think[\s-]?tank|institute|institution|centre|center|index|data"
     r"|dataset|figures|statistics|stats|organi[sz]ation|body|monitors?|document|findings"
-    r"|analysis|research|review|watchdog|tally)"
+    r"|analysis|research|review|watchdog|tally|ministry|department)"
 )
 # The kind of document a carry marker names ("the report said"), looked for where its
 # source was named.
@@ -1870,6 +1870,16 @@ RELEASE_BEFORE = re.compile(
     r"|(?m:^)[ \t]*[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?,[ \t]*)\Z",  # or a dateline's date
     re.IGNORECASE,
 )
+# A time between a saying verb (and its hearer) and "that": "told the National Assembly in
+# May that ...", "said on Tuesday that ...": the time of the saying.
+SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|informed|stated|announced|reported|disclosed|revealed)\b[^.;\d]{0,40}?"
+    r"\s*\Z", re.IGNORECASE)
+THAT_AFTER = re.compile(r"\s*,?\s+that\b", re.IGNORECASE)
+# What is said dates itself: "that year", "in 2023", "the same period", "last year".
+TIME_OF_ITS_OWN = re.compile(
+    r"\b(?:(?:that|the\s+same|last|this|the\s+previous|the\s+whole)\s+(?:year|period|month"
+    r"|quarter)|during\s+the\s+year|(?:in|of|during)\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 # "the number of deaths": a metric after "number of" is the head, not a qualifier.
 HEAD_OF_BEFORE = re.compile(r"\b(?:number|total|count|tally|toll)\s+of\s+(?:the\s+)?\Z",
                             re.IGNORECASE)

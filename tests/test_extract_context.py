@@ -2529,3 +2529,19 @@ def test_the_increase_was_n_percent_is_a_change() -> None:
     assert (claim[C.kind], claim[C.base_period]) == ("percent_change", "2022-07/2022-12")
     share = by_text("The share was 20 percent of attacks in 2023.", published="2024-01-02")
     assert share["20 percent of attacks"][C.kind] != "percent_change"
+
+
+def test_when_a_ministry_told_parliament_is_not_the_period_of_what_it_told() -> None:
+    text = ("QUETTA: PIPS counted 100 terrorist attacks in Balochistan in 2023.\n\nThe interior "
+            "ministry told the National Assembly in May that the province had seen 600 terrorist "
+            "incidents that year. By comparison, Khyber Pakhtunkhwa recorded 800 incidents over "
+            "the same period, the ministry said.")
+    claims = by_text(text, published="2024-06-10")
+    assert (claims["600"][C.period], claims["600"][C.attributed_to]) == (
+        "2023", "Interior Ministry")
+    assert (claims["800"][C.period], claims["800"][C.attributed_to]) == (
+        "2023", "Interior Ministry")
+    # An estimate said then, with no time of its own, is of that time.
+    estimate = by_text("Asif Durrani said in March 2024 that 7,000 TTP militants were sheltering "
+                       "in Afghanistan.", published="2025-03-12")
+    assert estimate["7,000"][C.period] == "2024-03"
