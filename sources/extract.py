@@ -3269,12 +3269,27 @@ def _extract_claims(
             nxt = nexts[k]
             prev_end = previous.span_end if previous else sent[0]
             clause = _clause(ctx, fig.span_start, fig.span_end, sent)
+            follower = claims[k + 1] if k + 1 < len(claims) else None
             if fig.kind == COUNT and (close := P.APPOSED_COUNT_CLOSE.match(
                     text, fig.span_end)) is not None and P.MOST_OF_APPOSED_BEFORE.search(
                     text, max(sent[0], fig.span_start - 60), fig.span_start):
                 # "Most of the operations, 15,063, were conducted in Balochistan": the count in
                 # apposition is the subject of the clause that goes on after it.
                 clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
+            elif fig.kind in (PERCENT, SHARE) and previous is not None and (
+                    previous.kind == SHARE) and P.APPOSITION_OPEN.fullmatch(
+                    text, previous.span_end, fig.span_start) and (
+                    close := P.APPOSED_COUNT_CLOSE.match(text, fig.span_end)) is not None:
+                # "More than half of all deaths, 52 percent, were caused by the TTP": the
+                # percent restates the share, and both are the subject of what follows ...
+                clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
+            elif fig.kind == SHARE and follower is not None and follower.kind in (
+                    PERCENT, SHARE) and P.APPOSITION_OPEN.fullmatch(
+                    text, fig.span_end, follower.span_start) and (
+                    close := P.APPOSED_COUNT_CLOSE.match(text, follower.span_end)) is not None:
+                # ... and the share's words reach past the percent that restates it.
+                clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
+                nxt = nexts[k + 1]
             if id(fig) in listed and fig.metric in (None, "militants"):
                 fig.metric = listed[id(fig)]  # "925 terrorists eliminated": not a head count
             if head_change is not None and fig.kind == PERCENT and _gapped_change(

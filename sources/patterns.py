@@ -1914,6 +1914,9 @@ COMPARED_LEVEL_BEFORE = re.compile(
     r"\s+(?:the\s+)?\Z", re.IGNORECASE)
 # "... the bulk of the 2023 operations, with 15,063": a bare count after "with".
 WITH_COUNT_BEFORE = re.compile(r",\s*with\s+(?:some\s+|about\s+|over\s+)?\Z", re.IGNORECASE)
+# The comma that opens an apposition: "More than half of all deaths, 52 percent, ...".
+APPOSITION_OPEN = re.compile(r"(?:\s+(?:in|during)\s+(?:[^\W\d_]+\s+){0,3}(?:(?:19|20)\d\d)?)?"
+                             r"\s*,\s*", re.IGNORECASE)
 # "Most of the operations, 15,063, ...": a count in apposition to the part of a whole, and
 # the comma that closes the apposition before its verb.
 APPOSED_COUNT_CLOSE = re.compile(r"\s*,\s*(?=(?:were|was|took|came|occurred|happened)\b)",

@@ -2545,3 +2545,15 @@ def test_when_a_ministry_told_parliament_is_not_the_period_of_what_it_told() -> 
     estimate = by_text("Asif Durrani said in March 2024 that 7,000 TTP militants were sheltering "
                        "in Afghanistan.", published="2025-03-12")
     assert estimate["7,000"][C.period] == "2024-03"
+
+
+def test_a_share_restated_as_a_percent_in_apposition_is_the_groups() -> None:
+    text = ("More than half of all deaths in 2024, 55 percent, were caused by the "
+            "Tehreek-e-Taliban Pakistan, the Global Terrorism Index said.")
+    claims = by_text(text, published="2025-03-08")
+    assert claims["More than half of all deaths"][C.metric] == "deaths_ttp"
+    assert claims["55 percent"][C.metric] == "deaths_ttp"
+    # Not restated (two clauses): the group is the second clause's only.
+    apart = by_text("More than half of all deaths in 2024 happened in Balochistan, and 55 percent "
+                    "were caused by the Tehreek-e-Taliban Pakistan.", published="2025-03-08")
+    assert apart["More than half of all deaths"][C.metric] != "deaths_ttp"
