@@ -1829,7 +1829,7 @@ def _compared_in_brackets(text: str, fig: _Figure, previous: _Figure) -> bool:
 
 def _apply_modifier(ctx: _Context, lex: Lexicon, fig: _Figure, hi: int) -> None:
     """"... 70,000 when including families": a modifier turns militants into its variant."""
-    if fig.metric is None:
+    if fig.metric is None or not ctx.modifiers:
         return
 
     def turns(mid: str) -> bool:
@@ -3671,8 +3671,7 @@ def _bracketed_shares(text: str, claims: list[_Figure]) -> None:
     deaths, whatever words stand nearer the percentage; so is one in apposition ("1,612 of
     the fatalities, over 63 percent,"), and a change apposed after that share ("558 deaths to
     the TTP, 52 percent of the total and a 90 percent jump")."""
-    after_share = {id(a): b for a, b in pairwise(claims)}
-    for count, share in pairwise(claims):
+    for i, (count, share) in enumerate(pairwise(claims)):
         if not (count.kind == COUNT and count.metric and share.kind in (PERCENT, SHARE)):
             continue
         if share.metric != count.metric and P.BRACKET_OPEN_GAP.fullmatch(
@@ -3692,7 +3691,7 @@ def _bracketed_shares(text: str, claims: list[_Figure]) -> None:
             if count.region and share.region != count.region:
                 share.region = count.region
                 share.extra["how"]["region"] = share.extra["how"]["metric"]
-            change = after_share.get(id(share))
+            change = claims[i + 2] if i + 2 < len(claims) else None
             if change is not None and change.kind in CHANGE_KINDS and change.metric is None and (
                     P.APPOSED_CHANGE_GAP.fullmatch(text, share.span_end, change.span_start)):
                 change.metric = count.metric
@@ -3997,10 +3996,15 @@ def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, ctx: _Context) -> None:
             key = (fig.metric, fig.period, fig.attributed_to)
             apart.setdefault(fig.region, {}).setdefault(key, set()).add(
                 bisect_right(ctx.sentence_starts, fig.span_start))
+    # The phrase is rare: found once in the text, then looked up by position for each figure.
+    rests = list(P.REST_OF_BEFORE.finditer(text)) if "est of" in text else []
+    rest_ends = [m.end() for m in rests]
     for fig in figs:
-        sent = ctx.sentences[bisect_right(ctx.sentence_starts, fig.span_start) - 1]
-        said = P.REST_OF_BEFORE.search(text, max(sent[0], fig.span_start - REST_OF_REACH),
-                                       fig.span_start)
+        r = bisect_right(rest_ends, fig.span_start) - 1
+        said = rests[r] if r >= 0 and rest_ends[r] >= fig.span_start - REST_OF_REACH else None
+        if said is not None and said.start() < ctx.sentences[
+                bisect_right(ctx.sentence_starts, fig.span_start) - 1][0]:
+            said = None  # another sentence's
         if said is not None and not P.NEW_CLAUSE.search(text, said.end(), fig.span_start):
             # "In the tribal districts of KP, 259 attacks ..., while the rest of the province
             # recorded 308": the figure's place is what is left of the whole.
