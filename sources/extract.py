@@ -2958,6 +2958,69 @@ def _respectively(ctx: _Context, lex: Lexicon, claims: list[_Figure],
                 b.period, b.base_period = a.period, a.base_period
 
 
+RESPECTIVELY_REACH = 120  # characters after a list of figures where "respectively" pairs it
+LISTED_PLACES_REACH = 200  # characters before a list of figures where its places are listed
+
+
+def _respectively_places_and_times(ctx: _Context, lex: Lexicon, claims: list[_Figure],
+                                   sc: _Scope, sent: tuple[int, int]) -> None:
+    """"Khyber Pakhtunkhwa and Balochistan saw 29 and 28 attacks respectively", "573, 715
+    and 1,210 attacks in 2021, 2022 and 2023 respectively": a list of figures paired in order
+    with a list of as many places or years; the figures share the noun the last one names.
+    Read together (a list of places is not one place of all the figures: "KP and Balochistan
+    saw 29 and 28" are no counts of the two provinces together)."""
+    text = ctx.text
+    figs = [f for f in claims if f.kind != DATE]
+    i = 0
+    while i < len(figs) - 1:
+        j = i
+        while j + 1 < len(figs) and P.LIST_SEPARATOR.fullmatch(
+                text, figs[j].span_end, figs[j + 1].span_start):
+            j += 1
+        run, i = figs[i:j + 1], max(j, i + 1)
+        if len(run) < 2:
+            continue
+        said = P.RESPECTIVELY.search(text, run[-1].span_end,
+                                     min(sent[1], run[-1].span_end + RESPECTIVELY_REACH))
+        if said is None:
+            continue
+        last = run[-1]
+        for fig in run[:-1]:
+            if fig.metric is None and last.metric and fig.kind == last.kind:
+                fig.metric = last.metric  # "29 and 28 attacks": the first shares the noun
+                fig.extra["how"]["metric"] = f"the noun of the list it opens ({last.metric})"
+        lo = _clause(ctx, run[0].span_start, run[0].span_end, sent)[0]
+        if (doers := _in(ctx.groups, lo, run[0].span_start)):
+            # "The TTP carried out 573, 715 and 1,210 attacks in ...": the group's, each.
+            for fig in run:
+                if (part := lex.parts.get((fig.metric, doers[-1][2]))) is not None:
+                    fig.metric, fig.extra["group"] = part, doers[-1][2]
+        years = [r for r in sc.refs if run[-1].span_end <= r.pos < said.start()
+                 and not r.release]
+        if len(years) == len(run):
+            for fig, ref in zip(run, years):
+                fig.period = ref.period
+                fig.extra["how"]["period"] = f"'respectively' ({ref.how})"
+        places = _listed_places(ctx, max(sent[0], run[0].span_start - LISTED_PLACES_REACH),
+                                run[0].span_start, len(run))
+        if places:
+            for fig, (ps, pe, code) in zip(run, places):
+                fig.region = code
+                fig.extra["how"]["region"] = (f"'respectively' ({text[ps:pe]}, "
+                                              f"{region_name(lex, code)})")
+
+
+def _listed_places(ctx: _Context, lo: int, hi: int, n: int) -> list[tuple[int, int, str]]:
+    """The last ``n`` places named in [lo, hi) when they form one list ("Khyber Pakhtunkhwa
+    and Balochistan"), else []."""
+    named = _in(ctx.regions, lo, hi)[-n:]
+    if len(named) != n or len({code for _s, _e, code in named}) != n:
+        return []
+    if not all(P.LIST_SEPARATOR.fullmatch(ctx.text, a[1], b[0]) for a, b in pairwise(named)):
+        return []
+    return named
+
+
 def _hurt_base(lex: Lexicon, metric: str | None) -> str | None:
     """"deaths" or "injured" for those metrics and their parts ("deaths_civilians"), else None."""
     if metric in ("deaths", "injured"):
@@ -3270,12 +3333,17 @@ def _extract_claims(
             prev_end = previous.span_end if previous else sent[0]
             clause = _clause(ctx, fig.span_start, fig.span_end, sent)
             follower = claims[k + 1] if k + 1 < len(claims) else None
-            if fig.kind == COUNT and (close := P.APPOSED_COUNT_CLOSE.match(
-                    text, fig.span_end)) is not None and P.MOST_OF_APPOSED_BEFORE.search(
-                    text, max(sent[0], fig.span_start - 60), fig.span_start):
-                # "Most of the operations, 15,063, were conducted in Balochistan": the count in
-                # apposition is the subject of the clause that goes on after it.
-                clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
+            apposed = P.MOST_OF_APPOSED_BEFORE.search(
+                text, max(sent[0], fig.span_start - 60), fig.span_start) if (
+                fig.kind == COUNT and text.startswith(",", fig.span_end)) else None
+            if apposed is not None:
+                # "Most of the operations, 15,063, were conducted in Balochistan", "with
+                # Balochistan suffering more deaths, 57, against 25 in KP": the count in
+                # apposition belongs to the clause of the noun it restates, and to the one
+                # that goes on after it.
+                clause = (_clause(ctx, apposed.start(), apposed.start(), sent)[0], clause[1])
+                if (close := P.APPOSED_COUNT_CLOSE.match(text, fig.span_end)) is not None:
+                    clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
             elif fig.kind in (PERCENT, SHARE) and previous is not None and (
                     previous.kind == SHARE) and P.APPOSITION_OPEN.fullmatch(
                     text, previous.span_end, fig.span_start) and (
@@ -3489,6 +3557,7 @@ def _extract_claims(
         _same_span_this_year(text, claims)
         _from_to_lists(text, claims, {r.period for r in sc.plain} | {ctx.lead_period})
         _respectively(ctx, lex, claims, sent)
+        _respectively_places_and_times(ctx, lex, claims, sc, sent)
         _placed_by_their_attacks(ctx, lex, claims)
         _change_measured_by_its_counts(text, claims)
         _guessed_change_measures(ctx, claims)
@@ -3497,6 +3566,7 @@ def _extract_claims(
         _bracketed_shares(text, claims)
         _rates(lex, text, claims)
         _comparisons(text, claims)
+        _differences(text, claims)
         for part, whole in wholes:
             if part.metric is None and (named := _part_named_before(ctx, lex, part, whole,
                                                                     sent)) is not None:
@@ -3632,6 +3702,31 @@ def _comparisons(text: str, claims: list[_Figure]) -> None:
         fig.extra["no_measure"] = True
         fig.extra["how"]["metric"] = (f"none: a comparison ('{found.group(0).strip()}'), "
                                       f"not a {'change in time' if fig.kind == CHANGE else 'share'}")
+
+
+def _differences(text: str, claims: list[_Figure]) -> None:
+    """A count after a change noun ("an increase of 13 and 31 fatalities, respectively",
+    "a drop of 40 attacks") is the difference between two levels, no tally of its period:
+    compared with a publisher's count it would be a false alarm. Its measure, and that of
+    the items listed with it, is left unbound, saying why."""
+    counts = [f for f in claims if f.kind != DATE]
+    for k, fig in enumerate(counts):
+        if fig.kind != COUNT or not P.may_end_in_word_or_hedge(
+                text[max(0, fig.span_start - 40):fig.span_start], "of"):
+            continue
+        noun = P.CHANGE_NOUN_BEFORE.search(text, max(0, fig.span_start - 40), fig.span_start)
+        if noun is None:
+            continue
+        listed = [fig]
+        while k + 1 < len(counts) and counts[k + 1].kind == COUNT and P.LIST_SEPARATOR.fullmatch(
+                text, counts[k].span_end, counts[k + 1].span_start):
+            k += 1
+            listed.append(counts[k])
+        for item in listed:
+            item.metric = None
+            item.extra["no_measure"] = True
+            item.extra["how"]["metric"] = (f"none: a difference ('{noun.group(0).strip()} ...'),"
+                                           " not a tally of its period")
 
 
 def _rate_metrics(lex: Lexicon) -> set[str]:

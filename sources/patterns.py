@@ -895,6 +895,7 @@ IN_BEFORE = re.compile(r"\bin\s+\Z", re.IGNORECASE)
 # "fatalities and injuries ... 31pc and 12pc, respectively": two of a kind joined as a list
 # (LIST_SEPARATOR), then the word that pairs them in order.
 RESPECTIVELY_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,2}?,?\s+respectively\b", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # Past-tense markers: a sentence without a time reference is dated to the publication year
 # only when it is in the present tense ("Durrani estimates that ...").
 PAST_TENSE = re.compile(
@@ -1922,8 +1923,10 @@ APPOSITION_OPEN = re.compile(r"(?:\s+(?:in|during)\s+(?:[^\W\d_]+\s+){0,3}(?:(?:
 APPOSED_COUNT_CLOSE = re.compile(r"\s*,\s*(?=(?:were|was|took|came|occurred|happened)\b)",
                                  re.IGNORECASE)
 MOST_OF_APPOSED_BEFORE = re.compile(
-    r"\b(?:most|many|the\s+bulk|the\s+majority|the\s+lion[’']s\s+share|half)\s+of\s+"
-    r"(?:the|these|those|its|their)\s+(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s*,\s*\Z",
+    r"\b(?:(?:most|many|the\s+bulk|the\s+majority|the\s+lion[’']s\s+share|half)\s+of\s+"
+    r"(?:the|these|those|its|their|all)\s+"
+    # ... or to a comparative's noun: "with Balochistan suffering more deaths, 57, ..."
+    r"|(?:more|fewer|most)\s+)(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s*,\s*\Z",
     re.IGNORECASE)
 # "Balochistan saw an 84 percent jump in attacks, to 202": the level a change reached, after
 # the change and perhaps its noun.

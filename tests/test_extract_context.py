@@ -2557,3 +2557,37 @@ def test_a_share_restated_as_a_percent_in_apposition_is_the_groups() -> None:
     apart = by_text("More than half of all deaths in 2024 happened in Balochistan, and 55 percent "
                     "were caused by the Tehreek-e-Taliban Pakistan.", published="2025-03-08")
     assert apart["More than half of all deaths"][C.metric] != "deaths_ttp"
+
+
+def test_respectively_pairs_figures_with_places_and_years_in_order() -> None:
+    places = by_text("ISLAMABAD: Khyber Pakhtunkhwa and Balochistan saw 30 and 20 attacks "
+                     "respectively in August, PIPS said.", published="2024-09-03")
+    assert (places["30"][C.region], places["30"][C.metric]) == ("PK-KP", "attacks")
+    assert (places["20"][C.region], places["20"][C.metric]) == ("PK-BA", "attacks")
+    years = by_text("The Tehreek-e-Taliban Pakistan carried out 500, 700 and 1,200 attacks in "
+                    "Pakistan in 2021, 2022 and 2023 respectively, the UN monitors said.",
+                    published="2024-07-20")
+    assert [years[n][C.period] for n in ("500", "700", "1,200")] == ["2021", "2022", "2023"]
+    assert {years[n][C.metric] for n in ("500", "700", "1,200")} == {"attacks_ttp"}
+    # Without "respectively", two places and two figures are not paired.
+    plain = by_text("ISLAMABAD: Khyber Pakhtunkhwa and Balochistan saw 30 and 20 attacks in "
+                    "August, PIPS said.", published="2024-09-03")
+    assert plain["30"][C.region] != "PK-KP"
+
+
+def test_a_count_apposed_to_a_comparatives_noun_measures_it_there() -> None:
+    text = ("ISLAMABAD: KP and Balochistan saw 30 and 20 attacks in August, with Balochistan "
+            "suffering more deaths, 50, against 20 in Khyber Pakhtunkhwa, PIPS said.")
+    claims = by_text(text, published="2024-09-03")
+    assert (claims["50"][C.metric], claims["50"][C.region]) == ("deaths", "PK-BA")
+
+
+def test_a_count_after_a_change_noun_is_a_difference_not_a_tally() -> None:
+    text = ("Punjab and Khyber Pakhtunkhwa experienced a surge in violence in the second quarter "
+            "of 2024, with an increase of 10 and 30 fatalities, respectively, CRSS said.")
+    claims = by_text(text, published="2024-07-02")
+    assert (claims["10"][C.metric], claims["30"][C.metric]) == (None, None)
+    assert "difference" in claims["30"][C.binding]
+    counted = by_text("Punjab saw 10 fatalities in the second quarter of 2024, CRSS said.",
+                      published="2024-07-02")
+    assert counted["10"][C.metric] == "deaths"
