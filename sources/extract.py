@@ -2528,6 +2528,21 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
     fig.extra["how"]["source"] = f"named at the start of the paragraph ('{name}')"
 
 
+def _gapped_source(ctx: _Context, fig: _Figure, previous: _Figure) -> str | None:
+    """The publisher named right before a figure that continues a list of publishers'
+    figures ("..., while PICSS recorded 905 and the Global Terrorism Index 1,099", "PIPS put
+    the toll at 852, PICSS at 1,177"), other than the one of the figure before; or None."""
+    k = bisect_left(ctx.sources, fig.span_start, key=_FIRST) - 1
+    if k < 0:
+        return None
+    s, e, name = ctx.sources[k]
+    if name == previous.attributed_to or s < previous.span_end or not (
+            P.GAPPED_SOURCE_GAP.fullmatch(ctx.text, e, fig.span_start)) or not (
+            P.GAPPED_SOURCE_JOIN.search(ctx.text, previous.span_end, s)):
+        return None
+    return name
+
+
 def _named_by_noun(ctx: _Context, before: int, noun: str) -> tuple[int, str] | None:
     """"The monitors said", "the index attributes": the last source named before ``before``
     (of the ``DOCUMENT_REACH`` last) whose name as written holds that noun ("the UN sanctions
@@ -3504,6 +3519,17 @@ def _extract_claims(
                 how["source"] = "named in the sentence"
             else:
                 _carry_source(ctx, fig, idx, first_attributions)
+            if previous is not None and previous.attributed_to and (
+                    listed_by := _gapped_source(ctx, fig, previous)) is not None:
+                # "PIPS counted 521 attacks, while PICSS recorded 905 and the Global Terrorism
+                # Index 1,099"; "PIPS put the toll at 852, PICSS at 1,177 ...": each
+                # publisher of a list its own figure, of the measure the list opened with.
+                fig.attributed_to = listed_by
+                how["source"] = "named right before it in a list of publishers"
+                if previous.metric and fig.kind == previous.kind and fig.metric != previous.metric:
+                    fig.metric = previous.metric
+                    how["metric"] = (f"the list of publishers' figures it continues "
+                                     f"({text[previous.span_start:previous.span_end]})")
             if fig.region is None:
                 _carry_region(ctx, lex, fig, idx)
             local = _local_place(ctx, lex, max(sent[0], clause[0] - LOCAL_PLACE_REACH),

@@ -1844,6 +1844,12 @@ BREAKDOWN_ITEM_BEFORE = re.compile(
 # was just counted.
 REST_OF_BEFORE = re.compile(r"\b(?:[Tt]he\s+)?rest\s+of\s+(?:the\s+)?(?:province|country"
                             r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\b")
+# A list of publishers' figures with the verb left out: "..., PICSS at 1,177, and CRSS at
+# 2,546", "... and the Global Terrorism Index 1,099": the join before the name (after the
+# figure before), and the gap between the name and its figure.
+GAPPED_SOURCE_JOIN = re.compile(r"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?:the\s+)?\Z",
+                                re.IGNORECASE)
+GAPPED_SOURCE_GAP = re.compile(r"\s+(?:at\s+|with\s+)?")
 # Where a new clause starts between a figure and the words after it: "..., and that", "; ".
 NEW_CLAUSE = re.compile(r"[;.!?]\s|,\s*(?:and|but|while|whereas)\b|\band\s+that\b",
                         re.IGNORECASE)

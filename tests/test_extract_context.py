@@ -2591,3 +2591,20 @@ def test_a_count_after_a_change_noun_is_a_difference_not_a_tally() -> None:
     counted = by_text("Punjab saw 10 fatalities in the second quarter of 2024, CRSS said.",
                       published="2024-07-02")
     assert counted["10"][C.metric] == "deaths"
+
+
+def test_each_publisher_of_a_gapped_list_has_its_own_figure() -> None:
+    text = ("ISLAMABAD: The Pak Institute for Peace Studies counted 500 terrorist attacks in "
+            "2024, while the Pakistan Institute for Conflict and Security Studies recorded 900 "
+            "and the Global Terrorism Index 1,100.\n\nPIPS put the toll at 850, PICSS at 1,170 "
+            "in militant attacks alone, and the Centre for Research and Security Studies at "
+            "2,500 once security operations are included.")
+    claims = by_text(text, published="2025-04-20")
+    assert [claims[n][C.attributed_to] for n in ("500", "900", "1,100")] == [
+        "PIPS", "PICSS", "GTI"]
+    assert [(claims[n][C.attributed_to], claims[n][C.metric]) for n in (
+        "850", "1,170", "2,500")] == [("PIPS", "deaths"), ("PICSS", "deaths"), ("CRSS", "deaths")]
+    # A publisher named in passing after a figure is no list of publishers.
+    passing = by_text("PIPS counted 500 attacks in 2024 and PICSS data on clashes.",
+                      published="2025-04-20")
+    assert passing["500"][C.attributed_to] == "PIPS"
