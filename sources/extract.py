@@ -3347,6 +3347,12 @@ def _extract_claims(
             nxt = nexts[k]
             prev_end = previous.span_end if previous else sent[0]
             clause = _clause(ctx, fig.span_start, fig.span_end, sent)
+            if P.FROM_LEVEL_OPEN.fullmatch(text, clause[0], fig.span_start) and (
+                    P.CHANGE_VERB_COMMA_BEFORE.search(text, max(sent[0], clause[0] - 60),
+                                                      clause[0])):
+                # "Attacks in KP have climbed steadily, from 260 in 2021 ...": the levels of
+                # the change its verb told, whose subject names the measure.
+                clause = (_clause(ctx, clause[0] - 1, clause[0] - 1, sent)[0], clause[1])
             follower = claims[k + 1] if k + 1 < len(claims) else None
             apposed = P.MOST_OF_APPOSED_BEFORE.search(
                 text, max(sent[0], fig.span_start - 60), fig.span_start) if (

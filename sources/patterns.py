@@ -600,6 +600,11 @@ CHANGE_VERB_BEFORE = re.compile(
     rf"(?:(?:a\s+further|another|an\s+additional|a\s+fresh)\s+)?{_HEDGE_AT_END}",
     re.IGNORECASE,
 )
+# "Attacks in KP have climbed steadily, from 260 in 2021 to 495 in 2022": the levels of a
+# change after the comma that follows its verb (FROM_LEVEL_OPEN: the clause opens on "from").
+CHANGE_VERB_COMMA_BEFORE = re.compile(
+    rf"\b(?:{alternation(CHANGE_VERBS)})(?:\s+[^\W\d_]+ly)?\s*,\s*\Z", re.IGNORECASE)
+FROM_LEVEL_OPEN = re.compile(r"\s*from\s+", re.IGNORECASE)
 # "up"/"down" before a percent are a change only after a form of "be" or a comma: "attacks
 # were up 20%", "deaths, down 5%"; not "made up 40%" or "up to 12%".
 UP_DOWN_AS_CHANGE = re.compile(

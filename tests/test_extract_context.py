@@ -2608,3 +2608,14 @@ def test_each_publisher_of_a_gapped_list_has_its_own_figure() -> None:
     passing = by_text("PIPS counted 500 attacks in 2024 and PICSS data on clashes.",
                       published="2025-04-20")
     assert passing["500"][C.attributed_to] == "PIPS"
+
+
+def test_the_levels_after_a_change_verb_and_a_comma_measure_its_subject() -> None:
+    text = ("PESHAWAR: Terrorist attacks in Khyber Pakhtunkhwa have climbed steadily, from 250 "
+            "in 2021 to 480 in 2022, police data show.")
+    claims = by_text(text, published="2023-12-22")
+    assert (claims["250"][C.metric], claims["480"][C.metric]) == ("attacks", "attacks")
+    # A clause that opens on "from" after another verb names no change's levels.
+    other = by_text("PESHAWAR: Terrorist attacks in Khyber Pakhtunkhwa were discussed, from 250 "
+                    "officials at the meeting.", published="2023-12-22")
+    assert other["250"][C.metric] != "attacks"
