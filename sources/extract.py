@@ -859,6 +859,8 @@ def _is_year(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
         # "the bulk of the 2023 operations": a year naming the events (a count that large
         # after "the" would be written "2,023").
         return True
+    if "," not in text[fig.start:fig.end] and P.TALLY_OF_A_YEAR_AFTER.match(text, fig.end):
+        return True  # "CRSS revises 2024 death toll": the toll of the year, not 2,024 deaths
     if P.COUNT_NOUN_AFTER.match(text, fig.end):
         return False  # "2000 people"
     nxt = _first_metric_at(ctx, fig.end, fig.end + 2)
@@ -3599,6 +3601,7 @@ def _extract_claims(
         _rates(lex, text, claims)
         _comparisons(text, claims)
         _differences(text, claims)
+        _earlier_statements(text, claims)
         for part, whole in wholes:
             if part.metric is None and (named := _part_named_before(ctx, lex, part, whole,
                                                                     sent)) is not None:
@@ -3759,6 +3762,24 @@ def _differences(text: str, claims: list[_Figure]) -> None:
             item.extra["no_measure"] = True
             item.extra["how"]["metric"] = (f"none: a difference ('{noun.group(0).strip()} ...'),"
                                            " not a tally of its period")
+
+
+def _earlier_statements(text: str, claims: list[_Figure]) -> None:
+    """A figure the text gives as one its publisher stated before and has since revised
+    ("revised its count to 2,555, up from the 2,546 it reported earlier", "its initial
+    estimate of 600"): compared with the revised figure it would be a false alarm, and the
+    revised edition is the one figcheck holds. Its measure is left unbound, saying why."""
+    for fig in claims:
+        if fig.kind == DATE or fig.metric is None:
+            continue
+        said = P.STATED_EARLIER_AFTER.match(text, fig.span_end) or (
+            P.STATED_EARLIER_BEFORE.search(text, max(0, fig.span_start - 40), fig.span_start))
+        if said is None:
+            continue
+        fig.metric = None
+        fig.extra["no_measure"] = True
+        fig.extra["how"]["metric"] = (f"none: a figure since revised ('{said.group(0).strip()}')"
+                                      ", not the publisher's current one")
 
 
 def _rate_metrics(lex: Lexicon) -> set[str]:

@@ -600,6 +600,19 @@ CHANGE_VERB_BEFORE = re.compile(
     rf"(?:(?:a\s+further|another|an\s+additional|a\s+fresh)\s+)?{_HEDGE_AT_END}",
     re.IGNORECASE,
 )
+# A figure its publisher stated before a revision: "the 2,546 it reported earlier", "its
+# initial estimate of 600", "the earlier figure of 490".
+STATED_EARLIER_AFTER = re.compile(
+    r"(?:\s+[^\W\d_][\w-]*)?\s+(?:it|they|the\s+[^\W\d_]+)\s+(?:had\s+)?(?:reported|given|published"
+    r"|put|stated|announced|released)\s+(?:earlier|previously|initially|originally|before)\b",
+    re.IGNORECASE)
+STATED_EARLIER_BEFORE = re.compile(
+    r"\b(?:earlier|previous|initial|original|old|preliminary)\s+(?:figure|count|tally|toll"
+    r"|estimate|total)\s+of\s+(?:about\s+|some\s+|nearly\s+)?\Z", re.IGNORECASE)
+# A year before the tally it names: "2024 death toll", "2023 security report", "2025 data".
+TALLY_OF_A_YEAR_AFTER = re.compile(
+    r"\s+(?:[^\W\d_][\w-]*\s+){0,2}(?:toll|tally|tallies|figures|data|numbers|report"
+    r"|statistics|edition|review)\b", re.IGNORECASE)
 # "Attacks in KP have climbed steadily, from 260 in 2021 to 495 in 2022": the levels of a
 # change after the comma that follows its verb (FROM_LEVEL_OPEN: the clause opens on "from").
 CHANGE_VERB_COMMA_BEFORE = re.compile(
@@ -1893,8 +1906,9 @@ TIME_OF_ITS_OWN = re.compile(
     r"\b(?:(?:that|the\s+same|last|this|the\s+previous|the\s+whole)\s+(?:year|period|month"
     r"|quarter)|during\s+the\s+year|(?:in|of|during)\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 # "the number of deaths": a metric after "number of" is the head, not a qualifier.
-HEAD_OF_BEFORE = re.compile(r"\b(?:number|total|count|tally|toll)\s+of\s+(?:the\s+)?\Z",
-                            re.IGNORECASE)
+# ("its count of violence-related deaths in 2024 to 2,555": a hyphened qualifier too.)
+HEAD_OF_BEFORE = re.compile(r"\b(?:number|total|count|tally|toll)\s+of\s+(?:the\s+)?"
+                            r"(?:[^\W\d_][\w-]*-[\w-]+\s+)?\Z", re.IGNORECASE)
 # "according to the Institute": a generic noun refers back to the last source named.
 GENERIC_SOURCE_NAMES = frozenset(
     ["Institute", "Report", "Centre", "Center", "Index", "Study", "Survey", "Data", "Think Tank",

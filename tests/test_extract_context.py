@@ -2619,3 +2619,18 @@ def test_the_levels_after_a_change_verb_and_a_comma_measure_its_subject() -> Non
     other = by_text("PESHAWAR: Terrorist attacks in Khyber Pakhtunkhwa were discussed, from 250 "
                     "officials at the meeting.", published="2023-12-22")
     assert other["250"][C.metric] != "attacks"
+
+
+def test_a_year_naming_a_toll_is_no_count_and_a_revised_figure_is_no_current_one() -> None:
+    text = ("CRSS revises 2024 death toll\n\nISLAMABAD: The Centre for Research and Security "
+            "Studies has revised its count of violence-related deaths in 2024 to 2,500, up from "
+            "the 2,450 it reported earlier.")
+    claims = by_text(text, published="2026-01-05")
+    assert "2024" not in claims
+    assert (claims["2,500"][C.metric], claims["2,500"][C.attributed_to]) == ("deaths", "CRSS")
+    assert claims["2,450"][C.metric] is None and "revised" in claims["2,450"][C.binding]
+    # A count with a comma before a noun is a count; one not said to be earlier is current.
+    counted = by_text("CRSS counted 2,024 deaths in 2024, up from the 1,500 of 2023.",
+                      published="2025-01-05")
+    assert counted["2,024"][C.metric] == "deaths"
+    assert counted["1,500"][C.metric] == "deaths"
