@@ -3673,6 +3673,13 @@ def _extract_claims(
     _article_sources(ctx, lex, [fig for fig, _ in claimed], pub)
     if lex.local_sources:
         _resolve_local_sources([fig for fig, _ in claimed], lex)
+    for fig, _ in claimed:
+        if fig.region is None and fig.kind != DATE and fig.attributed_to and not (
+                fig.extra.get("no_region")):
+            # A source found only now (the article's, carried) still places a figure its
+            # text does not: "That the security forces lost 664 personnel" in an editorial
+            # on a PICSS report is Pakistan's, as PICSS counts it.
+            _article_region(ctx, lex, fig)
     if lex.source_means:
         for fig, _ in claimed:
             # "605 incidents, the KP police said": the police's incidents are attacks.

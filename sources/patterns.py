@@ -1430,7 +1430,7 @@ def country_starts(low: str) -> list[int]:
 _BACK_NOUN = (
     r"(?:report|study|survey|think[\s-]?tank|institute|institution|centre|center|index|data"
     r"|dataset|figures|statistics|stats|organi[sz]ation|body|monitors?|document|findings"
-    r"|analysis|research|review|watchdog|tally|ministry|department)"
+    r"|analysis|research|review|watchdog|tally|ministry|department|police)"
 )
 # The kind of document a carry marker names ("the report said"), looked for where its
 # source was named.

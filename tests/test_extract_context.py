@@ -2634,3 +2634,17 @@ def test_a_year_naming_a_toll_is_no_count_and_a_revised_figure_is_no_current_one
                       published="2025-01-05")
     assert counted["2,024"][C.metric] == "deaths"
     assert counted["1,500"][C.metric] == "deaths"
+
+
+def test_a_source_carried_late_still_places_the_figure_and_the_police_said_carries() -> None:
+    editorial = by_text("The figures released by the Pakistan Institute for Conflict and "
+                        "Security Studies this week should alarm everyone. Militancy-related "
+                        "deaths rose to 3,300 in 2025.\n\nThat the security forces lost 600 "
+                        "personnel tells us the militants are not losing.",
+                        published="2026-01-03")
+    assert (editorial["600"][C.attributed_to], editorial["600"][C.region]) == ("PICSS", "PK")
+    police = by_text("QUETTA: Balochistan police recorded 700 attacks in 2024. Some of the "
+                     "deadliest:\n\n- August 26: coordinated attacks.\n\nIn all, at least 350 "
+                     "people were killed in the province during the year, the police said.",
+                     published="2025-01-05")
+    assert police["at least 350"][C.attributed_to] == "Balochistan Police"
