@@ -3670,6 +3670,7 @@ def _extract_claims(
     claimed.sort(key=lambda pair: (pair[0].span_start, pair[0].span_end))
     _restated_sources([fig for fig, _ in claimed], text)
     # Before the local names are resolved: "the CTD" carried on is the CTD of the figure's place.
+    _tables(ctx, lex, [fig for fig, _ in claimed])
     _article_sources(ctx, lex, [fig for fig, _ in claimed], pub)
     if lex.local_sources:
         _resolve_local_sources([fig for fig, _ in claimed], lex)
@@ -3769,6 +3770,79 @@ def _differences(text: str, claims: list[_Figure]) -> None:
             item.extra["no_measure"] = True
             item.extra["how"]["metric"] = (f"none: a difference ('{noun.group(0).strip()} ...'),"
                                            " not a tally of its period")
+
+
+def _table_cells(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
+    """The cells of a pipe-table line, as spans between its bars."""
+    bars = [line[0] + i for i, ch in enumerate(text[line[0]:line[1]]) if ch == "|"]
+    return [(a + 1, b) for a, b in pairwise(bars)]
+
+
+def _tables(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
+    """Figures in the body of a Markdown pipe table take what its header row and its first
+    column name: the measure ("| Year | Attacks | Deaths |"), the place, the year of a
+    column; and the source the line that introduces the table names ("PIPS publishes an
+    annual report. Its headline figures: ..."). A table's numbers are otherwise words apart
+    from every noun that says what they count."""
+    text = ctx.text
+    if "|" not in text:
+        return
+    lines = [m.span() for m in P.TABLE_LINE.finditer(text)]
+    blocks: list[list[tuple[int, int]]] = []
+    for span in lines:
+        if blocks and text[blocks[-1][-1][1]:span[0]] in ("\n", "\r\n"):  # a blank line ends one
+            blocks[-1].append(span)
+        else:
+            blocks.append([span])
+    starts = [f.span_start for f in figs]
+    for block in blocks:
+        if len(block) < 3 or not P.TABLE_RULE.fullmatch(text, *block[1]):
+            continue
+        header = _table_cells(text, block[0])
+        source = _table_source(ctx, block[0][0])
+        for row in block[2:]:
+            cells = _table_cells(text, row)
+            if len(cells) != len(header):
+                continue
+            label = cells[0]
+            for i, cell in enumerate(cells):
+                for fig in figs[bisect_left(starts, cell[0]):bisect_left(starts, cell[1])]:
+                    if fig.kind == DATE or i == 0:
+                        continue
+                    how = fig.extra["how"]
+                    named = [m for m in _in(ctx.metrics, *header[i])
+                             if lex.metrics[m[2]].countable] or [
+                        m for m in _in(ctx.metrics, *label) if lex.metrics[m[2]].countable]
+                    if fig.metric is None and named:
+                        fig.metric = named[-1][2]
+                        how["metric"] = f"its table's column or row ('{text[slice(*named[-1][:2])]}')"
+                    place = _in(ctx.regions, *label) or _in(ctx.regions, *header[i])
+                    if place and fig.region != place[-1][2]:
+                        fig.region = place[-1][2]
+                        how["region"] = f"its table's row or column ('{text[slice(*place[-1][:2])]}')"
+                    year = P.YEAR_CELL.fullmatch(text, *header[i])
+                    if year is not None and fig.period != year.group(1):
+                        # "| Measure | 2023 | 2024 |": each column a year.
+                        fig.period, fig.base_period = year.group(1), None
+                        how["period"] = f"its table's column ('{year.group(1)}')"
+                    if source and not fig.attributed_to:
+                        fig.attributed_to = source
+                        how["source"] = f"named where the table is introduced ('{source}')"
+
+
+def _table_source(ctx: _Context, start: int) -> str | None:
+    """The source the paragraph right before a table names, when it introduces the table
+    (ends with a colon); None otherwise."""
+    before = ctx.text[max(0, start - TABLE_INTRO_REACH):start].rstrip()
+    if not before.endswith(":"):
+        return None
+    k = bisect_left(ctx.named_pos, start) - 1
+    lo = before.rfind("\n\n")
+    lo = start - len(before) + lo if lo >= 0 else max(0, start - TABLE_INTRO_REACH)
+    return ctx.named[k][1] if k >= 0 and ctx.named[k][0] >= lo else None
+
+
+TABLE_INTRO_REACH = 400  # characters before a table where the paragraph introducing it is read
 
 
 def _earlier_statements(text: str, claims: list[_Figure]) -> None:

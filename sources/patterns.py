@@ -609,6 +609,10 @@ STATED_EARLIER_AFTER = re.compile(
 STATED_EARLIER_BEFORE = re.compile(
     r"\b(?:earlier|previous|initial|original|old|preliminary)\s+(?:figure|count|tally|toll"
     r"|estimate|total)\s+of\s+(?:about\s+|some\s+|nearly\s+)?\Z", re.IGNORECASE)
+# A Markdown pipe table: its lines (a bar first and last), and the rule under its header.
+TABLE_LINE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
+YEAR_CELL = re.compile(r"[ \t*]*((?:19|20)\d\d)[ \t*]*")
+TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*")
 # A year before the tally it names: "2024 death toll", "2023 security report", "2025 data".
 TALLY_OF_A_YEAR_AFTER = re.compile(
     r"\s+(?:[^\W\d_][\w-]*\s+){0,2}(?:toll|tally|tallies|figures|data|numbers|report"

@@ -2648,3 +2648,20 @@ def test_a_source_carried_late_still_places_the_figure_and_the_police_said_carri
                      "people were killed in the province during the year, the police said.",
                      published="2025-01-05")
     assert police["at least 350"][C.attributed_to] == "Balochistan Police"
+
+
+def test_a_markdown_tables_header_and_first_column_bind_its_cells() -> None:
+    text = ("ISLAMABAD: The Pak Institute for Peace Studies publishes an annual report. Its "
+            "headline figures:\n\n| Year | Attacks | Deaths |\n|------|---------|--------|\n"
+            "| 2022 | 260 | 420 |\n| 2023 | 300 | 690 |\n\n"
+            "| Measure | 2023 | 2024 |\n|---|---|---|\n| Balochistan attacks | 110 | 200 |\n")
+    claims = rows(text, published="2025-01-10")
+    got = {(r[C.text], r[C.period]): (r[C.metric], r[C.region], r[C.attributed_to])
+           for r in claims}
+    assert got[("260", "2022")] == ("attacks", "PK", "PIPS")
+    assert got[("690", "2023")] == ("deaths", "PK", "PIPS")
+    assert got[("110", "2023")][:2] == ("attacks", "PK-BA")
+    assert got[("200", "2024")][:2] == ("attacks", "PK-BA")
+    # Bars in running text make no table.
+    plain = by_text("ISLAMABAD: PIPS counted 300 | a figure | in 2023.", published="2024-01-10")
+    assert "table" not in (plain["300"][C.binding] or "")
