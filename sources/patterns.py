@@ -1328,8 +1328,10 @@ ATTRIBUTION_AFTER = re.compile(
     r"(?:(?:in|on|during|last)\s+(?:[A-Z][a-z]+\s+)?(?:[0-9]{4}|[A-Z][a-z]+|week|month|year)"
     r"\s+)?"
     rf"{_ATTRIBUTION_VERB}"
-    r"|[’']s?\s+(?:annual\s+|latest\s+|new\s+)?(?:report|data|figures|study|survey|estimates?"
-    r"|count|tally|analysis|statistics)\b"
+    # ("the UN monitoring team's July 2024 report": when it came out, before the document)
+    r"|[’']s?\s+(?:(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+)?(?:(?:19|20)\d\d\s+)?(?:annual\s+|latest\s+|new\s+)?"
+    r"(?:report|data|figures|study|survey|estimates?|count|tally|analysis|statistics)\b"
     # "An Interior Ministry report in May 2023 estimated", "the PIPS survey released on
     # Monday said": the source's document, then when it came out, then the verb.
     # "the PICSS Militancy Database showed": one name word may stand before the document.

@@ -2665,3 +2665,9 @@ def test_a_markdown_tables_header_and_first_column_bind_its_cells() -> None:
     # Bars in running text make no table.
     plain = by_text("ISLAMABAD: PIPS counted 300 | a figure | in 2023.", published="2024-01-10")
     assert "table" not in (plain["300"][C.binding] or "")
+
+
+def test_a_publishers_dated_report_names_it() -> None:
+    claim = by_text("The UN monitoring team's July 2024 report estimated 6,000 TTP fighters in "
+                    "Afghanistan.", published="2024-08-15")["6,000"]
+    assert claim[C.attributed_to] == "UN Monitoring Team"
