@@ -609,7 +609,8 @@ _MONTH_REST_NUMBER = re.compile(r"[a-z]*\.?\s+[0-9]")
 # The last letters of the words "In March", "mid-June", "the month of May" open with
 # (``P.DATE_MONTH_ONLY``; compared in lower case, so a few more words pass, which is safe).
 _MONTH_ONLY_WORD_ENDS = ("in", "during", "for", "over", "of", "since", "by", "until", "from",
-                         "early", "late", "last", "this", "mid", "mid-")
+                         "early", "late", "last", "this", "mid", "mid-", "with", "to",
+                         "against")
 
 
 def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Pattern[str]]:
@@ -2045,7 +2046,9 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                      and P.TIME_OF_ITS_OWN.search(ctx.text, f.end, sent[1])),
                                  # "rose 40% compared to January 2025": the month measured
                                  # against, as a year or a quarter would be.
-                                 is_base=not day and _measured_against(ctx.text, sent, f.start)))
+                                 is_base=not day and (_measured_against(ctx.text, sent, f.start)
+                                                     or bool(P.COMPARED_START.match(
+                                                         ctx.text, f.start)))))
     lead_year = int(ctx.lead_period[:4]) if ctx.lead_period else None
     only_year = explicit_years[0] if len(explicit_years) == 1 else None
     same: list[tuple[int, int, int]] = []

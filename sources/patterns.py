@@ -744,9 +744,12 @@ DATE_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<year>{_YEAR})(?![0-9])
 DATE_MONTH_ONLY = re.compile(
     rf"\b(?:(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver)\s+)?(?:[Tt]he|[Tt]his)\s+month\s+of|"
     rf"[Ii]n|IN|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Ll]ast|"
-    rf"[Tt]his|[Mm]id-?|[Ee]nd\s+of|[Ss]tart\s+of|[Bb]eginning\s+of)\s+(?P<mon>{_MONTH})\b"
+    rf"[Tt]his|[Mm]id-?|[Ee]nd\s+of|[Ss]tart\s+of|[Bb]eginning\s+of"
+    # "compared with October, when 100 people died": the month compared with
+    rf"|[Cc]ompared\s+(?:with|to)|[Aa]gainst)\s+(?P<mon>{_MONTH})\b"
     rf"(?!\s+[0-9])"
 )
+COMPARED_START = re.compile(r"(?:compared\s+(?:with|to)|against)\s", re.IGNORECASE)
 # "August proved particularly violent", "October saw ...": a month that opens a sentence,
 # or a clause that reports it ("the report found that May was ..."), as its subject (a verb
 # follows) dates the sentence, without a preposition.

@@ -2671,3 +2671,13 @@ def test_a_publishers_dated_report_names_it() -> None:
     claim = by_text("The UN monitoring team's July 2024 report estimated 6,000 TTP fighters in "
                     "Afghanistan.", published="2024-08-15")["estimated 6,000"]
     assert claim[C.attributed_to] == "UN Monitoring Team"
+
+
+def test_a_month_compared_with_is_the_base_and_dates_its_when_clause() -> None:
+    text = ("ISLAMABAD: November 2024 was the deadliest month, with 160 people killed, PIPS "
+            "said. This marked a 60 percent increase in fatalities compared with October, when "
+            "100 people died.")
+    claims = by_text(text, published="2024-12-02")
+    change = claims["60 percent increase"]
+    assert (change[C.period], change[C.base_period]) == ("2024-11", "2024-10")
+    assert claims["100"][C.period] == "2024-10"
