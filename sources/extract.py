@@ -1955,9 +1955,11 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
 
     phrase_starts = [ps for ps, _pe, _m in phrases]
 
-    def inside(pos: int) -> bool:
-        i = bisect_right(phrase_starts, pos) - 1
-        return i >= 0 and pos < phrases[i][1]
+    def inside(pos: int, end: int | None = None) -> bool:
+        # (With ``end``: any of [pos, end) inside one: "during July" of "during July-September
+        # 2025", a phrase that starts at the month.)
+        i = bisect_right(phrase_starts, pos if end is None else end - 1) - 1
+        return i >= 0 and pos < phrases[i][1] and (end is None or phrases[i][0] < end)
 
     # Whether the sentence states a change: its "since 2021" and "by July" are then bases.
     has_change = any(g.kind in CHANGE_KINDS for g in figs)
@@ -2001,7 +2003,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                              end=last.end, how=f"'{ctx.text[first.start:last.end]}'"))
     in_span = {id(f) for pair in spans for f in pair}
     for f in figs:
-        if f.origin == "date" and f.iso_date and not inside(f.start) and id(f) not in in_span:
+        if f.origin == "date" and f.iso_date and not inside(f.start, f.end) and id(f) not in in_span:
             day = len(f.iso_date) == 10
             # (A month's date holds its preposition: "since May".)
             since = f.start + 6 if ctx.text[f.start:f.start + 6].lower() == "since " else (

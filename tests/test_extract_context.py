@@ -2681,3 +2681,11 @@ def test_a_month_compared_with_is_the_base_and_dates_its_when_clause() -> None:
     change = claims["60 percent increase"]
     assert (change[C.period], change[C.base_period]) == ("2024-11", "2024-10")
     assert claims["100"][C.period] == "2024-10"
+
+
+def test_a_month_range_after_a_preposition_is_the_months_between() -> None:
+    for words in ("during July-September 2025", "during July to September 2025"):
+        claims = by_text(f"CRSS said 600 people were injured {words}.", published="2025-10-01")
+        assert claims["600"][C.period] == "2025-07/2025-09", words
+    single = by_text("CRSS said 600 people were injured during July 2025.", published="2025-10-01")
+    assert single["600"][C.period] == "2025-07"
