@@ -1577,6 +1577,11 @@ def _part_after_its_whole(ctx: _Context, lex: Lexicon, fig: _Figure,
         return
     if fig.metric is None:
         return  # (other readings may still name its people: "390 were those of the militants")
+    if not isinstance(whole, tuple) and fig.region and whole.region and (
+            fig.region != whole.region):
+        # "Of the 852 people killed nationwide, 509 died in Khyber Pakhtunkhwa": the part is
+        # the whole's measure in a place of its own.
+        return
     fig.metric = None
     fig.extra["no_measure"] = True
     how["metric"] = f"a part of {words} its words do not name"
@@ -2802,7 +2807,7 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.metric = part
             fig.extra["base"], fig.extra["population"] = base, population
             return
-    elif (before := _population_before(ctx, fig)) is not None and (
+    elif (before := _population_before(ctx, fig, previous)) is not None and (
             fig.metric in (None, "militants") or _hurt_base(lex, fig.metric)):
         # "the outlaws suffered 412", "followed by civilians with 215 fatalities": the people
         # named just before the count (not those of a count before it, whose measure it may
@@ -3051,16 +3056,25 @@ def _hurt_base(lex: Lexicon, metric: str | None) -> str | None:
     return base if base in ("deaths", "injured") else None
 
 
-def _population_before(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
+def _population_before(ctx: _Context, fig: _Figure, previous: _Figure | None = None
+                       ) -> tuple[int, int, str] | None:
     """The people named right before a count and a verb of suffering ("the outlaws suffered
     412", "civilians with 215 fatalities", "the deadliest month for soldiers, with 40
-    deaths"), as (start, end, population id), or None."""
+    deaths"), or right before it in a list that goes on from such a figure ("security
+    personnel made up 27 percent of the dead, civilians 25 percent"), as (start, end,
+    population id), or None."""
     k = bisect_left(ctx.populations, fig.span_start, key=_FIRST) - 1
     if k < 0:
         return None
     s, e, population = ctx.populations[k]
     if e > fig.span_start:
         return None
+    if previous is not None and previous.extra.get("population") and (
+            previous.kind == fig.kind or {previous.kind, fig.kind} <= {PERCENT, SHARE}) and (
+            previous.span_end <= s) and P.GAPPED_PEOPLE_JOIN.fullmatch(
+            ctx.text, previous.span_end, s) and P.GAPPED_PEOPLE_GAP.fullmatch(
+            ctx.text, e, fig.span_start):
+        return s, e, population
     if P.SUFFERED_GAP.fullmatch(ctx.text, e, fig.span_start) or (
             P.WITH_TOLL_GAP.fullmatch(ctx.text, e, fig.span_start)
             and P.DEADLIEST_FOR.search(ctx.text, max(0, s - 60), s)):
@@ -3345,6 +3359,7 @@ def _extract_claims(
         previous: _Figure | None = None
         head_change: _Figure | None = None  # the sentence's last change, for its conjuncts
         wholes: list[tuple[_Figure, _Figure]] = []
+        owned: list[tuple[_Figure, _Figure, tuple[int, int, str]]] = []  # wholes a place owns
         for k, fig in enumerate(claims):
             if fig.kind == DATE:
                 _bind_date(ctx, lex, fig, sent, sc)
@@ -3519,9 +3534,12 @@ def _extract_claims(
                 how["metric"] = (f"a share within {text[previous.span_start:previous.span_end]}"
                                  " (no measure of its own)")
             whole = claims[k + 1] if k + 1 < len(claims) else None
-            if whole is not None and whole.kind == COUNT and P.PART_OF_WHOLE.fullmatch(
-                    text, fig.span_end, whole.span_start):
+            if whole is not None and whole.kind == COUNT and (part_of := P.PART_OF_WHOLE.fullmatch(
+                    text, fig.span_end, whole.span_start)):
                 wholes.append((fig, whole))  # "620 of the 976 deaths"
+                if part_of.group("owner") and (owner := _in(
+                        ctx.regions, fig.span_end, whole.span_start)):
+                    owned.append((fig, whole, owner[-1]))
             _bind_period(fig, sc, pub, ctx, owns.get(k), taken)
             if includes:
                 _part_of_the_figure_before(text, fig, before_sentence[1])
@@ -3607,6 +3625,8 @@ def _extract_claims(
         _comparisons(text, claims)
         _differences(text, claims)
         _earlier_statements(text, claims)
+        for part, whole, owner in owned:
+            _owned_whole(ctx, lex, part, whole, owner, sent)
         for part, whole in wholes:
             if part.metric is None and (named := _part_named_before(ctx, lex, part, whole,
                                                                     sent)) is not None:
@@ -3848,6 +3868,22 @@ def _table_source(ctx: _Context, start: int) -> str | None:
 
 
 TABLE_INTRO_REACH = 400  # characters before a table where the paragraph introducing it is read
+
+
+def _owned_whole(ctx: _Context, lex: Lexicon, part: _Figure, whole: _Figure,
+                 owner: tuple[int, int, str], sent: tuple[int, int]) -> None:
+    """"KP accounted for 295 of the country's 521 attacks": the whole is counted in the
+    place that owns it (the country), the part in the place the sentence names before it
+    (KP), however the two were bound alone."""
+    how = whole.extra["how"]
+    whole.region = owner[2]
+    how["region"] = f"the place that owns it ('{ctx.text[owner[0]:owner[1]]}')"
+    if part.region == owner[2] or part.region is None:
+        others = [r for r in _in(ctx.regions, sent[0], part.span_start) if r[2] != owner[2]]
+        if others:
+            part.region = others[-1][2]
+            part.extra["how"]["region"] = (f"the place its sentence names, a part of "
+                                           f"{region_name(lex, owner[2])}")
 
 
 def _earlier_statements(text: str, claims: list[_Figure]) -> None:

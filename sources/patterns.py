@@ -1011,7 +1011,10 @@ LIST_PREDICATE_GAP = re.compile(
     r"(?:,\s+(?:were|was|have|has|had)\b)?\s+(?:(?:were|was|have|has|had|been|also|all|"
     r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
 # Between people and their count: "the outlaws suffered 412", "civilians with 215".
-SUFFERED_GAP = re.compile(r"\s+(?:(?:together|combined|jointly)\s+)?(?:suffered|with|lost"
+# A list going on from such a figure, its verb left out: "..., civilians 25 percent and".
+GAPPED_PEOPLE_JOIN = re.compile(r"(?:\s+(?:of\s+)?(?:the\s+)?[^\W\d_][\w-]*)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+GAPPED_PEOPLE_GAP = re.compile(r"\s+(?:at\s+|with\s+)?")
+SUFFERED_GAP = re.compile(r"\s+(?:(?:together|combined|jointly|thus|also|alone)\s+)?(?:suffered|with|lost"
                           r"|accounted\s+for|made\s+up|bore)\s+", re.IGNORECASE)
 # "the police lost 66 personnel": people who lost a count lost them to death.
 LOST_GAP = re.compile(r"\s+(?:lost|losing)\s", re.IGNORECASE)
@@ -1812,7 +1815,9 @@ RANGE_WORD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "620 of the 976 deaths": the second figure is the whole the first is a part of.
-PART_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+|total\s+)?\Z",
+PART_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+|total\s+)?"
+                           # "295 of the country's 521 attacks": the whole's place, owning it
+                           r"(?P<owner>(?:the\s+)?[^\W\d_][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+)?\Z",
                            re.IGNORECASE)
 # A duration used as a time reference: "the past six years", "the first four months".
 DURATION_AROUND = re.compile(

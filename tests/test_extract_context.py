@@ -2689,3 +2689,25 @@ def test_a_month_range_after_a_preposition_is_the_months_between() -> None:
         assert claims["600"][C.period] == "2025-07/2025-09", words
     single = by_text("CRSS said 600 people were injured during July 2025.", published="2025-10-01")
     assert single["600"][C.period] == "2025-07"
+
+
+def test_the_countrys_whole_and_a_provinces_part_of_it() -> None:
+    claims = by_text("ISLAMABAD: Khyber Pakhtunkhwa accounted for 290 of the country's 520 "
+                     "terrorist attacks in 2024, PIPS said.", published="2025-01-04")
+    assert (claims["290"][C.metric], claims["290"][C.region]) == ("attacks", "PK-KP")
+    assert (claims["520"][C.metric], claims["520"][C.region]) == ("attacks", "PK")
+    parts = by_text("ISLAMABAD: Of the 850 people killed nationwide in 2024, 500 died in Khyber "
+                    "Pakhtunkhwa and 320 in Balochistan, PIPS said.", published="2025-01-04")
+    assert (parts["500"][C.metric], parts["500"][C.region]) == ("deaths", "PK-KP")
+    # A part whose words name no place of its own is still no count of the whole's measure.
+    unnamed = by_text("ISLAMABAD: Of the 850 people killed nationwide in 2024, 500 died in "
+                      "attacks at night, PIPS said.", published="2025-01-04")
+    assert unnamed["500"][C.metric] is None
+
+
+def test_a_list_of_peoples_shares_with_the_verb_left_out() -> None:
+    text = ("ISLAMABAD: Of the 1,900 people killed in 2024, PICSS said, security personnel thus "
+            "made up 27 percent of the dead, civilians 25 percent and militants 48 percent.")
+    claims = by_text(text, published="2025-01-02")
+    assert [claims[t][C.metric] for t in ("27 percent of the dead", "25 percent", "48 percent")] \
+        == ["deaths_security_personnel", "deaths_civilians", "deaths_militants"]
