@@ -1577,8 +1577,8 @@ def _part_after_its_whole(ctx: _Context, lex: Lexicon, fig: _Figure,
         return
     if fig.metric is None:
         return  # (other readings may still name its people: "390 were those of the militants")
-    if not isinstance(whole, tuple) and fig.region and whole.region and (
-            fig.region != whole.region):
+    if not isinstance(whole, tuple) and fig.region and fig.region != whole.region and (
+            how.get("region", "").startswith("the sentence")):
         # "Of the 852 people killed nationwide, 509 died in Khyber Pakhtunkhwa": the part is
         # the whole's measure in a place of its own.
         return
@@ -3440,6 +3440,18 @@ def _extract_claims(
                 how["region"] = previous.extra["how"].get("region")
             each_of = fig.region if fig.region and "+" in fig.region and P.EACH_AFTER.match(
                 text, fig.core_end) else None
+            if previous is not None and fig.metric is None and previous.metric and (
+                    fig.kind == COUNT == previous.kind) and P.OF_WHICH_BEFORE.search(
+                    text, max(prev_end, fig.span_start - 16), fig.span_start):
+                # "61 attacks, of which 41 took place in KP", "169 people, of whom 114 were
+                # in KP": a part of the count before, of its measure.
+                fig.metric = previous.metric
+                how["metric"] = (f"a part of the count before it "
+                                 f"({text[previous.span_start:previous.span_end]})")
+                if _hurt_base(lex, fig.metric) and P.WERE_BEFORE_PEOPLE.match(text, fig.core_end):
+                    # "... of whom 12 were policemen": those people's part, or, for people
+                    # figcheck cannot name ("were children"), no measure of its own.
+                    _part_after_its_whole(ctx, lex, fig, previous)
             if (previous is not None and fig.metric is None and _continues(text, fig)
                     and not fig.extra.get("own_subject") and not _is_other_people(ctx, fig)):
                 # "... 5,000 to 6,000 militants, with the number rising to 70,000": a figure

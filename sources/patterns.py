@@ -1011,6 +1011,8 @@ LIST_PREDICATE_GAP = re.compile(
     r"(?:,\s+(?:were|was|have|has|had)\b)?\s+(?:(?:were|was|have|has|had|been|also|all|"
     r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
 # Between people and their count: "the outlaws suffered 412", "civilians with 215".
+# "61 attacks, of which 41 ...", "169 people, of whom 114 ...": a part of the count before.
+OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|whom|these|them)\s+\Z", re.IGNORECASE)
 # A list going on from such a figure, its verb left out: "..., civilians 25 percent and".
 GAPPED_PEOPLE_JOIN = re.compile(r"(?:\s+(?:of\s+)?(?:the\s+)?[^\W\d_][\w-]*)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 GAPPED_PEOPLE_GAP = re.compile(r"\s+(?:at\s+|with\s+)?")

@@ -2711,3 +2711,16 @@ def test_a_list_of_peoples_shares_with_the_verb_left_out() -> None:
     claims = by_text(text, published="2025-01-02")
     assert [claims[t][C.metric] for t in ("27 percent of the dead", "25 percent", "48 percent")] \
         == ["deaths_security_personnel", "deaths_civilians", "deaths_militants"]
+
+
+def test_of_which_and_of_whom_count_parts_of_the_count_before() -> None:
+    text = ("ISLAMABAD: Pakistan saw 60 terrorist attacks in November 2024, of which 40 took "
+            "place in Khyber Pakhtunkhwa and 18 in Balochistan, PIPS said. The attacks killed "
+            "160 people across the country, of whom 110 were in Khyber Pakhtunkhwa.")
+    claims = by_text(text, published="2024-12-02")
+    assert [(claims[n][C.metric], claims[n][C.region]) for n in ("40", "18", "110")] == [
+        ("attacks", "PK-KP"), ("attacks", "PK-BA"), ("deaths", "PK-KP")]
+    people = by_text("The attack killed 40 people, of whom 12 were policemen and 10 were "
+                     "children.", published="2024-12-02")
+    assert people["12"][C.metric] == "deaths_security_personnel"
+    assert people["10"][C.metric] is None  # people figcheck cannot name
