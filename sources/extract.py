@@ -1415,7 +1415,7 @@ def _label_before(ctx: _Context, lex: Lexicon, fig: _Figure) -> str | None:
     if not lex.metrics[metric].countable or not P.LABEL_GAP.fullmatch(
             ctx.text, end, fig.span_start):
         return None
-    return metric if P.LABEL_LINE_START.search(ctx.text, max(0, start - 8), start) else None
+    return metric if P.LABEL_LINE_START.search(ctx.text, max(0, start - 40), start) else None
 
 
 def _does_to(ctx: _Context, lex: Lexicon, events: tuple[int, int, str],
@@ -2412,7 +2412,9 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
             text, e, sent[1]
         ) or re.match(r"\)\s*", text[e:e + 3]) and P.ATTRIBUTION_AFTER.match(
             text, e + 1, sent[1]
-        ):
+        ) or P.FOR_SOURCE_OPENING.fullmatch(text, sent[0], s) and text.startswith(",", e):
+            # ("For the Pakistan Institute for Conflict and Security Studies, militants carried
+            # out 905 attacks": the sentence is framed as the publisher's count.)
             found.append((s, name))
         known.append((s, e))
     for s, e, name in _in(ctx.according, *sent):
@@ -3708,6 +3710,8 @@ def _extract_claims(
     _restated_sources([fig for fig, _ in claimed], text)
     # Before the local names are resolved: "the CTD" carried on is the CTD of the figure's place.
     _tables(ctx, lex, [fig for fig, _ in claimed])
+    _source_lines(ctx, [fig for fig, _ in claimed])
+    _place_labels(ctx, lex, [fig for fig, _ in claimed])
     _article_sources(ctx, lex, [fig for fig, _ in claimed], pub)
     if lex.local_sources:
         _resolve_local_sources([fig for fig, _ in claimed], lex)
@@ -3865,6 +3869,46 @@ def _tables(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
                     if source and not fig.attributed_to:
                         fig.attributed_to = source
                         how["source"] = f"named where the table is introduced ('{source}')"
+
+
+def _source_lines(ctx: _Context, figs: list[_Figure]) -> None:
+    """A line that names the figures' source after them ("Source: Pak Institute for Peace
+    Studies monthly security report.", as bulletins and fact boxes end) is the source of
+    the figures above it, back to the previous such line, that none is given for."""
+    if "ource" not in ctx.text:
+        return
+    lo = 0
+    for line in P.SOURCE_LINE.finditer(ctx.text):
+        end = ctx.text.find("\n", line.end())
+        named = _in(ctx.sources, line.end(), end if end >= 0 else len(ctx.text))
+        if not named:
+            continue
+        name = named[0][2]
+        for fig in figs:
+            if lo <= fig.span_start < line.start() and not fig.attributed_to and (
+                    fig.kind != DATE):
+                fig.attributed_to = name
+                fig.extra["how"]["source"] = f"the source line after the figures ('{name}')"
+        lo = line.end()
+
+
+def _place_labels(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
+    """A place set as the label of a line or list item ("- Khyber Pakhtunkhwa: 27 attacks,
+    35 deaths") is the place of the item's figures."""
+    text = ctx.text
+    for fig in figs:
+        if fig.kind == DATE:
+            continue
+        start = text.rfind("\n", 0, fig.span_start) + 1
+        colon = text.find(":", start, fig.span_start)
+        if colon < 0:
+            continue
+        label = _in(ctx.regions, start, colon)
+        if label and P.PLACE_LABEL_START.fullmatch(text, start, label[0][0]) and (
+                not text[label[-1][1]:colon].strip()) and fig.region != label[-1][2]:
+            fig.region = label[-1][2]
+            fig.extra["how"]["region"] = (f"the label of its line "
+                                          f"('{text[label[-1][0]:label[-1][1]]}')")
 
 
 def _table_source(ctx: _Context, start: int) -> str | None:

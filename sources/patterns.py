@@ -609,6 +609,10 @@ STATED_EARLIER_AFTER = re.compile(
 STATED_EARLIER_BEFORE = re.compile(
     r"\b(?:earlier|previous|initial|original|old|preliminary)\s+(?:figure|count|tally|toll"
     r"|estimate|total)\s+of\s+(?:about\s+|some\s+|nearly\s+)?\Z", re.IGNORECASE)
+# Before a place set as a line's label: "- Khyber Pakhtunkhwa: 27 attacks".
+PLACE_LABEL_START = re.compile(r"[ \t]*(?:[-•*·–—]|\d{1,2}[.)])?[ \t]*")
+# "Source: Pak Institute for Peace Studies": a line naming the figures' source after them.
+SOURCE_LINE = re.compile(r"(?m)^[ \t*_]*Sources?[ \t*_]*:[ \t]*")
 # A Markdown pipe table: its lines (a bar first and last), and the rule under its header.
 TABLE_LINE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
 YEAR_CELL = re.compile(r"[ \t*]*((?:19|20)\d\d)[ \t*]*")
@@ -639,7 +643,9 @@ OPENING_REST = re.compile(r"(?:[^\d,;.]|(?:19|20)\d\d){0,60}?,\s*(?:(?:about|aro
                           r"|roughly|just\s+over|more\s+than)\s+)?", re.IGNORECASE)
 # A measure set as a label before its figure, at the start of a line or list item:
 # "- Deaths: 693", "Attacks – 306" (LABEL_GAP between the label and the figure).
-LABEL_LINE_START = re.compile(r"(?:\A|\n)[ \t]*(?:[-•*·–—]|\d{1,2}[.)])?[ \t]*\Z")
+# ("- People killed: 54": a word or two may stand before the measure in the label)
+LABEL_LINE_START = re.compile(r"(?:\A|\n)[ \t]*(?:[-•*·–—]|\d{1,2}[.)])?[ \t]*"
+                              r"(?:[^\W\d_][\w-]*[ \t]+){0,2}\Z")
 LABEL_GAP = re.compile(r"[ \t]*[:：][ \t]*")
 # A list item's number: "1." or "2)" at the start of its line, then a space.
 LIST_NUMBER_AFTER = re.compile(r"[.)][ \t]+\D")
@@ -1307,6 +1313,8 @@ ATTRIBUTION_BEFORE = re.compile(
     r"(?:(?:think[\s-]tank|research\s+(?:centre|center|institute))\s+)?\Z",
     re.IGNORECASE,
 )
+# A sentence framed as a publisher's count: "For the Pakistan Institute for ..., militants".
+FOR_SOURCE_OPENING = re.compile(r"\s*(?:But\s+|And\s+)?[Ff]or\s+(?:the\s+)?")
 # Attribution after a source: "Durrani, ..., estimates", "PIPS (...) found", "PIPS's report".
 # "told" is deliberately absent: the teller of an interview does not state the figure.
 _ATTRIBUTION_VERB = (
@@ -1525,7 +1533,7 @@ CARRY_MARKER = re.compile(
     # "The index attributes 558 deaths to the TTP": what it puts down to a group is its count.
     r"|attributes|attributed|blames|blamed)\b"
     rf"|\b(?:according\s+to|as\s+per|per|in)\s+(?:the|its|their|this|that)\s+"
-    rf"(?:latest\s+|annual\s+|new\s+|same\s+)?{_BACK_NOUN}\b"
+    rf"(?:latest\s+|annual\s+|new\s+|same\s+)?(?:(?:19|20)\d\d\s+)?{_BACK_NOUN}\b"
     rf"|\bthe\s+{_BACK_NOUN}[’']s?\b"
     r"|\b(?:it|they)\s+(?:also\s+)?(?:said|says|stated|states|added|noted)\b"
     # "Deaths in those attacks ...": a demonstrative takes up the events the last sentence

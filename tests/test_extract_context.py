@@ -2724,3 +2724,30 @@ def test_of_which_and_of_whom_count_parts_of_the_count_before() -> None:
                      "children.", published="2024-12-02")
     assert people["12"][C.metric] == "deaths_security_personnel"
     assert people["10"][C.metric] is None  # people figcheck cannot name
+
+
+def test_a_bulletins_labels_and_source_line_bind_its_items() -> None:
+    text = ("Bulletin: security situation, September 2024\n\n- Terrorist attacks: 40\n"
+            "- People killed: 50, including 25 security personnel\n"
+            "- Khyber Pakhtunkhwa: 20 attacks, 30 deaths\n\n"
+            "Source: Pak Institute for Peace Studies monthly security report.")
+    claims = by_text(text, published="2024-10-03")
+    assert (claims["50"][C.metric], claims["50"][C.attributed_to]) == ("deaths", "PIPS")
+    assert claims["25"][C.metric] == "deaths_security_personnel"
+    assert (claims["20"][C.region], claims["30"][C.region]) == ("PK-KP", "PK-KP")
+    # Without a source line, the items have none of their own.
+    bare = by_text(text.rsplit("\n\n", 1)[0], published="2024-10-03")
+    assert bare["50"][C.attributed_to] is None
+
+
+def test_for_a_publisher_framing_a_sentence_and_the_report_of_a_year() -> None:
+    framed = by_text("For the Pakistan Institute for Conflict and Security Studies, militants "
+                     "carried out 900 attacks in 2024.", published="2025-01-06")
+    assert framed["900"][C.attributed_to] == "PICSS"
+    passing = by_text("The money for the Pakistan Institute for Conflict and Security Studies "
+                      "came late; militants carried out 900 attacks in 2024.",
+                      published="2025-01-06")
+    assert passing["900"][C.attributed_to] is None
+    dated = by_text("PICSS's annual report came out.\n\nAccording to the 2025 report, 3,300 "
+                    "people died in militancy-related violence in 2025.", published="2026-01-05")
+    assert dated["3,300"][C.attributed_to] == "PICSS"
