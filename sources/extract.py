@@ -3877,6 +3877,7 @@ def _source_lines(ctx: _Context, figs: list[_Figure]) -> None:
     the figures above it, back to the previous such line, that none is given for."""
     if "ource" not in ctx.text:
         return
+    starts = [f.span_start for f in figs]  # (figures come in text order)
     lo = 0
     for line in P.SOURCE_LINE.finditer(ctx.text):
         end = ctx.text.find("\n", line.end())
@@ -3884,12 +3885,14 @@ def _source_lines(ctx: _Context, figs: list[_Figure]) -> None:
         if not named:
             continue
         name = named[0][2]
-        for fig in figs:
-            if lo <= fig.span_start < line.start() and not fig.attributed_to and (
-                    fig.kind != DATE):
+        for fig in figs[bisect_left(starts, lo):bisect_left(starts, line.start())]:
+            if not fig.attributed_to and fig.kind != DATE:
                 fig.attributed_to = name
                 fig.extra["how"]["source"] = f"the source line after the figures ('{name}')"
         lo = line.end()
+
+
+PLACE_LABEL_REACH = 200  # characters back from a figure where its line's label is sought
 
 
 def _place_labels(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
@@ -3899,7 +3902,11 @@ def _place_labels(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
     for fig in figs:
         if fig.kind == DATE:
             continue
-        start = text.rfind("\n", 0, fig.span_start) + 1
+        # (A label line is short: the look-back is bounded, so a run-on line costs no more.)
+        lo = max(0, fig.span_start - PLACE_LABEL_REACH)
+        start = text.rfind("\n", lo, fig.span_start) + 1
+        if start == 0 and lo > 0:
+            continue
         colon = text.find(":", start, fig.span_start)
         if colon < 0:
             continue
