@@ -2055,6 +2055,9 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                  # against, as a year or a quarter would be.
                                  is_base=not day and (_measured_against(ctx.text, sent, f.start)
                                                      or bool(P.COMPARED_START.match(
+                                                         ctx.text, f.start))
+                                                     # "fell 52 percent in June from May"
+                                                     or has_change and bool(P.FROM_START.match(
                                                          ctx.text, f.start)))))
     lead_year = int(ctx.lead_period[:4]) if ctx.lead_period else None
     only_year = explicit_years[0] if len(explicit_years) == 1 else None

@@ -2751,3 +2751,13 @@ def test_for_a_publisher_framing_a_sentence_and_the_report_of_a_year() -> None:
     dated = by_text("PICSS's annual report came out.\n\nAccording to the 2025 report, 3,300 "
                     "people died in militancy-related violence in 2025.", published="2026-01-05")
     assert dated["3,300"][C.attributed_to] == "PICSS"
+
+
+def test_a_level_with_a_change_from_a_month_is_the_later_months() -> None:
+    text = ("QUETTA: Militant attacks in Balochistan fell 50 percent in June from May, with 12 "
+            "attacks recorded, PICSS said.")
+    claims = by_text(text, published="2024-07-02")
+    assert claims["12"][C.period] == "2024-06"
+    span = by_text("QUETTA: Attacks fell from 24 in May to 12 in June, PICSS said.",
+                   published="2024-07-02")
+    assert (span["24"][C.period], span["12"][C.period]) == ("2024-05", "2024-06")
