@@ -3380,6 +3380,12 @@ def _extract_claims(
                 # "Attacks in KP have climbed steadily, from 260 in 2021 ...": the levels of
                 # the change its verb told, whose subject names the measure.
                 clause = (_clause(ctx, clause[0] - 1, clause[0] - 1, sent)[0], clause[1])
+            if (aside := P.AS_ASIDE_BEFORE.search(text, max(sent[0], clause[0] - 60),
+                                                  clause[0])) is not None and (
+                    P.DIGIT.search(text, max(sent[0], aside.start() - 60), aside.start()) is None):
+                # "Its deaths from terrorism, as the index counts them, were 643 in 2022": the
+                # subject before an aside on how it is counted.
+                clause = (_clause(ctx, aside.start() - 1, aside.start() - 1, sent)[0], clause[1])
             follower = claims[k + 1] if k + 1 < len(claims) else None
             apposed = P.MOST_OF_APPOSED_BEFORE.search(
                 text, max(sent[0], fig.span_start - 60), fig.span_start) if (

@@ -626,6 +626,10 @@ TALLY_OF_A_YEAR_AFTER = re.compile(
 CHANGE_VERB_COMMA_BEFORE = re.compile(
     rf"\b(?:{alternation(CHANGE_VERBS)})(?:\s+[^\W\d_]+ly)?\s*,\s*\Z", re.IGNORECASE)
 FROM_LEVEL_OPEN = re.compile(r"\s*from\s+", re.IGNORECASE)
+# An aside on how a subject is counted: "..., as the index counts them, were 643".
+AS_ASIDE_BEFORE = re.compile(
+    r",\s*as\s+[^,.;:\d]{1,50}?\s(?:counts?|puts?|records?|reports?|tallies|defines?"
+    r"|measures?)\s+(?:them|it)\s*,\s*\Z", re.IGNORECASE)
 # "up"/"down" before a percent are a change only after a form of "be" or a comma: "attacks
 # were up 20%", "deaths, down 5%"; not "made up 40%" or "up to 12%".
 UP_DOWN_AS_CHANGE = re.compile(

@@ -2761,3 +2761,13 @@ def test_a_level_with_a_change_from_a_month_is_the_later_months() -> None:
     span = by_text("QUETTA: Attacks fell from 24 in May to 12 in June, PICSS said.",
                    published="2024-07-02")
     assert (span["24"][C.period], span["12"][C.period]) == ("2024-05", "2024-06")
+
+
+def test_the_subject_before_an_aside_on_how_it_is_counted() -> None:
+    text = ("Pakistan ranked second in the Global Terrorism Index 2025.\n\nIts deaths from "
+            "terrorism, as the index counts them, were 640 in 2022 and 750 in 2023.")
+    claims = by_text(text, published="2025-03-08")
+    assert (claims["640"][C.metric], claims["750"][C.metric]) == ("deaths", "deaths")
+    other = by_text("Its schools, as the index counts them, were 640 in 2022.",
+                    published="2025-03-08")
+    assert other["640"][C.metric] is None
