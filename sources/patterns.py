@@ -877,6 +877,8 @@ YEAR_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those)\
 YEAR_AS_BASE_BEFORE = re.compile(
     # ("12 percent lower than in the first quarter": the time after "than in" too.)
     r"(?:\bas\s+[\w-]+\s+as|\bcompared\s+(?:to|with)|\bagainst|\bthan(?:\s+(?:in|during))?"
+    # ("50 percent more than the 1,000 of 2023": the level's time)
+    r"|\bthan\s+the\s+\d[\d,]*(?:\s+[^\W\d_][\w-]*){0,2}?\s+(?:in|of|during)(?:\s+the)?"
     r"|\bover)\s+"
     r"(?:(?:all|the\s+whole|the\s+entire\s+(?:tally|total|figure|count)|the\s+(?:tally|total"
     r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
@@ -1793,7 +1795,8 @@ def rank_starts(low: str) -> list[int]:
 FROM_SPAN_START = re.compile(r"from\s", re.IGNORECASE)
 NOUNS_GAP = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,3}")
 ATTACHED_GAP = re.compile(
-    r"\s*\(?\s*|\s*,?\s*(?:[^\W\d_][\w’'-]*\s+){0,3}?(?:in|during|for|over|through|throughout)\s+"
+    # ("the 980 of 2022": "of" too)
+    r"\s*\(?\s*|\s*,?\s*(?:[^\W\d_][\w’'-]*\s+){0,3}?(?:in|during|for|over|through|throughout|of)\s+"
     r"(?:the\s+)?(?:(?:calendar|fiscal|financial)\s+)?(?:year\s+)?"
 )
 # A relative period right after a figure: "419 the year before", "380 a year earlier".

@@ -2771,3 +2771,11 @@ def test_the_subject_before_an_aside_on_how_it_is_counted() -> None:
     other = by_text("Its schools, as the index counts them, were 640 in 2022.",
                     published="2025-03-08")
     assert other["640"][C.metric] is None
+
+
+def test_more_than_the_level_of_a_year_is_measured_against_that_year() -> None:
+    text = "ISLAMABAD: CRSS counted 1,500 deaths in 2024.\n\nThat was 50 percent more than the 1,000 of 2023."
+    claims = by_text(text, published="2025-01-05")
+    change = claims["50 percent more"]
+    assert (change[C.period], change[C.base_period]) == ("2024", "2023")
+    assert claims["1,000"][C.period] == "2023"
