@@ -2008,7 +2008,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                              end=last.end, how=f"'{ctx.text[first.start:last.end]}'"))
     in_span = {id(f) for pair in spans for f in pair}
     for f in figs:
-        if f.origin == "date" and f.iso_date and not inside(f.start, f.end) and id(f) not in in_span:
+        if f.origin == "date" and f.iso_date and not inside(f.start, f.end) and (
+                id(f) not in in_span):
             day = len(f.iso_date) == 10
             # (A month's date holds its preposition: "since May".)
             since = f.start + 6 if ctx.text[f.start:f.start + 6].lower() == "since " else (
@@ -3865,11 +3866,13 @@ def _tables(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
                         m for m in _in(ctx.metrics, *label) if lex.metrics[m[2]].countable]
                     if fig.metric is None and named:
                         fig.metric = named[-1][2]
-                        how["metric"] = f"its table's column or row ('{text[slice(*named[-1][:2])]}')"
+                        how["metric"] = (f"its table's column or row "
+                                         f"('{text[slice(*named[-1][:2])]}')")
                     place = _in(ctx.regions, *label) or _in(ctx.regions, *header[i])
                     if place and fig.region != place[-1][2]:
                         fig.region = place[-1][2]
-                        how["region"] = f"its table's row or column ('{text[slice(*place[-1][:2])]}')"
+                        how["region"] = (f"its table's row or column "
+                                         f"('{text[slice(*place[-1][:2])]}')")
                     year = P.YEAR_CELL.fullmatch(text, *header[i])
                     if year is not None and fig.period != year.group(1):
                         # "| Measure | 2023 | 2024 |": each column a year.

@@ -1027,9 +1027,11 @@ LIST_PREDICATE_GAP = re.compile(
 # "61 attacks, of which 41 ...", "169 people, of whom 114 ...": a part of the count before.
 OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|whom|these|them)\s+\Z", re.IGNORECASE)
 # A list going on from such a figure, its verb left out: "..., civilians 25 percent and".
-GAPPED_PEOPLE_JOIN = re.compile(r"(?:\s+(?:of\s+)?(?:the\s+)?[^\W\d_][\w-]*)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+GAPPED_PEOPLE_JOIN = re.compile(r"(?:\s+(?:of\s+)?(?:the\s+)?[^\W\d_][\w-]*)?\s*"
+                                r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 GAPPED_PEOPLE_GAP = re.compile(r"\s+(?:at\s+|with\s+)?")
-SUFFERED_GAP = re.compile(r"\s+(?:(?:together|combined|jointly|thus|also|alone)\s+)?(?:suffered|with|lost"
+SUFFERED_GAP = re.compile(r"\s+(?:(?:together|combined|jointly|thus|also|alone)\s+)?"
+                          r"(?:suffered|with|lost"
                           r"|accounted\s+for|made\s+up|bore)\s+", re.IGNORECASE)
 # "the police lost 66 personnel": people who lost a count lost them to death.
 LOST_GAP = re.compile(r"\s+(?:lost|losing)\s", re.IGNORECASE)
@@ -1796,7 +1798,8 @@ FROM_SPAN_START = re.compile(r"from\s", re.IGNORECASE)
 NOUNS_GAP = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,3}")
 ATTACHED_GAP = re.compile(
     # ("the 980 of 2022": "of" too)
-    r"\s*\(?\s*|\s*,?\s*(?:[^\W\d_][\w’'-]*\s+){0,3}?(?:in|during|for|over|through|throughout|of)\s+"
+    r"\s*\(?\s*|\s*,?\s*(?:[^\W\d_][\w’'-]*\s+){0,3}?"
+    r"(?:in|during|for|over|through|throughout|of)\s+"
     r"(?:the\s+)?(?:(?:calendar|fiscal|financial)\s+)?(?:year\s+)?"
 )
 # A relative period right after a figure: "419 the year before", "380 a year earlier".

@@ -2452,8 +2452,8 @@ def test_a_group_named_as_the_deadliest_and_a_group_in_a_gapped_list_own_their_t
 
 
 def test_the_injured_after_a_breakdown_of_the_dead_are_everyones() -> None:
-    listed = by_text("Sixty people were killed in May, 30 soldiers, 20 civilians and ten militants, "
-                     "and 120 were injured.", published="2024-06-02")
+    listed = by_text("Sixty people were killed in May, 30 soldiers, 20 civilians and ten "
+                     "militants, and 120 were injured.", published="2024-06-02")
     assert listed["120"][C.metric] == "injured"
     included = by_text("At least 250 people were killed in 2024, including 130 security "
                        "personnel, and 490 were injured, 230 of them from the security forces.",
@@ -2774,7 +2774,8 @@ def test_the_subject_before_an_aside_on_how_it_is_counted() -> None:
 
 
 def test_more_than_the_level_of_a_year_is_measured_against_that_year() -> None:
-    text = "ISLAMABAD: CRSS counted 1,500 deaths in 2024.\n\nThat was 50 percent more than the 1,000 of 2023."
+    text = ("ISLAMABAD: CRSS counted 1,500 deaths in 2024.\n\nThat was 50 percent more than "
+            "the 1,000 of 2023.")
     claims = by_text(text, published="2025-01-05")
     change = claims["50 percent more"]
     assert (change[C.period], change[C.base_period]) == ("2024", "2023")
