@@ -1342,8 +1342,11 @@ def _bind_region(ctx: _Context, fig: _Figure, sc: _Scope, clause: tuple[int, int
     j = bisect_right(sc.group_ends, fig.span_start) - 1
     if j >= 0 and groups[j]["start"] >= clause[0]:
         return groups[j]["region"]
-    # 3b. "... in KP, where 858 attacks were reported": the place a "where" clause follows.
-    if j >= 0 and P.WHERE_AFTER.match(ctx.text, groups[j]["end"], fig.span_start):
+    # 3b. "... in KP, where 858 attacks were reported": the place a "where" clause follows;
+    # "... Khyber Pakhtunkhwa, which saw 295 attacks, and Balochistan, with 202": the place
+    # right before ", with".
+    if j >= 0 and (P.WHERE_AFTER.match(ctx.text, groups[j]["end"], fig.span_start)
+                   or P.PLACE_WITH_GAP.fullmatch(ctx.text, groups[j]["end"], fig.span_start)):
         return groups[j]["region"]
     # 4. "In Pakistan, 1,500 people died": a place set as the sentence's setting.
     setting = sc.first_locative

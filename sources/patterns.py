@@ -1906,6 +1906,8 @@ GAPPED_SOURCE_GAP = re.compile(r"\s+(?:at\s+|with\s+)?")
 # Where a new clause starts between a figure and the words after it: "..., and that", "; ".
 NEW_CLAUSE = re.compile(r"[;.!?]\s|,\s*(?:and|but|while|whereas)\b|\band\s+that\b",
                         re.IGNORECASE)
+# "..., and Balochistan, with 202": a place's own count after ", with".
+PLACE_WITH_GAP = re.compile(r"\s*,\s*with\s+(?:some\s+|about\s+|over\s+|nearly\s+)?")
 # "in KP, where 858 attacks were reported": a relative clause about the place before it.
 WHERE_AFTER = re.compile(r"[\s,]*(?:where|in\s+which)\b[^.;]*\Z", re.IGNORECASE)
 # "from 539 to 976": the gap between two levels of a change.

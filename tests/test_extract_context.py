@@ -2780,3 +2780,10 @@ def test_more_than_the_level_of_a_year_is_measured_against_that_year() -> None:
     change = claims["50 percent more"]
     assert (change[C.period], change[C.base_period]) == ("2024", "2023")
     assert claims["1,000"][C.period] == "2023"
+
+
+def test_a_place_with_its_count_after_a_comma_is_the_counts() -> None:
+    text = ("ISLAMABAD: Most attacks in 2024 were in Khyber Pakhtunkhwa, which saw 290 attacks, "
+            "and Balochistan, with 200, PIPS said.")
+    claims = by_text(text, published="2025-01-06")
+    assert (claims["290"][C.region], claims["200"][C.region]) == ("PK-KP", "PK-BA")
