@@ -2061,8 +2061,9 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                                      or bool(P.COMPARED_START.match(
                                                          ctx.text, f.start))
                                                      # "fell 52 percent in June from May"
-                                                     or has_change and bool(P.FROM_START.match(
-                                                         ctx.text, f.start)))))
+                                                     or has_change and bool(
+                                                         P.FROM_SPAN_START.match(
+                                                             ctx.text, f.start)))))
     lead_year = int(ctx.lead_period[:4]) if ctx.lead_period else None
     only_year = explicit_years[0] if len(explicit_years) == 1 else None
     same: list[tuple[int, int, int]] = []
@@ -3724,7 +3725,7 @@ def _extract_claims(
     # Before the local names are resolved: "the CTD" carried on is the CTD of the figure's place.
     _tables(ctx, lex, [fig for fig, _ in claimed])
     _source_lines(ctx, [fig for fig, _ in claimed])
-    _place_labels(ctx, lex, [fig for fig, _ in claimed])
+    _place_labels(ctx, [fig for fig, _ in claimed])
     _article_sources(ctx, lex, [fig for fig, _ in claimed], pub)
     if lex.local_sources:
         _resolve_local_sources([fig for fig, _ in claimed], lex)
@@ -3910,7 +3911,7 @@ def _source_lines(ctx: _Context, figs: list[_Figure]) -> None:
 PLACE_LABEL_REACH = 200  # characters back from a figure where its line's label is sought
 
 
-def _place_labels(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
+def _place_labels(ctx: _Context, figs: list[_Figure]) -> None:
     """A place set as the label of a line or list item ("- Khyber Pakhtunkhwa: 27 attacks,
     35 deaths") is the place of the item's figures."""
     text = ctx.text

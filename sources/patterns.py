@@ -760,7 +760,6 @@ DATE_MONTH_ONLY = re.compile(
     rf"(?!\s+[0-9])"
 )
 COMPARED_START = re.compile(r"(?:compared\s+(?:with|to)|against)\s", re.IGNORECASE)
-FROM_START = re.compile(r"from\s", re.IGNORECASE)
 # "August proved particularly violent", "October saw ...": a month that opens a sentence,
 # or a clause that reports it ("the report found that May was ..."), as its subject (a verb
 # follows) dates the sentence, without a preposition.
