@@ -609,8 +609,10 @@ STATED_EARLIER_AFTER = re.compile(
 STATED_EARLIER_BEFORE = re.compile(
     r"\b(?:earlier|previous|initial|original|old|preliminary)\s+(?:figure|count|tally|toll"
     r"|estimate|total)\s+of\s+(?:about\s+|some\s+|nearly\s+)?\Z", re.IGNORECASE)
+# A line's bullet or list number, if any, and the blanks around it.
+_BULLET = r"[ \t]*(?:[-•*·–—]|\d{1,2}[.)])?[ \t]*"
 # Before a place set as a line's label: "- Khyber Pakhtunkhwa: 27 attacks".
-PLACE_LABEL_START = re.compile(r"[ \t]*(?:[-•*·–—]|\d{1,2}[.)])?[ \t]*")
+PLACE_LABEL_START = re.compile(_BULLET)
 # "Source: Pak Institute for Peace Studies": a line naming the figures' source after them.
 SOURCE_LINE = re.compile(r"(?m)^[ \t*_]*Sources?[ \t*_]*:[ \t]*")
 # A Markdown pipe table: its lines (a bar first and last), and the rule under its header.
@@ -648,8 +650,7 @@ OPENING_REST = re.compile(r"(?:[^\d,;.]|(?:19|20)\d\d){0,60}?,\s*(?:(?:about|aro
 # A measure set as a label before its figure, at the start of a line or list item:
 # "- Deaths: 693", "Attacks – 306" (LABEL_GAP between the label and the figure).
 # ("- People killed: 54": a word or two may stand before the measure in the label)
-LABEL_LINE_START = re.compile(r"(?:\A|\n)[ \t]*(?:[-•*·–—]|\d{1,2}[.)])?[ \t]*"
-                              r"(?:[^\W\d_][\w-]*[ \t]+){0,2}\Z")
+LABEL_LINE_START = re.compile(rf"(?:\A|\n){_BULLET}(?:[^\W\d_][\w-]*[ \t]+){{0,2}}\Z")
 LABEL_GAP = re.compile(r"[ \t]*[:：][ \t]*")
 # A list item's number: "1." or "2)" at the start of its line, then a space.
 LIST_NUMBER_AFTER = re.compile(r"[.)][ \t]+\D")
