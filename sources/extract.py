@@ -3824,18 +3824,24 @@ def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, ctx: _Context) -> None:
     sentence, and not where the part is given as included in the whole ("..., including
     259 in the merged districts", "259 of them in ...")."""
     text = ctx.text
+    # Only the parts' figures are looked up, and only the wholes' figures can change: the
+    # look-behind below ran for every placed figure, the loop over the pairs for every figure.
+    by_whole: dict[str, list[tuple[str, str]]] = {}
+    for (whole, part), rest in lex.region_rest.items():
+        by_whole.setdefault(whole, []).append((part, rest))
+    parts = {part for _whole, part in lex.region_rest}
     apart: dict[str, dict[tuple, set[int]]] = {}  # region -> (measure...) -> sentences
     for fig in figs:
-        if fig.region and fig.metric and not P.INCLUDED_BEFORE.search(
+        if fig.region in parts and fig.metric and not P.INCLUDED_BEFORE.search(
                 text, max(0, fig.span_start - 40), fig.span_start) and not P.OF_THEM_AFTER.match(
                 text, fig.span_end):
             key = (fig.metric, fig.period, fig.attributed_to)
             apart.setdefault(fig.region, {}).setdefault(key, set()).add(
                 bisect_right(ctx.sentence_starts, fig.span_start))
     for fig in figs:
-        for (whole, part), rest in lex.region_rest.items():
+        for part, rest in by_whole.get(fig.region, ()):
             told = apart.get(part, {}).get((fig.metric, fig.period, fig.attributed_to))
-            if fig.region == whole and told and bisect_right(
+            if told and bisect_right(
                     ctx.sentence_starts, fig.span_start) not in told:
                 fig.region = rest
                 how = fig.extra.setdefault("how", {})
