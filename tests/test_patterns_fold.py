@@ -263,6 +263,33 @@ def test_vocabularies_found_in_one_scan_as_each_finds_them() -> None:
     assert found > 20000
 
 
+def test_word_ends_read_backwards_as_the_union_finds_them() -> None:
+    """``_word_ends`` (the union of first words read in the reversed text) gives the union's
+    own matches and starts, on texts that glue vocabulary words together and to others,
+    with a word at the very start and end, and inside words ("counterattacks")."""
+    from collections import defaultdict
+
+    from sources.extract import _RELATIVE
+    from sources.lexicon import _heads_pattern, _word_ends, load_lexicon
+    from sources.numbers import WORD_RUNS
+
+    lex = load_lexicon()
+    present = tuple(f for f in (lex.metric_finder, lex.modifier_finder, lex.not_place_finder,
+                                lex.region_finder, lex.source_finder, _RELATIVE,
+                                lex.group_finder, lex.population_finder, WORD_RUNS) if f)
+    union = _heads_pattern(present)[0]
+    inside = 0
+    for text in _random_texts(_VOCABULARY_PIECES, 37, 6000) + TEXTS + ["", "the", " the"]:
+        low = text.lower()
+        expected: defaultdict[str, list[int]] = defaultdict(list)
+        for m in union.finditer(low):
+            expected[m.group()].append(m.start())
+            inside += bool(m.start() and low[m.start() - 1].isalnum())
+        found = _word_ends(present, low)
+        assert {k: sorted(v) for k, v in found.items()} == dict(expected), text
+    assert inside > 1000  # ends of words that are no first word themselves were met
+
+
 def test_lower_casing_keeps_word_characters() -> None:
     """The shared scan finds the exact words' places in the lower-cased text: that needs
     every character that lower-cases to one character to stay a word character or not."""
