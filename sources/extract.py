@@ -901,19 +901,18 @@ def _small_word_number_is_claim(text: str, fig: _Figure, ctx: _Context, lex: Lex
             text, ctx.metrics[j][1], fig.start):
         return True  # "killing 27 militants and arresting four": the verb's own count
     k = bisect_left(ctx.populations, fig.end, key=_FIRST)
-    if k < len(ctx.populations) and re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?",
-                                                  text[fig.end:ctx.populations[k][0]]):
+    # (Read in place: the slice to the next people copied all the text up to them.)
+    if k < len(ctx.populations) and P.WORD_GAP.fullmatch(text, fig.end, ctx.populations[k][0]):
         return True  # "three security officials", "six civilians"
     if P.LIST_ITEM_AFTER.match(text, fig.end) and P.LIST_BEFORE.search(
             text, max(0, fig.start - 90), fig.start):
         return True  # "66 in KP, seven in Sindh and three in Balochistan"
     # "three TTP militants", "nine terrorist incidents": a metric word right after the
     # number, or one word after it (a metric phrase may begin with that word).
-    gap = re.match(r"(\s+)(?:[^\W\d_][\w’'-]*\s+)?", text[fig.end:fig.end + 40])
+    gap = P.WORD_GAP.match(text, fig.end, fig.end + 40)
     if gap is None:
         return False
-    return any(_first_metric_at(ctx, at, at + 1, True, lex)
-               for at in (fig.end + gap.end(1), fig.end + gap.end()))
+    return any(_first_metric_at(ctx, at, at + 1, True, lex) for at in (gap.end(1), gap.end()))
 
 
 def _classify(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> None:
@@ -2317,7 +2316,7 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
         before = text[max(sent[0], s - 60):s]
         if P.ATTRIBUTION_BEFORE.search(before) or P.ATTRIBUTION_AFTER.match(
             text, e, sent[1]
-        ) or re.match(r"\)\s*", text[e:e + 3]) and P.ATTRIBUTION_AFTER.match(
+        ) or text.startswith(")", e) and P.ATTRIBUTION_AFTER.match(
             text, e + 1, sent[1]
         ):
             found.append((s, name))
@@ -2914,7 +2913,7 @@ def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] 
     if "(" in gap:  # (the aside is bracketed: most gaps hold no bracket to look for)
         gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1)
     gap = gap.rstrip("“\"‘'")  # '41 “high-value targets”'
-    if len(gap) <= 30 and (re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
+    if len(gap) <= 30 and (P.WORD_GAP.fullmatch(gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
             or P.OF_WHOM_GAP.fullmatch(gap) or P.THOSE_OF_GAP.fullmatch(gap)):
         return ctx.populations[k]

@@ -978,6 +978,10 @@ DEADLIEST_FOR = re.compile(r"\b(?:deadliest|bloodiest|worst|most\s+(?:fatal|leth
                            r"\s+(?:[^\W\d_]+\s+){0,3}?for\s+(?:the\s+)?\Z", re.IGNORECASE)
 WITH_TOLL_GAP = re.compile(r"[^.;:!?\n]{0,40}?,\s+with\s+", re.IGNORECASE)
 # "96 (21 per cent) security personnel": an aside between a count and the people it counts.
+# Between a count and the people or noun it counts: spaces, and at most one word between
+# ("three security officials", "41 “high-value targets”"); group 1 the spaces before it.
+# Compiled once: the extractor tries it for every small count and every count's people.
+WORD_GAP = re.compile(r"(\s+)(?:[^\W\d_][\w’'-]*\s+)?")
 ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
 # "71 casualties—38 of whom were police officers": the part named after "of whom".
 OF_WHOM_GAP = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were\s+|was\s+)?", re.IGNORECASE)
