@@ -2901,6 +2901,11 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
     return read[1]
 
 
+# A gap after a count longer than this is checked for its length before it is sliced (at
+# least 61: see ``_read_population_after``).
+_LONG_GAP = 64
+
+
 def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
     """``_population_after``, read from the text."""
     if fig.kind == SHARE:
@@ -2908,7 +2913,16 @@ def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] 
     k = bisect_left(ctx.populations, fig.core_end or fig.span_end, key=_FIRST)
     if k == len(ctx.populations):
         return None
-    gap = ctx.text[fig.span_end:ctx.populations[k][0]]
+    a, b = fig.span_end, ctx.populations[k][0]
+    if b - a > _LONG_GAP and not P.QUOTES_ONLY.fullmatch(
+            ctx.text, min(b, P.SPACES.match(ctx.text, a, b).end() + _LONG_GAP), b):
+        # The people are far away, and not behind a run of spaces and an aside before or
+        # quotes after: the gap read below would be longer than 30. (Sliced, every count
+        # before the next people named copied all the text up to them: quadratic in a long
+        # text that names few.) With more than 63 characters between the first non-space
+        # and the trailing quotes, removing an aside (at most 32) leaves more than 30.
+        return None
+    gap = ctx.text[a:b]
     # "96 (21 per cent) security personnel": an aside between the count and its people.
     if "(" in gap:  # (the aside is bracketed: most gaps hold no bracket to look for)
         gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1)

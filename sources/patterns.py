@@ -982,6 +982,10 @@ WITH_TOLL_GAP = re.compile(r"[^.;:!?\n]{0,40}?,\s+with\s+", re.IGNORECASE)
 # ("three security officials", "41 “high-value targets”"); group 1 the spaces before it.
 # Compiled once: the extractor tries it for every small count and every count's people.
 WORD_GAP = re.compile(r"(\s+)(?:[^\W\d_][\w’'-]*\s+)?")
+# Leading spaces, and a run of nothing but the quotes a gap's end may hold (possessive: a
+# stretch that holds anything else fails at its first such character, without reading on).
+SPACES = re.compile(r"\s*")
+QUOTES_ONLY = re.compile(r"[“\"‘']*+")
 ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
 # "71 casualties—38 of whom were police officers": the part named after "of whom".
 OF_WHOM_GAP = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were\s+|was\s+)?", re.IGNORECASE)

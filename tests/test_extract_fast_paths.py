@@ -311,3 +311,49 @@ def test_lowered_searches_find_what_the_case_insensitive_patterns_find() -> None
             assert P.found_lowered(rx, rx_low, text, lo, hi) == expected, (rx.pattern, text, lo)
             found[k] += expected
     assert min(found) > 150, found
+
+
+def _population_after_by_slicing(text: str, populations: list[tuple[int, int, str]],
+                                 fig: object) -> tuple[int, int, str] | None:
+    """``_read_population_after`` as first written: the gap to the next people sliced whole."""
+    k = next((i for i, p in enumerate(populations) if p[0] >= (fig.core_end or fig.span_end)),
+             len(populations))
+    if k == len(populations):
+        return None
+    gap = text[fig.span_end:populations[k][0]]
+    if "(" in gap:
+        gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1)
+    gap = gap.rstrip("“\"‘'")
+    if len(gap) <= 30 and (P.WORD_GAP.fullmatch(gap) and (
+            not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
+            or P.OF_WHOM_GAP.fullmatch(gap) or P.THOSE_OF_GAP.fullmatch(gap)):
+        return populations[k]
+    return None
+
+
+def test_population_after_a_count_read_without_slicing_long_gaps() -> None:
+    """A long gap between a count and the next people is refused before it is sliced (it
+    made the extractor quadratic in a text that names few people): the same answer as the
+    whole slice on gaps of long space runs, asides, quote runs and words around the limit."""
+    from types import SimpleNamespace
+
+    pieces = [" ", " " * 40, "\n", "(21 per cent)", "(" + "x" * 30 + ")", "(" + "y" * 31 + ")",
+              "“", "”", '"' * 30, "‘", "'", "armed", "of whom were", "were those of the", "x",
+              "the", "," + " " * 20, "'" * 70]
+    rng = random.Random(61)
+    # Around the limit: the longest aside, then spaces and a word whose length decides.
+    edges = [" " * w + "(" + "x" * 30 + ")" + " " * r + "armed " + "”" * q
+             for w in (1, 70) for r in range(1, 30) for q in (0, 1, 80)]
+    accepted = refused_long = 0
+    for i in range(20000 + len(edges)):
+        gap = edges[i - 20000] if i >= 20000 else "".join(
+            rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        text = "5" + gap + "civilians"
+        populations = [(len(text) - 9, len(text), "civilians")]
+        fig = SimpleNamespace(kind="count", core_end=1, span_end=1)
+        ctx = SimpleNamespace(text=text, populations=populations)
+        expected = _population_after_by_slicing(text, populations, fig)
+        assert X._read_population_after(ctx, fig) == expected, repr(gap)
+        accepted += expected is not None and len(gap) > X._LONG_GAP
+        refused_long += expected is None and len(gap) > X._LONG_GAP
+    assert accepted > 20 and refused_long > 1000  # long gaps met both ways
