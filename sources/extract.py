@@ -66,6 +66,10 @@ _TWO_DIGITS = re.compile(r"[0-9]{2}")
 _PRECEDING_WORD = re.compile(r"([\w.]+)\Z")
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _RELATIVE = word_finder(P.RELATIVE_WORDS, P.RELATIVE_PERIOD)
+# Where a reference back to a group can be (``P.group_anaphor_starts_at``), found in the
+# vocabularies' shared scan.
+_GROUP_ANAPHOR_WORDS = word_finder(list(P.GROUP_ANAPHOR_WORDS), re.compile(
+    rf"(?<!\w)(?:{P.alternation(P.GROUP_ANAPHOR_WORDS)})(?!\w)", re.IGNORECASE))
 MAX_SENTENCE = 600  # longer "sentences" are quoted around each claim only
 _HEDGE_WINDOW = 28  # the longest hedge ("greater than or equal to ", 25 characters) fits
 _SYMBOLS = {k: v.value for k, v in P.QUALIFIER_SYMBOLS.items()}
@@ -237,9 +241,10 @@ def _context(text: str, lex: Lexicon) -> _Context:
     low = text.lower()
     # Every vocabulary in one scan of the text (``spans_together``).
     (metric_spans, modifier_spans, masks, region_spans, source_spans, relative_spans,
-     group_spans, population_spans, word_runs) = spans_together(
+     group_spans, population_spans, word_runs, anaphor_words) = spans_together(
         (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
-         lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, N.WORD_RUNS),
+         lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, N.WORD_RUNS,
+         _GROUP_ANAPHOR_WORDS if lex.agent_groups else None),
         text, low)
     metrics = _with_glossed_words(_attacks_with_operations(_without_possessors([
         (s, e, lex.metric_by_word[normalise(text[s:e])])
@@ -287,7 +292,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
         low=low,
         word_runs=word_runs,
     )
-    _article_context(ctx, lex, low, group_spans, population_spans)
+    _article_context(ctx, lex, low, group_spans, population_spans, anaphor_words)
     return ctx
 
 
@@ -362,11 +367,12 @@ def _incidental(text: str, s: int, e: int) -> bool:
 
 def _article_context(ctx: _Context, lex: Lexicon, low: str,
                      group_spans: list[tuple[int, int]] | None = None,
-                     population_spans: list[tuple[int, int]] | None = None) -> None:
+                     population_spans: list[tuple[int, int]] | None = None,
+                     anaphor_words: list[tuple[int, int]] | None = None) -> None:
     """Find what the article establishes for all its figures (each one pass over the text).
 
-    ``group_spans`` and ``population_spans``: the group and population finders' spans when
-    already found (``_context``)."""
+    ``group_spans``, ``population_spans`` and ``anaphor_words``: the group, population and
+    ``_GROUP_ANAPHOR_WORDS`` finders' spans when already found (``_context``)."""
     text = ctx.text
     ctx.facts = article_facts(text, lex, ctx.regions, lambda s, e: _incidental(text, s, e))
     folded = P.lowered_for_matching(text, low)  # None: run the case-insensitive patterns
@@ -408,7 +414,8 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
                       for s, e in (lex.group_finder.spans(text, low) if group_spans is None
                                    else group_spans)]
         if lex.agent_groups:
-            ctx.groups = _with_group_anaphors(text, low, ctx.groups, lex.agent_groups)
+            ctx.groups = _with_group_anaphors(text, low, ctx.groups, lex.agent_groups,
+                                              anaphor_words)
         # "in terror attacks and counter-terror operations": a group inside a measure that
         # names more than that group's deeds (all incidents), or joined to operations,
         # qualifies nothing.
@@ -533,9 +540,11 @@ GROUP_ANAPHOR_REACH = 400
 
 
 def _with_group_anaphors(text: str, low: str, groups: list[tuple[int, int, str]],
-                         agents: frozenset[str]) -> list[tuple[int, int, str]]:
+                         agents: frozenset[str], words: list[tuple[int, int]] | None = None,
+                         ) -> list[tuple[int, int, str]]:
     """Add "the group", "its attacks" as mentions of the last acting group named before them
-    (``low`` is ``text.lower()``, read without case folding when it keeps every position).
+    (``low`` is ``text.lower()``, read without case folding when it keeps every position;
+    ``words``: ``_GROUP_ANAPHOR_WORDS``' spans in it, when already found).
 
     "The TTP ... with 412 deaths blamed on the group": the deaths are the TTP's, a
     part of all deaths, and must not be compared with the national total.
@@ -545,7 +554,8 @@ def _with_group_anaphors(text: str, low: str, groups: list[tuple[int, int, str]]
         return groups
     starts = [s for s, _ in named]
     found = list(groups)
-    matches = (P.matches_at(P.GROUP_ANAPHOR_LOW, P.group_anaphor_starts(low), low)
+    matches = (P.matches_at(P.GROUP_ANAPHOR_LOW, P.group_anaphor_starts(low) if words is None
+                            else P.group_anaphor_starts_at(low, words), low)
                if len(low) == len(text)
                else P.GROUP_ANAPHOR.finditer(text))
     for m in matches:

@@ -136,6 +136,8 @@ _CONTEXT_PIECES = [
     # near misses of the literal searches (``country_starts``, ``group_anaphor_starts``)
     "nation", "national", "international", "the nation", "countryside", "terror", "armed",
     "banned", "groups", "subgroup", "outfits", "untied", "tied to", "its", "theirs",
+    "it had carried out", "carried  out", "miscarried out", "has conducted", "it’s", "it staged",
+    "perpetrated", "mounted", "caused", "inflicted",
 ]
 
 
@@ -145,6 +147,14 @@ def _random_texts(pieces: list[str], seed: int, n: int = 3000) -> list[str]:
     rng = random.Random(seed)
     return ["".join(p + rng.choice([" ", "  ", "", "\n", ", ", ". "])
                     for p in rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(n)]
+
+
+def _group_anaphor_words(low: str) -> list[tuple[int, int]]:
+    """The group-anaphor words as the extractor finds them (whole words, shared scan)."""
+    from sources.extract import _GROUP_ANAPHOR_WORDS
+    from sources.lexicon import spans_together
+
+    return spans_together((_GROUP_ANAPHOR_WORDS,), low, low)[0]
 
 
 def _from(starts: re.Pattern[str]):
@@ -160,8 +170,11 @@ def _from(starts: re.Pattern[str]):
         (P.FACTOR, P.FACTOR_LOW, P.factor_starts),
         (P.RANK, P.RANK_LOW, P.rank_starts),
         (P.GROUP_ANAPHOR, P.GROUP_ANAPHOR_LOW, P.group_anaphor_starts),
+        (P.GROUP_ANAPHOR, P.GROUP_ANAPHOR_LOW, lambda low: P.group_anaphor_starts_at(
+            low, _group_anaphor_words(low))),
     ],
-    ids=["CARRY_MARKER", "COUNTRY_REFERENCE", "FACTOR", "RANK", "GROUP_ANAPHOR"],
+    ids=["CARRY_MARKER", "COUNTRY_REFERENCE", "FACTOR", "RANK", "GROUP_ANAPHOR",
+         "GROUP_ANAPHOR_WORDS"],
 )
 def test_context_markers_found_from_their_starts_as_by_a_full_scan(
     folding: re.Pattern[str], lowered: re.Pattern[str], candidates
@@ -240,20 +253,22 @@ _VOCABULARY_PIECES = [
     # cased text: as words, inside words, and lower-cased (which they do not match).
     "ICT", "district", "AJK", "FATA", "NWFP", "CTD", "ctd", "CRSS", "Asif Durrani", "CTD Khyber",
     "Balochistan Police", "Balochistan's Home Department",
+    # The group-anaphor words: whole, inside words, and "carried out" across two spaces.
+    "group", "subgroup", "Outfit", "carried  out", "miscarried out", "tied",
 ]
 
 
 def test_vocabularies_found_in_one_scan_as_each_finds_them() -> None:
     """``spans_together`` gives each finder's own ``spans``, on texts that glue vocabulary
     words to others (matches inside words hide what starts before their end)."""
-    from sources.extract import _RELATIVE
+    from sources.extract import _GROUP_ANAPHOR_WORDS, _RELATIVE
     from sources.lexicon import load_lexicon, spans_together
     from sources.numbers import WORD_RUNS
 
     lex = load_lexicon()
     finders = (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
                lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, None,
-               WORD_RUNS)
+               WORD_RUNS, _GROUP_ANAPHOR_WORDS)
     found = 0
     for text in _random_texts(_VOCABULARY_PIECES, 31, 6000) + TEXTS:
         low = text.lower()
