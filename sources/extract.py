@@ -70,6 +70,11 @@ _RELATIVE = word_finder(P.RELATIVE_WORDS, P.RELATIVE_PERIOD)
 # vocabularies' shared scan.
 _GROUP_ANAPHOR_WORDS = word_finder(list(P.GROUP_ANAPHOR_WORDS), re.compile(
     rf"(?<!\w)(?:{P.alternation(P.GROUP_ANAPHOR_WORDS)})(?!\w)", re.IGNORECASE))
+# ... and where factors and ranks can be (``P.factor_starts_at``, ``P.rank_starts_at``).
+_FACTOR_VERBS = word_finder(list(P.FACTOR_VERBS), re.compile(
+    rf"(?<!\w)(?:{P.alternation(P.FACTOR_VERBS)})(?!\w)", re.IGNORECASE))
+_RANK_WORDS = word_finder([*P.RANK_VERBS, *P.RANK_SUPERLATIVES], re.compile(
+    rf"(?<!\w)(?:{P.alternation([*P.RANK_VERBS, *P.RANK_SUPERLATIVES])})(?!\w)", re.IGNORECASE))
 MAX_SENTENCE = 600  # longer "sentences" are quoted around each claim only
 _HEDGE_WINDOW = 28  # the longest hedge ("greater than or equal to ", 25 characters) fits
 _SYMBOLS = {k: v.value for k, v in P.QUALIFIER_SYMBOLS.items()}
@@ -190,6 +195,9 @@ class _Context:
     # in one scan, for ``find_numbers``).
     low: str | None = None
     word_runs: list[tuple[int, int]] | None = None
+    # The factor verbs and rank words (``_FACTOR_VERBS``, ``_RANK_WORDS``), for
+    # ``_form_figures``, found in the same scan.
+    form_words: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -241,10 +249,11 @@ def _context(text: str, lex: Lexicon) -> _Context:
     low = text.lower()
     # Every vocabulary in one scan of the text (``spans_together``).
     (metric_spans, modifier_spans, masks, region_spans, source_spans, relative_spans,
-     group_spans, population_spans, word_runs, anaphor_words) = spans_together(
+     group_spans, population_spans, word_runs, anaphor_words, factor_verbs,
+     rank_words) = spans_together(
         (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
          lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, N.WORD_RUNS,
-         _GROUP_ANAPHOR_WORDS if lex.agent_groups else None),
+         _GROUP_ANAPHOR_WORDS if lex.agent_groups else None, _FACTOR_VERBS, _RANK_WORDS),
         text, low)
     metrics = _with_glossed_words(_attacks_with_operations(_without_possessors([
         (s, e, lex.metric_by_word[normalise(text[s:e])])
@@ -291,6 +300,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
         outlets=lex.outlets,
         low=low,
         word_runs=word_runs,
+        form_words=(factor_verbs, rank_words),
     )
     _article_context(ctx, lex, low, group_spans, population_spans, anaphor_words)
     return ctx
@@ -708,13 +718,21 @@ def _number_figures(text: str, ctx: _Context | None = None) -> list[_Figure]:
     return found
 
 
-def _form_figures(text: str, low: str | None = None) -> list[_Figure]:
+def _form_figures(text: str, low: str | None = None,
+                  words: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None,
+                  ) -> list[_Figure]:
     """Factors ("doubled", "nine-fold", "halved") and ranks ("ranked second", "the most
     affected province"): claims written without a figure in digits (``low``: the text
-    lower-cased, when the caller has it)."""
+    lower-cased, when the caller has it; ``words``: the spans of ``_FACTOR_VERBS`` and
+    ``_RANK_WORDS`` in it, when found)."""
     found = []
     folded = P.lowered_for_matching(text, low)  # the groups read below are lower-cased anyway
-    for m in (P.matches_at(P.FACTOR_LOW, P.factor_starts(folded), folded) if folded is not None
+    if folded is not None and words is not None:
+        factor_starts = P.factor_starts_at(folded, words[0])
+        rank_starts = P.rank_starts_at(folded, words[1])
+    elif folded is not None:
+        factor_starts, rank_starts = P.factor_starts(folded), P.rank_starts(folded)
+    for m in (P.matches_at(P.FACTOR_LOW, factor_starts, folded) if folded is not None
               else P.FACTOR.finditer(text)):
         word = (m.group("verb") or m.group("num")).lower()
         value = P.FACTOR_VERBS.get(word)
@@ -722,7 +740,7 @@ def _form_figures(text: str, low: str | None = None) -> list[_Figure]:
             value = float(word) if word[0].isdigit() else float(
                 {**P.UNIT_WORDS, **P.TEEN_WORDS, **P.TENS_WORDS, "hundred": 100}[word])
         found.append(_Figure(m.start(), m.end(), "factor", value=float(value)))
-    for m in (P.matches_at(P.RANK_LOW, P.rank_starts(folded), folded) if folded is not None
+    for m in (P.matches_at(P.RANK_LOW, rank_starts, folded) if folded is not None
               else P.RANK.finditer(text)):
         word = (m.group("ord") or m.group("ord2") or "").lower()
         if m.group("most") or m.group("top"):
@@ -3057,9 +3075,10 @@ def _extract_claims(
     lex = lexicon or load_lexicon()
     pub = _parse_published(published)
     ctx = _context(text, lex)
-    figs = _select(_date_figures(text) + _form_figures(text, ctx.low)
+    figs = _select(_date_figures(text) + _form_figures(text, ctx.low, ctx.form_words)
                    + _number_figures(text, ctx))
-    ctx.low = ctx.word_runs = None  # read only to find the figures: not kept (memory)
+    # (read only to find the figures: not kept (memory))
+    ctx.low = ctx.word_runs = ctx.form_words = None
 
     for fig in figs:
         if fig.year_like and _is_year(text, fig, lex, ctx):

@@ -1663,7 +1663,22 @@ def factor_starts(low: str) -> list[int]:
     its space or hyphen); it starts where they do or after a point, never before the "fold"
     found before (no number word ends in a word boundary inside "fold").
     """
-    found = [p for stem in FACTOR_STEMS for p in _occurrences(low, stem)]
+    return sorted(set([p for stem in FACTOR_STEMS for p in _occurrences(low, stem)]
+                      + _fold_number_starts(low)))
+
+
+def factor_starts_at(low: str, words: Iterable[tuple[int, int]]) -> list[int]:
+    """``factor_starts`` with the verbs given: ``words``, the spans of ``FACTOR_VERBS`` as
+    whole words in ``low`` (found with the vocabularies in their shared scan, not with a
+    search per stem). A verb starts a match only as a whole word (``FACTOR``'s ``\\b``
+    either side)."""
+    return sorted(set([at for at, _end in words] + _fold_number_starts(low)))
+
+
+def _fold_number_starts(low: str) -> list[int]:
+    """Where the number before each "fold" can start (see ``factor_starts``): "fold" may end a
+    word ("ninefold"), so it is searched for as a literal."""
+    found = []
     floor = 0
     for at in _occurrences(low, "fold"):
         end = at - 1 if at and (low[at - 1].isspace() or low[at - 1] == "-") else at
@@ -1673,7 +1688,7 @@ def factor_starts(low: str) -> list[int]:
         found.append(b)
         found.extend(p for p in range(b + 1, end) if low[p - 1] == ".")
         floor = at + 4
-    return sorted(set(found))
+    return found
 
 
 # "ranked second", "ranks 4th", "placed third", "the second most-affected", "the most
@@ -1703,11 +1718,32 @@ def rank_starts(low: str) -> list[int]:
     it, across spaces and hyphens.
     """
     found = [p for w in ("rank", "placed", "positioned", "top") for p in _occurrences(low, w)]
-    for w in ("most", "worst", "highest", "hardest", "deadliest"):
+    for w in RANK_SUPERLATIVES:
         for at in _occurrences(low, w):
             b = _word_before(low, at, "-")
             if b >= 0:
                 found.append(b)
+    return sorted(set(found))
+
+
+# The words a RANK match holds as whole words: a verb that starts it, or a superlative after
+# the ordinal or "the" that starts it (``rank_starts_at``).
+RANK_VERBS = ("rank", "ranked", "ranks", "placed", "positioned", "top", "topped", "tops")
+RANK_SUPERLATIVES = ("most", "worst", "highest", "hardest", "deadliest")
+
+
+def rank_starts_at(low: str, words: Iterable[tuple[int, int]]) -> list[int]:
+    """``rank_starts`` from the spans of ``RANK_VERBS`` and ``RANK_SUPERLATIVES`` as whole
+    words in ``low`` (found with the vocabularies in their shared scan, not with nine
+    searches of the text): a verb's start, and the word before a superlative."""
+    found = []
+    for at, end in words:
+        if low[at:end] in RANK_SUPERLATIVES:
+            b = _word_before(low, at, "-")
+            if b >= 0:
+                found.append(b)
+        else:
+            found.append(at)
     return sorted(set(found))
 
 

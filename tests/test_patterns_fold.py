@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import string
 import sys
+from functools import partial
 
 import pytest
 
@@ -200,10 +201,20 @@ _FACTOR_AND_RANK_PIECES = [
 ]
 
 
+def _form_words(low: str) -> list[list[tuple[int, int]]]:
+    """The factor verbs and rank words as the extractor finds them (whole words, shared
+    scan)."""
+    from sources.extract import _FACTOR_VERBS, _RANK_WORDS
+    from sources.lexicon import spans_together
+
+    return spans_together((_FACTOR_VERBS, _RANK_WORDS), low, low)
+
+
 def test_factor_and_rank_candidates_hold_every_match_start() -> None:
-    """``factor_starts`` and ``rank_starts`` (literal searches for rare words) give
-    ``matches_at`` every place a match starts, on texts dense in near-misses: the same
-    matches as the full case-insensitive scan."""
+    """``factor_starts`` and ``rank_starts`` (literal searches for rare words), and their
+    ``_at`` forms (from the words found in the shared scan), give ``matches_at`` every place
+    a match starts, on texts dense in near-misses: the same matches as the full
+    case-insensitive scan."""
     assert all(verb.startswith(P.FACTOR_STEMS) for verb in P.FACTOR_VERBS)
     assert all(w.isalnum() for w, v in P.ORDINAL_WORDS.items() if v <= 20)
     found = 0
@@ -211,8 +222,12 @@ def test_factor_and_rank_candidates_hold_every_match_start() -> None:
         low = P.lowered_for_matching(text)
         if low is None:
             continue
-        for rx, lowered, candidates in ((P.FACTOR, P.FACTOR_LOW, P.factor_starts),
-                                        (P.RANK, P.RANK_LOW, P.rank_starts)):
+        verbs, ranks = _form_words(low)
+        for rx, lowered, candidates in (
+                (P.FACTOR, P.FACTOR_LOW, P.factor_starts),
+                (P.RANK, P.RANK_LOW, P.rank_starts),
+                (P.FACTOR, P.FACTOR_LOW, partial(P.factor_starts_at, words=verbs)),
+                (P.RANK, P.RANK_LOW, partial(P.rank_starts_at, words=ranks))):
             expected = [m.span() for m in rx.finditer(text)]
             assert [m.span() for m in P.matches_at(lowered, candidates(low), low)] == expected, text
             found += len(expected)
@@ -255,20 +270,21 @@ _VOCABULARY_PIECES = [
     "Balochistan Police", "Balochistan's Home Department",
     # The group-anaphor words: whole, inside words, and "carried out" across two spaces.
     "group", "subgroup", "Outfit", "carried  out", "miscarried out", "tied",
+    "doubled", "redoubled", "Halving", "ranked", "Tops", "stop", "almost", "worst-hit",
 ]
 
 
 def test_vocabularies_found_in_one_scan_as_each_finds_them() -> None:
     """``spans_together`` gives each finder's own ``spans``, on texts that glue vocabulary
     words to others (matches inside words hide what starts before their end)."""
-    from sources.extract import _GROUP_ANAPHOR_WORDS, _RELATIVE
+    from sources.extract import _FACTOR_VERBS, _GROUP_ANAPHOR_WORDS, _RANK_WORDS, _RELATIVE
     from sources.lexicon import load_lexicon, spans_together
     from sources.numbers import WORD_RUNS
 
     lex = load_lexicon()
     finders = (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
                lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, None,
-               WORD_RUNS, _GROUP_ANAPHOR_WORDS)
+               WORD_RUNS, _GROUP_ANAPHOR_WORDS, _FACTOR_VERBS, _RANK_WORDS)
     found = 0
     for text in _random_texts(_VOCABULARY_PIECES, 31, 6000) + TEXTS:
         low = text.lower()
