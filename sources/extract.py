@@ -189,6 +189,10 @@ class _Context:
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
+    # "<Name> said" in the whole text (``P.NAME_SAID``), and where each starts: read again
+    # per sentence (``_names_said``).
+    name_said: list[re.Match[str]] = field(default_factory=list)
+    name_said_starts: list[int] = field(default_factory=list)
     # Cities and districts the text names, found on first need: read once, not per figure.
     local_places: list[tuple[int, int, str]] | None = None
     # The lower-cased text, and where runs of number words are (found with the vocabularies
@@ -402,7 +406,9 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
     named = [(s, name) for s, _e, name in ctx.sources]
     named += [(s, name) for s, e, name in ctx.according
               if name and name not in P.GENERIC_SOURCE_NAMES and not known_source_at(s, e)]
-    for m in P.NAME_SAID.finditer(text):
+    ctx.name_said = list(P.NAME_SAID.finditer(text))
+    ctx.name_said_starts = [m.start() for m in ctx.name_said]
+    for m in ctx.name_said:
         if "\n" in m.group("name") or ". " in m.group("name"):
             continue  # across a sentence end ("Monday. It says")
         words = m.group("name").split()
@@ -2335,6 +2341,31 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
             fig.base_period = _period_before(fig.period)
 
 
+def _names_said(ctx: _Context, sent: tuple[int, int]) -> list[re.Match[str]]:
+    """``P.NAME_SAID.finditer(text, *sent)``: "<Name> said" in a sentence (``sent``, one of
+    ``ctx.sentences``).
+
+    Read from the whole text's matches (found once, ``_article_context``) where none of them
+    crosses the sentence's start or end: a match of the whole text that lies within the
+    sentence is one the sentence's own scan finds (it tries the same places from the
+    sentence's start, and no match of the pattern ends in a verb at a sentence end, which
+    follows punctuation or a line break, unless at the text's end), and the sentence's scan
+    finds no other (each of its matches holds a saying verb within the sentence, and one the
+    text's scan found elsewhere would cross). Otherwise the sentence is scanned."""
+    lo, hi = sent
+    found = ctx.name_said
+    i = bisect_left(ctx.name_said_starts, lo)
+    if i and found[i - 1].end() > lo:
+        return list(P.NAME_SAID.finditer(ctx.text, lo, hi))  # one crosses the start
+    out = []
+    while i < len(found) and found[i].start() < hi:
+        if found[i].end() > hi:
+            return list(P.NAME_SAID.finditer(ctx.text, lo, hi))  # one crosses the end
+        out.append(found[i])
+        i += 1
+    return out
+
+
 def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]:
     """Sources a sentence attributes its figures to, with their positions."""
     text = ctx.text
@@ -2355,8 +2386,7 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
         if name:
             found.append((s, name))
             known.append((s, e))
-    for m in (P.NAME_SAID.finditer(text, *sent) if P.NAME_SAID_VERB.search(text, *sent)
-              else ()):
+    for m in _names_said(ctx, sent):
         s, e = m.span("name")
         words = m.group("name").split()
         while words and words[0].rstrip(".") in P.NAME_SAID_STOP:

@@ -357,3 +357,27 @@ def test_population_after_a_count_read_without_slicing_long_gaps() -> None:
         accepted += expected is not None and len(gap) > X._LONG_GAP
         refused_long += expected is None and len(gap) > X._LONG_GAP
     assert accepted > 20 and refused_long > 1000  # long gaps met both ways
+
+
+def test_names_said_in_a_sentence_read_from_the_whole_text_as_scanned_alone() -> None:
+    """``_names_said`` (the whole text's "<Name> said" matches within a sentence, or the
+    sentence scanned where one crosses its bounds) gives ``NAME_SAID.finditer`` of each
+    sentence, on texts whose names and clauses run across sentence ends."""
+    from sources.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    pieces = ["John ", "Smith ", "Ayesha ", "Khan ", "bin ", "Al ", "Mr. ", "The ", "said",
+              "says", "estimated", "believes", " (PIPS) ", ", the envoy, ", ", a man. ",
+              "has ", "also ", "’", "'", "-", " ", "  ", ". ", ".\n", "\n", "? ", "! ",
+              '." ', "x", "5", "U.S. ", "Dr. ", " said. ", "Islamabad ", "John Smith said",
+              "Ayesha Khan says"]
+    crossing = compared = 0
+    for text in _texts(pieces, 2000, 30, seed=47):
+        ctx = X._context(text, lex)
+        for sent in ctx.sentences:
+            expected = [m.span() for m in P.NAME_SAID.finditer(text, *sent)]
+            assert [m.span() for m in X._names_said(ctx, sent)] == expected, (text, sent)
+            compared += len(expected)
+            crossing += any(m.start() < sent[0] < m.end() or m.start() < sent[1] < m.end()
+                            for m in ctx.name_said)
+    assert compared > 500 and crossing > 20  # both ways taken
