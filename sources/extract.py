@@ -1270,7 +1270,8 @@ class _Scope:
         thousands of figures must not be searched once per figure)."""
         if self._back is None:
             text, (lo, hi) = self.text, self.sent
-            self._back = bool(P.found_lowered(P.PERIOD_ANAPHOR, P.PERIOD_ANAPHOR_LOW, text, lo, hi)
+            self._back = bool(P.found_lowered(P.PERIOD_ANAPHOR, P.PERIOD_ANAPHOR_LOW, text,
+                                              lo, hi, P.PERIOD_ANAPHOR_NEEDS)
                               or P.EVENT_SUBJECT.match(text, lo, hi)
                               or P.DEMONSTRATIVE_SUBJECT.match(text, lo, hi))
         return self._back

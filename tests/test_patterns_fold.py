@@ -321,6 +321,29 @@ def test_word_ends_read_backwards_as_the_union_finds_them() -> None:
     assert inside > 1000  # ends of words that are no first word themselves were met
 
 
+def test_period_anaphor_read_only_where_its_words_are() -> None:
+    """``found_lowered`` skips a stretch without one of ``PERIOD_ANAPHOR_NEEDS``: the same
+    answer as the search on random texts of its pieces (cased at random, with ı, İ, ſ)."""
+    import random
+
+    rng = random.Random(23)
+    pieces = ["during", "in", "over", "for", "within", "throughout", "this", "that", "the",
+              "same", "period", "periods", "time", "Span", "month", "MONTH", "months", "x",
+              "ı", "İ", "ſ", "K", "-", ",", "  ", "\n", "during this period", "in that time",
+              "over the same span", "that month", "the same month", "the same period"]
+    skipped = hits = 0
+    for _ in range(20000):
+        text = " ".join(rng.choice([w, w.upper(), w.title()]) for w in rng.choices(
+            pieces, k=rng.randint(1, 8)))
+        lo = rng.randint(0, len(text))
+        plain = P.PERIOD_ANAPHOR.search(text, lo, len(text)) is not None
+        assert P.found_lowered(P.PERIOD_ANAPHOR, P.PERIOD_ANAPHOR_LOW, text, lo, len(text),
+                               P.PERIOD_ANAPHOR_NEEDS) == plain, (text, lo)
+        hits += plain
+        skipped += not any(w in text[lo:].lower() for w in P.PERIOD_ANAPHOR_NEEDS)
+    assert hits > 500 and skipped > 2000
+
+
 def test_lower_casing_keeps_word_characters() -> None:
     """The shared scan finds the exact words' places in the lower-cased text: that needs
     every character that lower-cases to one character to stay a word character or not."""
