@@ -2960,9 +2960,12 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
     return read[1]
 
 
-# A gap after a count longer than this is checked for its length before it is sliced (at
-# least 61: see ``_read_population_after``).
+# A gap after a count longer than ``_SLICED_GAP`` is checked for its length before it is
+# sliced: the text more than ``_LONG_GAP`` characters (at least 61, see
+# ``_read_population_after``) after its first non-space must be quotes. (Shorter gaps are
+# sliced: cheaper than the two tests, and bounded.)
 _LONG_GAP = 64
+_SLICED_GAP = 1000
 
 
 def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
@@ -2973,7 +2976,7 @@ def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] 
     if k == len(ctx.populations):
         return None
     a, b = fig.span_end, ctx.populations[k][0]
-    if b - a > _LONG_GAP and not P.QUOTES_ONLY.fullmatch(
+    if b - a > _SLICED_GAP and not P.QUOTES_ONLY.fullmatch(
             ctx.text, min(b, P.SPACES.match(ctx.text, a, b).end() + _LONG_GAP), b):
         # The people are far away, and not behind a run of spaces and an aside before or
         # quotes after: the gap read below would be longer than 30. (Sliced, every count

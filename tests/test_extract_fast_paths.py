@@ -15,6 +15,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from sources import extract as X
 from sources import patterns as P
 
@@ -331,19 +333,24 @@ def _population_after_by_slicing(text: str, populations: list[tuple[int, int, st
     return None
 
 
-def test_population_after_a_count_read_without_slicing_long_gaps() -> None:
+@pytest.mark.parametrize("sliced", [X._SLICED_GAP, 0])
+def test_population_after_a_count_read_without_slicing_long_gaps(
+        sliced: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """A long gap between a count and the next people is refused before it is sliced (it
     made the extractor quadratic in a text that names few people): the same answer as the
-    whole slice on gaps of long space runs, asides, quote runs and words around the limit."""
+    whole slice on gaps of long space runs, asides, quote runs and words around the limit
+    (also with every gap checked before it is sliced)."""
     from types import SimpleNamespace
 
-    pieces = [" ", " " * 40, "\n", "(21 per cent)", "(" + "x" * 30 + ")", "(" + "y" * 31 + ")",
-              "“", "”", '"' * 30, "‘", "'", "armed", "of whom were", "were those of the", "x",
-              "the", "," + " " * 20, "'" * 70]
+    monkeypatch.setattr(X, "_SLICED_GAP", sliced)
+
+    pieces = [" ", " " * 40, " " * 1200, "\n", "(21 per cent)", "(" + "x" * 30 + ")",
+              "(" + "y" * 31 + ")", "“", "”", '"' * 30, "‘", "'", "armed", "of whom were",
+              "were those of the", "x", "the", "," + " " * 20, "'" * 70, "”" * 1100]
     rng = random.Random(61)
     # Around the limit: the longest aside, then spaces and a word whose length decides.
     edges = [" " * w + "(" + "x" * 30 + ")" + " " * r + "armed " + "”" * q
-             for w in (1, 70) for r in range(1, 30) for q in (0, 1, 80)]
+             for w in (1, 70, 1100) for r in range(1, 30) for q in (0, 1, 80, 1100)]
     accepted = refused_long = 0
     for i in range(20000 + len(edges)):
         gap = edges[i - 20000] if i >= 20000 else "".join(
@@ -354,8 +361,8 @@ def test_population_after_a_count_read_without_slicing_long_gaps() -> None:
         ctx = SimpleNamespace(text=text, populations=populations)
         expected = _population_after_by_slicing(text, populations, fig)
         assert X._read_population_after(ctx, fig) == expected, repr(gap)
-        accepted += expected is not None and len(gap) > X._LONG_GAP
-        refused_long += expected is None and len(gap) > X._LONG_GAP
+        accepted += expected is not None and len(gap) > max(sliced, X._LONG_GAP)
+        refused_long += expected is None and len(gap) > max(sliced, X._LONG_GAP)
     assert accepted > 20 and refused_long > 1000  # long gaps met both ways
 
 
