@@ -3752,11 +3752,12 @@ def _fact_boxes_on_subject(ctx: _Context, on_subject: dict[int, bool]) -> None:
     if not marked:
         return
     run: list[int] = []
-    item = P.LIST_ITEM_START.match
+    read = P.LIST_ITEM_OR_TEXT.match
     for k, (start, end) in enumerate(ctx.sentences):
-        if item(ctx.text, start, end):
+        line = read(ctx.text, start, end)
+        if line is not None and line.group("item"):
             run.append(k)
-        elif _NON_SPACE.search(ctx.text, start, end) is None:
+        elif line is None:
             continue  # the line breaks between items
         elif run:
             if marked.intersection(run):

@@ -629,6 +629,9 @@ LIST_NUMBER_AFTER = re.compile(r"[.)][ \t]+\D")
 LINE_START_BEFORE = re.compile(r"(?:\A|\n)[ \t]*\Z")
 # A list item's opening: a bullet or "1." at the start of its line.
 LIST_ITEM_START = re.compile(r"\s*(?:[-•*·–—]|\d{1,2}[.)])[ \t]")
+# The same, or else the first character that is no space (group "item" set for an item; no
+# match for a blank line): one search per line instead of two.
+LIST_ITEM_OR_TEXT = re.compile(r"\s*(?:(?P<item>(?:[-•*·–—]|\d{1,2}[.)])[ \t])|\S)")
 # "rose from 419 to 693": a change between two stated levels, not a range.
 CHANGE_FROM_BEFORE = re.compile(
     rf"\b(?:{alternation(CHANGE_VERBS)}|{alternation(CHANGE_NOUNS)})\s+from\s+\Z", re.IGNORECASE

@@ -388,3 +388,21 @@ def test_names_said_in_a_sentence_read_from_the_whole_text_as_scanned_alone() ->
             crossing += any(m.start() < sent[0] < m.end() or m.start() < sent[1] < m.end()
                             for m in ctx.name_said)
     assert compared > 500 and crossing > 20  # both ways taken
+
+
+def test_list_item_or_text_reads_a_line_as_the_two_searches_did() -> None:
+    """``LIST_ITEM_OR_TEXT`` (one match per line) tells an item, a line of text and a blank
+    line apart as ``LIST_ITEM_START`` then a search for a non-space did."""
+    non_space = re.compile(r"\S")
+    pieces = [" ", "\t", "\n", "-", "•", "*", "–", "1", "12", "123", ".", ")", "a", "B", "x-",
+              "\u00a0", "\u2028"]
+    kinds = set()
+    for text in _texts(pieces, 20000, 8, seed=71):
+        for lo in range(min(3, len(text))):
+            was = ("item" if P.LIST_ITEM_START.match(text, lo) else
+                   "blank" if non_space.search(text, lo) is None else "text")
+            line = P.LIST_ITEM_OR_TEXT.match(text, lo)
+            now = "blank" if line is None else "item" if line.group("item") else "text"
+            assert now == was, (text, lo)
+            kinds.add(now)
+    assert kinds == {"item", "blank", "text"}
