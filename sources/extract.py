@@ -704,7 +704,8 @@ def _number_figures(text: str, ctx: _Context | None = None) -> list[_Figure]:
         if not n.is_figure:
             continue
         if n.form == N.FRACTION:
-            change = P.FRACTION_CHANGE_BEFORE.search(text, max(0, n.start - 40), n.start)
+            change = P.found_lowered(P.FRACTION_CHANGE_BEFORE, P.FRACTION_CHANGE_BEFORE_LOW, text,
+                                     max(0, n.start - 40), n.start, P.FRACTION_CHANGE_NEEDS)
             if not change and (not _OF_AFTER.match(text, n.end) or P.PERIOD_AFTER_OF.match(
                     text, n.end) or (prev is not None and prev.ordinal
                                      and not text[prev.end:n.start].strip())):
@@ -2563,7 +2564,7 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
         return
     if P.EVENT_SUBJECT.match(text, sent[0]):
         why = "the events it takes up"
-    elif P.ALSO_HURT.search(text, *sent):
+    elif P.found_lowered(P.ALSO_HURT, P.ALSO_HURT_LOW, text, *sent, P.ALSO_HURT_NEEDS):
         # "Punjab saw eight attacks that killed 11 soldiers. Nine officials were also
         # injured": the same attacks' wounded.
         why = "the attacks it goes on about ('also')"

@@ -1096,6 +1096,8 @@ FRACTION_CHANGE_BEFORE = re.compile(
     r"\b(?:(?:increase|rise|jump|surge|decrease|decline|drop|fall|reduction)\s+of"
     r"|(?:rose|increased|grew|jumped|surged|fell|dropped|declined|decreased)\s+by)\s+"
     r"(?:(?:about|nearly|almost|around|roughly|over|more\s+than|some)\s+)?\Z", re.IGNORECASE)
+FRACTION_CHANGE_BEFORE_LOW = re.compile(FRACTION_CHANGE_BEFORE.pattern)  # found_lowered
+FRACTION_CHANGE_NEEDS = ("of", "by")
 # An aside about the people a subject counts, up to its verb: ", including 260 soldiers, ",
 # ", along with some 640 civilians in all, have ".
 PEOPLE_ASIDE = re.compile(
@@ -1107,6 +1109,8 @@ WHICH_GAP = re.compile(r"\s*,?\s+(?:which|when)\s+(?:[a-z]+\s+){0,3}", re.IGNORE
 # More people hurt in the events just told: "Nine officials were also injured".
 ALSO_HURT = re.compile(r"\balso\s+(?:been\s+)?(?:injured|wounded|killed|martyred|hurt)\b",
                        re.IGNORECASE)
+ALSO_HURT_LOW = re.compile(ALSO_HURT.pattern)  # found_lowered, where "also" is
+ALSO_HURT_NEEDS = ("also",)
 # A headline that ends on its source: "... highest since 2014: PICSS".
 CREDIT_BEFORE = re.compile(r"(?:[:|]|\s[-–—])\s*\Z")
 LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
