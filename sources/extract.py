@@ -635,7 +635,8 @@ _MONTH_REST_NUMBER = re.compile(r"[a-z]*\.?\s+[0-9]")
 # The last letters of the words "In March", "mid-June", "the month of May" open with
 # (``P.DATE_MONTH_ONLY``; compared in lower case, so a few more words pass, which is safe).
 _MONTH_ONLY_WORD_ENDS = ("in", "during", "for", "over", "of", "since", "by", "until", "from",
-                         "early", "late", "last", "this", "mid", "mid-")
+                         "early", "late", "last", "this", "mid", "mid-", "with", "to",
+                         "against")
 
 
 def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Pattern[str]]:
@@ -894,6 +895,8 @@ def _is_year(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
         # "the bulk of the 2023 operations": a year naming the events (a count that large
         # after "the" would be written "2,023").
         return True
+    if "," not in text[fig.start:fig.end] and P.TALLY_OF_A_YEAR_AFTER.match(text, fig.end):
+        return True  # "CRSS revises 2024 death toll": the toll of the year, not 2,024 deaths
     if P.COUNT_NOUN_AFTER.match(text, fig.end):
         return False  # "2000 people"
     nxt = _first_metric_at(ctx, fig.end, fig.end + 2)
@@ -1052,6 +1055,8 @@ def _as_change(text: str, fig: _Figure, before: str, before_start: int,
     else:
         noun = P.CHANGE_NOUN_BEFORE.search(before) if P.may_end_in_word_or_hedge(
             before, "of") else None
+        if noun is None and any(h in before[-40:].lower() for h in P.CHANGE_NOUN_WAS_HINTS):
+            noun = P.CHANGE_NOUN_WAS_BEFORE.search(before)
         verb = None if noun else P.CHANGE_VERB_BEFORE.search(before)
         if verb and normalise(verb.group("w")) in ("up", "down") and not P.UP_DOWN_AS_CHANGE.search(
             before, 0, verb.start("w")
@@ -1413,6 +1418,28 @@ def _hurt_opening(ctx: _Context, sent: tuple[int, int]) -> tuple[str, str] | Non
     return ctx.metrics[j][2], ctx.text[opening.end():comma]
 
 
+def _people_hurt_opening(ctx: _Context, lex: Lexicon, sent: tuple[int, int]
+                         ) -> tuple[str, str, str] | None:
+    """The people a sentence opens on as killed or injured ("Of the terrorists killed, 447
+    died in Khyber Pakhtunkhwa and 109 in Balochistan"), as (part measure, base measure, its
+    words), or None: its counts of that measure are those people's."""
+    opening = P.OF_THE_MEASURE_OPENING.match(ctx.text, sent[0], sent[1])
+    if opening is None:
+        return None
+    k = bisect_left(ctx.populations, opening.end(), key=_FIRST)
+    if k == len(ctx.populations) or ctx.populations[k][0] != opening.end():
+        return None
+    people_end, population = ctx.populations[k][1], ctx.populations[k][2]
+    j = bisect_left(ctx.metric_starts, people_end)
+    if j == len(ctx.metrics) or ctx.metrics[j][2] not in ("deaths", "injured") or (
+            ctx.text[people_end:ctx.metrics[j][0]].strip()):
+        return None
+    if not P.OPENING_COMMA.match(ctx.text, ctx.metrics[j][1]):
+        return None
+    part = lex.parts.get((ctx.metrics[j][2], population))
+    return (part, ctx.metrics[j][2], ctx.text[opening.end():ctx.metrics[j][1]]) if part else None
+
+
 def _label_before(ctx: _Context, lex: Lexicon, fig: _Figure) -> str | None:
     """The measure a line or list item opens on as a label before its figure ("- Deaths:
     693", "Terrorist attacks: 306"), or None."""
@@ -1423,7 +1450,7 @@ def _label_before(ctx: _Context, lex: Lexicon, fig: _Figure) -> str | None:
     if not lex.metrics[metric].countable or not P.LABEL_GAP.fullmatch(
             ctx.text, end, fig.span_start):
         return None
-    return metric if P.LABEL_LINE_START.search(ctx.text, max(0, start - 8), start) else None
+    return metric if P.LABEL_LINE_START.search(ctx.text, max(0, start - 40), start) else None
 
 
 def _does_to(ctx: _Context, lex: Lexicon, events: tuple[int, int, str],
@@ -1452,6 +1479,8 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
             and P.VERB_GAP.fullmatch(ctx.text, ctx.metrics[j][1], fig.span_start):
         return ctx.metrics[j][2]
     after = _first_metric_at(ctx, fig.core_end, hi, True, lex)
+    if after and P.SUBORDINATE_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0]):
+        after = None
     if after and (not P.OTHER_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0])
                   or _names_population_before(ctx, fig, after[0])):
         # "35 terrorist incidents": the last of adjoining metric words is the head noun.
@@ -1583,6 +1612,11 @@ def _part_after_its_whole(ctx: _Context, lex: Lexicon, fig: _Figure,
         return
     if fig.metric is None:
         return  # (other readings may still name its people: "390 were those of the militants")
+    if not isinstance(whole, tuple) and fig.region and fig.region != whole.region and (
+            how.get("region", "").startswith("the sentence")):
+        # "Of the 852 people killed nationwide, 509 died in Khyber Pakhtunkhwa": the part is
+        # the whole's measure in a place of its own.
+        return
     fig.metric = None
     fig.extra["no_measure"] = True
     how["metric"] = f"a part of {words} its words do not name"
@@ -1606,6 +1640,25 @@ def _qualifies_other_noun(text: str, lo: int, metric_start: int) -> bool:
     # "a surge in fatalities by 14%": after a change noun the phrase names what changed.
     return last is not None and last.group(1).lower() not in P.FUNCTION_WORDS and (
         last.group(1).lower() not in P.CHANGE_NOUNS)
+
+
+def _gapped_group(ctx: _Context, lex: Lexicon, fig: _Figure, previous: _Figure) -> None:
+    """"The TTP killed 131 people and the Islamic State's Khorasan affiliate 76": a figure
+    that continues a group's count after another group is named is that group's (its measure
+    of the same kind, or none where the vocabulary has no such part), not the first's."""
+    named = _in(ctx.groups, previous.span_end, fig.span_start)
+    if not named or named[-1][2] == previous.extra["group"]:
+        return
+    group = named[-1][2]
+    base = next((b for (b, g), part in lex.parts.items()
+                 if g == previous.extra["group"] and part == previous.metric), None)
+    fig.metric = lex.parts.get((base, group)) if base else None
+    fig.extra["group"] = group
+    fig.extra["how"]["metric"] = (
+        f"the count before it ({ctx.text[previous.span_start:previous.span_end]}), for the group"
+        f" named between ({ctx.text[named[-1][0]:named[-1][1]]})")
+    if fig.metric is None:
+        fig.extra["no_measure"] = True
 
 
 def _continues(text: str, fig: _Figure) -> bool:
@@ -1819,11 +1872,29 @@ def _compared_in_brackets(text: str, fig: _Figure, previous: _Figure) -> bool:
 
 def _apply_modifier(ctx: _Context, lex: Lexicon, fig: _Figure, hi: int) -> None:
     """"... 70,000 when including families": a modifier turns militants into its variant."""
-    for _s, _e, mid in _in(ctx.modifiers, fig.span_end, hi):
-        if fig.metric is not None and (fig.metric == lex.metrics[mid].base
-                                       or fig.metric in lex.metrics[mid].also_of):
+    if fig.metric is None or not ctx.modifiers:
+        return
+
+    def turns(mid: str) -> bool:
+        return fig.metric == lex.metrics[mid].base or fig.metric in lex.metrics[mid].also_of
+
+    for s, _e, mid in _in(ctx.modifiers, fig.span_end, hi):
+        if P.NEW_CLAUSE.search(ctx.text, fig.span_end, s):
+            # "5,000 to 6,000 militants were in Afghanistan, and that with their families
+            # their number reached 70,000": the families are the next clause's figure's ...
+            break
+        if turns(mid):
             fig.metric = mid
             return
+    # ... as the clause that opens with them says before its figure.
+    before = _in(ctx.modifiers, max(0, fig.span_start - MODIFIER_BEFORE_REACH), fig.span_start)
+    if before and turns(before[-1][2]) and not P.NEW_CLAUSE.search(
+            ctx.text, before[-1][1], fig.span_start) and not P.DIGIT.search(
+            ctx.text, before[-1][1], fig.span_start):
+        fig.metric = before[-1][2]
+
+
+MODIFIER_BEFORE_REACH = 60  # characters before a figure where its clause's modifier is read
 
 
 def _phrase_period(m: re.Match, year_hint: int | None, pub: date | None
@@ -1924,9 +1995,11 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
 
     phrase_starts = [ps for ps, _pe, _m in phrases]
 
-    def inside(pos: int) -> bool:
-        i = bisect_right(phrase_starts, pos) - 1
-        return i >= 0 and pos < phrases[i][1]
+    def inside(pos: int, end: int | None = None) -> bool:
+        # (With ``end``: any of [pos, end) inside one: "during July" of "during July-September
+        # 2025", a phrase that starts at the month.)
+        i = bisect_right(phrase_starts, pos if end is None else end - 1) - 1
+        return i >= 0 and pos < phrases[i][1] and (end is None or phrases[i][0] < end)
 
     # Whether the sentence states a change: its "since 2021" and "by July" are then bases.
     has_change = any(g.kind in CHANGE_KINDS for g in figs)
@@ -1970,7 +2043,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                              end=last.end, how=f"'{ctx.text[first.start:last.end]}'"))
     in_span = {id(f) for pair in spans for f in pair}
     for f in figs:
-        if f.origin == "date" and f.iso_date and not inside(f.start) and id(f) not in in_span:
+        if f.origin == "date" and f.iso_date and not inside(f.start, f.end) and id(f) not in in_span:
             day = len(f.iso_date) == 10
             # (A month's date holds its preposition: "since May".)
             since = f.start + 6 if ctx.text[f.start:f.start + 6].lower() == "since " else (
@@ -1985,23 +2058,42 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                      end=f.end, how=f"'since {ctx.text[since:f.end]}' (up to "
                                                     "publication)"))
                 continue
-            if len(f.iso_date) == 7 and f.iso_date[5:] != "01" and (P.BY_MONTH_START.match(
-                    ctx.text, f.start) or P.BY_MONTH_BEFORE.search(
+            if (len(f.iso_date) == 7 and f.iso_date[5:] != "01" or day and T.is_valid(
+                    f.iso_date)) and (P.BY_MONTH_START.match(ctx.text, f.start) and not (
+                    P.FOLLOWED_BEFORE.search(ctx.text, max(0, f.start - 12), f.start)) or (
+                    P.BY_MONTH_BEFORE if not day else P.BY_DAY_BEFORE).search(
                     ctx.text, max(sent[0], f.start - 20),
                     f.start + (7 if ctx.text[f.start:f.start + 7].lower() == "end of " else 0))
                     ) and not has_change:
-                # "the police had recorded 476 incidents by the end of July": the year's
-                # tally up to the month's end, not the month's own.
-                refs.append(_TimeRef(f.start, f"{f.iso_date[:4]}-01/{f.iso_date}", end=f.end,
+                # "the police had recorded 476 incidents by the end of July", "Till December
+                # 6, the department had recorded 636": the year's tally up to the month's
+                # end or the day, not the month's or the day's own.
+                up_to = (f"{f.iso_date[:4]}-01/{f.iso_date}" if not day else
+                         T.canonical(date(int(f.iso_date[:4]), 1, 1),
+                                     T.bounds(f.iso_date)[0]))
+                refs.append(_TimeRef(f.start, up_to, end=f.end,
                                      how=f"'{ctx.text[f.start:f.end]}' (the year up to it)"))
                 continue
             refs.append(_TimeRef(f.start, f.iso_date, end=f.end,
                                  how=f"'{ctx.text[f.start:f.end]}'",
                                  release=day and bool(P.RELEASE_BEFORE.search(
-                                     ctx.text, max(sent[0], f.start - 60), f.start)),
+                                     ctx.text, max(sent[0], f.start - 60), f.start)) or bool(
+                                     # "told the National Assembly in May that ... 626
+                                     # incidents that year": when it was said, where what
+                                     # it says is dated (an estimate "said in March that
+                                     # 7,000 ... were" is of that time).
+                                     P.THAT_AFTER.match(ctx.text, f.end)
+                                     and P.SAID_BEFORE.search(
+                                         ctx.text, max(sent[0], f.start - 50), f.start)
+                                     and P.TIME_OF_ITS_OWN.search(ctx.text, f.end, sent[1])),
                                  # "rose 40% compared to January 2025": the month measured
                                  # against, as a year or a quarter would be.
-                                 is_base=not day and _measured_against(ctx.text, sent, f.start)))
+                                 is_base=not day and (_measured_against(ctx.text, sent, f.start)
+                                                     or bool(P.COMPARED_START.match(
+                                                         ctx.text, f.start))
+                                                     # "fell 52 percent in June from May"
+                                                     or has_change and bool(P.FROM_START.match(
+                                                         ctx.text, f.start)))))
     lead_year = int(ctx.lead_period[:4]) if ctx.lead_period else None
     only_year = explicit_years[0] if len(explicit_years) == 1 else None
     same: list[tuple[int, int, int]] = []
@@ -2031,8 +2123,12 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         how = f"'{rel}'"
         if rel in ("previous year", "the year before", "a year earlier", "a year before",
                    "a year ago"):
+            # The year before the opening's, else before the one the story is telling where
+            # the opening dates nothing ("... recorded 306, 17pc more than the year before"
+            # in a column on 2023's tallies published in 2024): not the publication's.
             ref_year = int(explicit_years[0].value) if len(explicit_years) == 1 else (
-                int(ctx.lead_period[:4]) if ctx.lead_period else pub.year if pub else None)
+                int(ctx.lead_period[:4]) if ctx.lead_period else
+                int(ctx.story_period[:4]) if ctx.story_period else pub.year if pub else None)
             if ref_year is not None:
                 refs.append(_TimeRef(s, str(ref_year - 1), is_base=True, end=_e, how=how))
             continue
@@ -2379,7 +2475,9 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
             text, e, sent[1]
         ) or text.startswith(")", e) and P.ATTRIBUTION_AFTER.match(
             text, e + 1, sent[1]
-        ):
+        ) or P.FOR_SOURCE_OPENING.fullmatch(text, sent[0], s) and text.startswith(",", e):
+            # ("For the Pakistan Institute for Conflict and Security Studies, militants carried
+            # out 905 attacks": the sentence is framed as the publisher's count.)
             found.append((s, name))
         known.append((s, e))
     for s, e, name in _in(ctx.according, *sent):
@@ -2479,6 +2577,8 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
         noun = P.DOCUMENT_NOUN.search(ctx.text, ctx.carry[c][0], ctx.carry[c][1])
         if noun is not None:
             last = _named_with_document(ctx, j, noun.group(0).lower()) or last
+        elif (body := P.BACK_NOUN.search(ctx.text, ctx.carry[c][0], ctx.carry[c][1])):
+            last = _named_by_noun(ctx, fig.span_start, body.group(0).lower()) or last
         back = ctx.sentence_ranks[idx] - ctx.sentence_ranks[
             bisect_right(ctx.sentence_starts, last[0]) - 1]
         fig.attributed_to = last[1]
@@ -2502,6 +2602,34 @@ def _carry_source(ctx: _Context, fig: _Figure, idx: int,
         return  # another source named since: the paragraph's first source no longer holds
     fig.attributed_to = name
     fig.extra["how"]["source"] = f"named at the start of the paragraph ('{name}')"
+
+
+def _gapped_source(ctx: _Context, fig: _Figure, previous: _Figure) -> str | None:
+    """The publisher named right before a figure that continues a list of publishers'
+    figures ("..., while PICSS recorded 905 and the Global Terrorism Index 1,099", "PIPS put
+    the toll at 852, PICSS at 1,177"), other than the one of the figure before; or None."""
+    k = bisect_left(ctx.sources, fig.span_start, key=_FIRST) - 1
+    if k < 0:
+        return None
+    s, e, name = ctx.sources[k]
+    if name == previous.attributed_to or s < previous.span_end or not (
+            P.GAPPED_SOURCE_GAP.fullmatch(ctx.text, e, fig.span_start)) or not (
+            P.GAPPED_SOURCE_JOIN.search(ctx.text, previous.span_end, s)):
+        return None
+    return name
+
+
+def _named_by_noun(ctx: _Context, before: int, noun: str) -> tuple[int, str] | None:
+    """"The monitors said", "the index attributes": the last source named before ``before``
+    (of the ``DOCUMENT_REACH`` last) whose name as written holds that noun ("the UN sanctions
+    monitoring team", "the Global Terrorism Index"), rather than a person quoted since; None
+    when none does."""
+    stem = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    k = bisect_left(ctx.sources, before, key=_FIRST) - 1
+    for s, e, name in ctx.sources[max(0, k - DOCUMENT_REACH + 1):k + 1][::-1]:
+        if stem in ctx.text[s:e].lower():
+            return s, name
+    return None
 
 
 DOCUMENT_REACH = 8  # named sources "the report said" looks back through for its report
@@ -2693,6 +2821,9 @@ def _article_region(ctx: _Context, lex: Lexicon, fig: _Figure) -> None:
         how["region"] = f"{fig.attributed_to}'s scope ({region_name(lex, scope)})"
 
 
+BREAKDOWN_ITEM_REACH = 60  # characters before a count where the breakdown it ends is read
+
+
 def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, int],
                   prev_end: int, nxt: int, previous: _Figure | None) -> None:
     """Make a figure that counts a part of a total carry the part's metric (parts.yaml).
@@ -2704,6 +2835,19 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         return
     text = ctx.text
     lo, hi = max(clause[0], prev_end), min(clause[1], nxt)
+    if fig.kind == SHARE and (base := _hurt_base(lex, fig.metric)) == fig.metric and (
+            were := P.SHARE_WERE_PEOPLE.match(text, fig.span_end, fig.span_end + 60)):
+        # "At least 55 percent of those killed were security personnel": the share of the
+        # dead those people make up, as "security personnel made up 55 percent" is.
+        k = bisect_left(ctx.populations, were.end(), key=_FIRST)
+        if k < len(ctx.populations) and ctx.populations[k][0] == were.end() and (
+                part := lex.parts.get((base, ctx.populations[k][2]))):
+            fig.metric = part
+            fig.extra["base"], fig.extra["population"] = base, ctx.populations[k][2]
+            fig.extra["how"]["metric"] = (
+                f"the people the share of the {base} was ('{text[were.start():were.end()].strip()}"
+                f" {text[ctx.populations[k][0]:ctx.populations[k][1]]}')")
+            return
     # Who was counted: a population named right after the figure ("126 civilians").
     named = _population_after(ctx, fig)
     if named is not None:
@@ -2727,7 +2871,7 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             fig.metric = part
             fig.extra["base"], fig.extra["population"] = base, population
             return
-    elif (before := _population_before(ctx, fig)) is not None and (
+    elif (before := _population_before(ctx, fig, previous)) is not None and (
             fig.metric in (None, "militants") or _hurt_base(lex, fig.metric)):
         # "the outlaws suffered 412", "followed by civilians with 215 fatalities": the people
         # named just before the count (not those of a count before it, whose measure it may
@@ -2741,7 +2885,11 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
             return
     elif previous is not None and previous.extra.get("population") and fig.metric in (
             "deaths", "injured") and (_continues(text, fig) or _counted_word_after(ctx, lex, fig)) \
-            and not _is_other_people(ctx, fig):
+            and not _is_other_people(ctx, fig) and not P.BREAKDOWN_ITEM_BEFORE.search(
+                text, max(0, previous.span_start - BREAKDOWN_ITEM_REACH), previous.span_start):
+        # (Not after the item of a breakdown: "54 were killed, 29 security personnel, 16
+        # civilians and nine militants, and 117 were injured", "257 were killed, including
+        # 133 security personnel, and 492 were injured": the injured are everyone's.)
         # "572 security personnel were killed and 1,292 were injured", "140 civilians dead
         # and 350 injured": the same people (not "... and 40 were children").
         part = lex.parts.get((fig.metric, previous.extra["population"]))
@@ -2901,6 +3049,69 @@ def _respectively(ctx: _Context, lex: Lexicon, claims: list[_Figure],
                 b.period, b.base_period = a.period, a.base_period
 
 
+RESPECTIVELY_REACH = 120  # characters after a list of figures where "respectively" pairs it
+LISTED_PLACES_REACH = 200  # characters before a list of figures where its places are listed
+
+
+def _respectively_places_and_times(ctx: _Context, lex: Lexicon, claims: list[_Figure],
+                                   sc: _Scope, sent: tuple[int, int]) -> None:
+    """"Khyber Pakhtunkhwa and Balochistan saw 29 and 28 attacks respectively", "573, 715
+    and 1,210 attacks in 2021, 2022 and 2023 respectively": a list of figures paired in order
+    with a list of as many places or years; the figures share the noun the last one names.
+    Read together (a list of places is not one place of all the figures: "KP and Balochistan
+    saw 29 and 28" are no counts of the two provinces together)."""
+    text = ctx.text
+    figs = [f for f in claims if f.kind != DATE]
+    i = 0
+    while i < len(figs) - 1:
+        j = i
+        while j + 1 < len(figs) and P.LIST_SEPARATOR.fullmatch(
+                text, figs[j].span_end, figs[j + 1].span_start):
+            j += 1
+        run, i = figs[i:j + 1], max(j, i + 1)
+        if len(run) < 2:
+            continue
+        said = P.RESPECTIVELY.search(text, run[-1].span_end,
+                                     min(sent[1], run[-1].span_end + RESPECTIVELY_REACH))
+        if said is None:
+            continue
+        last = run[-1]
+        for fig in run[:-1]:
+            if fig.metric is None and last.metric and fig.kind == last.kind:
+                fig.metric = last.metric  # "29 and 28 attacks": the first shares the noun
+                fig.extra["how"]["metric"] = f"the noun of the list it opens ({last.metric})"
+        lo = _clause(ctx, run[0].span_start, run[0].span_end, sent)[0]
+        if (doers := _in(ctx.groups, lo, run[0].span_start)):
+            # "The TTP carried out 573, 715 and 1,210 attacks in ...": the group's, each.
+            for fig in run:
+                if (part := lex.parts.get((fig.metric, doers[-1][2]))) is not None:
+                    fig.metric, fig.extra["group"] = part, doers[-1][2]
+        years = [r for r in sc.refs if run[-1].span_end <= r.pos < said.start()
+                 and not r.release]
+        if len(years) == len(run):
+            for fig, ref in zip(run, years):
+                fig.period = ref.period
+                fig.extra["how"]["period"] = f"'respectively' ({ref.how})"
+        places = _listed_places(ctx, max(sent[0], run[0].span_start - LISTED_PLACES_REACH),
+                                run[0].span_start, len(run))
+        if places:
+            for fig, (ps, pe, code) in zip(run, places):
+                fig.region = code
+                fig.extra["how"]["region"] = (f"'respectively' ({text[ps:pe]}, "
+                                              f"{region_name(lex, code)})")
+
+
+def _listed_places(ctx: _Context, lo: int, hi: int, n: int) -> list[tuple[int, int, str]]:
+    """The last ``n`` places named in [lo, hi) when they form one list ("Khyber Pakhtunkhwa
+    and Balochistan"), else []."""
+    named = _in(ctx.regions, lo, hi)[-n:]
+    if len(named) != n or len({code for _s, _e, code in named}) != n:
+        return []
+    if not all(P.LIST_SEPARATOR.fullmatch(ctx.text, a[1], b[0]) for a, b in pairwise(named)):
+        return []
+    return named
+
+
 def _hurt_base(lex: Lexicon, metric: str | None) -> str | None:
     """"deaths" or "injured" for those metrics and their parts ("deaths_civilians"), else None."""
     if metric in ("deaths", "injured"):
@@ -2909,16 +3120,25 @@ def _hurt_base(lex: Lexicon, metric: str | None) -> str | None:
     return base if base in ("deaths", "injured") else None
 
 
-def _population_before(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
+def _population_before(ctx: _Context, fig: _Figure, previous: _Figure | None = None
+                       ) -> tuple[int, int, str] | None:
     """The people named right before a count and a verb of suffering ("the outlaws suffered
     412", "civilians with 215 fatalities", "the deadliest month for soldiers, with 40
-    deaths"), as (start, end, population id), or None."""
+    deaths"), or right before it in a list that goes on from such a figure ("security
+    personnel made up 27 percent of the dead, civilians 25 percent"), as (start, end,
+    population id), or None."""
     k = bisect_left(ctx.populations, fig.span_start, key=_FIRST) - 1
     if k < 0:
         return None
     s, e, population = ctx.populations[k]
     if e > fig.span_start:
         return None
+    if previous is not None and previous.extra.get("population") and (
+            previous.kind == fig.kind or {previous.kind, fig.kind} <= {PERCENT, SHARE}) and (
+            previous.span_end <= s) and P.GAPPED_PEOPLE_JOIN.fullmatch(
+            ctx.text, previous.span_end, s) and P.GAPPED_PEOPLE_GAP.fullmatch(
+            ctx.text, e, fig.span_start):
+        return s, e, population
     if P.SUFFERED_GAP.fullmatch(ctx.text, e, fig.span_start) or (
             P.WITH_TOLL_GAP.fullmatch(ctx.text, e, fig.span_start)
             and P.DEADLIEST_FOR.search(ctx.text, max(0, s - 60), s)):
@@ -3183,6 +3403,8 @@ def _extract_claims(
         # ... or one it names without a number: "Of those killed in the attacks, 488 were
         # civilians and 461 security personnel".
         opening_hurt = _hurt_opening(ctx, sent) if opening_whole is None and first else None
+        opening_people = _people_hurt_opening(ctx, lex, sent) if (
+            opening_whole is None and first and opening_hurt is None) else None
         # Start of the next non-date claim after each claim (a figure's words end there).
         nexts = [sent[1]] * len(claims)
         upcoming = sent[1]
@@ -3219,6 +3441,7 @@ def _extract_claims(
         previous: _Figure | None = None
         head_change: _Figure | None = None  # the sentence's last change, for its conjuncts
         wholes: list[tuple[_Figure, _Figure]] = []
+        owned: list[tuple[_Figure, _Figure, tuple[int, int, str]]] = []  # wholes a place owns
         for k, fig in enumerate(claims):
             if fig.kind == DATE:
                 _bind_date(ctx, lex, fig, sent, sc)
@@ -3228,6 +3451,44 @@ def _extract_claims(
             nxt = nexts[k]
             prev_end = previous.span_end if previous else sent[0]
             clause = _clause(ctx, fig.span_start, fig.span_end, sent)
+            if P.FROM_LEVEL_OPEN.fullmatch(text, clause[0], fig.span_start) and (
+                    P.CHANGE_VERB_COMMA_BEFORE.search(text, max(sent[0], clause[0] - 60),
+                                                      clause[0])):
+                # "Attacks in KP have climbed steadily, from 260 in 2021 ...": the levels of
+                # the change its verb told, whose subject names the measure.
+                clause = (_clause(ctx, clause[0] - 1, clause[0] - 1, sent)[0], clause[1])
+            if (aside := P.AS_ASIDE_BEFORE.search(text, max(sent[0], clause[0] - 60),
+                                                  clause[0])) is not None and (
+                    P.DIGIT.search(text, max(sent[0], aside.start() - 60), aside.start()) is None):
+                # "Its deaths from terrorism, as the index counts them, were 643 in 2022": the
+                # subject before an aside on how it is counted.
+                clause = (_clause(ctx, aside.start() - 1, aside.start() - 1, sent)[0], clause[1])
+            follower = claims[k + 1] if k + 1 < len(claims) else None
+            apposed = P.MOST_OF_APPOSED_BEFORE.search(
+                text, max(sent[0], fig.span_start - 60), fig.span_start) if (
+                fig.kind == COUNT and text.startswith(",", fig.span_end)) else None
+            if apposed is not None:
+                # "Most of the operations, 15,063, were conducted in Balochistan", "with
+                # Balochistan suffering more deaths, 57, against 25 in KP": the count in
+                # apposition belongs to the clause of the noun it restates, and to the one
+                # that goes on after it.
+                clause = (_clause(ctx, apposed.start(), apposed.start(), sent)[0], clause[1])
+                if (close := P.APPOSED_COUNT_CLOSE.match(text, fig.span_end)) is not None:
+                    clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
+            elif fig.kind in (PERCENT, SHARE) and previous is not None and (
+                    previous.kind == SHARE) and P.APPOSITION_OPEN.fullmatch(
+                    text, previous.span_end, fig.span_start) and (
+                    close := P.APPOSED_COUNT_CLOSE.match(text, fig.span_end)) is not None:
+                # "More than half of all deaths, 52 percent, were caused by the TTP": the
+                # percent restates the share, and both are the subject of what follows ...
+                clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
+            elif fig.kind == SHARE and follower is not None and follower.kind in (
+                    PERCENT, SHARE) and P.APPOSITION_OPEN.fullmatch(
+                    text, fig.span_end, follower.span_start) and (
+                    close := P.APPOSED_COUNT_CLOSE.match(text, follower.span_end)) is not None:
+                # ... and the share's words reach past the percent that restates it.
+                clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
+                nxt = nexts[k + 1]
             if id(fig) in listed and fig.metric in (None, "militants"):
                 fig.metric = listed[id(fig)]  # "925 terrorists eliminated": not a head count
             if head_change is not None and fig.kind == PERCENT and _gapped_change(
@@ -3267,11 +3528,25 @@ def _extract_claims(
                 how["region"] = previous.extra["how"].get("region")
             each_of = fig.region if fig.region and "+" in fig.region and P.EACH_AFTER.match(
                 text, fig.core_end) else None
+            if previous is not None and fig.metric is None and previous.metric and (
+                    fig.kind == COUNT == previous.kind) and P.OF_WHICH_BEFORE.search(
+                    text, max(prev_end, fig.span_start - 16), fig.span_start):
+                # "61 attacks, of which 41 took place in KP", "169 people, of whom 114 were
+                # in KP": a part of the count before, of its measure.
+                fig.metric = previous.metric
+                how["metric"] = (f"a part of the count before it "
+                                 f"({text[previous.span_start:previous.span_end]})")
+                if _hurt_base(lex, fig.metric) and P.WERE_BEFORE_PEOPLE.match(text, fig.core_end):
+                    # "... of whom 12 were policemen": those people's part, or, for people
+                    # figcheck cannot name ("were children"), no measure of its own.
+                    _part_after_its_whole(ctx, lex, fig, previous)
             if (previous is not None and fig.metric is None and _continues(text, fig)
                     and not fig.extra.get("own_subject") and not _is_other_people(ctx, fig)):
                 # "... 5,000 to 6,000 militants, with the number rising to 70,000": a figure
                 # with no noun of its own continues the earlier figure's subject.
                 fig.metric = previous.metric
+                if previous.extra.get("group"):
+                    _gapped_group(ctx, lex, fig, previous)
                 if fig.region is None and previous.region:
                     fig.region = previous.region
                     how["region"] = previous.extra["how"].get("region")
@@ -3288,7 +3563,11 @@ def _extract_claims(
                                  f"({text[previous.span_start:previous.span_end]})")
             if fig.metric is None and previous is None and fig.kind == COUNT and (
                     P.WITH_COUNT_BEFORE.search(text, max(sent[0], fig.span_start - 12),
-                                               fig.span_start)) and _continues(text, fig):
+                                               fig.span_start)
+                    or P.MOST_OF_APPOSED_BEFORE.search(text, max(sent[0], fig.span_start - 60),
+                                                       fig.span_start)) and _continues(text, fig):
+                # ("Most of the operations, 15,063, were conducted in Balochistan": the count
+                # in apposition is of the noun it stands for.)
                 # "Balochistan accounted for the bulk of the 2023 operations, with 15,063": a
                 # bare count after "with" counts what its sentence named before it.
                 k = bisect_left(ctx.metric_starts, fig.span_start) - 1
@@ -3339,6 +3618,11 @@ def _extract_claims(
                     None, "militants", opening_hurt[0]) and P.WERE_BEFORE_PEOPLE.match(
                     text, fig.core_end):
                 _part_after_its_whole(ctx, lex, fig, opening_hurt)
+            elif fig.kind == COUNT and opening_people is not None and (
+                    fig.metric == opening_people[1]):
+                # "Of the terrorists killed, 447 died in KP": the dead counted are those people.
+                fig.metric = opening_people[0]
+                how["metric"] = f"the people its sentence opens on ('{opening_people[2]}')"
             if fig.kind in (PERCENT, SHARE) and previous is not None and previous.kind == COUNT \
                     and previous.extra.get("group") and P.WHOLE_FIRST.match(
                         text, sent[0], previous.span_start):
@@ -3350,9 +3634,12 @@ def _extract_claims(
                 how["metric"] = (f"a share within {text[previous.span_start:previous.span_end]}"
                                  " (no measure of its own)")
             whole = claims[k + 1] if k + 1 < len(claims) else None
-            if whole is not None and whole.kind == COUNT and P.PART_OF_WHOLE.fullmatch(
-                    text, fig.span_end, whole.span_start):
+            if whole is not None and whole.kind == COUNT and (part_of := P.PART_OF_WHOLE.fullmatch(
+                    text, fig.span_end, whole.span_start)):
                 wholes.append((fig, whole))  # "620 of the 976 deaths"
+                if part_of.group("owner") and (owner := _in(
+                        ctx.regions, fig.span_end, whole.span_start)):
+                    owned.append((fig, whole, owner[-1]))
             _bind_period(fig, sc, pub, ctx, owns.get(k), taken)
             if includes:
                 _part_of_the_figure_before(text, fig, before_sentence[1])
@@ -3363,6 +3650,17 @@ def _extract_claims(
                 how["source"] = "named in the sentence"
             else:
                 _carry_source(ctx, fig, idx, first_attributions)
+            if previous is not None and previous.attributed_to and (
+                    listed_by := _gapped_source(ctx, fig, previous)) is not None:
+                # "PIPS counted 521 attacks, while PICSS recorded 905 and the Global Terrorism
+                # Index 1,099"; "PIPS put the toll at 852, PICSS at 1,177 ...": each
+                # publisher of a list its own figure, of the measure the list opened with.
+                fig.attributed_to = listed_by
+                how["source"] = "named right before it in a list of publishers"
+                if previous.metric and fig.kind == previous.kind and fig.metric != previous.metric:
+                    fig.metric = previous.metric
+                    how["metric"] = (f"the list of publishers' figures it continues "
+                                     f"({text[previous.span_start:previous.span_end]})")
             if fig.region is None:
                 _carry_region(ctx, lex, fig, idx)
             local = _local_place(ctx, lex, max(sent[0], clause[0] - LOCAL_PLACE_REACH),
@@ -3416,6 +3714,7 @@ def _extract_claims(
         _same_span_this_year(text, claims)
         _from_to_lists(text, claims, {r.period for r in sc.plain} | {ctx.lead_period})
         _respectively(ctx, lex, claims, sent)
+        _respectively_places_and_times(ctx, lex, claims, sc, sent)
         _placed_by_their_attacks(ctx, lex, claims)
         _change_measured_by_its_counts(text, claims)
         _guessed_change_measures(ctx, claims)
@@ -3424,6 +3723,10 @@ def _extract_claims(
         _bracketed_shares(text, claims)
         _rates(lex, text, claims)
         _comparisons(text, claims)
+        _differences(text, claims)
+        _earlier_statements(text, claims)
+        for part, whole, owner in owned:
+            _owned_whole(ctx, lex, part, whole, owner, sent)
         for part, whole in wholes:
             if part.metric is None and (named := _part_named_before(ctx, lex, part, whole,
                                                                     sent)) is not None:
@@ -3459,12 +3762,17 @@ def _extract_claims(
 
         before_sentence = (ctx.sentence_ranks[idx], claims)
         told = False
+        # "1,524 lives in 2023, up 56pc on the 980 of 2022": the count dated as the
+        # comparison's base is its base, not the period the story goes on telling.
+        compared_bases = {f.base_period for f in claims
+                          if f.kind in CHANGE_KINDS and f.base_period and f.period}
         for fig in claims:
             fig.population_read = None  # asked only while the sentence is bound (memory)
             claimed.append((fig, _sentence_text(text, sent, sentence, fig)))
             said = fig.extra.get("how", {}).get("period", "")
             if fig.kind != DATE and fig.period and len(fig.period) != 10 and (
-                    said.startswith(("the sentence", "its own"))):
+                    said.startswith(("the sentence", "its own"))) and not (
+                    fig.kind not in CHANGE_KINDS and fig.period in compared_bases):
                 ctx.story_period = fig.period
                 if fig.kind in CHANGE_KINDS and fig.base_period:
                     ctx.story_change = (fig.period, fig.base_period)
@@ -3487,9 +3795,19 @@ def _extract_claims(
     claimed.sort(key=lambda pair: (pair[0].span_start, pair[0].span_end))
     _restated_sources([fig for fig, _ in claimed], text)
     # Before the local names are resolved: "the CTD" carried on is the CTD of the figure's place.
+    _tables(ctx, lex, [fig for fig, _ in claimed])
+    _source_lines(ctx, [fig for fig, _ in claimed])
+    _place_labels(ctx, lex, [fig for fig, _ in claimed])
     _article_sources(ctx, lex, [fig for fig, _ in claimed], pub)
     if lex.local_sources:
         _resolve_local_sources([fig for fig, _ in claimed], lex)
+    for fig, _ in claimed:
+        if fig.region is None and fig.kind != DATE and fig.attributed_to and not (
+                fig.extra.get("no_region")):
+            # A source found only now (the article's, carried) still places a figure its
+            # text does not: "That the security forces lost 664 personnel" in an editorial
+            # on a PICSS report is Pakistan's, as PICSS counts it.
+            _article_region(ctx, lex, fig)
     if lex.source_means:
         for fig, _ in claimed:
             # "605 incidents, the KP police said": the police's incidents are attacks.
@@ -3556,6 +3874,185 @@ def _comparisons(text: str, claims: list[_Figure]) -> None:
                                       f"not a {'change in time' if fig.kind == CHANGE else 'share'}")
 
 
+def _differences(text: str, claims: list[_Figure]) -> None:
+    """A count after a change noun ("an increase of 13 and 31 fatalities, respectively",
+    "a drop of 40 attacks") is the difference between two levels, no tally of its period:
+    compared with a publisher's count it would be a false alarm. Its measure, and that of
+    the items listed with it, is left unbound, saying why."""
+    counts = [f for f in claims if f.kind != DATE]
+    for k, fig in enumerate(counts):
+        if fig.kind != COUNT or not P.may_end_in_word_or_hedge(
+                text[max(0, fig.span_start - 40):fig.span_start], "of"):
+            continue
+        noun = P.CHANGE_NOUN_BEFORE.search(text, max(0, fig.span_start - 40), fig.span_start)
+        if noun is None:
+            continue
+        listed = [fig]
+        while k + 1 < len(counts) and counts[k + 1].kind == COUNT and P.LIST_SEPARATOR.fullmatch(
+                text, counts[k].span_end, counts[k + 1].span_start):
+            k += 1
+            listed.append(counts[k])
+        for item in listed:
+            item.metric = None
+            item.extra["no_measure"] = True
+            item.extra["how"]["metric"] = (f"none: a difference ('{noun.group(0).strip()} ...'),"
+                                           " not a tally of its period")
+
+
+def _table_cells(text: str, line: tuple[int, int]) -> list[tuple[int, int]]:
+    """The cells of a pipe-table line, as spans between its bars."""
+    bars = [line[0] + i for i, ch in enumerate(text[line[0]:line[1]]) if ch == "|"]
+    return [(a + 1, b) for a, b in pairwise(bars)]
+
+
+def _tables(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
+    """Figures in the body of a Markdown pipe table take what its header row and its first
+    column name: the measure ("| Year | Attacks | Deaths |"), the place, the year of a
+    column; and the source the line that introduces the table names ("PIPS publishes an
+    annual report. Its headline figures: ..."). A table's numbers are otherwise words apart
+    from every noun that says what they count."""
+    text = ctx.text
+    if "|" not in text:
+        return
+    lines = [m.span() for m in P.TABLE_LINE.finditer(text)]
+    blocks: list[list[tuple[int, int]]] = []
+    for span in lines:
+        if blocks and text[blocks[-1][-1][1]:span[0]] in ("\n", "\r\n"):  # a blank line ends one
+            blocks[-1].append(span)
+        else:
+            blocks.append([span])
+    starts = [f.span_start for f in figs]
+    for block in blocks:
+        if len(block) < 3 or not P.TABLE_RULE.fullmatch(text, *block[1]):
+            continue
+        header = _table_cells(text, block[0])
+        source = _table_source(ctx, block[0][0])
+        for row in block[2:]:
+            cells = _table_cells(text, row)
+            if len(cells) != len(header):
+                continue
+            label = cells[0]
+            for i, cell in enumerate(cells):
+                for fig in figs[bisect_left(starts, cell[0]):bisect_left(starts, cell[1])]:
+                    if fig.kind == DATE or i == 0:
+                        continue
+                    how = fig.extra["how"]
+                    named = [m for m in _in(ctx.metrics, *header[i])
+                             if lex.metrics[m[2]].countable] or [
+                        m for m in _in(ctx.metrics, *label) if lex.metrics[m[2]].countable]
+                    if fig.metric is None and named:
+                        fig.metric = named[-1][2]
+                        how["metric"] = f"its table's column or row ('{text[slice(*named[-1][:2])]}')"
+                    place = _in(ctx.regions, *label) or _in(ctx.regions, *header[i])
+                    if place and fig.region != place[-1][2]:
+                        fig.region = place[-1][2]
+                        how["region"] = f"its table's row or column ('{text[slice(*place[-1][:2])]}')"
+                    year = P.YEAR_CELL.fullmatch(text, *header[i])
+                    if year is not None and fig.period != year.group(1):
+                        # "| Measure | 2023 | 2024 |": each column a year.
+                        fig.period, fig.base_period = year.group(1), None
+                        how["period"] = f"its table's column ('{year.group(1)}')"
+                    if source and not fig.attributed_to:
+                        fig.attributed_to = source
+                        how["source"] = f"named where the table is introduced ('{source}')"
+
+
+def _source_lines(ctx: _Context, figs: list[_Figure]) -> None:
+    """A line that names the figures' source after them ("Source: Pak Institute for Peace
+    Studies monthly security report.", as bulletins and fact boxes end) is the source of
+    the figures above it, back to the previous such line, that none is given for."""
+    if "ource" not in ctx.text:
+        return
+    starts = [f.span_start for f in figs]  # (figures come in text order)
+    lo = 0
+    for line in P.SOURCE_LINE.finditer(ctx.text):
+        end = ctx.text.find("\n", line.end())
+        named = _in(ctx.sources, line.end(), end if end >= 0 else len(ctx.text))
+        if not named:
+            continue
+        name = named[0][2]
+        for fig in figs[bisect_left(starts, lo):bisect_left(starts, line.start())]:
+            if not fig.attributed_to and fig.kind != DATE:
+                fig.attributed_to = name
+                fig.extra["how"]["source"] = f"the source line after the figures ('{name}')"
+        lo = line.end()
+
+
+PLACE_LABEL_REACH = 200  # characters back from a figure where its line's label is sought
+
+
+def _place_labels(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
+    """A place set as the label of a line or list item ("- Khyber Pakhtunkhwa: 27 attacks,
+    35 deaths") is the place of the item's figures."""
+    text = ctx.text
+    for fig in figs:
+        if fig.kind == DATE:
+            continue
+        # (A label line is short: the look-back is bounded, so a run-on line costs no more.)
+        lo = max(0, fig.span_start - PLACE_LABEL_REACH)
+        start = text.rfind("\n", lo, fig.span_start) + 1
+        if start == 0 and lo > 0:
+            continue
+        colon = text.find(":", start, fig.span_start)
+        if colon < 0:
+            continue
+        label = _in(ctx.regions, start, colon)
+        if label and P.PLACE_LABEL_START.fullmatch(text, start, label[0][0]) and (
+                not text[label[-1][1]:colon].strip()) and fig.region != label[-1][2]:
+            fig.region = label[-1][2]
+            fig.extra["how"]["region"] = (f"the label of its line "
+                                          f"('{text[label[-1][0]:label[-1][1]]}')")
+
+
+def _table_source(ctx: _Context, start: int) -> str | None:
+    """The source the paragraph right before a table names, when it introduces the table
+    (ends with a colon); None otherwise."""
+    before = ctx.text[max(0, start - TABLE_INTRO_REACH):start].rstrip()
+    if not before.endswith(":"):
+        return None
+    k = bisect_left(ctx.named_pos, start) - 1
+    lo = before.rfind("\n\n")
+    lo = start - len(before) + lo if lo >= 0 else max(0, start - TABLE_INTRO_REACH)
+    return ctx.named[k][1] if k >= 0 and ctx.named[k][0] >= lo else None
+
+
+TABLE_INTRO_REACH = 400  # characters before a table where the paragraph introducing it is read
+
+
+def _owned_whole(ctx: _Context, lex: Lexicon, part: _Figure, whole: _Figure,
+                 owner: tuple[int, int, str], sent: tuple[int, int]) -> None:
+    """"KP accounted for 295 of the country's 521 attacks": the whole is counted in the
+    place that owns it (the country), the part in the place the sentence names before it
+    (KP), however the two were bound alone."""
+    how = whole.extra["how"]
+    whole.region = owner[2]
+    how["region"] = f"the place that owns it ('{ctx.text[owner[0]:owner[1]]}')"
+    if part.region == owner[2] or part.region is None:
+        others = [r for r in _in(ctx.regions, sent[0], part.span_start) if r[2] != owner[2]]
+        if others:
+            part.region = others[-1][2]
+            part.extra["how"]["region"] = (f"the place its sentence names, a part of "
+                                           f"{region_name(lex, owner[2])}")
+
+
+def _earlier_statements(text: str, claims: list[_Figure]) -> None:
+    """A figure the text gives as one its publisher stated before and has since revised
+    ("revised its count to 2,555, up from the 2,546 it reported earlier", "its initial
+    estimate of 600"): compared with the revised figure it would be a false alarm, and the
+    revised edition is the one figcheck holds. Its measure is left unbound, saying why."""
+    for fig in claims:
+        if fig.kind == DATE or fig.metric is None:
+            continue
+        said = P.STATED_EARLIER_AFTER.match(text, fig.span_end) or (
+            P.STATED_EARLIER_BEFORE.search(text, max(0, fig.span_start - 40), fig.span_start))
+        if said is None:
+            continue
+        fig.metric = None
+        fig.extra["no_measure"] = True
+        fig.extra["how"]["metric"] = (f"none: a figure since revised ('{said.group(0).strip()}')"
+                                      ", not the publisher's current one")
+
+
 def _rate_metrics(lex: Lexicon) -> set[str]:
     """The measures the vocabulary makes of a rate phrase ("per day" -> operations a day)."""
     return {mid for phrase, mid in lex.modifier_by_phrase.items()
@@ -3591,8 +4088,9 @@ def _bracketed_shares(text: str, claims: list[_Figure]) -> None:
     """A percentage in brackets right after a count is that count's share of the whole:
     "388 (61 per cent) were those of the militants" measures what 388 measures, the militants'
     deaths, whatever words stand nearer the percentage; so is one in apposition ("1,612 of
-    the fatalities, over 63 percent,")."""
-    for count, share in pairwise(claims):
+    the fatalities, over 63 percent,"), and a change apposed after that share ("558 deaths to
+    the TTP, 52 percent of the total and a 90 percent jump")."""
+    for i, (count, share) in enumerate(pairwise(claims)):
         if not (count.kind == COUNT and count.metric and share.kind in (PERCENT, SHARE)):
             continue
         if share.metric != count.metric and P.BRACKET_OPEN_GAP.fullmatch(
@@ -3612,6 +4110,11 @@ def _bracketed_shares(text: str, claims: list[_Figure]) -> None:
             if count.region and share.region != count.region:
                 share.region = count.region
                 share.extra["how"]["region"] = share.extra["how"]["metric"]
+            change = claims[i + 2] if i + 2 < len(claims) else None
+            if change is not None and change.kind in CHANGE_KINDS and change.metric is None and (
+                    P.APPOSED_CHANGE_GAP.fullmatch(text, share.span_end, change.span_start)):
+                change.metric = count.metric
+                change.extra["how"]["metric"] = share.extra["how"]["metric"]
 
 
 CHANGE_COUNTS_REACH = 6  # figures after a change where the counts that give it are sought
@@ -3895,6 +4398,9 @@ def _resolve_local_sources(figs: list[_Figure], lex: Lexicon) -> None:
             how.pop("source", None)
 
 
+REST_OF_REACH = 120  # characters before a figure where "the rest of the province" is read
+
+
 def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, ctx: _Context) -> None:
     """A region's figures mean the rest of it where the article counts a part of it apart
     (regions.yaml ``rest_of``): "KP saw 308 attacks. The merged districts recorded 259" are
@@ -3916,7 +4422,25 @@ def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, ctx: _Context) -> None:
             key = (fig.metric, fig.period, fig.attributed_to)
             apart.setdefault(fig.region, {}).setdefault(key, set()).add(
                 bisect_right(ctx.sentence_starts, fig.span_start))
+    # The phrase is rare: found once in the text, then looked up by position for each figure.
+    rests = list(P.REST_OF_BEFORE.finditer(text)) if "est of" in text else []
+    rest_ends = [m.end() for m in rests]
     for fig in figs:
+        r = bisect_right(rest_ends, fig.span_start) - 1
+        said = rests[r] if r >= 0 and rest_ends[r] >= fig.span_start - REST_OF_REACH else None
+        if said is not None and said.start() < ctx.sentences[
+                bisect_right(ctx.sentence_starts, fig.span_start) - 1][0]:
+            said = None  # another sentence's
+        if said is not None and not P.NEW_CLAUSE.search(text, said.end(), fig.span_start):
+            # "In the tribal districts of KP, 259 attacks ..., while the rest of the province
+            # recorded 308": the figure's place is what is left of the whole.
+            rest = next((r for (w, p), r in lex.region_rest.items() if fig.region in (w, p)),
+                        None)
+            if rest is not None:
+                fig.region = rest
+                fig.extra.setdefault("how", {})["region"] = (
+                    f"{region_name(lex, rest)}: '{said.group(0)}'")
+                continue
         for part, rest in by_whole.get(fig.region, ()):
             told = apart.get(part, {}).get((fig.metric, fig.period, fig.attributed_to))
             if told and bisect_right(

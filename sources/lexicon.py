@@ -488,7 +488,12 @@ def load_lexicon(
     for name, entry in _read(vocab_dir / "sources.yaml", packs).items():
         entry = entry or {}
         for alias in [name, *(entry.get("aliases") or [])]:
-            source_by_alias.setdefault(" ".join(str(alias).split()), str(name))
+            written = " ".join(str(alias).split())
+            source_by_alias.setdefault(written, str(name))
+            if written[:1].islower():
+                # Names are matched as written (acronyms), but one written in lower case
+                # also opens a sentence: "The military's media wing said".
+                source_by_alias.setdefault(written[0].upper() + written[1:], str(name))
         if entry.get("local_names") and not entry.get("scope"):
             raise VocabularyError(f"sources.yaml: {name}: 'local_names' needs a 'scope' (the "
                                   "place that tells this publisher from the others)")

@@ -557,6 +557,15 @@ CHANGE_NOUN_BEFORE = re.compile(
 )
 
 
+# "the increase was at least 18 percent": a change noun as the subject of the percent.
+CHANGE_NOUN_WAS_BEFORE = re.compile(
+    rf"\b(?:the|this|that)\s+(?P<w>{alternation(CHANGE_NOUNS)})\s+(?:was|is|stood\s+at"
+    rf"|amounted\s+to|came\s+to)\s+{_HEDGE_AT_END}",
+    re.IGNORECASE,
+)
+CHANGE_NOUN_WAS_HINTS = (" was ", " is ", " stood at ", " amounted to ", " came to ")
+
+
 def may_end_in_word_or_hedge(before: str, word: str) -> bool:
     """False when a pattern that ends with ``word``, spaces and ``_HEDGE_AT_END`` (an
     optional hedge word and spaces: ``CHANGE_NOUN_BEFORE`` with "of",
@@ -606,6 +615,36 @@ CHANGE_VERB_BEFORE = re.compile(
     rf"(?:(?:a\s+further|another|an\s+additional|a\s+fresh)\s+)?{_HEDGE_AT_END}",
     re.IGNORECASE,
 )
+# A figure its publisher stated before a revision: "the 2,546 it reported earlier", "its
+# initial estimate of 600", "the earlier figure of 490".
+STATED_EARLIER_AFTER = re.compile(
+    r"(?:\s+[^\W\d_][\w-]*)?\s+(?:it|they|the\s+[^\W\d_]+)\s+(?:had\s+)?(?:reported|given|published"
+    r"|put|stated|announced|released)\s+(?:earlier|previously|initially|originally|before)\b",
+    re.IGNORECASE)
+STATED_EARLIER_BEFORE = re.compile(
+    r"\b(?:earlier|previous|initial|original|old|preliminary)\s+(?:figure|count|tally|toll"
+    r"|estimate|total)\s+of\s+(?:about\s+|some\s+|nearly\s+)?\Z", re.IGNORECASE)
+# Before a place set as a line's label: "- Khyber Pakhtunkhwa: 27 attacks".
+PLACE_LABEL_START = re.compile(r"[ \t]*(?:[-•*·–—]|\d{1,2}[.)])?[ \t]*")
+# "Source: Pak Institute for Peace Studies": a line naming the figures' source after them.
+SOURCE_LINE = re.compile(r"(?m)^[ \t*_]*Sources?[ \t*_]*:[ \t]*")
+# A Markdown pipe table: its lines (a bar first and last), and the rule under its header.
+TABLE_LINE = re.compile(r"(?m)^[ \t]*\|[^\n]*\|[ \t]*$")
+YEAR_CELL = re.compile(r"[ \t*]*((?:19|20)\d\d)[ \t*]*")
+TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*")
+# A year before the tally it names: "2024 death toll", "2023 security report", "2025 data".
+TALLY_OF_A_YEAR_AFTER = re.compile(
+    r"\s+(?:[^\W\d_][\w-]*\s+){0,2}(?:toll|tally|tallies|figures|data|numbers|report"
+    r"|statistics|edition|review)\b", re.IGNORECASE)
+# "Attacks in KP have climbed steadily, from 260 in 2021 to 495 in 2022": the levels of a
+# change after the comma that follows its verb (FROM_LEVEL_OPEN: the clause opens on "from").
+CHANGE_VERB_COMMA_BEFORE = re.compile(
+    rf"\b(?:{alternation(CHANGE_VERBS)})(?:\s+[^\W\d_]+ly)?\s*,\s*\Z", re.IGNORECASE)
+FROM_LEVEL_OPEN = re.compile(r"\s*from\s+", re.IGNORECASE)
+# An aside on how a subject is counted: "..., as the index counts them, were 643".
+AS_ASIDE_BEFORE = re.compile(
+    r",\s*as\s+[^,.;:\d]{1,50}?\s(?:counts?|puts?|records?|reports?|tallies|defines?"
+    r"|measures?)\s+(?:them|it)\s*,\s*\Z", re.IGNORECASE)
 # "up"/"down" before a percent are a change only after a form of "be" or a comma: "attacks
 # were up 20%", "deaths, down 5%"; not "made up 40%" or "up to 12%".
 UP_DOWN_AS_CHANGE = re.compile(
@@ -618,11 +657,14 @@ UP_DOWN_AS_CHANGE = re.compile(
 OF_THE_MEASURE_OPENING = re.compile(r"(?:[A-Z][\w .,-]{0,40}:)?[\s\"“‘']*(?:of|among)\s+"
                                     r"(?:the|all|these|those)\s+"
                                     r"(?:(?:total|reported|recorded)\s+)?", re.IGNORECASE)
+OPENING_COMMA = re.compile(r"\s*(?:(?:in|during)\s+[^,.;\d]{1,30}?|(?:in\s+)?(?:19|20)\d\d)?\s*,")
 OPENING_REST = re.compile(r"(?:[^\d,;.]|(?:19|20)\d\d){0,60}?,\s*(?:(?:about|around|nearly|almost|over|some"
                           r"|roughly|just\s+over|more\s+than)\s+)?", re.IGNORECASE)
 # A measure set as a label before its figure, at the start of a line or list item:
 # "- Deaths: 693", "Attacks – 306" (LABEL_GAP between the label and the figure).
-LABEL_LINE_START = re.compile(r"(?:\A|\n)[ \t]*(?:[-•*·–—]|\d{1,2}[.)])?[ \t]*\Z")
+# ("- People killed: 54": a word or two may stand before the measure in the label)
+LABEL_LINE_START = re.compile(r"(?:\A|\n)[ \t]*(?:[-•*·–—]|\d{1,2}[.)])?[ \t]*"
+                              r"(?:[^\W\d_][\w-]*[ \t]+){0,2}\Z")
 LABEL_GAP = re.compile(r"[ \t]*[:：][ \t]*")
 # A list item's number: "1." or "2)" at the start of its line, then a space.
 LIST_NUMBER_AFTER = re.compile(r"[.)][ \t]+\D")
@@ -730,9 +772,13 @@ DATE_MONTH_YEAR = re.compile(rf"\b(?P<mon>{_MONTH})\s+(?P<year>{_YEAR})(?![0-9])
 DATE_MONTH_ONLY = re.compile(
     rf"\b(?:(?:(?:[Ii]n|[Dd]uring|[Ff]or|[Oo]ver)\s+)?(?:[Tt]he|[Tt]his)\s+month\s+of|"
     rf"[Ii]n|IN|[Ss]ince|[Dd]uring|[Bb]y|[Uu]ntil|[Ff]rom|[Ee]arly|[Ll]ate|[Ll]ast|"
-    rf"[Tt]his|[Mm]id-?|[Ee]nd\s+of|[Ss]tart\s+of|[Bb]eginning\s+of)\s+(?P<mon>{_MONTH})\b"
+    rf"[Tt]his|[Mm]id-?|[Ee]nd\s+of|[Ss]tart\s+of|[Bb]eginning\s+of"
+    # "compared with October, when 100 people died": the month compared with
+    rf"|[Cc]ompared\s+(?:with|to)|[Aa]gainst)\s+(?P<mon>{_MONTH})\b"
     rf"(?!\s+[0-9])"
 )
+COMPARED_START = re.compile(r"(?:compared\s+(?:with|to)|against)\s", re.IGNORECASE)
+FROM_START = re.compile(r"from\s", re.IGNORECASE)
 # "August proved particularly violent", "October saw ...": a month that opens a sentence,
 # or a clause that reports it ("the report found that May was ..."), as its subject (a verb
 # follows) dates the sentence, without a preposition.
@@ -789,8 +835,15 @@ BASE_BEFORE = re.compile(
 )
 # "476 incidents by the end of July", "until June": a running tally of the year up to a month.
 BY_MONTH_BEFORE = re.compile(
-    r"\b(?:by|till|until|through|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?\Z", re.IGNORECASE)
+    r"(?<!followed\s)\b(?:by|till|until|through|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?\Z",
+    re.IGNORECASE)
 BY_MONTH_START = re.compile(r"(?:by|till|until|through|up\s+to)\s", re.IGNORECASE)
+# "January was the worst month, followed by April with 48": a ranking, not a tally up to it.
+FOLLOWED_BEFORE = re.compile(r"\bfollowed\s+\Z", re.IGNORECASE)
+# ... and before a day: "a tally that ran to December 20" too (never "the end of" a day).
+BY_DAY_BEFORE = re.compile(
+    r"\b(?:by|till|until|through|up\s+to|(?:ran|runs|running)\s+(?:up\s+)?to)\s+\Z",
+    re.IGNORECASE)
 # "violence has climbed steadily since 2021": a trend from a year, not a tally since it.
 SINCE_TREND = re.compile(
     rf"\b(?:{alternation(CHANGE_VERBS)}|doubled|tripled|trebled|halved|worsened|escalated"
@@ -840,7 +893,9 @@ YEAR_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|this|that|these|those)\
 # A year a figure is measured against rather than counted in: "almost as bloody as all of
 # 2022", "compared with the entire total for 2022".
 YEAR_AS_BASE_BEFORE = re.compile(
-    r"(?:\bas\s+[\w-]+\s+as|\bcompared\s+(?:to|with)|\bagainst|\bthan|\bover)\s+"
+    # ("12 percent lower than in the first quarter": the time after "than in" too.)
+    r"(?:\bas\s+[\w-]+\s+as|\bcompared\s+(?:to|with)|\bagainst|\bthan(?:\s+(?:in|during))?"
+    r"|\bover)\s+"
     r"(?:(?:all|the\s+whole|the\s+entire\s+(?:tally|total|figure|count)|the\s+(?:tally|total"
     r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
     re.IGNORECASE,
@@ -894,11 +949,16 @@ IN_BEFORE = re.compile(r"\bin\s+\Z", re.IGNORECASE)
 # "fatalities and injuries ... 31pc and 12pc, respectively": two of a kind joined as a list
 # (LIST_SEPARATOR), then the word that pairs them in order.
 RESPECTIVELY_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,2}?,?\s+respectively\b", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # Past-tense markers: a sentence without a time reference is dated to the publication year
 # only when it is in the present tense ("Durrani estimates that ...").
 PAST_TENSE = re.compile(
     r"\b(?:was|were|had|did|ago|said|found|recorded|reported|killed|died|rose|fell|increased"
     r"|decreased|declined|dropped|grew|jumped|surged|launched|claimed|stated|estimated|counted"
+    # Past forms news tells events with ("over 90pc of the deaths occurred in ...", "the
+    # province saw 295 attacks"), unless a present perfect ("deaths have climbed by 38%").
+    r"|(?<!\bhas\s)(?<!\bhave\s)(?:occurred|happened|took|saw|witnessed|suffered|accounted"
+    r"|came|became|remained|climbed|soared|plunged|topped|tallied|totall?ed|logged|lost|left)"
     r"|previously|formerly|earlier)\b",
     re.IGNORECASE,
 )
@@ -980,7 +1040,12 @@ LIST_PREDICATE_GAP = re.compile(
     r"(?:,\s+(?:were|was|have|has|had)\b)?\s+(?:(?:were|was|have|has|had|been|also|all|"
     r"reportedly|allegedly|either|later)\s+)*", re.IGNORECASE)
 # Between people and their count: "the outlaws suffered 412", "civilians with 215".
-SUFFERED_GAP = re.compile(r"\s+(?:(?:together|combined|jointly)\s+)?(?:suffered|with|lost"
+# "61 attacks, of which 41 ...", "169 people, of whom 114 ...": a part of the count before.
+OF_WHICH_BEFORE = re.compile(r"\bof\s+(?:which|whom|these|them)\s+\Z", re.IGNORECASE)
+# A list going on from such a figure, its verb left out: "..., civilians 25 percent and".
+GAPPED_PEOPLE_JOIN = re.compile(r"(?:\s+(?:of\s+)?(?:the\s+)?[^\W\d_][\w-]*)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+GAPPED_PEOPLE_GAP = re.compile(r"\s+(?:at\s+|with\s+)?")
+SUFFERED_GAP = re.compile(r"\s+(?:(?:together|combined|jointly|thus|also|alone)\s+)?(?:suffered|with|lost"
                           r"|accounted\s+for|made\s+up|bore)\s+", re.IGNORECASE)
 # "the police lost 66 personnel": people who lost a count lost them to death.
 LOST_GAP = re.compile(r"\s+(?:lost|losing)\s", re.IGNORECASE)
@@ -1001,17 +1066,27 @@ SPACES = re.compile(r"\s*")
 QUOTES_ONLY = re.compile(r"[“\"‘']*+")
 ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
 # "71 casualties—38 of whom were police officers": the part named after "of whom".
-OF_WHOM_GAP = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were\s+|was\s+)?", re.IGNORECASE)
+# ("492 were injured, 238 of them from the security forces": from whose ranks, too.)
+OF_WHOM_GAP = re.compile(r"\s+of\s+(?:whom|them)\s+(?:were\s+|was\s+|from\s+(?:the\s+)?)?",
+                         re.IGNORECASE)
 # "516 (57 per cent)": a percentage in brackets right after a count.
 BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
 BRACKET_CLOSE = re.compile(r"\s*\)")
 # A share in apposition right after a count and its noun (and year): "1,612 of the
 # fatalities, over 63 percent, ..." or "782 deaths in 2024, or 31 percent." (the share then
 # ends its clause, perhaps naming its whole: "..., or 40 percent of the national total,").
+# The noun may be followed by the group or place it is put down to, by name: "558 deaths to
+# the Tehreek-e-Taliban Pakistan (TTP), 52 percent of the total"; and the share may go on
+# into a second apposition ("..., 52 percent of the total and a 90 percent jump").
 APPOSED_SHARE_GAP = re.compile(r"(?:\s+(?:of\s+the\s+)?[^\W\d_][\w-]*"
-                               r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?)?\s*,\s*(?:or\s+)?")
+                               r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?"
+                               r"(?:\s+(?:to|by|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+                               r"(?:\s*\([A-Z][\w-]{1,9}\))?)?)?\s*,\s*(?:or\s+)?")
+APPOSED_CHANGE_GAP = re.compile(r"(?:[’']s)?(?:\s+(?:total|tally|toll|figure|count))?"
+                                r"\s+and\s+an?\s+(?:(?:over|about|nearly|almost|some)\s+)?",
+                                re.IGNORECASE)
 APPOSED_SHARE_END = re.compile(r"(?:[’']s)?(?:\s+(?:total|tally|toll|figure|count))?"
-                               r"\s*(?:[,.;:)]|\Z)", re.IGNORECASE)
+                               r"\s*(?:[,.;:)]|\Z|and\s+an?\s)", re.IGNORECASE)
 # A count given as a rate, not a tally of its period: "1.4 attacks per day", "more than one
 # attack every day", "45 attacks a month", "two deaths per attack" (after the count and a
 # few words of its noun, none a preposition that would date the count: "52 people in a
@@ -1038,7 +1113,11 @@ THAN_A_TIME = re.compile(
     r"|(?:first|second|third|fourth|last)\s+(?:quarter|half))"
     r"|(?:a|one|the)\s+(?:year|month|quarter|week)\s+(?:earlier|ago|before)"
     r"|the\s+(?:previous|preceding|prior|same|last)\b|last\s+(?:year|month|quarter)"
-    r"|(?:19|20)\d\d)", re.IGNORECASE)
+    r"|(?:19|20)\d\d"
+    # "58 percent more than the 1,527 of the same period of 2024": the earlier time's level.
+    r"|the\s+\d[\d,]*\s+(?:(?:recorded|reported|registered|killed|counted)\s+)?(?:in|of|during)"
+    r"\s+(?:the\s+)?(?:(?:same|previous|preceding|prior|last)\b|(?:19|20)\d\d"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))", re.IGNORECASE)
 # "24 percent fewer than in August": a comparative compared with an earlier time is a change.
 COMPARATIVE_THAN_A_TIME_AFTER = re.compile(
     rf"\s+(?P<w>{alternation(CHANGE_COMPARATIVES)})(?=\s+than{THAN_A_TIME.pattern})",
@@ -1125,8 +1204,12 @@ PEOPLE_LIST_GAP = re.compile(
 # "582 others", "40 more": a figure that adds people to the set the sentence just counted.
 # "the BLA, was reportedly responsible for 28% of deaths": a group as the subject of
 # "responsible for" (or "behind") the figure right after.
+# ("The BLA was the deadliest group in the country, responsible for 233 deaths": after
+# what the group was, too.)
 RESPONSIBLE_GAP = re.compile(
-    r"\)?\s*,?\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)(?:[^\W\d_]+ly\s+)?"
+    r"\)?\s*,?\s*(?:(?:was|were|is|are|has\s+been|have\s+been)\s+(?:[^\W\d_]+ly\s+)?"
+    r"|(?:was|were|is|are)\s+the\s+(?:[^\W\d_]+\s+){1,3}?(?:group|outfit|organi[sz]ation"
+    r"|faction)(?:\s+in\s+(?:the\s+)?[^\W\d_]+)?\s*,\s*)"
     r"(?:responsible\s+for|behind)\s+(?:about\s+|nearly\s+|over\s+|around\s+|almost\s+)?",
     re.IGNORECASE)
 # "two each in Punjab and Sindh", "3 attacks each": the figure is each place's.
@@ -1136,6 +1219,11 @@ OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b", re.IGNO
 # "160 were security personnel", "95 were of the police": the people a count is.
 WERE_BEFORE_PEOPLE = re.compile(r"\s+(?:were|was|are|is)\s+(?:of\s+)?(?:the\s+)?",
                                 re.IGNORECASE)
+# After a share of the dead or injured, the people it was: "55 percent of those killed (in
+# 2022) were security personnel", "... were members of the security forces".
+SHARE_WERE_PEOPLE = re.compile(
+    r"(?:\s+(?:in|during)\s+[^,.;]{1,30}?)?\s+(?:were|was)\s+(?:members\s+of\s+)?(?:the\s+)?",
+    re.IGNORECASE)
 WORD_AT = re.compile(r"[^\W\d_]")
 # "16 were made in Punjab", "40 were reported": a verb after "were", not who the count is.
 PARTICIPLE_AT = re.compile(
@@ -1255,17 +1343,24 @@ ATTRIBUTION_BEFORE = re.compile(
     r"(?:\baccording\s+to|\bas\s+per|\bquoting|\bciting|\b(?:says|said|states|stated|notes|noted)"
     r"|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
     r"|research|statistics|findings)\s+(?:by|from|of)|\b(?:published|compiled|issued|released)\s+(?:here\s+|today\s+|on\s+\w+\s+)?by"
-    r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\bin)"
+    r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\b(?:in|on))"
     r"\s+(?:the\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?"
     r"(?:(?:think[\s-]tank|research\s+(?:centre|center|institute))\s+)?\Z",
     re.IGNORECASE,
 )
+# A sentence framed as a publisher's count: "For the Pakistan Institute for ..., militants".
+FOR_SOURCE_OPENING = re.compile(r"\s*(?:But\s+|And\s+)?[Ff]or\s+(?:the\s+)?")
 # Attribution after a source: "Durrani, ..., estimates", "PIPS (...) found", "PIPS's report".
 # "told" is deliberately absent: the teller of an interview does not state the figure.
 _ATTRIBUTION_VERB = (
     r"(?:said|says|say|saying|stated|states|claimed|claims|claiming|estimates?|estimated"
     r"|reported|reports|found|finds|recorded|records|counted|counts|noted|notes|believes"
     r"|believed|added|informed|apprised"
+    # Counting verbs a publisher's tally is told with ("PICSS tallied", "police log 711").
+    r"|tallied|tallies|logged|logs|log"
+    # A ministry's answer to parliament is its own statement, unlike an interview's teller.
+    r"|told\s+(?:the\s+)?(?:National\s+Assembly|Senate|[Pp]arliament|(?:upper|lower)\s+house"
+    r"|House|lawmakers|legislators)"
     r"|puts?\s+the|puts?\s+(?=(?:[^\W\d_][\w’'-]*\s+){1,5}?at\s)"
     r"|showed|shows|show|revealed|reveals|reveal|documented|documents"
     r"|highlights|highlighted)\b"
@@ -1284,8 +1379,10 @@ ATTRIBUTION_AFTER = re.compile(
     r"(?:(?:in|on|during|last)\s+(?:[A-Z][a-z]+\s+)?(?:[0-9]{4}|[A-Z][a-z]+|week|month|year)"
     r"\s+)?"
     rf"{_ATTRIBUTION_VERB}"
-    r"|[’']s?\s+(?:annual\s+|latest\s+|new\s+)?(?:report|data|figures|study|survey|estimates?"
-    r"|count|tally|analysis|statistics)\b"
+    # ("the UN monitoring team's July 2024 report": when it came out, before the document)
+    r"|[’']s?\s+(?:(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+)?(?:(?:19|20)\d\d\s+)?(?:annual\s+|latest\s+|new\s+)?"
+    r"(?:report|data|figures|study|survey|estimates?|count|tally|analysis|statistics)\b"
     # "An Interior Ministry report in May 2023 estimated", "the PIPS survey released on
     # Monday said": the source's document, then when it came out, then the verb.
     # "the PICSS Militancy Database showed": one name word may stand before the document.
@@ -1389,8 +1486,8 @@ def country_starts(low: str) -> list[int]:
 # that source until another is named.
 _BACK_NOUN = (
     r"(?:report|study|survey|think[\s-]?tank|institute|institution|centre|center|index|data"
-    r"|dataset|figures|statistics|stats|organi[sz]ation|body|monitor|document|findings"
-    r"|analysis|research|review|watchdog|tally)"
+    r"|dataset|figures|statistics|stats|organi[sz]ation|body|monitors?|document|findings"
+    r"|analysis|research|review|watchdog|tally|ministry|department|police)"
 )
 # The kind of document a carry marker names ("the report said"), looked for where its
 # source was named.
@@ -1469,6 +1566,7 @@ PERIOD_ANAPHOR_LOW = re.compile(PERIOD_ANAPHOR.pattern)  # found_lowered
 PERIOD_ANAPHOR_NEEDS = ("period", "time", "span", "month")
 # A sentence that opens on the figures just told as a whole of its own: "This includes a
 # 90% rise in ...", "These included 40 soldiers", "This figure included 12 policemen".
+BACK_NOUN = re.compile(rf"\b{_BACK_NOUN}\b", re.IGNORECASE)
 INCLUDES_SUBJECT = re.compile(r"[\s\"“‘']*(?:this|that|these|those|it)\s+"
                               r"(?:(?:figure|number|total|tally|toll|count)s?\s+)?(?:also\s+)?"
                               r"(?:includes?|included|including)\b", re.IGNORECASE)
@@ -1482,9 +1580,11 @@ CARRY_MARKER = re.compile(
     r"|found|finds|recorded|records|highlighted|highlights|pointed\s+out|observed|observes"
     r"|reported|reports|documented|documents|counted|counts|mentioned|mentions|indicated"
     r"|indicates|suggests|suggested|claimed|claims|registered|notes|put|puts|estimated"
-    r"|estimates|warned|warns|underlined|disclosed|discloses)\b"
+    r"|estimates|warned|warns|underlined|disclosed|discloses"
+    # "The index attributes 558 deaths to the TTP": what it puts down to a group is its count.
+    r"|attributes|attributed|blames|blamed)\b"
     rf"|\b(?:according\s+to|as\s+per|per|in)\s+(?:the|its|their|this|that)\s+"
-    rf"(?:latest\s+|annual\s+|new\s+|same\s+)?{_BACK_NOUN}\b"
+    rf"(?:latest\s+|annual\s+|new\s+|same\s+)?(?:(?:19|20)\d\d\s+)?{_BACK_NOUN}\b"
     rf"|\bthe\s+{_BACK_NOUN}[’']s?\b"
     r"|\b(?:it|they)\s+(?:also\s+)?(?:said|says|stated|states|added|noted)\b"
     # "Deaths in those attacks ...": a demonstrative takes up the events the last sentence
@@ -1812,7 +1912,9 @@ RANGE_WORD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "620 of the 976 deaths": the second figure is the whole the first is a part of.
-PART_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+|total\s+)?\Z",
+PART_OF_WHOLE = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+|total\s+)?"
+                           # "295 of the country's 521 attacks": the whole's place, owning it
+                           r"(?P<owner>(?:the\s+)?[^\W\d_][\w-]*(?:\s+[A-Z][\w-]*)?[’']s\s+)?\Z",
                            re.IGNORECASE)
 # A duration used as a time reference: "the past six years", "the first four months".
 DURATION_AROUND = re.compile(
@@ -1855,6 +1957,31 @@ VERB_GAP = re.compile(r"\s+(?:(?:another|a\s+further|an\s+additional|a\s+total\s
 # "deaths climbing 28% and attacks nearly tripling".
 OTHER_CLAUSE_GAP = re.compile(r"\b(?:and|while|whereas|but)\s+(?:[^\W\d_][\w’'-]*\s+)?\Z",
                               re.IGNORECASE)
+# "a 122 percent jump from the previous year as security forces stepped up operations": a
+# measure inside a clause that gives a reason or a time is not what the figure measures.
+SUBORDINATE_CLAUSE_GAP = re.compile(
+    r"(?<!such\s)\b(?:as|because|amid|following)\s+"
+    r"(?!(?:per|well|many|much|a\s+result|compared|against|of|on|in|for|to|with)\b)"
+    r"(?:[^\W\d_][\w’'-]*\s+){0,5}\Z", re.IGNORECASE)
+# Before a count that is an item of a breakdown of a whole: "including 133 security
+# personnel", "29 security personnel, 16 civilians and nine militants".
+BREAKDOWN_ITEM_BEFORE = re.compile(
+    r"(?:\b(?:including|among\s+(?:them|whom|those)|of\s+(?:whom|them))\s+"
+    r"|\d[\d,]*\s+[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){0,2}\s*(?:,\s*(?:and\s+)?|\s+and\s+))"
+    r"\Z", re.IGNORECASE)
+# "while the rest of the province recorded 308 attacks": what is left of a whole whose part
+# was just counted.
+REST_OF_BEFORE = re.compile(r"\b(?:[Tt]he\s+)?rest\s+of\s+(?:the\s+)?(?:province|country"
+                            r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\b")
+# A list of publishers' figures with the verb left out: "..., PICSS at 1,177, and CRSS at
+# 2,546", "... and the Global Terrorism Index 1,099": the join before the name (after the
+# figure before), and the gap between the name and its figure.
+GAPPED_SOURCE_JOIN = re.compile(r"(?:,\s*(?:and\s+|while\s+)?|\s+(?:and|while)\s+)(?:the\s+)?\Z",
+                                re.IGNORECASE)
+GAPPED_SOURCE_GAP = re.compile(r"\s+(?:at\s+|with\s+)?")
+# Where a new clause starts between a figure and the words after it: "..., and that", "; ".
+NEW_CLAUSE = re.compile(r"[;.!?]\s|,\s*(?:and|but|while|whereas)\b|\band\s+that\b",
+                        re.IGNORECASE)
 # "in KP, where 858 attacks were reported": a relative clause about the place before it.
 WHERE_AFTER = re.compile(r"[\s,]*(?:where|in\s+which)\b[^.;]*\Z", re.IGNORECASE)
 # "from 539 to 976": the gap between two levels of a change.
@@ -1879,9 +2006,20 @@ RELEASE_BEFORE = re.compile(
     r"|(?m:^)[ \t]*[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?,[ \t]*)\Z",  # or a dateline's date
     re.IGNORECASE,
 )
+# A time between a saying verb (and its hearer) and "that": "told the National Assembly in
+# May that ...", "said on Tuesday that ...": the time of the saying.
+SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|informed|stated|announced|reported|disclosed|revealed)\b[^.;\d]{0,40}?"
+    r"\s*\Z", re.IGNORECASE)
+THAT_AFTER = re.compile(r"\s*,?\s+that\b", re.IGNORECASE)
+# What is said dates itself: "that year", "in 2023", "the same period", "last year".
+TIME_OF_ITS_OWN = re.compile(
+    r"\b(?:(?:that|the\s+same|last|this|the\s+previous|the\s+whole)\s+(?:year|period|month"
+    r"|quarter)|during\s+the\s+year|(?:in|of|during)\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 # "the number of deaths": a metric after "number of" is the head, not a qualifier.
-HEAD_OF_BEFORE = re.compile(r"\b(?:number|total|count|tally|toll)\s+of\s+(?:the\s+)?\Z",
-                            re.IGNORECASE)
+# ("its count of violence-related deaths in 2024 to 2,555": a hyphened qualifier too.)
+HEAD_OF_BEFORE = re.compile(r"\b(?:number|total|count|tally|toll)\s+of\s+(?:the\s+)?"
+                            r"(?:[^\W\d_][\w-]*-[\w-]+\s+)?\Z", re.IGNORECASE)
 # "according to the Institute": a generic noun refers back to the last source named.
 GENERIC_SOURCE_NAMES = frozenset(
     ["Institute", "Report", "Centre", "Center", "Index", "Study", "Survey", "Data", "Think Tank",
@@ -1913,6 +2051,19 @@ COMPARED_LEVEL_BEFORE = re.compile(
     r"\s+(?:the\s+)?\Z", re.IGNORECASE)
 # "... the bulk of the 2023 operations, with 15,063": a bare count after "with".
 WITH_COUNT_BEFORE = re.compile(r",\s*with\s+(?:some\s+|about\s+|over\s+)?\Z", re.IGNORECASE)
+# The comma that opens an apposition: "More than half of all deaths, 52 percent, ...".
+APPOSITION_OPEN = re.compile(r"(?:\s+(?:in|during)\s+(?:[^\W\d_]+\s+){0,3}(?:(?:19|20)\d\d)?)?"
+                             r"\s*,\s*", re.IGNORECASE)
+# "Most of the operations, 15,063, ...": a count in apposition to the part of a whole, and
+# the comma that closes the apposition before its verb.
+APPOSED_COUNT_CLOSE = re.compile(r"\s*,\s*(?=(?:were|was|took|came|occurred|happened)\b)",
+                                 re.IGNORECASE)
+MOST_OF_APPOSED_BEFORE = re.compile(
+    r"\b(?:(?:most|many|the\s+bulk|the\s+majority|the\s+lion[’']s\s+share|half)\s+of\s+"
+    r"(?:the|these|those|its|their|all)\s+"
+    # ... or to a comparative's noun: "with Balochistan suffering more deaths, 57, ..."
+    r"|(?:more|fewer|most)\s+)(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*\s*,\s*\Z",
+    re.IGNORECASE)
 # "Balochistan saw an 84 percent jump in attacks, to 202": the level a change reached, after
 # the change and perhaps its noun.
 CHANGE_LEVEL_GAP = re.compile(

@@ -130,8 +130,9 @@ def test_nothing_found_is_an_empty_table() -> None:
         # shares
         ("Some 84% of attacks were in KP.", "Some 84% of attacks",
          {C.kind: "share", C.qualifier: "about", C.metric: "attacks", C.region: "PK-KP"}),
+        # (the civilians' share of the deaths: "... of the deaths were <people>")
         ("Half of the deaths were civilians.", "Half of the deaths",
-         {C.kind: "share", C.value: 50, C.metric: "deaths"}),
+         {C.kind: "share", C.value: 50, C.metric: "deaths_civilians"}),
         ("Two-thirds of attacks were claimed.", "Two-thirds of attacks",
          {C.kind: "share", C.metric: "attacks"}),
         ("Attacks rose by a third in 2023.", "rose by a third",

@@ -2299,3 +2299,475 @@ def test_a_year_on_year_increase_is_a_change() -> None:
     claim = by_text(text, published="2025-01-05")["45pc year-on-year increase"]
     assert (claim[C.kind], claim[C.metric], claim[C.base_period]) == (
         "percent_change", "deaths", "2023")
+
+
+# --- a new batch of written stories (a column, an explainer, a parliamentary reply) ------------
+
+
+def test_the_base_of_a_comparison_is_not_the_period_the_story_goes_on_with() -> None:
+    # A column published in January on the year just ended: the paragraph's year is 2023, not
+    # the 2022 its comparison names last.
+    text = ("Figures are out again.\n\nThe institute put the toll of violence at 1,400 lives "
+            "in 2023, up 40pc on the 1,000 of 2022.\n\nThe police, for their part, lost 300 "
+            "officers.")
+    claims = by_text(text, published="2024-01-20")
+    assert claims["1,000"][C.period] == "2022"
+    assert claims["300"][C.period] == "2023"
+
+
+def test_a_count_stated_alone_still_sets_the_story_period() -> None:
+    text = ("Figures are out again.\n\nThe institute counted 1,000 deaths in 2022.\n\n"
+            "The police, for their part, lost 300 officers.")
+    assert by_text(text, published="2024-01-20")["300"][C.period] == "2022"
+
+
+def test_the_year_before_is_before_the_year_the_story_tells() -> None:
+    text = ("Figures are out again.\n\nThe institute put the toll at 1,400 lives in 2023.\n\n"
+            "PIPS recorded 250 attacks, 10pc more than the year before.")
+    claims = by_text(text, published="2024-01-20")
+    assert (claims["10pc more"][C.period], claims["10pc more"][C.base_period]) == (
+        "2023", "2022")
+    assert claims["250"][C.period] == "2023"
+
+
+def test_occurred_tells_of_the_past_not_the_publication_year() -> None:
+    text = ("Figures are out again.\n\nThe institute put the toll at 1,400 lives in 2023.\n\n"
+            "Over 80pc of the deaths occurred in Balochistan.")
+    claim = by_text(text, published="2024-01-20")["Over 80pc of the deaths"]
+    assert claim[C.period] == "2023"
+
+
+def test_tallied_and_log_tell_a_publishers_count() -> None:
+    claims = by_text("Islamabad's other think tank, PICSS, tallied 600 attacks in 2023.\n\n"
+                     "Balochistan police log 700 attacks in 2024", published="2025-01-10")
+    assert claims["600"][C.attributed_to] == "PICSS"
+    assert claims["700"][C.attributed_to] == "Balochistan Police"
+
+
+def test_a_ministry_that_told_parliament_is_the_source_but_a_teller_of_a_reporter_is_not() -> None:
+    told = by_text("The interior ministry told the Senate on Monday that 1,400 terrorist "
+                   "incidents took place in 2023.", published="2024-05-17")
+    assert told["1,400"][C.attributed_to] == "Interior Ministry"
+    reporter = by_text("A PIPS researcher told reporters that 1,400 people had died in 2023.",
+                       published="2024-05-17")
+    assert reporter["1,400"][C.attributed_to] is None
+
+
+def test_a_source_named_in_lower_case_is_found_opening_a_sentence() -> None:
+    claim = by_text("The military's media wing said troops had killed 900 militants in 2024.",
+                    published="2025-01-10")["900"]
+    assert claim[C.attributed_to] == "ISPR"
+
+
+def test_a_tally_up_to_a_day_runs_from_the_start_of_its_year() -> None:
+    claims = by_text("PESHAWAR: Till November 30, the police had recorded 600 attacks.\n\n"
+                     "The home department's tally, which ran to December 15, counted 350 deaths."
+                     "\n\nOn December 16, 12 people were killed.", published="2024-12-20")
+    assert claims["600"][C.period] == "2024-01/2024-11"  # whole months
+    assert claims["350"][C.period] == "2024-01-01/2024-12-15"
+    assert claims["12"][C.period] == "2024-12-16"
+
+
+def test_a_share_and_a_change_apposed_to_a_groups_toll_measure_it() -> None:
+    text = ("The Global Terrorism Index counted 900 deaths in Pakistan in 2024.\n\n"
+            "The index attributes 450 deaths to the Balochistan Liberation Army (BLA), 50 "
+            "percent of the country's total and a 75 percent jump.")
+    claims = by_text(text, published="2025-03-10")
+    share, change = claims["50 percent of the country's"], claims["75 percent jump"]
+    assert (share[C.metric], change[C.metric]) == ("deaths_bla", "deaths_bla")
+    assert claims["450"][C.attributed_to] == "GTI"
+    # Not apposed (a new clause with its own subject): the share is not the group's.
+    other = by_text("The index attributes 450 deaths to the BLA, while 50 percent of the "
+                    "victims were civilians.", published="2025-03-10")
+    assert other["50 percent of the victims"][C.metric] != "deaths_bla"
+
+
+def test_a_measure_in_a_clause_giving_the_reason_is_not_the_changes() -> None:
+    text = ("Militants accounted for 900 of the dead, or 50 percent, a 40 percent jump from the "
+            "year before as troops stepped up operations.")
+    assert by_text(text, published="2025-01-02")["40 percent jump"][C.metric] == (
+        "deaths_militants")
+    named = by_text("PICSS recorded a 40 percent jump in deaths as troops stepped up operations.",
+                    published="2025-01-02")
+    assert named["40 percent jump"][C.metric] == "deaths"
+
+
+def test_more_than_an_earlier_times_level_is_a_change_against_that_time() -> None:
+    text = ("ISLAMABAD: In the first half of the year, 1,200 people were killed, 50 percent more "
+            "than the 800 of the same period of 2024, CRSS said.")
+    claim = by_text(text, published="2025-07-01")["50 percent more"]
+    assert (claim[C.kind], claim[C.metric], claim[C.base_period]) == (
+        "percent_change", "deaths", "2024-01/2024-06")
+    place = by_text("ISLAMABAD: Khyber Pakhtunkhwa saw 1,200 deaths in 2024, 50 percent more "
+                    "than the 800 of Balochistan, CRSS said.", published="2025-07-01")
+    assert place["50 percent"][C.metric] is None  # two places, no change in time
+
+
+def test_a_modifier_belongs_to_the_figure_of_its_own_clause() -> None:
+    text = ("In March, Asif Durrani had said some 4,000 to 5,000 TTP militants were in "
+            "Afghanistan, and that with their families their number reached 60,000.")
+    claims = by_text(text, published="2024-08-01")
+    assert claims["some 4,000 to 5,000"][C.metric] == "militants"
+    assert claims["60,000"][C.metric] == "militants_with_families"
+    after = by_text("Asif Durrani said 60,000 militants were there when including families.",
+                    published="2024-08-01")
+    assert after["60,000"][C.metric] == "militants_with_families"
+
+
+def test_the_body_a_back_reference_names_is_the_source_not_a_person_quoted_since() -> None:
+    text = ("The UN sanctions monitoring team's latest report puts the number of TTP fighters in "
+            "Afghanistan at between 5,000 and 6,000.\n\nIn March, Asif Durrani had said some "
+            "4,000 TTP militants were in Afghanistan.\n\nThe monitors said the TTP carried out "
+            "1,100 attacks in Pakistan in 2023.")
+    claims = by_text(text, published="2024-08-01")
+    assert claims["between 5,000 and 6,000"][C.attributed_to] == "UN Monitoring Team"
+    assert claims["1,100"][C.attributed_to] == "UN Monitoring Team"
+    # "They said" names no body: the last one named speaks.
+    it = by_text(text.replace("The monitors said", "They said"), published="2024-08-01")
+    assert it["1,100"][C.attributed_to] == "Asif Durrani"
+
+
+def test_the_military_spokesman_by_rank_and_title_is_ispr() -> None:
+    text = ("RAWALPINDI: Troops killed 500 terrorists in 2023, the military's spokesman said.\n\n"
+            "Lt Gen Ahmed Sharif Chaudhry said at a press conference that 250 soldiers were "
+            "martyred during the year.")
+    claims = by_text(text, published="2024-01-05")
+    assert claims["500"][C.attributed_to] == "ISPR"
+    assert claims["250"][C.attributed_to] == "ISPR"
+
+
+def test_a_group_named_as_the_deadliest_and_a_group_in_a_gapped_list_own_their_tolls() -> None:
+    text = ("Pakistan ranked sixth on the Global Terrorism Index 2023 as deaths rose to 600 in "
+            "2022.\n\nThe Balochistan Liberation Army was the deadliest group in the country, "
+            "responsible for 200 deaths, or 33 percent of the total. The Tehreek-e-Taliban "
+            "Pakistan killed 120 people and the Islamic State's Khorasan affiliate 70.")
+    claims = by_text(text, published="2023-03-15")
+    assert claims["600"][C.attributed_to] == "GTI"  # "ranked ... on the <index>"
+    assert claims["200"][C.metric] == "deaths_bla"
+    assert claims["120"][C.metric] == "deaths_ttp"
+    assert claims["70"][C.metric] == "deaths_iskp"
+    # The same group gapped: its own measure goes on.
+    same = by_text("The TTP killed 120 people in 2022 and 90 in 2021.", published="2023-03-15")
+    assert same["90"][C.metric] == "deaths_ttp"
+
+
+def test_the_injured_after_a_breakdown_of_the_dead_are_everyones() -> None:
+    listed = by_text("Sixty people were killed in May, 30 soldiers, 20 civilians and ten militants, "
+                     "and 120 were injured.", published="2024-06-02")
+    assert listed["120"][C.metric] == "injured"
+    included = by_text("At least 250 people were killed in 2024, including 130 security "
+                       "personnel, and 490 were injured, 230 of them from the security forces.",
+                       published="2025-07-10")
+    assert included["490"][C.metric] == "injured"
+    assert included["230"][C.metric] == "injured_security_personnel"
+    # The same people, killed and injured: theirs.
+    same = by_text("In 2023, 570 security personnel were killed and 1,290 were injured.",
+                   published="2024-05-17")
+    assert same["1,290"][C.metric] == "injured_security_personnel"
+
+
+def test_a_share_of_the_dead_that_were_some_people_is_their_share() -> None:
+    claims = by_text("In 2022, at least 50 percent of those killed were security personnel, "
+                     "and 30 percent of the dead were killed in Balochistan.",
+                     published="2023-03-15")
+    assert claims["at least 50 percent of those killed"][C.metric] == (
+        "deaths_security_personnel")
+    assert claims["30 percent of the dead"][C.metric] == "deaths"  # a place, not people
+
+
+def test_most_of_the_operations_in_apposition_and_the_people_killed_an_opening_names() -> None:
+    text = ("RAWALPINDI: Troops conducted 20,000 operations in 2023, the military said.\n\n"
+            "Most of the operations, 15,000, were conducted in Balochistan, while 2,000 were "
+            "carried out in Khyber Pakhtunkhwa. Of the terrorists killed, 400 died in Khyber "
+            "Pakhtunkhwa and 100 in Balochistan.")
+    claims = by_text(text, published="2024-01-05")
+    assert (claims["15,000"][C.metric], claims["15,000"][C.region]) == (
+        "security_operations", "PK-BA")
+    assert claims["2,000"][C.metric] == "security_operations"
+    assert (claims["400"][C.metric], claims["100"][C.metric]) == (
+        "deaths_militants", "deaths_militants")
+    # An opening on the dead alone names no people: the counts after it are of the dead.
+    plain = by_text("Of the people killed, 400 died in Khyber Pakhtunkhwa.",
+                    published="2024-01-05")
+    assert plain["400"][C.metric] == "deaths"
+
+
+def test_the_rest_of_the_province_beside_its_tribal_districts_is_the_mainland() -> None:
+    text = ("PESHAWAR: In the tribal districts of Khyber Pakhtunkhwa, 250 attacks killed 370 "
+            "people in 2024, while the rest of the province recorded 300 attacks and 330 "
+            "deaths, PICSS said.")
+    claims = by_text(text, published="2025-01-01")
+    assert claims["250"][C.region] == "PK-TA"
+    assert (claims["300"][C.region], claims["330"][C.region]) == ("PK-KPM", "PK-KPM")
+    # Without "the rest of", the province's own count stays the province's.
+    whole = by_text(text.replace("the rest of the province", "the province as a whole"),
+                    published="2025-01-01")
+    assert whole["300"][C.region] != "PK-KPM"
+
+
+def test_followed_by_a_month_ranks_it_and_is_no_tally_up_to_it() -> None:
+    claims = by_text("PESHAWAR: January was the worst month with 70 attacks, followed by April "
+                     "with 50. The police had recorded 300 incidents by the end of July.",
+                     published="2024-09-05")
+    assert claims["50"][C.period] == "2024-04"
+    assert claims["300"][C.period] == "2024-01/2024-07"
+
+
+def test_lower_than_in_a_quarter_measures_against_that_quarter() -> None:
+    text = ("ISLAMABAD: Pakistan recorded 400 violence-related fatalities in the second quarter "
+            "of 2024, CRSS said.\n\nDeaths were 10 percent lower than in the first quarter, when "
+            "440 people were killed.")
+    claim = by_text(text, published="2024-07-01")["10 percent lower"]
+    assert (claim[C.period], claim[C.base_period]) == ("2024-04/2024-06", "2024-01/2024-03")
+
+
+def test_the_increase_was_n_percent_is_a_change() -> None:
+    text = ("ISLAMABAD: Militants carried out 300 attacks in the first half of 2023, PICSS said."
+            "\n\nCompared with the last six months of 2022, when 250 attacks were recorded, the "
+            "increase was 20 percent.")
+    claim = by_text(text, published="2023-07-02")["increase was 20 percent"]
+    assert (claim[C.kind], claim[C.base_period]) == ("percent_change", "2022-07/2022-12")
+    share = by_text("The share was 20 percent of attacks in 2023.", published="2024-01-02")
+    assert share["20 percent of attacks"][C.kind] != "percent_change"
+
+
+def test_when_a_ministry_told_parliament_is_not_the_period_of_what_it_told() -> None:
+    text = ("QUETTA: PIPS counted 100 terrorist attacks in Balochistan in 2023.\n\nThe interior "
+            "ministry told the National Assembly in May that the province had seen 600 terrorist "
+            "incidents that year. By comparison, Khyber Pakhtunkhwa recorded 800 incidents over "
+            "the same period, the ministry said.")
+    claims = by_text(text, published="2024-06-10")
+    assert (claims["600"][C.period], claims["600"][C.attributed_to]) == (
+        "2023", "Interior Ministry")
+    assert (claims["800"][C.period], claims["800"][C.attributed_to]) == (
+        "2023", "Interior Ministry")
+    # An estimate said then, with no time of its own, is of that time.
+    estimate = by_text("Asif Durrani said in March 2024 that 7,000 TTP militants were sheltering "
+                       "in Afghanistan.", published="2025-03-12")
+    assert estimate["7,000"][C.period] == "2024-03"
+
+
+def test_a_share_restated_as_a_percent_in_apposition_is_the_groups() -> None:
+    text = ("More than half of all deaths in 2024, 55 percent, were caused by the "
+            "Tehreek-e-Taliban Pakistan, the Global Terrorism Index said.")
+    claims = by_text(text, published="2025-03-08")
+    assert claims["More than half of all deaths"][C.metric] == "deaths_ttp"
+    assert claims["55 percent"][C.metric] == "deaths_ttp"
+    # Not restated (two clauses): the group is the second clause's only.
+    apart = by_text("More than half of all deaths in 2024 happened in Balochistan, and 55 percent "
+                    "were caused by the Tehreek-e-Taliban Pakistan.", published="2025-03-08")
+    assert apart["More than half of all deaths"][C.metric] != "deaths_ttp"
+
+
+def test_respectively_pairs_figures_with_places_and_years_in_order() -> None:
+    places = by_text("ISLAMABAD: Khyber Pakhtunkhwa and Balochistan saw 30 and 20 attacks "
+                     "respectively in August, PIPS said.", published="2024-09-03")
+    assert (places["30"][C.region], places["30"][C.metric]) == ("PK-KP", "attacks")
+    assert (places["20"][C.region], places["20"][C.metric]) == ("PK-BA", "attacks")
+    years = by_text("The Tehreek-e-Taliban Pakistan carried out 500, 700 and 1,200 attacks in "
+                    "Pakistan in 2021, 2022 and 2023 respectively, the UN monitors said.",
+                    published="2024-07-20")
+    assert [years[n][C.period] for n in ("500", "700", "1,200")] == ["2021", "2022", "2023"]
+    assert {years[n][C.metric] for n in ("500", "700", "1,200")} == {"attacks_ttp"}
+    # Without "respectively", two places and two figures are not paired.
+    plain = by_text("ISLAMABAD: Khyber Pakhtunkhwa and Balochistan saw 30 and 20 attacks in "
+                    "August, PIPS said.", published="2024-09-03")
+    assert plain["30"][C.region] != "PK-KP"
+
+
+def test_a_count_apposed_to_a_comparatives_noun_measures_it_there() -> None:
+    text = ("ISLAMABAD: KP and Balochistan saw 30 and 20 attacks in August, with Balochistan "
+            "suffering more deaths, 50, against 20 in Khyber Pakhtunkhwa, PIPS said.")
+    claims = by_text(text, published="2024-09-03")
+    assert (claims["50"][C.metric], claims["50"][C.region]) == ("deaths", "PK-BA")
+
+
+def test_a_count_after_a_change_noun_is_a_difference_not_a_tally() -> None:
+    text = ("Punjab and Khyber Pakhtunkhwa experienced a surge in violence in the second quarter "
+            "of 2024, with an increase of 10 and 30 fatalities, respectively, CRSS said.")
+    claims = by_text(text, published="2024-07-02")
+    assert (claims["10"][C.metric], claims["30"][C.metric]) == (None, None)
+    assert "difference" in claims["30"][C.binding]
+    counted = by_text("Punjab saw 10 fatalities in the second quarter of 2024, CRSS said.",
+                      published="2024-07-02")
+    assert counted["10"][C.metric] == "deaths"
+
+
+def test_each_publisher_of_a_gapped_list_has_its_own_figure() -> None:
+    text = ("ISLAMABAD: The Pak Institute for Peace Studies counted 500 terrorist attacks in "
+            "2024, while the Pakistan Institute for Conflict and Security Studies recorded 900 "
+            "and the Global Terrorism Index 1,100.\n\nPIPS put the toll at 850, PICSS at 1,170 "
+            "in militant attacks alone, and the Centre for Research and Security Studies at "
+            "2,500 once security operations are included.")
+    claims = by_text(text, published="2025-04-20")
+    assert [claims[n][C.attributed_to] for n in ("500", "900", "1,100")] == [
+        "PIPS", "PICSS", "GTI"]
+    assert [(claims[n][C.attributed_to], claims[n][C.metric]) for n in (
+        "850", "1,170", "2,500")] == [("PIPS", "deaths"), ("PICSS", "deaths"), ("CRSS", "deaths")]
+    # A publisher named in passing after a figure is no list of publishers.
+    passing = by_text("PIPS counted 500 attacks in 2024 and PICSS data on clashes.",
+                      published="2025-04-20")
+    assert passing["500"][C.attributed_to] == "PIPS"
+
+
+def test_the_levels_after_a_change_verb_and_a_comma_measure_its_subject() -> None:
+    text = ("PESHAWAR: Terrorist attacks in Khyber Pakhtunkhwa have climbed steadily, from 250 "
+            "in 2021 to 480 in 2022, police data show.")
+    claims = by_text(text, published="2023-12-22")
+    assert (claims["250"][C.metric], claims["480"][C.metric]) == ("attacks", "attacks")
+    # A clause that opens on "from" after another verb names no change's levels.
+    other = by_text("PESHAWAR: Terrorist attacks in Khyber Pakhtunkhwa were discussed, from 250 "
+                    "officials at the meeting.", published="2023-12-22")
+    assert other["250"][C.metric] != "attacks"
+
+
+def test_a_year_naming_a_toll_is_no_count_and_a_revised_figure_is_no_current_one() -> None:
+    text = ("CRSS revises 2024 death toll\n\nISLAMABAD: The Centre for Research and Security "
+            "Studies has revised its count of violence-related deaths in 2024 to 2,500, up from "
+            "the 2,450 it reported earlier.")
+    claims = by_text(text, published="2026-01-05")
+    assert "2024" not in claims
+    assert (claims["2,500"][C.metric], claims["2,500"][C.attributed_to]) == ("deaths", "CRSS")
+    assert claims["2,450"][C.metric] is None and "revised" in claims["2,450"][C.binding]
+    # A count with a comma before a noun is a count; one not said to be earlier is current.
+    counted = by_text("CRSS counted 2,024 deaths in 2024, up from the 1,500 of 2023.",
+                      published="2025-01-05")
+    assert counted["2,024"][C.metric] == "deaths"
+    assert counted["1,500"][C.metric] == "deaths"
+
+
+def test_a_source_carried_late_still_places_the_figure_and_the_police_said_carries() -> None:
+    editorial = by_text("The figures released by the Pakistan Institute for Conflict and "
+                        "Security Studies this week should alarm everyone. Militancy-related "
+                        "deaths rose to 3,300 in 2025.\n\nThat the security forces lost 600 "
+                        "personnel tells us the militants are not losing.",
+                        published="2026-01-03")
+    assert (editorial["600"][C.attributed_to], editorial["600"][C.region]) == ("PICSS", "PK")
+    police = by_text("QUETTA: Balochistan police recorded 700 attacks in 2024. Some of the "
+                     "deadliest:\n\n- August 26: coordinated attacks.\n\nIn all, at least 350 "
+                     "people were killed in the province during the year, the police said.",
+                     published="2025-01-05")
+    assert police["at least 350"][C.attributed_to] == "Balochistan Police"
+
+
+def test_a_markdown_tables_header_and_first_column_bind_its_cells() -> None:
+    text = ("ISLAMABAD: The Pak Institute for Peace Studies publishes an annual report. Its "
+            "headline figures:\n\n| Year | Attacks | Deaths |\n|------|---------|--------|\n"
+            "| 2022 | 260 | 420 |\n| 2023 | 300 | 690 |\n\n"
+            "| Measure | 2023 | 2024 |\n|---|---|---|\n| Balochistan attacks | 110 | 200 |\n")
+    claims = rows(text, published="2025-01-10")
+    got = {(r[C.text], r[C.period]): (r[C.metric], r[C.region], r[C.attributed_to])
+           for r in claims}
+    assert got[("260", "2022")] == ("attacks", "PK", "PIPS")
+    assert got[("690", "2023")] == ("deaths", "PK", "PIPS")
+    assert got[("110", "2023")][:2] == ("attacks", "PK-BA")
+    assert got[("200", "2024")][:2] == ("attacks", "PK-BA")
+    # Bars in running text make no table.
+    plain = by_text("ISLAMABAD: PIPS counted 300 | a figure | in 2023.", published="2024-01-10")
+    assert "table" not in (plain["300"][C.binding] or "")
+
+
+def test_a_publishers_dated_report_names_it() -> None:
+    claim = by_text("The UN monitoring team's July 2024 report estimated 6,000 TTP fighters in "
+                    "Afghanistan.", published="2024-08-15")["estimated 6,000"]
+    assert claim[C.attributed_to] == "UN Monitoring Team"
+
+
+def test_a_month_compared_with_is_the_base_and_dates_its_when_clause() -> None:
+    text = ("ISLAMABAD: November 2024 was the deadliest month, with 160 people killed, PIPS "
+            "said. This marked a 60 percent increase in fatalities compared with October, when "
+            "100 people died.")
+    claims = by_text(text, published="2024-12-02")
+    change = claims["60 percent increase"]
+    assert (change[C.period], change[C.base_period]) == ("2024-11", "2024-10")
+    assert claims["100"][C.period] == "2024-10"
+
+
+def test_a_month_range_after_a_preposition_is_the_months_between() -> None:
+    for words in ("during July-September 2025", "during July to September 2025"):
+        claims = by_text(f"CRSS said 600 people were injured {words}.", published="2025-10-01")
+        assert claims["600"][C.period] == "2025-07/2025-09", words
+    single = by_text("CRSS said 600 people were injured during July 2025.", published="2025-10-01")
+    assert single["600"][C.period] == "2025-07"
+
+
+def test_the_countrys_whole_and_a_provinces_part_of_it() -> None:
+    claims = by_text("ISLAMABAD: Khyber Pakhtunkhwa accounted for 290 of the country's 520 "
+                     "terrorist attacks in 2024, PIPS said.", published="2025-01-04")
+    assert (claims["290"][C.metric], claims["290"][C.region]) == ("attacks", "PK-KP")
+    assert (claims["520"][C.metric], claims["520"][C.region]) == ("attacks", "PK")
+    parts = by_text("ISLAMABAD: Of the 850 people killed nationwide in 2024, 500 died in Khyber "
+                    "Pakhtunkhwa and 320 in Balochistan, PIPS said.", published="2025-01-04")
+    assert (parts["500"][C.metric], parts["500"][C.region]) == ("deaths", "PK-KP")
+    # A part whose words name no place of its own is still no count of the whole's measure.
+    unnamed = by_text("ISLAMABAD: Of the 850 people killed nationwide in 2024, 500 died in "
+                      "attacks at night, PIPS said.", published="2025-01-04")
+    assert unnamed["500"][C.metric] is None
+
+
+def test_a_list_of_peoples_shares_with_the_verb_left_out() -> None:
+    text = ("ISLAMABAD: Of the 1,900 people killed in 2024, PICSS said, security personnel thus "
+            "made up 27 percent of the dead, civilians 25 percent and militants 48 percent.")
+    claims = by_text(text, published="2025-01-02")
+    assert [claims[t][C.metric] for t in ("27 percent of the dead", "25 percent", "48 percent")] \
+        == ["deaths_security_personnel", "deaths_civilians", "deaths_militants"]
+
+
+def test_of_which_and_of_whom_count_parts_of_the_count_before() -> None:
+    text = ("ISLAMABAD: Pakistan saw 60 terrorist attacks in November 2024, of which 40 took "
+            "place in Khyber Pakhtunkhwa and 18 in Balochistan, PIPS said. The attacks killed "
+            "160 people across the country, of whom 110 were in Khyber Pakhtunkhwa.")
+    claims = by_text(text, published="2024-12-02")
+    assert [(claims[n][C.metric], claims[n][C.region]) for n in ("40", "18", "110")] == [
+        ("attacks", "PK-KP"), ("attacks", "PK-BA"), ("deaths", "PK-KP")]
+    people = by_text("The attack killed 40 people, of whom 12 were policemen and 10 were "
+                     "children.", published="2024-12-02")
+    assert people["12"][C.metric] == "deaths_security_personnel"
+    assert people["10"][C.metric] is None  # people figcheck cannot name
+
+
+def test_a_bulletins_labels_and_source_line_bind_its_items() -> None:
+    text = ("Bulletin: security situation, September 2024\n\n- Terrorist attacks: 40\n"
+            "- People killed: 50, including 25 security personnel\n"
+            "- Khyber Pakhtunkhwa: 20 attacks, 30 deaths\n\n"
+            "Source: Pak Institute for Peace Studies monthly security report.")
+    claims = by_text(text, published="2024-10-03")
+    assert (claims["50"][C.metric], claims["50"][C.attributed_to]) == ("deaths", "PIPS")
+    assert claims["25"][C.metric] == "deaths_security_personnel"
+    assert (claims["20"][C.region], claims["30"][C.region]) == ("PK-KP", "PK-KP")
+    # Without a source line, the items have none of their own.
+    bare = by_text(text.rsplit("\n\n", 1)[0], published="2024-10-03")
+    assert bare["50"][C.attributed_to] is None
+
+
+def test_for_a_publisher_framing_a_sentence_and_the_report_of_a_year() -> None:
+    framed = by_text("For the Pakistan Institute for Conflict and Security Studies, militants "
+                     "carried out 900 attacks in 2024.", published="2025-01-06")
+    assert framed["900"][C.attributed_to] == "PICSS"
+    passing = by_text("The money for the Pakistan Institute for Conflict and Security Studies "
+                      "came late; militants carried out 900 attacks in 2024.",
+                      published="2025-01-06")
+    assert passing["900"][C.attributed_to] is None
+    dated = by_text("PICSS's annual report came out.\n\nAccording to the 2025 report, 3,300 "
+                    "people died in militancy-related violence in 2025.", published="2026-01-05")
+    assert dated["3,300"][C.attributed_to] == "PICSS"
+
+
+def test_a_level_with_a_change_from_a_month_is_the_later_months() -> None:
+    text = ("QUETTA: Militant attacks in Balochistan fell 50 percent in June from May, with 12 "
+            "attacks recorded, PICSS said.")
+    claims = by_text(text, published="2024-07-02")
+    assert claims["12"][C.period] == "2024-06"
+    span = by_text("QUETTA: Attacks fell from 24 in May to 12 in June, PICSS said.",
+                   published="2024-07-02")
+    assert (span["24"][C.period], span["12"][C.period]) == ("2024-05", "2024-06")
+
+
+def test_the_subject_before_an_aside_on_how_it_is_counted() -> None:
+    text = ("Pakistan ranked second in the Global Terrorism Index 2025.\n\nIts deaths from "
+            "terrorism, as the index counts them, were 640 in 2022 and 750 in 2023.")
+    claims = by_text(text, published="2025-03-08")
+    assert (claims["640"][C.metric], claims["750"][C.metric]) == ("deaths", "deaths")
+    other = by_text("Its schools, as the index counts them, were 640 in 2022.",
+                    published="2025-03-08")
+    assert other["640"][C.metric] is None
