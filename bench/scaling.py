@@ -11,7 +11,8 @@ Usage: ``uv run python bench/scaling.py [--start-mb 1] [--max-mb 16] [--max-rati
 took about 70 CPU-s under load and 1.5 GB of memory before issue 15's last changes, 55 CPU-s
 after them (2026-12-03), 52 CPU-s after branch i15fast (2026-12-03 04:00, load average 2;
 base 54 CPU-s in the same minutes), 50–53 CPU-s after branch i15b (06:45–07:03, load average 2;
-base 55–63 CPU-s in the same minutes), 1.45 GB, see bench/README.md.)
+base 55–63 CPU-s in the same minutes), 1.45 GB; 38–40 CPU-s after branch i15c (16:54–17:01, load
+average 1.5; base 42–43 CPU-s in the same minutes), 1.53 GB, see bench/README.md.)
 """
 
 from __future__ import annotations

@@ -66,6 +66,15 @@ _TWO_DIGITS = re.compile(r"[0-9]{2}")
 _PRECEDING_WORD = re.compile(r"([\w.]+)\Z")
 _OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _RELATIVE = word_finder(P.RELATIVE_WORDS, P.RELATIVE_PERIOD)
+# Where a reference back to a group can be (``P.group_anaphor_starts_at``), found in the
+# vocabularies' shared scan.
+_GROUP_ANAPHOR_WORDS = word_finder(list(P.GROUP_ANAPHOR_WORDS), re.compile(
+    rf"(?<!\w)(?:{P.alternation(P.GROUP_ANAPHOR_WORDS)})(?!\w)", re.IGNORECASE))
+# ... and where factors and ranks can be (``P.factor_starts_at``, ``P.rank_starts_at``).
+_FACTOR_VERBS = word_finder(list(P.FACTOR_VERBS), re.compile(
+    rf"(?<!\w)(?:{P.alternation(P.FACTOR_VERBS)})(?!\w)", re.IGNORECASE))
+_RANK_WORDS = word_finder([*P.RANK_VERBS, *P.RANK_SUPERLATIVES], re.compile(
+    rf"(?<!\w)(?:{P.alternation([*P.RANK_VERBS, *P.RANK_SUPERLATIVES])})(?!\w)", re.IGNORECASE))
 MAX_SENTENCE = 600  # longer "sentences" are quoted around each claim only
 _HEDGE_WINDOW = 28  # the longest hedge ("greater than or equal to ", 25 characters) fits
 _SYMBOLS = {k: v.value for k, v in P.QUALIFIER_SYMBOLS.items()}
@@ -180,12 +189,19 @@ class _Context:
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
+    # "<Name> said" in the whole text (``P.NAME_SAID``), and where each starts: read again
+    # per sentence (``_names_said``).
+    name_said: list[re.Match[str]] = field(default_factory=list)
+    name_said_starts: list[int] = field(default_factory=list)
     # Cities and districts the text names, found on first need: read once, not per figure.
     local_places: list[tuple[int, int, str]] | None = None
     # The lower-cased text, and where runs of number words are (found with the vocabularies
     # in one scan, for ``find_numbers``).
     low: str | None = None
     word_runs: list[tuple[int, int]] | None = None
+    # The factor verbs and rank words (``_FACTOR_VERBS``, ``_RANK_WORDS``), for
+    # ``_form_figures``, found in the same scan.
+    form_words: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -237,9 +253,11 @@ def _context(text: str, lex: Lexicon) -> _Context:
     low = text.lower()
     # Every vocabulary in one scan of the text (``spans_together``).
     (metric_spans, modifier_spans, masks, region_spans, source_spans, relative_spans,
-     group_spans, population_spans, word_runs) = spans_together(
+     group_spans, population_spans, word_runs, anaphor_words, factor_verbs,
+     rank_words) = spans_together(
         (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
-         lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, N.WORD_RUNS),
+         lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, N.WORD_RUNS,
+         _GROUP_ANAPHOR_WORDS if lex.agent_groups else None, _FACTOR_VERBS, _RANK_WORDS),
         text, low)
     metrics = _with_glossed_words(_attacks_with_operations(_without_possessors([
         (s, e, lex.metric_by_word[normalise(text[s:e])])
@@ -286,8 +304,9 @@ def _context(text: str, lex: Lexicon) -> _Context:
         outlets=lex.outlets,
         low=low,
         word_runs=word_runs,
+        form_words=(factor_verbs, rank_words),
     )
-    _article_context(ctx, lex, low, group_spans, population_spans)
+    _article_context(ctx, lex, low, group_spans, population_spans, anaphor_words)
     return ctx
 
 
@@ -362,11 +381,12 @@ def _incidental(text: str, s: int, e: int) -> bool:
 
 def _article_context(ctx: _Context, lex: Lexicon, low: str,
                      group_spans: list[tuple[int, int]] | None = None,
-                     population_spans: list[tuple[int, int]] | None = None) -> None:
+                     population_spans: list[tuple[int, int]] | None = None,
+                     anaphor_words: list[tuple[int, int]] | None = None) -> None:
     """Find what the article establishes for all its figures (each one pass over the text).
 
-    ``group_spans`` and ``population_spans``: the group and population finders' spans when
-    already found (``_context``)."""
+    ``group_spans``, ``population_spans`` and ``anaphor_words``: the group, population and
+    ``_GROUP_ANAPHOR_WORDS`` finders' spans when already found (``_context``)."""
     text = ctx.text
     ctx.facts = article_facts(text, lex, ctx.regions, lambda s, e: _incidental(text, s, e))
     folded = P.lowered_for_matching(text, low)  # None: run the case-insensitive patterns
@@ -386,7 +406,9 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
     named = [(s, name) for s, _e, name in ctx.sources]
     named += [(s, name) for s, e, name in ctx.according
               if name and name not in P.GENERIC_SOURCE_NAMES and not known_source_at(s, e)]
-    for m in P.NAME_SAID.finditer(text):
+    ctx.name_said = list(P.NAME_SAID.finditer(text))
+    ctx.name_said_starts = [m.start() for m in ctx.name_said]
+    for m in ctx.name_said:
         if "\n" in m.group("name") or ". " in m.group("name"):
             continue  # across a sentence end ("Monday. It says")
         words = m.group("name").split()
@@ -408,7 +430,8 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
                       for s, e in (lex.group_finder.spans(text, low) if group_spans is None
                                    else group_spans)]
         if lex.agent_groups:
-            ctx.groups = _with_group_anaphors(text, low, ctx.groups, lex.agent_groups)
+            ctx.groups = _with_group_anaphors(text, low, ctx.groups, lex.agent_groups,
+                                              anaphor_words)
         # "in terror attacks and counter-terror operations": a group inside a measure that
         # names more than that group's deeds (all incidents), or joined to operations,
         # qualifies nothing.
@@ -533,9 +556,11 @@ GROUP_ANAPHOR_REACH = 400
 
 
 def _with_group_anaphors(text: str, low: str, groups: list[tuple[int, int, str]],
-                         agents: frozenset[str]) -> list[tuple[int, int, str]]:
+                         agents: frozenset[str], words: list[tuple[int, int]] | None = None,
+                         ) -> list[tuple[int, int, str]]:
     """Add "the group", "its attacks" as mentions of the last acting group named before them
-    (``low`` is ``text.lower()``, read without case folding when it keeps every position).
+    (``low`` is ``text.lower()``, read without case folding when it keeps every position;
+    ``words``: ``_GROUP_ANAPHOR_WORDS``' spans in it, when already found).
 
     "The TTP ... with 412 deaths blamed on the group": the deaths are the TTP's, a
     part of all deaths, and must not be compared with the national total.
@@ -545,7 +570,8 @@ def _with_group_anaphors(text: str, low: str, groups: list[tuple[int, int, str]]
         return groups
     starts = [s for s, _ in named]
     found = list(groups)
-    matches = (P.matches_at(P.GROUP_ANAPHOR_LOW, P.group_anaphor_starts(low), low)
+    matches = (P.matches_at(P.GROUP_ANAPHOR_LOW, P.group_anaphor_starts(low) if words is None
+                            else P.group_anaphor_starts_at(low, words), low)
                if len(low) == len(text)
                else P.GROUP_ANAPHOR.finditer(text))
     for m in matches:
@@ -679,7 +705,8 @@ def _number_figures(text: str, ctx: _Context | None = None) -> list[_Figure]:
         if not n.is_figure:
             continue
         if n.form == N.FRACTION:
-            change = P.FRACTION_CHANGE_BEFORE.search(text, max(0, n.start - 40), n.start)
+            change = P.found_lowered(P.FRACTION_CHANGE_BEFORE, P.FRACTION_CHANGE_BEFORE_LOW, text,
+                                     max(0, n.start - 40), n.start, P.FRACTION_CHANGE_NEEDS)
             if not change and (not _OF_AFTER.match(text, n.end) or P.PERIOD_AFTER_OF.match(
                     text, n.end) or (prev is not None and prev.ordinal
                                      and not text[prev.end:n.start].strip())):
@@ -699,13 +726,21 @@ def _number_figures(text: str, ctx: _Context | None = None) -> list[_Figure]:
     return found
 
 
-def _form_figures(text: str, low: str | None = None) -> list[_Figure]:
+def _form_figures(text: str, low: str | None = None,
+                  words: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None,
+                  ) -> list[_Figure]:
     """Factors ("doubled", "nine-fold", "halved") and ranks ("ranked second", "the most
     affected province"): claims written without a figure in digits (``low``: the text
-    lower-cased, when the caller has it)."""
+    lower-cased, when the caller has it; ``words``: the spans of ``_FACTOR_VERBS`` and
+    ``_RANK_WORDS`` in it, when found)."""
     found = []
     folded = P.lowered_for_matching(text, low)  # the groups read below are lower-cased anyway
-    for m in (P.matches_at(P.FACTOR_LOW, P.factor_starts(folded), folded) if folded is not None
+    if folded is not None and words is not None:
+        factor_starts = P.factor_starts_at(folded, words[0])
+        rank_starts = P.rank_starts_at(folded, words[1])
+    elif folded is not None:
+        factor_starts, rank_starts = P.factor_starts(folded), P.rank_starts(folded)
+    for m in (P.matches_at(P.FACTOR_LOW, factor_starts, folded) if folded is not None
               else P.FACTOR.finditer(text)):
         word = (m.group("verb") or m.group("num")).lower()
         value = P.FACTOR_VERBS.get(word)
@@ -713,7 +748,7 @@ def _form_figures(text: str, low: str | None = None) -> list[_Figure]:
             value = float(word) if word[0].isdigit() else float(
                 {**P.UNIT_WORDS, **P.TEEN_WORDS, **P.TENS_WORDS, "hundred": 100}[word])
         found.append(_Figure(m.start(), m.end(), "factor", value=float(value)))
-    for m in (P.matches_at(P.RANK_LOW, P.rank_starts(folded), folded) if folded is not None
+    for m in (P.matches_at(P.RANK_LOW, rank_starts, folded) if folded is not None
               else P.RANK.finditer(text)):
         word = (m.group("ord") or m.group("ord2") or "").lower()
         if m.group("most") or m.group("top"):
@@ -904,19 +939,18 @@ def _small_word_number_is_claim(text: str, fig: _Figure, ctx: _Context, lex: Lex
             text, ctx.metrics[j][1], fig.start):
         return True  # "killing 27 militants and arresting four": the verb's own count
     k = bisect_left(ctx.populations, fig.end, key=_FIRST)
-    if k < len(ctx.populations) and re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?",
-                                                  text[fig.end:ctx.populations[k][0]]):
+    # (Read in place: the slice to the next people copied all the text up to them.)
+    if k < len(ctx.populations) and P.WORD_GAP.fullmatch(text, fig.end, ctx.populations[k][0]):
         return True  # "three security officials", "six civilians"
     if P.LIST_ITEM_AFTER.match(text, fig.end) and P.LIST_BEFORE.search(
             text, max(0, fig.start - 90), fig.start):
         return True  # "66 in KP, seven in Sindh and three in Balochistan"
     # "three TTP militants", "nine terrorist incidents": a metric word right after the
     # number, or one word after it (a metric phrase may begin with that word).
-    gap = re.match(r"(\s+)(?:[^\W\d_][\w’'-]*\s+)?", text[fig.end:fig.end + 40])
+    gap = P.WORD_GAP.match(text, fig.end, fig.end + 40)
     if gap is None:
         return False
-    return any(_first_metric_at(ctx, at, at + 1, True, lex)
-               for at in (fig.end + gap.end(1), fig.end + gap.end()))
+    return any(_first_metric_at(ctx, at, at + 1, True, lex) for at in (gap.end(1), gap.end()))
 
 
 def _classify(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> None:
@@ -1242,7 +1276,8 @@ class _Scope:
         thousands of figures must not be searched once per figure)."""
         if self._back is None:
             text, (lo, hi) = self.text, self.sent
-            self._back = bool(P.found_lowered(P.PERIOD_ANAPHOR, P.PERIOD_ANAPHOR_LOW, text, lo, hi)
+            self._back = bool(P.found_lowered(P.PERIOD_ANAPHOR, P.PERIOD_ANAPHOR_LOW, text,
+                                              lo, hi, P.PERIOD_ANAPHOR_NEEDS)
                               or P.EVENT_SUBJECT.match(text, lo, hi)
                               or P.DEMONSTRATIVE_SUBJECT.match(text, lo, hi))
         return self._back
@@ -2409,6 +2444,31 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
             fig.base_period = _period_before(fig.period)
 
 
+def _names_said(ctx: _Context, sent: tuple[int, int]) -> list[re.Match[str]]:
+    """``P.NAME_SAID.finditer(text, *sent)``: "<Name> said" in a sentence (``sent``, one of
+    ``ctx.sentences``).
+
+    Read from the whole text's matches (found once, ``_article_context``) where none of them
+    crosses the sentence's start or end: a match of the whole text that lies within the
+    sentence is one the sentence's own scan finds (it tries the same places from the
+    sentence's start, and no match of the pattern ends in a verb at a sentence end, which
+    follows punctuation or a line break, unless at the text's end), and the sentence's scan
+    finds no other (each of its matches holds a saying verb within the sentence, and one the
+    text's scan found elsewhere would cross). Otherwise the sentence is scanned."""
+    lo, hi = sent
+    found = ctx.name_said
+    i = bisect_left(ctx.name_said_starts, lo)
+    if i and found[i - 1].end() > lo:
+        return list(P.NAME_SAID.finditer(ctx.text, lo, hi))  # one crosses the start
+    out = []
+    while i < len(found) and found[i].start() < hi:
+        if found[i].end() > hi:
+            return list(P.NAME_SAID.finditer(ctx.text, lo, hi))  # one crosses the end
+        out.append(found[i])
+        i += 1
+    return out
+
+
 def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]:
     """Sources a sentence attributes its figures to, with their positions."""
     text = ctx.text
@@ -2418,7 +2478,7 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
         before = text[max(sent[0], s - 60):s]
         if P.ATTRIBUTION_BEFORE.search(before) or P.ATTRIBUTION_AFTER.match(
             text, e, sent[1]
-        ) or re.match(r"\)\s*", text[e:e + 3]) and P.ATTRIBUTION_AFTER.match(
+        ) or text.startswith(")", e) and P.ATTRIBUTION_AFTER.match(
             text, e + 1, sent[1]
         ) or P.FOR_SOURCE_OPENING.fullmatch(text, sent[0], s) and text.startswith(",", e):
             # ("For the Pakistan Institute for Conflict and Security Studies, militants carried
@@ -2431,8 +2491,7 @@ def _attributions(ctx: _Context, sent: tuple[int, int]) -> list[tuple[int, str]]
         if name:
             found.append((s, name))
             known.append((s, e))
-    for m in (P.NAME_SAID.finditer(text, *sent) if P.NAME_SAID_VERB.search(text, *sent)
-              else ()):
+    for m in _names_said(ctx, sent):
         s, e = m.span("name")
         words = m.group("name").split()
         while words and words[0].rstrip(".") in P.NAME_SAID_STOP:
@@ -2638,7 +2697,7 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
         return
     if P.EVENT_SUBJECT.match(text, sent[0]):
         why = "the events it takes up"
-    elif P.ALSO_HURT.search(text, *sent):
+    elif P.found_lowered(P.ALSO_HURT, P.ALSO_HURT_LOW, text, *sent, P.ALSO_HURT_NEEDS):
         # "Punjab saw eight attacks that killed 11 soldiers. Nine officials were also
         # injured": the same attacks' wounded.
         why = "the attacks it goes on about ('also')"
@@ -3127,6 +3186,14 @@ def _population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | Non
     return read[1]
 
 
+# A gap after a count longer than ``_SLICED_GAP`` is checked for its length before it is
+# sliced: the text more than ``_LONG_GAP`` characters (at least 61, see
+# ``_read_population_after``) after its first non-space must be quotes. (Shorter gaps are
+# sliced: cheaper than the two tests, and bounded.)
+_LONG_GAP = 64
+_SLICED_GAP = 1000
+
+
 def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] | None:
     """``_population_after``, read from the text."""
     if fig.kind == SHARE:
@@ -3134,12 +3201,21 @@ def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] 
     k = bisect_left(ctx.populations, fig.core_end or fig.span_end, key=_FIRST)
     if k == len(ctx.populations):
         return None
-    gap = ctx.text[fig.span_end:ctx.populations[k][0]]
+    a, b = fig.span_end, ctx.populations[k][0]
+    if b - a > _SLICED_GAP and not P.QUOTES_ONLY.fullmatch(
+            ctx.text, min(b, P.SPACES.match(ctx.text, a, b).end() + _LONG_GAP), b):
+        # The people are far away, and not behind a run of spaces and an aside before or
+        # quotes after: the gap read below would be longer than 30. (Sliced, every count
+        # before the next people named copied all the text up to them: quadratic in a long
+        # text that names few.) With more than 63 characters between the first non-space
+        # and the trailing quotes, removing an aside (at most 32) leaves more than 30.
+        return None
+    gap = ctx.text[a:b]
     # "96 (21 per cent) security personnel": an aside between the count and its people.
     if "(" in gap:  # (the aside is bracketed: most gaps hold no bracket to look for)
         gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1)
     gap = gap.rstrip("“\"‘'")  # '41 “high-value targets”'
-    if len(gap) <= 30 and (re.fullmatch(r"\s+(?:[^\W\d_][\w’'-]*\s+)?", gap) and (
+    if len(gap) <= 30 and (P.WORD_GAP.fullmatch(gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
             or P.OF_WHOM_GAP.fullmatch(gap) or P.THOSE_OF_GAP.fullmatch(gap)):
         return ctx.populations[k]
@@ -3259,9 +3335,10 @@ def _extract_claims(
     lex = lexicon or load_lexicon()
     pub = _parse_published(published)
     ctx = _context(text, lex)
-    figs = _select(_date_figures(text) + _form_figures(text, ctx.low)
+    figs = _select(_date_figures(text) + _form_figures(text, ctx.low, ctx.form_words)
                    + _number_figures(text, ctx))
-    ctx.low = ctx.word_runs = None  # read only to find the figures: not kept (memory)
+    # (read only to find the figures: not kept (memory))
+    ctx.low = ctx.word_runs = ctx.form_words = None
 
     for fig in figs:
         if fig.year_like and _is_year(text, fig, lex, ctx):
@@ -4186,11 +4263,12 @@ def _fact_boxes_on_subject(ctx: _Context, on_subject: dict[int, bool]) -> None:
     if not marked:
         return
     run: list[int] = []
-    item = P.LIST_ITEM_START.match
+    read = P.LIST_ITEM_OR_TEXT.match
     for k, (start, end) in enumerate(ctx.sentences):
-        if item(ctx.text, start, end):
+        line = read(ctx.text, start, end)
+        if line is not None and line.group("item"):
             run.append(k)
-        elif _NON_SPACE.search(ctx.text, start, end) is None:
+        elif line is None:
             continue  # the line breaks between items
         elif run:
             if marked.intersection(run):
@@ -4337,9 +4415,15 @@ def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, ctx: _Context) -> None:
     sentence, and not where the part is given as included in the whole ("..., including
     259 in the merged districts", "259 of them in ...")."""
     text = ctx.text
+    # Only the parts' figures are looked up, and only the wholes' figures can change: the
+    # look-behind below ran for every placed figure, the loop over the pairs for every figure.
+    by_whole: dict[str, list[tuple[str, str]]] = {}
+    for (whole, part), rest in lex.region_rest.items():
+        by_whole.setdefault(whole, []).append((part, rest))
+    parts = {part for _whole, part in lex.region_rest}
     apart: dict[str, dict[tuple, set[int]]] = {}  # region -> (measure...) -> sentences
     for fig in figs:
-        if fig.region and fig.metric and not P.INCLUDED_BEFORE.search(
+        if fig.region in parts and fig.metric and not P.INCLUDED_BEFORE.search(
                 text, max(0, fig.span_start - 40), fig.span_start) and not P.OF_THEM_AFTER.match(
                 text, fig.span_end):
             key = (fig.metric, fig.period, fig.attributed_to)
@@ -4364,9 +4448,9 @@ def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, ctx: _Context) -> None:
                 fig.extra.setdefault("how", {})["region"] = (
                     f"{region_name(lex, rest)}: '{said.group(0)}'")
                 continue
-        for (whole, part), rest in lex.region_rest.items():
+        for part, rest in by_whole.get(fig.region, ()):
             told = apart.get(part, {}).get((fig.metric, fig.period, fig.attributed_to))
-            if fig.region == whole and told and bisect_right(
+            if told and bisect_right(
                     ctx.sentence_starts, fig.span_start) not in told:
                 fig.region = rest
                 how = fig.extra.setdefault("how", {})

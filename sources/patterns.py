@@ -22,6 +22,7 @@ from checks.vocabulary import Qualifier
 # turn them into it (dotless i, long s): the only ones, checked over all of Unicode by
 # tests/test_patterns_fold.py.
 _FOLD_UNSAFE = "\u0131\u017f"
+_DOTLESS_I, _LONG_S = _FOLD_UNSAFE  # tested one by one (``lowered_for_matching``)
 
 
 def lowered_for_matching(text: str, low: str | None = None) -> str | None:
@@ -34,24 +35,38 @@ def lowered_for_matching(text: str, low: str | None = None) -> str | None:
     copy halves it (``*_LOW`` patterns below).
     """
     low = text.lower() if low is None else low
-    # (``in`` finds one character much faster than a regex character class scans for it.)
-    if len(low) != len(text) or any(c in text for c in _FOLD_UNSAFE):
+    # (``in`` finds one character much faster than a regex character class scans for it;
+    # the two tests written out, not a generator over ``_FOLD_UNSAFE``: this runs for every
+    # window searched, tens of thousands of times per MB.)
+    if len(low) != len(text) or _DOTLESS_I in text or _LONG_S in text:
         return None
     return low
 
 
-def found_lowered(rx: re.Pattern[str], rx_low: re.Pattern[str], text: str, lo: int, hi: int
-                  ) -> bool:
+def found_lowered(rx: re.Pattern[str], rx_low: re.Pattern[str], text: str, lo: int, hi: int,
+                  needs: tuple[str, ...] = ()) -> bool:
     """Whether ``rx.search(text, lo, hi)`` finds a match, read with ``rx_low`` (``rx``'s
     lower-case pattern without ``re.IGNORECASE``) from the lower-cased stretch when
     ``lowered_for_matching`` allows it: case folding is most of the cost of a ``\\b``-led
     case-insensitive search, which tries every position (a sentence's tense, a window
     before a year). The character before ``lo`` is lower-cased with the stretch, so that a
-    word boundary at ``lo`` reads as in the text (lower-casing keeps word characters)."""
+    word boundary at ``lo`` reads as in the text (lower-casing keeps word characters).
+
+    ``needs``: lower-case words of which every ``rx_low`` match holds one; a stretch that
+    holds none is not searched (``in`` finds a word much faster than the pattern is tried at
+    every position)."""
     start = lo - 1 if lo > 0 else lo
-    low = lowered_for_matching(text[start:hi])
-    if low is None:
+    # ``lowered_for_matching``'s test, written out: one call less for every window.
+    stretch = text[start:hi]
+    low = stretch.lower()
+    if len(low) != len(stretch) or _DOTLESS_I in stretch or _LONG_S in stretch:
         return rx.search(text, lo, hi) is not None
+    if needs:
+        for word in needs:
+            if word in low:
+                break
+        else:
+            return False
     return rx_low.search(low, lo - start) is not None
 
 
@@ -657,6 +672,9 @@ LIST_NUMBER_AFTER = re.compile(r"[.)][ \t]+\D")
 LINE_START_BEFORE = re.compile(r"(?:\A|\n)[ \t]*\Z")
 # A list item's opening: a bullet or "1." at the start of its line.
 LIST_ITEM_START = re.compile(r"\s*(?:[-•*·–—]|\d{1,2}[.)])[ \t]")
+# The same, or else the first character that is no space (group "item" set for an item; no
+# match for a blank line): one search per line instead of two.
+LIST_ITEM_OR_TEXT = re.compile(r"\s*(?:(?P<item>(?:[-•*·–—]|\d{1,2}[.)])[ \t])|\S)")
 # "rose from 419 to 693": a change between two stated levels, not a range.
 CHANGE_FROM_BEFORE = re.compile(
     rf"\b(?:{alternation(CHANGE_VERBS)}|{alternation(CHANGE_NOUNS)})\s+from\s+\Z", re.IGNORECASE
@@ -1042,6 +1060,14 @@ DEADLIEST_FOR = re.compile(r"\b(?:deadliest|bloodiest|worst|most\s+(?:fatal|leth
                            r"\s+(?:[^\W\d_]+\s+){0,3}?for\s+(?:the\s+)?\Z", re.IGNORECASE)
 WITH_TOLL_GAP = re.compile(r"[^.;:!?\n]{0,40}?,\s+with\s+", re.IGNORECASE)
 # "96 (21 per cent) security personnel": an aside between a count and the people it counts.
+# Between a count and the people or noun it counts: spaces, and at most one word between
+# ("three security officials", "41 “high-value targets”"); group 1 the spaces before it.
+# Compiled once: the extractor tries it for every small count and every count's people.
+WORD_GAP = re.compile(r"(\s+)(?:[^\W\d_][\w’'-]*\s+)?")
+# Leading spaces, and a run of nothing but the quotes a gap's end may hold (possessive: a
+# stretch that holds anything else fails at its first such character, without reading on).
+SPACES = re.compile(r"\s*")
+QUOTES_ONLY = re.compile(r"[“\"‘']*+")
 ASIDE_IN_GAP = re.compile(r"\A\s*\([^()]{1,30}\)(?=\s)")
 # "71 casualties—38 of whom were police officers": the part named after "of whom".
 # ("492 were injured, 238 of them from the security forces": from whose ranks, too.)
@@ -1153,6 +1179,8 @@ FRACTION_CHANGE_BEFORE = re.compile(
     r"\b(?:(?:increase|rise|jump|surge|decrease|decline|drop|fall|reduction)\s+of"
     r"|(?:rose|increased|grew|jumped|surged|fell|dropped|declined|decreased)\s+by)\s+"
     r"(?:(?:about|nearly|almost|around|roughly|over|more\s+than|some)\s+)?\Z", re.IGNORECASE)
+FRACTION_CHANGE_BEFORE_LOW = re.compile(FRACTION_CHANGE_BEFORE.pattern)  # found_lowered
+FRACTION_CHANGE_NEEDS = ("of", "by")
 # An aside about the people a subject counts, up to its verb: ", including 260 soldiers, ",
 # ", along with some 640 civilians in all, have ".
 PEOPLE_ASIDE = re.compile(
@@ -1164,6 +1192,8 @@ WHICH_GAP = re.compile(r"\s*,?\s+(?:which|when)\s+(?:[a-z]+\s+){0,3}", re.IGNORE
 # More people hurt in the events just told: "Nine officials were also injured".
 ALSO_HURT = re.compile(r"\balso\s+(?:been\s+)?(?:injured|wounded|killed|martyred|hurt)\b",
                        re.IGNORECASE)
+ALSO_HURT_LOW = re.compile(ALSO_HURT.pattern)  # found_lowered, where "also" is
+ALSO_HURT_NEEDS = ("also",)
 # A headline that ends on its source: "... highest since 2014: PICSS".
 CREDIT_BEFORE = re.compile(r"(?:[:|]|\s[-–—])\s*\Z")
 LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
@@ -1487,6 +1517,20 @@ GROUP_ANAPHOR = re.compile(
 GROUP_ANAPHOR_LOW = re.compile(GROUP_ANAPHOR.pattern)
 
 
+# The words every GROUP_ANAPHOR match holds, as whole words: its noun, a verb that starts
+# it, or a deed "it" did. Found with the vocabularies in their shared scan (each literal
+# searched alone was a pass over the text: 17 passes, about 12 ms per MB).
+GROUP_ANAPHOR_WORDS = ("group", "outfit", *GROUP_ANAPHOR_VERBS, *GROUP_ANAPHOR_DEEDS)
+
+
+def group_anaphor_starts_at(low: str, words: Iterable[tuple[int, int]]) -> list[int]:
+    """``group_anaphor_starts`` from the spans of ``GROUP_ANAPHOR_WORDS`` found as whole
+    words in ``low`` (each word's start and the starts of the two words before it: "the"
+    before "group", "it" before a deed). A match holds one of them as a whole word, so its
+    start is among these; the others are tried and fail (``matches_at``)."""
+    return sorted({p for at, _end in words for p in (at, *_words_before(low, at, 2))})
+
+
 def group_anaphor_starts(low: str) -> list[int]:
     """Every word start in ``low`` (lower-cased text) where a ``GROUP_ANAPHOR_LOW`` match can
     start, and some more places (for ``matches_at``): "the" one or two words before "group"
@@ -1522,6 +1566,8 @@ PERIOD_ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 PERIOD_ANAPHOR_LOW = re.compile(PERIOD_ANAPHOR.pattern)  # found_lowered
+# A word every PERIOD_ANAPHOR match holds (``found_lowered``'s ``needs``).
+PERIOD_ANAPHOR_NEEDS = ("period", "time", "span", "month")
 # A sentence that opens on the figures just told as a whole of its own: "This includes a
 # 90% rise in ...", "These included 40 soldiers", "This figure included 12 policemen".
 BACK_NOUN = re.compile(rf"\b{_BACK_NOUN}\b", re.IGNORECASE)
@@ -1740,7 +1786,22 @@ def factor_starts(low: str) -> list[int]:
     its space or hyphen); it starts where they do or after a point, never before the "fold"
     found before (no number word ends in a word boundary inside "fold").
     """
-    found = [p for stem in FACTOR_STEMS for p in _occurrences(low, stem)]
+    return sorted(set([p for stem in FACTOR_STEMS for p in _occurrences(low, stem)]
+                      + _fold_number_starts(low)))
+
+
+def factor_starts_at(low: str, words: Iterable[tuple[int, int]]) -> list[int]:
+    """``factor_starts`` with the verbs given: ``words``, the spans of ``FACTOR_VERBS`` as
+    whole words in ``low`` (found with the vocabularies in their shared scan, not with a
+    search per stem). A verb starts a match only as a whole word (``FACTOR``'s ``\\b``
+    either side)."""
+    return sorted(set([at for at, _end in words] + _fold_number_starts(low)))
+
+
+def _fold_number_starts(low: str) -> list[int]:
+    """Where the number before each "fold" can start (see ``factor_starts``): "fold" may end a
+    word ("ninefold"), so it is searched for as a literal."""
+    found = []
     floor = 0
     for at in _occurrences(low, "fold"):
         end = at - 1 if at and (low[at - 1].isspace() or low[at - 1] == "-") else at
@@ -1750,7 +1811,7 @@ def factor_starts(low: str) -> list[int]:
         found.append(b)
         found.extend(p for p in range(b + 1, end) if low[p - 1] == ".")
         floor = at + 4
-    return sorted(set(found))
+    return found
 
 
 # "ranked second", "ranks 4th", "placed third", "the second most-affected", "the most
@@ -1780,11 +1841,32 @@ def rank_starts(low: str) -> list[int]:
     it, across spaces and hyphens.
     """
     found = [p for w in ("rank", "placed", "positioned", "top") for p in _occurrences(low, w)]
-    for w in ("most", "worst", "highest", "hardest", "deadliest"):
+    for w in RANK_SUPERLATIVES:
         for at in _occurrences(low, w):
             b = _word_before(low, at, "-")
             if b >= 0:
                 found.append(b)
+    return sorted(set(found))
+
+
+# The words a RANK match holds as whole words: a verb that starts it, or a superlative after
+# the ordinal or "the" that starts it (``rank_starts_at``).
+RANK_VERBS = ("rank", "ranked", "ranks", "placed", "positioned", "top", "topped", "tops")
+RANK_SUPERLATIVES = ("most", "worst", "highest", "hardest", "deadliest")
+
+
+def rank_starts_at(low: str, words: Iterable[tuple[int, int]]) -> list[int]:
+    """``rank_starts`` from the spans of ``RANK_VERBS`` and ``RANK_SUPERLATIVES`` as whole
+    words in ``low`` (found with the vocabularies in their shared scan, not with nine
+    searches of the text): a verb's start, and the word before a superlative."""
+    found = []
+    for at, end in words:
+        if low[at:end] in RANK_SUPERLATIVES:
+            b = _word_before(low, at, "-")
+            if b >= 0:
+                found.append(b)
+        else:
+            found.append(at)
     return sorted(set(found))
 
 

@@ -325,3 +325,24 @@ def test_extraction_memory_is_proportional_to_input() -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert peak < 40 * len(text.encode())
+
+
+def test_non_ascii_runs_found_as_by_the_plain_pattern() -> None:
+    """``_NON_ASCII`` ("XX*", so that the regex engine skips to its first character) finds
+    the runs "X+" finds, and ``normalise_text`` reads them as before."""
+    import random
+
+    from sources.articles import _NON_ASCII, normalise_text
+
+    plain = re.compile(r"[^\x00-\x7f]+")
+    rng = random.Random(3)
+    pieces = ["a", " ", "5", "’", "“", "\u200b", "\u00ad", "٣", "１", "％", "é", "\U0001f600",
+              "\x7f", "\x80", "ab"]
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 12)))
+        assert [m.span() for m in _NON_ASCII.finditer(text)] == [
+            m.span() for m in plain.finditer(text)], text
+    assert normalise_text("1,\u200b524 and ٣٠％ said “x”") == (
+        "1,524 and 30% said “x”", ("removed 1 invisible character(s) (U+200B)",
+                                   "read 2 non-ASCII digit(s) as 0-9",
+                                   "folded 1 compatibility character(s) (NFKC)"))

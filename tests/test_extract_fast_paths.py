@@ -15,6 +15,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from sources import extract as X
 from sources import patterns as P
 
@@ -311,3 +313,96 @@ def test_lowered_searches_find_what_the_case_insensitive_patterns_find() -> None
             assert P.found_lowered(rx, rx_low, text, lo, hi) == expected, (rx.pattern, text, lo)
             found[k] += expected
     assert min(found) > 150, found
+
+
+def _population_after_by_slicing(text: str, populations: list[tuple[int, int, str]],
+                                 fig: object) -> tuple[int, int, str] | None:
+    """``_read_population_after`` as first written: the gap to the next people sliced whole."""
+    k = next((i for i, p in enumerate(populations) if p[0] >= (fig.core_end or fig.span_end)),
+             len(populations))
+    if k == len(populations):
+        return None
+    gap = text[fig.span_end:populations[k][0]]
+    if "(" in gap:
+        gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1)
+    gap = gap.rstrip("“\"‘'")
+    if len(gap) <= 30 and (P.WORD_GAP.fullmatch(gap) and (
+            not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
+            or P.OF_WHOM_GAP.fullmatch(gap) or P.THOSE_OF_GAP.fullmatch(gap)):
+        return populations[k]
+    return None
+
+
+@pytest.mark.parametrize("sliced", [X._SLICED_GAP, 0])
+def test_population_after_a_count_read_without_slicing_long_gaps(
+        sliced: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long gap between a count and the next people is refused before it is sliced (it
+    made the extractor quadratic in a text that names few people): the same answer as the
+    whole slice on gaps of long space runs, asides, quote runs and words around the limit
+    (also with every gap checked before it is sliced)."""
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(X, "_SLICED_GAP", sliced)
+
+    pieces = [" ", " " * 40, " " * 1200, "\n", "(21 per cent)", "(" + "x" * 30 + ")",
+              "(" + "y" * 31 + ")", "“", "”", '"' * 30, "‘", "'", "armed", "of whom were",
+              "were those of the", "x", "the", "," + " " * 20, "'" * 70, "”" * 1100]
+    rng = random.Random(61)
+    # Around the limit: the longest aside, then spaces and a word whose length decides.
+    edges = [" " * w + "(" + "x" * 30 + ")" + " " * r + "armed " + "”" * q
+             for w in (1, 70, 1100) for r in range(1, 30) for q in (0, 1, 80, 1100)]
+    accepted = refused_long = 0
+    for i in range(20000 + len(edges)):
+        gap = edges[i - 20000] if i >= 20000 else "".join(
+            rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        text = "5" + gap + "civilians"
+        populations = [(len(text) - 9, len(text), "civilians")]
+        fig = SimpleNamespace(kind="count", core_end=1, span_end=1)
+        ctx = SimpleNamespace(text=text, populations=populations)
+        expected = _population_after_by_slicing(text, populations, fig)
+        assert X._read_population_after(ctx, fig) == expected, repr(gap)
+        accepted += expected is not None and len(gap) > max(sliced, X._LONG_GAP)
+        refused_long += expected is None and len(gap) > max(sliced, X._LONG_GAP)
+    assert accepted > 20 and refused_long > 1000  # long gaps met both ways
+
+
+def test_names_said_in_a_sentence_read_from_the_whole_text_as_scanned_alone() -> None:
+    """``_names_said`` (the whole text's "<Name> said" matches within a sentence, or the
+    sentence scanned where one crosses its bounds) gives ``NAME_SAID.finditer`` of each
+    sentence, on texts whose names and clauses run across sentence ends."""
+    from sources.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    pieces = ["John ", "Smith ", "Ayesha ", "Khan ", "bin ", "Al ", "Mr. ", "The ", "said",
+              "says", "estimated", "believes", " (PIPS) ", ", the envoy, ", ", a man. ",
+              "has ", "also ", "’", "'", "-", " ", "  ", ". ", ".\n", "\n", "? ", "! ",
+              '." ', "x", "5", "U.S. ", "Dr. ", " said. ", "Islamabad ", "John Smith said",
+              "Ayesha Khan says"]
+    crossing = compared = 0
+    for text in _texts(pieces, 2000, 30, seed=47):
+        ctx = X._context(text, lex)
+        for sent in ctx.sentences:
+            expected = [m.span() for m in P.NAME_SAID.finditer(text, *sent)]
+            assert [m.span() for m in X._names_said(ctx, sent)] == expected, (text, sent)
+            compared += len(expected)
+            crossing += any(m.start() < sent[0] < m.end() or m.start() < sent[1] < m.end()
+                            for m in ctx.name_said)
+    assert compared > 500 and crossing > 20  # both ways taken
+
+
+def test_list_item_or_text_reads_a_line_as_the_two_searches_did() -> None:
+    """``LIST_ITEM_OR_TEXT`` (one match per line) tells an item, a line of text and a blank
+    line apart as ``LIST_ITEM_START`` then a search for a non-space did."""
+    non_space = re.compile(r"\S")
+    pieces = [" ", "\t", "\n", "-", "•", "*", "–", "1", "12", "123", ".", ")", "a", "B", "x-",
+              "\u00a0", "\u2028"]
+    kinds = set()
+    for text in _texts(pieces, 20000, 8, seed=71):
+        for lo in range(min(3, len(text))):
+            was = ("item" if P.LIST_ITEM_START.match(text, lo) else
+                   "blank" if non_space.search(text, lo) is None else "text")
+            line = P.LIST_ITEM_OR_TEXT.match(text, lo)
+            now = "blank" if line is None else "item" if line.group("item") else "text"
+            assert now == was, (text, lo)
+            kinds.add(now)
+    assert kinds == {"item", "blank", "text"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import string
 import sys
+from functools import partial
 
 import pytest
 
@@ -136,6 +137,8 @@ _CONTEXT_PIECES = [
     # near misses of the literal searches (``country_starts``, ``group_anaphor_starts``)
     "nation", "national", "international", "the nation", "countryside", "terror", "armed",
     "banned", "groups", "subgroup", "outfits", "untied", "tied to", "its", "theirs",
+    "it had carried out", "carried  out", "miscarried out", "has conducted", "it’s", "it staged",
+    "perpetrated", "mounted", "caused", "inflicted",
 ]
 
 
@@ -145,6 +148,14 @@ def _random_texts(pieces: list[str], seed: int, n: int = 3000) -> list[str]:
     rng = random.Random(seed)
     return ["".join(p + rng.choice([" ", "  ", "", "\n", ", ", ". "])
                     for p in rng.choices(pieces, k=rng.randint(1, 12))) for _ in range(n)]
+
+
+def _group_anaphor_words(low: str) -> list[tuple[int, int]]:
+    """The group-anaphor words as the extractor finds them (whole words, shared scan)."""
+    from sources.extract import _GROUP_ANAPHOR_WORDS
+    from sources.lexicon import spans_together
+
+    return spans_together((_GROUP_ANAPHOR_WORDS,), low, low)[0]
 
 
 def _from(starts: re.Pattern[str]):
@@ -160,8 +171,11 @@ def _from(starts: re.Pattern[str]):
         (P.FACTOR, P.FACTOR_LOW, P.factor_starts),
         (P.RANK, P.RANK_LOW, P.rank_starts),
         (P.GROUP_ANAPHOR, P.GROUP_ANAPHOR_LOW, P.group_anaphor_starts),
+        (P.GROUP_ANAPHOR, P.GROUP_ANAPHOR_LOW, lambda low: P.group_anaphor_starts_at(
+            low, _group_anaphor_words(low))),
     ],
-    ids=["CARRY_MARKER", "COUNTRY_REFERENCE", "FACTOR", "RANK", "GROUP_ANAPHOR"],
+    ids=["CARRY_MARKER", "COUNTRY_REFERENCE", "FACTOR", "RANK", "GROUP_ANAPHOR",
+         "GROUP_ANAPHOR_WORDS"],
 )
 def test_context_markers_found_from_their_starts_as_by_a_full_scan(
     folding: re.Pattern[str], lowered: re.Pattern[str], candidates
@@ -187,10 +201,20 @@ _FACTOR_AND_RANK_PIECES = [
 ]
 
 
+def _form_words(low: str) -> list[list[tuple[int, int]]]:
+    """The factor verbs and rank words as the extractor finds them (whole words, shared
+    scan)."""
+    from sources.extract import _FACTOR_VERBS, _RANK_WORDS
+    from sources.lexicon import spans_together
+
+    return spans_together((_FACTOR_VERBS, _RANK_WORDS), low, low)
+
+
 def test_factor_and_rank_candidates_hold_every_match_start() -> None:
-    """``factor_starts`` and ``rank_starts`` (literal searches for rare words) give
-    ``matches_at`` every place a match starts, on texts dense in near-misses: the same
-    matches as the full case-insensitive scan."""
+    """``factor_starts`` and ``rank_starts`` (literal searches for rare words), and their
+    ``_at`` forms (from the words found in the shared scan), give ``matches_at`` every place
+    a match starts, on texts dense in near-misses: the same matches as the full
+    case-insensitive scan."""
     assert all(verb.startswith(P.FACTOR_STEMS) for verb in P.FACTOR_VERBS)
     assert all(w.isalnum() for w, v in P.ORDINAL_WORDS.items() if v <= 20)
     found = 0
@@ -198,8 +222,12 @@ def test_factor_and_rank_candidates_hold_every_match_start() -> None:
         low = P.lowered_for_matching(text)
         if low is None:
             continue
-        for rx, lowered, candidates in ((P.FACTOR, P.FACTOR_LOW, P.factor_starts),
-                                        (P.RANK, P.RANK_LOW, P.rank_starts)):
+        verbs, ranks = _form_words(low)
+        for rx, lowered, candidates in (
+                (P.FACTOR, P.FACTOR_LOW, P.factor_starts),
+                (P.RANK, P.RANK_LOW, P.rank_starts),
+                (P.FACTOR, P.FACTOR_LOW, partial(P.factor_starts_at, words=verbs)),
+                (P.RANK, P.RANK_LOW, partial(P.rank_starts_at, words=ranks))):
             expected = [m.span() for m in rx.finditer(text)]
             assert [m.span() for m in P.matches_at(lowered, candidates(low), low)] == expected, text
             found += len(expected)
@@ -240,20 +268,23 @@ _VOCABULARY_PIECES = [
     # cased text: as words, inside words, and lower-cased (which they do not match).
     "ICT", "district", "AJK", "FATA", "NWFP", "CTD", "ctd", "CRSS", "Asif Durrani", "CTD Khyber",
     "Balochistan Police", "Balochistan's Home Department",
+    # The group-anaphor words: whole, inside words, and "carried out" across two spaces.
+    "group", "subgroup", "Outfit", "carried  out", "miscarried out", "tied",
+    "doubled", "redoubled", "Halving", "ranked", "Tops", "stop", "almost", "worst-hit",
 ]
 
 
 def test_vocabularies_found_in_one_scan_as_each_finds_them() -> None:
     """``spans_together`` gives each finder's own ``spans``, on texts that glue vocabulary
     words to others (matches inside words hide what starts before their end)."""
-    from sources.extract import _RELATIVE
+    from sources.extract import _FACTOR_VERBS, _GROUP_ANAPHOR_WORDS, _RANK_WORDS, _RELATIVE
     from sources.lexicon import load_lexicon, spans_together
     from sources.numbers import WORD_RUNS
 
     lex = load_lexicon()
     finders = (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
                lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, None,
-               WORD_RUNS)
+               WORD_RUNS, _GROUP_ANAPHOR_WORDS, _FACTOR_VERBS, _RANK_WORDS)
     found = 0
     for text in _random_texts(_VOCABULARY_PIECES, 31, 6000) + TEXTS:
         low = text.lower()
@@ -261,6 +292,74 @@ def test_vocabularies_found_in_one_scan_as_each_finds_them() -> None:
         assert spans_together(finders, text, low) == expected, text
         found += sum(map(len, expected))
     assert found > 20000
+
+
+def test_word_ends_read_backwards_as_the_union_finds_them() -> None:
+    """``_word_ends`` (the union of first words read in the reversed text) gives the union's
+    own matches and starts, on texts that glue vocabulary words together and to others,
+    with a word at the very start and end, and inside words ("counterattacks")."""
+    from collections import defaultdict
+
+    from sources.extract import _RELATIVE
+    from sources.lexicon import _heads_pattern, _word_ends, load_lexicon
+    from sources.numbers import WORD_RUNS
+
+    lex = load_lexicon()
+    present = tuple(f for f in (lex.metric_finder, lex.modifier_finder, lex.not_place_finder,
+                                lex.region_finder, lex.source_finder, _RELATIVE,
+                                lex.group_finder, lex.population_finder, WORD_RUNS) if f)
+    union = _heads_pattern(present)[0]
+    inside = 0
+    for text in _random_texts(_VOCABULARY_PIECES, 37, 6000) + TEXTS + ["", "the", " the"]:
+        low = text.lower()
+        expected: defaultdict[str, list[int]] = defaultdict(list)
+        for m in union.finditer(low):
+            expected[m.group()].append(m.start())
+            inside += bool(m.start() and low[m.start() - 1].isalnum())
+        found = _word_ends(present, low)
+        assert {k: sorted(v) for k, v in found.items()} == dict(expected), text
+    assert inside > 1000  # ends of words that are no first word themselves were met
+
+
+_NEEDS_PIECES = ["x", "ı", "İ", "ſ", "K", "-", ",", "  ", "\n", "the", "of", "by", "in"]
+
+
+@pytest.mark.parametrize(
+    ("rx", "rx_low", "needs", "pieces"),
+    [
+        (P.PERIOD_ANAPHOR, P.PERIOD_ANAPHOR_LOW, P.PERIOD_ANAPHOR_NEEDS,
+         ["during", "over", "for", "within", "throughout", "this", "that", "same", "period",
+          "periods", "time", "Span", "month", "MONTH", "months", "during this period",
+          "in that time", "over the same span", "that month", "the same month",
+          "the same period"]),
+        (P.ALSO_HURT, P.ALSO_HURT_LOW, P.ALSO_HURT_NEEDS,
+         ["also", "Also", "ALSO", "been", "injured", "wounded", "killed", "martyred", "hurt",
+          "also injured", "also been wounded", "alsokilled", "hurts", "also\ninjured",
+          "also\tkilled"]),
+        (P.FRACTION_CHANGE_BEFORE, P.FRACTION_CHANGE_BEFORE_LOW, P.FRACTION_CHANGE_NEEDS,
+         ["increase of", "rise of", "drop of", "rose by", "fell by", "about", "more than",
+          "some", "nearly", "increase", "rose", "decline  of", "Surged BY", "", " "]),
+    ],
+    ids=["PERIOD_ANAPHOR", "ALSO_HURT", "FRACTION_CHANGE_BEFORE"],
+)
+def test_searched_only_where_its_words_are(
+        rx: re.Pattern[str], rx_low: re.Pattern[str], needs: tuple[str, ...],
+        pieces: list[str]) -> None:
+    """``found_lowered`` skips a stretch without one of ``needs``: the same answer as the
+    search on random texts of the pattern's pieces (cased at random, with ı, İ, ſ)."""
+    import random
+
+    rng = random.Random(23)
+    skipped = hits = 0
+    for _ in range(20000):
+        text = " ".join(rng.choice([w, w.upper(), w.title()]) for w in rng.choices(
+            pieces + _NEEDS_PIECES, k=rng.randint(1, 8))) + rng.choice(["", " "])
+        lo = rng.randint(0, len(text))
+        plain = rx.search(text, lo, len(text)) is not None
+        assert P.found_lowered(rx, rx_low, text, lo, len(text), needs) == plain, (text, lo)
+        hits += plain
+        skipped += not any(w in text[lo:].lower() for w in needs)
+    assert hits > 300 and skipped > 1000
 
 
 def test_lower_casing_keeps_word_characters() -> None:
