@@ -3801,6 +3801,7 @@ def _extract_claims(
     _restated_sources([fig for fig, _ in claimed], text)
     # Before the local names are resolved: "the CTD" carried on is the CTD of the figure's place.
     _tables(ctx, lex, [fig for fig, _ in claimed])
+    _revised_figures(text, [fig for fig, _ in claimed])
     _source_lines(ctx, [fig for fig, _ in claimed])
     _place_labels(ctx, [fig for fig, _ in claimed])
     _article_sources(ctx, lex, [fig for fig, _ in claimed], pub)
@@ -4040,6 +4041,38 @@ def _owned_whole(ctx: _Context, lex: Lexicon, part: _Figure, whole: _Figure,
             part.region = others[-1][2]
             part.extra["how"]["region"] = (f"the place its sentence names, a part of "
                                            f"{region_name(lex, owner[2])}")
+
+
+REVISED_REACH = 400  # characters back from "revised that figure to N" where that figure is
+
+
+def _revised_figures(text: str, figs: list[_Figure]) -> None:
+    """"The index counted 490 incidents in 2023. A year later, the 2025 edition revised that
+    figure to 517": the figure revised is an earlier statement (compared with the revised
+    edition, a false alarm), left unbound with the reason; the revision is that figure's
+    measure, place, period and source, now."""
+    if "revis" not in text:
+        return
+    for k, fig in enumerate(figs):
+        if fig.kind != COUNT or not P.REVISED_TO_BEFORE.search(
+                text, max(0, fig.span_start - 60), fig.span_start):
+            continue
+        earlier = next((f for f in reversed(figs[:k]) if f.kind == COUNT and f.metric
+                        and fig.span_start - f.span_end <= REVISED_REACH), None)
+        if earlier is None:
+            continue
+        words = text[earlier.span_start:earlier.span_end]
+        if fig.metric is None:
+            fig.metric, fig.period = earlier.metric, earlier.period
+            fig.region = fig.region or earlier.region
+            fig.attributed_to = fig.attributed_to or earlier.attributed_to
+            fig.extra["how"]["metric"] = f"the figure it revises ({words})"
+            fig.extra["how"]["period"] = f"the figure it revises ({words})"
+        earlier.metric = None
+        earlier.extra["no_measure"] = True
+        earlier.extra["how"]["metric"] = (f"none: a figure since revised (to "
+                                          f"{text[fig.span_start:fig.span_end]}), not the "
+                                          "publisher's current one")
 
 
 def _earlier_statements(text: str, claims: list[_Figure]) -> None:

@@ -621,6 +621,10 @@ STATED_EARLIER_AFTER = re.compile(
     r"(?:\s+[^\W\d_][\w-]*)?\s+(?:it|they|the\s+[^\W\d_]+)\s+(?:had\s+)?(?:reported|given|published"
     r"|put|stated|announced|released)\s+(?:earlier|previously|initially|originally|before)\b",
     re.IGNORECASE)
+# "the 2025 edition revised that figure to 517": a revision of the figure told before.
+REVISED_TO_BEFORE = re.compile(
+    r"\brevis(?:ed|es|ing)\s+(?:that|the|this|its)\s+(?:figure|count|tally|number|toll|total"
+    r"|estimate)\s+(?:up(?:ward)?s?\s+|down(?:ward)?s?\s+)?to\s+\Z", re.IGNORECASE)
 STATED_EARLIER_BEFORE = re.compile(
     r"\b(?:earlier|previous|initial|original|old|preliminary)\s+(?:figure|count|tally|toll"
     r"|estimate|total)\s+of\s+(?:about\s+|some\s+|nearly\s+)?\Z", re.IGNORECASE)
@@ -856,7 +860,9 @@ DISTRICT_WORD = re.compile(r"(?:[Dd]istrict|[Tt]ehsil)\b")
 DISTRICT_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+\Z")
 # "October 11 and 12", "October 11-12": the gap before the second day of a span of days.
 # "from January 1 to December 6", "between 1 and 6 December": two days that make one span.
-DAY_TO_DAY_GAP = re.compile(r"\s*(?:to|till|until|through|–|-|(?P<and>and))\s*", re.IGNORECASE)
+# ("from June 18, 2022, to June 18, 2023": a comma may close the first day's year)
+DAY_TO_DAY_GAP = re.compile(r"\s*,?\s*(?:to|till|until|through|–|-|(?P<and>and))\s*",
+                            re.IGNORECASE)
 BETWEEN_DAYS_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 DAY_AT_END = re.compile(r"\b([0-3]?[0-9])(?:st|nd|rd|th)?\Z")
 DAY_SPAN_GAP = re.compile(r"\s*(?:and|to|through|till|until|-|–|—)\s*", re.IGNORECASE)

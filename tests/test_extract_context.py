@@ -2787,3 +2787,21 @@ def test_a_place_with_its_count_after_a_comma_is_the_counts() -> None:
             "and Balochistan, with 200, PIPS said.")
     claims = by_text(text, published="2025-01-06")
     assert (claims["290"][C.region], claims["200"][C.region]) == ("PK-KP", "PK-BA")
+
+
+def test_a_figure_revised_later_in_the_story_is_no_current_one_and_the_revision_is() -> None:
+    text = ("Pakistan ranked fourth in the Global Terrorism Index 2024. The index counted 480 "
+            "terrorist incidents in the country in 2023.\n\nA year later, the 2025 edition "
+            "revised that figure to 510.")
+    claims = by_text(text, published="2025-03-08")
+    assert claims["480"][C.metric] is None and "revised" in claims["480"][C.binding]
+    assert (claims["510"][C.metric], claims["510"][C.period]) == ("attacks", "2023")
+    kept = by_text(text.replace("revised that figure to 510", "counted 1,100 in 2024"),
+                   published="2025-03-08")
+    assert kept["480"][C.metric] == "attacks"
+
+
+def test_a_span_of_days_with_a_comma_after_the_first_year() -> None:
+    claims = by_text("PESHAWAR: From June 18, 2022, to June 18, 2023, the police recorded 660 "
+                     "terrorist attacks.", published="2023-07-24")
+    assert claims["660"][C.period] == "2022-06-18/2023-06-18"
