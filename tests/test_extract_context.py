@@ -2805,3 +2805,10 @@ def test_a_span_of_days_with_a_comma_after_the_first_year() -> None:
     claims = by_text("PESHAWAR: From June 18, 2022, to June 18, 2023, the police recorded 660 "
                      "terrorist attacks.", published="2023-07-24")
     assert claims["660"][C.period] == "2022-06-18/2023-06-18"
+
+
+def test_khyber_pakhtunkhwas_mainland_districts_are_kp_mainland() -> None:
+    claims = by_text("ISLAMABAD: In Khyber Pakhtunkhwa's mainland districts there were 25 attacks "
+                     "in September 2025, while the tribal districts saw 20, PICSS said.",
+                     published="2025-10-01")
+    assert (claims["25"][C.region], claims["20"][C.region]) == ("PK-KPM", "PK-TA")
