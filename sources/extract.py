@@ -3462,6 +3462,13 @@ def _extract_claims(
                 # "Attacks in KP have climbed steadily, from 260 in 2021 ...": the levels of
                 # the change its verb told, whose subject names the measure.
                 clause = (_clause(ctx, clause[0] - 1, clause[0] - 1, sent)[0], clause[1])
+            if previous is None and fig.kind == COUNT and P.COLON_BEFORE.search(
+                    text, max(sent[0], clause[0] - 4), clause[0]) and not P.LABEL_LINE_START.search(
+                    text, max(0, clause[0] - 60), clause[0] - 1):
+                # "Its attacks inside Pakistan have grown year after year: 573 in 2021, 715 in
+                # 2022 ...": the list a colon opens counts what the words before it name (not
+                # a line's label: "- Deaths: 693").
+                clause = (_clause(ctx, clause[0] - 1, clause[0] - 1, sent)[0], clause[1])
             if (aside := P.AS_ASIDE_BEFORE.search(text, max(sent[0], clause[0] - 60),
                                                   clause[0])) is not None and (
                     P.DIGIT.search(text, max(sent[0], aside.start() - 60), aside.start()) is None):

@@ -647,6 +647,8 @@ TALLY_OF_A_YEAR_AFTER = re.compile(
 CHANGE_VERB_COMMA_BEFORE = re.compile(
     rf"\b(?:{alternation(CHANGE_VERBS)})(?:\s+[^\W\d_]+ly)?\s*,\s*\Z", re.IGNORECASE)
 FROM_LEVEL_OPEN = re.compile(r"\s*from\s+", re.IGNORECASE)
+# A list of figures a colon opens: "Its attacks have grown year after year: 573 in 2021, ...".
+COLON_BEFORE = re.compile(r":\s*\Z")
 # An aside on how a subject is counted: "..., as the index counts them, were 643".
 AS_ASIDE_BEFORE = re.compile(
     r",\s*as\s+[^,.;:\d]{1,50}?\s(?:counts?|puts?|records?|reports?|tallies|defines?"
@@ -1391,7 +1393,8 @@ ATTRIBUTION_AFTER = re.compile(
     rf"{_ATTRIBUTION_VERB}"
     # ("the UN monitoring team's July 2024 report": when it came out, before the document)
     r"|[’']s?\s+(?:(?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\s+)?(?:(?:19|20)\d\d\s+)?(?:annual\s+|latest\s+|new\s+)?"
+    r"|November|December)\s+)?(?:(?:19|20)\d\d\s+)?"
+    r"(?:(?:annual|latest|new|separate|own|official|provisional|final)\s+)?"
     r"(?:report|data|figures|study|survey|estimates?|count|tally|analysis|statistics)\b"
     # "An Interior Ministry report in May 2023 estimated", "the PIPS survey released on
     # Monday said": the source's document, then when it came out, then the verb.
@@ -1497,7 +1500,7 @@ def country_starts(low: str) -> list[int]:
 _BACK_NOUN = (
     r"(?:report|study|survey|think[\s-]?tank|institute|institution|centre|center|index|data"
     r"|dataset|figures|statistics|stats|organi[sz]ation|body|monitors?|document|findings"
-    r"|analysis|research|review|watchdog|tally|ministry|department|police)"
+    r"|analysis|research|review|watchdog|tally|ministry|department|police|team)"
 )
 # The kind of document a carry marker names ("the report said"), looked for where its
 # source was named.

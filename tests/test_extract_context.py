@@ -2812,3 +2812,16 @@ def test_khyber_pakhtunkhwas_mainland_districts_are_kp_mainland() -> None:
                      "in September 2025, while the tribal districts saw 20, PICSS said.",
                      published="2025-10-01")
     assert (claims["25"][C.region], claims["20"][C.region]) == ("PK-KPM", "PK-TA")
+
+
+def test_a_list_a_colon_opens_a_bodys_separate_count_and_the_team_said() -> None:
+    text = ("UNITED NATIONS: The UN Analytical Support and Sanctions Monitoring Team issued its "
+            "report.\n\nAttacks by the group inside Pakistan have grown year after year: 500 in "
+            "2021, 700 in 2022 and 1,200 in 2023, the team said.")
+    claims = by_text(text, published="2024-07-20")
+    assert [claims[n][C.metric] for n in ("500", "700", "1,200")] == ["attacks"] * 3
+    assert claims["1,200"][C.attributed_to] == "UN Monitoring Team"
+    home = by_text("QUETTA: Balochistan police counted 700 attacks in 2024. The home "
+                   "department's separate count, which ran until December 20, recorded 560 "
+                   "attacks.", published="2025-01-06")
+    assert home["560"][C.attributed_to] == "Balochistan Home Department"
