@@ -3810,6 +3810,7 @@ def _extract_claims(
     _tables(ctx, lex, [fig for fig, _ in claimed])
     _revised_figures(text, [fig for fig, _ in claimed])
     _source_lines(ctx, [fig for fig, _ in claimed])
+    _headline_credit(ctx, [fig for fig, _ in claimed])
     _place_labels(ctx, [fig for fig, _ in claimed])
     _article_sources(ctx, lex, [fig for fig, _ in claimed], pub)
     if lex.local_sources:
@@ -3994,6 +3995,28 @@ def _source_lines(ctx: _Context, figs: list[_Figure]) -> None:
 
 
 PLACE_LABEL_REACH = 200  # characters back from a figure where its line's label is sought
+
+
+HEADLINE_REACH = 200  # characters of a first line that can be a headline
+
+
+def _headline_credit(ctx: _Context, figs: list[_Figure]) -> None:
+    """A headline that ends on its source ("Militancy claimed 2,546 lives in 2024: CRSS",
+    "Attacks rise 27pc - PIPS") credits the figures it states to it."""
+    text = ctx.text
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    if end > HEADLINE_REACH or P.SENTENCE_END_IN.search(text, 0, end):
+        return
+    credit = [(s, e, name) for s, e, name in _in(ctx.sources, 0, end)
+              if P.CREDIT_BEFORE.search(text, max(0, s - 3), s) and P.LINE_END.match(text, e)]
+    if not credit:
+        return
+    name = credit[-1][2]
+    for fig in figs:
+        if fig.span_end <= credit[-1][0] and not fig.attributed_to and fig.kind != DATE:
+            fig.attributed_to = name
+            fig.extra["how"]["source"] = f"the headline's credit ('{name}')"
 
 
 def _place_labels(ctx: _Context, figs: list[_Figure]) -> None:

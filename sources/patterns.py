@@ -1204,6 +1204,8 @@ ALSO_HURT_LOW = re.compile(ALSO_HURT.pattern)  # found_lowered, where "also" is
 ALSO_HURT_NEEDS = ("also",)
 # A headline that ends on its source: "... highest since 2014: PICSS".
 CREDIT_BEFORE = re.compile(r"(?:[:|]|\s[-–—])\s*\Z")
+# A full stop that ends a sentence inside a line (no headline has one).
+SENTENCE_END_IN = re.compile(r"[.!?](?:\s|\Z)")
 LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 # "the number of civilians killed": the people whose number a participle after them counts.
 NUMBER_OF_BEFORE = re.compile(r"\bnumbers?\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)

@@ -2825,3 +2825,13 @@ def test_a_list_a_colon_opens_a_bodys_separate_count_and_the_team_said() -> None
                    "department's separate count, which ran until December 20, recorded 560 "
                    "attacks.", published="2025-01-06")
     assert home["560"][C.attributed_to] == "Balochistan Home Department"
+
+
+def test_a_headline_ending_on_its_source_credits_its_figures() -> None:
+    text = ("Militancy claimed 2,500 lives in 2024: CRSS\n\nISLAMABAD: Violence claimed 2,500 "
+            "lives in Pakistan in 2024, a think tank said.")
+    claims = rows(text, published="2025-01-02")
+    assert claims[0][C.attributed_to] == "CRSS" and claims[0][C.start] < 40
+    plain = rows("Militancy claimed 2,500 lives in 2024, CRSS data show on page two. More "
+                 "text.\n\nISLAMABAD: Violence rose.", published="2025-01-02")
+    assert "headline's credit" not in (plain[0][C.binding] or "")
