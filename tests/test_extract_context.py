@@ -2835,3 +2835,12 @@ def test_a_headline_ending_on_its_source_credits_its_figures() -> None:
     plain = rows("Militancy claimed 2,500 lives in 2024, CRSS data show on page two. More "
                  "text.\n\nISLAMABAD: Violence rose.", published="2025-01-02")
     assert "headline's credit" not in (plain[0][C.binding] or "")
+
+
+def test_which_after_a_base_year_with_an_events_verb_is_the_events() -> None:
+    events = by_text("QUETTA: Balochistan saw 110 attacks in 2023, 39 percent more than in "
+                     "2022, which killed 229 people, PIPS said.", published="2024-01-10")
+    assert events["229"][C.period] == "2023"
+    year = by_text("ISLAMABAD: Deaths rose 10 percent compared with the whole of 2022, which "
+                   "recorded 1,870 deaths, CRSS said.", published="2024-01-10")
+    assert year["1,870"][C.period] == "2022"
