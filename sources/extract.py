@@ -3145,6 +3145,7 @@ def _population_before(ctx: _Context, fig: _Figure, previous: _Figure | None = N
             ctx.text, e, fig.span_start):
         return s, e, population
     if P.SUFFERED_GAP.fullmatch(ctx.text, e, fig.span_start) or (
+            P.LARGEST_SHARE_WITH_GAP.fullmatch(ctx.text, e, fig.span_start)) or (
             P.WITH_TOLL_GAP.fullmatch(ctx.text, e, fig.span_start)
             and P.DEADLIEST_FOR.search(ctx.text, max(0, s - 60), s)):
         # ("the bloodiest month for the police in years, with 40 deaths")

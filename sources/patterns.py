@@ -1059,6 +1059,12 @@ GAPPED_PEOPLE_GAP = re.compile(r"\s+(?:at\s+|with\s+)?")
 SUFFERED_GAP = re.compile(r"\s+(?:(?:together|combined|jointly|thus|also|alone)\s+)?"
                           r"(?:suffered|with|lost"
                           r"|accounted\s+for|made\s+up|bore)\s+", re.IGNORECASE)
+# "Security personnel made up the largest share of the dead, with 330 killed": their count.
+LARGEST_SHARE_WITH_GAP = re.compile(
+    r"\s+(?:made\s+up|formed|accounted\s+for|were|was)\s+(?:the\s+)?(?:single\s+)?"
+    r"(?:largest|biggest|greatest)\s+(?:share|part|number|group)(?:\s+of\s+(?:the\s+)?"
+    r"(?:dead|killed|victims|those\s+killed|casualties|deaths|fatalities|injured))?\s*,\s*with\s+",
+    re.IGNORECASE)
 # "the police lost 66 personnel": people who lost a count lost them to death.
 LOST_GAP = re.compile(r"\s+(?:lost|losing)\s", re.IGNORECASE)
 LOST_BEFORE = re.compile(r"\b(?:lost|losing)\s+\Z", re.IGNORECASE)

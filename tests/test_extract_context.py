@@ -2844,3 +2844,9 @@ def test_which_after_a_base_year_with_an_events_verb_is_the_events() -> None:
     year = by_text("ISLAMABAD: Deaths rose 10 percent compared with the whole of 2022, which "
                    "recorded 1,870 deaths, CRSS said.", published="2024-01-10")
     assert year["1,870"][C.period] == "2022"
+
+
+def test_the_people_that_made_up_the_largest_share_of_the_dead_with_their_count() -> None:
+    claims = by_text("ISLAMABAD: PIPS counted 690 deaths in 2023. Security personnel made up the "
+                     "largest share of the dead, with 330 killed.", published="2024-01-05")
+    assert claims["330"][C.metric] == "deaths_security_personnel"
