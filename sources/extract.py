@@ -1645,6 +1645,59 @@ def _qualifies_other_noun(text: str, lo: int, metric_start: int) -> bool:
         last.group(1).lower() not in P.CHANGE_NOUNS)
 
 
+def _widened_clause(ctx: _Context, fig: _Figure, clause: tuple[int, int], sent: tuple[int, int],
+                    previous: _Figure | None, follower: _Figure | None
+                    ) -> tuple[tuple[int, int], bool]:
+    """The clause a figure's words are read in, where punctuation cuts it short of what it
+    belongs to: the clause before a comma after a change verb, a colon, an aside or an
+    apposition, and the clause after an apposition. Returns the clause, and whether the
+    figure's words also reach past the figure after it (a share the percent after it
+    restates)."""
+    text = ctx.text
+    if P.FROM_LEVEL_OPEN.fullmatch(text, clause[0], fig.span_start) and (
+            P.CHANGE_VERB_COMMA_BEFORE.search(text, max(sent[0], clause[0] - 60), clause[0])):
+        # "Attacks in KP have climbed steadily, from 260 in 2021 ...": the levels of the
+        # change its verb told, whose subject names the measure.
+        clause = (_clause(ctx, clause[0] - 1, clause[0] - 1, sent)[0], clause[1])
+    if previous is None and fig.kind == COUNT and P.COLON_BEFORE.search(
+            text, max(sent[0], clause[0] - 4), clause[0]) and not P.LABEL_LINE_START.search(
+            text, max(0, clause[0] - 60), clause[0] - 1):
+        # "Its attacks inside Pakistan have grown year after year: 573 in 2021, 715 in 2022
+        # ...": the list a colon opens counts what the words before it name (not a line's
+        # label: "- Deaths: 693").
+        clause = (_clause(ctx, clause[0] - 1, clause[0] - 1, sent)[0], clause[1])
+    if (aside := P.AS_ASIDE_BEFORE.search(text, max(sent[0], clause[0] - 60),
+                                          clause[0])) is not None and (
+            P.DIGIT.search(text, max(sent[0], aside.start() - 60), aside.start()) is None):
+        # "Its deaths from terrorism, as the index counts them, were 643 in 2022": the subject
+        # before an aside on how it is counted.
+        clause = (_clause(ctx, aside.start() - 1, aside.start() - 1, sent)[0], clause[1])
+    apposed = P.MOST_OF_APPOSED_BEFORE.search(
+        text, max(sent[0], fig.span_start - 60), fig.span_start) if (
+        fig.kind == COUNT and text.startswith(",", fig.span_end)) else None
+    if apposed is not None:
+        # "Most of the operations, 15,063, were conducted in Balochistan", "with Balochistan
+        # suffering more deaths, 57, against 25 in KP": the count in apposition belongs to
+        # the clause of the noun it restates, and to the one that goes on after it.
+        clause = (_clause(ctx, apposed.start(), apposed.start(), sent)[0], clause[1])
+        if (close := P.APPOSED_COUNT_CLOSE.match(text, fig.span_end)) is not None:
+            clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
+    elif fig.kind in (PERCENT, SHARE) and previous is not None and (
+            previous.kind == SHARE) and P.APPOSITION_OPEN.fullmatch(
+            text, previous.span_end, fig.span_start) and (
+            close := P.APPOSED_COUNT_CLOSE.match(text, fig.span_end)) is not None:
+        # "More than half of all deaths, 52 percent, were caused by the TTP": the percent
+        # restates the share, and both are the subject of what follows ...
+        clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
+    elif fig.kind == SHARE and follower is not None and follower.kind in (
+            PERCENT, SHARE) and P.APPOSITION_OPEN.fullmatch(
+            text, fig.span_end, follower.span_start) and (
+            close := P.APPOSED_COUNT_CLOSE.match(text, follower.span_end)) is not None:
+        # ... and the share's words reach past the percent that restates it.
+        return (clause[0], _clause(ctx, close.end(), close.end(), sent)[1]), True
+    return clause, False
+
+
 def _gapped_group(ctx: _Context, lex: Lexicon, fig: _Figure, previous: _Figure) -> None:
     """"The TTP killed 131 people and the Islamic State's Khorasan affiliate 76": a figure
     that continues a group's count after another group is named is that group's (its measure
@@ -3457,50 +3510,9 @@ def _extract_claims(
             nxt = nexts[k]
             prev_end = previous.span_end if previous else sent[0]
             clause = _clause(ctx, fig.span_start, fig.span_end, sent)
-            if P.FROM_LEVEL_OPEN.fullmatch(text, clause[0], fig.span_start) and (
-                    P.CHANGE_VERB_COMMA_BEFORE.search(text, max(sent[0], clause[0] - 60),
-                                                      clause[0])):
-                # "Attacks in KP have climbed steadily, from 260 in 2021 ...": the levels of
-                # the change its verb told, whose subject names the measure.
-                clause = (_clause(ctx, clause[0] - 1, clause[0] - 1, sent)[0], clause[1])
-            if previous is None and fig.kind == COUNT and P.COLON_BEFORE.search(
-                    text, max(sent[0], clause[0] - 4), clause[0]) and not P.LABEL_LINE_START.search(
-                    text, max(0, clause[0] - 60), clause[0] - 1):
-                # "Its attacks inside Pakistan have grown year after year: 573 in 2021, 715 in
-                # 2022 ...": the list a colon opens counts what the words before it name (not
-                # a line's label: "- Deaths: 693").
-                clause = (_clause(ctx, clause[0] - 1, clause[0] - 1, sent)[0], clause[1])
-            if (aside := P.AS_ASIDE_BEFORE.search(text, max(sent[0], clause[0] - 60),
-                                                  clause[0])) is not None and (
-                    P.DIGIT.search(text, max(sent[0], aside.start() - 60), aside.start()) is None):
-                # "Its deaths from terrorism, as the index counts them, were 643 in 2022": the
-                # subject before an aside on how it is counted.
-                clause = (_clause(ctx, aside.start() - 1, aside.start() - 1, sent)[0], clause[1])
             follower = claims[k + 1] if k + 1 < len(claims) else None
-            apposed = P.MOST_OF_APPOSED_BEFORE.search(
-                text, max(sent[0], fig.span_start - 60), fig.span_start) if (
-                fig.kind == COUNT and text.startswith(",", fig.span_end)) else None
-            if apposed is not None:
-                # "Most of the operations, 15,063, were conducted in Balochistan", "with
-                # Balochistan suffering more deaths, 57, against 25 in KP": the count in
-                # apposition belongs to the clause of the noun it restates, and to the one
-                # that goes on after it.
-                clause = (_clause(ctx, apposed.start(), apposed.start(), sent)[0], clause[1])
-                if (close := P.APPOSED_COUNT_CLOSE.match(text, fig.span_end)) is not None:
-                    clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
-            elif fig.kind in (PERCENT, SHARE) and previous is not None and (
-                    previous.kind == SHARE) and P.APPOSITION_OPEN.fullmatch(
-                    text, previous.span_end, fig.span_start) and (
-                    close := P.APPOSED_COUNT_CLOSE.match(text, fig.span_end)) is not None:
-                # "More than half of all deaths, 52 percent, were caused by the TTP": the
-                # percent restates the share, and both are the subject of what follows ...
-                clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
-            elif fig.kind == SHARE and follower is not None and follower.kind in (
-                    PERCENT, SHARE) and P.APPOSITION_OPEN.fullmatch(
-                    text, fig.span_end, follower.span_start) and (
-                    close := P.APPOSED_COUNT_CLOSE.match(text, follower.span_end)) is not None:
-                # ... and the share's words reach past the percent that restates it.
-                clause = (clause[0], _clause(ctx, close.end(), close.end(), sent)[1])
+            clause, reaches_on = _widened_clause(ctx, fig, clause, sent, previous, follower)
+            if reaches_on:
                 nxt = nexts[k + 1]
             if id(fig) in listed and fig.metric in (None, "militants"):
                 fig.metric = listed[id(fig)]  # "925 terrorists eliminated": not a head count
