@@ -2325,6 +2325,9 @@ def _attached(text: str, fig: _Figure, sc: _Scope, limit: int) -> _TimeRef | Non
     if P.FROM_SPAN_START.match(text, ref.pos) and P.NOUNS_GAP.fullmatch(
             text, fig.span_end, ref.pos):
         return ref  # "2,140 attacks from 2019 till date": the span names its own "from"
+    if P.DATE_PREPOSITION_START.match(text, ref.pos) and P.NOUNS_GAP.fullmatch(
+            text, fig.span_end, ref.pos):
+        return ref  # "19 deaths in September": a month's date holds its preposition
     if not ref.explicit_year and ref.is_base and P.RELATIVE_GAP.fullmatch(
             text, fig.span_end, ref.pos):
         return ref

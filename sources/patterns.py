@@ -1898,6 +1898,7 @@ def rank_starts_at(low: str, words: Iterable[tuple[int, int]]) -> list[int]:
 # in 2023", "380 deaths during the second quarter", "1,210 (2023)".
 FROM_SPAN_START = re.compile(r"from\s", re.IGNORECASE)
 NOUNS_GAP = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,3}")
+DATE_PREPOSITION_START = re.compile(r"(?:in|during)\s", re.IGNORECASE)
 ATTACHED_GAP = re.compile(
     # ("the 980 of 2022": "of" too)
     r"\s*\(?\s*|\s*,?\s*(?:[^\W\d_][\w’'-]*\s+){0,3}?"

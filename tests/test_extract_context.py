@@ -2856,3 +2856,10 @@ def test_the_people_that_made_up_the_largest_share_of_the_dead_with_their_count(
     claims = by_text("ISLAMABAD: PIPS counted 690 deaths in 2023. Security personnel made up the "
                      "largest share of the dead, with 330 killed.", published="2024-01-05")
     assert claims["330"][C.metric] == "deaths_security_personnel"
+
+
+def test_a_base_levels_own_month_is_not_the_period_of_the_figures_before_it() -> None:
+    text = ("ISLAMABAD: Pakistan saw 48 terrorist attacks in October, PIPS said.\n\nBalochistan "
+            "saw nine attacks and 30 deaths, up from 19 deaths in September.")
+    claims = by_text(text, published="2024-11-02")
+    assert (claims["30"][C.period], claims["19"][C.period]) == ("2024-10", "2024-09")
