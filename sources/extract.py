@@ -4061,12 +4061,13 @@ def _place_labels(ctx: _Context, figs: list[_Figure]) -> None:
 def _table_source(ctx: _Context, start: int) -> str | None:
     """The source the paragraph right before a table names, when it introduces the table
     (ends with a colon); None otherwise."""
-    before = ctx.text[max(0, start - TABLE_INTRO_REACH):start].rstrip()
-    if not before.endswith(":"):
+    reach = max(0, start - TABLE_INTRO_REACH)
+    intro_end = reach + len(ctx.text[reach:start].rstrip())  # the blank line before the table
+    if not ctx.text.startswith(":", intro_end - 1):
         return None
+    paragraph = ctx.text.rfind("\n\n", reach, intro_end)
+    lo = paragraph if paragraph >= 0 else reach
     k = bisect_left(ctx.named_pos, start) - 1
-    lo = before.rfind("\n\n")
-    lo = start - len(before) + lo if lo >= 0 else max(0, start - TABLE_INTRO_REACH)
     return ctx.named[k][1] if k >= 0 and ctx.named[k][0] >= lo else None
 
 

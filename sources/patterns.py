@@ -1100,11 +1100,12 @@ APPOSED_SHARE_GAP = re.compile(r"(?:\s+(?:of\s+the\s+)?[^\W\d_][\w-]*"
                                r"(?:\s+(?:in|during)\s+(?:19|20)\d\d)?"
                                r"(?:\s+(?:to|by|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
                                r"(?:\s*\([A-Z][\w-]{1,9}\))?)?)?\s*,\s*(?:or\s+)?")
-APPOSED_CHANGE_GAP = re.compile(r"(?:[’']s)?(?:\s+(?:total|tally|toll|figure|count))?"
-                                r"\s+and\s+an?\s+(?:(?:over|about|nearly|almost|some)\s+)?",
-                                re.IGNORECASE)
-APPOSED_SHARE_END = re.compile(r"(?:[’']s)?(?:\s+(?:total|tally|toll|figure|count))?"
-                               r"\s*(?:[,.;:)]|\Z|and\s+an?\s)", re.IGNORECASE)
+# The rest of a share's whole after its span: "(the country)'s total".
+_WHOLE_TAIL = r"(?:[’']s)?(?:\s+(?:total|tally|toll|figure|count))?"
+APPOSED_CHANGE_GAP = re.compile(rf"{_WHOLE_TAIL}\s+and\s+an?\s+"
+                                r"(?:(?:over|about|nearly|almost|some)\s+)?", re.IGNORECASE)
+APPOSED_SHARE_END = re.compile(rf"{_WHOLE_TAIL}\s*(?:[,.;:)]|\Z|and\s+an?\s)",
+                               re.IGNORECASE)
 # A count given as a rate, not a tally of its period: "1.4 attacks per day", "more than one
 # attack every day", "45 attacks a month", "two deaths per attack" (after the count and a
 # few words of its noun, none a preposition that would date the count: "52 people in a
