@@ -701,6 +701,18 @@ def _rule(
                 "appeared, which the article may have updated, so figcheck raises no alarm"
             ),
         )
+    if decided[0] in ALARMS and _given_before_period_ended(claim, evid, finder.published):
+        # "441 deaths in 254 attacks this year", on 31 December: the publisher's count at the
+        # time, which its final report, published later, may revise.
+        return (
+            Verdict.UNVERIFIABLE,
+            Rule.FINAL_COUNT_LATER,
+            (
+                f"{decided[2]}; but the article gave its figure before that period was over, "
+                "and the figures that differ were published after it, so figcheck raises no "
+                "alarm"
+            ),
+        )
     if decided[0] in ALARMS and _guessed_metric(claim):
         # Which of several measures a bare change is of, its sentence did not say.
         return (
@@ -738,6 +750,25 @@ def _running_tally(row: Mapping, claim: Mapping) -> bool:
     (``checks.match.running_measures``): a flow whose span is not the claim's own."""
     return not _same_period(row[E.period], claim[C.period]) and not load_definitions(
     ).is_stock(row[E.metric])
+
+
+def _given_before_period_ended(
+    claim: Mapping, evid: list[_Row], published: Mapping[str, str | None]
+) -> bool:
+    """Whether the claim's period had not ended by the article's publication day and every
+    deciding figure was published after the article (a final count the writer could not
+    have had)."""
+    article_date = str(published.get(claim[C.article_id]) or "")
+    deciding = [r for r in evid if r.decides]
+    if not article_date or not deciding or not all(r.record[E.later] for r in deciding):
+        return False
+    period = claim[C.period]
+    if not _present(period) or not periods.is_valid(period):
+        return False
+    try:
+        return periods.bounds(str(period))[1] >= date.fromisoformat(article_date[:10])
+    except ValueError:  # a month-only publication date: not known to precede the period's end
+        return False
 
 
 def _guessed_metric(claim: Mapping) -> bool:

@@ -67,6 +67,7 @@ class Rule(StrEnum):
     BELOW_EVERY_TOTAL = "below-every-total"
     INHERITED_BINDING = "inherited-binding"
     RUNNING_TALLY = "running-tally"
+    FINAL_COUNT_LATER = "final-count-later"
     WEEKDAY_MISMATCH = "weekday-mismatch"
     EVENT_DATE_AGREES = "event-date-agrees"
     EVENT_DATE_DISAGREES = "event-date-disagrees"
@@ -187,6 +188,14 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
             "the period had not ended when the article appeared, and the sources' latest "
             "tally of it, made a few days earlier, gives another figure: the article may "
             "quote a newer tally, so figcheck raises no alarm"
+        ),
+    ),
+    Rule.FINAL_COUNT_LATER: (
+        Verdict.UNVERIFIABLE,
+        (
+            "the article gave the figure before its period was over, and only figures "
+            "published after the article differ (the period's final count): the article may "
+            "quote the publisher's count at the time, so figcheck raises no alarm"
         ),
     ),
     Rule.SOURCES_INCONCLUSIVE: (

@@ -1038,3 +1038,24 @@ def test_a_printed_change_that_disagrees_leaves_the_arithmetic_deciding():
     assert verdict_of([TRUNCATED_CLAIM | {"value": 47.0}], TRUNCATED_CHANGE)[0] == "contradicted"
     exact = [*TRUNCATED_CHANGE[:2], TRUNCATED_CHANGE[2] | {"qualifier": None, "value": 47.0}]
     assert verdict_of([TRUNCATED_CLAIM | {"value": 49.0}], exact)[0] == "disputed"
+
+
+def test_a_figure_given_before_its_period_ended_is_not_contradicted_by_the_final_count():
+    """On 30 December a year's toll is the publisher's count at the time; its annual report,
+    published in January, may give another. That later count cannot make the article wrong;
+    one published before the article still can."""
+    final = ref("final", source="S1", value=500.0, period="2022", published="2023-01-05")
+    stated = claim(text="537", value=537.0, metric="deaths", region="PK", period="2022",
+                   attributed_to="S1",
+                   binding="region: the sentence (Pakistan); period: its own 'this year'")
+    verdict, rule, explanation = verdict_of([stated], [final], published="2022-12-30")
+    assert (verdict, rule) == ("unverifiable", "final-count-later")
+    assert "500" in explanation
+    # Once the year is over, the same count published later does decide (no running count).
+    assert verdict_of([stated], [final], published="2023-01-02")[0] == "contradicted"
+    # ... and so does one published before the article.
+    earlier = final | {"published": "2022-12-20"}
+    assert verdict_of([stated], [earlier], published="2022-12-30")[0] == "contradicted"
+    # The final count still confirms a figure that matches it.
+    assert verdict_of([stated | {"value": 500.0, "text": "500"}], [final],
+                      published="2022-12-30")[0] == "supported"
