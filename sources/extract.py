@@ -2320,6 +2320,11 @@ def _attached(text: str, fig: _Figure, sc: _Scope, limit: int) -> _TimeRef | Non
     ref = sc.refs[i]
     if ref.pos >= limit or ref.pos - fig.span_end > 45:
         return None
+    if P.COMPARED_START.match(text, ref.pos) or P.COMPARED_BEFORE.search(
+            text, max(0, ref.pos - 20), ref.pos):
+        # "deaths increased from 17 to 116 compared with December": the month a figure is
+        # compared with is the other level's, never this figure's own.
+        return None
     if P.ATTACHED_GAP.fullmatch(text, fig.span_end, ref.pos):
         return ref
     if P.FROM_SPAN_START.match(text, ref.pos) and P.NOUNS_GAP.fullmatch(

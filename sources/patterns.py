@@ -785,6 +785,8 @@ DATE_MONTH_ONLY = re.compile(
     rf"(?!\s+[0-9])"
 )
 COMPARED_START = re.compile(r"(?:compared\s+(?:with|to)|against)\s", re.IGNORECASE)
+# ... and right before a date that does not hold the words ("compared with February 2024").
+COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|against)\s+\Z", re.IGNORECASE)
 # "August proved particularly violent", "October saw ...": a month that opens a sentence,
 # or a clause that reports it ("the report found that May was ..."), as its subject (a verb
 # follows) dates the sentence, without a preposition.

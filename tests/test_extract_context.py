@@ -2863,3 +2863,14 @@ def test_a_base_levels_own_month_is_not_the_period_of_the_figures_before_it() ->
             "saw nine attacks and 30 deaths, up from 19 deaths in September.")
     claims = by_text(text, published="2024-11-02")
     assert (claims["30"][C.period], claims["19"][C.period]) == ("2024-10", "2024-09")
+
+
+def test_the_month_two_levels_are_compared_with_dates_the_first_not_the_second() -> None:
+    text = ("In Sindh, which remained the worst hit during March, attacks rose from 12 to 19 "
+            "and deaths climbed from 14 to 88 compared with February 2024, PICSS said.")
+    found = by_text(text, "2024-04-02")
+    assert (found["14"][C.period], found["88"][C.period]) == ("2024-02", "2024-03")
+    assert (found["12"][C.period], found["19"][C.period]) == ("2024-02", "2024-03")
+    # A month after a figure with no comparison before it is still that figure's own.
+    own = by_text("In Sindh, deaths reached 88 in February 2024, PICSS said.", "2024-04-02")
+    assert own["88"][C.period] == "2024-02"
