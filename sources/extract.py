@@ -2729,19 +2729,27 @@ APART_PROVINCES_SENTENCES = 3
 
 def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
     """The place of an earlier sentence, for a figure whose own sentence names none but
-    refers back to it: "the province" (the last province named), a subject that takes up
+    refers back to it: "the province", "this region" (the last province or region named),
+    a subject that takes up
     the events the sentence before counted ("These attacks claimed ..."), or more people
     hurt in them ("... were also injured")."""
     sent = ctx.sentences[idx]
     text = ctx.text
     if idx not in ctx.place_anaphors:
-        # Only a sentence that says "province" can hold one (its "r", "o", "v" fold to no
-        # other character than their capitals); most sentences with figures do not.
+        # Only a sentence that says "province", "region" or "area" can hold one (their
+        # letters fold to no other character than their capitals); most sentences with
+        # figures do not.
+        low = text[slice(*sent)].lower()
         ctx.place_anaphors[idx] = (list(P.PLACE_ANAPHOR.finditer(text, *sent))
-                                   if "rov" in text[slice(*sent)].lower() else [])
+                                   if "rov" in low or "egion" in low or "area" in low else [])
     found = ctx.place_anaphors[idx]
     k = bisect_left(found, fig.span_start, key=lambda m: m.start())
     anaphor = found[k - 1] if k else None
+    if anaphor is None and k < len(found) and found[k].start() - fig.span_end <= 60 and (
+            P.LOCATIVE_BEFORE.search(text, max(fig.span_end, found[k].start() - 12),
+                                     found[k].start())):
+        # "PICSS recorded 11 militant attacks in this region": the words after the figure.
+        anaphor = found[k]
     if anaphor is not None and anaphor.group("two"):
         _carry_two_provinces(ctx, lex, fig, idx, anaphor)
         return

@@ -1305,7 +1305,10 @@ FUNCTION_WORDS = {
 
 # A locative preposition right before a place: "deaths in Pakistan", "sheltering in Afghanistan".
 LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|across|within|throughout|inside|at|of)\s+(?:the\s+)?\Z", re.IGNORECASE
+    r"\b(?:in|across|within|throughout|inside|at|of"
+    # "four attacks were reported from the erstwhile FATA": where events were recorded (a
+    # bare "from" is also an origin, "fighters from Afghanistan", or a move's start)
+    r"|(?:reported|recorded|registered|documented)\s+from)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
 LOCATIVE_BEFORE_LOW = re.compile(LOCATIVE_BEFORE.pattern)  # found_lowered
 # A place named only incidentally: "bordering Afghanistan", "envoy for Afghanistan".
@@ -1569,10 +1572,13 @@ _EVENT_NOUN = (
     r"|acts\s+of\s+(?:terrorism|violence))"
 )
 # A place named again by a common noun: "In May alone, the province recorded 74
-# incidents" is about the province last named.
+# incidents" is about the province (or region, with "this") last named.
 PLACE_ANAPHOR = re.compile(
     r"\b(?:the|this|that)\s+(?:same\s+|restive\s+|troubled\s+|volatile\s+)?province\b"
     r"(?!\s+of\b)"
+    # "PICSS recorded 11 militant attacks in this region": a demonstrative points back as
+    # surely ("the region" alone is as often the wider neighbourhood).
+    r"|\b(?:this|that|the\s+same)\s+(?:region|area)\b(?!\s+of\b)"
     # ... and two named together: "together, these two provinces suffered 72% of deaths".
     r"|\b(?P<two>(?:the|these|those)\s+two|both(?:\s+the)?)\s+provinces\b", re.IGNORECASE)
 # A sentence whose subject takes up the events the sentence before counted: "These attacks

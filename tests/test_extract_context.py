@@ -2874,3 +2874,17 @@ def test_the_month_two_levels_are_compared_with_dates_the_first_not_the_second()
     # A month after a figure with no comparison before it is still that figure's own.
     own = by_text("In Sindh, deaths reached 88 in February 2024, PICSS said.", "2024-04-02")
     assert own["88"][C.period] == "2024-02"
+
+
+def test_events_reported_from_a_place_and_this_region_after_a_figure() -> None:
+    text = ("Attacks in the merged districts fell in March, PICSS said. Only four militant "
+            "attacks were reported from the erstwhile FATA region. In February, PICSS had "
+            "recorded 15 militant attacks in this region.")
+    found = by_text(text, "2024-04-02")
+    assert found["four"][C.region] == "PK-TA"
+    assert found["15"][C.region] == "PK-TA"
+    assert "'this region'" in found["15"][C.binding]
+    # "this area of the country" names another place than the last one.
+    other = by_text("Attacks fell in Sindh in March. In February, PICSS recorded 15 militant "
+                    "attacks in this area of the country.", "2024-04-02")
+    assert other["15"][C.region] != "PK-SD"
