@@ -2076,11 +2076,12 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(f.start, T.canonical(date(year, 1, 1), pub), explicit_year=True,
                                  end=f.end, how=f"'{ctx.text[f.start:f.end]} so far' (up to "
                                                 f"publication)"))
-        elif pub is not None and year < pub.year and P.SINCE_BEFORE.search(
+        elif pub is not None and year <= pub.year and P.SINCE_BEFORE.search(
                 ctx.text, max(sent[0], f.start - 8), f.start) and not has_change and (
                 not P.SINCE_TREND.search(ctx.text, max(sent[0], f.start - 60), f.start)) and (
                 not P.WHEN_AFTER.match(ctx.text, f.end)):
-            # "has lost 1,500 personnel since 2001": from that year to publication, not in it.
+            # "has lost 1,500 personnel since 2001": from that year to publication, not in it
+            # (also "since 2023", said in April 2023: the year so far).
             # (A change "since 2021" is measured against that year, and so is a trend: in
             # "climbed since 2021, when PIPS recorded 207 attacks" the figures are 2021's.)
             refs.append(_TimeRef(f.start, T.canonical(date(year, 1, 1), pub), explicit_year=True,

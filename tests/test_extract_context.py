@@ -2888,3 +2888,11 @@ def test_events_reported_from_a_place_and_this_region_after_a_figure() -> None:
     other = by_text("Attacks fell in Sindh in March. In February, PICSS recorded 15 militant "
                     "attacks in this area of the country.", "2024-04-02")
     assert other["15"][C.region] != "PK-SD"
+
+
+def test_since_the_publications_own_year_is_the_year_so_far() -> None:
+    text = ("The spokesman said security forces have conducted some 6,100 operations since "
+            "2023 and arrested 1,042 suspects.")
+    found = by_text(text, "2023-04-25")
+    assert found["some 6,100"][C.period] == "2023-01-01/2023-04-25"
+    assert found["1,042"][C.period] == "2023-01-01/2023-04-25"
