@@ -3767,6 +3767,7 @@ def _extract_claims(
         _comparisons(text, claims)
         _differences(text, claims)
         _earlier_statements(text, claims)
+        _such_events(ctx, lex, claims, idx)
         for part, whole, owner in owned:
             _owned_whole(ctx, lex, part, whole, owner, sent)
         for part, whole in wholes:
@@ -4152,6 +4153,56 @@ def _earlier_statements(text: str, claims: list[_Figure]) -> None:
         fig.extra["no_measure"] = True
         fig.extra["how"]["metric"] = (f"none: a figure since revised ('{said.group(0).strip()}')"
                                       ", not the publisher's current one")
+
+
+def _such_events(ctx: _Context, lex: Lexicon, claims: list[_Figure], idx: int) -> None:
+    """"PICSS recorded 21 such attacks in January, claiming 10 lives": "such" takes up the
+    kind of event the sentence before described ("attacks on election rallies"), a part of
+    all attacks. The count measures that kind where the vocabulary has it (the sentence
+    before spoke of suicide attacks); otherwise its measure, and that of the dead and
+    injured it goes on to count, is left unbound, saying why: compared with the month's
+    total it would be a false alarm. ("623 militant attacks, against 380 such attacks in
+    2022": a kind its own sentence named before it is kept.)"""
+    text = ctx.text
+    sent = ctx.sentences[idx]
+    for k, fig in enumerate(claims):
+        if fig.kind != COUNT or fig.metric is None or not lex.metrics[fig.metric].event:
+            continue
+        such = P.SUCH_EVENTS_AFTER.match(text, fig.span_end, sent[1])
+        if such is None or any(lex.metrics[m].event for _s, _e, m in _in(
+                ctx.metrics, sent[0], fig.span_start)):
+            continue
+        prev = idx - 1
+        while prev > 0 and text[slice(*ctx.sentences[prev])].isspace():
+            prev -= 1
+        before = [m for _s, _e, m in _in(ctx.metrics, *ctx.sentences[prev])
+                  if lex.metrics[m].event] if prev >= 0 and prev != idx else []
+        words = such.group(0).strip()
+        # The modifier that makes the kind before a part of this figure's events ("suicide":
+        # suicide attacks), for the parts of the dead and injured counted with it.
+        kind = next((mod for (base, mod), part in lex.parts.items()
+                     if before and base == fig.metric and part == before[-1]), None)
+        if kind is not None:
+            fig.metric = before[-1]
+            fig.extra["how"]["metric"] = f"the kind of event the sentence before names ('{words}')"
+        else:
+            fig.metric = None
+            fig.extra["no_measure"] = True
+            fig.extra["how"]["metric"] = (f"none: '{words}', the kind of event the sentence "
+                                          "before describes, a part of all of them")
+        for other in claims[k + 1:]:
+            if other.kind == DATE:
+                continue
+            if other.metric not in ("deaths", "injured"):
+                break
+            part = lex.parts.get((other.metric, kind)) if kind is not None else None
+            if part is not None:
+                other.metric = part
+                other.extra["how"]["metric"] = f"the dead or injured of '{words}'"
+            else:
+                other.metric = None
+                other.extra["no_measure"] = True
+                other.extra["how"]["metric"] = f"none: the dead or injured of '{words}'"
 
 
 def _rate_metrics(lex: Lexicon) -> set[str]:

@@ -1571,6 +1571,8 @@ _EVENT_NOUN = (
     r"(?:attacks|incidents|assaults|bombings|blasts|strikes|raids|clashes|operations|events"
     r"|acts\s+of\s+(?:terrorism|violence))"
 )
+# "PICSS recorded 21 such attacks": the kind of event described before.
+SUCH_EVENTS_AFTER = re.compile(rf"\s+such\s+(?:[\w-]+\s+)?{_EVENT_NOUN}\b", re.IGNORECASE)
 # A place named again by a common noun: "In May alone, the province recorded 74
 # incidents" is about the province (or region, with "this") last named.
 PLACE_ANAPHOR = re.compile(

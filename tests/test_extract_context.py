@@ -2896,3 +2896,20 @@ def test_since_the_publications_own_year_is_the_year_so_far() -> None:
     found = by_text(text, "2023-04-25")
     assert found["some 6,100"][C.period] == "2023-01-01/2023-04-25"
     assert found["1,042"][C.period] == "2023-01-01/2023-04-25"
+
+
+def test_such_events_take_up_the_kind_the_sentence_before_described() -> None:
+    text = ("Attacks on polio teams have surged in the province. PICSS recorded 17 such "
+            "attacks in March, claiming 9 lives and injuring 14.")
+    found = by_text(text, "2024-04-05")
+    for figure in ("17", "9", "14"):
+        assert found[figure][C.metric] is None, figure
+    assert "such attacks" in found["17"][C.binding]
+    # A kind the vocabulary has is taken, with its dead as that kind's.
+    suicide = by_text("Suicide bombings were on the rise. PICSS recorded 17 such attacks in "
+                      "March, claiming 9 lives.", "2024-04-05")
+    assert (suicide["17"][C.metric], suicide["9"][C.metric]) == (
+        "suicide_attacks", "deaths_suicide_attacks")
+    # The kind its own sentence named before it stays.
+    same = by_text("There were 650 militant attacks in 2023, against 390 such attacks in 2022.")
+    assert same["390"][C.metric] == "attacks"
