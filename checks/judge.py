@@ -743,6 +743,9 @@ ALARMS = (Verdict.CONTRADICTED, Verdict.MISATTRIBUTED)
 # taken from outside the claim's sentence. A named publisher's own scope ("PICSS's scope")
 # is not among them: naming a national publisher names its country.
 _INHERITED_MARKS = ("the article's", "the publication year")
+# ... and how it marks the article's place for a figure of a publisher counting the world
+# (sources/extract.py ``COUNTS_THE_WORLD``).
+_WORLDWIDE_MARK = "counts the whole world"
 
 
 def _running_tally(row: Mapping, claim: Mapping) -> bool:
@@ -793,6 +796,9 @@ def _inherited(claim: Mapping, named: bool) -> list[str]:
     for part in str(binding).split("; "):
         field, _, how = part.partition(": ")
         if field in fields and any(m in how for m in _INHERITED_MARKS):
+            out.append(field)
+        elif field == "region" and named and _WORLDWIDE_MARK in how:
+            # A worldwide index's figure with no place of its own may be the world's.
             out.append(field)
     return out
 

@@ -2896,6 +2896,10 @@ def _article_region(ctx: _Context, lex: Lexicon, fig: _Figure) -> None:
         how["region"] = f"{fig.attributed_to}'s scope ({region_name(lex, scope)})"
 
 
+# How a place taken from the article is marked when the figure's publisher counts the whole
+# world (the judge raises no alarm on it: checks/judge.py ``_inherited``).
+COUNTS_THE_WORLD = "counts the whole world"
+
 BREAKDOWN_ITEM_REACH = 60  # characters before a count where the breakdown it ends is read
 
 
@@ -3853,6 +3857,12 @@ def _extract_claims(
             # text does not: "That the security forces lost 664 personnel" in an editorial
             # on a PICSS report is Pakistan's, as PICSS counts it.
             _article_region(ctx, lex, fig)
+    for fig, _ in claimed:
+        if fig.attributed_to in lex.worldwide_sources and str(
+                fig.extra["how"].get("region", "")).startswith("the article's"):
+            # "GTI: ... the number of attacks fell 22 per cent to 3,350": the index counts
+            # the world, so the article's country is only figcheck's guess for this figure.
+            fig.extra["how"]["region"] += f", though {fig.attributed_to} {COUNTS_THE_WORLD}"
     if lex.source_means:
         for fig, _ in claimed:
             # "605 incidents, the KP police said": the police's incidents are attacks.

@@ -264,6 +264,8 @@ class Lexicon:
     # Article context (sources.yaml `scope`/`edition_lag`, regions.yaml `dateline`).
     source_scope: dict[str, str] = field(default_factory=dict)  # source -> ISO code
     edition_lag: dict[str, int] = field(default_factory=dict)  # source -> years
+    # Publishers that count the whole world (sources.yaml `worldwide`).
+    worldwide_sources: frozenset[str] = frozenset()
     dateline_by_city: dict[str, str] = field(default_factory=dict)  # lower-case city -> code
     # regions.yaml `rest_of`: (whole, part told apart) -> the rest of the whole.
     region_rest: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -482,6 +484,7 @@ def load_lexicon(
     source_by_alias: dict[str, str] = {}
     source_scope: dict[str, str] = {}
     edition_lag: dict[str, int] = {}
+    worldwide: set[str] = set()
     source_means: dict[str, dict[str, str]] = {}
     local_sources: dict[str, list[str]] = {}
     local_aliases: list[str] = []
@@ -507,6 +510,8 @@ def load_lexicon(
             source_scope[str(name)] = str(entry["scope"])
         if entry.get("edition_lag") is not None:
             edition_lag[str(name)] = int(entry["edition_lag"])
+        if entry.get("worldwide"):
+            worldwide.add(str(name))
         for word_id, meant in (entry.get("means") or {}).items():
             if str(word_id) not in metrics or str(meant) not in metrics:
                 raise VocabularyError(f"sources.yaml: {name}: 'means' maps {word_id!r} to "
@@ -555,6 +560,7 @@ def load_lexicon(
         source_finder=word_finder([], sources, list(source_by_alias)),
         source_scope=source_scope,
         edition_lag=edition_lag,
+        worldwide_sources=frozenset(worldwide),
         dateline_by_city=dateline_by_city,
         region_rest=region_rest,
         group_by_word=group_by_word,

@@ -2913,3 +2913,16 @@ def test_such_events_take_up_the_kind_the_sentence_before_described() -> None:
     # The kind its own sentence named before it stays.
     same = by_text("There were 650 militant attacks in 2023, against 390 such attacks in 2022.")
     assert same["390"][C.metric] == "attacks"
+
+
+def test_a_worldwide_indexs_figure_without_a_place_marks_the_articles_place_a_guess() -> None:
+    text = ("ISLAMABAD: Pakistan recorded 490 attacks in 2023, the Global Terrorism Index "
+            "said.\nAccording to the index, the number of terrorist attacks fell by 20 per "
+            "cent to 3,100 last year.")
+    found = by_text(text, "2024-03-06")
+    assert "counts the whole world" in found["3,100"][C.binding]
+    assert "counts the whole world" not in found["490"][C.binding]  # its own place
+    # A national publisher's figure keeps the article's place as the writer's.
+    pips = by_text(text.replace("the Global Terrorism Index", "PIPS").replace(
+        "the index", "PIPS"), "2024-03-06")
+    assert "counts the whole world" not in pips["3,100"][C.binding]

@@ -1059,3 +1059,18 @@ def test_a_figure_given_before_its_period_ended_is_not_contradicted_by_the_final
     # The final count still confirms a figure that matches it.
     assert verdict_of([stated | {"value": 500.0, "text": "500"}], [final],
                       published="2022-12-30")[0] == "supported"
+
+
+def test_no_alarm_on_the_articles_place_for_a_worldwide_indexs_figure() -> None:
+    """A figure of an index that counts the world, with no place of its own, may be the
+    world's: the article's country is figcheck's reading, not the writer's."""
+    gti = ref("g", source="GTI", value=490.0, metric="attacks", period="2023")
+    stated = claim(text="3,100", value=3100.0, metric="attacks", region="PK", period="2023",
+                   attributed_to="GTI",
+                   binding="region: the article's first paragraph (Pakistan), though GTI "
+                           "counts the whole world; period: its own 'last year'")
+    assert verdict_of([stated], [gti])[:2] == ("unverifiable", "inherited-binding")
+    # Without the mark (a national publisher), the article's place is the writer's.
+    national = stated | {"binding": "region: the article's first paragraph (Pakistan); "
+                                    "period: its own 'last year'"}
+    assert verdict_of([national], [gti])[0] == "contradicted"
