@@ -3440,6 +3440,8 @@ def _extract_claims(
                     text, fig.end) and P.DURATION_PREPOSITION_BEFORE.search(
                     text, max(0, fig.start - 12), fig.start):
                 fig.kind = None  # "380 deaths in 3 months": the span they were counted over
+            elif fig.kind == COUNT and P.TIME_AGO_AFTER.match(text, fig.end):
+                fig.kind = None  # "more than twenty years ago": a time, not a count
             elif fig.kind == COUNT and P.LIST_NUMBER_AFTER.match(text, fig.end) and (
                     P.LINE_START_BEFORE.search(text, max(0, fig.start - 8), fig.start)):
                 fig.kind = None  # "1. Suicide attacks: 23": a list item's number

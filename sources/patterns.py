@@ -1966,6 +1966,10 @@ DURATION_UNIT_AFTER = re.compile(
 DURATION_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|within|during|for)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
+# "since 9/11, more than twenty years ago": a time before now, no count of anything.
+TIME_AGO_AFTER = re.compile(
+    r"[\s-]+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|back)\b", re.IGNORECASE
+)
 DURATION_UNIT_OR_HOURS_AFTER = re.compile(
     r"[\s-]+(?:years?|months?|weeks?|days?|decades?|hours?)\b", re.IGNORECASE
 )

@@ -2926,3 +2926,11 @@ def test_a_worldwide_indexs_figure_without_a_place_marks_the_articles_place_a_gu
     pips = by_text(text.replace("the Global Terrorism Index", "PIPS").replace(
         "the index", "PIPS"), "2024-03-06")
     assert "counts the whole world" not in pips["3,100"][C.binding]
+
+
+def test_a_number_of_years_ago_is_a_time_not_a_count() -> None:
+    text = ("The index called it the deadliest attack since 9/11, more than twenty years ago. "
+            "Since the Taliban returned almost three years ago, 300 people have died.")
+    found = by_text(text, "2024-03-06")
+    assert "more than twenty" not in found and "almost three" not in found
+    assert found["300"][C.metric] == "deaths"
