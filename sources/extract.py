@@ -1511,9 +1511,12 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     before = [m for m in _in(ctx.metrics, lo, fig.span_start) if lex.metrics[m[2]].countable]
     # "Deaths in these attacks rose from 318": a metric inside a prepositional phrase
     # qualifies the subject before it.
+    # ("resulting in the deaths of 685 security personnel": the word the figure follows
+    # through "of" is its head, whatever phrase holds them.)
     heads = [m for m in before if not P.PREPOSITION_BEFORE.search(
         ctx.text, max(lo, m[0] - 30), m[0]) or P.HEAD_OF_BEFORE.search(
-        ctx.text, max(lo, m[0] - 30), m[0])]
+        ctx.text, max(lo, m[0] - 30), m[0]) or P.OF_FIGURE_GAP.fullmatch(
+        ctx.text, m[1], fig.span_start)]
     if not before:
         return None
     if not heads and _qualifies_other_noun(ctx.text, lo, before[-1][0]):
@@ -2185,6 +2188,13 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             # The year before the opening's, else before the one the story is telling where
             # the opening dates nothing ("... recorded 306, 17pc more than the year before"
             # in a column on 2023's tallies published in 2024): not the publication's.
+            named = next((r for r in refs if r.explicit_year and r.pos > _e and (
+                P.YEAR_APPOSITION_GAP.fullmatch(ctx.text, _e, r.pos))), None)
+            if named is not None:
+                # "a 66% increase compared to a year earlier in 2023": the year it names is
+                # the base itself, not the year after it.
+                named.is_base = True
+                continue
             ref_year = int(explicit_years[0].value) if len(explicit_years) == 1 else (
                 int(ctx.lead_period[:4]) if ctx.lead_period else
                 int(ctx.story_period[:4]) if ctx.story_period else pub.year if pub else None)
@@ -4171,7 +4181,8 @@ def _such_events(ctx: _Context, lex: Lexicon, claims: list[_Figure], idx: int) -
     """"PICSS recorded 21 such attacks in January, claiming 10 lives": "such" takes up the
     kind of event the sentence before described ("attacks on election rallies"), a part of
     all attacks. The count measures that kind where the vocabulary has it (the sentence
-    before spoke of suicide attacks); otherwise its measure, and that of the dead and
+    before spoke of suicide attacks), and so do the dead and injured it goes on to count;
+    otherwise its measure, and that of the dead and
     injured it goes on to count, is left unbound, saying why: compared with the month's
     total it would be a false alarm. ("623 militant attacks, against 380 such attacks in
     2022": a kind its own sentence named before it is kept.)"""
@@ -4190,14 +4201,19 @@ def _such_events(ctx: _Context, lex: Lexicon, claims: list[_Figure], idx: int) -
         before = [m for _s, _e, m in _in(ctx.metrics, *ctx.sentences[prev])
                   if lex.metrics[m].event] if prev >= 0 and prev != idx else []
         words = such.group(0).strip()
-        # The modifier that makes the kind before a part of this figure's events ("suicide":
-        # suicide attacks), for the parts of the dead and injured counted with it.
-        kind = next((mod for (base, mod), part in lex.parts.items()
-                     if before and base == fig.metric and part == before[-1]), None)
-        if kind is not None:
-            fig.metric = before[-1]
-            fig.extra["how"]["metric"] = f"the kind of event the sentence before names ('{words}')"
-        else:
+        # The modifier that makes the kind a part of all such events ("suicide": suicide
+        # attacks), for the parts of the dead and injured counted with it: the kind already
+        # read (``_such_kind``: "suicide attacks ... 26 such attacks"), else the one before.
+        kind = next((mod for (_base, mod), part in lex.parts.items() if part == fig.metric),
+                    None)
+        if kind is None:
+            kind = next((mod for (base, mod), part in lex.parts.items()
+                         if before and base == fig.metric and part == before[-1]), None)
+            if kind is not None:
+                fig.metric = before[-1]
+                fig.extra["how"]["metric"] = (f"the kind of event the sentence before names "
+                                              f"('{words}')")
+        if kind is None:
             fig.metric = None
             fig.extra["no_measure"] = True
             fig.extra["how"]["metric"] = (f"none: '{words}', the kind of event the sentence "
@@ -4435,6 +4451,11 @@ def _fact_boxes_on_subject(ctx: _Context, on_subject: dict[int, bool]) -> None:
         on_subject.update(dict.fromkeys(run, True))
 
 
+# Characters before a publisher's name where "a report by" may stand: room for its
+# description ("a yearly report released by Islamabad-based Pakistani think tank named the").
+REPORT_WORD_REACH = 100
+
+
 def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure],
                      pub: date | None = None) -> None:
     """An unattributed figure on the publishers' subject takes the one source the article
@@ -4463,7 +4484,7 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure],
     citations = [(pos, name) for sent in ctx.sentences[:last + 1]
                  for pos, name in _attributions(ctx, sent) if name in known]
     citations += [(s, name) for s, e, name in ctx.sources if s < opening_end and (
-        P.REPORT_WORD_BEFORE.search(ctx.text, max(0, s - 60), s)
+        P.REPORT_WORD_BEFORE.search(ctx.text, max(0, s - REPORT_WORD_REACH), s)
         or P.REPORT_WORD_AFTER.match(ctx.text, e)
         or P.CREDIT_BEFORE.search(ctx.text, max(0, s - 3), s) and P.LINE_END.match(ctx.text, e))]
 

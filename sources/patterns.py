@@ -1966,6 +1966,9 @@ DURATION_UNIT_AFTER = re.compile(
 DURATION_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|within|during|for)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
+# Between "a year earlier" and the year it names: "a year earlier in 2023", "the year
+# before (2023)", "the previous year, 2023".
+YEAR_APPOSITION_GAP = re.compile(r"\s*(?:,\s*|\(\s*|\s(?:in|of)\s+)")
 # "since 9/11, more than twenty years ago": a time before now, no count of anything.
 TIME_AGO_AFTER = re.compile(
     r"[\s-]+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|back)\b", re.IGNORECASE
@@ -2062,6 +2065,8 @@ TIME_OF_ITS_OWN = re.compile(
     r"|quarter)|during\s+the\s+year|(?:in|of|during)\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 # "the number of deaths": a metric after "number of" is the head, not a qualifier.
 # ("its count of violence-related deaths in 2024 to 2,555": a hyphened qualifier too.)
+# Between a measure and the figure it heads: "the deaths of 685 security personnel".
+OF_FIGURE_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 HEAD_OF_BEFORE = re.compile(r"\b(?:number|total|count|tally|toll)\s+of\s+(?:the\s+)?"
                             r"(?:[^\W\d_][\w-]*-[\w-]+\s+)?\Z", re.IGNORECASE)
 # "according to the Institute": a generic noun refers back to the last source named.

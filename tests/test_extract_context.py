@@ -2934,3 +2934,26 @@ def test_a_number_of_years_ago_is_a_time_not_a_count() -> None:
     found = by_text(text, "2024-03-06")
     assert "more than twenty" not in found and "almost three" not in found
     assert found["300"][C.metric] == "deaths"
+
+
+def test_a_report_by_a_long_described_publisher_is_the_storys_source() -> None:
+    text = ("An annual report released by the Islamabad-based Pakistani think tank named the "
+            "Centre for Research and Security Studies (CRSS) shows 2024 was the worst year. "
+            "There were 430 armed attacks resulting in the deaths of 640 security personnel.")
+    found = by_text(text, "2025-01-02")
+    assert found["430"][C.attributed_to] == "CRSS"
+    # "the deaths of 640 security personnel": the word the figure follows through "of".
+    assert found["640"][C.metric] == "deaths_security_personnel"
+
+
+def test_a_year_earlier_in_a_named_year_is_that_year() -> None:
+    text = ("The year 2024 proved the deadliest. Overall, 2,400 people lost their lives, "
+            "marking a 60% increase compared to a year earlier in 2023.")
+    found = by_text(text, "2025-01-02")
+    assert (found["60% increase"][C.period], found["60% increase"][C.base_period]) == (
+        "2024", "2023")
+    assert found["2,400"][C.period] == "2024"
+    # Without a named year, "a year earlier" is the year before the story's.
+    plain = by_text("In 2024, 2,400 people lost their lives, up 60% from a year earlier.",
+                    "2025-01-02")
+    assert plain["up 60%"][C.base_period] == "2023"
