@@ -3605,7 +3605,8 @@ def _extract_claims(
                 fig.metric = previous.metric
                 if previous.extra.get("group"):
                     _gapped_group(ctx, lex, fig, previous)
-                if fig.region is None and previous.region:
+                if fig.region is None and previous.region and (
+                        sc.groups or _local_place(ctx, lex, fig.span_end, clause[1]) is None):
                     fig.region = previous.region
                     how["region"] = previous.extra["how"].get("region")
             if fig.metric is None and previous is not None and (
@@ -3633,7 +3634,10 @@ def _extract_claims(
                     fig.metric = ctx.metrics[k][2]
                     how["metric"] = (f"the measure its sentence names before it "
                                      f"('{text[ctx.metrics[k][0]:ctx.metrics[k][1]]}')")
-            if fig.region is None and previous is not None and previous.region:
+            if fig.region is None and previous is not None and previous.region and (
+                    sc.groups or _local_place(ctx, lex, fig.span_end, clause[1]) is None):
+                # (Not past a city its own clause names: "148 killed across the province,
+                # with the highest number, 67, reported in Dera Ismail Khan".)
                 fig.region = previous.region
                 how["region"] = previous.extra["how"].get("region")
             if previous is not None and previous.metric and fig.metric and (
@@ -3719,7 +3723,10 @@ def _extract_claims(
                     fig.metric = previous.metric
                     how["metric"] = (f"the list of publishers' figures it continues "
                                      f"({text[previous.span_start:previous.span_end]})")
-            if fig.region is None:
+            if fig.region is None and (sc.groups or _local_place(
+                    ctx, lex, fig.span_end, clause[1]) is None):
+                # (The city a figure's own clause names after it says more than "the
+                # province" before.)
                 _carry_region(ctx, lex, fig, idx)
             local = _local_place(ctx, lex, max(sent[0], clause[0] - LOCAL_PLACE_REACH),
                                  clause[1]) if fig.region is None and not sc.groups else None

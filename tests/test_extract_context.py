@@ -2957,3 +2957,13 @@ def test_a_year_earlier_in_a_named_year_is_that_year() -> None:
     plain = by_text("In 2024, 2,400 people lost their lives, up 60% from a year earlier.",
                     "2025-01-02")
     assert plain["up 60%"][C.base_period] == "2023"
+
+
+def test_a_city_the_figures_own_clause_names_beats_the_place_before() -> None:
+    text = ("The CTD recorded 290 attacks in Khyber Pakhtunkhwa this year. It said 150 "
+            "terrorists have been killed across the province so far this year, with the "
+            "highest number -- 60 -- reported in Dera Ismail Khan.")
+    found = by_text(text, "2025-05-18")
+    assert found["150"][C.region] == "PK-KP"
+    assert found["60"][C.region] is None
+    assert "Dera Ismail Khan" in found["60"][C.binding]
