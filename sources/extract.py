@@ -3783,6 +3783,7 @@ def _extract_claims(
         _placed_by_their_attacks(ctx, lex, claims)
         _change_measured_by_its_counts(text, claims)
         _guessed_change_measures(ctx, claims)
+        _changes_of_two_measures(ctx, claims, sent)
         _change_given_by_counts_around(ctx, claims)
         _counts_of_a_part_change(text, lex, claims)
         _bracketed_shares(text, claims)
@@ -4350,6 +4351,29 @@ def _guessed_change_measures(ctx: _Context, claims: list[_Figure]) -> None:
             last = fig
         elif fig.kind != DATE:
             last = None
+
+
+def _changes_of_two_measures(ctx: _Context, claims: list[_Figure],
+                             sent: tuple[int, int]) -> None:
+    """Mark as a guess the measure of one change told of two measures joined by "and" ("the
+    deaths and injuries increased by 5 percent"): the dead and injured together, or each of
+    them, the sentence does not say, and it was read as one of the two. (Two changes given
+    "respectively" are each their own; one joined by "or" is the sum, ``killed_or_injured``.)"""
+    text = ctx.text
+    for k, fig in enumerate(claims):
+        if fig.kind not in CHANGE_KINDS or fig.metric not in ("deaths", "injured") or (
+                GUESSED_METRIC in fig.extra.get("how", {}).get("metric", "")):
+            continue
+        lo = claims[k - 1].span_end if k else sent[0]
+        named = [m for m in _in(ctx.metrics, lo, fig.span_start)
+                 if m[2] in ("deaths", "injured")]
+        pair = next(((a, b) for a, b in pairwise(named) if a[2] != b[2]
+                     and P.JOINED_MEASURES_GAP.fullmatch(text, a[1], b[0])), None)
+        if pair is None or P.RESPECTIVELY.search(text, fig.span_end, sent[1]):
+            continue
+        words = text[pair[0][0]:pair[1][1]]
+        fig.extra.setdefault("how", {})["metric"] = (
+            f"{GUESSED_METRIC}: one of '{words}', which the change may tell together or each")
 
 
 def _change_given_by_counts_around(ctx: _Context, claims: list[_Figure]) -> None:

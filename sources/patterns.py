@@ -1969,6 +1969,9 @@ DURATION_PREPOSITION_BEFORE = re.compile(
 # Between "a year earlier" and the year it names: "a year earlier in 2023", "the year
 # before (2023)", "the previous year, 2023".
 YEAR_APPOSITION_GAP = re.compile(r"\s*(?:,\s*|\(\s*|\s(?:in|of)\s+)")
+# Two measures one change is told of: "the deaths and injuries", "fatalities and the injured".
+JOINED_MEASURES_GAP = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:number\s+of\s+)?",
+                                 re.IGNORECASE)
 # "since 9/11, more than twenty years ago": a time before now, no count of anything.
 TIME_AGO_AFTER = re.compile(
     r"[\s-]+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|back)\b", re.IGNORECASE

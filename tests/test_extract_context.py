@@ -2967,3 +2967,15 @@ def test_a_city_the_figures_own_clause_names_beats_the_place_before() -> None:
     assert found["150"][C.region] == "PK-KP"
     assert found["60"][C.region] is None
     assert "Dera Ismail Khan" in found["60"][C.binding]
+
+
+def test_one_change_of_two_measures_joined_by_and_is_a_guess() -> None:
+    text = ("PICSS said militant attacks fell by 12 percent in June, while the deaths and "
+            "injuries rose by 7 percent compared to May.")
+    found = by_text(text, "2022-07-02")
+    assert "a guess" in found["rose by 7 percent"][C.binding]
+    assert "a guess" not in found["fell by 12 percent"][C.binding]
+    # Two changes given "respectively" are each their own.
+    each = by_text("PICSS said deaths and injuries rose by 7% and 9%, respectively, in June.",
+                   "2022-07-02")
+    assert "a guess" not in (each["rose by 7%"][C.binding] or "")
