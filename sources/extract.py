@@ -3784,6 +3784,7 @@ def _extract_claims(
         _change_measured_by_its_counts(text, claims)
         _guessed_change_measures(ctx, claims)
         _changes_of_two_measures(ctx, claims, sent)
+        _changes_of_unknown_measures(ctx, claims)
         _change_given_by_counts_around(ctx, claims)
         _counts_of_a_part_change(text, lex, claims)
         _bracketed_shares(text, claims)
@@ -4374,6 +4375,25 @@ def _changes_of_two_measures(ctx: _Context, claims: list[_Figure],
         words = text[pair[0][0]:pair[1][1]]
         fig.extra.setdefault("how", {})["metric"] = (
             f"{GUESSED_METRIC}: one of '{words}', which the change may tell together or each")
+
+
+def _changes_of_unknown_measures(ctx: _Context, claims: list[_Figure]) -> None:
+    """A change whose own words name what changed, in a measure figcheck has no word for
+    ("an alarming 100% increase in targeted killings"), measures that, not the measure it
+    was read with from its neighbours (the attacks of "a 45% rise in terrorist incidents"
+    before it): its measure is left unbound, saying why."""
+    text = ctx.text
+    for fig in claims:
+        if fig.kind not in CHANGE_KINDS or fig.metric is None:
+            continue
+        named = P.CHANGE_IN_NOUNS_AFTER.match(text, fig.span_end)
+        if named is None or _in(ctx.metrics, *named.span("np")) or _in(
+                ctx.regions, *named.span("np")):
+            continue
+        fig.metric = None
+        fig.extra["no_measure"] = True
+        fig.extra["how"]["metric"] = (f"none: a change in '{named.group('np')}', which "
+                                      "figcheck has no measure for")
 
 
 def _change_given_by_counts_around(ctx: _Context, claims: list[_Figure]) -> None:

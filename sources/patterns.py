@@ -1969,6 +1969,11 @@ DURATION_PREPOSITION_BEFORE = re.compile(
 # Between "a year earlier" and the year it names: "a year earlier in 2023", "the year
 # before (2023)", "the previous year, 2023".
 YEAR_APPOSITION_GAP = re.compile(r"\s*(?:,\s*|\(\s*|\s(?:in|of)\s+)")
+# What a change's own words say changed, a plural noun phrase: "increase in targeted
+# killings" (lower case: not a place or a month; a singular noun, "in violence", is left).
+CHANGE_IN_NOUNS_AFTER = re.compile(
+    r"\s+in\s+(?:the\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[a-z]s)\b"
+    r"(?![’']|\s+of\b)")
 # Two measures one change is told of: "the deaths and injuries", "fatalities and the injured".
 JOINED_MEASURES_GAP = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:number\s+of\s+)?",
                                  re.IGNORECASE)

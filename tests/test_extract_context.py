@@ -2979,3 +2979,12 @@ def test_one_change_of_two_measures_joined_by_and_is_a_guess() -> None:
     each = by_text("PICSS said deaths and injuries rose by 7% and 9%, respectively, in June.",
                    "2022-07-02")
     assert "a guess" not in (each["rose by 7%"][C.binding] or "")
+
+
+def test_a_change_in_a_measure_figcheck_has_no_word_for_is_left_unbound() -> None:
+    text = ("The provincial home department reported a 40% rise in terrorist incidents and a "
+            "90% increase in extortion calls in the first half of 2025.")
+    found = by_text(text, "2025-07-10")
+    assert found["40% rise"][C.metric] == "attacks"
+    assert found["90% increase"][C.metric] is None
+    assert "extortion calls" in found["90% increase"][C.binding]
