@@ -2046,6 +2046,19 @@ def _edition(ctx: _Context, lex: Lexicon, f: _Figure, sent: tuple[int, int]
     return src, lex.edition_lag.get(src, 0)
 
 
+def _dates_an_event_since(text: str, sent: tuple[int, int], pos: int) -> bool:
+    """Whether the year at ``pos`` dates an event a trend is told from or after ("a rising
+    trajectory that has persisted since the Taliban's takeover of Afghanistan in 2021"): the
+    event's year, not the figures'."""
+    lo = max(sent[0], pos - EVENT_SINCE_REACH)
+    window = text[lo:pos].lower()
+    return any(word in window for word in P.EVENT_SINCE_HINTS) and (
+        P.EVENT_SINCE_BEFORE.search(text, lo, pos) is not None)
+
+
+EVENT_SINCE_REACH = 120  # characters before a year where "since <an event> in" is read
+
+
 def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                pub: date | None, lex: Lexicon | None = None) -> list[_TimeRef]:
     """Years, dates, period phrases and relative periods stated in a sentence."""
@@ -2066,7 +2079,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                       and not inside(f.start) and not (P.may_end_in_since(
                           ctx.text, max(sent[0], f.start - 80), f.start)
                           and P.RECORD_SINCE_BEFORE.search(
-                          ctx.text, max(sent[0], f.start - 80), f.start))]
+                          ctx.text, max(sent[0], f.start - 80), f.start))
+                      and not _dates_an_event_since(ctx.text, sent, f.start)]
     for f in explicit_years:
         year = int(f.value)
         ed = _edition(ctx, lex, f, sent) if lex is not None else None
@@ -3789,6 +3803,7 @@ def _extract_claims(
         _counts_of_a_part_change(text, lex, claims)
         _bracketed_shares(text, claims)
         _rates(lex, text, claims)
+        _counts_of_places(text, claims)
         _comparisons(text, claims)
         _differences(text, claims)
         _earlier_statements(text, claims)
@@ -3868,6 +3883,7 @@ def _extract_claims(
     _source_lines(ctx, [fig for fig, _ in claimed])
     _headline_credit(ctx, [fig for fig, _ in claimed])
     _place_labels(ctx, [fig for fig, _ in claimed])
+    _credited_after(ctx, [fig for fig, _ in claimed])
     _article_sources(ctx, lex, [fig for fig, _ in claimed], pub)
     if lex.local_sources:
         _resolve_local_sources([fig for fig, _ in claimed], lex)
@@ -4242,6 +4258,22 @@ def _such_events(ctx: _Context, lex: Lexicon, claims: list[_Figure], idx: int) -
                 other.extra["how"]["metric"] = f"none: the dead or injured of '{words}'"
 
 
+def _counts_of_places(text: str, claims: list[_Figure]) -> None:
+    """A count of places ("48 attacks were reported across 28 districts in four provinces",
+    "66 countries recorded an attack") counts the places, not the events its sentence names:
+    compared with the month's 48 attacks it would be a false alarm. Its measure is left
+    unbound, saying why."""
+    for fig in claims:
+        if fig.kind != COUNT or fig.metric is None:
+            continue
+        places = P.PLACE_UNITS_AFTER.match(text, fig.core_end)
+        if places is None:
+            continue
+        fig.metric = None
+        fig.extra["no_measure"] = True
+        fig.extra["how"]["metric"] = f"none: a count of places ('{places.group(0).strip()}')"
+
+
 def _rate_metrics(lex: Lexicon) -> set[str]:
     """The measures the vocabulary makes of a rate phrase ("per day" -> operations a day)."""
     return {mid for phrase, mid in lex.modifier_by_phrase.items()
@@ -4505,6 +4537,49 @@ def _fact_boxes_on_subject(ctx: _Context, on_subject: dict[int, bool]) -> None:
 # Characters before a publisher's name where "a report by" may stand: room for its
 # description ("a yearly report released by Islamabad-based Pakistani think tank named the").
 REPORT_WORD_REACH = 100
+
+
+# Sentences before a crediting one ("These were the key findings of the report issued by
+# CRSS") whose figures it credits: about two paragraphs of news text.
+CREDITED_SENTENCES = 8
+
+
+def _credited_after(ctx: _Context, figs: list[_Figure]) -> None:
+    """Figures a later sentence credits to a publisher: "These were the key findings of the
+    annual security report issued by CRSS", "PIPS released these statistics in its monthly
+    report". The unattributed figures of the sentences before it (back to one attributed to
+    another source, at most ``CREDITED_SENTENCES``) are that publisher's, as the writer says.
+    ``figs`` are in text order."""
+    text = ctx.text
+    by_sentence: dict[int, list[_Figure]] = {}
+    for fig in figs:
+        if fig.kind != DATE:
+            by_sentence.setdefault(bisect_right(ctx.sentence_starts, fig.span_start) - 1,
+                                   []).append(fig)
+    for idx, sent in enumerate(ctx.sentences):
+        named = _in(ctx.sources, *sent)
+        if not named or by_sentence.get(idx):
+            continue  # a crediting sentence names a publisher and states no figure itself
+        opening = P.THESE_FINDINGS_OPENING.match(text, sent[0], sent[1])
+        released = None if opening else P.RELEASED_THESE.search(text, sent[0], sent[1])
+        if opening is not None:
+            name = named[0][2]
+        elif released is not None and named[0][1] <= released.start():
+            name = next(n for _s, e, n in reversed(named) if e <= released.start())
+        else:
+            continue
+        words = " ".join(text[sent[0]:sent[1]].split())[:80]
+        back = idx - 1
+        while back >= 0 and idx - back <= CREDITED_SENTENCES:
+            told = by_sentence.get(back, [])
+            if any(f.attributed_to and f.attributed_to != name for f in told):
+                break
+            for fig in told:
+                if fig.attributed_to is None:
+                    fig.attributed_to = name
+                    fig.extra.setdefault("how", {})["source"] = (
+                        f"credited by a sentence after it ('{words}')")
+            back -= 1
 
 
 def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure],

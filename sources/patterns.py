@@ -1373,10 +1373,34 @@ ATTRIBUTION_BEFORE = re.compile(
     r"|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
     r"|research|statistics|findings)\s+(?:by|from|of)|\b(?:published|compiled|issued|released)\s+(?:here\s+|today\s+|on\s+\w+\s+)?by"
     r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\b(?:in|on))"
-    r"\s+(?:the\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?"
+    r"\s+(?:(?:the|an?)\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?"
     r"(?:(?:think[\s-]tank|research\s+(?:centre|center|institute))\s+)?\Z",
     re.IGNORECASE,
 )
+# The year of an event a trend is told from or after: "since the Taliban's takeover of
+# Afghanistan in 2021", "following the TTP's end of its ceasefire in November 2022".
+EVENT_SINCE_HINTS = ("takeover", "take-over", "return", "withdr", "fall", "collapse",
+                     "ceasefire", "cease-fire", "truce", "merger", "seiz", "captur", "power",
+                     "ended", "end of")
+EVENT_SINCE_BEFORE = re.compile(
+    r"\b(?:since|after|following)\s+[^,.;:\d]{0,60}?\b(?:takeover|take-over|return(?:ed)?"
+    r"|withdrawal|withdrew|fall|collapse|ceasefire|cease-fire|truce|merger|seized|seizure"
+    r"|capture|came\s+to\s+power|ended|end)\b[^,.;:\d]{0,50}?\b(?:in|of)\s+"
+    rf"(?:{_MONTH}\s+)?\Z", re.IGNORECASE)
+# What a count of places counts: "28 districts", "66 countries", "four different provinces".
+PLACE_UNITS_AFTER = re.compile(
+    r"\s+(?:(?:different|other|more|separate)\s+)?(?:districts?|provinces?|countries|country"
+    r"|cities|city|towns?|villages?|tehsils?)\b", re.IGNORECASE)
+# A sentence that credits the figures before it to a publisher: "These were the key findings
+# of the annual security report issued by CRSS" ...
+THESE_FINDINGS_OPENING = re.compile(
+    r"\s*(?:These|Those|All\s+these|The\s+above)\s+(?:figures\s+|numbers\s+|statistics\s+)?"
+    r"(?:were|are)\s+(?:among\s+)?(?:the\s+)?(?:key\s+|main\s+|major\s+|latest\s+)?"
+    r"(?:findings|figures|statistics|numbers|data|highlights)\b")
+# ... or "PIPS, an Islamabad-based think tank, released these statistics in its report".
+RELEASED_THESE = re.compile(
+    r"\b(?:released|issued|published|compiled|shared|gathered)\s+(?:these|the\s+above)\s+"
+    r"(?:statistics|figures|data|findings|numbers)\b", re.IGNORECASE)
 # A sentence framed as a publisher's count: "For the Pakistan Institute for ..., militants".
 FOR_SOURCE_OPENING = re.compile(r"\s*(?:But\s+|And\s+)?[Ff]or\s+(?:the\s+)?")
 # Attribution after a source: "Durrani, ..., estimates", "PIPS (...) found", "PIPS's report".
@@ -1455,7 +1479,8 @@ NAME_SAID_STOP = frozenset(
 # word boundary is checked by the extractor.)
 ACCORDING_TO_NAME = re.compile(
     # ("the Islamabad-based think tank PICSS": the name after the description)
-    r"[Aa]ccording\s+to\s+(?:the\s+)?(?:[A-Z][\w-]*-based\s+(?:think[\s-]tank\s+)?)?"
+    # ("an Islamabad-based think tank Pak Institute for Peace Studies": "an" too)
+    r"[Aa]ccording\s+to\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]*-based\s+(?:think[\s-]tank\s+)?)?"
     # (A name never runs past a line break, nor past a word's full stop: "PICSS. Kidnappings
     # rose" is two sentences; "D.I. Khan" is one name.)
     r"(?P<name>[A-Z][\w.&’'-]*(?:(?<![^\W\d_]{2}\.)[ \t]+(?:(?:of|for|and|on|the)[ \t]+){0,2}"

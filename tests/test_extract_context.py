@@ -2988,3 +2988,37 @@ def test_a_change_in_a_measure_figcheck_has_no_word_for_is_left_unbound() -> Non
     assert found["40% rise"][C.metric] == "attacks"
     assert found["90% increase"][C.metric] is None
     assert "extortion calls" in found["90% increase"][C.binding]
+
+
+def test_according_to_an_x_based_think_tank_names_it() -> None:
+    text = ("According to an Islamabad-based think tank Pak Institute for Peace Studies (PIPS), "
+            "a total of 61 terror attacks took place last month in which 90 people died.")
+    found = by_text(text, "2024-09-03")
+    assert found["61"][C.attributed_to] == "PIPS"
+
+
+def test_a_later_sentence_crediting_the_figures_before_it() -> None:
+    text = ("In October alone, 52 terrorist attacks were reported across 30 districts, "
+            "resulting in 110 deaths. Pak Institute for Peace Studies (PIPS), an Islamabad-based "
+            "think tank, released these statistics in its monthly report.")
+    found = by_text(text, "2024-11-02")
+    assert found["52"][C.attributed_to] == "PIPS"
+    assert "credited by a sentence after it" in found["110"][C.binding]
+    # "30 districts" counts places, not attacks.
+    assert found["30"][C.metric] is None
+    closing = by_text("Pakistan saw 1,500 violence-related fatalities in 2023. Balochistan and "
+                      "KP accounted for 90 per cent of them.\n\nThese were the key findings of "
+                      "the annual report issued by the Centre for Research and Security Studies "
+                      "(CRSS).", "2024-01-02")
+    assert closing["1,500"][C.attributed_to] == "CRSS"
+    # A sentence that merely names a publisher credits nothing.
+    named = by_text("Pakistan saw 1,500 violence-related fatalities in 2023. CRSS is based in "
+                    "Islamabad.", "2024-01-02")
+    assert named["1,500"][C.attributed_to] is None
+
+
+def test_the_year_of_an_event_a_trend_runs_from_dates_no_figure() -> None:
+    text = ("Attacks rose in 2025. This violence claimed at least 1,100 lives, a trend that has "
+            "persisted since the Taliban's takeover of Afghanistan in 2021.")
+    found = by_text(text, "2026-01-02")
+    assert found["at least 1,100"][C.period] == "2025"
