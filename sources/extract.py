@@ -2046,6 +2046,26 @@ def _edition(ctx: _Context, lex: Lexicon, f: _Figure, sent: tuple[int, int]
     return src, lex.edition_lag.get(src, 0)
 
 
+def _past_span(m: re.Match[str], pub: date) -> str:
+    """The period "the past 16 months" names in an article published on ``pub``: days and
+    weeks counted back from the publication day; months the whole calendar months before the
+    publication's (an interior ministry's answer in May on "the past 16 months" covers
+    January 2023 to April 2024, as a monthly report's "last six months" does); years the
+    whole years before the publication's (from December on, up to its own, as "this year"
+    then is the whole year)."""
+    n = int(m.group("n")) if m.group("n").isdigit() else P.SPAN_NUMBER_WORDS[m.group("n").lower()]
+    unit = m.group("unit").lower().rstrip("s")
+    if unit in ("day", "week"):
+        days = n if unit == "day" else 7 * n
+        return T.canonical(pub - timedelta(days=days - 1), pub)
+    if unit == "year":
+        last_year = pub.year if pub.month == 12 else pub.year - 1
+        return T.canonical(date(last_year - n + 1, 1, 1), date(last_year, 12, 31))
+    last = pub.replace(day=1) - timedelta(days=1)
+    year, month = divmod(last.year * 12 + last.month - 1 - (n - 1), 12)
+    return T.canonical(date(year, month + 1, 1), last)
+
+
 def _dates_an_event_since(text: str, sent: tuple[int, int], pos: int) -> bool:
     """Whether the year at ``pos`` dates an event a trend is told from or after ("a rising
     trajectory that has persisted since the Taliban's takeover of Afghanistan in 2021"): the
@@ -2247,6 +2267,14 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         period = _relative_period(rel, pub)
         if period:
             refs.append(_TimeRef(s, period, is_base=base, end=_e, how=how))
+    if pub is not None:
+        for m in P.PAST_SPAN.finditer(ctx.text, *sent):
+            if any(ps <= m.start() < pe for ps, pe in read) or P.SPAN_OF_A_TREND_BEFORE.search(
+                    ctx.text, max(sent[0], m.start() - 60), m.start()):
+                continue  # ("the largest in the last five years": a record's horizon)
+            # "2,075 incidents over the past 16 months": the span up to publication.
+            refs.append(_TimeRef(m.start(), _past_span(m, pub), end=m.end(),
+                                 how=f"'{' '.join(m.group().split())}' (up to publication)"))
     if same:
         main = next((r for r in sorted(refs, key=lambda r: r.pos) if not r.is_base), None)
         for ps, pe, years in same:
@@ -3462,7 +3490,7 @@ def _extract_claims(
                 fig.kind = None
             elif fig.kind == COUNT and not fig.qualifier and P.DURATION_UNIT_OR_HOURS_AFTER.match(
                     text, fig.end) and P.DURATION_PREPOSITION_BEFORE.search(
-                    text, max(0, fig.start - 12), fig.start):
+                    text, max(0, fig.start - 24), fig.start):
                 fig.kind = None  # "380 deaths in 3 months": the span they were counted over
             elif fig.kind == COUNT and P.TIME_AGO_AFTER.match(text, fig.end):
                 fig.kind = None  # "more than twenty years ago": a time, not a count

@@ -1353,6 +1353,8 @@ INCIDENTAL_AFTER = re.compile(
 # violent province, recording ...", "Meanwhile, the tribal districts saw ...".
 SUBJECT_PLACE_BEFORE = re.compile(
     r"[\s\"“‘'(]*(?:(?:meanwhile|however|similarly|likewise|overall|in\s+contrast),?\s+)?"
+    # ("According to PICSS, Khyber-Pakhtunkhwa faced the brunt ..., with 174 attacks")
+    r"(?:(?:according\s+to|as\s+per)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,8},\s+)?"
     r"(?:the\s+)?", re.IGNORECASE)
 # What may stand between places of one group: "Khyber Pakhtunkhwa and Balochistan",
 # "Afghanistan's eastern Paktika and Khost".
@@ -1371,7 +1373,8 @@ ACCOUNTING_FOR = re.compile(r"\baccount(?:ing|ed|s)?\s+for\b", re.IGNORECASE)
 ATTRIBUTION_BEFORE = re.compile(
     r"(?:\baccording\s+to|\bas\s+per|\bquoting|\bciting|\b(?:says|said|states|stated|notes|noted)"
     r"|\b(?:report|study|survey|analysis|data|figures|estimates?|count|tally"
-    r"|research|statistics|findings)\s+(?:by|from|of)|\b(?:published|compiled|issued|released)\s+(?:here\s+|today\s+|on\s+\w+\s+)?by"
+    r"|research|statistics|findings)\s+(?:(?:provided|presented|shared|given|supplied)\s+)?"
+    r"(?:by|from|of)|\b(?:published|compiled|issued|released)\s+(?:here\s+|today\s+|on\s+\w+\s+)?by"
     r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\b(?:in|on))"
     r"\s+(?:(?:the|an?)\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?"
     r"(?:(?:think[\s-]tank|research\s+(?:centre|center|institute))\s+)?\Z",
@@ -1989,8 +1992,25 @@ DURATION_UNIT_AFTER = re.compile(
 # "380 deaths in 3 months", "within 48 hours", "in ten years": a span of time the figures
 # were counted over, not a figure itself.
 DURATION_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:in|within|during|for)\s+(?:the\s+)?\Z", re.IGNORECASE
+    r"\b(?:in|within|during|for|over)\s+(?:the\s+)?(?:(?:past|last|previous|preceding)\s+)?"
+    r"\Z", re.IGNORECASE
 )
+# "over the past 16 months", "in the last three months": a span that ends at publication
+# ("the last three months of 2023" names its own year: a period phrase).
+# Before such a span, a record or trend it measures ("the largest in the last five years",
+# "after a decline in attacks during the past six years"): the span is that one's, not the
+# figures'.
+SPAN_OF_A_TREND_BEFORE = re.compile(
+    r"\b(?:largest|highest|lowest|most|least|deadliest|worst|biggest|best|record|unprecedented"
+    r"|decline|rise|increase|decrease|surge|drop|fall|trend|escalation|growth)\b[^,.;:\d]*\Z",
+    re.IGNORECASE)
+SPAN_NUMBER_WORDS: dict[str, int] = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty-four": 24}
+PAST_SPAN = re.compile(
+    r"\b(?:the\s+)?(?:past|last|previous|preceding)\s+(?P<n>\d{1,3}|"
+    + "|".join(SPAN_NUMBER_WORDS) + r")\s+(?P<unit>months|years|weeks|days)\b"
+    r"(?!\s+(?:of|in)\b)", re.IGNORECASE)
 # Between "a year earlier" and the year it names: "a year earlier in 2023", "the year
 # before (2023)", "the previous year, 2023".
 YEAR_APPOSITION_GAP = re.compile(r"\s*(?:,\s*|\(\s*|\s(?:in|of)\s+)")

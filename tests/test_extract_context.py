@@ -3022,3 +3022,26 @@ def test_the_year_of_an_event_a_trend_runs_from_dates_no_figure() -> None:
             "persisted since the Taliban's takeover of Afghanistan in 2021.")
     found = by_text(text, "2026-01-02")
     assert found["at least 1,100"][C.period] == "2025"
+
+
+def test_the_past_n_months_is_a_span_up_to_publication_unless_a_record_or_trend_is_told() -> None:
+    text = ("ISLAMABAD: Pakistan recorded 2,100 incidents of terrorism over the past 16 months, "
+            "resulting in 1,300 deaths, according to figures provided by the Ministry of "
+            "Interior.")
+    found = by_text(text, "2024-05-10")
+    assert found["2,100"][C.period] == "2023-01/2024-04"
+    assert found["1,300"][C.period] == "2023-01/2024-04"
+    assert found["2,100"][C.attributed_to] == "Interior Ministry"
+    assert "16" not in found  # the span's length is no figure
+    record = by_text("The 925 terrorists killed in 2024 were the most in the last five years, "
+                     "ISPR said.", "2024-12-27")
+    assert record["925"][C.period] == "2024"
+
+
+def test_a_subject_place_after_an_according_to_opening() -> None:
+    text = ("Militant attacks rose across Pakistan in the first half of 2023.\n\nAccording to "
+            "PICSS, Sindh faced the brunt of the violence in the past six months, with 44 "
+            "militant attacks claiming 61 lives.")
+    found = by_text(text, "2023-07-03")
+    assert (found["44"][C.region], found["44"][C.period]) == ("PK-SD", "2023-01/2023-06")
+    assert "the sentence (Sindh)" in found["44"][C.binding]
