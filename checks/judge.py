@@ -125,7 +125,8 @@ def claim_interval(claim: Mapping, tol: Tolerances) -> Interval | None:
     qualifier = claim_qualifier(claim[C.kind], claim.get(C.text),
                                 claim[C.qualifier] if _present(claim[C.qualifier]) else None)
     return stated_interval(
-        claim[C.kind], claim[C.value], claim[C.low], claim[C.high], qualifier, tol
+        claim[C.kind], claim[C.value], claim[C.low], claim[C.high], qualifier, tol,
+        claimed=True,
     )
 
 

@@ -54,7 +54,8 @@ def test_derived_percent_change_supports_with_arithmetic():
     verdict, rule, why = verdict_of([CHANGE | {"attributed_to": "PIPS"}], PIPS_DEATHS)
     assert (verdict, rule) == ("supported", "named-source-agrees")
     assert "(693 − 419) / 419 × 100 = +65.4%" in why
-    assert "[64.5, 65.5)" in why
+    # Rounded to 65 or cut there: [64.5, 65.5) or [65, 66).
+    assert "[64.5, 66) (rounded or cut at the stated digits)" in why
 
 
 def test_change_outside_precision_is_contradicted():
@@ -824,6 +825,38 @@ def test_factor_claims_are_checked_against_the_sources_two_periods():
     verdict, rule, summary = summary_of([tripled], refs)
     assert (verdict, rule) == ("contradicted", "named-source-disagrees")
     assert "2.13-fold" in summary
+
+
+@pytest.mark.parametrize(("new", "verdict"), [
+    (1432.0, "supported"),  # 1,432 / 651 = 2.20: "doubled"
+    (1107.0, "contradicted"),  # 1.70: a 70% rise, not a doubling
+    (1693.0, "contradicted"),  # 2.60: more than doubled
+])
+def test_a_multiplier_word_is_read_as_approximate(new, verdict):
+    refs = [
+        ref("n", source="PIPS", metric="attacks", value=new, period="2024"),
+        ref("o", source="PIPS", metric="attacks", value=651.0, period="2023"),
+    ]
+    doubled = claim(text="attacks doubled", kind="factor", value=2.0, metric="attacks",
+                    region="PK", period="2024", base_period="2023", attributed_to="PIPS")
+    found, _, why = verdict_of([doubled], refs)
+    assert found == verdict
+    assert "[1.75, 2.25] (a factor in words: ± 12.5%)" in why
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [
+    (45.0, "supported"),  # 1,013 against 696 is +45.5%: cut to 45 or rounded to 46
+    (46.0, "supported"),
+    (44.0, "contradicted"),  # a whole unit below
+    (47.0, "contradicted"),
+])
+def test_a_claimed_change_may_be_cut_at_its_last_digit(stated, verdict):
+    refs = [ref("n", source="PIPS", value=1013.0, period="2024"),
+            ref("o", source="PIPS", value=696.0, period="2023")]
+    change = claim(text=f"a {stated:.0f}% rise", kind="percent_change", value=stated, unit="%",
+                   metric="deaths", region="PK", period="2024", base_period="2023",
+                   attributed_to="PIPS")
+    assert verdict_of([change], refs)[0] == verdict
 
 
 def test_explanations_never_say_nan():
