@@ -764,6 +764,42 @@ def test_a_part_of_the_total_is_no_alarm():
     assert summary.startswith("PIPS's 89 in Pakistan in 2022 counts attacks by the TTP")
 
 
+def judged_sentence(text: str, refs: list[dict], published: str) -> dict[str, dict]:
+    """Each claim of an invented sentence, extracted and judged against ``refs``, by text."""
+    from sources.extract import extract_claims
+
+    claims = extract_claims(text, "a", published)
+    _, verdicts = judge(claims, validate(ReferenceSchema, pd.DataFrame(refs), "reference"),
+                        {"a": published})
+    merged = claims.merge(verdicts, on=["article_id", "claim_id"])
+    return {r["text"]: r for r in merged.to_dict("records")}
+
+
+def test_militants_among_the_dead_of_attacks_are_not_the_militants_killed_in_operations():
+    # PICSS counts the militants who die in their own attacks apart from those the security
+    # forces kill; a writer listing them among the attacks' dead gives the first number.
+    picss = {"source": "PICSS", "period": "2024-05", "published": "2024-06-01"}
+    refs = [
+        ref("d", metric="deaths", value=61.0, definition="militant attacks", **picss),
+        ref("a", metric="deaths_attackers", value=7.0, definition="militant attacks", **picss),
+        ref("o", metric="deaths_militants", value=52.0, qualifier="at_least",
+            definition="security-force actions", **picss),
+    ]
+    found = judged_sentence(
+        "PICSS said militants carried out 58 attacks across Pakistan in May 2024, killing 61 "
+        "people, including 30 civilians, 24 soldiers and seven militants.", refs, "2024-06-02")
+    seven = found["seven"]
+    assert seven["metric"] == "deaths_militants"
+    assert (seven["verdict"], seven["rule"]) == ("unverifiable", "states-part")
+    assert seven["summary"].startswith("PICSS's 7 in Pakistan in May 2024 counts attacking "
+                                       "militants killed in their own attacks")
+    # A number that is neither is still an alarm.
+    eight = judged_sentence(
+        "PICSS said militants carried out 58 attacks across Pakistan in May 2024, killing 62 "
+        "people, including 30 civilians, 24 soldiers and eight militants.", refs, "2024-06-02")
+    assert eight["eight"]["verdict"] == "contradicted"
+
+
 def test_an_inflated_range_is_contradicted_not_supported():
     un = ref(
         "un",
