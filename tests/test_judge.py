@@ -800,6 +800,36 @@ def test_militants_among_the_dead_of_attacks_are_not_the_militants_killed_in_ope
     assert eight["eight"]["verdict"] == "contradicted"
 
 
+def test_a_breakdown_of_attacks_and_operations_is_not_judged_by_the_attacks_alone():
+    # PICSS counts the attacks' toll and, apart, that of attacks and operations together;
+    # figcheck holds the combined total but not its security personnel or civilians.
+    picss = {"source": "PICSS", "period": "2024-05", "published": "2024-06-01"}
+    attacks, everything = "Militant attacks only", "All violent incidents: attacks and operations"
+    refs = [
+        ref("s", metric="deaths_security_personnel", value=64.0, definition=attacks, **picss),
+        ref("c", metric="deaths_civilians", value=55.0, definition=attacks, **picss),
+        ref("all", metric="deaths", value=212.0, definition=everything, **picss),
+        ref("m", metric="deaths_militants", value=88.0, definition=everything, **picss),
+    ]
+    text = ("PICSS said militant attacks and the security operations that followed left 212 "
+            "people dead across Pakistan in May 2024, including 88 militants, {sp} security "
+            "personnel and {civ} civilians.")
+    found = judged_sentence(text.format(sp=67, civ=57), refs, "2024-06-02")
+    for number in ("67", "57"):
+        assert (found[number]["verdict"], found[number]["rule"]) == (
+            "unverifiable", "named-source-other-scope"), found[number]["summary"]
+    assert found["67"]["summary"] == (
+        "PICSS's 64 security personnel killed in Pakistan in May 2024 count terrorist or "
+        "militant attacks (security operations excluded); PICSS also counts all violence "
+        "including security operations (212 deaths), whose figure for security personnel "
+        "killed figcheck does not hold, and 67 may be of that toll.")
+    # A combined count is never below the attacks' own, nor above the combined whole.
+    fewer = judged_sentence(text.format(sp=61, civ=57), refs, "2024-06-02")
+    assert fewer["61"]["verdict"] == "contradicted"
+    more = judged_sentence(text.format(sp=67, civ=257), refs, "2024-06-02")
+    assert more["257"]["verdict"] == "contradicted"
+
+
 def test_an_inflated_range_is_contradicted_not_supported():
     un = ref(
         "un",
