@@ -250,7 +250,8 @@ def _half_unit_of_last_nonzero_digit(value: float) -> float:
 
 def is_factor_word(value: float, kind: str) -> bool:
     """Whether a factor is one a multiplier word states: a whole number ("doubled" 2,
-    "sevenfold" 7) or its reciprocal ("halved" 0.5), not a measured ratio ("2.5-fold")."""
+    "sevenfold" 7; a whole "19-fold" is read alike) or its reciprocal ("halved" 0.5), not a
+    measured ratio ("2.5-fold")."""
     if kind != Kind.FACTOR or not value:
         return False
     whole = value if abs(value) >= 1 else 1 / value
@@ -295,9 +296,9 @@ def rounding_interval(
     unit = 10.0 ** -stated_decimals(value)
     half = 0.5 * unit
     if claimed and kind == Kind.PERCENT_CHANGE and tol.truncated_change > 0 and value != 0:
-        # Writers and publishers often cut a change at its last digit instead of rounding
-        # it (+45.6% printed "45%", +162.5% "162pc"): the interval reaches that much
-        # further away from zero, never towards it (a stated 45% is not 44.4%).
+        # Writers often cut a change at its last digit instead of rounding it (+45.6%
+        # written "45%", +162.5% "162pc"): the interval reaches that much further away
+        # from zero, never towards it (a stated 45% is not 44.4%).
         reach = half + tol.truncated_change * unit
         how = "rounded or cut at the stated digits"
         if value > 0:
