@@ -125,7 +125,8 @@ def claim_interval(claim: Mapping, tol: Tolerances) -> Interval | None:
     qualifier = claim_qualifier(claim[C.kind], claim.get(C.text),
                                 claim[C.qualifier] if _present(claim[C.qualifier]) else None)
     return stated_interval(
-        claim[C.kind], claim[C.value], claim[C.low], claim[C.high], qualifier, tol
+        claim[C.kind], claim[C.value], claim[C.low], claim[C.high], qualifier, tol,
+        claimed=True,
     )
 
 
@@ -526,6 +527,15 @@ class _Elsewhere:
         self.held = set(figures[R.source])
         # The row each misplaced-figure sentence rests on, by claim id, for the explanation.
         self.named_rows: dict[str, dict] = {}
+        # The counts each source states per place and period, by definition (scope): the
+        # measure and the number, e.g. PICSS's all-incidents deaths in August 2025.
+        self.scopes: dict[tuple[str, str, str], dict[str, list[tuple[str, float]]]] = {}
+        counts = stated[(stated[R.kind] == Kind.COUNT) & stated[R.value].notna()]
+        for source, region, period, definition, metric, value in counts[
+                [R.source, R.region, R.period, R.definition, R.metric, R.value]
+        ].itertuples(index=False):
+            self.scopes.setdefault((source, region, canonical(period)), {}).setdefault(
+                definition, []).append((metric, float(value)))
 
     def find(self, claim: Mapping, interval: Interval | None, source: str) -> dict | None:
         if interval is None or not _present(claim[C.metric]):
@@ -853,6 +863,9 @@ def _named_rule(
     part = _part_figure(claim, elsewhere)
     if part is not None:
         return Verdict.UNVERIFIABLE, Rule.STATES_PART, part
+    scope = _other_scope(claim, interval, mine, disagree, finder, named)
+    if scope is not None:
+        return Verdict.UNVERIFIABLE, Rule.NAMED_SOURCE_OTHER_SCOPE, scope
     # The right number in the wrong place is an error only when the named source speaks
     # about the claimed place, period and measure: when it is silent there, a match
     # elsewhere is as likely a coincidence, or figcheck's own misreading, as the writer's.
@@ -1077,6 +1090,62 @@ def _part_figure(claim: Mapping, row: Mapping | None) -> str | None:
         f"{_in_period(row[R.period])} counts {labels.metric_label(row[R.metric])}, not "
         f"{labels.metric_label(claim[C.metric])}; the claim may mean that figure"
     )
+
+
+def _other_scope(
+    claim: Mapping,
+    interval: Interval | None,
+    mine: list[_Row],
+    disagree: list[_Row],
+    finder: _Elsewhere,
+    named: str,
+) -> str | None:
+    """When the claim may be a part of the named source's wider toll rather than of the
+    narrower one its disagreeing figures count: the sentence saying so; else None.
+
+    A publisher that counts militant attacks and, apart, all violent incidents (attacks plus
+    security operations) gives a breakdown of each toll: "attacks and the operations that
+    followed claimed 298 lives, including 74 security personnel" is a part of the wider
+    toll, which an attacks-only 73 cannot rule out. It applies when every disagreeing figure
+    is of a narrower scope (not ``broader`` in ``checks/definitions.yaml``), the claim is
+    above them all (a wider count is never smaller), and the source states, for the same
+    place and period under a wider scope, a whole of the claim's measure (its deaths) at
+    least as large as the claim, but no figure for the measure itself that figcheck holds.
+    72 there is still wrong, and so is a part larger than the wider whole.
+    """
+    if claim[C.kind] != Kind.COUNT or interval is None or not disagree:
+        return None
+    values = [r.record[E.value] for r in disagree]
+    if any(not _present(v) for v in values) or interval.low is None or interval.high is None:
+        return None
+    defs = load_definitions()
+    if any(defs.group_of(named, r.record[E.definition]).broader for r in disagree):
+        return None
+    if interval.low <= max(float(v) for v in values):
+        return None  # a wider count is at least the narrower one
+    theirs = {r.record[E.definition] for r in mine}
+    held = finder.scopes.get((named, claim[C.region], canonical(claim[C.period])), {})
+    for definition, figures in sorted(held.items()):
+        wider = defs.group_of(named, definition)
+        if definition in theirs or not wider.broader:
+            continue
+        wholes = [(m, v) for m, v in figures
+                  if labels.is_part(claim[C.metric], m) and interval.high <= v]
+        if not wholes:
+            continue
+        first = disagree[0].record
+        whole_metric, whole = wholes[0]
+        return (
+            f"{named}'s {_number_words(first)} "
+            f"{labels.metric_label(claim[C.metric])} in "
+            f"{labels.region_name(claim[C.region])} {_in_period(claim[C.period])} count "
+            f"{defs.group_of(named, first[E.definition]).label}; {named} also counts "
+            f"{wider.label} ({format_figure(Kind.COUNT, whole)} "
+            f"{labels.metric_label(whole_metric)}), whose figure for "
+            f"{labels.metric_label(claim[C.metric])} figcheck does not hold, and "
+            f"{_claimed(claim)} may be of that toll"
+        )
+    return None
 
 
 def _one_per_source(rows: list[_Row]) -> list[_Row]:

@@ -58,6 +58,12 @@ def part_related(a: object, b: object) -> bool:
     return _is_part(a, b) or _is_part(b, a)
 
 
+def is_part(part: object, whole: object) -> bool:
+    """Whether ``part`` is a part of ``whole`` (``parts_of`` in metrics.yaml, transitively):
+    security personnel killed are part of deaths; a metric is not a part of itself."""
+    return _is_part(part, whole)
+
+
 def _is_part(part: object, whole: object) -> bool:
     seen = set()
     current = part

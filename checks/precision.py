@@ -41,6 +41,8 @@ class Tolerances:
     approximate: float
     nearly: float
     round_count_cap: float
+    factor_word: float
+    truncated_change: float
 
     @classmethod
     def load(cls, path: Path | None = None) -> Self:
@@ -209,7 +211,9 @@ def compare(claim: Comparand, ref: Comparand) -> tuple[Comparison, Interval | No
         if claim.one_sided or claim.is_range or claim.qualifier is not None:
             meet, test, agrees = r, Test.REF_WITHIN, r.within(c)
         else:
-            meet = ref.stated or r
+            # The printed number, where the bound allows it: "47%" (rounded or cut, [46.5,
+            # 48)) touches the 48 of "at least 48%" only where the bound rules it out.
+            meet = _intersection(ref.stated, r) or ref.stated or r
             test, agrees = Test.OVERLAP, c.overlaps(meet)
     else:
         meet, test, agrees = r, Test.OVERLAP, c.overlaps(r)
@@ -218,6 +222,15 @@ def compare(claim: Comparand, ref: Comparand) -> tuple[Comparison, Interval | No
     if not c.overlaps(r):
         return Comparison.DISAGREES, meet, test
     return Comparison.INCONCLUSIVE, meet, test
+
+
+def _intersection(a: Interval | None, b: Interval) -> Interval | None:
+    """The values both intervals allow, or None when they share none (``a`` None: None)."""
+    if a is None or not a.overlaps(b):
+        return None
+    low, low_closed = _max_low(a, b)
+    high, high_closed = _min_high(a, b)
+    return Interval(low, high, low_closed, high_closed, how=a.how)
 
 
 def _fmt(x: float | None, unbounded: str) -> str:
@@ -235,14 +248,40 @@ def _half_unit_of_last_nonzero_digit(value: float) -> float:
     return 0.5 * 10.0**digits.exponent
 
 
-def rounding_interval(value: float, kind: str, tol: Tolerances) -> Interval:
-    """The interval a figure stated without hedge words stands for."""
-    if kind == Kind.FACTOR and stated_decimals(value) == 0:
-        # "doubled", "tripled": words, not measurements; read as approximate.
-        band = tol.approximate * abs(value)
-        return Interval(
-            value - band, value + band, how=f"a factor in words: ± {tol.approximate:.0%}"
-        )
+def is_factor_word(value: float, kind: str) -> bool:
+    """Whether a factor is one a multiplier word states: a whole number ("doubled" 2,
+    "sevenfold" 7; a whole "19-fold" is read alike) or its reciprocal ("halved" 0.5), not a
+    measured ratio ("2.5-fold")."""
+    if kind != Kind.FACTOR or not value:
+        return False
+    whole = value if abs(value) >= 1 else 1 / value
+    return float(whole).is_integer()
+
+
+def _factor_word_interval(value: float, tol: Tolerances) -> Interval:
+    """ "doubled": a word, not a measurement, read as ± ``factor_word`` of its factor."""
+    band = tol.factor_word * abs(value)
+    return Interval(
+        value - band, value + band, how=f"a factor in words: ± {_percent(tol.factor_word)}"
+    )
+
+
+def _percent(share: float) -> str:
+    """A tolerance as a percentage, at most one decimal: 0.125 -> "12.5%", 0.1 -> "10%"."""
+    return f"{format_number(round(share * 100, 1))}%"
+
+
+def rounding_interval(
+    value: float, kind: str, tol: Tolerances, *, claimed: bool = False
+) -> Interval:
+    """The interval a figure stated without hedge words stands for.
+
+    ``claimed``: the figure is a writer's claim, whose percent change may be cut rather than
+    rounded at its last digit (``truncated_change``). A publisher's own print is read at
+    its digits: where it cuts its changes, its counts or a stored hedge say so.
+    """
+    if is_factor_word(value, kind):
+        return _factor_word_interval(value, tol)
     if kind in COUNT_KINDS or kind in (Kind.RATIO, Kind.RANK):
         half = _half_unit_of_last_nonzero_digit(value)
         if half < 1:  # a count with units digit: exact
@@ -254,7 +293,17 @@ def rounding_interval(value: float, kind: str, tol: Tolerances) -> Interval:
             how=f"round number: ± {format_number(half)} "
             f"(last non-zero digit, at most {tol.round_count_cap:.0%})",
         )
-    half = 0.5 * 10.0 ** -stated_decimals(value)
+    unit = 10.0 ** -stated_decimals(value)
+    half = 0.5 * unit
+    if claimed and kind == Kind.PERCENT_CHANGE and tol.truncated_change > 0 and value != 0:
+        # Writers often cut a change at its last digit instead of rounding it (+45.6%
+        # written "45%", +162.5% "162pc"): the interval reaches that much further away
+        # from zero, never towards it (a stated 45% is not 44.4%).
+        reach = half + tol.truncated_change * unit
+        how = "rounded or cut at the stated digits"
+        if value > 0:
+            return Interval(value - half, value + reach, high_closed=False, how=how)
+        return Interval(value - reach, value + half, low_closed=False, how=how)
     return Interval(
         value - half, value + half, high_closed=False, how="rounded at the stated digits"
     )
@@ -289,6 +338,7 @@ def stated_interval(
     tol: Tolerances,
     *,
     exact: bool = False,
+    claimed: bool = False,
 ) -> Interval | None:
     """Return the interval a stated (or, with ``exact``, a derived) figure stands for.
 
@@ -299,6 +349,7 @@ def stated_interval(
         qualifier: a ``Qualifier`` value or ``None``.
         tol: tolerances for hedge words and round numbers.
         exact: the figure is figcheck's own arithmetic, a point, not a rounded number.
+        claimed: the figure is a writer's claim (``rounding_interval``).
 
     Returns:
         The interval, or ``None`` when the row states no figure.
@@ -327,14 +378,18 @@ def stated_interval(
         case Qualifier.UP_TO:
             return Interval(floor, value, how=f"up to: ≤ {format_number(value)}")
         case Qualifier.NEARLY:
-            band = tol.nearly * abs(value)
-            return Interval(value - band, value, how=f"nearly: up to {tol.nearly:.0%} below")
+            # "nearly doubled" is never stricter below than "doubled" itself.
+            share = max(tol.nearly, tol.factor_word) if is_factor_word(value, kind) else tol.nearly
+            band = share * abs(value)
+            return Interval(value - band, value, how=f"nearly: up to {_percent(share)} below")
         case Qualifier.ABOUT:
+            if is_factor_word(value, kind) and tol.factor_word > tol.approximate:
+                return _factor_word_interval(value, tol)  # "roughly doubled" = "doubled"
             band = tol.approximate * abs(value)
             return Interval(value - band, value + band, how=f"approximate: ± {tol.approximate:.0%}")
     if exact:
         return Interval(value, value, how="figcheck's arithmetic, unrounded")
-    return rounding_interval(value, kind, tol)
+    return rounding_interval(value, kind, tol, claimed=claimed)
 
 
 # Hedges that bound a figure's size from one side; on a fall they bound it in magnitude.

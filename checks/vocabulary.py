@@ -55,6 +55,7 @@ class Rule(StrEnum):
     NAMED_SOURCE_STATES_ELSEWHERE = "named-source-states-elsewhere"
     NAMED_SOURCE_INCONCLUSIVE = "named-source-inconclusive"
     STATES_PART = "states-part"
+    NAMED_SOURCE_OTHER_SCOPE = "named-source-other-scope"
     NAMED_SOURCE_SILENT = "named-source-silent"
     NAMED_SOURCE_SILENT_OTHER_AGREES = "named-source-silent-other-agrees"
     NAMED_SOURCE_DISAGREES_OTHER_AGREES = "named-source-disagrees-other-agrees"
@@ -122,6 +123,15 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
             "the (named, or only disagreeing) source states this number for a part of the "
             "measure, or its total, in that place and period; the claim may mean that figure, "
             "so no alarm"
+        ),
+    ),
+    Rule.NAMED_SOURCE_OTHER_SCOPE: (
+        Verdict.UNVERIFIABLE,
+        (
+            "the named source gives another figure for the measure under one scope only "
+            "(militant attacks), while it also counts a wider or narrower scope (all "
+            "incidents) for that place and period whose figure for the measure figcheck "
+            "does not hold, and the claim lies on that scope's side; so no alarm"
         ),
     ),
     Rule.NAMED_SOURCE_SILENT: (

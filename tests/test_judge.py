@@ -54,7 +54,8 @@ def test_derived_percent_change_supports_with_arithmetic():
     verdict, rule, why = verdict_of([CHANGE | {"attributed_to": "PIPS"}], PIPS_DEATHS)
     assert (verdict, rule) == ("supported", "named-source-agrees")
     assert "(693 − 419) / 419 × 100 = +65.4%" in why
-    assert "[64.5, 65.5)" in why
+    # Rounded to 65 or cut there: [64.5, 65.5) or [65, 66).
+    assert "[64.5, 66) (rounded or cut at the stated digits)" in why
 
 
 def test_change_outside_precision_is_contradicted():
@@ -763,6 +764,72 @@ def test_a_part_of_the_total_is_no_alarm():
     assert summary.startswith("PIPS's 89 in Pakistan in 2022 counts attacks by the TTP")
 
 
+def judged_sentence(text: str, refs: list[dict], published: str) -> dict[str, dict]:
+    """Each claim of an invented sentence, extracted and judged against ``refs``, by text."""
+    from sources.extract import extract_claims
+
+    claims = extract_claims(text, "a", published)
+    _, verdicts = judge(claims, validate(ReferenceSchema, pd.DataFrame(refs), "reference"),
+                        {"a": published})
+    merged = claims.merge(verdicts, on=["article_id", "claim_id"])
+    return {r["text"]: r for r in merged.to_dict("records")}
+
+
+def test_militants_among_the_dead_of_attacks_are_not_the_militants_killed_in_operations():
+    # PICSS counts the militants who die in their own attacks apart from those the security
+    # forces kill; a writer listing them among the attacks' dead gives the first number.
+    picss = {"source": "PICSS", "period": "2024-05", "published": "2024-06-01"}
+    refs = [
+        ref("d", metric="deaths", value=61.0, definition="militant attacks", **picss),
+        ref("a", metric="deaths_attackers", value=7.0, definition="militant attacks", **picss),
+        ref("o", metric="deaths_militants", value=52.0, qualifier="at_least",
+            definition="security-force actions", **picss),
+    ]
+    found = judged_sentence(
+        "PICSS said militants carried out 58 attacks across Pakistan in May 2024, killing 61 "
+        "people, including 30 civilians, 24 soldiers and seven militants.", refs, "2024-06-02")
+    seven = found["seven"]
+    assert seven["metric"] == "deaths_militants"
+    assert (seven["verdict"], seven["rule"]) == ("unverifiable", "states-part")
+    assert seven["summary"].startswith("PICSS's 7 in Pakistan in May 2024 counts attacking "
+                                       "militants killed in their own attacks")
+    # A number that is neither is still an alarm.
+    eight = judged_sentence(
+        "PICSS said militants carried out 58 attacks across Pakistan in May 2024, killing 62 "
+        "people, including 30 civilians, 24 soldiers and eight militants.", refs, "2024-06-02")
+    assert eight["eight"]["verdict"] == "contradicted"
+
+
+def test_a_breakdown_of_attacks_and_operations_is_not_judged_by_the_attacks_alone():
+    # PICSS counts the attacks' toll and, apart, that of attacks and operations together;
+    # figcheck holds the combined total but not its security personnel or civilians.
+    picss = {"source": "PICSS", "period": "2024-05", "published": "2024-06-01"}
+    attacks, everything = "Militant attacks only", "All violent incidents: attacks and operations"
+    refs = [
+        ref("s", metric="deaths_security_personnel", value=64.0, definition=attacks, **picss),
+        ref("c", metric="deaths_civilians", value=55.0, definition=attacks, **picss),
+        ref("all", metric="deaths", value=212.0, definition=everything, **picss),
+        ref("m", metric="deaths_militants", value=88.0, definition=everything, **picss),
+    ]
+    text = ("PICSS said militant attacks and the security operations that followed left 212 "
+            "people dead across Pakistan in May 2024, including 88 militants, {sp} security "
+            "personnel and {civ} civilians.")
+    found = judged_sentence(text.format(sp=67, civ=57), refs, "2024-06-02")
+    for number in ("67", "57"):
+        assert (found[number]["verdict"], found[number]["rule"]) == (
+            "unverifiable", "named-source-other-scope"), found[number]["summary"]
+    assert found["67"]["summary"] == (
+        "PICSS's 64 security personnel killed in Pakistan in May 2024 count terrorist or "
+        "militant attacks (security operations excluded); PICSS also counts all violence "
+        "including security operations (212 deaths), whose figure for security personnel "
+        "killed figcheck does not hold, and 67 may be of that toll.")
+    # A combined count is never below the attacks' own, nor above the combined whole.
+    fewer = judged_sentence(text.format(sp=61, civ=57), refs, "2024-06-02")
+    assert fewer["61"]["verdict"] == "contradicted"
+    more = judged_sentence(text.format(sp=67, civ=257), refs, "2024-06-02")
+    assert more["257"]["verdict"] == "contradicted"
+
+
 def test_an_inflated_range_is_contradicted_not_supported():
     un = ref(
         "un",
@@ -824,6 +891,38 @@ def test_factor_claims_are_checked_against_the_sources_two_periods():
     verdict, rule, summary = summary_of([tripled], refs)
     assert (verdict, rule) == ("contradicted", "named-source-disagrees")
     assert "2.13-fold" in summary
+
+
+@pytest.mark.parametrize(("new", "verdict"), [
+    (1432.0, "supported"),  # 1,432 / 651 = 2.20: "doubled"
+    (1107.0, "contradicted"),  # 1.70: a 70% rise, not a doubling
+    (1693.0, "contradicted"),  # 2.60: more than doubled
+])
+def test_a_multiplier_word_is_read_as_approximate(new, verdict):
+    refs = [
+        ref("n", source="PIPS", metric="attacks", value=new, period="2024"),
+        ref("o", source="PIPS", metric="attacks", value=651.0, period="2023"),
+    ]
+    doubled = claim(text="attacks doubled", kind="factor", value=2.0, metric="attacks",
+                    region="PK", period="2024", base_period="2023", attributed_to="PIPS")
+    found, _, why = verdict_of([doubled], refs)
+    assert found == verdict
+    assert "[1.75, 2.25] (a factor in words: ± 12.5%)" in why
+
+
+@pytest.mark.parametrize(("stated", "verdict"), [
+    (45.0, "supported"),  # 1,013 against 696 is +45.5%: cut to 45 or rounded to 46
+    (46.0, "supported"),
+    (44.0, "contradicted"),  # a whole unit below
+    (47.0, "contradicted"),
+])
+def test_a_claimed_change_may_be_cut_at_its_last_digit(stated, verdict):
+    refs = [ref("n", source="PIPS", value=1013.0, period="2024"),
+            ref("o", source="PIPS", value=696.0, period="2023")]
+    change = claim(text=f"a {stated:.0f}% rise", kind="percent_change", value=stated, unit="%",
+                   metric="deaths", region="PK", period="2024", base_period="2023",
+                   attributed_to="PIPS")
+    assert verdict_of([change], refs)[0] == verdict
 
 
 def test_explanations_never_say_nan():

@@ -77,6 +77,30 @@ def test_a_change_its_levels_agree_with_is_not_an_alarm() -> None:
     assert found["jump of 25 percent"]["verdict"] == Verdict.UNVERIFIABLE
 
 
+@pytest.mark.parametrize(("sentence", "claim", "alarm"), [
+    # "doubled" is a word, not a measurement: 2.22-fold doubled; 1.66-fold rose 66%, and
+    # 2.61-fold more than doubled; "more than doubled" is more than 2.
+    ("In Sindh, militant attacks doubled from 41 in 2022 to 91 in 2023.", "doubled", False),
+    ("In Sindh, militant attacks doubled from 41 in 2022 to 68 in 2023.", "doubled", True),
+    ("In Sindh, militant attacks doubled from 41 in 2022 to 107 in 2023.", "doubled", True),
+    ("In Sindh, militant attacks more than doubled from 41 in 2022 to 79 in 2023.",
+     "more than doubled", True),
+    # A change cut at its last digit: from 8 to 11 is +37.5%, "37 percent" or "38 percent".
+    ("In Sindh, deaths rose by 37 percent, from 8 in 2022 to 11 in 2023.",
+     "rose by 37 percent", False),
+    ("In Sindh, deaths rose by 38 percent, from 8 in 2022 to 11 in 2023.",
+     "rose by 38 percent", False),
+    ("In Sindh, deaths rose by 36 percent, from 8 in 2022 to 11 in 2023.",
+     "rose by 36 percent", True),
+    ("In Sindh, deaths rose by 39 percent, from 8 in 2022 to 11 in 2023.",
+     "rose by 39 percent", True),
+])
+def test_a_factor_word_or_a_cut_change_is_read_as_news_copy_writes_it(
+        sentence: str, claim: str, alarm: bool) -> None:
+    found = verdicts(sentence)[claim]
+    assert (found["rule"] == Rule.OWN_ARITHMETIC_DISAGREES) is alarm, found["summary"]
+
+
 def test_rounded_levels_leave_room_for_a_rounded_change() -> None:
     # "about 1,000" and "nearly 1,500" allow anything from about +36% to +67%: +52% stands.
     found = verdicts(

@@ -55,10 +55,45 @@ def test_tolerances_have_one_source_the_bundled_file(tmp_path: Path):
         ("percent_change", -30, None, None, "at_least", "(-inf, -30]"),
         ("percent_change", -10, None, None, "up_to", "[-10, +inf)"),
         ("percent_change", -10, None, None, "about", "[-11, -9]"),
+        # Multiplier words: nearer 2 than "rose by half" (1.5) or "two and a half times".
+        ("factor", 2, None, None, None, "[1.75, 2.25]"),
+        ("factor", 3, None, None, None, "[2.625, 3.375]"),
+        ("factor", 0.5, None, None, None, "[0.4375, 0.5625]"),  # halved
+        ("factor", 2, None, None, "nearly", "[1.75, 2]"),  # no stricter than "doubled"
+        ("factor", 2, None, None, "about", "[1.75, 2.25]"),  # "roughly doubled"
+        ("factor", 2, None, None, "over", "(2, +inf)"),  # "more than doubled"
+        ("factor", 2.5, None, None, None, "[2.45, 2.55)"),  # "2.5-fold": digits, rounded
     ],
 )
 def test_stated_interval(kind, value, low, high, qualifier, expected):
     assert str(stated_interval(kind, value, low, high, qualifier, TOL)) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "expected"),
+    [
+        # A writer's change, rounded at its last digit or cut there, never towards zero.
+        ("percent_change", 45, "[44.5, 46)"),
+        ("percent_change", 16.8, "[16.75, 16.9)"),
+        ("percent_change", -9, "(-10, -8.5]"),
+        ("percent_change", 0, "[-0.5, 0.5)"),
+        # Counts and shares are not cut.
+        ("share", 45, "[44.5, 45.5)"),
+        ("count", 45, "[45, 45]"),
+    ],
+)
+def test_a_claimed_change_may_be_cut_at_its_last_digit(kind, value, expected):
+    assert str(stated_interval(kind, value, None, None, None, TOL, claimed=True)) == expected
+    # A publisher's printed change is read at its digits.
+    if kind == "percent_change" and value:
+        assert str(stated_interval(kind, value, None, None, None, TOL)).endswith("5)")
+
+
+def test_truncation_can_be_turned_off():
+    strict = dataclasses.replace(TOL, truncated_change=0.0)
+    assert str(stated_interval("percent_change", 45, None, None, None, strict, claimed=True)) == (
+        "[44.5, 45.5)"
+    )
 
 
 def test_derived_figures_are_exact_points():
