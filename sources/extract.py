@@ -666,11 +666,12 @@ def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Patte
     if (not start or text[start - 1] == "\n" or text[max(0, start - 2):start] in _AFTER_STOP
             or text[max(0, start - 3):start] in _AFTER_STOP_2
             or start >= 5 and text.startswith("that ", start - 5)):
-        out.append(P.DATE_MONTH_SUBJECT)  # "October saw ...": opens a sentence or "that" clause
+        # "October saw ...": opens a sentence, a "that" clause or follows a fronted phrase
+        out.append(P.DATE_MONTH_SUBJECT)
     return out
 
 
-_AFTER_STOP = frozenset({". ", "! ", "? "})
+_AFTER_STOP = frozenset({". ", "! ", "? ", ", "})
 _AFTER_STOP_2 = frozenset({".  ", "!  ", "?  "})
 
 
@@ -2677,11 +2678,16 @@ def _lead_period(ctx: _Context, lex: Lexicon, by_sentence: dict[int, list[_Figur
         sent = ctx.sentences[idx]
         if sent[0] >= hi:
             break
-        refs = sorted(_time_refs(ctx, sent, by_sentence.get(idx, []), pub, lex),
-                      key=lambda r: r.pos)
-        for ref in refs:
-            if not ref.is_base and not ref.release and len(ref.period) != 10:
-                return ref.period
+        refs = [r for r in sorted(_time_refs(ctx, sent, by_sentence.get(idx, []), pub, lex),
+                                  key=lambda r: r.pos)
+                if not r.is_base and not r.release and len(r.period) != 10]
+        # "After a slight decline in June, July saw an uptick": a fronted phrase's time is
+        # the background of the one the sentence is about.
+        fronted = P.FRONTED_PHRASE.match(ctx.text, sent[0], sent[1])
+        if fronted is not None and any(r.pos >= fronted.end() for r in refs):
+            refs = [r for r in refs if r.pos >= fronted.end()]
+        if refs:
+            return refs[0].period
     return None
 
 

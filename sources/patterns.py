@@ -787,11 +787,20 @@ DATE_MONTH_ONLY = re.compile(
 COMPARED_START = re.compile(r"(?:compared\s+(?:with|to)|against)\s", re.IGNORECASE)
 # ... and right before a date that does not hold the words ("compared with February 2024").
 COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|against)\s+\Z", re.IGNORECASE)
+# A fronted phrase of background before a sentence's subject: "After a slight decline in
+# June, ...", "Following a lull in March, ...".
+FRONTED_PHRASE = re.compile(
+    r"\s*(?:[A-Z][A-Z .'-]{2,30}:\s*)?"  # a dateline: "ISLAMABAD: After ..."
+    r"(?:After|Following|Despite|Unlike|Since|Before|Compared\s+(?:with|to)|Against)\b"
+    r"[^,.;:\n]{0,80},")
 # "August proved particularly violent", "October saw ...": a month that opens a sentence,
 # or a clause that reports it ("the report found that May was ..."), as its subject (a verb
 # follows) dates the sentence, without a preposition.
 DATE_MONTH_SUBJECT = re.compile(
-    rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  )|(?<=\bthat ))(?P<mon>{_MONTH})(?=\s+(?:alone\s+)?"
+    # (... or a fronted phrase: "According to PICSS, July witnessed 79 attacks", "After a
+    # slight decline in June, July saw an uptick")
+    rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  )|(?<=\bthat )|(?<=, ))(?P<mon>{_MONTH})"
+    r"(?=\s+(?:alone\s+)?"
     r"(?:was|proved|saw|witnessed|recorded|registered|remained|became|brought|marked|turned"
     r"|accounted\s+for|had|logged|produced|claimed)\b)"
 )
@@ -2017,8 +2026,10 @@ YEAR_APPOSITION_GAP = re.compile(r"\s*(?:,\s*|\(\s*|\s(?:in|of)\s+)")
 # What a change's own words say changed, a plural noun phrase: "increase in targeted
 # killings" (lower case: not a place or a month; a singular noun, "in violence", is left).
 CHANGE_IN_NOUNS_AFTER = re.compile(
-    r"\s+in\s+(?:the\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*[a-z]s)\b"
-    r"(?![’']|\s+of\b)")
+    r"\s+in\s+(?:the\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,2}"
+    # (not where it changed: "fell by 10 percent in rural areas")
+    r"(?!(?:areas|regions|districts|provinces|cities|towns|parts|places|centres|centers"
+    r"|localities|villages|zones)\b)[a-z][\w-]*[a-z]s)\b(?![’']|\s+of\b)")
 # Two measures one change is told of: "the deaths and injuries", "fatalities and the injured".
 JOINED_MEASURES_GAP = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:number\s+of\s+)?",
                                  re.IGNORECASE)

@@ -3045,3 +3045,14 @@ def test_a_subject_place_after_an_according_to_opening() -> None:
     found = by_text(text, "2023-07-03")
     assert (found["44"][C.region], found["44"][C.period]) == ("PK-SD", "2023-01/2023-06")
     assert "the sentence (Sindh)" in found["44"][C.binding]
+
+
+def test_a_month_as_subject_after_a_fronted_phrase_dates_the_story() -> None:
+    text = ("ISLAMABAD: After a lull in May, June saw a sharp rise in militant violence, a "
+            "think tank said.\nAccording to PICSS, June witnessed 81 militant attacks, "
+            "resulting in 97 deaths.\nThis marks a 20 per cent increase in attacks compared to "
+            "May.")
+    found = by_text(text, "2024-07-02")
+    assert found["81"][C.period] == "2024-06"
+    assert (found["20 per cent increase"][C.period],
+            found["20 per cent increase"][C.base_period]) == ("2024-06", "2024-05")
