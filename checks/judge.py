@@ -711,6 +711,19 @@ def _rule(
                 "appeared, which the article may have updated, so figcheck raises no alarm"
             ),
         )
+    earlier = _earlier_edition_agreeing(evid, named) if decided[0] in ALARMS else None
+    if earlier is not None:
+        # "81 in April", from PICSS's May report, where its April report said 82 (or the
+        # reverse): the publisher did say it; the revision is shown, not called an error.
+        return (
+            Verdict.SUPPORTED,
+            Rule.EARLIER_EDITION_AGREES,
+            (
+                f"{earlier.source} gave this figure in its edition of "
+                f"{earlier.record[E.published]} ({earlier.comparison}); another edition "
+                f"revised it: {decided[2]}"
+            ),
+        )
     if decided[0] in ALARMS and _given_before_period_ended(claim, evid, finder.published):
         # "441 deaths in 254 attacks this year", on 31 December: the publisher's count at the
         # time, which its final report, published later, may revise.
@@ -763,6 +776,24 @@ def _running_tally(row: Mapping, claim: Mapping) -> bool:
     (``checks.match.running_measures``): a flow whose span is not the claim's own."""
     return not _same_period(row[E.period], claim[C.period]) and not load_definitions(
     ).is_stock(row[E.metric])
+
+
+def _earlier_edition_agreeing(evid: list[_Row], named: str | None) -> _Row | None:
+    """A figure the publisher (the named one, if any) stated and agrees with the claim, set
+    aside only because another edition of the same publisher, published later, restates
+    that cell with another number (``_superseded``); None if there is none."""
+    def cell(r: _Row) -> tuple:
+        return (r.source, *(str(r.record[c]) for c in _EDITION_KEY[2:]),
+                str(r.record[E.base_period]))
+
+    deciding = {cell(r): str(r.record[E.published]) for r in evid if r.decides}
+    for r in evid:
+        if r.decides or not r.record[E.agrees] or r.record[E.derived] or r.record[E.later] or (
+                named is not None and r.source != named):
+            continue
+        if deciding.get(cell(r), "") > str(r.record[E.published]):
+            return r
+    return None
 
 
 def _given_before_period_ended(

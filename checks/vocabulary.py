@@ -69,6 +69,7 @@ class Rule(StrEnum):
     INHERITED_BINDING = "inherited-binding"
     RUNNING_TALLY = "running-tally"
     FINAL_COUNT_LATER = "final-count-later"
+    EARLIER_EDITION_AGREES = "earlier-edition-agrees"
     WEEKDAY_MISMATCH = "weekday-mismatch"
     EVENT_DATE_AGREES = "event-date-agrees"
     EVENT_DATE_DISAGREES = "event-date-disagrees"
@@ -198,6 +199,13 @@ RULE_DESCRIPTIONS: dict[Rule, tuple[Verdict, str]] = {
             "the period had not ended when the article appeared, and the sources' latest "
             "tally of it, made a few days earlier, gives another figure: the article may "
             "quote a newer tally, so figcheck raises no alarm"
+        ),
+    ),
+    Rule.EARLIER_EDITION_AGREES: (
+        Verdict.SUPPORTED,
+        (
+            "the publisher gave this figure in one edition of its report and revised it in a "
+            "later one: quoting the earlier edition is no error (the revision is shown)"
         ),
     ),
     Rule.FINAL_COUNT_LATER: (

@@ -3842,6 +3842,7 @@ def _extract_claims(
         _differences(text, claims)
         _earlier_statements(text, claims)
         _such_events(ctx, lex, claims, idx)
+        _hurt_of_a_kind(ctx, lex, claims)
         for part, whole, owner in owned:
             _owned_whole(ctx, lex, part, whole, owner, sent)
         for part, whole in wholes:
@@ -4306,6 +4307,40 @@ def _counts_of_places(text: str, claims: list[_Figure]) -> None:
         fig.metric = None
         fig.extra["no_measure"] = True
         fig.extra["how"]["metric"] = f"none: a count of places ('{places.group(0).strip()}')"
+
+
+RESULT_LINK_AFTER = 20  # characters after a change where "in resultant deaths" is read
+
+
+def _hurt_of_a_kind(ctx: _Context, lex: Lexicon, claims: list[_Figure]) -> None:
+    """The dead and injured a sentence counts as the result of a kind of event it counted
+    before them ("15 suicide attacks were logged in 2022, leading to 101 deaths and 290
+    injuries"; "a 93 pc increase in suicide attacks, a 226 pc rise in resultant deaths")
+    are that kind's (deaths in suicide attacks), where the vocabulary has the part:
+    compared with all deaths they would be a false alarm."""
+    text = ctx.text
+    kind: str | None = None  # the modifier of the last kind of event counted ("suicide")
+    for fig in claims:
+        if fig.kind == DATE or fig.metric is None:
+            continue
+        mod = next((m for (base, m), part in lex.parts.items()
+                    if part == fig.metric and lex.metrics[base].event), None)
+        if mod is not None:
+            kind, kind_end = mod, fig.span_end
+            continue
+        if kind is None or fig.metric not in ("deaths", "injured"):
+            if fig.metric is not None and lex.metrics[fig.metric].event:
+                kind = None  # another kind of event: what follows is its
+            continue
+        part = lex.parts.get((fig.metric, kind))
+        # (The link may follow a change's words: "a 226 pc rise in resultant deaths".)
+        if part is None or not P.RESULT_LINK.search(
+                text, kind_end, fig.span_end + (RESULT_LINK_AFTER if fig.kind in CHANGE_KINDS
+                                                else 0)):
+            continue
+        fig.metric = part
+        fig.extra.setdefault("how", {})["metric"] = (
+            f"the {lex.metrics[part].label} its sentence counts as a result of them")
 
 
 def _rate_metrics(lex: Lexicon) -> set[str]:

@@ -411,7 +411,7 @@ NUMBER = re.compile(
       (?P<ord>st|nd|rd|th)?
       (?P<scale>\s*(?:{_SCALE_LONG})\b|(?:{_SCALE_SHORT})\b|\s(?:{_SCALE_SPACED})\b)?
       (?P<unit>\s?%|\s*(?:percents?|per\s?cent)\b|\s*percentage[\s-]+points?\b|\s*percentage\b
-         |pc\b|\s*(?:pp|ppts?)\b|\s+(?:{_CURRENCY_WORD})\b)?
+         |\s?pc\b|\s*(?:pp|ppts?)\b|\s+(?:{_CURRENCY_WORD})\b)?
       (?!\w|:[0-9]|/[0-9]|-[^\W\d_]|\]|\s?(?:[ap]\.?m\b\.?|o['’]clock))
     )
     """,
@@ -1399,6 +1399,12 @@ EVENT_SINCE_BEFORE = re.compile(
     r"|withdrawal|withdrew|fall|collapse|ceasefire|cease-fire|truce|merger|seized|seizure"
     r"|capture|came\s+to\s+power|ended|end)\b[^,.;:\d]{0,50}?\b(?:in|of)\s+"
     rf"(?:{_MONTH}\s+)?\Z", re.IGNORECASE)
+# Words that make the dead and injured the result of events counted before them: "leading
+# to 101 deaths", "in which 101 people were killed", "a 226 pc rise in resultant deaths".
+RESULT_LINK = re.compile(
+    r"\b(?:leading\s+to|led\s+to|resulting\s+in|resulted\s+in|in\s+which|which\s+(?:killed"
+    r"|left|claimed|caused)|claiming|killing|causing|left|resultant|resulting|ensuing"
+    r"|consequent)\b", re.IGNORECASE)
 # What a count of places counts: "28 districts", "66 countries", "four different provinces".
 PLACE_UNITS_AFTER = re.compile(
     r"\s+(?:(?:different|other|more|separate)\s+)?(?:districts?|provinces?|countries|country"

@@ -3056,3 +3056,18 @@ def test_a_month_as_subject_after_a_fronted_phrase_dates_the_story() -> None:
     assert found["81"][C.period] == "2024-06"
     assert (found["20 per cent increase"][C.period],
             found["20 per cent increase"][C.base_period]) == ("2024-06", "2024-05")
+
+
+def test_the_dead_as_a_result_of_a_kind_of_event_are_that_kinds() -> None:
+    text = ("According to the report, 17 suicide attacks were logged in 2022, leading to 110 "
+            "deaths and 300 injuries. Suicide attacks rose 80 pc in 2023, with a 200 pc rise in "
+            "resultant deaths.")
+    found = by_text(text, "2024-01-02")
+    assert (found["110"][C.metric], found["300"][C.metric]) == (
+        "deaths_suicide_attacks", "injured_suicide_attacks")
+    assert found["200 pc rise"][C.metric] == "deaths_suicide_attacks"
+    assert found["rose 80 pc"][C.kind] == "percent_change"  # "pc" after a space is percent too
+    # The dead of all attacks, told after another kind, stay everyone's.
+    plain = by_text("There were 17 suicide attacks in 2022. Overall, 540 people were killed in "
+                    "380 attacks.", "2024-01-02")
+    assert plain["540"][C.metric] == "deaths"

@@ -1173,3 +1173,24 @@ def test_no_alarm_on_the_articles_place_for_a_worldwide_indexs_figure() -> None:
     national = stated | {"binding": "region: the article's first paragraph (Pakistan); "
                                     "period: its own 'last year'"}
     assert verdict_of([national], [gti])[0] == "contradicted"
+
+
+def test_an_earlier_edition_of_the_figure_still_supports_it() -> None:
+    """A publisher's April report gives 82 attacks for April; its May report revises April
+    to 81. A story quoting either edition quotes the publisher: the later edition decides,
+    but the earlier one, which agrees, makes the claim supported with the revision shown;
+    a number neither edition gives is still contradicted."""
+    first = ref("apr", source="S1", metric="attacks", value=82.0, period="2025-04",
+                document="april report", published="2025-05-01")
+    revised = ref("may", source="S1", metric="attacks", value=81.0, period="2025-04",
+                  document="may report", published="2025-06-01")
+    quoted = claim(text="82", value=82.0, metric="attacks", region="PK", period="2025-04",
+                   attributed_to="S1",
+                   binding="region: the sentence (Pakistan); period: its own 'April'")
+    verdict, rule, explanation = verdict_of([quoted], [first, revised], published="2025-06-10")
+    assert (verdict, rule) == ("supported", "earlier-edition-agrees")
+    assert "81" in explanation
+    assert verdict_of([quoted | {"value": 81.0, "text": "81"}], [first, revised],
+                      published="2025-06-10")[:2] == ("supported", "named-source-agrees")
+    assert verdict_of([quoted | {"value": 79.0, "text": "79"}], [first, revised],
+                      published="2025-06-10")[0] == "contradicted"
