@@ -2429,13 +2429,19 @@ def _which_clause_base(ctx: _Context, sc: _Scope, fig: _Figure) -> _TimeRef | No
 
 def _dates_a_base(text: str, ref: _TimeRef, fig: _Figure, taken: dict | None) -> bool:
     """Whether a time reference is the own period of another figure that is a comparison's
-    base ("compared to 61 in April"): it dates that level only, not the figures after,
-    unless they are bases too ("down from 240 in July ... injuries dropped from 305")."""
+    base ("compared to 61 in April"): it dates that level only, not the figures after ("85
+    attacks in May, up from 81 in April, causing 113 deaths, including 52 soldiers": all
+    May's), unless they are bases too ("down from 240 in July ... injuries dropped from
+    305")."""
     owner = (taken or {}).get(id(ref))
-    return owner is not None and owner is not fig and bool(P.BASE_BEFORE.search(
-        text, max(0, owner.span_start - 25), owner.span_start)) and not P.BASE_BEFORE.search(
-        text, max(0, fig.span_start - 25), fig.span_start) and ref.end >= 0 and (
-        P.DIGIT.search(text, ref.end, fig.span_start) is None)  # the figure right after it
+    if owner is None or owner is fig or ref.end < 0 or not P.BASE_BEFORE.search(
+            text, max(0, owner.span_start - 25), owner.span_start) or P.BASE_BEFORE.search(
+            text, max(0, fig.span_start - 25), fig.span_start):
+        return False
+    # A later item of a list "from" opens is a base too, until its "to": "casualties dropped
+    # from 33 security personnel and 38 civilians to 16 ...".
+    opened = text.rfind(" from ", ref.end, fig.span_start)
+    return opened < 0 or P.TO_WORD.search(text, opened, fig.span_start) is not None
 
 
 def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | None = None,

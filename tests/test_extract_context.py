@@ -3071,3 +3071,17 @@ def test_the_dead_as_a_result_of_a_kind_of_event_are_that_kinds() -> None:
     plain = by_text("There were 17 suicide attacks in 2022. Overall, 540 people were killed in "
                     "380 attacks.", "2024-01-02")
     assert plain["540"][C.metric] == "deaths"
+
+
+def test_a_base_levels_month_dates_none_of_the_figures_after_it() -> None:
+    text = ("The report noted 90 militant attacks in May, up slightly from 84 in April, causing "
+            "120 fatalities including 55 security personnel and 48 civilians.")
+    found = by_text(text, "2025-06-02")
+    assert found["84"][C.period] == "2025-04"
+    assert [found[f][C.period] for f in ("120", "55", "48")] == ["2025-05"] * 3
+    # ... but a list "from" opens is the base's until its "to".
+    listed = by_text("Balochistan saw 23 attacks in October compared to 21 in September, and "
+                     "deaths dropped from 30 soldiers and 35 civilians to 16 soldiers and "
+                     "three civilians.", "2025-11-01")
+    assert (listed["30"][C.period], listed["35"][C.period]) == ("2025-09", "2025-09")
+    assert listed["16"][C.period] == "2025-10"
