@@ -2829,6 +2829,13 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
         return
     if idx == 0:
         return
+    setting = _paragraph_setting(ctx, idx)
+    if setting is not None:
+        # "In KPK, PICSS has recorded a 31% decrease ... In October, 13 militant attacks were
+        # reported": a paragraph that opens on a place tells that place's figures.
+        _carried(ctx, lex, fig, idx, setting[0], setting[1],
+                 f"the paragraph's opening '{setting[2]}'")
+        return
     if P.EVENT_SUBJECT.match(text, sent[0]):
         why = "the events it takes up"
     elif P.found_lowered(P.ALSO_HURT, P.ALSO_HURT_LOW, text, *sent, P.ALSO_HURT_NEEDS):
@@ -2843,6 +2850,32 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
     before = _region_groups(ctx, lex, ctx.sentences[prev])
     if len(before) == 1:
         _carried(ctx, lex, fig, idx, before[0]["region"], before[0]["start"], why)
+
+
+def _paragraph_setting(ctx: _Context, idx: int) -> tuple[str, int, str] | None:
+    """The place a paragraph opens on as its setting ("In KPK, ...", "In Balochistan,
+    ..."), for a later sentence of it: (code, position, words), or None (also for the
+    paragraph's first sentence, whose own reading places it)."""
+    if ctx.facts is None:
+        return None
+    sent = ctx.sentences[idx]
+    start = ctx.facts.paragraph_starts[paragraph_of(ctx.facts.paragraph_starts, sent[0])]
+    if start >= sent[0] or _text_is_blank(ctx.text, start, sent[0]):
+        return None
+    opening = P.SETTING_OPENING.match(ctx.text, start)
+    if opening is None:
+        return None
+    k = bisect_left(ctx.regions, opening.end(), key=_FIRST)
+    if k == len(ctx.regions) or ctx.regions[k][0] != opening.end() or not ctx.text.startswith(
+            ",", ctx.regions[k][1]):
+        return None
+    s, e, code = ctx.regions[k]
+    return code, s, ctx.text[opening.start():e].strip()
+
+
+def _text_is_blank(text: str, lo: int, hi: int) -> bool:
+    """Whether ``text[lo:hi]`` holds only white space."""
+    return not text[lo:hi].strip()
 
 
 def _carry_two_provinces(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int,

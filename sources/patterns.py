@@ -1405,6 +1405,9 @@ RESULT_LINK = re.compile(
     r"\b(?:leading\s+to|led\s+to|resulting\s+in|resulted\s+in|in\s+which|which\s+(?:killed"
     r"|left|claimed|caused)|claiming|killing|causing|left|resultant|resulting|ensuing"
     r"|consequent)\b", re.IGNORECASE)
+# A paragraph that opens on its place: "In KPK, ...", "In Balochistan, ..." (the place
+# follows; a comma must close it).
+SETTING_OPENING = re.compile(r"\s*(?:[Mm]eanwhile,\s+)?[Ii]n\s+(?:the\s+)?")
 TO_WORD = re.compile(r"\bto\b", re.IGNORECASE)
 # What a count of places counts: "28 districts", "66 countries", "four different provinces".
 PLACE_UNITS_AFTER = re.compile(

@@ -3085,3 +3085,14 @@ def test_a_base_levels_month_dates_none_of_the_figures_after_it() -> None:
                      "three civilians.", "2025-11-01")
     assert (listed["30"][C.period], listed["35"][C.period]) == ("2025-09", "2025-09")
     assert listed["16"][C.period] == "2025-10"
+
+
+def test_a_paragraph_that_opens_on_a_place_places_its_later_sentences() -> None:
+    text = ("PICSS said militant attacks fell across Pakistan in October.\n\nIn Sindh, PICSS "
+            "recorded a 30% decrease in militant attacks compared to September. In October, "
+            "nine militant attacks were reported in which 12 people were killed.\n\nIn October, "
+            "militants carried out 40 attacks nationwide.")
+    found = by_text(text, "2022-11-02")
+    assert (found["nine"][C.region], found["12"][C.region]) == ("PK-SD", "PK-SD")
+    assert "the paragraph's opening 'In Sindh'" in found["12"][C.binding]
+    assert found["40"][C.region] == "PK"  # the next paragraph is not Sindh's
