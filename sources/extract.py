@@ -3533,10 +3533,12 @@ def _extract_claims(
                 not _small_word_number_is_claim(text, fig, ctx, lex)
             ):
                 fig.kind = None
-            elif fig.kind == COUNT and not fig.qualifier and P.DURATION_UNIT_OR_HOURS_AFTER.match(
+            elif fig.kind == COUNT and P.DURATION_UNIT_OR_HOURS_AFTER.match(
                     text, fig.end) and P.DURATION_PREPOSITION_BEFORE.search(
                     text, max(0, fig.start - 24), fig.start):
-                fig.kind = None  # "380 deaths in 3 months": the span they were counted over
+                # "380 deaths in 3 months": the span they were counted over; "the deadliest
+                # month in almost five years": a record's horizon
+                fig.kind = None
             elif fig.kind == COUNT and P.TIME_AGO_AFTER.match(text, fig.end):
                 fig.kind = None  # "more than twenty years ago": a time, not a count
             elif fig.kind == COUNT and P.LIST_NUMBER_AFTER.match(text, fig.end) and (

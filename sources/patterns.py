@@ -2012,6 +2012,7 @@ DURATION_UNIT_AFTER = re.compile(
 # were counted over, not a figure itself.
 DURATION_PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|within|during|for|over)\s+(?:the\s+)?(?:(?:past|last|previous|preceding)\s+)?"
+    r"(?:(?:almost|nearly|over|more\s+than|about|around|some|just\s+over|less\s+than)\s+)?"
     r"\Z", re.IGNORECASE
 )
 # "over the past 16 months", "in the last three months": a span that ends at publication

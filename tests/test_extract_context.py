@@ -3096,3 +3096,11 @@ def test_a_paragraph_that_opens_on_a_place_places_its_later_sentences() -> None:
     assert (found["nine"][C.region], found["12"][C.region]) == ("PK-SD", "PK-SD")
     assert "the paragraph's opening 'In Sindh'" in found["12"][C.binding]
     assert found["40"][C.region] == "PK"  # the next paragraph is not Sindh's
+
+
+def test_a_hedged_span_of_years_is_no_count() -> None:
+    text = ("March was the deadliest month for militant attacks in almost five years, PICSS "
+            "said, with 60 attacks in over two decades of records.")
+    found = by_text(text, "2023-04-02")
+    assert "almost five" not in found and "over two" not in found
+    assert found["60"][C.metric] == "attacks"
