@@ -3104,3 +3104,13 @@ def test_a_hedged_span_of_years_is_no_count() -> None:
     found = by_text(text, "2023-04-02")
     assert "almost five" not in found and "over two" not in found
     assert found["60"][C.metric] == "attacks"
+
+
+def test_the_two_provinces_a_shared_predicate_names_after_its_figures() -> None:
+    text = ("A quarterly report by CRSS noted the worsening situation in KP and Balochistan."
+            "\n\nThe report stated that at least 90% of all fatalities and 85% of attacks, "
+            "including those related to terrorism and security forces operations, were "
+            "recorded in the two provinces in the first quarter of 2024.")
+    found = by_text(text, "2024-04-03")
+    assert found["at least 90% of all fatalities"][C.region] == "PK-BA+PK-KP"
+    assert found["85% of attacks"][C.region] == "PK-BA+PK-KP"
