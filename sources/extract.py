@@ -1476,6 +1476,9 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
                                  min(clause[1], fig.core_end + 200))):
         return "attacks"  # "495 times terrorists attacked installations"
     hi = min(clause[1], next_start, fig.core_end + 80)
+    line_end = ctx.text.find("\n", fig.core_end, hi)
+    if line_end >= 0:
+        hi = line_end  # ("Civilian Deaths: 55\n\nSecurity Forces Deaths: 47": not the next line's)
     # "killed 47 people and injured 93": a death or injury word right before the figure
     # is its own verb.
     j = bisect_left(ctx.metric_starts, fig.span_start) - 1
@@ -3389,6 +3392,8 @@ def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] 
         # and the trailing quotes, removing an aside (at most 32) leaves more than 30.
         return None
     gap = ctx.text[a:b]
+    if "\n" in gap and P.BLANK_LINE.search(gap):
+        return None  # "Civilian Deaths: 55\n\nSecurity Forces Deaths: 47": another item's
     # "96 (21 per cent) security personnel": an aside between the count and its people.
     if "(" in gap:  # (the aside is bracketed: most gaps hold no bracket to look for)
         gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1)
@@ -3607,6 +3612,13 @@ def _extract_claims(
                 own = _attached(text, fig, sc, nexts[k])
                 if own is not None:
                     owns[k] = own
+        # "151 attacks, 293 deaths, and 487 injuries recorded in the first half of 2022": a
+        # list of counts shares the period its last item names.
+        for k in range(len(claims) - 2, -1, -1):
+            if k not in owns and k + 1 in owns and claims[k].kind == COUNT == claims[k + 1].kind \
+                    and P.COUNT_LIST_GAP.fullmatch(text, claims[k].span_end,
+                                                    claims[k + 1].span_start):
+                owns[k] = owns[k + 1]
         owned = {id(r) for r in owns.values()}
         for k, fig in enumerate(claims):
             if fig.kind in CHANGE_KINDS or fig.kind == FACTOR:

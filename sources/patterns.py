@@ -1408,6 +1408,10 @@ RESULT_LINK = re.compile(
 # A paragraph that opens on its place: "In KPK, ...", "In Balochistan, ..." (the place
 # follows; a comma must close it).
 SETTING_OPENING = re.compile(r"\s*(?:[Mm]eanwhile,\s+)?[Ii]n\s+(?:the\s+)?")
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# Between two counts of one list: "151 attacks, 293 deaths, and 487 injuries".
+COUNT_LIST_GAP = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*"
+                            r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 TO_WORD = re.compile(r"\bto\b", re.IGNORECASE)
 # What a count of places counts: "28 districts", "66 countries", "four different provinces".
 PLACE_UNITS_AFTER = re.compile(
@@ -1689,7 +1693,7 @@ CARRY_MARKER_START = re.compile(
 # ---------------------------------------------------------------------------------------------
 
 ORDINAL_NUMBERS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4, "latter": 2,
     "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
 }
 MONTH_COUNT_WORDS: dict[str, int] = {
@@ -1711,7 +1715,7 @@ PERIOD_PHRASE = re.compile(
     rf"(?:\s*\(Q[1-4]\))?(?:{_OF_YEAR}{_year_slot('qy')})?"
     rf"|\bQ(?P<qnum>[1-4])(?:\s*(?:of\s+|[-/,]\s*)?{_year_slot('qy2')})?\b"
     # "the first half of 2023", "H1 2023"
-    rf"|\b(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half(?:{_OF_YEAR}{_year_slot('hy')})?"
+    rf"|\b(?:the\s+)?(?P<hord>first|second|latter|1st|2nd)\s+half(?:{_OF_YEAR}{_year_slot('hy')})?"
     rf"|\bH(?P<hnum>[12])(?:\s+{_year_slot('hy2')})?\b"
     # "the first eleven months of 2024", "the first 10 months"
     rf"|\b(?:the\s+)?first\s+(?P<nmon>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])"
@@ -1744,11 +1748,12 @@ PERIOD_PHRASE = re.compile(
 _MONTH_START = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 PERIOD_PHRASE_START = re.compile(
     # Every branch starts with a letter or digit (not a group), so the engine scans for them.
-    r"th(?:e(?=\s+(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th|same|corresponding))"
+    r"th(?:e(?=\s+(?:first|second|third|fourth|final|last|latter|1st|2nd|3rd|4th|same"
+    r"|corresponding))"
     r"|ird)"
     rf"|f(?:irst|ourth|inal|iscal|inancial|rom(?=\s+(?:{_MONTH_START}|[12][0-9]{{3}}\s)))"
     rf"|between(?=\s+{_MONTH_START})"
-    r"|2(?:0(?=[0-9]{2}\s*[-–/])|nd)|1st|3rd|4th|last|s(?:econd|ame)|corresponding"
+    r"|2(?:0(?=[0-9]{2}\s*[-–/])|nd)|1st|3rd|4th|la(?:st|tter)|s(?:econd|ame)|corresponding"
     r"|Q[1-4]|H[12]|J(?:an|u[nl])|F(?:eb|Y|iscal|inancial)|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec"
 )
 

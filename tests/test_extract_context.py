@@ -3114,3 +3114,20 @@ def test_the_two_provinces_a_shared_predicate_names_after_its_figures() -> None:
     found = by_text(text, "2024-04-03")
     assert found["at least 90% of all fatalities"][C.region] == "PK-BA+PK-KP"
     assert found["85% of attacks"][C.region] == "PK-BA+PK-KP"
+
+
+def test_a_list_of_counts_shares_the_period_its_last_item_names() -> None:
+    text = ("The same span last year was calmer, with 140 attacks, 280 deaths, and 470 "
+            "injuries recorded in the first half of 2022, while the latter half of 2022 "
+            "witnessed 220 attacks.")
+    found = by_text(text, "2023-07-03")
+    assert [found[f][C.period] for f in ("140", "280", "470")] == ["2022-01/2022-06"] * 3
+    assert found["220"][C.period] == "2022-07/2022-12"
+
+
+def test_a_blank_line_ends_a_key_figures_item() -> None:
+    text = ("Key figures:\n\nCivilian deaths: 51 (150% increase from January)\n\nSecurity "
+            "forces deaths: 44\n\nTotal terrorist attacks: 75")
+    found = by_text(text, "2025-03-02")
+    assert found["51"][C.metric] == "deaths_civilians"
+    assert found["75"][C.metric] == "attacks"

@@ -323,6 +323,8 @@ def _population_after_by_slicing(text: str, populations: list[tuple[int, int, st
     if k == len(populations):
         return None
     gap = text[fig.span_end:populations[k][0]]
+    if P.BLANK_LINE.search(gap):
+        return None  # another item's people (a line of their own after a blank line)
     if "(" in gap:
         gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1)
     gap = gap.rstrip("“\"‘'")
