@@ -2861,6 +2861,15 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
         _carried(ctx, lex, fig, idx, before[0]["region"], before[0]["start"], why)
 
 
+def _named_measure(ctx: _Context, fig: _Figure) -> str | None:
+    """The measure word right after a figure ("151 attacks": attacks), or None when none
+    follows it (an elided noun: "and 980 in 2022")."""
+    k = bisect_left(ctx.metric_starts, fig.span_end)
+    if k < len(ctx.metrics) and P.NOUNS_GAP.fullmatch(ctx.text, fig.span_end, ctx.metrics[k][0]):
+        return ctx.metrics[k][2]
+    return None
+
+
 def _paragraph_setting(ctx: _Context, idx: int) -> tuple[str, int, str] | None:
     """The place a paragraph opens on as its setting ("In KPK, ...", "In Balochistan,
     ..."), for a later sentence of it: (code, position, words), or None (also for the
@@ -3613,11 +3622,15 @@ def _extract_claims(
                 if own is not None:
                     owns[k] = own
         # "151 attacks, 293 deaths, and 487 injuries recorded in the first half of 2022": a
-        # list of counts shares the period its last item names.
+        # list of counts of different measures shares the period its last item names. (Two
+        # levels of one measure, "1,524 deaths, and 980 in 2022", are two times.)
         for k in range(len(claims) - 2, -1, -1):
-            if k not in owns and k + 1 in owns and claims[k].kind == COUNT == claims[k + 1].kind \
-                    and P.COUNT_LIST_GAP.fullmatch(text, claims[k].span_end,
-                                                    claims[k + 1].span_start):
+            if k in owns or k + 1 not in owns or not (
+                    claims[k].kind == COUNT == claims[k + 1].kind) or not P.COUNT_LIST_GAP.fullmatch(
+                    text, claims[k].span_end, claims[k + 1].span_start):
+                continue
+            measures = (_named_measure(ctx, claims[k]), _named_measure(ctx, claims[k + 1]))
+            if None not in measures and measures[0] != measures[1]:
                 owns[k] = owns[k + 1]
         owned = {id(r) for r in owns.values()}
         for k, fig in enumerate(claims):

@@ -3131,3 +3131,9 @@ def test_a_blank_line_ends_a_key_figures_item() -> None:
     found = by_text(text, "2025-03-02")
     assert found["51"][C.metric] == "deaths_civilians"
     assert found["75"][C.metric] == "attacks"
+
+
+def test_two_levels_of_one_measure_in_a_list_keep_their_own_times() -> None:
+    found = by_text("In 2023, the think tank had counted 1,500 deaths, and 950 in 2022.",
+                    "2026-01-05")
+    assert (found["1,500"][C.period], found["950"][C.period]) == ("2023", "2022")
