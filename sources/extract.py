@@ -189,6 +189,8 @@ class _Context:
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
+    # Paragraph start -> the place it opens on, if any (``_paragraph_setting``, read lazily).
+    paragraph_settings: dict[int, tuple[str, int, str] | None] = field(default_factory=dict)
     # "<Name> said" in the whole text (``P.NAME_SAID``), and where each starts: read again
     # per sentence (``_names_said``).
     name_said: list[re.Match[str]] = field(default_factory=list)
@@ -2050,6 +2052,13 @@ def _edition(ctx: _Context, lex: Lexicon, f: _Figure, sent: tuple[int, int]
     return src, lex.edition_lag.get(src, 0)
 
 
+def _may_name_a_past_span(text: str, sent: tuple[int, int]) -> bool:
+    """Whether a sentence holds a word "the past 16 months" needs (a substring test: most
+    sentences hold none, and the pattern tries every position)."""
+    low = text[sent[0]:sent[1]].lower()
+    return any(word in low for word in P.PAST_SPAN_WORDS)
+
+
 def _past_span(m: re.Match[str], pub: date) -> str:
     """The period "the past 16 months" names in an article published on ``pub``: days and
     weeks counted back from the publication day; months the whole calendar months before the
@@ -2271,7 +2280,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         period = _relative_period(rel, pub)
         if period:
             refs.append(_TimeRef(s, period, is_base=base, end=_e, how=how))
-    if pub is not None:
+    if pub is not None and _may_name_a_past_span(ctx.text, sent):
         for m in P.PAST_SPAN.finditer(ctx.text, *sent):
             if any(ps <= m.start() < pe for ps, pe in read) or P.SPAN_OF_A_TREND_BEFORE.search(
                     ctx.text, max(sent[0], m.start() - 60), m.start()):
@@ -2880,6 +2889,13 @@ def _paragraph_setting(ctx: _Context, idx: int) -> tuple[str, int, str] | None:
     start = ctx.facts.paragraph_starts[paragraph_of(ctx.facts.paragraph_starts, sent[0])]
     if start >= sent[0] or _text_is_blank(ctx.text, start, sent[0]):
         return None
+    if start not in ctx.paragraph_settings:
+        ctx.paragraph_settings[start] = _setting_at(ctx, start)
+    return ctx.paragraph_settings[start]
+
+
+def _setting_at(ctx: _Context, start: int) -> tuple[str, int, str] | None:
+    """``_paragraph_setting`` of the paragraph that starts at ``start``."""
     opening = P.SETTING_OPENING.match(ctx.text, start)
     if opening is None:
         return None
@@ -4384,6 +4400,21 @@ def _counts_of_places(text: str, claims: list[_Figure]) -> None:
 RESULT_LINK_AFTER = 20  # characters after a change where "in resultant deaths" is read
 
 
+_EVENT_PART_MODIFIERS: dict[int, tuple[Lexicon, dict[str, str]]] = {}
+
+
+def _event_part_modifiers(lex: Lexicon) -> dict[str, str]:
+    """Each part of an event measure and the modifier that makes it ("suicide_attacks":
+    "suicide"), read once per lexicon (per claim, the walk over ``lex.parts`` cost more
+    than the rule it serves)."""
+    held = _EVENT_PART_MODIFIERS.get(id(lex))
+    if held is None or held[0] is not lex:
+        held = (lex, {part: mod for (base, mod), part in lex.parts.items()
+                      if lex.metrics[base].event})
+        _EVENT_PART_MODIFIERS[id(lex)] = held
+    return held[1]
+
+
 def _hurt_of_a_kind(ctx: _Context, lex: Lexicon, claims: list[_Figure]) -> None:
     """The dead and injured a sentence counts as the result of a kind of event it counted
     before them ("15 suicide attacks were logged in 2022, leading to 101 deaths and 290
@@ -4391,12 +4422,12 @@ def _hurt_of_a_kind(ctx: _Context, lex: Lexicon, claims: list[_Figure]) -> None:
     are that kind's (deaths in suicide attacks), where the vocabulary has the part:
     compared with all deaths they would be a false alarm."""
     text = ctx.text
+    kinds = _event_part_modifiers(lex)
     kind: str | None = None  # the modifier of the last kind of event counted ("suicide")
     for fig in claims:
         if fig.kind == DATE or fig.metric is None:
             continue
-        mod = next((m for (base, m), part in lex.parts.items()
-                    if part == fig.metric and lex.metrics[base].event), None)
+        mod = kinds.get(fig.metric)
         if mod is not None:
             kind, kind_end = mod, fig.span_end
             continue
@@ -4697,10 +4728,12 @@ def _credited_after(ctx: _Context, figs: list[_Figure]) -> None:
         if fig.kind != DATE:
             by_sentence.setdefault(bisect_right(ctx.sentence_starts, fig.span_start) - 1,
                                    []).append(fig)
-    for idx, sent in enumerate(ctx.sentences):
-        named = _in(ctx.sources, *sent)
-        if not named or by_sentence.get(idx):
+    # (Only sentences that name a publisher can credit: read from the names, which are few.)
+    for idx in dict.fromkeys(bisect_right(ctx.sentence_starts, s) - 1 for s, _e, _n in ctx.sources):
+        if idx < 0 or by_sentence.get(idx):
             continue  # a crediting sentence names a publisher and states no figure itself
+        sent = ctx.sentences[idx]
+        named = _in(ctx.sources, *sent)
         opening = P.THESE_FINDINGS_OPENING.match(text, sent[0], sent[1])
         released = None if opening else P.RELEASED_THESE.search(text, sent[0], sent[1])
         if opening is not None:

@@ -2032,6 +2032,7 @@ SPAN_OF_A_TREND_BEFORE = re.compile(
 SPAN_NUMBER_WORDS: dict[str, int] = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty-four": 24}
+PAST_SPAN_WORDS = ("past", "last", "previous", "preceding")
 PAST_SPAN = re.compile(
     r"\b(?:the\s+)?(?:past|last|previous|preceding)\s+(?P<n>\d{1,3}|"
     + "|".join(SPAN_NUMBER_WORDS) + r")\s+(?P<unit>months|years|weeks|days)\b"
