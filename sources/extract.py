@@ -2811,9 +2811,9 @@ APART_PROVINCES_SENTENCES = 3
 def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
     """The place of an earlier sentence, for a figure whose own sentence names none but
     refers back to it: "the province", "this region" (the last province or region named),
-    a subject that takes up
-    the events the sentence before counted ("These attacks claimed ..."), or more people
-    hurt in them ("... were also injured")."""
+    the place its paragraph opens on ("In KPK, ..."), a subject that takes up the events
+    the sentence before counted ("These attacks claimed ..."), or more people hurt in them
+    ("... were also injured")."""
     sent = ctx.sentences[idx]
     text = ctx.text
     if idx not in ctx.place_anaphors:

@@ -1408,10 +1408,12 @@ RESULT_LINK = re.compile(
 # A paragraph that opens on its place: "In KPK, ...", "In Balochistan, ..." (the place
 # follows; a comma must close it).
 SETTING_OPENING = re.compile(r"\s*(?:[Mm]eanwhile,\s+)?[Ii]n\s+(?:the\s+)?")
+# A blank line: it ends a list item ("Civilian Deaths: 55\n\nSecurity Forces Deaths: 47").
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # Between two counts of one list: "151 attacks, 293 deaths, and 487 injuries".
 COUNT_LIST_GAP = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*"
                             r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
+# The "to" that closes a list "from" opens ("from 33 soldiers and 38 civilians to 16 ...").
 TO_WORD = re.compile(r"\bto\b", re.IGNORECASE)
 # What a count of places counts: "28 districts", "66 countries", "four different provinces".
 PLACE_UNITS_AFTER = re.compile(
