@@ -20,8 +20,10 @@ How a reference figure bears on a claim is a three-way comparison
   security operations included: ``checks/definitions.yaml``) never contradicts on its own.
 
 Figures published after the article are shown as later evidence and decide only when nothing
-earlier measures the claim; an older edition of a figure that a later document of the same
-publisher restates is superseded by it.
+earlier measures the claim, and never make an alarm of a figure given before its period was
+over (``final-count-later``); an older edition of a figure that a later document of the same
+publisher restates is superseded by it, but still supports a claim that quotes it
+(``earlier-edition-agrees``).
 """
 
 from __future__ import annotations
