@@ -3931,6 +3931,7 @@ def _extract_claims(
         _earlier_statements(text, claims)
         _such_events(ctx, lex, claims, idx)
         _hurt_of_a_kind(ctx, lex, claims)
+        _tolls_of_the_people_a_year_was_worst_for(ctx, lex, claims, sent)
         for part, whole, owner in owned:
             _owned_whole(ctx, lex, part, whole, owner, sent)
         for part, whole in wholes:
@@ -4398,6 +4399,48 @@ def _counts_of_places(text: str, claims: list[_Figure]) -> None:
 
 
 RESULT_LINK_AFTER = 20  # characters after a change where "in resultant deaths" is read
+
+
+def _tolls_of_the_people_a_year_was_worst_for(ctx: _Context, lex: Lexicon,
+                                              claims: list[_Figure],
+                                              sent: tuple[int, int]) -> None:
+    """"2024 was the deadliest year for security forces in a decade, with at least 685
+    fatalities and 444 terror attacks"; "With over 500 fatalities and 299 terror attacks
+    suffered, 2023 was the deadliest year for security forces": the counts told "with" the
+    people a time was worst for are those people's (their dead: deaths of security
+    personnel), and a count the vocabulary has no such part for (the attacks they
+    suffered) is left unbound, saying why: compared with all deaths or attacks they would
+    be a false alarm."""
+    text = ctx.text
+    if not P.may_hold_worst_for(text, sent):
+        return
+    frame = P.WORST_FOR.search(text, *sent)
+    if frame is None:
+        return
+    k = bisect_left(ctx.populations, frame.end(), key=_FIRST)
+    if k == len(ctx.populations) or ctx.populations[k][0] != frame.end():
+        return
+    p_start, p_end = ctx.populations[k][0], ctx.populations[k][1]
+    j = bisect_left(ctx.metric_starts, p_start)
+    if j < len(ctx.metrics) and ctx.metrics[j][0] <= p_end + 1 and not text[
+            p_end:max(p_end, ctx.metrics[j][0])].strip():
+        return  # "the deadliest month for militant attacks": a kind of event, not people
+    people, words = ctx.populations[k][2], text[frame.start():ctx.populations[k][1]]
+    for fig in claims:
+        if fig.kind != COUNT or fig.metric not in ("deaths", "injured", "attacks") or not (
+                P.WITH_LIST_BEFORE.search(text, max(sent[0], fig.span_start - 60),
+                                          fig.span_start)):
+            continue
+        part = lex.parts.get((fig.metric, people))
+        if part is not None:
+            fig.metric = part
+            fig.extra["how"]["metric"] = f"the people the sentence tells of ('{words}')"
+        else:
+            label = lex.metrics[fig.metric].label
+            fig.metric = None
+            fig.extra["no_measure"] = True
+            fig.extra["how"]["metric"] = (f"none: the {label} of the people the sentence tells "
+                                          f"of ('{words}'), a part figcheck has no measure for")
 
 
 _EVENT_PART_MODIFIERS: dict[int, tuple[Lexicon, dict[str, str]]] = {}

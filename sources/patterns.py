@@ -1386,7 +1386,8 @@ ATTRIBUTION_BEFORE = re.compile(
     r"(?:by|from|of)|\b(?:published|compiled|issued|released)\s+(?:here\s+|today\s+|on\s+\w+\s+)?by"
     r"|\b(?:ranked|ranks|placed|listed|figures?)\s+[^.;,]{0,30}?\b(?:in|on))"
     r"\s+(?:(?:the|an?)\s+)?(?:(?:latest|annual|new|[0-9]{4})\s+)?(?:[\w-]+-based\s+)?"
-    r"(?:(?:think[\s-]tank|research\s+(?:centre|center|institute))\s+)?\Z",
+    r"(?:(?:think[\s-]tank|research\s+(?:centre|center|institute))\s+)?"
+    r"[“\"‘']?\Z",  # ('according to “CRSS Annual Security Report 2024”')
     re.IGNORECASE,
 )
 # The year of an event a trend is told from or after: "since the Taliban's takeover of
@@ -1415,6 +1416,23 @@ COUNT_LIST_GAP = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]
                             r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)")
 # The "to" that closes a list "from" opens ("from 33 soldiers and 38 civilians to 16 ...").
 TO_WORD = re.compile(r"\bto\b", re.IGNORECASE)
+# The people a time was worst for: "the deadliest year for security forces", "the deadliest
+# for Pakistan's civil and military security forces" (the people follow).
+WORST_FOR = re.compile(
+    r"\b(?:deadliest|bloodiest|worst|costliest|most\s+violent)\b[^.;:\d]{0,40}?\bfor\s+"
+    r"(?:the\s+|Pakistan[’']s\s+)?(?:civil\s+and\s+military\s+)?", re.IGNORECASE)
+WORST_FOR_WORDS = ("deadliest", "bloodiest", "worst", "costliest", "most violent")
+
+
+def may_hold_worst_for(text: str, sent: tuple[int, int]) -> bool:
+    """A substring pre-test for ``WORST_FOR`` (most sentences hold none of its words)."""
+    low = text[sent[0]:sent[1]].lower()
+    return any(word in low for word in WORST_FOR_WORDS)
+
+
+# Counts told "with" a subject: "with at least 685 fatalities and 444 terror attacks",
+# "With over 500 fatalities and 299 terror attacks suffered".
+WITH_LIST_BEFORE = re.compile(r"\bwith\s+[^.;:]*\Z", re.IGNORECASE)
 # What a count of places counts: "28 districts", "66 countries", "four different provinces".
 PLACE_UNITS_AFTER = re.compile(
     r"\s+(?:(?:different|other|more|separate)\s+)?(?:districts?|provinces?|countries|country"

@@ -3137,3 +3137,20 @@ def test_two_levels_of_one_measure_in_a_list_keep_their_own_times() -> None:
     found = by_text("In 2023, the think tank had counted 1,500 deaths, and 950 in 2022.",
                     "2026-01-05")
     assert (found["1,500"][C.period], found["950"][C.period]) == ("2023", "2022")
+
+
+def test_the_tolls_told_with_the_people_a_year_was_worst_for() -> None:
+    text = ("With over 480 fatalities and 280 terror attacks suffered, 2023 was the deadliest "
+            "year for security forces in nearly a decade, the report said.")
+    found = by_text(text, "2024-01-02")
+    assert found["over 480"][C.metric] == "deaths_security_personnel"
+    assert found["280"][C.metric] is None  # the attacks they suffered: no measure for it
+    other = by_text("2024 was the deadliest year for security forces, while overall 2,500 "
+                    "people were killed, the report said.", "2025-01-02")
+    assert other["2,500"][C.metric] == "deaths"
+
+
+def test_a_time_worst_for_a_kind_of_event_names_no_people() -> None:
+    found = by_text("March was the deadliest month for militant attacks in years, PICSS said, "
+                    "with 60 attacks.", "2023-04-02")
+    assert found["60"][C.metric] == "attacks"
