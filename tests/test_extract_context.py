@@ -3154,3 +3154,9 @@ def test_a_time_worst_for_a_kind_of_event_names_no_people() -> None:
     found = by_text("March was the deadliest month for militant attacks in years, PICSS said, "
                     "with 60 attacks.", "2023-04-02")
     assert found["60"][C.metric] == "attacks"
+
+
+def test_according_to_a_quoted_report_title_names_its_publisher() -> None:
+    found = by_text("Attacks reached 440 in 2024, according to “CRSS Annual Security Report "
+                    "2024”.", "2025-01-02")
+    assert found["440"][C.attributed_to] == "CRSS"
