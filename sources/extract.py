@@ -2052,13 +2052,6 @@ def _edition(ctx: _Context, lex: Lexicon, f: _Figure, sent: tuple[int, int]
     return src, lex.edition_lag.get(src, 0)
 
 
-def _may_name_a_past_span(text: str, sent: tuple[int, int]) -> bool:
-    """Whether a sentence holds a word "the past 16 months" needs (a substring test: most
-    sentences hold none, and the pattern tries every position)."""
-    low = text[sent[0]:sent[1]].lower()
-    return any(word in low for word in P.PAST_SPAN_WORDS)
-
-
 def _past_span(m: re.Match[str], pub: date) -> str:
     """The period "the past 16 months" names in an article published on ``pub``: days and
     weeks counted back from the publication day; months the whole calendar months before the
@@ -2084,8 +2077,7 @@ def _dates_an_event_since(text: str, sent: tuple[int, int], pos: int) -> bool:
     trajectory that has persisted since the Taliban's takeover of Afghanistan in 2021"): the
     event's year, not the figures'."""
     lo = max(sent[0], pos - EVENT_SINCE_REACH)
-    window = text[lo:pos].lower()
-    return any(word in window for word in P.EVENT_SINCE_HINTS) and (
+    return P.holds_any(text, lo, pos, P.EVENT_SINCE_HINTS) and (
         P.EVENT_SINCE_BEFORE.search(text, lo, pos) is not None)
 
 
@@ -2280,7 +2272,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         period = _relative_period(rel, pub)
         if period:
             refs.append(_TimeRef(s, period, is_base=base, end=_e, how=how))
-    if pub is not None and _may_name_a_past_span(ctx.text, sent):
+    if pub is not None and P.holds_any(ctx.text, *sent, P.PAST_SPAN_WORDS):
         for m in P.PAST_SPAN.finditer(ctx.text, *sent):
             if any(ps <= m.start() < pe for ps, pe in read) or P.SPAN_OF_A_TREND_BEFORE.search(
                     ctx.text, max(sent[0], m.start() - 60), m.start()):
@@ -2820,9 +2812,9 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
         # Only a sentence that says "province", "region" or "area" can hold one (their
         # letters fold to no other character than their capitals); most sentences with
         # figures do not.
-        low = text[slice(*sent)].lower()
         ctx.place_anaphors[idx] = (list(P.PLACE_ANAPHOR.finditer(text, *sent))
-                                   if "rov" in low or "egion" in low or "area" in low else [])
+                                   if P.holds_any(text, *sent, ("rov", "egion", "area"))
+                                   else [])
     found = ctx.place_anaphors[idx]
     k = bisect_left(found, fig.span_start, key=lambda m: m.start())
     anaphor = found[k - 1] if k else None
@@ -4412,7 +4404,7 @@ def _tolls_of_the_people_a_year_was_worst_for(ctx: _Context, lex: Lexicon,
     suffered) is left unbound, saying why: compared with all deaths or attacks they would
     be a false alarm."""
     text = ctx.text
-    if not P.may_hold_worst_for(text, sent):
+    if not P.holds_any(text, *sent, P.WORST_FOR_WORDS):
         return
     frame = P.WORST_FOR.search(text, *sent)
     if frame is None:

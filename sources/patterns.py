@@ -1424,10 +1424,12 @@ WORST_FOR = re.compile(
 WORST_FOR_WORDS = ("deadliest", "bloodiest", "worst", "costliest", "most violent")
 
 
-def may_hold_worst_for(text: str, sent: tuple[int, int]) -> bool:
-    """A substring pre-test for ``WORST_FOR`` (most sentences hold none of its words)."""
-    low = text[sent[0]:sent[1]].lower()
-    return any(word in low for word in WORST_FOR_WORDS)
+def holds_any(text: str, lo: int, hi: int, words: Iterable[str]) -> bool:
+    """Whether ``text[lo:hi]``, lower-cased, holds one of ``words``: the substring pre-test
+    for a pattern most stretches cannot match (the pattern tries every position; ``in``
+    finds a word far faster)."""
+    low = text[lo:hi].lower()
+    return any(word in low for word in words)
 
 
 # Counts told "with" a subject: "with at least 685 fatalities and 444 terror attacks",
