@@ -113,8 +113,9 @@ def read_article(
     size = p.stat().st_size
     if size > MAX_ARTICLE_BYTES:
         raise ArticleError(
-            f"{label}: file is too big ({size / 2**20:.0f} MB; the limit is "
-            f"{MAX_ARTICLE_BYTES / 2**20:.0f} MB)"
+            # In bytes: a file just over the limit would round to the limit in MB.
+            f"{label}: file is too big ({size:,} bytes; the limit is "
+            f"{MAX_ARTICLE_BYTES:,} bytes, {MAX_ARTICLE_BYTES / 2**20:.0f} MB)"
         )
     try:
         data = p.read_bytes()

@@ -125,7 +125,9 @@ def test_too_big_sparse_file(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     with path.open("wb") as f:
         f.truncate(articles.MAX_ARTICLE_BYTES + 1)  # sparse: nothing is written to disk
-    with pytest.raises(ArticleError, match=r"big\.txt: file is too big"):
+    limit = f"{articles.MAX_ARTICLE_BYTES:,}"
+    # One byte over must read as over, not as "50 MB; the limit is 50 MB".
+    with pytest.raises(ArticleError, match=rf"big\.txt: file is too big \({articles.MAX_ARTICLE_BYTES + 1:,} bytes; the limit is {limit} bytes"):
         read_article(path)
 
 
