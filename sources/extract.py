@@ -30,7 +30,9 @@ from functools import cache
 from itertools import accumulate, pairwise
 from operator import itemgetter
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from checks import periods as T
 from checks.schemas import ClaimSchema as C
@@ -3471,14 +3473,16 @@ def _following(period: str) -> str | None:
 def _binding_note(fig: _Figure) -> str | None:
     """How region, period and source (and a measure or kind read from elsewhere than its
     words) were bound, for readers ("region: ...; period: ...")."""
-    how = fig.extra.get("how") or {}
+    how = fig.extra.get("how")
+    if not how:
+        return None
     # A place or measure deliberately left unbound says why ("each of Punjab and Sindh, not
     # one place"); other notes belong to a value that was bound.
-    why_not = {"region": fig.extra.get("no_region"), "metric": fig.extra.get("no_measure")}
-    parts = [f"{k}: {how[k]}" for k, value in (("region", fig.region), ("period", fig.period),
-                                               ("source", fig.attributed_to),
-                                               ("metric", fig.metric), ("kind", fig.kind))
-             if (value or why_not.get(k)) and how.get(k)]
+    parts = [f"{k}: {note}" for k, value, why_not in (
+                 ("region", fig.region, "no_region"), ("period", fig.period, None),
+                 ("source", fig.attributed_to, None), ("metric", fig.metric, "no_measure"),
+                 ("kind", fig.kind, None))
+             if (note := how.get(k)) and (value or why_not and fig.extra.get(why_not))]
     return "; ".join(parts) or None
 
 
@@ -5025,8 +5029,36 @@ _FLOATS = (C.value, C.low, C.high)
 def claims_frame(columns: dict[str, list]) -> pd.DataFrame:
     """A claims table from ``{column: values}`` (``extract_claims(..., columns=True)``),
     one article's or many articles' lists joined."""
-    return pd.DataFrame({k: pd.array(v, dtype="Float64").astype(float) if k in _FLOATS else v
-                         for k, v in columns.items()})
+    try:
+        return pd.DataFrame({k: _column_array(k, v) for k, v in columns.items()})
+    except (TypeError, ValueError, OverflowError, pa.ArrowException):
+        # A value of another type than the column's (a bug upstream): pandas' own inference,
+        # as before, so that the schema's coercion and its error read the same.
+        return pd.DataFrame({k: pd.array(v, dtype="Float64").astype(float) if k in _FLOATS
+                             else v for k, v in columns.items()})
+
+
+# Columns of Python ints; the rest of the columns hold strings (or None).
+_INTS = (C.start, C.end)
+# pandas' own dtype for a list of strings ("str": Arrow-backed, NaN for a missing value), and
+# the Arrow type behind it.
+_STR = pd.Series(["a"]).dtype
+_STR_ARROW = isinstance(_STR, pd.StringDtype) and _STR.storage == "pyarrow"
+
+
+def _column_array(name: str, values: list) -> object:
+    """One column as the array pandas would infer from ``values``, built directly: a table of
+    a long document has hundreds of thousands of rows, and pandas' inference checks every
+    string before handing the list to Arrow (about half of building the table). Raises on a
+    value of another type (``claims_frame`` then lets pandas infer it)."""
+    if name in _FLOATS:
+        return np.array(values, dtype=float)  # None -> NaN, as Float64 then float gives
+    if name in _INTS:
+        return np.array(values, dtype=np.int64) if values else values
+    if not _STR_ARROW or values.count(None) == len(values):
+        return values  # (pandas makes a column of None alone an object column)
+    return pd.arrays.ArrowStringArray(
+        pa.chunked_array([pa.array(values, type=pa.large_string())]), dtype=_STR)
 
 
 def _columns(text: str, article_id: str, claimed: list[tuple[_Figure, str]]) -> dict[str, list]:
