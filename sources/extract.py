@@ -695,6 +695,9 @@ def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
                    weekday=wd.capitalize() if wd else None)
 
 
+_ORIGINS = {N.DIGITS: "digits", N.WORDS: "words", N.VAGUE: "vague", N.RATIO: "ratio"}
+
+
 def _number_figures(text: str, ctx: _Context | None = None) -> list[_Figure]:
     """Figures from the number recognizer: ordinals, references, compounds and URLs dropped.
 
@@ -719,14 +722,18 @@ def _number_figures(text: str, ctx: _Context | None = None) -> list[_Figure]:
             found.append(_Figure(n.start, n.end, "fraction", value=round(100 * n.value, 4),
                                  percent=True))
             continue
-        origin = {N.DIGITS: "digits", N.WORDS: "words", N.VAGUE: "vague", N.RATIO: "ratio"}[n.form]
-        fig = _Figure(n.start, n.end, origin, value=n.value, percent=n.percent, points=n.points,
-                      currency=n.currency, scaled=n.scale)
+        fig = _Figure(n.start, n.end, _ORIGINS[n.form], n.value, n.percent, n.points,
+                      n.currency, n.scale)
         if n.form == N.VAGUE:
             fig.qualifier = Qualifier.AT_LEAST.value
         elif n.plain:
-            fig.year_like = bool(_YEAR_LIKE.fullmatch(n.raw))
-            fig.two_digit = bool(_TWO_DIGITS.fullmatch(n.raw))
+            # ``_YEAR_LIKE`` and ``_TWO_DIGITS`` read as string tests (ASCII digits compare
+            # as their numbers at equal length): asked of every plain number.
+            raw = n.raw
+            if len(raw) == 4:
+                fig.year_like = raw.isascii() and raw.isdigit() and "1800" <= raw <= "2100"
+            elif len(raw) == 2:
+                fig.two_digit = raw.isascii() and raw.isdigit()
         found.append(fig)
     return found
 

@@ -440,3 +440,32 @@ def test_claims_frame_builds_the_columns_pandas_infers() -> None:
     odd = {**columns, "unit": [5] + columns["unit"][1:]}
     for other in (odd, {k: [] for k in columns}):
         _assert_same_frame(X.claims_frame(other), _inferred_frame(other))
+
+
+def _word_before_letter_by_letter(text: str, start: int) -> str:
+    """``numbers._word_before`` as first written: the letters read one by one."""
+    j = start
+    while j > 0 and text[j - 1] in " \t#.":
+        j -= 1
+    i = j
+    while i > 0 and j - i < 12 and text[i - 1].isalpha():
+        i -= 1
+    return text[i:j].lower() if j - i < 12 else ""
+
+
+def test_word_before_a_number_and_year_tests_read_as_before() -> None:
+    from sources import numbers as N
+
+    pieces = ["page", "No", "Resolution", "abcdefghijkl", "ab", " ", "  ", "\t", "#", ".", "é",
+              "ǅ", "5", "-", "(", "x"]
+    for text in _texts(pieces, 4000, 8, seed=16):
+        for start in range(len(text) + 1):
+            assert N._word_before(text, start) == _word_before_letter_by_letter(text, start), (
+                text, start)
+    # Plain numbers as NUMBER reads them (the year tests read only those).
+    for raw in ["1799", "1800", "1999", "2000", "2099", "2100", "2101", "20", "07", "0020",
+                "123", "12345", "2,023", "1.5", "20.5", "1 999"]:
+        (fig,) = X._number_figures(f"in {raw} ")
+        assert (fig.start, fig.end) == (3, 3 + len(raw)), raw
+        assert fig.year_like == bool(X._YEAR_LIKE.fullmatch(raw)), raw
+        assert fig.two_digit == bool(X._TWO_DIGITS.fullmatch(raw)), raw
