@@ -617,7 +617,14 @@ def _date_figures(text: str) -> list[_Figure]:
         hi = min(n, hint.end() + P.DATE_AFTER_MONTH)
         for rx in _date_patterns_at(text, hint.start(), hint.end(), lo):
             pos = max(lo, last_hi.get(rx, 0))
-            for m in rx.finditer(text, pos, hi):
+            if rx is P.DATE_MONTH_YEAR:
+                # Its match around this month name starts at the name (and no match before
+                # it can reach into the name): tried there alone, not across the window.
+                m = rx.match(text, hint.start(), hi) if hint.start() >= pos else None
+                matches = (m,) if m is not None else ()
+            else:
+                matches = rx.finditer(text, pos, hi)
+            for m in matches:
                 if m.start() > hint.start() or m.end() < hint.end():
                     continue  # a date around another month name, found from that one
                 last_hi[rx] = m.end()
@@ -632,10 +639,10 @@ def _date_figures(text: str) -> list[_Figure]:
     return list(found.values())
 
 
-_DIGIT = re.compile(r"[0-9]")
 # After a month name's first three letters: the rest of the name, then a number ("June 27",
-# "Sept. 2024"), which "June 27" and "March 2024" need.
-_MONTH_REST_NUMBER = re.compile(r"[a-z]*\.?\s+[0-9]")
+# "Sept. 2024"): "June 27" needs one of one or two digits, "March 2024" of four.
+_MONTH_REST_NUMBER = re.compile(r"[a-z]*\.?\s+([0-9]+)")
+_DAY_SUFFIXES = ("st", "nd", "rd", "th")
 # The last letters of the words "In March", "mid-June", "the month of May" open with
 # (``P.DATE_MONTH_ONLY``; compared in lower case, so a few more words pass, which is safe).
 _MONTH_ONLY_WORD_ENDS = ("in", "during", "for", "over", "of", "since", "by", "until", "from",
@@ -654,12 +661,13 @@ def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Patte
     so the tests read around the hint itself.
     """
     out = []
-    number_after = _MONTH_REST_NUMBER.match(text, end) is not None
-    if number_after:
+    number = _MONTH_REST_NUMBER.match(text, end)
+    digits = number.end(1) - number.start(1) if number is not None else 0
+    if 0 < digits <= 2:
         out.append(P.DATE_MONTH_DAY)  # "June 27"
-    if _DIGIT.search(text, lo, start):
+    if _day_before(text, start):
         out.append(P.DATE_DAY_MONTH)  # "27 June": a day before the month
-    if number_after:
+    if digits == 4:
         out.append(P.DATE_MONTH_YEAR)  # "March 2024"
     if start and text[start - 1].isspace():
         k = start - 1
@@ -673,6 +681,25 @@ def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Patte
         # "October saw ...": opens a sentence, a "that" clause or follows a fronted phrase
         out.append(P.DATE_MONTH_SUBJECT)
     return out
+
+
+def _day_before(text: str, start: int) -> bool:
+    """Whether a day can end right before the month name at ``start``, as ``P.DATE_DAY_MONTH``
+    reads it: a digit, perhaps "st", "nd", "rd" or "th", spaces, perhaps "of" and spaces
+    ("27 June", "3rd of May")."""
+    k = start
+    while k and text[k - 1].isspace():
+        k -= 1
+    if k == start:
+        return False
+    if k >= 3 and text[k - 2:k] == "of" and text[k - 3].isspace():
+        # ("of" ends in no digit and no suffix: it is the pattern's "of")
+        k -= 2
+        while k and text[k - 1].isspace():
+            k -= 1
+    if k >= 2 and text[k - 2:k] in _DAY_SUFFIXES:  # (they end in no digit: the suffix is read)
+        k -= 2
+    return k > 0 and text[k - 1] in "0123456789"
 
 
 _AFTER_STOP = frozenset({". ", "! ", "? ", ", "})

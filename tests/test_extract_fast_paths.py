@@ -77,10 +77,12 @@ def _month_texts(n: int, seed: int) -> list[str]:
     before = ["", "In ", "in  ", "IN ", "mid-", "Mid- ", "the month of ", "since ", "early ",
               "27 ", "3rd of ", "Thursday, ", "Monday the 5th ", ". ", "?  ", "\n", "x", "3",
               "by\n", "nearby ", "Last ",
-              "During ", "until "]
+              "During ", "until ", "27th of ", "2 of  ", "thereof ", "5of ", "127 ", "1\u00a0",
+              "3rd\n", "Wednesday 4 ", "4th  of\n", "of ", "4 th ", "2019 "]
     months = ["June", "Sept.", "Sept", "Sep", "March", "Marchers", "May", "Dec.", "Oct"]
     after = ["", " 27", " 27, 2024", " 2024", "  2024", " saw", " was", ".", " 5th", ". 5",
-             ",", " 31", " 30 2023", "-"]
+             ",", " 31", " 30 2023", "-", " 123", " 2", " 12345", "\n1999", " 27th", " 2024th",
+             ". 2024", " 20245"]
     return ["".join(rng.choice(before) + rng.choice(months) + rng.choice(after)
                     + rng.choice([" ", ". ", "\n", ", and "]) for _ in range(rng.randint(1, 4)))
             for _ in range(n)]
