@@ -211,7 +211,7 @@ def _digit_numbers(text: str) -> list[Number]:
     found: list[Number] = []
     # The groups read at once (one call, not one per group: this loop runs for every
     # number in the text); the order is NUMBER's (``_NUMBER_GROUPS``, checked at import).
-    for m in P.NUMBER.finditer(text):
+    for m in P.numbers_in(text):
         ident, neg, cur, raw, vf, vfonly, ordinal, scale, unit = m.groups()
         if ident:
             continue  # a phone number, IP address, version or slashed date: no figure inside

@@ -417,6 +417,25 @@ NUMBER = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Where a NUMBER match can start. NUMBER opens with a lookahead and lookbehinds, so the
+# regex engine tries it at every character of the text; this pattern opens with the same
+# first characters as a class, which the engine skips to, and reads NUMBER's first
+# lookbehind from the character after (a character that no word character, full stop,
+# comma, colon, slash, bracket or currency sign precedes, or a digit or "$" after the last
+# letter of a currency code or "US"). It holds every start of a NUMBER match and few other
+# places ("Covid-19", "10:30"): ``numbers_in``.
+NUMBER_START = re.compile(
+    rf"[-−+$£€₹؋0-9.{_VULGAR}](?:(?<![\w.,:/\[$£€₹][\s\S])"
+    rf"|(?<=[{re.escape(''.join(sorted({c[-1] for c in _CURRENCY_CODES} | {'S'})))}][0-9$]))"
+)
+
+
+def numbers_in(text: str) -> list[re.Match[str]]:
+    """``NUMBER.finditer(text)``'s matches, NUMBER tried only where ``NUMBER_START`` matches
+    (every place where a match can start): about a third faster on a long text."""
+    return first_matches_at(NUMBER, (m.start() for m in NUMBER_START.finditer(text)), text)
+
+
 # Characters that, right before a figure, suggest it sits inside a URL ("?q=30%25"); the
 # recognizer then checks the whitespace-delimited token for "://" or "www.".
 URL_HINT_CHARS = frozenset("=%?&#~+@*|^_")

@@ -471,3 +471,17 @@ def test_word_before_a_number_and_year_tests_read_as_before() -> None:
         assert (fig.start, fig.end) == (3, 3 + len(raw)), raw
         assert fig.year_like == bool(X._YEAR_LIKE.fullmatch(raw)), raw
         assert fig.two_digit == bool(X._TWO_DIGITS.fullmatch(raw)), raw
+
+
+def test_numbers_found_from_their_possible_starts_as_the_scan_finds_them() -> None:
+    pieces = ["1", "23", "2024", "5,000", "1.5", ".25", "1,50,000", "40 000", "1.3e6", " ", "\n",
+              ".", ",", ":", "/", "[", "]", "-", "−", "+", "$", "£", "€", "₹", "؋", "½", "⅔",
+              "Rs", "Rs.", "PKR", "US", "USD", "AFN", "Afs", "EUR", "GBP", "INR", "us", "rs",
+              "S", "N", "D", "P", "R", "s", "a", "É", "_", "5k", "bn", "mn", "M", "%", "st",
+              "th", " million", "bn-", "Covid-", "10:30", "(", "x-", "٣", "\u00a0", "5k-", "2bn-"]
+    found = 0
+    for text in _texts(pieces, 8000, 14, seed=35):
+        expected = [(m.span(), m.groups()) for m in P.NUMBER.finditer(text)]
+        assert [(m.span(), m.groups()) for m in P.numbers_in(text)] == expected, text
+        found += len(expected)
+    assert found > 2000
