@@ -224,7 +224,13 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
             # The word before the full stop: sliced after the last space when that is clean
             # (the usual case, no regex needed), else read with the pattern.
             word = text[text.rfind(" ", max(0, st - 20), st) + 1:st]
-            if not word.replace(".", "").replace("_", "").isalnum():
+            if word.isalpha():
+                # (the usual word, read as below without its dots and digits)
+                bare = word.lower()
+                if bare in P.ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
+                    continue
+                word = ""
+            elif not word.replace(".", "").replace("_", "").isalnum():
                 before = _PRECEDING_WORD.search(text, max(0, st - 20), st)
                 word = before.group(1) if before else ""
             if word:
@@ -295,7 +301,11 @@ def _context(text: str, lex: Lexicon) -> _Context:
         text=text,
         sentences=sentences,
         sentence_starts=[s for s, _ in sentences],
-        sentence_ranks=list(accumulate(not text[s:e].isspace() for s, e in sentences)),
+        # (A sentence that starts or ends with other than a space is not blank: read
+        # without slicing it.)
+        sentence_ranks=list(accumulate(
+            not (text[s].isspace() and text[e - 1].isspace() and text[s:e].isspace())
+            for s, e in sentences)),
         breaks=breaks,
         break_starts=[s for s, _ in breaks],
         metrics=metrics,
@@ -847,10 +857,17 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
             out.append(a)
             i += 1
             continue
+        # (Read in place: most neighbours stand far apart, and slicing the gap and the
+        # words before for every pair copied the text between them.)
+        dash = P.RANGE_SEPARATOR.fullmatch(text, a.end, b.start)
+        joined = P.AND_SEPARATOR.fullmatch(text, a.end, b.start)
+        if not (dash or joined):
+            out.append(a)
+            i += 1
+            continue
         gap = text[a.end:b.start]
         before = text[max(0, a.start - _WINDOW):a.start]
-        dash = P.RANGE_SEPARATOR.fullmatch(gap)
-        between = P.BETWEEN_BEFORE.search(before) if P.AND_SEPARATOR.fullmatch(gap) else None
+        between = P.BETWEEN_BEFORE.search(before) if joined else None
         if dash and not between and "to" in gap.lower() and not _changed_from(before):
             between = P.FROM_BEFORE.search(before)  # "from 200 to 300": "from" opens the range
         if not (dash or between):

@@ -485,3 +485,40 @@ def test_numbers_found_from_their_possible_starts_as_the_scan_finds_them() -> No
         assert [(m.span(), m.groups()) for m in P.numbers_in(text)] == expected, text
         found += len(expected)
     assert found > 2000
+
+
+def _sentence_spans_as_first_written(text: str) -> list[tuple[int, int]]:
+    """``X._sentence_spans`` before the plain word before a full stop was read apart."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in P.SENTENCE_END.finditer(text):
+        end = m.end()
+        if end < n and text[end].islower():
+            continue
+        st = m.start()
+        if text[st] == "." and text[st + 1:st + 2] != ".":
+            word = text[text.rfind(" ", max(0, st - 20), st) + 1:st]
+            if not word.replace(".", "").replace("_", "").isalnum():
+                before = X._PRECEDING_WORD.search(text, max(0, st - 20), st)
+                word = before.group(1) if before else ""
+            if word:
+                bare = word.lower().rstrip(".")
+                if bare in P.ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()) or (
+                    "." in word.strip(".") and not any(c.isdigit() for c in word)
+                ):
+                    continue
+        if end > start:
+            spans.append((start, end))
+            start = end
+    if start < n:
+        spans.append((start, n))
+    return spans or [(0, n)]
+
+
+def test_sentences_split_as_before() -> None:
+    pieces = ["Mr", "Dr", "U.S", "No", "a", "B", "İ", "ǅ", "attacks", "2024", "3.5", "x_y",
+              "Jan", "etc", "(PIPS)", ".", ". ", "! ", "? ", "...", "\n", " ", "  ", "The",
+              "e.g", "ı", "Ⅻ", "5th"]
+    for text in _texts(pieces, 4000, 20, seed=41):
+        assert X._sentence_spans(text) == _sentence_spans_as_first_written(text), text
