@@ -77,6 +77,12 @@ _FACTOR_VERBS = word_finder(list(P.FACTOR_VERBS), re.compile(
     rf"(?<!\w)(?:{P.alternation(P.FACTOR_VERBS)})(?!\w)", re.IGNORECASE))
 _RANK_WORDS = word_finder([*P.RANK_VERBS, *P.RANK_SUPERLATIVES], re.compile(
     rf"(?<!\w)(?:{P.alternation([*P.RANK_VERBS, *P.RANK_SUPERLATIVES])})(?!\w)", re.IGNORECASE))
+# ... and the lower-case words a period phrase can start with (``P.period_phrases``): alone,
+# and "the" before those that its look-ahead names.
+_PERIOD_WORDS = word_finder(P.PERIOD_PHRASE_WORDS, re.compile(
+    rf"(?<!\w)(?:{P.alternation(P.PERIOD_PHRASE_WORDS)})(?!\w)", re.IGNORECASE))
+_PERIOD_AFTER_THE = word_finder([f"the {w}" for w in P.PERIOD_PHRASE_AFTER_THE], re.compile(
+    rf"(?<!\w)the\s+(?:{P.alternation(P.PERIOD_PHRASE_AFTER_THE)})(?!\w)", re.IGNORECASE))
 MAX_SENTENCE = 600  # longer "sentences" are quoted around each claim only
 _HEDGE_WINDOW = 28  # the longest hedge ("greater than or equal to ", 25 characters) fits
 _SYMBOLS = {k: v.value for k, v in P.QUALIFIER_SYMBOLS.items()}
@@ -264,10 +270,11 @@ def _context(text: str, lex: Lexicon) -> _Context:
     # Every vocabulary in one scan of the text (``spans_together``).
     (metric_spans, modifier_spans, masks, region_spans, source_spans, relative_spans,
      group_spans, population_spans, word_runs, anaphor_words, factor_verbs,
-     rank_words) = spans_together(
+     rank_words, period_words, period_after_the) = spans_together(
         (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
          lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, N.WORD_RUNS,
-         _GROUP_ANAPHOR_WORDS if lex.agent_groups else None, _FACTOR_VERBS, _RANK_WORDS),
+         _GROUP_ANAPHOR_WORDS if lex.agent_groups else None, _FACTOR_VERBS, _RANK_WORDS,
+         _PERIOD_WORDS, _PERIOD_AFTER_THE),
         text, low)
     metrics = _with_glossed_words(_attacks_with_operations(_without_possessors([
         (s, e, lex.metric_by_word[normalise(text[s:e])])
@@ -320,7 +327,8 @@ def _context(text: str, lex: Lexicon) -> _Context:
         word_runs=word_runs,
         form_words=(factor_verbs, rank_words),
     )
-    _article_context(ctx, lex, low, group_spans, population_spans, anaphor_words)
+    _article_context(ctx, lex, low, group_spans, population_spans, anaphor_words,
+                     period_words + period_after_the if len(low) == len(text) else None)
     return ctx
 
 
@@ -396,11 +404,14 @@ def _incidental(text: str, s: int, e: int) -> bool:
 def _article_context(ctx: _Context, lex: Lexicon, low: str,
                      group_spans: list[tuple[int, int]] | None = None,
                      population_spans: list[tuple[int, int]] | None = None,
-                     anaphor_words: list[tuple[int, int]] | None = None) -> None:
+                     anaphor_words: list[tuple[int, int]] | None = None,
+                     period_words: list[tuple[int, int]] | None = None) -> None:
     """Find what the article establishes for all its figures (each one pass over the text).
 
     ``group_spans``, ``population_spans`` and ``anaphor_words``: the group, population and
-    ``_GROUP_ANAPHOR_WORDS`` finders' spans when already found (``_context``)."""
+    ``_GROUP_ANAPHOR_WORDS`` finders' spans when already found (``_context``);
+    ``period_words``: ``_PERIOD_WORDS``' and ``_PERIOD_AFTER_THE``'s, when found on the
+    lower-cased text (same offsets)."""
     text = ctx.text
     ctx.facts = article_facts(text, lex, ctx.regions, lambda s, e: _incidental(text, s, e))
     folded = P.lowered_for_matching(text, low)  # None: run the case-insensitive patterns
@@ -437,8 +448,9 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
     ctx.carry = [(m.start(), m.end(), "") for m in (
         P.matches_from(P.CARRY_MARKER_LOW, P.CARRY_MARKER_START, folded) if folded is not None
         else P.CARRY_MARKER.finditer(text))]
-    ctx.phrases = [(m.start(), m.end(), m)
-                   for m in P.matches_from(P.PERIOD_PHRASE, P.PERIOD_PHRASE_START, text)]
+    ctx.phrases = [(m.start(), m.end(), m) for m in (
+        P.period_phrases(text, period_words) if period_words is not None
+        else P.matches_from(P.PERIOD_PHRASE, P.PERIOD_PHRASE_START, text))]
     if lex.group_finder:
         ctx.groups = [(s, e, lex.group_by_word[normalise(text[s:e])])
                       for s, e in (lex.group_finder.spans(text, low) if group_spans is None

@@ -1799,6 +1799,31 @@ PERIOD_PHRASE_START = re.compile(
 )
 
 
+# PERIOD_PHRASE_START in two parts, for ``period_phrases``: its branches that start with a
+# capital or a digit, a scan of their own (the engine stops at few characters), and the
+# lower-case words its other branches start with ("the" only before the words its look-ahead
+# names), found as whole words in the vocabularies' shared scan. A period phrase's
+# lower-case first word is a whole word that spaces follow, so the places are the same.
+PERIOD_PHRASE_CAPITAL_START = re.compile(
+    r"2(?:0(?=[0-9]{2}\s*[-–/])|nd)|1st|3rd|4th"
+    r"|Q[1-4]|H[12]|J(?:an|u[nl])|F(?:eb|Y|iscal|inancial)|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec"
+)
+PERIOD_PHRASE_WORDS = ["third", "first", "fourth", "final", "fiscal", "financial", "from",
+                       "between", "last", "latter", "second", "same", "corresponding"]
+PERIOD_PHRASE_AFTER_THE = ["first", "second", "third", "fourth", "final", "last", "latter",
+                           "1st", "2nd", "3rd", "4th", "same", "corresponding"]
+
+
+def period_phrases(text: str, words: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """``matches_from(PERIOD_PHRASE, PERIOD_PHRASE_START, text)``, given ``words``: the
+    spans of ``PERIOD_PHRASE_WORDS`` and of "the" followed by one of
+    ``PERIOD_PHRASE_AFTER_THE``, whole words in any case (more places than the start
+    pattern's where the phrase cannot match: "From", "firstly", "the firsts")."""
+    starts = {m.start() for m in PERIOD_PHRASE_CAPITAL_START.finditer(text)}
+    starts.update(s for s, _e in words)
+    return matches_at(PERIOD_PHRASE, sorted(starts), text)
+
+
 def matches_from(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """What ``rx.finditer(text)`` finds, trying ``rx`` only where ``starts`` matches.
 

@@ -522,3 +522,36 @@ def test_sentences_split_as_before() -> None:
               "e.g", "ı", "Ⅻ", "5th"]
     for text in _texts(pieces, 4000, 20, seed=41):
         assert X._sentence_spans(text) == _sentence_spans_as_first_written(text), text
+
+
+def _period_texts(n: int, seed: int) -> list[str]:
+    """Texts of one to three period phrases and their near misses: each first word the
+    phrase or its start pattern knows (and some neither does), then what may follow it."""
+    rng = random.Random(seed)
+    before = ["", "the ", "The ", "bathe ", "in the ", "x", "(", "\n"]
+    first = ["first", "First", "firstly", "second", "third", "fourth", "final", "last", "latter",
+             "closing", "same", "corresponding", "1st", "2nd", "4th", "from", "From", "between",
+             "fiscal", "Fiscal", "financial", "January", "June", "FY", "FY2023-24", "Q2", "H1",
+             "2023-24", "2024"]
+    after = ["", " quarter", " half", " three months", " 10 months", " period", " quarter (Q2)",
+             " January", " June", " 2023 till date", " year 2023-24", " fiscal year",
+             "  quarter", "\nhalf"]
+    year = ["", " of 2024", " 2023", " of this year", " to June", " and March 2024", " of the year 2022",
+            ", in 2021"]
+    return ["".join(rng.choice(before) + rng.choice(first) + rng.choice(after) + rng.choice(year)
+                    + rng.choice([" ", ". ", ", and "]) for _ in range(rng.randint(1, 3)))
+            for _ in range(n)]
+
+
+def test_period_phrases_found_from_the_shared_scan_as_from_their_start_pattern() -> None:
+    from sources.lexicon import spans_together
+
+    found = 0
+    for text in _period_texts(6000, seed=47):
+        low = text.lower()
+        words, after_the = spans_together((X._PERIOD_WORDS, X._PERIOD_AFTER_THE), text, low)
+        expected = [m.span() for m in P.matches_from(P.PERIOD_PHRASE, P.PERIOD_PHRASE_START,
+                                                     text)]
+        assert [m.span() for m in P.period_phrases(text, words + after_the)] == expected, text
+        found += len(expected)
+    assert found > 3000

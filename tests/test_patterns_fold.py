@@ -277,20 +277,29 @@ _VOCABULARY_PIECES = [
     "the\nmainland", "the\u00a0year", "the military's spokesman", "The military's media wing",
     "The sanctions monitoring team", "the sanctions", "the month", "the Month before", "a",
     "on", "on the", "on the army", "on police", "were", "were aimed at security forces",
+    "the first", "the latter", "the 2nd", "firstly", "from", "between", "same", "the same",
 ]
 
 
 def test_vocabularies_found_in_one_scan_as_each_finds_them() -> None:
     """``spans_together`` gives each finder's own ``spans``, on texts that glue vocabulary
     words to others (matches inside words hide what starts before their end)."""
-    from sources.extract import _FACTOR_VERBS, _GROUP_ANAPHOR_WORDS, _RANK_WORDS, _RELATIVE
+    from sources.extract import (
+        _FACTOR_VERBS,
+        _GROUP_ANAPHOR_WORDS,
+        _PERIOD_AFTER_THE,
+        _PERIOD_WORDS,
+        _RANK_WORDS,
+        _RELATIVE,
+    )
     from sources.lexicon import _viable_places, _word_ends, load_lexicon, spans_together
     from sources.numbers import WORD_RUNS
 
     lex = load_lexicon()
     finders = (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
                lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, None,
-               WORD_RUNS, _GROUP_ANAPHOR_WORDS, _FACTOR_VERBS, _RANK_WORDS)
+               WORD_RUNS, _GROUP_ANAPHOR_WORDS, _FACTOR_VERBS, _RANK_WORDS, _PERIOD_WORDS,
+               _PERIOD_AFTER_THE)
     found = filtered = 0
     present = tuple(f for f in finders if f is not None)
     for text in _random_texts(_VOCABULARY_PIECES, 31, 6000) + TEXTS:
