@@ -30,7 +30,9 @@ from functools import cache
 from itertools import accumulate, pairwise
 from operator import itemgetter
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from checks import periods as T
 from checks.schemas import ClaimSchema as C
@@ -75,6 +77,12 @@ _FACTOR_VERBS = word_finder(list(P.FACTOR_VERBS), re.compile(
     rf"(?<!\w)(?:{P.alternation(P.FACTOR_VERBS)})(?!\w)", re.IGNORECASE))
 _RANK_WORDS = word_finder([*P.RANK_VERBS, *P.RANK_SUPERLATIVES], re.compile(
     rf"(?<!\w)(?:{P.alternation([*P.RANK_VERBS, *P.RANK_SUPERLATIVES])})(?!\w)", re.IGNORECASE))
+# ... and the lower-case words a period phrase can start with (``P.period_phrases``): alone,
+# and "the" before those that its look-ahead names.
+_PERIOD_WORDS = word_finder(P.PERIOD_PHRASE_WORDS, re.compile(
+    rf"(?<!\w)(?:{P.alternation(P.PERIOD_PHRASE_WORDS)})(?!\w)", re.IGNORECASE))
+_PERIOD_AFTER_THE = word_finder([f"the {w}" for w in P.PERIOD_PHRASE_AFTER_THE], re.compile(
+    rf"(?<!\w)the\s+(?:{P.alternation(P.PERIOD_PHRASE_AFTER_THE)})(?!\w)", re.IGNORECASE))
 MAX_SENTENCE = 600  # longer "sentences" are quoted around each claim only
 _HEDGE_WINDOW = 28  # the longest hedge ("greater than or equal to ", 25 characters) fits
 _SYMBOLS = {k: v.value for k, v in P.QUALIFIER_SYMBOLS.items()}
@@ -222,7 +230,13 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
             # The word before the full stop: sliced after the last space when that is clean
             # (the usual case, no regex needed), else read with the pattern.
             word = text[text.rfind(" ", max(0, st - 20), st) + 1:st]
-            if not word.replace(".", "").replace("_", "").isalnum():
+            if word.isalpha():
+                # (the usual word, read as below without its dots and digits)
+                bare = word.lower()
+                if bare in P.ABBREVIATIONS or (len(bare) == 1 and bare.isalpha()):
+                    continue
+                word = ""
+            elif not word.replace(".", "").replace("_", "").isalnum():
                 before = _PRECEDING_WORD.search(text, max(0, st - 20), st)
                 word = before.group(1) if before else ""
             if word:
@@ -256,10 +270,11 @@ def _context(text: str, lex: Lexicon) -> _Context:
     # Every vocabulary in one scan of the text (``spans_together``).
     (metric_spans, modifier_spans, masks, region_spans, source_spans, relative_spans,
      group_spans, population_spans, word_runs, anaphor_words, factor_verbs,
-     rank_words) = spans_together(
+     rank_words, period_words, period_after_the) = spans_together(
         (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
          lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, N.WORD_RUNS,
-         _GROUP_ANAPHOR_WORDS if lex.agent_groups else None, _FACTOR_VERBS, _RANK_WORDS),
+         _GROUP_ANAPHOR_WORDS if lex.agent_groups else None, _FACTOR_VERBS, _RANK_WORDS,
+         _PERIOD_WORDS, _PERIOD_AFTER_THE),
         text, low)
     metrics = _with_glossed_words(_attacks_with_operations(_without_possessors([
         (s, e, lex.metric_by_word[normalise(text[s:e])])
@@ -293,7 +308,11 @@ def _context(text: str, lex: Lexicon) -> _Context:
         text=text,
         sentences=sentences,
         sentence_starts=[s for s, _ in sentences],
-        sentence_ranks=list(accumulate(not text[s:e].isspace() for s, e in sentences)),
+        # (A sentence that starts or ends with other than a space is not blank: read
+        # without slicing it.)
+        sentence_ranks=list(accumulate(
+            not (text[s].isspace() and text[e - 1].isspace() and text[s:e].isspace())
+            for s, e in sentences)),
         breaks=breaks,
         break_starts=[s for s, _ in breaks],
         metrics=metrics,
@@ -308,7 +327,8 @@ def _context(text: str, lex: Lexicon) -> _Context:
         word_runs=word_runs,
         form_words=(factor_verbs, rank_words),
     )
-    _article_context(ctx, lex, low, group_spans, population_spans, anaphor_words)
+    _article_context(ctx, lex, low, group_spans, population_spans, anaphor_words,
+                     period_words + period_after_the if len(low) == len(text) else None)
     return ctx
 
 
@@ -384,11 +404,14 @@ def _incidental(text: str, s: int, e: int) -> bool:
 def _article_context(ctx: _Context, lex: Lexicon, low: str,
                      group_spans: list[tuple[int, int]] | None = None,
                      population_spans: list[tuple[int, int]] | None = None,
-                     anaphor_words: list[tuple[int, int]] | None = None) -> None:
+                     anaphor_words: list[tuple[int, int]] | None = None,
+                     period_words: list[tuple[int, int]] | None = None) -> None:
     """Find what the article establishes for all its figures (each one pass over the text).
 
     ``group_spans``, ``population_spans`` and ``anaphor_words``: the group, population and
-    ``_GROUP_ANAPHOR_WORDS`` finders' spans when already found (``_context``)."""
+    ``_GROUP_ANAPHOR_WORDS`` finders' spans when already found (``_context``);
+    ``period_words``: ``_PERIOD_WORDS``' and ``_PERIOD_AFTER_THE``'s, when found on the
+    lower-cased text (same offsets)."""
     text = ctx.text
     ctx.facts = article_facts(text, lex, ctx.regions, lambda s, e: _incidental(text, s, e))
     folded = P.lowered_for_matching(text, low)  # None: run the case-insensitive patterns
@@ -425,8 +448,9 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
     ctx.carry = [(m.start(), m.end(), "") for m in (
         P.matches_from(P.CARRY_MARKER_LOW, P.CARRY_MARKER_START, folded) if folded is not None
         else P.CARRY_MARKER.finditer(text))]
-    ctx.phrases = [(m.start(), m.end(), m)
-                   for m in P.matches_from(P.PERIOD_PHRASE, P.PERIOD_PHRASE_START, text)]
+    ctx.phrases = [(m.start(), m.end(), m) for m in (
+        P.period_phrases(text, period_words) if period_words is not None
+        else P.matches_from(P.PERIOD_PHRASE, P.PERIOD_PHRASE_START, text))]
     if lex.group_finder:
         ctx.groups = [(s, e, lex.group_by_word[normalise(text[s:e])])
                       for s, e in (lex.group_finder.spans(text, low) if group_spans is None
@@ -615,7 +639,14 @@ def _date_figures(text: str) -> list[_Figure]:
         hi = min(n, hint.end() + P.DATE_AFTER_MONTH)
         for rx in _date_patterns_at(text, hint.start(), hint.end(), lo):
             pos = max(lo, last_hi.get(rx, 0))
-            for m in rx.finditer(text, pos, hi):
+            if rx is P.DATE_MONTH_YEAR:
+                # Its match around this month name starts at the name (and no match before
+                # it can reach into the name): tried there alone, not across the window.
+                m = rx.match(text, hint.start(), hi) if hint.start() >= pos else None
+                matches = (m,) if m is not None else ()
+            else:
+                matches = rx.finditer(text, pos, hi)
+            for m in matches:
                 if m.start() > hint.start() or m.end() < hint.end():
                     continue  # a date around another month name, found from that one
                 last_hi[rx] = m.end()
@@ -630,10 +661,10 @@ def _date_figures(text: str) -> list[_Figure]:
     return list(found.values())
 
 
-_DIGIT = re.compile(r"[0-9]")
 # After a month name's first three letters: the rest of the name, then a number ("June 27",
-# "Sept. 2024"), which "June 27" and "March 2024" need.
-_MONTH_REST_NUMBER = re.compile(r"[a-z]*\.?\s+[0-9]")
+# "Sept. 2024"): "June 27" needs one of one or two digits, "March 2024" of four.
+_MONTH_REST_NUMBER = re.compile(r"[a-z]*\.?\s+([0-9]+)")
+_DAY_SUFFIXES = ("st", "nd", "rd", "th")
 # The last letters of the words "In March", "mid-June", "the month of May" open with
 # (``P.DATE_MONTH_ONLY``; compared in lower case, so a few more words pass, which is safe).
 _MONTH_ONLY_WORD_ENDS = ("in", "during", "for", "over", "of", "since", "by", "until", "from",
@@ -652,12 +683,13 @@ def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Patte
     so the tests read around the hint itself.
     """
     out = []
-    number_after = _MONTH_REST_NUMBER.match(text, end) is not None
-    if number_after:
+    number = _MONTH_REST_NUMBER.match(text, end)
+    digits = number.end(1) - number.start(1) if number is not None else 0
+    if 0 < digits <= 2:
         out.append(P.DATE_MONTH_DAY)  # "June 27"
-    if _DIGIT.search(text, lo, start):
+    if _day_before(text, start):
         out.append(P.DATE_DAY_MONTH)  # "27 June": a day before the month
-    if number_after:
+    if digits == 4:
         out.append(P.DATE_MONTH_YEAR)  # "March 2024"
     if start and text[start - 1].isspace():
         k = start - 1
@@ -671,6 +703,25 @@ def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Patte
         # "October saw ...": opens a sentence, a "that" clause or follows a fronted phrase
         out.append(P.DATE_MONTH_SUBJECT)
     return out
+
+
+def _day_before(text: str, start: int) -> bool:
+    """Whether a day can end right before the month name at ``start``, as ``P.DATE_DAY_MONTH``
+    reads it: a digit, perhaps "st", "nd", "rd" or "th", spaces, perhaps "of" and spaces
+    ("27 June", "3rd of May")."""
+    k = start
+    while k and text[k - 1].isspace():
+        k -= 1
+    if k == start:
+        return False
+    if k >= 3 and text[k - 2:k] == "of" and text[k - 3].isspace():
+        # ("of" ends in no digit and no suffix: it is the pattern's "of")
+        k -= 2
+        while k and text[k - 1].isspace():
+            k -= 1
+    if k >= 2 and text[k - 2:k] in _DAY_SUFFIXES:  # (they end in no digit: the suffix is read)
+        k -= 2
+    return k > 0 and text[k - 1] in "0123456789"
 
 
 _AFTER_STOP = frozenset({". ", "! ", "? ", ", "})
@@ -691,6 +742,9 @@ def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
     wd = m.group("wd")
     return _Figure(m.start(), m.end(), "date", year=year, month=month, day=day,
                    weekday=wd.capitalize() if wd else None)
+
+
+_ORIGINS = {N.DIGITS: "digits", N.WORDS: "words", N.VAGUE: "vague", N.RATIO: "ratio"}
 
 
 def _number_figures(text: str, ctx: _Context | None = None) -> list[_Figure]:
@@ -717,14 +771,18 @@ def _number_figures(text: str, ctx: _Context | None = None) -> list[_Figure]:
             found.append(_Figure(n.start, n.end, "fraction", value=round(100 * n.value, 4),
                                  percent=True))
             continue
-        origin = {N.DIGITS: "digits", N.WORDS: "words", N.VAGUE: "vague", N.RATIO: "ratio"}[n.form]
-        fig = _Figure(n.start, n.end, origin, value=n.value, percent=n.percent, points=n.points,
-                      currency=n.currency, scaled=n.scale)
+        fig = _Figure(n.start, n.end, _ORIGINS[n.form], n.value, n.percent, n.points,
+                      n.currency, n.scale)
         if n.form == N.VAGUE:
             fig.qualifier = Qualifier.AT_LEAST.value
         elif n.plain:
-            fig.year_like = bool(_YEAR_LIKE.fullmatch(n.raw))
-            fig.two_digit = bool(_TWO_DIGITS.fullmatch(n.raw))
+            # ``_YEAR_LIKE`` and ``_TWO_DIGITS`` read as string tests (ASCII digits compare
+            # as their numbers at equal length): asked of every plain number.
+            raw = n.raw
+            if len(raw) == 4:
+                fig.year_like = raw.isascii() and raw.isdigit() and "1800" <= raw <= "2100"
+            elif len(raw) == 2:
+                fig.two_digit = raw.isascii() and raw.isdigit()
         found.append(fig)
     return found
 
@@ -811,10 +869,17 @@ def _merge_ranges(text: str, figs: list[_Figure]) -> list[_Figure]:
             out.append(a)
             i += 1
             continue
+        # (Read in place: most neighbours stand far apart, and slicing the gap and the
+        # words before for every pair copied the text between them.)
+        dash = P.RANGE_SEPARATOR.fullmatch(text, a.end, b.start)
+        joined = P.AND_SEPARATOR.fullmatch(text, a.end, b.start)
+        if not (dash or joined):
+            out.append(a)
+            i += 1
+            continue
         gap = text[a.end:b.start]
         before = text[max(0, a.start - _WINDOW):a.start]
-        dash = P.RANGE_SEPARATOR.fullmatch(gap)
-        between = P.BETWEEN_BEFORE.search(before) if P.AND_SEPARATOR.fullmatch(gap) else None
+        between = P.BETWEEN_BEFORE.search(before) if joined else None
         if dash and not between and "to" in gap.lower() and not _changed_from(before):
             between = P.FROM_BEFORE.search(before)  # "from 200 to 300": "from" opens the range
         if not (dash or between):
@@ -3471,14 +3536,16 @@ def _following(period: str) -> str | None:
 def _binding_note(fig: _Figure) -> str | None:
     """How region, period and source (and a measure or kind read from elsewhere than its
     words) were bound, for readers ("region: ...; period: ...")."""
-    how = fig.extra.get("how") or {}
+    how = fig.extra.get("how")
+    if not how:
+        return None
     # A place or measure deliberately left unbound says why ("each of Punjab and Sindh, not
     # one place"); other notes belong to a value that was bound.
-    why_not = {"region": fig.extra.get("no_region"), "metric": fig.extra.get("no_measure")}
-    parts = [f"{k}: {how[k]}" for k, value in (("region", fig.region), ("period", fig.period),
-                                               ("source", fig.attributed_to),
-                                               ("metric", fig.metric), ("kind", fig.kind))
-             if (value or why_not.get(k)) and how.get(k)]
+    parts = [f"{k}: {note}" for k, value, why_not in (
+                 ("region", fig.region, "no_region"), ("period", fig.period, None),
+                 ("source", fig.attributed_to, None), ("metric", fig.metric, "no_measure"),
+                 ("kind", fig.kind, None))
+             if (note := how.get(k)) and (value or why_not and fig.extra.get(why_not))]
     return "; ".join(parts) or None
 
 
@@ -5025,8 +5092,36 @@ _FLOATS = (C.value, C.low, C.high)
 def claims_frame(columns: dict[str, list]) -> pd.DataFrame:
     """A claims table from ``{column: values}`` (``extract_claims(..., columns=True)``),
     one article's or many articles' lists joined."""
-    return pd.DataFrame({k: pd.array(v, dtype="Float64").astype(float) if k in _FLOATS else v
-                         for k, v in columns.items()})
+    try:
+        return pd.DataFrame({k: _column_array(k, v) for k, v in columns.items()})
+    except (TypeError, ValueError, OverflowError, pa.ArrowException):
+        # A value of another type than the column's (a bug upstream): pandas' own inference,
+        # as before, so that the schema's coercion and its error read the same.
+        return pd.DataFrame({k: pd.array(v, dtype="Float64").astype(float) if k in _FLOATS
+                             else v for k, v in columns.items()})
+
+
+# Columns of Python ints; the rest of the columns hold strings (or None).
+_INTS = (C.start, C.end)
+# pandas' own dtype for a list of strings ("str": Arrow-backed, NaN for a missing value), and
+# the Arrow type behind it.
+_STR = pd.Series(["a"]).dtype
+_STR_ARROW = isinstance(_STR, pd.StringDtype) and _STR.storage == "pyarrow"
+
+
+def _column_array(name: str, values: list) -> object:
+    """One column as the array pandas would infer from ``values``, built directly: a table of
+    a long document has hundreds of thousands of rows, and pandas' inference checks every
+    string before handing the list to Arrow (about half of building the table). Raises on a
+    value of another type (``claims_frame`` then lets pandas infer it)."""
+    if name in _FLOATS:
+        return np.array(values, dtype=float)  # None -> NaN, as Float64 then float gives
+    if name in _INTS:
+        return np.array(values, dtype=np.int64) if values else values
+    if not _STR_ARROW or values.count(None) == len(values):
+        return values  # (pandas makes a column of None alone an object column)
+    return pd.arrays.ArrowStringArray(
+        pa.chunked_array([pa.array(values, type=pa.large_string())]), dtype=_STR)
 
 
 def _columns(text: str, article_id: str, claimed: list[tuple[_Figure, str]]) -> dict[str, list]:

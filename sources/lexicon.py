@@ -66,6 +66,11 @@ class WordFinder:
     # The same for the ``exact`` words, lower-cased: the shared scan of the lower-cased text
     # also finds every place where one of them can match the text as written.
     exact_heads: frozenset[str] | None = None
+    # For each first word, the second words of its words (``_second_words``), lower-cased;
+    # None where a word has no second word after spaces ("the" alone, "the-"). The same for
+    # the exact words (None also for a word not in ASCII).
+    seconds: dict[str, frozenset[str] | None] | None = None
+    exact_seconds: dict[str, frozenset[str] | None] | None = None
 
     def spans(self, text: str, low: str | None) -> list[tuple[int, int]]:
         """Spans of whole-word matches, in text order; ``low`` is ``text.lower()`` or None."""
@@ -141,7 +146,29 @@ def word_finder(
     exact_heads = frozenset(_LEADING_WORD.match(w.strip()).group().lower()
                             for w in exact or () if w.strip())
     return WordFinder(fast, exact_rx, slow, None if "" in heads else heads,
-                      None if "" in exact_heads else exact_heads)
+                      None if "" in exact_heads else exact_heads, _second_words(lower),
+                      _second_words(exact or (), ascii_only=True))
+
+
+_SECOND_WORD = re.compile(r"\w*\s+(\w+)")
+
+
+def _second_words(words: Iterable[str], ascii_only: bool = False
+                  ) -> dict[str, frozenset[str] | None]:
+    """``{first word: {second words}}`` of ``words`` (read as ``alternation`` reads them:
+    stripped, inner spaces as ``\\s+``), lower-cased; None for a first word that begins a word
+    with no second word right after spaces ("the", "the-"), or (``ascii_only``) a word not
+    in ASCII, whose lower case may not match where the word does."""
+    seconds: dict[str, set[str] | None] = {}
+    for word in words:
+        word = word.strip()
+        head = _LEADING_WORD.match(word).group().lower()
+        m = _SECOND_WORD.match(word)
+        if m is None or (ascii_only and not word.isascii()):
+            seconds[head] = None
+        elif seconds.get(head, set()) is not None:
+            seconds.setdefault(head, set()).add(m.group(1).lower())
+    return {h: None if ws is None else frozenset(ws) for h, ws in seconds.items()}
 
 
 def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str | None
@@ -164,6 +191,7 @@ def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str |
         return [f.spans(text, low) if f is not None else [] for f in finders]
     _union, owners = _heads_pattern(present)
     at = _word_ends(present, low)
+    viable = _viable_places(present, at, low)
     # Finder k's candidates at k; those of its exact words (acronyms, names as written) at
     # k + len(present).
     candidates: list[list[int]] = [[] for _ in range(2 * len(present))]
@@ -171,8 +199,19 @@ def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str |
         # The match is the end of one word, from its first place that can begin a finder's
         # match; the later places in it that can are found from the word itself.
         for j in range(len(tail)):
-            for k in owners.get(tail[j:], ()):
-                candidates[k].extend([q + j for q in starts] if j else starts)
+            ks = owners.get(tail[j:])
+            if not ks:
+                continue
+            places = [q + j for q in starts] if j else starts
+            kept = viable.get(tail[j:])
+            if kept is None:
+                for k in ks:
+                    candidates[k].extend(places)
+            else:
+                where, which = kept
+                kept_places = [q for q in places if q in where]
+                for k in ks:
+                    candidates[k].extend(kept_places if k in which else places)
     for c in candidates:
         c.sort()  # sorted runs, one per word end, merged (``_spans_at`` needs text order)
     n = len(present)
@@ -180,6 +219,53 @@ def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str |
                               candidates[n + k] if f.exact_heads is not None else None)
                   for k, f in enumerate(present)])
     return [next(found) if f is not None else [] for f in finders]
+
+
+def _viable_places(finders: tuple[WordFinder, ...], at: dict[str, list[int]], low: str
+                   ) -> dict[str, tuple[set[int], frozenset[int]]]:
+    """For the first words met so often that trying the finders' patterns at each costs more
+    than a scan of the text ("the": most of its places start none of "the world", "the year
+    before", "the military's spokesman"), where one of their second words follows them
+    (``_followed_pattern``), and the finders (``spans_together``'s indices) whose words
+    after that first word all have a second word: a finder's match can start there only.
+    (Trying a pattern where it cannot match changes nothing: dropping those places keeps
+    each finder's spans exactly.)"""
+    uses: defaultdict[str, int] = defaultdict(int)
+    owners = _heads_pattern(finders)[1]
+    for tail, starts in at.items():
+        for j in range(len(tail)):
+            if tail[j:] in owners:
+                uses[tail[j:]] += len(starts)
+    viable = {}
+    for head, count in uses.items():
+        # (a failed try costs about as much as scanning a hundred characters for the word)
+        if count * 100 > len(low):
+            rx, which = _followed_pattern(finders, head)
+            if rx is not None and count * len(which) * 100 > len(low):
+                viable[head] = ({m.start() for m in rx.finditer(low)}, which)
+    return viable
+
+
+@cache
+def _followed_pattern(finders: tuple[WordFinder, ...], head: str
+                      ) -> tuple[re.Pattern[str] | None, frozenset[int]]:
+    """``head`` followed by spaces and one of the second words of the finders' words that
+    begin with it, as a whole word, and which finders (indices as in ``_heads_pattern``) have
+    a second word in all such words. (The pattern matches ``head`` alone, a run of word
+    characters that spaces follow, so no place of it starts inside another: ``finditer``
+    finds every place.)"""
+    n = len(finders)
+    which, seconds = [], set()
+    for k in _heads_pattern(finders)[1][head]:
+        table = finders[k].seconds if k < n else finders[k - n].exact_seconds
+        second = table.get(head) if table is not None else None
+        if second is not None:
+            which.append(k)
+            seconds |= second
+    if not which:
+        return None, frozenset()
+    return (re.compile(rf"{re.escape(head)}(?=\s+(?:{alternation(seconds)})(?!\w))"),
+            frozenset(which))
 
 
 def _word_ends(finders: tuple[WordFinder, ...], low: str) -> dict[str, list[int]]:

@@ -130,7 +130,7 @@ def find_numbers(text: str, low: str | None = None,
             n, j = w, j + 1
         if n.start >= last_end:
             last_end = n.end
-            if _readable(n, text):
+            if -MAX_FIGURE <= n.value <= MAX_FIGURE or _readable(n, text):  # (NaN: not)
                 kept.append(n)
     return _ratios(text, kept)
 
@@ -167,6 +167,12 @@ def _word_before(text: str, start: int) -> str:
     j = start
     while j > 0 and text[j - 1] in " \t#.":
         j -= 1
+    # Usually a short word after a space: sliced at once (read for every number in digits).
+    # The slice after the last space within 12 characters is the word exactly when it is
+    # all letters; otherwise the letters are read one by one.
+    space = text.rfind(" ", max(0, j - 12), j)
+    if space >= 0 and text[space + 1:j].isalpha():
+        return text[space + 1:j].lower()
     i = j
     while i > 0 and j - i < 12 and text[i - 1].isalpha():
         i -= 1
@@ -205,7 +211,7 @@ def _digit_numbers(text: str) -> list[Number]:
     found: list[Number] = []
     # The groups read at once (one call, not one per group: this loop runs for every
     # number in the text); the order is NUMBER's (``_NUMBER_GROUPS``, checked at import).
-    for m in P.NUMBER.finditer(text):
+    for m in P.numbers_in(text):
         ident, neg, cur, raw, vf, vfonly, ordinal, scale, unit = m.groups()
         if ident:
             continue  # a phone number, IP address, version or slashed date: no figure inside

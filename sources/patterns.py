@@ -417,6 +417,25 @@ NUMBER = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+# Where a NUMBER match can start. NUMBER opens with a lookahead and lookbehinds, so the
+# regex engine tries it at every character of the text; this pattern opens with the same
+# first characters as a class, which the engine skips to, and reads NUMBER's first
+# lookbehind from the character after (a character that no word character, full stop,
+# comma, colon, slash, bracket or currency sign precedes, or a digit or "$" after the last
+# letter of a currency code or "US"). It holds every start of a NUMBER match and few other
+# places ("Covid-19", "10:30"): ``numbers_in``.
+NUMBER_START = re.compile(
+    rf"[-−+$£€₹؋0-9.{_VULGAR}](?:(?<![\w.,:/\[$£€₹][\s\S])"
+    rf"|(?<=[{re.escape(''.join(sorted({c[-1] for c in _CURRENCY_CODES} | {'S'})))}][0-9$]))"
+)
+
+
+def numbers_in(text: str) -> list[re.Match[str]]:
+    """``NUMBER.finditer(text)``'s matches, NUMBER tried only where ``NUMBER_START`` matches
+    (every place where a match can start): about a third faster on a long text."""
+    return first_matches_at(NUMBER, (m.start() for m in NUMBER_START.finditer(text)), text)
+
+
 # Characters that, right before a figure, suggest it sits inside a URL ("?q=30%25"); the
 # recognizer then checks the whitespace-delimited token for "://" or "www.".
 URL_HINT_CHARS = frozenset("=%?&#~+@*|^_")
@@ -1778,6 +1797,31 @@ PERIOD_PHRASE_START = re.compile(
     r"|2(?:0(?=[0-9]{2}\s*[-–/])|nd)|1st|3rd|4th|la(?:st|tter)|s(?:econd|ame)|corresponding"
     r"|Q[1-4]|H[12]|J(?:an|u[nl])|F(?:eb|Y|iscal|inancial)|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec"
 )
+
+
+# PERIOD_PHRASE_START in two parts, for ``period_phrases``: its branches that start with a
+# capital or a digit, a scan of their own (the engine stops at few characters), and the
+# lower-case words its other branches start with ("the" only before the words its look-ahead
+# names), found as whole words in the vocabularies' shared scan. A period phrase's
+# lower-case first word is a whole word that spaces follow, so the places are the same.
+PERIOD_PHRASE_CAPITAL_START = re.compile(
+    r"2(?:0(?=[0-9]{2}\s*[-–/])|nd)|1st|3rd|4th"
+    r"|Q[1-4]|H[12]|J(?:an|u[nl])|F(?:eb|Y|iscal|inancial)|Ma[ry]|A(?:pr|ug)|Sep|Oct|Nov|Dec"
+)
+PERIOD_PHRASE_WORDS = ["third", "first", "fourth", "final", "fiscal", "financial", "from",
+                       "between", "last", "latter", "second", "same", "corresponding"]
+PERIOD_PHRASE_AFTER_THE = ["first", "second", "third", "fourth", "final", "last", "latter",
+                           "1st", "2nd", "3rd", "4th", "same", "corresponding"]
+
+
+def period_phrases(text: str, words: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """``matches_from(PERIOD_PHRASE, PERIOD_PHRASE_START, text)``, given ``words``: the
+    spans of ``PERIOD_PHRASE_WORDS`` and of "the" followed by one of
+    ``PERIOD_PHRASE_AFTER_THE``, whole words in any case (more places than the start
+    pattern's where the phrase cannot match: "From", "firstly", "the firsts")."""
+    starts = {m.start() for m in PERIOD_PHRASE_CAPITAL_START.finditer(text)}
+    starts.update(s for s, _e in words)
+    return matches_at(PERIOD_PHRASE, sorted(starts), text)
 
 
 def matches_from(rx: re.Pattern[str], starts: re.Pattern[str], text: str) -> list[re.Match[str]]:

@@ -271,27 +271,49 @@ _VOCABULARY_PIECES = [
     # The group-anaphor words: whole, inside words, and "carried out" across two spaces.
     "group", "subgroup", "Outfit", "carried  out", "miscarried out", "tied",
     "doubled", "redoubled", "Halving", "ranked", "Tops", "stop", "almost", "worst-hit",
+    # First words tried only where a second word of theirs follows (``_viable_places``):
+    # "the", "a", "on" before their second words, others, none, inside words, across lines.
+    "the", "The", "THE", "bathe", "the world", "the World", "the worlds", "the world-over",
+    "the\nmainland", "the\u00a0year", "the military's spokesman", "The military's media wing",
+    "The sanctions monitoring team", "the sanctions", "the month", "the Month before", "a",
+    "on", "on the", "on the army", "on police", "were", "were aimed at security forces",
+    "the first", "the latter", "the 2nd", "firstly", "from", "between", "same", "the same",
 ]
 
 
 def test_vocabularies_found_in_one_scan_as_each_finds_them() -> None:
     """``spans_together`` gives each finder's own ``spans``, on texts that glue vocabulary
     words to others (matches inside words hide what starts before their end)."""
-    from sources.extract import _FACTOR_VERBS, _GROUP_ANAPHOR_WORDS, _RANK_WORDS, _RELATIVE
-    from sources.lexicon import load_lexicon, spans_together
+    from sources.extract import (
+        _FACTOR_VERBS,
+        _GROUP_ANAPHOR_WORDS,
+        _PERIOD_AFTER_THE,
+        _PERIOD_WORDS,
+        _RANK_WORDS,
+        _RELATIVE,
+    )
+    from sources.lexicon import _viable_places, _word_ends, load_lexicon, spans_together
     from sources.numbers import WORD_RUNS
 
     lex = load_lexicon()
     finders = (lex.metric_finder, lex.modifier_finder, lex.not_place_finder, lex.region_finder,
                lex.source_finder, _RELATIVE, lex.group_finder, lex.population_finder, None,
-               WORD_RUNS, _GROUP_ANAPHOR_WORDS, _FACTOR_VERBS, _RANK_WORDS)
-    found = 0
+               WORD_RUNS, _GROUP_ANAPHOR_WORDS, _FACTOR_VERBS, _RANK_WORDS, _PERIOD_WORDS,
+               _PERIOD_AFTER_THE)
+    found = filtered = 0
+    present = tuple(f for f in finders if f is not None)
     for text in _random_texts(_VOCABULARY_PIECES, 31, 6000) + TEXTS:
         low = text.lower()
         expected = [f.spans(text, low) if f is not None else [] for f in finders]
         assert spans_together(finders, text, low) == expected, text
         found += sum(map(len, expected))
+        if len(low) == len(text):
+            filtered += "the" in _viable_places(present, _word_ends(present, low), low)
     assert found > 20000
+    assert filtered > 1000  # the places of "the" were narrowed in many texts
+    # (Words as written are narrowed from the lower-cased text: spaces lower-case to spaces.)
+    spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if re.match(r"\s", c)]
+    assert len(spaces) > 20 and all(re.fullmatch(r"\s", c.lower()) for c in spaces)
 
 
 def test_word_ends_read_backwards_as_the_union_finds_them() -> None:
