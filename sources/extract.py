@@ -689,6 +689,9 @@ def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Patte
         out.append(P.DATE_MONTH_DAY)  # "June 27"
     if _day_before(text, start):
         out.append(P.DATE_DAY_MONTH)  # "27 June": a day before the month
+    if digits and (text[max(0, start - 2):start] in _LIST_OPENERS
+                   or text[max(0, start - 4):start] == "and "):
+        out.append(P.DATE_MONTH_LISTED)  # "..., February 38, March 33": a list's item
     if digits == 4:
         out.append(P.DATE_MONTH_YEAR)  # "March 2024"
     if start and text[start - 1].isspace():
@@ -699,8 +702,10 @@ def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Patte
             out.append(P.DATE_MONTH_ONLY)  # "In March": a word, then space, then the month
     if (not start or text[start - 1] == "\n" or text[max(0, start - 2):start] in _AFTER_STOP
             or text[max(0, start - 3):start] in _AFTER_STOP_2
-            or start >= 5 and text.startswith("that ", start - 5)):
-        # "October saw ...": opens a sentence, a "that" clause or follows a fronted phrase
+            or start >= 5 and text[start - 5:start] in _SUBJECT_CLAUSE_WORDS
+            or start >= 8 and text.startswith("whereas ", start - 8)):
+        # "October saw ...": opens a sentence, a "that" clause, the second clause of a
+        # contrast ("while February witnessed three") or follows a fronted phrase
         out.append(P.DATE_MONTH_SUBJECT)
     return out
 
@@ -726,6 +731,8 @@ def _day_before(text: str, start: int) -> bool:
 
 _AFTER_STOP = frozenset({". ", "! ", "? ", ", "})
 _AFTER_STOP_2 = frozenset({".  ", "!  ", "?  "})
+_LIST_OPENERS = frozenset({", ", ": "})
+_SUBJECT_CLAUSE_WORDS = frozenset({"that ", "hile "})  # "that", "while" (the pattern checks)
 
 
 def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
@@ -733,7 +740,7 @@ def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
     if rx is P.DATE_MONTH_YEAR:
         return _Figure(m.start(), m.end(), "date", year=int(m.group("year")),
                        month=_month(m.group("mon")))
-    if rx is P.DATE_MONTH_ONLY or rx is P.DATE_MONTH_SUBJECT:
+    if rx is P.DATE_MONTH_ONLY or rx is P.DATE_MONTH_SUBJECT or rx is P.DATE_MONTH_LISTED:
         return _Figure(m.start(), m.end(), "date", month=_month(m.group("mon")))
     month, day = _month(m.group("mon")), int(m.group("day"))
     year = int(m.group("year")) if m.group("year") else None

@@ -818,10 +818,20 @@ FRONTED_PHRASE = re.compile(
 DATE_MONTH_SUBJECT = re.compile(
     # (... or a fronted phrase: "According to PICSS, July witnessed 79 attacks", "After a
     # slight decline in June, July saw an uptick")
-    rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  )|(?<=\bthat )|(?<=, ))(?P<mon>{_MONTH})"
+    # ... or the second clause of a contrast: "..., while February witnessed three")
+    rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  )|(?<=\bthat )|(?<=, )|(?<=\bwhile )"
+    rf"|(?<=\bwhereas ))(?P<mon>{_MONTH})"
     r"(?=\s+(?:alone\s+)?"
     r"(?:was|proved|saw|witnessed|recorded|registered|remained|became|brought|marked|turned"
     r"|accounted\s+for|had|logged|produced|claimed)\b)"
+)
+# "January saw 60 incidents, February 38, March 33 and April 48": a month that heads an item
+# of a list, right before the item's count (a number no day can be: above 31, or with
+# thousands), dates that count.
+DATE_MONTH_LISTED = re.compile(
+    rf"(?:(?<=, )|(?<=: )|(?<=\band ))(?P<mon>{_MONTH})"
+    r"(?=\s+(?:3[2-9]|[4-9][0-9]|[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3})+)(?![0-9]|,[0-9])"
+    r"(?:[,;]|\.(?![0-9])|\s+and\b))"
 )
 # ISO dates "2024-06-27".
 DATE_ISO = re.compile(r"(?<![0-9-])(?P<year>[0-9]{4})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])")

@@ -3160,3 +3160,22 @@ def test_according_to_a_quoted_report_title_names_its_publisher() -> None:
     found = by_text("Attacks reached 440 in 2024, according to “CRSS Annual Security Report "
                     "2024”.", "2025-01-02")
     assert found["440"][C.attributed_to] == "CRSS"
+
+
+def test_a_month_that_heads_the_second_clause_of_a_contrast_dates_its_count() -> None:
+    text = ("Suicide bombings fell in August, when two such attacks were recorded, while July "
+            "saw six suicide bombings, PICSS said.")
+    found = by_text(text, "2023-09-02")
+    assert found["two"][C.period] == "2023-08"
+    assert found["six"][C.period] == "2023-07"
+
+
+def test_the_months_that_head_a_list_of_counts_date_their_items() -> None:
+    text = ("The department said that May saw 52 incidents, June 47, July 1,105 and August 64, "
+            "and arrests rose.")
+    found = by_text(text, "2024-09-03")
+    assert [found[f][C.period] for f in ("52", "47", "1,105", "64")] == [
+        "2024-05", "2024-06", "2024-07", "2024-08"]
+    # A day after a month stays a date, in a list too.
+    dated = by_text("The blasts of May 12, June 30 and July 4 killed 40 people.", "2024-09-03")
+    assert {"May 12", "June 30", "July 4"} <= set(dated)
