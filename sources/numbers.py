@@ -257,7 +257,8 @@ def _digit_numbers(text: str) -> list[Number]:
                 unit.startswith("percentage") and unit[10:].strip(" -").startswith("point")
             ):
                 n.points = True
-            elif unit.startswith("per") or unit in ("%", "pc"):
+            elif unit.startswith(("per", "p.")) or unit in ("%", "pc"):
+                # ("p.c." is per cent in South Asian usage: "a 45 p.c. surge")
                 n.percent = True
             else:
                 n.currency = n.currency or _CURRENCY_WORD.get(" ".join(unit.split()))

@@ -411,7 +411,7 @@ NUMBER = re.compile(
       (?P<ord>st|nd|rd|th)?
       (?P<scale>\s*(?:{_SCALE_LONG})\b|(?:{_SCALE_SHORT})\b|\s(?:{_SCALE_SPACED})\b)?
       (?P<unit>\s?%|\s*(?:percents?|per\s?cent)\b|\s*percentage[\s-]+points?\b|\s*percentage\b
-         |\s?pc\b|\s*(?:pp|ppts?)\b|\s+(?:{_CURRENCY_WORD})\b)?
+         |\s?pc\b|\s?p\.\s?c\.?(?!\w)|\s*(?:pp|ppts?)\b|\s+(?:{_CURRENCY_WORD})\b)?
       (?!\w|:[0-9]|/[0-9]|-[^\W\d_]|\]|\s?(?:[ap]\.?m\b\.?|o['’]clock))
     )
     """,

@@ -424,6 +424,9 @@ def test_published_as_given_by_reader() -> None:
         ("Shares of 5k-20k were sold.", "5k-20k", {C.kind: "range", C.low: 5e3, C.high: 2e4}),
         # percent forms
         ("Prices rose 12pc in June.", "rose 12pc", {C.kind: "percent_change", C.value: 12}),
+        ("Deaths showed a 45 p.c. surge.", "45 p.c. surge", {C.kind: "percent_change",
+                                                            C.value: 45}),
+        ("Arrests rose 9 p.c over the year.", "rose 9 p.c", {C.kind: "percent_change"}),
         ("Inflation hit forty percentage in May.", "forty percentage", {C.kind: "percent"}),
         ("The index stood at minus five percent.", "minus five percent", {C.value: -5}),
         ("One hundred percents of the staff came.", "One hundred percents of the staff",
