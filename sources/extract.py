@@ -280,6 +280,7 @@ def _context(text: str, lex: Lexicon) -> _Context:
         (s, e, lex.metric_by_word[normalise(text[s:e])])
         for s, e in metric_spans
     ], text, lex), text), text)
+    metrics = [_incidents_of_another_kind(m, text) for m in metrics]
     modifiers = (
         [(s, e, lex.modifier_by_phrase[normalise(text[s:e])])
          for s, e in modifier_spans]
@@ -361,6 +362,17 @@ def _attacks_with_operations(metrics: list[tuple[int, int, str]], text: str
 
 # An article glosses a word or two ("violence (fatalities)"); more are a list, not glosses.
 MAX_GLOSSES = 8
+
+
+def _incidents_of_another_kind(mention: tuple[int, int, str], text: str
+                               ) -> tuple[int, int, str]:
+    """A bare "incident(s)" followed by "of" and another kind of event ("22 incidents of
+    unprovoked firing") names incidents of that kind, which no reference counts: the mention
+    of ``incidents_of_another_kind`` (not countable), not of the violent incidents."""
+    s, e, mid = mention
+    if mid == "incidents" and e - s <= 9 and P.INCIDENTS_OF_ANOTHER_KIND.match(text, e):
+        return (s, e, "incidents_of_another_kind")
+    return mention
 
 
 def _with_glossed_words(metrics: list[tuple[int, int, str]], text: str

@@ -833,6 +833,11 @@ DATE_MONTH_LISTED = re.compile(
     r"(?=\s+(?:3[2-9]|[4-9][0-9]|[0-9]{3}|[0-9]{1,3}(?:,[0-9]{3})+)(?![0-9]|,[0-9])"
     r"(?:[,;]|\.(?![0-9])|\s+and\b))"
 )
+# After "incident(s)": "of" and a kind other than terror, militancy or violence ("incidents
+# of unprovoked firing", "of arson"): incidents of that kind.
+INCIDENTS_OF_ANOTHER_KIND = re.compile(
+    r"\s+of\s+(?!(?:the\s+|such\s+)?(?:terror|violen|militan|insurgen|attack)|the\s+kind\b"
+    r"|these\b|this\b|those\b|that\b|which\b|whom\b)[^\W\d_]", re.IGNORECASE)
 # ISO dates "2024-06-27".
 DATE_ISO = re.compile(r"(?<![0-9-])(?P<year>[0-9]{4})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])")
 # Where a date can be: a month name (case-sensitive, as the date patterns are). A pattern that

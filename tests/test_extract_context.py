@@ -3179,3 +3179,14 @@ def test_the_months_that_head_a_list_of_counts_date_their_items() -> None:
     # A day after a month stays a date, in a list too.
     dated = by_text("The blasts of May 12, June 30 and July 4 killed 40 people.", "2024-09-03")
     assert {"May 12", "June 30", "July 4"} <= set(dated)
+
+
+def test_incidents_of_another_kind_are_not_the_violent_incidents() -> None:
+    found = by_text("The army counted 310 incidents this year. There were also 17 incidents of "
+                    "cross-border shelling, it said.", "2023-05-02")
+    assert found["310"][C.metric] == "incidents"
+    assert found["17"][C.metric] is None  # no reference counts shelling
+    kept = by_text("PICSS recorded 44 incidents of terrorism and 9 incidents of violence in "
+                   "May.", "2023-06-02")
+    assert kept["44"][C.metric] == "attacks"
+    assert kept["9"][C.metric] is not None
