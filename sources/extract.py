@@ -432,7 +432,8 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
         refs = [(m.start(), m.end(), ctx.facts.country)
                 for m in (P.matches_at(P.COUNTRY_REFERENCE_LOW, P.country_starts(folded),
                                        folded) if folded is not None
-                          else P.COUNTRY_REFERENCE.finditer(text))]
+                          else P.COUNTRY_REFERENCE.finditer(text))
+                if not P.RANKED_IN_BEFORE.search(text, max(0, m.start() - 120), m.start())]
         if refs:
             ctx.regions = sorted(ctx.regions + refs)
     def known_source_at(start: int, end: int) -> bool:

@@ -1596,6 +1596,15 @@ COUNTRY_REFERENCE = re.compile(
     r"|country-wide|across\s+the\s+nation)\b",
     re.IGNORECASE,
 )
+# Right before a country reference, a ranking whose field it is: "Balochistan recorded the
+# highest number of attacks in the country", "the most violent district of the country".
+# The place ranked first is the figure's; the country is only where it was ranked.
+RANKED_IN_BEFORE = re.compile(
+    # ("the" first: "behind most attacks in KP, killing 300 people across the country" ranks
+    # nothing)
+    r"\bthe\s+(?:(?:second|third|fourth|fifth)[\s-]+)?(?:highest|most|largest|biggest|worst"
+    r"|deadliest|hardest|lowest|fewest|least|greatest)"
+    r"\b[^.;:!?\n]{0,80}\b(?:in|of|across)\s+\Z", re.IGNORECASE)
 # The same without case folding, for ``lowered_for_matching`` text (all its letters are lower-case).
 COUNTRY_REFERENCE_LOW = re.compile(COUNTRY_REFERENCE.pattern)
 

@@ -3190,3 +3190,12 @@ def test_incidents_of_another_kind_are_not_the_violent_incidents() -> None:
                    "May.", "2023-06-02")
     assert kept["44"][C.metric] == "attacks"
     assert kept["9"][C.metric] is not None
+
+
+def test_the_country_a_place_is_ranked_in_is_not_the_figures_place() -> None:
+    text = ("ISLAMABAD: The institute counted 600 attacks in 2024.\n\nSindh recorded the "
+            "highest number of terrorist attacks in the country in 2024, with 240 attacks. "
+            "Attacks across the country rose 12 percent.")
+    found = by_text(text, "2025-01-09")
+    assert found["240"][C.region] == "PK-SD"
+    assert found["rose 12 percent"][C.region] == "PK"
