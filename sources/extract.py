@@ -3904,26 +3904,49 @@ def _extract_claims(
                 a.period = base.period
                 a.extra["how"]["period"] = (f"the base the sentence names ({base.how}), where "
                                             f"the change from one level to the other starts")
-        _same_span_this_year(text, claims)
-        _from_to_lists(text, claims, {r.period for r in sc.plain} | {ctx.lead_period})
-        _respectively(ctx, lex, claims, sent)
-        _respectively_places_and_times(ctx, lex, claims, sc, sent)
-        _placed_by_their_attacks(ctx, lex, claims)
-        _change_measured_by_its_counts(text, claims)
-        _guessed_change_measures(ctx, claims)
-        _changes_of_two_measures(ctx, claims, sent)
-        _changes_of_unknown_measures(ctx, claims)
-        _change_given_by_counts_around(ctx, claims)
-        _counts_of_a_part_change(text, lex, claims)
-        _bracketed_shares(text, claims)
-        _rates(lex, text, claims)
-        _counts_of_places(text, claims)
-        _comparisons(text, claims)
-        _differences(text, claims)
+        # The sentence-wide passes below, each run only where it can apply: most sentences
+        # hold one or two figures and no change, and the passes' calls and walks cost more
+        # than their rules (each pass's first test, taken out: the figures it reads, and of
+        # which kinds; only ``_respectively`` changes a kind, to one already present).
+        kinds = {f.kind for f in claims}
+        several = len(claims) > 1
+        counts = COUNT in kinds
+        changes = CHANGE in kinds
+        any_change = changes or POINTS in kinds
+        if several:
+            _same_span_this_year(text, claims)
+        if len(claims) > 3:  # (two lists of at least two)
+            _from_to_lists(text, claims, {r.period for r in sc.plain} | {ctx.lead_period})
+        if several:
+            _respectively(ctx, lex, claims, sent)
+            _respectively_places_and_times(ctx, lex, claims, sc, sent)
+            _placed_by_their_attacks(ctx, lex, claims)
+        if changes:
+            _change_measured_by_its_counts(text, claims)
+        if any_change:
+            _guessed_change_measures(ctx, claims)
+            _changes_of_two_measures(ctx, claims, sent)
+            _changes_of_unknown_measures(ctx, claims)
+        if changes:
+            _change_given_by_counts_around(ctx, claims)
+            _counts_of_a_part_change(text, lex, claims)
+        if several:
+            _bracketed_shares(text, claims)
+        if counts or RANGE in kinds:
+            _rates(lex, text, claims)
+        if counts:
+            _counts_of_places(text, claims)
+        if changes or PERCENT in kinds or SHARE in kinds:
+            _comparisons(text, claims)
+        if counts:
+            _differences(text, claims)
         _earlier_statements(text, claims)
-        _such_events(ctx, lex, claims, idx)
-        _hurt_of_a_kind(ctx, lex, claims)
-        _tolls_of_the_people_a_year_was_worst_for(ctx, lex, claims, sent)
+        if counts:
+            _such_events(ctx, lex, claims, idx)
+        if several:
+            _hurt_of_a_kind(ctx, lex, claims)
+        if counts:
+            _tolls_of_the_people_a_year_was_worst_for(ctx, lex, claims, sent)
         for part, whole, owner in owned:
             _owned_whole(ctx, lex, part, whole, owner, sent)
         for part, whole in wholes:
