@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from itertools import accumulate, pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 import pandas as pd
 
@@ -85,6 +85,7 @@ _WINDOW = 60  # characters looked at before a figure for hedges, change verbs an
 # (``bisect_left(spans, pos, key=_FIRST)``, the first span starting at or after ``pos``);
 # comparing whole tuples against a (pos, -1, "") probe cost about twice as much.
 _FIRST = itemgetter(0)
+_POS = attrgetter("pos")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1297,9 +1298,15 @@ def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figur
            pub: date | None) -> _Scope:
     """Collect a sentence's places, time references, tense and attributions once."""
     groups = _region_groups(ctx, lex, sent)
-    refs = sorted(_time_refs(ctx, sent, figs, pub, lex), key=lambda r: r.pos)
-    plain = [r for r in refs if not r.is_base]
+    refs = _time_refs(ctx, sent, figs, pub, lex)  # (a new list: sorted in place)
     found = _attributions(ctx, sent)
+    if not refs and not groups:  # (most sentences: nothing to sort out)
+        return _Scope(groups=groups, group_starts=[], group_ends=[], first_locative=None,
+                      accounting=[], plain=[], plain_pos=[], bases=[], years=[], found=found,
+                      found_pos=[pos for pos, _ in found], refs=refs, refs_pos=[],
+                      text=ctx.text, sent=sent)
+    refs.sort(key=_POS)
+    plain = [r for r in refs if not r.is_base]
     return _Scope(
         groups=groups,
         group_starts=[g["start"] for g in groups],
@@ -2095,12 +2102,24 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     def inside(pos: int, end: int | None = None) -> bool:
         # (With ``end``: any of [pos, end) inside one: "during July" of "during July-September
         # 2025", a phrase that starts at the month.)
+        if not phrases:
+            return False
         i = bisect_right(phrase_starts, pos if end is None else end - 1) - 1
         return i >= 0 and pos < phrases[i][1] and (end is None or phrases[i][0] < end)
 
     # Whether the sentence states a change: its "since 2021" and "by July" are then bases.
-    has_change = any(g.kind in CHANGE_KINDS for g in figs)
-    explicit_years = [f for f in figs if f.origin == "year" and f.value is not None
+    # (One walk over the figures sorts out the years and dates the rest of this reads.)
+    has_change = False
+    years: list[_Figure] = []
+    dates: list[_Figure] = []
+    for g in figs:
+        if g.kind in CHANGE_KINDS:
+            has_change = True
+        if g.origin == "year":
+            years.append(g)
+        elif g.origin == "date":
+            dates.append(g)
+    explicit_years = [f for f in years if f.value is not None
                       and not inside(f.start) and not (P.may_end_in_since(
                           ctx.text, max(sent[0], f.start - 80), f.start)
                           and P.RECORD_SINCE_BEFORE.search(
@@ -2133,16 +2152,17 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(f.start, f"{year:04d}", explicit_year=True, end=f.end,
                                  how=f"'{ctx.text[f.start:f.end]}'",
                                  is_base=_measured_against(ctx.text, sent, f.start)))
-    spans = _day_spans(ctx.text, [f for f in figs if f.origin == "date" and f.iso_date
-                                  and len(f.iso_date) == 10 and not inside(f.start)])
+    spans = _day_spans(ctx.text, [f for f in dates if f.iso_date
+                                  and len(f.iso_date) == 10 and not inside(f.start)]
+                       ) if len(dates) > 1 else []
     for first, last in spans:
         # "636 incidents from January 1 to December 6": the days between, both included.
         refs.append(_TimeRef(first.start, T.canonical(T.bounds(first.iso_date)[0],
                                                       T.bounds(last.iso_date)[0]),
                              end=last.end, how=f"'{ctx.text[first.start:last.end]}'"))
     in_span = {id(f) for pair in spans for f in pair}
-    for f in figs:
-        if f.origin == "date" and f.iso_date and not inside(f.start, f.end) and (
+    for f in dates:
+        if f.iso_date and not inside(f.start, f.end) and (
                 id(f) not in in_span):
             day = len(f.iso_date) == 10
             # (A month's date holds its preposition: "since May".)
@@ -3318,8 +3338,25 @@ def _hurt_base(lex: Lexicon, metric: str | None) -> str | None:
     """"deaths" or "injured" for those metrics and their parts ("deaths_civilians"), else None."""
     if metric in ("deaths", "injured"):
         return metric
-    base = next((b for (b, _q), part in lex.parts.items() if part == metric), None)
+    base = _part_bases(lex).get(metric)
     return base if base in ("deaths", "injured") else None
+
+
+_PART_BASES: dict[int, tuple[Lexicon, dict[str, str]]] = {}
+
+
+def _part_bases(lex: Lexicon) -> dict[str, str]:
+    """The total measure of each part measure ("deaths_civilians": "deaths"; the first pair of
+    ``lex.parts`` that makes it), read once per lexicon: ``_hurt_base`` runs several times
+    per figure, and walked all the parts each time."""
+    held = _PART_BASES.get(id(lex))
+    if held is None or held[0] is not lex:
+        bases: dict[str, str] = {}
+        for (base, _q), part in lex.parts.items():
+            bases.setdefault(part, base)
+        held = (lex, bases)
+        _PART_BASES[id(lex)] = held
+    return held[1]
 
 
 def _population_before(ctx: _Context, fig: _Figure, previous: _Figure | None = None
