@@ -86,6 +86,9 @@ _WINDOW = 60  # characters looked at before a figure for hedges, change verbs an
 # comparing whole tuples against a (pos, -1, "") probe cost about twice as much.
 _FIRST = itemgetter(0)
 _POS = attrgetter("pos")
+# A period in words, for the binding notes: asked for the same few periods by every figure
+# of an article (``T.label`` reads its bounds and formats them each time).
+_label = cache(T.label)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1854,13 +1857,13 @@ def _same_span_this_year(text: str, claims: list[_Figure]) -> None:
         old = b.period
         b.period = shifted
         b.extra["how"]["period"] = (f"the same span as {text[a.span_start:a.span_end]}'s, a year"
-                                    f" later ({T.label(shifted)})")
+                                    f" later ({_label(shifted)})")
         for c in claims:
             if (c.kind in CHANGE_KINDS or c.kind == FACTOR) and c.period == old and (
                     c.base_period == a.period):
                 c.period = shifted
-                c.extra["how"]["period"] = (f"the sentence ({T.label(shifted)} against "
-                                            f"{T.label(a.period)})")
+                c.extra["how"]["period"] = (f"the sentence ({_label(shifted)} against "
+                                            f"{_label(a.period)})")
 
 
 def _in_period_phrase(fig: _Figure, phrases: list, starts: list[int]) -> bool:
@@ -2110,16 +2113,16 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     # Whether the sentence states a change: its "since 2021" and "by July" are then bases.
     # (One walk over the figures sorts out the years and dates the rest of this reads.)
     has_change = False
-    years: list[_Figure] = []
+    year_figs: list[_Figure] = []
     dates: list[_Figure] = []
     for g in figs:
         if g.kind in CHANGE_KINDS:
             has_change = True
         if g.origin == "year":
-            years.append(g)
+            year_figs.append(g)
         elif g.origin == "date":
             dates.append(g)
-    explicit_years = [f for f in years if f.value is not None
+    explicit_years = [f for f in year_figs if f.value is not None
                       and not inside(f.start) and not (P.may_end_in_since(
                           ctx.text, max(sent[0], f.start - 80), f.start)
                           and P.RECORD_SINCE_BEFORE.search(
@@ -2443,7 +2446,9 @@ def _which_clause_base(ctx: _Context, sc: _Scope, fig: _Figure) -> _TimeRef | No
     the whole of 2022, which recorded 1,870 deaths"), or None."""
     # Only the base nearest before the figure can end right before its clause (a run-on
     # "sentence" may hold thousands of bases).
-    k = bisect_left(sc.bases, fig.span_start, key=lambda r: r.pos) - 1
+    if not sc.bases:
+        return None
+    k = bisect_left(sc.bases, fig.span_start, key=_POS) - 1
     ref = sc.bases[k] if k >= 0 else None
     if ref is not None and 0 <= ref.end <= fig.span_start and P.WHICH_GAP.fullmatch(
             ctx.text, ref.end, fig.span_start):
@@ -2493,7 +2498,7 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
     if len(spans) >= 2:
         # "fell 25% from 84 in June to 63 in July": the later month against the earlier.
         fig.period, fig.base_period = spans[-1], spans[0]
-        how["period"] = f"the sentence ({T.label(fig.period)} against {T.label(fig.base_period)})"
+        how["period"] = f"the sentence ({_label(fig.period)} against {_label(fig.base_period)})"
         return
     if sc.usable is None:  # once per sentence: the references that can date a figure
         usable = [r for r in sc.plain if id(r) not in sc.change_bases and not r.release]
@@ -2547,11 +2552,11 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         # "August proved violent ... These claimed 23 lives", "95 suspects were named during
         # this period": the period of the figures just told, not the opening's.
         fig.period = ctx.last_period
-        how["period"] = (f"the article's period of the figures before ({T.label(fig.period)}),"
+        how["period"] = (f"the article's period of the figures before ({_label(fig.period)}),"
                          " which the sentence refers back to")
     elif ctx is not None and ctx.lead_period:
         fig.period = ctx.lead_period
-        how["period"] = f"the article's opening ({T.label(ctx.lead_period)})"
+        how["period"] = f"the article's opening ({_label(ctx.lead_period)})"
     elif pub and not sc.past_tense:
         # Present tense, no time reference ("Durrani estimates that ..."): as of publication.
         fig.period = str(pub.year)
@@ -2561,13 +2566,13 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         # in Balochistan": with no period in the opening, the last one the article stated
         # still frames a story told in the past tense.
         fig.period = ctx.story_period
-        how["period"] = f"the article's last stated period ({T.label(fig.period)})"
+        how["period"] = f"the article's last stated period ({_label(fig.period)})"
     elif ctx is not None and ctx.story_change and change:
         # "Deaths fell 21% from 358 in the first quarter to 284 in the second. Balochistan
         # alone saw a rise of 14%": the story's comparison goes on.
         fig.period, fig.base_period = ctx.story_change
-        how["period"] = (f"the article's last stated comparison ({T.label(fig.period)} against"
-                         f" {T.label(fig.base_period)})")
+        how["period"] = (f"the article's last stated comparison ({_label(fig.period)} against"
+                         f" {_label(fig.base_period)})")
         return
     if change and fig.period:
         if fig.extra.get("base_ref") is not None and fig.extra["base_ref"].period != fig.period:
@@ -3648,9 +3653,12 @@ def _extract_claims(
             P.WHOLE_FIRST.match(text, sent[0], first.span_start)) else None
         # ... or one it names without a number: "Of those killed in the attacks, 488 were
         # civilians and 461 security personnel".
-        opening_hurt = _hurt_opening(ctx, sent) if opening_whole is None and first else None
+        # (Both need the sentence to open on "Of those ...", "Among the ...": asked once.)
+        opens_on_measure = opening_whole is None and first is not None and (
+            P.OF_THE_MEASURE_OPENING.match(text, sent[0], sent[1]) is not None)
+        opening_hurt = _hurt_opening(ctx, sent) if opens_on_measure else None
         opening_people = _people_hurt_opening(ctx, lex, sent) if (
-            opening_whole is None and first and opening_hurt is None) else None
+            opens_on_measure and opening_hurt is None) else None
         # Start of the next non-date claim after each claim (a figure's words end there).
         nexts = [sent[1]] * len(claims)
         upcoming = sent[1]
@@ -3928,7 +3936,7 @@ def _extract_claims(
                 # change starts from; the new level is the article's own month.
                 b.period = ctx.lead_period
                 b.extra["how"]["period"] = (
-                    f"the article's opening ({T.label(b.period)}), the month after "
+                    f"the article's opening ({_label(b.period)}), the month after "
                     f"{text[a.span_start:a.span_end]}'s")
             elif (k not in owns and k + 1 not in owns and a.period and a.period == b.period
                     and a.metric == b.metric
