@@ -1949,6 +1949,11 @@ def _apply_modifier(ctx: _Context, lex: Lexicon, fig: _Figure, hi: int) -> None:
     """"... 70,000 when including families": a modifier turns militants into its variant."""
     if fig.metric is None or not ctx.modifiers:
         return
+    # Both readings below look at modifiers starting from the reach before the figure to
+    # ``hi`` (or the figure): most figures have none there (one look-up instead of two).
+    i = bisect_left(ctx.modifiers, max(0, fig.span_start - MODIFIER_BEFORE_REACH), key=_FIRST)
+    if i == len(ctx.modifiers) or ctx.modifiers[i][0] >= max(hi, fig.span_start):
+        return
 
     def turns(mid: str) -> bool:
         return fig.metric == lex.metrics[mid].base or fig.metric in lex.metrics[mid].also_of
@@ -3896,13 +3901,16 @@ def _extract_claims(
                     fig.metric = previous.metric
                     how["metric"] = (f"the list of publishers' figures it continues "
                                      f"({text[previous.span_start:previous.span_end]})")
-            if fig.region is None and (sc.groups or _local_place(
+            # The city named in the figure's clause or the words before it: read first, as
+            # the clause after the figure lies within it (none there, none after it).
+            wide = _local_place(ctx, lex, max(sent[0], clause[0] - LOCAL_PLACE_REACH),
+                                clause[1]) if fig.region is None and not sc.groups else None
+            if fig.region is None and (sc.groups or wide is None or _local_place(
                     ctx, lex, fig.span_end, clause[1]) is None):
                 # (The city a figure's own clause names after it says more than "the
                 # province" before.)
                 _carry_region(ctx, lex, fig, idx)
-            local = _local_place(ctx, lex, max(sent[0], clause[0] - LOCAL_PLACE_REACH),
-                                 clause[1]) if fig.region is None and not sc.groups else None
+            local = wide if fig.region is None and not sc.groups else None
             if local is not None:
                 # "Peshawar saw 20 attacks": the city's, not the province's the article is
                 # about (as that, PIPS's 295 for the province contradicted it).
@@ -4368,6 +4376,21 @@ def _revised_figures(text: str, figs: list[_Figure]) -> None:
                                           "publisher's current one")
 
 
+def _may_end_in_of(text: str, lo: int, end: int) -> bool:
+    """False when ``P.STATED_EARLIER_BEFORE`` cannot match in ``text[lo:end]``; True when it
+    may. Its match ends with "of", "about", "some" or "nearly" and spaces (``\\s`` is
+    ``str.isspace``); of their letters only "s" has a case-folding twin other than its
+    capital ("ſ"), so a tail that is not ASCII is left to the pattern. (Most figures follow
+    no "figure of": the pattern tries every position of the window.)"""
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == end:
+        return False
+    tail = text[max(lo, j - 6):j]
+    return not tail.isascii() or tail.lower().endswith(("of", "about", "some", "nearly"))
+
+
 def _earlier_statements(text: str, claims: list[_Figure]) -> None:
     """A figure the text gives as one its publisher stated before and has since revised
     ("revised its count to 2,555, up from the 2,546 it reported earlier", "its initial
@@ -4376,8 +4399,10 @@ def _earlier_statements(text: str, claims: list[_Figure]) -> None:
     for fig in claims:
         if fig.kind == DATE or fig.metric is None:
             continue
+        lo = max(0, fig.span_start - 40)
         said = P.STATED_EARLIER_AFTER.match(text, fig.span_end) or (
-            P.STATED_EARLIER_BEFORE.search(text, max(0, fig.span_start - 40), fig.span_start))
+            P.STATED_EARLIER_BEFORE.search(text, lo, fig.span_start)
+            if _may_end_in_of(text, lo, fig.span_start) else None)
         if said is None:
             continue
         fig.metric = None

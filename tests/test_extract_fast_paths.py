@@ -408,3 +408,28 @@ def test_list_item_or_text_reads_a_line_as_the_two_searches_did() -> None:
             assert now == was, (text, lo)
             kinds.add(now)
     assert kinds == {"item", "blank", "text"}
+
+
+def test_earlier_figure_pretest_never_misses_a_match() -> None:
+    # ``_may_end_in_of`` skips ``STATED_EARLIER_BEFORE`` ("its earlier figure of about ")
+    # where the window cannot end as its match does.
+    rng = random.Random(57)
+    spaces = [" ", "  ", "\n", "\t", "", "\u00a0", "\u2009"]
+    hit = 0
+    for filler in _near_misses(["the", "its", "x", "figure", "of"], 8000, seed=57):
+        text = (filler[:20] + rng.choice(spaces)
+                + _cased(["earlier", "initial", "previous", "old", "earliest"], rng)
+                + rng.choice(spaces) + _cased(["figure", "count", "toll", "tally", "fig"], rng)
+                + rng.choice(spaces) + _cased(["of", "oF", "ſome", "o", "ofs"], rng)
+                + rng.choice(spaces)
+                + rng.choice(["", "about ", "ABOUT  ", "ſome ", "some\n", "nearly ", "nearly",
+                              "x "])
+                + rng.choice(spaces))
+        for lo in (0, min(5, len(text))):
+            if P.STATED_EARLIER_BEFORE.search(text, lo, len(text)):
+                hit += 1
+                assert X._may_end_in_of(text, lo, len(text)), text
+    assert hit > 300, hit
+    assert not X._may_end_in_of("its earlier figure of 1", 0, 23)
+    assert not X._may_end_in_of("an earlier figure at ", 0, 21)
+    assert X._may_end_in_of("its earlier figure of  ", 0, 23)
