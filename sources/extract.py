@@ -3633,11 +3633,11 @@ def _extract_claims(
     # sentence right after it is part of.
     before_sentence: tuple[int, list[_Figure]] | None = None
     for idx, sent_figs in by_sentence.items():
-        sent = ctx.sentences[idx]
-        sentence = text[sent[0]:sent[1]].strip()
         claims = [f for f in sent_figs if f.kind]
         if not claims:
             continue
+        sent = ctx.sentences[idx]
+        sentence = text[sent[0]:sent[1]].strip()
         sc = _scope(ctx, lex, sent, sent_figs, pub)
         # "This figure included 90 soldiers": the sentence counts parts of the one before.
         includes = before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[
@@ -3675,7 +3675,8 @@ def _extract_claims(
         # neighbour does not borrow it.
         owns: dict[int, _TimeRef] = {}
         for k, fig in enumerate(claims):
-            if fig.kind != DATE and fig.kind not in CHANGE_KINDS and fig.kind != FACTOR:
+            if sc.refs and fig.kind != DATE and fig.kind not in CHANGE_KINDS and (
+                    fig.kind != FACTOR):
                 own = _attached(text, fig, sc, nexts[k])
                 if own is not None:
                     owns[k] = own
@@ -3705,9 +3706,12 @@ def _extract_claims(
                         owns[-1 - k] = sc.refs[i]
                         break
                     i += 1
-        taken = {id(r): claims[j] for j, r in owns.items() if j >= 0}
-        sc.change_bases = frozenset(id(r) for j, r in owns.items() if j < 0)
-        listed = _list_predicates(ctx, claims)
+        taken = {id(r): claims[j] for j, r in owns.items() if j >= 0} if owns else {}
+        if owns:
+            sc.change_bases = frozenset(id(r) for j, r in owns.items() if j < 0)
+        # (Only counts take a list's verb.)
+        listed = _list_predicates(ctx, claims) if any(
+            f.kind == COUNT for f in claims) else {}
         previous: _Figure | None = None
         head_change: _Figure | None = None  # the sentence's last change, for its conjuncts
         wholes: list[tuple[_Figure, _Figure]] = []
