@@ -2512,12 +2512,15 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         sc.usable, sc.usable_pos = usable, [r.pos for r in usable]
     i = bisect_left(sc.usable_pos, fig.start)
     k = i
-    while k > 0 and ctx is not None and _dates_a_base(ctx.text, sc.usable[k - 1], fig, taken):
+    # (Only a reference that is another figure's own can date a base: most are none's.)
+    while k > 0 and ctx is not None and taken and id(sc.usable[k - 1]) in taken and (
+            _dates_a_base(ctx.text, sc.usable[k - 1], fig, taken)):
         k -= 1  # "90 fatalities, compared to 61 in April, and injuries to another 75"
     before = sc.usable[k - 1:k] if k > 0 else []
     after = []
+    taken = taken or {}
     for r in sc.usable[i:i + 8]:  # the first one after that is not another figure's own
-        owner = (taken or {}).get(id(r))
+        owner = taken.get(id(r))
         if r.pos > fig.start and (owner is None or owner is fig or ctx is None or (
                 owner.span_start > fig.span_end and not P.BASE_IN_CLAUSE.search(
                     ctx.text, fig.span_end, owner.span_start))):
@@ -4819,22 +4822,33 @@ def _counts_of_a_part_change(text: str, lex: Lexicon, claims: list[_Figure]) -> 
 def _fact_boxes_on_subject(ctx: _Context, on_subject: dict[int, bool]) -> None:
     """A list's items ("- Deaths: 693 (up 65 percent)", "- Injured: 1,124") are one fact box:
     one item on the publishers' subject makes every item so."""
-    marked = {k for k, yes in on_subject.items() if yes}
+    marked = sorted(k for k, yes in on_subject.items() if yes)
     if not marked:
         return
-    run: list[int] = []
+    # A box is a run of items, with the line breaks between them, up to a line of text:
+    # read around the marked sentences only, not over every sentence of the article.
     read = P.LIST_ITEM_OR_TEXT.match
-    for k, (start, end) in enumerate(ctx.sentences):
-        line = read(ctx.text, start, end)
-        if line is not None and line.group("item"):
-            run.append(k)
-        elif line is None:
-            continue  # the line breaks between items
-        elif run:
-            if marked.intersection(run):
-                on_subject.update(dict.fromkeys(run, True))
-            run = []
-    if run and marked.intersection(run):
+    text, sentences = ctx.text, ctx.sentences
+    lines: dict[int, int] = {}  # sentence -> 1 an item, 0 a line break, -1 text
+
+    def line(k: int) -> int:
+        if k not in lines:
+            found = read(text, *sentences[k])
+            lines[k] = 0 if found is None else 1 if found.group("item") else -1
+        return lines[k]
+
+    boxed: set[int] = set()
+    for k in marked:
+        if k in boxed or line(k) != 1:
+            continue
+        lo = k
+        while lo > 0 and line(lo - 1) >= 0:
+            lo -= 1
+        hi = k
+        while hi + 1 < len(sentences) and line(hi + 1) >= 0:
+            hi += 1
+        run = [j for j in range(lo, hi + 1) if lines[j] == 1]
+        boxed.update(run)
         on_subject.update(dict.fromkeys(run, True))
 
 

@@ -433,3 +433,49 @@ def test_earlier_figure_pretest_never_misses_a_match() -> None:
     assert not X._may_end_in_of("its earlier figure of 1", 0, 23)
     assert not X._may_end_in_of("an earlier figure at ", 0, 21)
     assert X._may_end_in_of("its earlier figure of  ", 0, 23)
+
+
+def _plain_fact_boxes(text: str, sentences: list[tuple[int, int]],
+                      on_subject: dict[int, bool]) -> None:
+    """``_fact_boxes_on_subject`` as first written: one pass over every sentence."""
+    marked = {k for k, yes in on_subject.items() if yes}
+    if not marked:
+        return
+    run: list[int] = []
+    for k, (start, end) in enumerate(sentences):
+        line = P.LIST_ITEM_OR_TEXT.match(text, start, end)
+        if line is not None and line.group("item"):
+            run.append(k)
+        elif line is None:
+            continue
+        elif run:
+            if marked.intersection(run):
+                on_subject.update(dict.fromkeys(run, True))
+            run = []
+    if run and marked.intersection(run):
+        on_subject.update(dict.fromkeys(run, True))
+
+
+def test_fact_boxes_read_around_the_marked_sentences_as_over_all() -> None:
+    # The boxes (runs of list items, line breaks between them, up to a line of text) are
+    # read only around the sentences marked on the subject: the same boxes get marked.
+    from types import SimpleNamespace
+    rng = random.Random(58)
+    pieces = ["- Deaths: 650", "1. Attacks: 20", "• Injured: 9", "12) x", "—  y", "Text here.",
+              "  and more", "\n", "  \n", "-x", "2024. Deaths", ""]
+    boxes = 0
+    for _ in range(3000):
+        sentences, parts, pos = [], [], 0
+        for piece in (rng.choice(pieces) for _ in range(rng.randint(1, 12))):
+            parts.append(piece)
+            sentences.append((pos, pos + len(piece)))
+            pos += len(piece)
+        text = "".join(parts)
+        marked = {k: rng.random() < 0.6 for k in rng.sample(range(len(sentences)),
+                                                             rng.randint(0, len(sentences)))}
+        plain, fast = dict(marked), dict(marked)
+        _plain_fact_boxes(text, sentences, plain)
+        X._fact_boxes_on_subject(SimpleNamespace(text=text, sentences=sentences), fast)
+        assert fast == plain, (text, sentences, marked)
+        boxes += len(plain) > len(marked)
+    assert boxes > 300, boxes
