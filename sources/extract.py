@@ -1298,11 +1298,14 @@ class _Scope:
 
 
 def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figure],
-           pub: date | None) -> _Scope:
-    """Collect a sentence's places, time references, tense and attributions once."""
-    groups = _region_groups(ctx, lex, sent)
+           pub: date | None, may_place: bool = True, may_attribute: bool = True) -> _Scope:
+    """Collect a sentence's places, time references, tense and attributions once.
+
+    ``may_place``, ``may_attribute``: False when the sentence names no place, or no source
+    and no "<Name> said" (``_named_in_sentences``): nothing to read there."""
+    groups = _region_groups(ctx, lex, sent) if may_place else []
     refs = _time_refs(ctx, sent, figs, pub, lex)  # (a new list: sorted in place)
-    found = _attributions(ctx, sent)
+    found = _attributions(ctx, sent) if may_attribute else []
     if not refs and not groups:  # (most sentences: nothing to sort out)
         return _Scope(groups=groups, group_starts=[], group_ends=[], first_locative=None,
                       accounting=[], plain=[], plain_pos=[], bases=[], years=[], found=found,
@@ -1330,6 +1333,21 @@ def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figur
         text=ctx.text,
         sent=sent,
     )
+
+
+def _named_in_sentences(ctx: _Context, spans: list[tuple[int, int]]) -> set[int]:
+    """The sentences that ``spans`` (start, end) start in or cross into, by index: a
+    sentence outside them has none of those mentions (``_in`` reads those that start in it,
+    ``_names_said`` also the ones that cross its start or end). Found once per article: most
+    sentences name no place or source, and bisecting each list per sentence to say so cost
+    more than reading them."""
+    starts = ctx.sentence_starts
+    out: set[int] = set()
+    for s, e in spans:
+        first = bisect_right(starts, s) - 1
+        last = bisect_right(starts, e) - 1
+        out.update(range(max(first, 0), last + 1))
+    return out
 
 
 def _region_groups(ctx: _Context, lex: Lexicon, sent: tuple[int, int]) -> list[dict]:
@@ -3631,6 +3649,12 @@ def _extract_claims(
     ctx.lead_period = _lead_period(ctx, lex, by_sentence, pub)
     first_attributions: dict[int, list[tuple[int, str]]] = {}
 
+    # The sentences that name a place, and those that name a source or "<Name> said": the
+    # others have none to read (``_scope``).
+    placed = _named_in_sentences(ctx, [(s, e) for s, e, _ in ctx.regions])
+    attributing = _named_in_sentences(
+        ctx, [(s, e) for s, e, _ in ctx.sources] + [(s, e) for s, e, _ in ctx.according]
+        + [m.span() for m in ctx.name_said])
     lead_cut_checked = False
     # The rank and figures of the last sentence read: what "This includes ..." in the
     # sentence right after it is part of.
@@ -3641,7 +3665,7 @@ def _extract_claims(
             continue
         sent = ctx.sentences[idx]
         sentence = text[sent[0]:sent[1]].strip()
-        sc = _scope(ctx, lex, sent, sent_figs, pub)
+        sc = _scope(ctx, lex, sent, sent_figs, pub, idx in placed, idx in attributing)
         # "This figure included 90 soldiers": the sentence counts parts of the one before.
         includes = before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[
             idx] - 1 and P.INCLUDES_SUBJECT.match(text, *sent) is not None
