@@ -1298,13 +1298,15 @@ class _Scope:
 
 
 def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figure],
-           pub: date | None, may_place: bool = True, may_attribute: bool = True) -> _Scope:
+           pub: date | None, may_place: bool = True, may_attribute: bool = True,
+           may_phrase: bool = True, may_relative: bool = True) -> _Scope:
     """Collect a sentence's places, time references, tense and attributions once.
 
-    ``may_place``, ``may_attribute``: False when the sentence names no place, or no source
-    and no "<Name> said" (``_named_in_sentences``): nothing to read there."""
+    ``may_place``, ``may_attribute``, ``may_phrase``, ``may_relative``: False when the
+    sentence names no place; no source and no "<Name> said"; no period phrase; no relative
+    period (``_named_in_sentences``): nothing to read there."""
     groups = _region_groups(ctx, lex, sent) if may_place else []
-    refs = _time_refs(ctx, sent, figs, pub, lex)  # (a new list: sorted in place)
+    refs = _time_refs(ctx, sent, figs, pub, lex, may_phrase, may_relative)  # (sorted in place)
     found = _attributions(ctx, sent) if may_attribute else []
     if not refs and not groups:  # (most sentences: nothing to sort out)
         return _Scope(groups=groups, group_starts=[], group_ends=[], first_locative=None,
@@ -2118,10 +2120,14 @@ EVENT_SINCE_REACH = 120  # characters before a year where "since <an event> in" 
 
 
 def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
-               pub: date | None, lex: Lexicon | None = None) -> list[_TimeRef]:
-    """Years, dates, period phrases and relative periods stated in a sentence."""
+               pub: date | None, lex: Lexicon | None = None, may_phrase: bool = True,
+               may_relative: bool = True) -> list[_TimeRef]:
+    """Years, dates, period phrases and relative periods stated in a sentence.
+
+    ``may_phrase``, ``may_relative``: False when the sentence holds no period phrase, or no
+    relative period (``_named_in_sentences``)."""
     refs = []
-    phrases = _in(ctx.phrases, *sent)
+    phrases = _in(ctx.phrases, *sent) if may_phrase else []
 
     phrase_starts = [ps for ps, _pe, _m in phrases]
 
@@ -2262,7 +2268,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         elif years is not None:
             same.append((ps, pe, years))
             read.append((ps, pe))
-    for s, _e, rel in _in(ctx.relatives, *sent):
+    for s, _e, rel in _in(ctx.relatives, *sent) if may_relative else ():
         if any(ps <= s < pe for ps, pe in read):
             continue  # "the last quarter of 2023": the phrase says which
         before = ctx.text[max(sent[0], s - 25):s]
@@ -3655,6 +3661,8 @@ def _extract_claims(
     attributing = _named_in_sentences(
         ctx, [(s, e) for s, e, _ in ctx.sources] + [(s, e) for s, e, _ in ctx.according]
         + [m.span() for m in ctx.name_said])
+    phrased = _named_in_sentences(ctx, [(s, e) for s, e, _ in ctx.phrases])
+    relative = _named_in_sentences(ctx, [(s, e) for s, e, _ in ctx.relatives])
     lead_cut_checked = False
     # The rank and figures of the last sentence read: what "This includes ..." in the
     # sentence right after it is part of.
@@ -3665,7 +3673,8 @@ def _extract_claims(
             continue
         sent = ctx.sentences[idx]
         sentence = text[sent[0]:sent[1]].strip()
-        sc = _scope(ctx, lex, sent, sent_figs, pub, idx in placed, idx in attributing)
+        sc = _scope(ctx, lex, sent, sent_figs, pub, idx in placed, idx in attributing,
+                    idx in phrased, idx in relative)
         # "This figure included 90 soldiers": the sentence counts parts of the one before.
         includes = before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[
             idx] - 1 and P.INCLUDES_SUBJECT.match(text, *sent) is not None
