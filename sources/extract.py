@@ -193,6 +193,9 @@ class _Context:
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
+    # The place the sentence last asked about carries from before (``_carry_region``), as
+    # (sentence index, (code, position, why) or None): kept for that sentence only.
+    carried_back: tuple[int, tuple[str, int, str] | None] | None = None
     # Paragraph start -> the place it opens on, if any (``_paragraph_setting``, read lazily).
     paragraph_settings: dict[int, tuple[str, int, str] | None] = field(default_factory=dict)
     # "<Name> said" in the whole text (``P.NAME_SAID``), and where each starts: read again
@@ -1344,11 +1347,14 @@ def _named_in_sentences(ctx: _Context, spans: list[tuple[int, int]]) -> set[int]
     sentences name no place or source, and bisecting each list per sentence to say so cost
     more than reading them."""
     starts = ctx.sentence_starts
+    n = len(starts)
     out: set[int] = set()
     for s, e in spans:
         first = bisect_right(starts, s) - 1
-        last = bisect_right(starts, e) - 1
-        out.update(range(max(first, 0), last + 1))
+        if first + 1 < n and e >= starts[first + 1]:  # (crosses into the next one)
+            out.update(range(max(first, 0), bisect_right(starts, e)))
+        else:
+            out.add(max(first, 0))
     return out
 
 
@@ -2896,13 +2902,25 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
         return
     if idx == 0:
         return
+    # (What the sentence itself carries depends on the sentence only: read once for all
+    # its figures.)
+    if ctx.carried_back is None or ctx.carried_back[0] != idx:
+        ctx.carried_back = (idx, _sentence_carries(ctx, lex, idx))
+    carried = ctx.carried_back[1]
+    if carried is not None:
+        _carried(ctx, lex, fig, idx, *carried)
+
+
+def _sentence_carries(ctx: _Context, lex: Lexicon, idx: int) -> tuple[str, int, str] | None:
+    """The place a sentence (``idx`` > 0) that does not name one carries from before, for
+    ``_carry_region``: (code, where it was named, why), or None."""
+    sent = ctx.sentences[idx]
+    text = ctx.text
     setting = _paragraph_setting(ctx, idx)
     if setting is not None:
         # "In KPK, PICSS has recorded a 31% decrease ... In October, 13 militant attacks were
         # reported": a paragraph that opens on a place tells that place's figures.
-        _carried(ctx, lex, fig, idx, setting[0], setting[1],
-                 f"the paragraph's opening '{setting[2]}'")
-        return
+        return setting[0], setting[1], f"the paragraph's opening '{setting[2]}'"
     if P.EVENT_SUBJECT.match(text, sent[0]):
         why = "the events it takes up"
     elif P.found_lowered(P.ALSO_HURT, P.ALSO_HURT_LOW, text, *sent, P.ALSO_HURT_NEEDS):
@@ -2910,13 +2928,14 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
         # injured": the same attacks' wounded.
         why = "the attacks it goes on about ('also')"
     else:
-        return
+        return None
     prev = idx - 1
     while prev > 0 and text[slice(*ctx.sentences[prev])].isspace():
         prev -= 1  # a line break between the sentences is a "sentence" of its own
     before = _region_groups(ctx, lex, ctx.sentences[prev])
     if len(before) == 1:
-        _carried(ctx, lex, fig, idx, before[0]["region"], before[0]["start"], why)
+        return before[0]["region"], before[0]["start"], why
+    return None
 
 
 def _named_measure(ctx: _Context, fig: _Figure) -> str | None:
