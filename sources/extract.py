@@ -3434,13 +3434,33 @@ def _population_before(ctx: _Context, fig: _Figure, previous: _Figure | None = N
             ctx.text, previous.span_end, s) and P.GAPPED_PEOPLE_GAP.fullmatch(
             ctx.text, e, fig.span_start):
         return s, e, population
-    if P.SUFFERED_GAP.fullmatch(ctx.text, e, fig.span_start) or (
+    if _may_end_in_suffering(ctx.text, e, fig.span_start) and (
+            P.SUFFERED_GAP.fullmatch(ctx.text, e, fig.span_start) or (
             P.LARGEST_SHARE_WITH_GAP.fullmatch(ctx.text, e, fig.span_start)) or (
             P.WITH_TOLL_GAP.fullmatch(ctx.text, e, fig.span_start)
-            and P.DEADLIEST_FOR.search(ctx.text, max(0, s - 60), s)):
+            and P.DEADLIEST_FOR.search(ctx.text, max(0, s - 60), s))):
         # ("the bloodiest month for the police in years, with 40 deaths")
         return s, e, population
     return None
+
+
+# The last words of ``P.SUFFERED_GAP``, ``P.LARGEST_SHARE_WITH_GAP`` and ``P.WITH_TOLL_GAP``.
+_SUFFERING_ENDS = ("suffered", "with", "lost", "for", "up", "bore")
+
+
+def _may_end_in_suffering(text: str, lo: int, end: int) -> bool:
+    """False when none of ``P.SUFFERED_GAP``, ``P.LARGEST_SHARE_WITH_GAP`` and
+    ``P.WITH_TOLL_GAP`` can fullmatch ``text[lo:end]``; True when one may. Each ends with one
+    of ``_SUFFERING_ENDS`` and spaces (``\\s`` is ``str.isspace``); a tail that is not ASCII
+    is left to the patterns (case folding: "ſ" is an "s"). Most counts follow another word
+    ("killed 40"): three patterns tried per count."""
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == end:
+        return False
+    tail = text[max(lo, j - 8):j]
+    return not tail.isascii() or tail.lower().endswith(_SUFFERING_ENDS)
 
 
 def _hurt_nearby(ctx: _Context, fig: _Figure) -> str | None:

@@ -479,3 +479,28 @@ def test_fact_boxes_read_around_the_marked_sentences_as_over_all() -> None:
         assert fast == plain, (text, sentences, marked)
         boxes += len(plain) > len(marked)
     assert boxes > 300, boxes
+
+
+def test_suffering_pretest_never_misses_a_match() -> None:
+    # ``_may_end_in_suffering`` skips the three patterns that read the people before a count
+    # ("the outlaws suffered 412", "..., with 40 deaths") where the gap cannot end as they do.
+    rng = random.Random(59)
+    spaces = [" ", "  ", "\n", "\t", "", "\u00a0", "\u2009"]
+    hits = 0
+    for filler in _near_misses(["the", "in", "years", "month", "x", ","], 8000, seed=59):
+        gap = (rng.choice(spaces) + _cased(["", "together ", "also ", "made", "were the"], rng)
+               + rng.choice(spaces) + filler[:12] + rng.choice(["", ",", ", "])
+               + rng.choice(spaces)
+               + _cased(["suffered", "with", "lost", "accounted for", "made up", "bore",
+                         "ſuffered", "wıth", "withs", "lose", "largest share, with",
+                         "made up the largest share of the dead, with", "killed"], rng)
+               + rng.choice(spaces))
+        text = "soldiers" + gap + "40"
+        lo, end = 8, 8 + len(gap)
+        if (P.SUFFERED_GAP.fullmatch(text, lo, end) or P.LARGEST_SHARE_WITH_GAP.fullmatch(
+                text, lo, end) or P.WITH_TOLL_GAP.fullmatch(text, lo, end)):
+            hits += 1
+            assert X._may_end_in_suffering(text, lo, end), text
+    assert hits > 300, hits
+    assert not X._may_end_in_suffering("soldiers killed 40", 8, 16)
+    assert X._may_end_in_suffering("soldiers, with 40", 8, 15)
