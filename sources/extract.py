@@ -1222,6 +1222,31 @@ def _resolve_date(fig: _Figure, pub: date | None) -> None:
     fig.iso_date = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
+# The words the matches of some patterns read before a figure end with (then spaces): where
+# the window before the figure ends otherwise, ``_may_end_in`` skips the pattern.
+_EARLIER_FIGURE_ENDS = ("of", "about", "some", "nearly")  # P.STATED_EARLIER_BEFORE
+# P.SUFFERED_GAP, P.LARGEST_SHARE_WITH_GAP, P.WITH_TOLL_GAP
+_SUFFERING_ENDS = ("suffered", "with", "lost", "for", "up", "bore")
+# P.RESPONSIBLE_GAP
+_RESPONSIBLE_ENDS = ("for", "behind", "about", "nearly", "over", "around", "almost")
+_ENDS_READ = 8  # the longest of those words
+
+
+def _may_end_in(text: str, lo: int, end: int, words: tuple[str, ...]) -> bool:
+    """False when ``text[lo:end]`` does not end with one of ``words`` (lower case, at most
+    ``_ENDS_READ`` letters) and spaces, so that a pattern whose every match ends so cannot
+    match there; True when it may. (``\\s`` is ``str.isspace``; a tail that is not ASCII is
+    left to the pattern: case folding matches "ſ" to "s", "K" to "k".) Most figures follow
+    other words ("killed 40"), and such patterns were tried at every place of the window."""
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == end:
+        return False
+    tail = text[max(lo, j - _ENDS_READ):j]
+    return not tail.isascii() or tail.lower().endswith(words)
+
+
 def _clause(ctx: _Context, start: int, end: int, sent: tuple[int, int]) -> tuple[int, int]:
     """The clause around [start, end): between the clause breaks either side, in the sentence."""
     i = bisect_left(ctx.break_starts, start) - 1
@@ -3190,7 +3215,8 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
     if not groups:
         # "The BLA, another group, was allegedly responsible for 36% of deaths".
         k = bisect_left(ctx.groups, fig.span_start, key=_FIRST) - 1
-        if k >= 0 and P.RESPONSIBLE_GAP.fullmatch(text, ctx.groups[k][1], fig.span_start):
+        if k >= 0 and _may_end_in(text, ctx.groups[k][1], fig.span_start, _RESPONSIBLE_ENDS) and (
+                P.RESPONSIBLE_GAP.fullmatch(text, ctx.groups[k][1], fig.span_start)):
             groups = [ctx.groups[k]]
         # "Religiously inspired groups, including the TTP, perpetrated 208 attacks": the
         # subject before an aside that names some of it.
@@ -3434,7 +3460,7 @@ def _population_before(ctx: _Context, fig: _Figure, previous: _Figure | None = N
             ctx.text, previous.span_end, s) and P.GAPPED_PEOPLE_GAP.fullmatch(
             ctx.text, e, fig.span_start):
         return s, e, population
-    if _may_end_in_suffering(ctx.text, e, fig.span_start) and (
+    if _may_end_in(ctx.text, e, fig.span_start, _SUFFERING_ENDS) and (
             P.SUFFERED_GAP.fullmatch(ctx.text, e, fig.span_start) or (
             P.LARGEST_SHARE_WITH_GAP.fullmatch(ctx.text, e, fig.span_start)) or (
             P.WITH_TOLL_GAP.fullmatch(ctx.text, e, fig.span_start)
@@ -3442,25 +3468,6 @@ def _population_before(ctx: _Context, fig: _Figure, previous: _Figure | None = N
         # ("the bloodiest month for the police in years, with 40 deaths")
         return s, e, population
     return None
-
-
-# The last words of ``P.SUFFERED_GAP``, ``P.LARGEST_SHARE_WITH_GAP`` and ``P.WITH_TOLL_GAP``.
-_SUFFERING_ENDS = ("suffered", "with", "lost", "for", "up", "bore")
-
-
-def _may_end_in_suffering(text: str, lo: int, end: int) -> bool:
-    """False when none of ``P.SUFFERED_GAP``, ``P.LARGEST_SHARE_WITH_GAP`` and
-    ``P.WITH_TOLL_GAP`` can fullmatch ``text[lo:end]``; True when one may. Each ends with one
-    of ``_SUFFERING_ENDS`` and spaces (``\\s`` is ``str.isspace``); a tail that is not ASCII
-    is left to the patterns (case folding: "ſ" is an "s"). Most counts follow another word
-    ("killed 40"): three patterns tried per count."""
-    j = end
-    while j > lo and text[j - 1].isspace():
-        j -= 1
-    if j == end:
-        return False
-    tail = text[max(lo, j - 8):j]
-    return not tail.isascii() or tail.lower().endswith(_SUFFERING_ENDS)
 
 
 def _hurt_nearby(ctx: _Context, fig: _Figure) -> str | None:
@@ -4434,8 +4441,9 @@ def _revised_figures(text: str, figs: list[_Figure]) -> None:
     if "revis" not in text:
         return
     for k, fig in enumerate(figs):
-        if fig.kind != COUNT or not P.REVISED_TO_BEFORE.search(
-                text, max(0, fig.span_start - 60), fig.span_start):
+        if fig.kind != COUNT or not _may_end_in(
+                text, max(0, fig.span_start - 60), fig.span_start, ("to",)) or not (
+                P.REVISED_TO_BEFORE.search(text, max(0, fig.span_start - 60), fig.span_start)):
             continue
         earlier = next((f for f in reversed(figs[:k]) if f.kind == COUNT and f.metric
                         and fig.span_start - f.span_end <= REVISED_REACH), None)
@@ -4455,21 +4463,6 @@ def _revised_figures(text: str, figs: list[_Figure]) -> None:
                                           "publisher's current one")
 
 
-def _may_end_in_of(text: str, lo: int, end: int) -> bool:
-    """False when ``P.STATED_EARLIER_BEFORE`` cannot match in ``text[lo:end]``; True when it
-    may. Its match ends with "of", "about", "some" or "nearly" and spaces (``\\s`` is
-    ``str.isspace``); of their letters only "s" has a case-folding twin other than its
-    capital ("ſ"), so a tail that is not ASCII is left to the pattern. (Most figures follow
-    no "figure of": the pattern tries every position of the window.)"""
-    j = end
-    while j > lo and text[j - 1].isspace():
-        j -= 1
-    if j == end:
-        return False
-    tail = text[max(lo, j - 6):j]
-    return not tail.isascii() or tail.lower().endswith(("of", "about", "some", "nearly"))
-
-
 def _earlier_statements(text: str, claims: list[_Figure]) -> None:
     """A figure the text gives as one its publisher stated before and has since revised
     ("revised its count to 2,555, up from the 2,546 it reported earlier", "its initial
@@ -4481,7 +4474,7 @@ def _earlier_statements(text: str, claims: list[_Figure]) -> None:
         lo = max(0, fig.span_start - 40)
         said = P.STATED_EARLIER_AFTER.match(text, fig.span_end) or (
             P.STATED_EARLIER_BEFORE.search(text, lo, fig.span_start)
-            if _may_end_in_of(text, lo, fig.span_start) else None)
+            if _may_end_in(text, lo, fig.span_start, _EARLIER_FIGURE_ENDS) else None)
         if said is None:
             continue
         fig.metric = None

@@ -411,7 +411,7 @@ def test_list_item_or_text_reads_a_line_as_the_two_searches_did() -> None:
 
 
 def test_earlier_figure_pretest_never_misses_a_match() -> None:
-    # ``_may_end_in_of`` skips ``STATED_EARLIER_BEFORE`` ("its earlier figure of about ")
+    # ``_may_end_in`` skips ``STATED_EARLIER_BEFORE`` ("its earlier figure of about ")
     # where the window cannot end as its match does.
     rng = random.Random(57)
     spaces = [" ", "  ", "\n", "\t", "", "\u00a0", "\u2009"]
@@ -428,11 +428,11 @@ def test_earlier_figure_pretest_never_misses_a_match() -> None:
         for lo in (0, min(5, len(text))):
             if P.STATED_EARLIER_BEFORE.search(text, lo, len(text)):
                 hit += 1
-                assert X._may_end_in_of(text, lo, len(text)), text
+                assert X._may_end_in(text, lo, len(text), X._EARLIER_FIGURE_ENDS), text
     assert hit > 300, hit
-    assert not X._may_end_in_of("its earlier figure of 1", 0, 23)
-    assert not X._may_end_in_of("an earlier figure at ", 0, 21)
-    assert X._may_end_in_of("its earlier figure of  ", 0, 23)
+    assert not X._may_end_in("its earlier figure of 1", 0, 23, X._EARLIER_FIGURE_ENDS)
+    assert not X._may_end_in("an earlier figure at ", 0, 21, X._EARLIER_FIGURE_ENDS)
+    assert X._may_end_in("its earlier figure of  ", 0, 23, X._EARLIER_FIGURE_ENDS)
 
 
 def _plain_fact_boxes(text: str, sentences: list[tuple[int, int]],
@@ -482,7 +482,7 @@ def test_fact_boxes_read_around_the_marked_sentences_as_over_all() -> None:
 
 
 def test_suffering_pretest_never_misses_a_match() -> None:
-    # ``_may_end_in_suffering`` skips the three patterns that read the people before a count
+    # ``_may_end_in`` skips the three patterns that read the people before a count
     # ("the outlaws suffered 412", "..., with 40 deaths") where the gap cannot end as they do.
     rng = random.Random(59)
     spaces = [" ", "  ", "\n", "\t", "", "\u00a0", "\u2009"]
@@ -500,7 +500,40 @@ def test_suffering_pretest_never_misses_a_match() -> None:
         if (P.SUFFERED_GAP.fullmatch(text, lo, end) or P.LARGEST_SHARE_WITH_GAP.fullmatch(
                 text, lo, end) or P.WITH_TOLL_GAP.fullmatch(text, lo, end)):
             hits += 1
-            assert X._may_end_in_suffering(text, lo, end), text
+            assert X._may_end_in(text, lo, end, X._SUFFERING_ENDS), text
     assert hits > 300, hits
-    assert not X._may_end_in_suffering("soldiers killed 40", 8, 16)
-    assert X._may_end_in_suffering("soldiers, with 40", 8, 15)
+    assert not X._may_end_in("soldiers killed 40", 8, 16, X._SUFFERING_ENDS)
+    assert X._may_end_in("soldiers, with 40", 8, 15, X._SUFFERING_ENDS)
+
+
+def test_responsible_and_revised_pretests_never_miss_a_match() -> None:
+    # ``_may_end_in`` skips ``RESPONSIBLE_GAP`` ("The BLA, another group, was responsible for
+    # 36%") and ``REVISED_TO_BEFORE`` ("revised that figure to 517") where the window before
+    # the figure cannot end as their matches do.
+    rng = random.Random(60)
+    spaces = [" ", "  ", "\n", "\t", "", "\u00a0"]
+    hits = [0, 0]
+    for filler in _near_misses(["was", "the", "group", "allegedly", ",", "that"], 8000,
+                               seed=60):
+        gap = (rng.choice(["", ")", ","]) + rng.choice(spaces)
+               + (filler[:16] + rng.choice(spaces) if rng.random() < 0.2 else "")
+               + _cased(["was", "were", "is", "has been", "was the militant group,",
+                         "was allegedly"], rng) + rng.choice(spaces)
+               + _cased(["responsible for", "behind", "responsible", "behınd", "for"], rng)
+               + rng.choice(spaces)
+               + _cased(["", "about ", "nearly  ", "over ", "around ", "almoſt ", "almost",
+                         "x "], rng) + rng.choice(spaces))
+        if P.RESPONSIBLE_GAP.fullmatch(gap):
+            hits[0] += 1
+            assert X._may_end_in(gap, 0, len(gap), X._RESPONSIBLE_ENDS), gap
+        window = (filler[:20] + rng.choice(spaces)
+                  + _cased(["revised", "revises", "revising", "revisited"], rng)
+                  + rng.choice(spaces) + _cased(["that", "the", "its", "this"], rng)
+                  + rng.choice(spaces) + _cased(["figure", "toll", "estimate", "tally"], rng)
+                  + rng.choice(spaces) + _cased(["", "up ", "downward ", "upwards "], rng)
+                  + _cased(["to", "tO", "too", "t"], rng) + rng.choice(spaces))
+        if P.REVISED_TO_BEFORE.search(window):
+            hits[1] += 1
+            assert X._may_end_in(window, 0, len(window), ("to",)), window
+    assert min(hits) > 300, hits
+    assert not X._may_end_in("the TTP, which killed ", 0, 22, X._RESPONSIBLE_ENDS)
