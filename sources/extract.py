@@ -3448,6 +3448,11 @@ def _population_before(ctx: _Context, fig: _Figure, previous: _Figure | None = N
     deaths"), or right before it in a list that goes on from such a figure ("security
     personnel made up 27 percent of the dead, civilians 25 percent"), as (start, end,
     population id), or None."""
+    if not (previous is not None and previous.extra.get("population")) and not _may_end_in(
+            ctx.text, 0, fig.span_start, _SUFFERING_ENDS):
+        # (Without a list going on, only the gaps below can name them, and the words right
+        # before the figure say whether one can: whatever the people, none can.)
+        return None
     k = bisect_left(ctx.populations, fig.span_start, key=_FIRST) - 1
     if k < 0:
         return None
