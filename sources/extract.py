@@ -1278,6 +1278,23 @@ def _in(items: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, 
     return out
 
 
+def _metrics_in(ctx: _Context, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """``_in(ctx.metrics, lo, hi)``, bisecting the starts kept beside the metrics (a bisect
+    by a key function calls it at every step)."""
+    items = ctx.metrics
+    i = bisect_left(ctx.metric_starts, lo)
+    n = len(items)
+    out = []
+    while i < n:
+        item = items[i]
+        if item[0] >= hi:
+            break
+        if item[1] <= hi:
+            out.append(item)
+        i += 1
+    return out
+
+
 @dataclass(slots=True)
 class _Scope:
     """What one sentence offers for binding, sorted by position for bisecting."""
@@ -1575,7 +1592,7 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
                                                         "incidents"))) is not None:
         return restated  # "... whereas a year before, 24 cases were reported"
     lo = max(clause[0], prev_end)
-    before = [m for m in _in(ctx.metrics, lo, fig.span_start) if lex.metrics[m[2]].countable]
+    before = [m for m in _metrics_in(ctx, lo, fig.span_start) if lex.metrics[m[2]].countable]
     # "Deaths in these attacks rose from 318": a metric inside a prepositional phrase
     # qualifies the subject before it.
     # ("resulting in the deaths of 685 security personnel": the word the figure follows
@@ -1640,10 +1657,10 @@ def _restated_event(ctx: _Context, lex: Lexicon, fig: _Figure,
     # (A run-on "sentence" is read near the figure only: its cost stays linear.)
     sent = (max(sent[0], fig.span_start - RESTATED_REACH),
             min(sent[1], fig.span_end + RESTATED_REACH))
-    named = {m[2] for m in _in(ctx.metrics, sent[0], sent[1]) if m[0] != noun[0]
+    named = {m[2] for m in _metrics_in(ctx, sent[0], sent[1]) if m[0] != noun[0]
              and lex.metrics[m[2]].countable and (lex.metrics[m[2]].event
                                                  or m[2] in ("incidents", "security_operations"))}
-    earlier = {m[2] for m in _in(ctx.metrics, sent[0], fig.span_start)}
+    earlier = {m[2] for m in _metrics_in(ctx, sent[0], fig.span_start)}
     if len(named) != 1 or not named <= earlier:
         return None
     (kind,) = named
@@ -2743,7 +2760,7 @@ def _bind_date(ctx: _Context, lex: Lexicon, fig: _Figure, sent: tuple[int, int],
     if opens and ctx.text.startswith(",", fig.span_end):
         # "In March, Pakistan launched ...": an opening date dates the next clause.
         lo, hi = _clause(ctx, hi + 1, hi + 2, sent)
-    events = [m for m in _in(ctx.metrics, lo, hi) if lex.metrics[m[2]].event]
+    events = [m for m in _metrics_in(ctx, lo, hi) if lex.metrics[m[2]].event]
     if events:
         fig.metric = min(events, key=lambda m: min(abs(m[0] - fig.span_end),
                                                    abs(fig.span_start - m[1])))[2]
@@ -3164,7 +3181,7 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         # A figure that already counts something else ("12 militants arrested") is no part
         # of the dead or injured the clause names.
         if base is None and fig.metric in (None, "militants"):
-            near = [m for m in _in(ctx.metrics, lo, hi) if m[2] in ("deaths", "injured")]
+            near = [m for m in _metrics_in(ctx, lo, hi) if m[2] in ("deaths", "injured")]
             if near:
                 base = min(near, key=lambda m: abs(m[0] - fig.span_start))[2]
             elif previous is not None:
@@ -3342,7 +3359,7 @@ def _respectively(ctx: _Context, lex: Lexicon, claims: list[_Figure],
             if first and second and first != second:
                 a.metric, b.metric = first, second
                 continue
-        named = _in(ctx.metrics, max(sent[0], lo - 200), a.span_start)[-2:]
+        named = _metrics_in(ctx, max(sent[0], lo - 200), a.span_start)[-2:]
         if len(named) == 2 and P.LIST_SEPARATOR.fullmatch(text, named[0][1], named[1][0]) and (
                 named[0][2] != named[1][2]):
             a.metric, b.metric = named[0][2], named[1][2]
@@ -3480,7 +3497,7 @@ def _hurt_nearby(ctx: _Context, fig: _Figure) -> str | None:
     ..., the outlaws suffered 412"), or None."""
     idx = bisect_right(ctx.sentence_starts, fig.span_start) - 1
     lo, hi = ctx.sentences[idx] if idx >= 0 else (0, len(ctx.text))
-    near = [m for m in _in(ctx.metrics, max(lo, fig.span_start - 200),
+    near = [m for m in _metrics_in(ctx, max(lo, fig.span_start - 200),
                            min(hi, fig.span_end + 60)) if m[2] in ("deaths", "injured")]
     if not near:
         return None
@@ -4312,9 +4329,9 @@ def _tables(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
                     if fig.kind == DATE or i == 0:
                         continue
                     how = fig.extra["how"]
-                    named = [m for m in _in(ctx.metrics, *header[i])
+                    named = [m for m in _metrics_in(ctx, *header[i])
                              if lex.metrics[m[2]].countable] or [
-                        m for m in _in(ctx.metrics, *label) if lex.metrics[m[2]].countable]
+                        m for m in _metrics_in(ctx, *label) if lex.metrics[m[2]].countable]
                     if fig.metric is None and named:
                         fig.metric = named[-1][2]
                         how["metric"] = (f"its table's column or row "
@@ -4509,7 +4526,7 @@ def _such_events(ctx: _Context, lex: Lexicon, claims: list[_Figure], idx: int) -
         prev = idx - 1
         while prev > 0 and text[slice(*ctx.sentences[prev])].isspace():
             prev -= 1
-        before = [m for _s, _e, m in _in(ctx.metrics, *ctx.sentences[prev])
+        before = [m for _s, _e, m in _metrics_in(ctx, *ctx.sentences[prev])
                   if lex.metrics[m].event] if prev >= 0 and prev != idx else []
         words = such.group(0).strip()
         # The modifier that makes the kind a part of all such events ("suicide": suicide
@@ -4775,7 +4792,7 @@ def _changes_of_two_measures(ctx: _Context, claims: list[_Figure],
                 GUESSED_METRIC in fig.extra.get("how", {}).get("metric", "")):
             continue
         lo = claims[k - 1].span_end if k else sent[0]
-        named = [m for m in _in(ctx.metrics, lo, fig.span_start)
+        named = [m for m in _metrics_in(ctx, lo, fig.span_start)
                  if m[2] in ("deaths", "injured")]
         pair = next(((a, b) for a, b in pairwise(named) if a[2] != b[2]
                      and P.JOINED_MEASURES_GAP.fullmatch(text, a[1], b[0])), None)
@@ -4796,7 +4813,7 @@ def _changes_of_unknown_measures(ctx: _Context, claims: list[_Figure]) -> None:
         if fig.kind not in CHANGE_KINDS or fig.metric is None:
             continue
         named = P.CHANGE_IN_NOUNS_AFTER.match(text, fig.span_end)
-        if named is None or _in(ctx.metrics, *named.span("np")) or _in(
+        if named is None or _metrics_in(ctx, *named.span("np")) or _in(
                 ctx.regions, *named.span("np")):
             continue
         fig.metric = None
@@ -5069,7 +5086,7 @@ def _on_subject(ctx: _Context, lex: Lexicon, fig: _Figure, by_sentence: dict[int
     if idx not in by_sentence:
         by_sentence[idx] = any(
             not lex.metrics[m].generic
-            for _s, _e, m in _in(ctx.metrics, *ctx.sentences[idx]) if m in lex.metrics)
+            for _s, _e, m in _metrics_in(ctx, *ctx.sentences[idx]) if m in lex.metrics)
     return by_sentence[idx]
 
 
