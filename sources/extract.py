@@ -1420,6 +1420,10 @@ def _region_groups(ctx: _Context, lex: Lexicon, sent: tuple[int, int]) -> list[d
         groups.append({"start": s, "end": e, "codes": {code}, "locative": locative})
     for g in groups:
         codes = g["codes"]
+        if len(codes) == 1:  # (most places: one name)
+            (code,) = codes
+            g["region"] = "" if lex.region_parent.get(code) == code else code
+            continue
         # "Afghanistan's Paktika and Khost": the provinces say more than their country.
         specific = {c for c in codes if not any(lex.region_parent.get(o) == c for o in codes)}
         g["region"] = "+".join(sorted(specific))
