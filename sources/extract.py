@@ -193,9 +193,6 @@ class _Context:
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
-    # The place the sentence last asked about carries from before (``_carry_region``), as
-    # (sentence index, (code, position, why) or None): kept for that sentence only.
-    carried_back: tuple[int, tuple[str, int, str] | None] | None = None
     # Paragraph start -> the place it opens on, if any (``_paragraph_setting``, read lazily).
     paragraph_settings: dict[int, tuple[str, int, str] | None] = field(default_factory=dict)
     # "<Name> said" in the whole text (``P.NAME_SAID``), and where each starts: read again
@@ -2948,11 +2945,7 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
         return
     if idx == 0:
         return
-    # (What the sentence itself carries depends on the sentence only: read once for all
-    # its figures.)
-    if ctx.carried_back is None or ctx.carried_back[0] != idx:
-        ctx.carried_back = (idx, _sentence_carries(ctx, lex, idx))
-    carried = ctx.carried_back[1]
+    carried = _sentence_carries(ctx, lex, idx)
     if carried is not None:
         _carried(ctx, lex, fig, idx, *carried)
 
