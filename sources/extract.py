@@ -1379,21 +1379,22 @@ def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figur
     )
 
 
-def _named_in_sentences(ctx: _Context, spans: list[tuple[int, int]]) -> set[int]:
-    """The sentences that ``spans`` (start, end) start in or cross into, by index: a
-    sentence outside them has none of those mentions (``_in`` reads those that start in it,
-    ``_names_said`` also the ones that cross its start or end). Found once per article: most
-    sentences name no place or source, and bisecting each list per sentence to say so cost
-    more than reading them."""
+def _named_in_sentences(ctx: _Context, spans: list[tuple[int, int]]) -> bytearray:
+    """Whether ``spans`` (start, end) start in or cross into each sentence, by index (1 or
+    0): a sentence outside them has none of those mentions (``_in`` reads those that start
+    in it, ``_names_said`` also the ones that cross its start or end). Found once per
+    article: most sentences name no place or source, and bisecting each list per sentence to
+    say so cost more than reading them."""
     starts = ctx.sentence_starts
     n = len(starts)
-    out: set[int] = set()
+    out = bytearray(n)
     for s, e in spans:
-        first = bisect_right(starts, s) - 1
+        first = max(bisect_right(starts, s) - 1, 0)
         if first + 1 < n and e >= starts[first + 1]:  # (crosses into the next one)
-            out.update(range(max(first, 0), bisect_right(starts, e)))
+            last = bisect_right(starts, e)
+            out[first:last] = b"\x01" * (last - first)
         else:
-            out.add(max(first, 0))
+            out[first] = 1
     return out
 
 
@@ -3738,8 +3739,8 @@ def _extract_claims(
             continue
         sent = ctx.sentences[idx]
         sentence = text[sent[0]:sent[1]].strip()
-        sc = _scope(ctx, lex, sent, sent_figs, pub, idx in placed, idx in attributing,
-                    idx in phrased, idx in relative)
+        sc = _scope(ctx, lex, sent, sent_figs, pub, placed[idx] == 1, attributing[idx] == 1,
+                    phrased[idx] == 1, relative[idx] == 1)
         # "This figure included 90 soldiers": the sentence counts parts of the one before.
         includes = before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[
             idx] - 1 and P.INCLUDES_SUBJECT.match(text, *sent) is not None
