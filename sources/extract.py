@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from itertools import accumulate, pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 import numpy as np
 import pandas as pd
@@ -93,6 +93,10 @@ _WINDOW = 60  # characters looked at before a figure for hedges, change verbs an
 # (``bisect_left(spans, pos, key=_FIRST)``, the first span starting at or after ``pos``);
 # comparing whole tuples against a (pos, -1, "") probe cost about twice as much.
 _FIRST = itemgetter(0)
+_POS = attrgetter("pos")
+# A period in words, for the binding notes: asked for the same few periods by every figure
+# of an article (``T.label`` reads its bounds and formats them each time).
+_label = cache(T.label)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1300,6 +1304,31 @@ def _resolve_date(fig: _Figure, pub: date | None) -> None:
     fig.iso_date = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
+# The words the matches of some patterns read before a figure end with (then spaces): where
+# the window before the figure ends otherwise, ``_may_end_in`` skips the pattern.
+_EARLIER_FIGURE_ENDS = ("of", "about", "some", "nearly")  # P.STATED_EARLIER_BEFORE
+# P.SUFFERED_GAP, P.LARGEST_SHARE_WITH_GAP, P.WITH_TOLL_GAP
+_SUFFERING_ENDS = ("suffered", "with", "lost", "for", "up", "bore")
+# P.RESPONSIBLE_GAP
+_RESPONSIBLE_ENDS = ("for", "behind", "about", "nearly", "over", "around", "almost")
+_ENDS_READ = 8  # the longest of those words
+
+
+def _may_end_in(text: str, lo: int, end: int, words: tuple[str, ...]) -> bool:
+    """False when ``text[lo:end]`` does not end with one of ``words`` (lower case, at most
+    ``_ENDS_READ`` letters) and spaces, so that a pattern whose every match ends so cannot
+    match there; True when it may. (``\\s`` is ``str.isspace``; a tail that is not ASCII is
+    left to the pattern: case folding matches "ſ" to "s", "K" to "k".) Most figures follow
+    other words ("killed 40"), and such patterns were tried at every place of the window."""
+    j = end
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j == end:
+        return False
+    tail = text[max(lo, j - _ENDS_READ):j]
+    return not tail.isascii() or tail.lower().endswith(words)
+
+
 def _clause(ctx: _Context, start: int, end: int, sent: tuple[int, int]) -> tuple[int, int]:
     """The clause around [start, end): between the clause breaks either side, in the sentence."""
     i = bisect_left(ctx.break_starts, start) - 1
@@ -1319,6 +1348,23 @@ def _in(items: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, 
     """Items (sorted by start) that lie within [lo, hi)."""
     # Each item read once, the length once: this runs over a dozen lists for every figure.
     i = bisect_left(items, lo, key=_FIRST)
+    n = len(items)
+    out = []
+    while i < n:
+        item = items[i]
+        if item[0] >= hi:
+            break
+        if item[1] <= hi:
+            out.append(item)
+        i += 1
+    return out
+
+
+def _metrics_in(ctx: _Context, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """``_in(ctx.metrics, lo, hi)``, bisecting the starts kept beside the metrics (a bisect
+    by a key function calls it at every step)."""
+    items = ctx.metrics
+    i = bisect_left(ctx.metric_starts, lo)
     n = len(items)
     out = []
     while i < n:
@@ -1379,12 +1425,23 @@ class _Scope:
 
 
 def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figure],
-           pub: date | None) -> _Scope:
-    """Collect a sentence's places, time references, tense and attributions once."""
-    groups = _region_groups(ctx, lex, sent)
-    refs = sorted(_time_refs(ctx, sent, figs, pub, lex), key=lambda r: r.pos)
+           pub: date | None, may_place: bool = True, may_attribute: bool = True,
+           may_phrase: bool = True, may_relative: bool = True) -> _Scope:
+    """Collect a sentence's places, time references, tense and attributions once.
+
+    ``may_place``, ``may_attribute``, ``may_phrase``, ``may_relative``: False when the
+    sentence names no place; no source and no "<Name> said"; no period phrase; no relative
+    period (``_named_in_sentences``): nothing to read there."""
+    groups = _region_groups(ctx, lex, sent) if may_place else []
+    refs = _time_refs(ctx, sent, figs, pub, lex, may_phrase, may_relative)  # (sorted in place)
+    found = _attributions(ctx, sent) if may_attribute else []
+    if not refs and not groups:  # (most sentences: nothing to sort out)
+        return _Scope(groups=groups, group_starts=[], group_ends=[], first_locative=None,
+                      accounting=[], plain=[], plain_pos=[], bases=[], years=[], found=found,
+                      found_pos=[pos for pos, _ in found], refs=refs, refs_pos=[],
+                      text=ctx.text, sent=sent)
+    refs.sort(key=_POS)
     plain = [r for r in refs if not r.is_base]
-    found = _attributions(ctx, sent)
     return _Scope(
         groups=groups,
         group_starts=[g["start"] for g in groups],
@@ -1407,6 +1464,25 @@ def _scope(ctx: _Context, lex: Lexicon, sent: tuple[int, int], figs: list[_Figur
     )
 
 
+def _named_in_sentences(ctx: _Context, spans: list[tuple[int, int]]) -> bytearray:
+    """Whether ``spans`` (start, end) start in or cross into each sentence, by index (1 or
+    0): a sentence outside them has none of those mentions (``_in`` reads those that start
+    in it, ``_names_said`` also the ones that cross its start or end). Found once per
+    article: most sentences name no place or source, and bisecting each list per sentence to
+    say so cost more than reading them."""
+    starts = ctx.sentence_starts
+    n = len(starts)
+    out = bytearray(n)
+    for s, e in spans:
+        first = max(bisect_right(starts, s) - 1, 0)
+        if first + 1 < n and e >= starts[first + 1]:  # (crosses into the next one)
+            last = bisect_right(starts, e)
+            out[first:last] = b"\x01" * (last - first)
+        else:
+            out[first] = 1
+    return out
+
+
 def _region_groups(ctx: _Context, lex: Lexicon, sent: tuple[int, int]) -> list[dict]:
     """Places in a sentence, incidental ones dropped, coordinated ones grouped."""
     text = ctx.text
@@ -1427,6 +1503,10 @@ def _region_groups(ctx: _Context, lex: Lexicon, sent: tuple[int, int]) -> list[d
         groups.append({"start": s, "end": e, "codes": {code}, "locative": locative})
     for g in groups:
         codes = g["codes"]
+        if len(codes) == 1:  # (most places: one name)
+            (code,) = codes
+            g["region"] = "" if lex.region_parent.get(code) == code else code
+            continue
         # "Afghanistan's Paktika and Khost": the provinces say more than their country.
         specific = {c for c in codes if not any(lex.region_parent.get(o) == c for o in codes)}
         g["region"] = "+".join(sorted(specific))
@@ -1599,7 +1679,7 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
                                                         "incidents"))) is not None:
         return restated  # "... whereas a year before, 24 cases were reported"
     lo = max(clause[0], prev_end)
-    before = [m for m in _in(ctx.metrics, lo, fig.span_start) if lex.metrics[m[2]].countable]
+    before = [m for m in _metrics_in(ctx, lo, fig.span_start) if lex.metrics[m[2]].countable]
     # "Deaths in these attacks rose from 318": a metric inside a prepositional phrase
     # qualifies the subject before it.
     # ("resulting in the deaths of 685 security personnel": the word the figure follows
@@ -1664,10 +1744,10 @@ def _restated_event(ctx: _Context, lex: Lexicon, fig: _Figure,
     # (A run-on "sentence" is read near the figure only: its cost stays linear.)
     sent = (max(sent[0], fig.span_start - RESTATED_REACH),
             min(sent[1], fig.span_end + RESTATED_REACH))
-    named = {m[2] for m in _in(ctx.metrics, sent[0], sent[1]) if m[0] != noun[0]
+    named = {m[2] for m in _metrics_in(ctx, sent[0], sent[1]) if m[0] != noun[0]
              and lex.metrics[m[2]].countable and (lex.metrics[m[2]].event
                                                  or m[2] in ("incidents", "security_operations"))}
-    earlier = {m[2] for m in _in(ctx.metrics, sent[0], fig.span_start)}
+    earlier = {m[2] for m in _metrics_in(ctx, sent[0], fig.span_start)}
     if len(named) != 1 or not named <= earlier:
         return None
     (kind,) = named
@@ -1932,13 +2012,13 @@ def _same_span_this_year(text: str, claims: list[_Figure]) -> None:
         old = b.period
         b.period = shifted
         b.extra["how"]["period"] = (f"the same span as {text[a.span_start:a.span_end]}'s, a year"
-                                    f" later ({T.label(shifted)})")
+                                    f" later ({_label(shifted)})")
         for c in claims:
             if (c.kind in CHANGE_KINDS or c.kind == FACTOR) and c.period == old and (
                     c.base_period == a.period):
                 c.period = shifted
-                c.extra["how"]["period"] = (f"the sentence ({T.label(shifted)} against "
-                                            f"{T.label(a.period)})")
+                c.extra["how"]["period"] = (f"the sentence ({_label(shifted)} against "
+                                            f"{_label(a.period)})")
 
 
 def _in_period_phrase(fig: _Figure, phrases: list, starts: list[int]) -> bool:
@@ -2023,6 +2103,11 @@ def _compared_in_brackets(text: str, fig: _Figure, previous: _Figure) -> bool:
 def _apply_modifier(ctx: _Context, lex: Lexicon, fig: _Figure, hi: int) -> None:
     """"... 70,000 when including families": a modifier turns militants into its variant."""
     if fig.metric is None or not ctx.modifiers:
+        return
+    # Both readings below look at modifiers starting from the reach before the figure to
+    # ``hi`` (or the figure): most figures have none there (one look-up instead of two).
+    i = bisect_left(ctx.modifiers, max(0, fig.span_start - MODIFIER_BEFORE_REACH), key=_FIRST)
+    if i == len(ctx.modifiers) or ctx.modifiers[i][0] >= max(hi, fig.span_start):
         return
 
     def turns(mid: str) -> bool:
@@ -2170,22 +2255,38 @@ EVENT_SINCE_REACH = 120  # characters before a year where "since <an event> in" 
 
 
 def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
-               pub: date | None, lex: Lexicon | None = None) -> list[_TimeRef]:
-    """Years, dates, period phrases and relative periods stated in a sentence."""
+               pub: date | None, lex: Lexicon | None = None, may_phrase: bool = True,
+               may_relative: bool = True) -> list[_TimeRef]:
+    """Years, dates, period phrases and relative periods stated in a sentence.
+
+    ``may_phrase``, ``may_relative``: False when the sentence holds no period phrase, or no
+    relative period (``_named_in_sentences``)."""
     refs = []
-    phrases = _in(ctx.phrases, *sent)
+    phrases = _in(ctx.phrases, *sent) if may_phrase else []
 
     phrase_starts = [ps for ps, _pe, _m in phrases]
 
     def inside(pos: int, end: int | None = None) -> bool:
         # (With ``end``: any of [pos, end) inside one: "during July" of "during July-September
         # 2025", a phrase that starts at the month.)
+        if not phrases:
+            return False
         i = bisect_right(phrase_starts, pos if end is None else end - 1) - 1
         return i >= 0 and pos < phrases[i][1] and (end is None or phrases[i][0] < end)
 
     # Whether the sentence states a change: its "since 2021" and "by July" are then bases.
-    has_change = any(g.kind in CHANGE_KINDS for g in figs)
-    explicit_years = [f for f in figs if f.origin == "year" and f.value is not None
+    # (One walk over the figures sorts out the years and dates the rest of this reads.)
+    has_change = False
+    year_figs: list[_Figure] = []
+    dates: list[_Figure] = []
+    for g in figs:
+        if g.kind in CHANGE_KINDS:
+            has_change = True
+        if g.origin == "year":
+            year_figs.append(g)
+        elif g.origin == "date":
+            dates.append(g)
+    explicit_years = [f for f in year_figs if f.value is not None
                       and not inside(f.start) and not (P.may_end_in_since(
                           ctx.text, max(sent[0], f.start - 80), f.start)
                           and P.RECORD_SINCE_BEFORE.search(
@@ -2218,16 +2319,17 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             refs.append(_TimeRef(f.start, f"{year:04d}", explicit_year=True, end=f.end,
                                  how=f"'{ctx.text[f.start:f.end]}'",
                                  is_base=_measured_against(ctx.text, sent, f.start)))
-    spans = _day_spans(ctx.text, [f for f in figs if f.origin == "date" and f.iso_date
-                                  and len(f.iso_date) == 10 and not inside(f.start)])
+    spans = _day_spans(ctx.text, [f for f in dates if f.iso_date
+                                  and len(f.iso_date) == 10 and not inside(f.start)]
+                       ) if len(dates) > 1 else []
     for first, last in spans:
         # "636 incidents from January 1 to December 6": the days between, both included.
         refs.append(_TimeRef(first.start, T.canonical(T.bounds(first.iso_date)[0],
                                                       T.bounds(last.iso_date)[0]),
                              end=last.end, how=f"'{ctx.text[first.start:last.end]}'"))
     in_span = {id(f) for pair in spans for f in pair}
-    for f in figs:
-        if f.origin == "date" and f.iso_date and not inside(f.start, f.end) and (
+    for f in dates:
+        if f.iso_date and not inside(f.start, f.end) and (
                 id(f) not in in_span):
             day = len(f.iso_date) == 10
             # (A month's date holds its preposition: "since May".)
@@ -2301,7 +2403,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         elif years is not None:
             same.append((ps, pe, years))
             read.append((ps, pe))
-    for s, _e, rel in _in(ctx.relatives, *sent):
+    for s, _e, rel in _in(ctx.relatives, *sent) if may_relative else ():
         if any(ps <= s < pe for ps, pe in read):
             continue  # "the last quarter of 2023": the phrase says which
         before = ctx.text[max(sent[0], s - 25):s]
@@ -2508,7 +2610,9 @@ def _which_clause_base(ctx: _Context, sc: _Scope, fig: _Figure) -> _TimeRef | No
     the whole of 2022, which recorded 1,870 deaths"), or None."""
     # Only the base nearest before the figure can end right before its clause (a run-on
     # "sentence" may hold thousands of bases).
-    k = bisect_left(sc.bases, fig.span_start, key=lambda r: r.pos) - 1
+    if not sc.bases:
+        return None
+    k = bisect_left(sc.bases, fig.span_start, key=_POS) - 1
     ref = sc.bases[k] if k >= 0 else None
     if ref is not None and 0 <= ref.end <= fig.span_start and P.WHICH_GAP.fullmatch(
             ctx.text, ref.end, fig.span_start):
@@ -2558,7 +2662,7 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
     if len(spans) >= 2:
         # "fell 25% from 84 in June to 63 in July": the later month against the earlier.
         fig.period, fig.base_period = spans[-1], spans[0]
-        how["period"] = f"the sentence ({T.label(fig.period)} against {T.label(fig.base_period)})"
+        how["period"] = f"the sentence ({_label(fig.period)} against {_label(fig.base_period)})"
         return
     if sc.usable is None:  # once per sentence: the references that can date a figure
         usable = [r for r in sc.plain if id(r) not in sc.change_bases and not r.release]
@@ -2567,12 +2671,15 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         sc.usable, sc.usable_pos = usable, [r.pos for r in usable]
     i = bisect_left(sc.usable_pos, fig.start)
     k = i
-    while k > 0 and ctx is not None and _dates_a_base(ctx.text, sc.usable[k - 1], fig, taken):
+    # (Only a reference that is another figure's own can date a base: most are none's.)
+    while k > 0 and ctx is not None and taken and id(sc.usable[k - 1]) in taken and (
+            _dates_a_base(ctx.text, sc.usable[k - 1], fig, taken)):
         k -= 1  # "90 fatalities, compared to 61 in April, and injuries to another 75"
     before = sc.usable[k - 1:k] if k > 0 else []
     after = []
+    taken = taken or {}
     for r in sc.usable[i:i + 8]:  # the first one after that is not another figure's own
-        owner = (taken or {}).get(id(r))
+        owner = taken.get(id(r))
         if r.pos > fig.start and (owner is None or owner is fig or ctx is None or (
                 owner.span_start > fig.span_end and not P.BASE_IN_CLAUSE.search(
                     ctx.text, fig.span_end, owner.span_start))):
@@ -2612,11 +2719,11 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         # "August proved violent ... These claimed 23 lives", "95 suspects were named during
         # this period": the period of the figures just told, not the opening's.
         fig.period = ctx.last_period
-        how["period"] = (f"the article's period of the figures before ({T.label(fig.period)}),"
+        how["period"] = (f"the article's period of the figures before ({_label(fig.period)}),"
                          " which the sentence refers back to")
     elif ctx is not None and ctx.lead_period:
         fig.period = ctx.lead_period
-        how["period"] = f"the article's opening ({T.label(ctx.lead_period)})"
+        how["period"] = f"the article's opening ({_label(ctx.lead_period)})"
     elif pub and not sc.past_tense:
         # Present tense, no time reference ("Durrani estimates that ..."): as of publication.
         fig.period = str(pub.year)
@@ -2626,13 +2733,13 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         # in Balochistan": with no period in the opening, the last one the article stated
         # still frames a story told in the past tense.
         fig.period = ctx.story_period
-        how["period"] = f"the article's last stated period ({T.label(fig.period)})"
+        how["period"] = f"the article's last stated period ({_label(fig.period)})"
     elif ctx is not None and ctx.story_change and change:
         # "Deaths fell 21% from 358 in the first quarter to 284 in the second. Balochistan
         # alone saw a rise of 14%": the story's comparison goes on.
         fig.period, fig.base_period = ctx.story_change
-        how["period"] = (f"the article's last stated comparison ({T.label(fig.period)} against"
-                         f" {T.label(fig.base_period)})")
+        how["period"] = (f"the article's last stated comparison ({_label(fig.period)} against"
+                         f" {_label(fig.base_period)})")
         return
     if change and fig.period:
         if fig.extra.get("base_ref") is not None and fig.extra["base_ref"].period != fig.period:
@@ -2740,7 +2847,7 @@ def _bind_date(ctx: _Context, lex: Lexicon, fig: _Figure, sent: tuple[int, int],
     if opens and ctx.text.startswith(",", fig.span_end):
         # "In March, Pakistan launched ...": an opening date dates the next clause.
         lo, hi = _clause(ctx, hi + 1, hi + 2, sent)
-    events = [m for m in _in(ctx.metrics, lo, hi) if lex.metrics[m[2]].event]
+    events = [m for m in _metrics_in(ctx, lo, hi) if lex.metrics[m[2]].event]
     if events:
         fig.metric = min(events, key=lambda m: min(abs(m[0] - fig.span_end),
                                                    abs(fig.span_start - m[1])))[2]
@@ -2924,13 +3031,21 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
         return
     if idx == 0:
         return
+    carried = _sentence_carries(ctx, lex, idx)
+    if carried is not None:
+        _carried(ctx, lex, fig, idx, *carried)
+
+
+def _sentence_carries(ctx: _Context, lex: Lexicon, idx: int) -> tuple[str, int, str] | None:
+    """The place a sentence (``idx`` > 0) that does not name one carries from before, for
+    ``_carry_region``: (code, where it was named, why), or None."""
+    sent = ctx.sentences[idx]
+    text = ctx.text
     setting = _paragraph_setting(ctx, idx)
     if setting is not None:
         # "In KPK, PICSS has recorded a 31% decrease ... In October, 13 militant attacks were
         # reported": a paragraph that opens on a place tells that place's figures.
-        _carried(ctx, lex, fig, idx, setting[0], setting[1],
-                 f"the paragraph's opening '{setting[2]}'")
-        return
+        return setting[0], setting[1], f"the paragraph's opening '{setting[2]}'"
     if P.EVENT_SUBJECT.match(text, sent[0]):
         why = "the events it takes up"
     elif P.found_lowered(P.ALSO_HURT, P.ALSO_HURT_LOW, text, *sent, P.ALSO_HURT_NEEDS):
@@ -2938,13 +3053,14 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
         # injured": the same attacks' wounded.
         why = "the attacks it goes on about ('also')"
     else:
-        return
+        return None
     prev = idx - 1
     while prev > 0 and text[slice(*ctx.sentences[prev])].isspace():
         prev -= 1  # a line break between the sentences is a "sentence" of its own
     before = _region_groups(ctx, lex, ctx.sentences[prev])
     if len(before) == 1:
-        _carried(ctx, lex, fig, idx, before[0]["region"], before[0]["start"], why)
+        return before[0]["region"], before[0]["start"], why
+    return None
 
 
 def _named_measure(ctx: _Context, fig: _Figure) -> str | None:
@@ -3148,7 +3264,7 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
         # A figure that already counts something else ("12 militants arrested") is no part
         # of the dead or injured the clause names.
         if base is None and fig.metric in (None, "militants"):
-            near = [m for m in _in(ctx.metrics, lo, hi) if m[2] in ("deaths", "injured")]
+            near = [m for m in _metrics_in(ctx, lo, hi) if m[2] in ("deaths", "injured")]
             if near:
                 base = min(near, key=lambda m: abs(m[0] - fig.span_start))[2]
             elif previous is not None:
@@ -3199,7 +3315,8 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
     if not groups:
         # "The BLA, another group, was allegedly responsible for 36% of deaths".
         k = bisect_left(ctx.groups, fig.span_start, key=_FIRST) - 1
-        if k >= 0 and P.RESPONSIBLE_GAP.fullmatch(text, ctx.groups[k][1], fig.span_start):
+        if k >= 0 and _may_end_in(text, ctx.groups[k][1], fig.span_start, _RESPONSIBLE_ENDS) and (
+                P.RESPONSIBLE_GAP.fullmatch(text, ctx.groups[k][1], fig.span_start)):
             groups = [ctx.groups[k]]
         # "Religiously inspired groups, including the TTP, perpetrated 208 attacks": the
         # subject before an aside that names some of it.
@@ -3325,7 +3442,7 @@ def _respectively(ctx: _Context, lex: Lexicon, claims: list[_Figure],
             if first and second and first != second:
                 a.metric, b.metric = first, second
                 continue
-        named = _in(ctx.metrics, max(sent[0], lo - 200), a.span_start)[-2:]
+        named = _metrics_in(ctx, max(sent[0], lo - 200), a.span_start)[-2:]
         if len(named) == 2 and P.LIST_SEPARATOR.fullmatch(text, named[0][1], named[1][0]) and (
                 named[0][2] != named[1][2]):
             a.metric, b.metric = named[0][2], named[1][2]
@@ -3403,8 +3520,25 @@ def _hurt_base(lex: Lexicon, metric: str | None) -> str | None:
     """"deaths" or "injured" for those metrics and their parts ("deaths_civilians"), else None."""
     if metric in ("deaths", "injured"):
         return metric
-    base = next((b for (b, _q), part in lex.parts.items() if part == metric), None)
+    base = _part_bases(lex).get(metric)
     return base if base in ("deaths", "injured") else None
+
+
+_PART_BASES: dict[int, tuple[Lexicon, dict[str, str]]] = {}
+
+
+def _part_bases(lex: Lexicon) -> dict[str, str]:
+    """The total measure of each part measure ("deaths_civilians": "deaths"; the first pair of
+    ``lex.parts`` that makes it), read once per lexicon: ``_hurt_base`` runs several times
+    per figure, and walked all the parts each time."""
+    held = _PART_BASES.get(id(lex))
+    if held is None or held[0] is not lex:
+        bases: dict[str, str] = {}
+        for (base, _q), part in lex.parts.items():
+            bases.setdefault(part, base)
+        held = (lex, bases)
+        _PART_BASES[id(lex)] = held
+    return held[1]
 
 
 def _population_before(ctx: _Context, fig: _Figure, previous: _Figure | None = None
@@ -3414,6 +3548,11 @@ def _population_before(ctx: _Context, fig: _Figure, previous: _Figure | None = N
     deaths"), or right before it in a list that goes on from such a figure ("security
     personnel made up 27 percent of the dead, civilians 25 percent"), as (start, end,
     population id), or None."""
+    if not (previous is not None and previous.extra.get("population")) and not _may_end_in(
+            ctx.text, 0, fig.span_start, _SUFFERING_ENDS):
+        # (Without a list going on, only the gaps below can name them, and the words right
+        # before the figure say whether one can: whatever the people, none can.)
+        return None
     k = bisect_left(ctx.populations, fig.span_start, key=_FIRST) - 1
     if k < 0:
         return None
@@ -3426,10 +3565,11 @@ def _population_before(ctx: _Context, fig: _Figure, previous: _Figure | None = N
             ctx.text, previous.span_end, s) and P.GAPPED_PEOPLE_GAP.fullmatch(
             ctx.text, e, fig.span_start):
         return s, e, population
-    if P.SUFFERED_GAP.fullmatch(ctx.text, e, fig.span_start) or (
+    if _may_end_in(ctx.text, e, fig.span_start, _SUFFERING_ENDS) and (
+            P.SUFFERED_GAP.fullmatch(ctx.text, e, fig.span_start) or (
             P.LARGEST_SHARE_WITH_GAP.fullmatch(ctx.text, e, fig.span_start)) or (
             P.WITH_TOLL_GAP.fullmatch(ctx.text, e, fig.span_start)
-            and P.DEADLIEST_FOR.search(ctx.text, max(0, s - 60), s)):
+            and P.DEADLIEST_FOR.search(ctx.text, max(0, s - 60), s))):
         # ("the bloodiest month for the police in years, with 40 deaths")
         return s, e, population
     return None
@@ -3440,7 +3580,7 @@ def _hurt_nearby(ctx: _Context, fig: _Figure) -> str | None:
     ..., the outlaws suffered 412"), or None."""
     idx = bisect_right(ctx.sentence_starts, fig.span_start) - 1
     lo, hi = ctx.sentences[idx] if idx >= 0 else (0, len(ctx.text))
-    near = [m for m in _in(ctx.metrics, max(lo, fig.span_start - 200),
+    near = [m for m in _metrics_in(ctx, max(lo, fig.span_start - 200),
                            min(hi, fig.span_end + 60)) if m[2] in ("deaths", "injured")]
     if not near:
         return None
@@ -3668,17 +3808,26 @@ def _extract_claims(
     ctx.lead_period = _lead_period(ctx, lex, by_sentence, pub)
     first_attributions: dict[int, list[tuple[int, str]]] = {}
 
+    # The sentences that name a place, and those that name a source or "<Name> said": the
+    # others have none to read (``_scope``).
+    placed = _named_in_sentences(ctx, [(s, e) for s, e, _ in ctx.regions])
+    attributing = _named_in_sentences(
+        ctx, [(s, e) for s, e, _ in ctx.sources] + [(s, e) for s, e, _ in ctx.according]
+        + [m.span() for m in ctx.name_said])
+    phrased = _named_in_sentences(ctx, [(s, e) for s, e, _ in ctx.phrases])
+    relative = _named_in_sentences(ctx, [(s, e) for s, e, _ in ctx.relatives])
     lead_cut_checked = False
     # The rank and figures of the last sentence read: what "This includes ..." in the
     # sentence right after it is part of.
     before_sentence: tuple[int, list[_Figure]] | None = None
     for idx, sent_figs in by_sentence.items():
-        sent = ctx.sentences[idx]
-        sentence = text[sent[0]:sent[1]].strip()
         claims = [f for f in sent_figs if f.kind]
         if not claims:
             continue
-        sc = _scope(ctx, lex, sent, sent_figs, pub)
+        sent = ctx.sentences[idx]
+        sentence = text[sent[0]:sent[1]].strip()
+        sc = _scope(ctx, lex, sent, sent_figs, pub, placed[idx] == 1, attributing[idx] == 1,
+                    phrased[idx] == 1, relative[idx] == 1)
         # "This figure included 90 soldiers": the sentence counts parts of the one before.
         includes = before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[
             idx] - 1 and P.INCLUDES_SUBJECT.match(text, *sent) is not None
@@ -3698,9 +3847,12 @@ def _extract_claims(
             P.WHOLE_FIRST.match(text, sent[0], first.span_start)) else None
         # ... or one it names without a number: "Of those killed in the attacks, 488 were
         # civilians and 461 security personnel".
-        opening_hurt = _hurt_opening(ctx, sent) if opening_whole is None and first else None
+        # (Both need the sentence to open on "Of those ...", "Among the ...": asked once.)
+        opens_on_measure = opening_whole is None and first is not None and (
+            P.OF_THE_MEASURE_OPENING.match(text, sent[0], sent[1]) is not None)
+        opening_hurt = _hurt_opening(ctx, sent) if opens_on_measure else None
         opening_people = _people_hurt_opening(ctx, lex, sent) if (
-            opening_whole is None and first and opening_hurt is None) else None
+            opens_on_measure and opening_hurt is None) else None
         # Start of the next non-date claim after each claim (a figure's words end there).
         nexts = [sent[1]] * len(claims)
         upcoming = sent[1]
@@ -3712,7 +3864,8 @@ def _extract_claims(
         # neighbour does not borrow it.
         owns: dict[int, _TimeRef] = {}
         for k, fig in enumerate(claims):
-            if fig.kind != DATE and fig.kind not in CHANGE_KINDS and fig.kind != FACTOR:
+            if sc.refs and fig.kind != DATE and fig.kind not in CHANGE_KINDS and (
+                    fig.kind != FACTOR):
                 own = _attached(text, fig, sc, nexts[k])
                 if own is not None:
                     owns[k] = own
@@ -3742,9 +3895,12 @@ def _extract_claims(
                         owns[-1 - k] = sc.refs[i]
                         break
                     i += 1
-        taken = {id(r): claims[j] for j, r in owns.items() if j >= 0}
-        sc.change_bases = frozenset(id(r) for j, r in owns.items() if j < 0)
-        listed = _list_predicates(ctx, claims)
+        taken = {id(r): claims[j] for j, r in owns.items() if j >= 0} if owns else {}
+        if owns:
+            sc.change_bases = frozenset(id(r) for j, r in owns.items() if j < 0)
+        # (Only counts take a list's verb.)
+        listed = _list_predicates(ctx, claims) if any(
+            f.kind == COUNT for f in claims) else {}
         previous: _Figure | None = None
         head_change: _Figure | None = None  # the sentence's last change, for its conjuncts
         wholes: list[tuple[_Figure, _Figure]] = []
@@ -3938,13 +4094,16 @@ def _extract_claims(
                     fig.metric = previous.metric
                     how["metric"] = (f"the list of publishers' figures it continues "
                                      f"({text[previous.span_start:previous.span_end]})")
-            if fig.region is None and (sc.groups or _local_place(
+            # The city named in the figure's clause or the words before it: read first, as
+            # the clause after the figure lies within it (none there, none after it).
+            wide = _local_place(ctx, lex, max(sent[0], clause[0] - LOCAL_PLACE_REACH),
+                                clause[1]) if fig.region is None and not sc.groups else None
+            if fig.region is None and (sc.groups or wide is None or _local_place(
                     ctx, lex, fig.span_end, clause[1]) is None):
                 # (The city a figure's own clause names after it says more than "the
                 # province" before.)
                 _carry_region(ctx, lex, fig, idx)
-            local = _local_place(ctx, lex, max(sent[0], clause[0] - LOCAL_PLACE_REACH),
-                                 clause[1]) if fig.region is None and not sc.groups else None
+            local = wide if fig.region is None and not sc.groups else None
             if local is not None:
                 # "Peshawar saw 20 attacks": the city's, not the province's the article is
                 # about (as that, PIPS's 295 for the province contradicted it).
@@ -3978,7 +4137,7 @@ def _extract_claims(
                 # change starts from; the new level is the article's own month.
                 b.period = ctx.lead_period
                 b.extra["how"]["period"] = (
-                    f"the article's opening ({T.label(b.period)}), the month after "
+                    f"the article's opening ({_label(b.period)}), the month after "
                     f"{text[a.span_start:a.span_end]}'s")
             elif (k not in owns and k + 1 not in owns and a.period and a.period == b.period
                     and a.metric == b.metric
@@ -3991,26 +4150,49 @@ def _extract_claims(
                 a.period = base.period
                 a.extra["how"]["period"] = (f"the base the sentence names ({base.how}), where "
                                             f"the change from one level to the other starts")
-        _same_span_this_year(text, claims)
-        _from_to_lists(text, claims, {r.period for r in sc.plain} | {ctx.lead_period})
-        _respectively(ctx, lex, claims, sent)
-        _respectively_places_and_times(ctx, lex, claims, sc, sent)
-        _placed_by_their_attacks(ctx, lex, claims)
-        _change_measured_by_its_counts(text, claims)
-        _guessed_change_measures(ctx, claims)
-        _changes_of_two_measures(ctx, claims, sent)
-        _changes_of_unknown_measures(ctx, claims)
-        _change_given_by_counts_around(ctx, claims)
-        _counts_of_a_part_change(text, lex, claims)
-        _bracketed_shares(text, claims)
-        _rates(lex, text, claims)
-        _counts_of_places(text, claims)
-        _comparisons(text, claims)
-        _differences(text, claims)
+        # The sentence-wide passes below, each run only where it can apply: most sentences
+        # hold one or two figures and no change, and the passes' calls and walks cost more
+        # than their rules (each pass's first test, taken out: the figures it reads, and of
+        # which kinds; only ``_respectively`` changes a kind, to one already present).
+        kinds = {f.kind for f in claims}
+        several = len(claims) > 1
+        counts = COUNT in kinds
+        changes = CHANGE in kinds
+        any_change = changes or POINTS in kinds
+        if several:
+            _same_span_this_year(text, claims)
+        if len(claims) > 3:  # (two lists of at least two)
+            _from_to_lists(text, claims, {r.period for r in sc.plain} | {ctx.lead_period})
+        if several:
+            _respectively(ctx, lex, claims, sent)
+            _respectively_places_and_times(ctx, lex, claims, sc, sent)
+            _placed_by_their_attacks(ctx, lex, claims)
+        if changes:
+            _change_measured_by_its_counts(text, claims)
+        if any_change:
+            _guessed_change_measures(ctx, claims)
+            _changes_of_two_measures(ctx, claims, sent)
+            _changes_of_unknown_measures(ctx, claims)
+        if changes:
+            _change_given_by_counts_around(ctx, claims)
+            _counts_of_a_part_change(text, lex, claims)
+        if several:
+            _bracketed_shares(text, claims)
+        if counts or RANGE in kinds:
+            _rates(lex, text, claims)
+        if counts:
+            _counts_of_places(text, claims)
+        if changes or PERCENT in kinds or SHARE in kinds:
+            _comparisons(text, claims)
+        if counts:
+            _differences(text, claims)
         _earlier_statements(text, claims)
-        _such_events(ctx, lex, claims, idx)
-        _hurt_of_a_kind(ctx, lex, claims)
-        _tolls_of_the_people_a_year_was_worst_for(ctx, lex, claims, sent)
+        if counts:
+            _such_events(ctx, lex, claims, idx)
+        if several:
+            _hurt_of_a_kind(ctx, lex, claims)
+        if counts:
+            _tolls_of_the_people_a_year_was_worst_for(ctx, lex, claims, sent)
         for part, whole, owner in owned:
             _owned_whole(ctx, lex, part, whole, owner, sent)
         for part, whole in wholes:
@@ -4232,9 +4414,9 @@ def _tables(ctx: _Context, lex: Lexicon, figs: list[_Figure]) -> None:
                     if fig.kind == DATE or i == 0:
                         continue
                     how = fig.extra["how"]
-                    named = [m for m in _in(ctx.metrics, *header[i])
+                    named = [m for m in _metrics_in(ctx, *header[i])
                              if lex.metrics[m[2]].countable] or [
-                        m for m in _in(ctx.metrics, *label) if lex.metrics[m[2]].countable]
+                        m for m in _metrics_in(ctx, *label) if lex.metrics[m[2]].countable]
                     if fig.metric is None and named:
                         fig.metric = named[-1][2]
                         how["metric"] = (f"its table's column or row "
@@ -4366,8 +4548,9 @@ def _revised_figures(text: str, figs: list[_Figure]) -> None:
     if "revis" not in text:
         return
     for k, fig in enumerate(figs):
-        if fig.kind != COUNT or not P.REVISED_TO_BEFORE.search(
-                text, max(0, fig.span_start - 60), fig.span_start):
+        if fig.kind != COUNT or not _may_end_in(
+                text, max(0, fig.span_start - 60), fig.span_start, ("to",)) or not (
+                P.REVISED_TO_BEFORE.search(text, max(0, fig.span_start - 60), fig.span_start)):
             continue
         earlier = next((f for f in reversed(figs[:k]) if f.kind == COUNT and f.metric
                         and fig.span_start - f.span_end <= REVISED_REACH), None)
@@ -4395,8 +4578,10 @@ def _earlier_statements(text: str, claims: list[_Figure]) -> None:
     for fig in claims:
         if fig.kind == DATE or fig.metric is None:
             continue
+        lo = max(0, fig.span_start - 40)
         said = P.STATED_EARLIER_AFTER.match(text, fig.span_end) or (
-            P.STATED_EARLIER_BEFORE.search(text, max(0, fig.span_start - 40), fig.span_start))
+            P.STATED_EARLIER_BEFORE.search(text, lo, fig.span_start)
+            if _may_end_in(text, lo, fig.span_start, _EARLIER_FIGURE_ENDS) else None)
         if said is None:
             continue
         fig.metric = None
@@ -4426,7 +4611,7 @@ def _such_events(ctx: _Context, lex: Lexicon, claims: list[_Figure], idx: int) -
         prev = idx - 1
         while prev > 0 and text[slice(*ctx.sentences[prev])].isspace():
             prev -= 1
-        before = [m for _s, _e, m in _in(ctx.metrics, *ctx.sentences[prev])
+        before = [m for _s, _e, m in _metrics_in(ctx, *ctx.sentences[prev])
                   if lex.metrics[m].event] if prev >= 0 and prev != idx else []
         words = such.group(0).strip()
         # The modifier that makes the kind a part of all such events ("suicide": suicide
@@ -4692,7 +4877,7 @@ def _changes_of_two_measures(ctx: _Context, claims: list[_Figure],
                 GUESSED_METRIC in fig.extra.get("how", {}).get("metric", "")):
             continue
         lo = claims[k - 1].span_end if k else sent[0]
-        named = [m for m in _in(ctx.metrics, lo, fig.span_start)
+        named = [m for m in _metrics_in(ctx, lo, fig.span_start)
                  if m[2] in ("deaths", "injured")]
         pair = next(((a, b) for a, b in pairwise(named) if a[2] != b[2]
                      and P.JOINED_MEASURES_GAP.fullmatch(text, a[1], b[0])), None)
@@ -4713,7 +4898,7 @@ def _changes_of_unknown_measures(ctx: _Context, claims: list[_Figure]) -> None:
         if fig.kind not in CHANGE_KINDS or fig.metric is None:
             continue
         named = P.CHANGE_IN_NOUNS_AFTER.match(text, fig.span_end)
-        if named is None or _in(ctx.metrics, *named.span("np")) or _in(
+        if named is None or _metrics_in(ctx, *named.span("np")) or _in(
                 ctx.regions, *named.span("np")):
             continue
         fig.metric = None
@@ -4809,22 +4994,33 @@ def _counts_of_a_part_change(text: str, lex: Lexicon, claims: list[_Figure]) -> 
 def _fact_boxes_on_subject(ctx: _Context, on_subject: dict[int, bool]) -> None:
     """A list's items ("- Deaths: 693 (up 65 percent)", "- Injured: 1,124") are one fact box:
     one item on the publishers' subject makes every item so."""
-    marked = {k for k, yes in on_subject.items() if yes}
+    marked = sorted(k for k, yes in on_subject.items() if yes)
     if not marked:
         return
-    run: list[int] = []
+    # A box is a run of items, with the line breaks between them, up to a line of text:
+    # read around the marked sentences only, not over every sentence of the article.
     read = P.LIST_ITEM_OR_TEXT.match
-    for k, (start, end) in enumerate(ctx.sentences):
-        line = read(ctx.text, start, end)
-        if line is not None and line.group("item"):
-            run.append(k)
-        elif line is None:
-            continue  # the line breaks between items
-        elif run:
-            if marked.intersection(run):
-                on_subject.update(dict.fromkeys(run, True))
-            run = []
-    if run and marked.intersection(run):
+    text, sentences = ctx.text, ctx.sentences
+    lines: dict[int, int] = {}  # sentence -> 1 an item, 0 a line break, -1 text
+
+    def line(k: int) -> int:
+        if k not in lines:
+            found = read(text, *sentences[k])
+            lines[k] = 0 if found is None else 1 if found.group("item") else -1
+        return lines[k]
+
+    boxed: set[int] = set()
+    for k in marked:
+        if k in boxed or line(k) != 1:
+            continue
+        lo = k
+        while lo > 0 and line(lo - 1) >= 0:
+            lo -= 1
+        hi = k
+        while hi + 1 < len(sentences) and line(hi + 1) >= 0:
+            hi += 1
+        run = [j for j in range(lo, hi + 1) if lines[j] == 1]
+        boxed.update(run)
         on_subject.update(dict.fromkeys(run, True))
 
 
@@ -4975,7 +5171,7 @@ def _on_subject(ctx: _Context, lex: Lexicon, fig: _Figure, by_sentence: dict[int
     if idx not in by_sentence:
         by_sentence[idx] = any(
             not lex.metrics[m].generic
-            for _s, _e, m in _in(ctx.metrics, *ctx.sentences[idx]) if m in lex.metrics)
+            for _s, _e, m in _metrics_in(ctx, *ctx.sentences[idx]) if m in lex.metrics)
     return by_sentence[idx]
 
 

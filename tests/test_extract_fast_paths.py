@@ -556,3 +556,134 @@ def test_period_phrases_found_from_the_shared_scan_as_from_their_start_pattern()
         assert [m.span() for m in P.period_phrases(text, words + after_the)] == expected, text
         found += len(expected)
     assert found > 3000
+
+def test_earlier_figure_pretest_never_misses_a_match() -> None:
+    # ``_may_end_in`` skips ``STATED_EARLIER_BEFORE`` ("its earlier figure of about ")
+    # where the window cannot end as its match does.
+    rng = random.Random(57)
+    spaces = [" ", "  ", "\n", "\t", "", "\u00a0", "\u2009"]
+    hit = 0
+    for filler in _near_misses(["the", "its", "x", "figure", "of"], 8000, seed=57):
+        text = (filler[:20] + rng.choice(spaces)
+                + _cased(["earlier", "initial", "previous", "old", "earliest"], rng)
+                + rng.choice(spaces) + _cased(["figure", "count", "toll", "tally", "fig"], rng)
+                + rng.choice(spaces) + _cased(["of", "oF", "ſome", "o", "ofs"], rng)
+                + rng.choice(spaces)
+                + rng.choice(["", "about ", "ABOUT  ", "ſome ", "some\n", "nearly ", "nearly",
+                              "x "])
+                + rng.choice(spaces))
+        for lo in (0, min(5, len(text))):
+            if P.STATED_EARLIER_BEFORE.search(text, lo, len(text)):
+                hit += 1
+                assert X._may_end_in(text, lo, len(text), X._EARLIER_FIGURE_ENDS), text
+    assert hit > 300, hit
+    assert not X._may_end_in("its earlier figure of 1", 0, 23, X._EARLIER_FIGURE_ENDS)
+    assert not X._may_end_in("an earlier figure at ", 0, 21, X._EARLIER_FIGURE_ENDS)
+    assert X._may_end_in("its earlier figure of  ", 0, 23, X._EARLIER_FIGURE_ENDS)
+
+
+def _plain_fact_boxes(text: str, sentences: list[tuple[int, int]],
+                      on_subject: dict[int, bool]) -> None:
+    """``_fact_boxes_on_subject`` as first written: one pass over every sentence."""
+    marked = {k for k, yes in on_subject.items() if yes}
+    if not marked:
+        return
+    run: list[int] = []
+    for k, (start, end) in enumerate(sentences):
+        line = P.LIST_ITEM_OR_TEXT.match(text, start, end)
+        if line is not None and line.group("item"):
+            run.append(k)
+        elif line is None:
+            continue
+        elif run:
+            if marked.intersection(run):
+                on_subject.update(dict.fromkeys(run, True))
+            run = []
+    if run and marked.intersection(run):
+        on_subject.update(dict.fromkeys(run, True))
+
+
+def test_fact_boxes_read_around_the_marked_sentences_as_over_all() -> None:
+    # The boxes (runs of list items, line breaks between them, up to a line of text) are
+    # read only around the sentences marked on the subject: the same boxes get marked.
+    from types import SimpleNamespace
+    rng = random.Random(58)
+    pieces = ["- Deaths: 650", "1. Attacks: 20", "• Injured: 9", "12) x", "—  y", "Text here.",
+              "  and more", "\n", "  \n", "-x", "2024. Deaths", ""]
+    boxes = 0
+    for _ in range(3000):
+        sentences, parts, pos = [], [], 0
+        for piece in (rng.choice(pieces) for _ in range(rng.randint(1, 12))):
+            parts.append(piece)
+            sentences.append((pos, pos + len(piece)))
+            pos += len(piece)
+        text = "".join(parts)
+        marked = {k: rng.random() < 0.6 for k in rng.sample(range(len(sentences)),
+                                                             rng.randint(0, len(sentences)))}
+        plain, fast = dict(marked), dict(marked)
+        _plain_fact_boxes(text, sentences, plain)
+        X._fact_boxes_on_subject(SimpleNamespace(text=text, sentences=sentences), fast)
+        assert fast == plain, (text, sentences, marked)
+        boxes += len(plain) > len(marked)
+    assert boxes > 300, boxes
+
+
+def test_suffering_pretest_never_misses_a_match() -> None:
+    # ``_may_end_in`` skips the three patterns that read the people before a count
+    # ("the outlaws suffered 412", "..., with 40 deaths") where the gap cannot end as they do.
+    rng = random.Random(59)
+    spaces = [" ", "  ", "\n", "\t", "", "\u00a0", "\u2009"]
+    hits = 0
+    for filler in _near_misses(["the", "in", "years", "month", "x", ","], 8000, seed=59):
+        gap = (rng.choice(spaces) + _cased(["", "together ", "also ", "made", "were the"], rng)
+               + rng.choice(spaces) + filler[:12] + rng.choice(["", ",", ", "])
+               + rng.choice(spaces)
+               + _cased(["suffered", "with", "lost", "accounted for", "made up", "bore",
+                         "ſuffered", "wıth", "withs", "lose", "largest share, with",
+                         "made up the largest share of the dead, with", "killed"], rng)
+               + rng.choice(spaces))
+        text = "soldiers" + gap + "40"
+        lo, end = 8, 8 + len(gap)
+        if (P.SUFFERED_GAP.fullmatch(text, lo, end) or P.LARGEST_SHARE_WITH_GAP.fullmatch(
+                text, lo, end) or P.WITH_TOLL_GAP.fullmatch(text, lo, end)):
+            hits += 1
+            assert X._may_end_in(text, lo, end, X._SUFFERING_ENDS), text
+            # (``_population_before`` asks first without the people's end: read from the
+            # text's start, the test says "may" wherever it does from the gap's.)
+            assert X._may_end_in(text, 0, end, X._SUFFERING_ENDS), text
+    assert hits > 300, hits
+    assert not X._may_end_in("soldiers killed 40", 8, 16, X._SUFFERING_ENDS)
+    assert X._may_end_in("soldiers, with 40", 8, 15, X._SUFFERING_ENDS)
+
+
+def test_responsible_and_revised_pretests_never_miss_a_match() -> None:
+    # ``_may_end_in`` skips ``RESPONSIBLE_GAP`` ("The BLA, another group, was responsible for
+    # 36%") and ``REVISED_TO_BEFORE`` ("revised that figure to 517") where the window before
+    # the figure cannot end as their matches do.
+    rng = random.Random(60)
+    spaces = [" ", "  ", "\n", "\t", "", "\u00a0"]
+    hits = [0, 0]
+    for filler in _near_misses(["was", "the", "group", "allegedly", ",", "that"], 8000,
+                               seed=60):
+        gap = (rng.choice(["", ")", ","]) + rng.choice(spaces)
+               + (filler[:16] + rng.choice(spaces) if rng.random() < 0.2 else "")
+               + _cased(["was", "were", "is", "has been", "was the militant group,",
+                         "was allegedly"], rng) + rng.choice(spaces)
+               + _cased(["responsible for", "behind", "responsible", "behınd", "for"], rng)
+               + rng.choice(spaces)
+               + _cased(["", "about ", "nearly  ", "over ", "around ", "almoſt ", "almost",
+                         "x "], rng) + rng.choice(spaces))
+        if P.RESPONSIBLE_GAP.fullmatch(gap):
+            hits[0] += 1
+            assert X._may_end_in(gap, 0, len(gap), X._RESPONSIBLE_ENDS), gap
+        window = (filler[:20] + rng.choice(spaces)
+                  + _cased(["revised", "revises", "revising", "revisited"], rng)
+                  + rng.choice(spaces) + _cased(["that", "the", "its", "this"], rng)
+                  + rng.choice(spaces) + _cased(["figure", "toll", "estimate", "tally"], rng)
+                  + rng.choice(spaces) + _cased(["", "up ", "downward ", "upwards "], rng)
+                  + _cased(["to", "tO", "too", "t"], rng) + rng.choice(spaces))
+        if P.REVISED_TO_BEFORE.search(window):
+            hits[1] += 1
+            assert X._may_end_in(window, 0, len(window), ("to",)), window
+    assert min(hits) > 300, hits
+    assert not X._may_end_in("the TTP, which killed ", 0, 22, X._RESPONSIBLE_ENDS)
