@@ -198,6 +198,12 @@ class _Context:
     story_change: tuple[str, str] | None = None
     # The period of the last figure bound (any way): what "These claimed ..." points back to.
     last_period: str | None = None
+    # The last sentence that told a change for the place it named ("Tribal districts saw a
+    # 100pc rise in militant attacks"): (its rank, its end, the place, where the change was
+    # told, the change's measure and its two periods), for the counts the next sentence
+    # gives behind it; and the sentence whose figures took that place (``_change_place``).
+    place_change: tuple[int, int, str, int, str, frozenset[str]] | None = None
+    place_change_taken: int = -1
     outlets: frozenset[str] = frozenset()  # news media (lower case), never a figure's source
     # "the province" in each sentence that was asked about, found once per sentence.
     place_anaphors: dict[int, list[re.Match[str]]] = field(default_factory=dict)
@@ -3031,9 +3037,49 @@ def _carry_region(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> None:
         return
     if idx == 0:
         return
+    if _paragraph_setting(ctx, idx) is None and _change_place(ctx, lex, fig, idx):
+        return  # (a paragraph's opening place says it first)
     carried = _sentence_carries(ctx, lex, idx)
     if carried is not None:
         _carried(ctx, lex, fig, idx, *carried)
+
+
+def _note_place_change(ctx: _Context, idx: int, claims: list[_Figure]) -> None:
+    """Keep (``ctx.place_change``) the change a sentence told for the one place it named
+    itself, for ``_change_place``; forget an older one."""
+    changes = [f for f in claims if f.kind in CHANGE_KINDS and f.region and f.metric
+               and f.period and f.base_period
+               and f.extra.get("how", {}).get("region", "").startswith("the sentence")]
+    if changes and len({f.region for f in changes}) == 1:
+        f = changes[-1]
+        ctx.place_change = (ctx.sentence_ranks[idx], ctx.sentences[idx][1], f.region,
+                            f.span_start, f.metric, frozenset((f.period, f.base_period)))
+    elif ctx.place_change is not None and ctx.place_change[0] < ctx.sentence_ranks[idx]:
+        ctx.place_change = None
+
+
+def _change_place(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> bool:
+    """Place a figure of a sentence that gives the counts behind the change the sentence
+    right before told for a place: "Tribal districts saw a 100pc rise in militant attacks.
+    In March, PICSS had recorded seven attacks, while in April, the number increased to 14"
+    (the tribal districts' counts, not the country's). The sentence must follow in the same
+    paragraph and count the change's measure in one of its two periods; its other figures
+    (the dead and injured of those attacks) then take the place too."""
+    change = ctx.place_change
+    if change is None or change[0] != ctx.sentence_ranks[idx] - 1:
+        return False
+    _rank, end, region, pos, metric, periods = change
+    if ctx.place_change_taken != idx:
+        sent = ctx.sentences[idx]
+        if fig.metric != metric or fig.period not in periods or fig.kind in CHANGE_KINDS or (
+                "\n" in ctx.text[end:sent[0]]) or _in(ctx.regions, *sent) or (
+                P.WHOLE_MARKER.search(ctx.text, *sent)):
+            # (A place of its own, even one named in passing, or "Total fatalities were
+            # 973": not the place's counts.)
+            return False
+        ctx.place_change_taken = idx
+    _carried(ctx, lex, fig, idx, region, pos, "the change it gives the counts of")
+    return True
 
 
 def _sentence_carries(ctx: _Context, lex: Lexicon, idx: int) -> tuple[str, int, str] | None:
@@ -4229,6 +4275,7 @@ def _extract_claims(
                     f"a part of {text[whole.span_start:whole.span_end]} its words do not name")
 
         before_sentence = (ctx.sentence_ranks[idx], claims)
+        _note_place_change(ctx, idx, claims)
         told = False
         # "1,524 lives in 2023, up 56pc on the 980 of 2022": the count dated as the
         # comparison's base is its base, not the period the story goes on telling.

@@ -838,6 +838,11 @@ DATE_MONTH_LISTED = re.compile(
 INCIDENTS_OF_ANOTHER_KIND = re.compile(
     r"\s+of\s+(?!(?:the\s+|such\s+)?(?:terror|violen|militan|insurgen|attack)|the\s+kind\b"
     r"|these\b|this\b|those\b|that\b|which\b|whom\b)[^\W\d_]", re.IGNORECASE)
+# Words that make a sentence's figures a whole rather than one place's: "Total fatalities
+# were 973", "overall", "in all".
+WHOLE_MARKER = re.compile(
+    r"\b(?:total|totall?ed|totalling|overall|in\s+all|altogether|all\s+told|combined)\b",
+    re.IGNORECASE)
 # ISO dates "2024-06-27".
 DATE_ISO = re.compile(r"(?<![0-9-])(?P<year>[0-9]{4})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])")
 # Where a date can be: a month name (case-sensitive, as the date patterns are). A pattern that

@@ -3199,3 +3199,18 @@ def test_the_country_a_place_is_ranked_in_is_not_the_figures_place() -> None:
     found = by_text(text, "2025-01-09")
     assert found["240"][C.region] == "PK-SD"
     assert found["rose 12 percent"][C.region] == "PK"
+
+
+def test_the_counts_behind_a_change_told_for_a_place_are_that_places() -> None:
+    text = ("ISLAMABAD: The institute recorded 70 militant attacks in June 2023.\n\nAttacks in "
+            "Sindh dropped by 40 percent, though deaths rose. Militants carried out six "
+            "attacks in June, in which 19 people died and 12 were injured.")
+    found = by_text(text, "2023-07-03")
+    assert [found[f][C.region] for f in ("six", "19", "12")] == ["PK-SD"] * 3
+    assert found["70"][C.region] == "PK"
+    # A whole after the place's change, and a sentence in a new paragraph, stay national.
+    whole = by_text(text.replace("Militants carried", "In total, militants carried"),
+                    "2023-07-03")
+    assert whole["six"][C.region] == "PK"
+    apart = by_text(text.replace(" Militants carried", "\n\nMilitants carried"), "2023-07-03")
+    assert apart["six"][C.region] == "PK"
