@@ -2260,6 +2260,11 @@ def _dates_an_event_since(text: str, sent: tuple[int, int], pos: int) -> bool:
 EVENT_SINCE_REACH = 120  # characters before a year where "since <an event> in" is read
 
 
+# Relative years that say which year a month before them is in ("April last year"): how
+# many years before the publication's.
+_MONTHS_YEAR = {"this year": 0, "current year": 0, "ongoing year": 0, "last year": 1}
+
+
 def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                pub: date | None, lex: Lexicon | None = None, may_phrase: bool = True,
                may_relative: bool = True) -> list[_TimeRef]:
@@ -2412,6 +2417,14 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     for s, _e, rel in _in(ctx.relatives, *sent) if may_relative else ():
         if any(ps <= s < pe for ps, pe in read):
             continue  # "the last quarter of 2023": the phrase says which
+        if rel in _MONTHS_YEAR and pub is not None and (month := next(
+                (r for r in refs if len(r.period) == 7 and r.end > 0 and r.end <= s
+                 and not ctx.text[r.end:s].strip()), None)) is not None:
+            # "The month of April this year", "in April last year": the year of that month,
+            # not a period of its own.
+            month.period = f"{pub.year - _MONTHS_YEAR[rel]}{month.period[4:]}"
+            month.how = f"'{ctx.text[month.pos:month.end]} {rel}'"
+            continue
         before = ctx.text[max(sent[0], s - 25):s]
         base = bool(P.BASE_BEFORE.search(before))
         how = f"'{rel}'"

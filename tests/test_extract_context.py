@@ -3214,3 +3214,12 @@ def test_the_counts_behind_a_change_told_for_a_place_are_that_places() -> None:
     assert whole["six"][C.region] == "PK"
     apart = by_text(text.replace(" Militants carried", "\n\nMilitants carried"), "2023-07-03")
     assert apart["six"][C.region] == "PK"
+
+
+def test_a_relative_year_after_a_month_says_which_years_month_it_is() -> None:
+    found = by_text("PICSS counted 44 attacks in June last year and 61 in June this year.",
+                    "2024-09-02")
+    assert (found["44"][C.period], found["61"][C.period]) == ("2023-06", "2024-06")
+    opening = by_text("The month of May this year saw 52 militant attacks, PICSS said.",
+                      "2023-06-01")
+    assert opening["52"][C.period] == "2023-05"
