@@ -1639,6 +1639,20 @@ def _does_to(ctx: _Context, lex: Lexicon, events: tuple[int, int, str],
         word[2] in _VERB_FIRST and ctx.text[word[1] - 2:word[1]].lower() == "ed")
 
 
+def _verb_after_people_included(ctx: _Context, fig: _Figure) -> str | None:
+    """Deaths or injured told by the verb after the people a figure includes ("370 others
+    including civilians, security personnel and outlaws were injured": injured, not the
+    "killed" of the clause before), or None."""
+    k = bisect_left(ctx.metric_starts, fig.core_end)
+    while k < len(ctx.metrics) and ctx.metrics[k][0] <= fig.core_end + 140:
+        s, _e, mid = ctx.metrics[k]
+        if mid in ("deaths", "injured") and P.PEOPLE_INCLUDING_GAP.fullmatch(
+                ctx.text, fig.core_end, s):
+            return mid
+        k += 1
+    return None
+
+
 def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, int],
                  prev_end: int, next_start: int) -> str | None:
     """The metric a figure counts: the nearest metric word after it in its clause, else before."""
@@ -1678,6 +1692,8 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         if k < len(ctx.metrics) and ctx.metrics[k][0] == aside.end() and ctx.metrics[k][2] in (
                 "deaths", "injured") and not P.DIGIT.search(ctx.text, fig.core_end, clause[1]):
             return ctx.metrics[k][2]
+    if after is None and (hurt := _verb_after_people_included(ctx, fig)) is not None:
+        return hurt
     if after is None and (label := _label_before(ctx, lex, fig)) is not None:
         return label  # "- Deaths: 693"
     if after is None and (case := P.CASES_AFTER.match(ctx.text, fig.core_end)) is not None and (

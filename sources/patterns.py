@@ -1252,6 +1252,11 @@ PEOPLE_ASIDE = re.compile(
     r",\s*(?:including|along\s+with|among\s+them|among\s+whom)(?![a-z])"
     r"(?:[^,;.]|[,.](?=[0-9])){0,100},\s*"
     r"(?:(?:have|has|had|were|was)\s+)?(?:also\s+)?", re.IGNORECASE)
+# From a figure to its verb across the people it includes, told without commas around them:
+# "370 others including civilians, security personnel and outlaws were injured".
+PEOPLE_INCLUDING_GAP = re.compile(
+    r"\s+(?:(?:others?|people|persons|individuals)\s+)?including\s+[^;.:!?\d\n]{1,100}?\s+"
+    r"(?:(?:have|has|had)\s+been\s+|were\s+|was\s+|got\s+)?", re.IGNORECASE)
 # Between a period and the figure of a relative clause about it: "2024, which reported".
 # (Not a verb only events do: in "110 attacks, 39 percent more than in 2022, which killed
 # 229 people" the attacks killed, not the year.)

@@ -3223,3 +3223,12 @@ def test_a_relative_year_after_a_month_says_which_years_month_it_is() -> None:
     opening = by_text("The month of May this year saw 52 militant attacks, PICSS said.",
                       "2023-06-01")
     assert opening["52"][C.period] == "2023-05"
+
+
+def test_the_verb_after_the_people_a_count_includes_is_its_measure() -> None:
+    text = ("The think tank said 150 attacks took place in which 260 people were killed while "
+            "310 others including policemen, soldiers and passers-by were injured in the "
+            "quarter.")
+    found = by_text(text, "2024-04-03")
+    assert found["260"][C.metric] == "deaths"
+    assert found["310"][C.metric] == "injured"
