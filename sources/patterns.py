@@ -1083,7 +1083,8 @@ SO_FAR_AFTER = re.compile(r"\s*(?:,\s*)?(?:so\s+far|to\s+date|thus\s+far|till\s+
 # A verb of saying: the time before it dates the statement, not the figures stated.
 SAYING_VERB = re.compile(
     r"\b(?:said|says|stated|states|estimated|estimates|found|finds|showed|shows|reported"
-    r"|reports|noted|notes|revealed|reveals|announced|announces)\b",
+    r"|reports|noted|notes|revealed|reveals|announced|announces|highlighted|highlights"
+    r"|observed|observes|pointed\s+out|indicated|indicates|documented|documents)\b",
     re.IGNORECASE,
 )
 # Between the items of a list of counted populations: "40 soldiers, 31 civilians and 12

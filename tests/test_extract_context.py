@@ -3232,3 +3232,10 @@ def test_the_verb_after_the_people_a_count_includes_is_its_measure() -> None:
     found = by_text(text, "2024-04-03")
     assert found["260"][C.metric] == "deaths"
     assert found["310"][C.metric] == "injured"
+
+
+def test_a_report_named_by_its_quarter_highlights_a_figure_of_the_year_so_far() -> None:
+    text = ("The think tank's report for Q2 also highlighted that soldiers made up 30 per "
+            "cent of the 900 fatalities recorded this year.")
+    found = by_text(text, "2024-07-02")
+    assert found["900"][C.period] == "2024-01-01/2024-07-02"
