@@ -2486,8 +2486,12 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                 ctx.lead_period if ctx.lead_period and len(ctx.lead_period) == 7 else None)
             if anchor:
                 first = T.bounds(anchor)[0] - timedelta(days=1)
-                refs.append(_TimeRef(s, f"{first.year:04d}-{first.month:02d}", is_base=True,
-                                     end=_e, how=how))
+                # "The previous month saw 39 attacks": the sentence's subject, whose figures
+                # are that month's own, not a comparison's base.
+                subject = ctx.text[sent[0]:s].strip().lower() in ("", "the") and bool(
+                    P.MONTH_SUBJECT_VERB.match(ctx.text, _e))
+                refs.append(_TimeRef(s, f"{first.year:04d}-{first.month:02d}",
+                                     is_base=not subject, end=_e, how=how))
             continue
         if pub is None or rel == "year-on-year" or rel == "year on year":
             continue

@@ -843,6 +843,9 @@ INCIDENTS_OF_ANOTHER_KIND = re.compile(
 WHOLE_MARKER = re.compile(
     r"\b(?:total|totall?ed|totalling|overall|in\s+all|altogether|all\s+told|combined)\b",
     re.IGNORECASE)
+# The verb after a month that is its sentence's subject ("The previous month saw ...").
+MONTH_SUBJECT_VERB = re.compile(
+    r"\s+(?:alone\s+)?(?:was|saw|witnessed|recorded|registered|had|logged|brought|produced)\b")
 # ISO dates "2024-06-27".
 DATE_ISO = re.compile(r"(?<![0-9-])(?P<year>[0-9]{4})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])")
 # Where a date can be: a month name (case-sensitive, as the date patterns are). A pattern that
