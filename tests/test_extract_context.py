@@ -3242,8 +3242,9 @@ def test_a_report_named_by_its_quarter_highlights_a_figure_of_the_year_so_far() 
 
 
 def test_the_previous_month_as_a_subject_dates_its_own_counts() -> None:
-    text = ("ISLAMABAD: June saw 62 militant attacks, PICSS said.\n\nThe previous month saw 51 "
-            "militant attacks. Attacks rose 22 percent compared with the previous month.")
+    text = ("ISLAMABAD: In June, militants carried out 62 attacks, PICSS said.\n\nThe previous "
+            "month saw 51 militant attacks. Attacks rose 22 percent compared with the previous "
+            "month.")
     found = by_text(text, "2023-07-02")
     assert found["51"][C.period] == "2023-05"
     assert (found["rose 22 percent"][C.period],
