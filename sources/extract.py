@@ -263,6 +263,19 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans or [(0, n)]
 
 
+def _outermost(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans without those inside a longer one: "mainland KP" is one place, not also KP
+    (the finders match case-sensitive abbreviations apart from the names)."""
+    out: list[tuple[int, int, str]] = []
+    reach = -1
+    for span in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if span[1] <= reach:
+            continue
+        out.append(span)
+        reach = span[1]
+    return out
+
+
 def _masked(start: int, end: int, masks: list[tuple[int, int]], mask_starts: list[int]) -> bool:
     """Whether [start, end) overlaps one of the sorted, non-overlapping ``masks``."""
     i = bisect_right(mask_starts, start) - 1
@@ -298,11 +311,11 @@ def _context(text: str, lex: Lexicon) -> _Context:
         else []
     )
     mask_starts = [s for s, _ in masks]
-    regions = [
+    regions = _outermost([
         (s, e, lex.region_by_alias[normalise(text[s:e])])
         for s, e in region_spans
         if not _masked(s, e, masks, mask_starts)
-    ]
+    ])
     sources = [
         (s, e, lex.source_by_alias[" ".join(text[s:e].split())])
         for s, e in source_spans
@@ -5305,12 +5318,21 @@ def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, ctx: _Context) -> None:
             key = (fig.metric, fig.period, fig.attributed_to)
             apart.setdefault(fig.region, {}).setdefault(key, set()).add(
                 bisect_right(ctx.sentence_starts, fig.span_start))
+    # "Within KP, 19 attacks were reported from the mainland, while 14 were reported in the
+    # tribal districts": where the article counts the rest itself, the whole's figure is
+    # the whole, not the rest.
+    rest_codes = set(lex.region_rest.values())
+    rests: dict[str, set[tuple]] = {}
+    for fig in figs:
+        if fig.region in rest_codes and fig.metric:
+            rests.setdefault(fig.region, set()).add((fig.metric, fig.period, fig.attributed_to))
     # The phrase is rare: found once in the text, then looked up by position for each figure.
-    rests = list(P.REST_OF_BEFORE.finditer(text)) if "est of" in text else []
-    rest_ends = [m.end() for m in rests]
+    rest_phrases = list(P.REST_OF_BEFORE.finditer(text)) if "est of" in text else []
+    rest_ends = [m.end() for m in rest_phrases]
     for fig in figs:
         r = bisect_right(rest_ends, fig.span_start) - 1
-        said = rests[r] if r >= 0 and rest_ends[r] >= fig.span_start - REST_OF_REACH else None
+        said = (rest_phrases[r] if r >= 0 and rest_ends[r] >= fig.span_start - REST_OF_REACH
+                else None)
         if said is not None and said.start() < ctx.sentences[
                 bisect_right(ctx.sentence_starts, fig.span_start) - 1][0]:
             said = None  # another sentence's
@@ -5325,9 +5347,11 @@ def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, ctx: _Context) -> None:
                     f"{region_name(lex, rest)}: '{said.group(0)}'")
                 continue
         for part, rest in by_whole.get(fig.region, ()):
-            told = apart.get(part, {}).get((fig.metric, fig.period, fig.attributed_to))
+            key = (fig.metric, fig.period, fig.attributed_to)
+            told = apart.get(part, {}).get(key)
             if told and bisect_right(
-                    ctx.sentence_starts, fig.span_start) not in told:
+                    ctx.sentence_starts, fig.span_start) not in told and not (
+                    key in rests.get(rest, ())):
                 fig.region = rest
                 how = fig.extra.setdefault("how", {})
                 how["region"] = (f"{region_name(lex, rest)}: the article counts "

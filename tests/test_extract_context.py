@@ -3249,3 +3249,23 @@ def test_the_previous_month_as_a_subject_dates_its_own_counts() -> None:
     assert found["51"][C.period] == "2023-05"
     assert (found["rose 22 percent"][C.period],
             found["rose 22 percent"][C.base_period]) == ("2023-06", "2023-05")
+
+
+def test_a_provinces_figure_stays_the_whole_where_the_article_counts_its_rest_itself() -> None:
+    text = ("ISLAMABAD: PICSS counted 60 attacks in May.\n\nIn KP, militants carried out 41 "
+            "attacks. Within KP, 23 attacks were reported from the settled districts, while 18 "
+            "were reported in the merged districts.")
+    found = by_text(text, "2023-06-02")
+    assert found["41"][C.region] == "PK-KP"
+    assert (found["23"][C.region], found["18"][C.region]) == ("PK-KPM", "PK-TA")
+    # Without the rest's own figure, the province's figure is still read as the rest.
+    rest = by_text("KP saw 300 attacks in 2023. The merged districts recorded 240 attacks.",
+                   "2024-01-03")
+    assert rest["300"][C.region] == "PK-KPM"
+
+
+def test_a_place_named_with_its_abbreviation_inside_is_one_place() -> None:
+    found = by_text("Deaths in mainland KP rose 40% in the first half of 2023, PICSS said.",
+                    "2023-07-02")
+    assert found["rose 40%"][C.region] == "PK-KPM"
+    assert "Khyber Pakhtunkhwa mainland" in found["rose 40%"][C.binding]
