@@ -4275,6 +4275,7 @@ def _extract_claims(
             _hurt_of_a_kind(ctx, lex, claims)
         if counts:
             _tolls_of_the_people_a_year_was_worst_for(ctx, lex, claims, sent)
+            _toll_of_one_event(ctx, claims, sent)
         for part, whole, owner in owned:
             _owned_whole(ctx, lex, part, whole, owner, sent)
         for part, whole in wholes:
@@ -4803,6 +4804,27 @@ def _event_part_modifiers(lex: Lexicon) -> dict[str, str]:
                       if lex.metrics[base].event})
         _EVENT_PART_MODIFIERS[id(lex)] = held
     return held[1]
+
+
+def _toll_of_one_event(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -> None:
+    """The dead and injured of the one event a sentence names as such ("The lone suicide
+    attack in March was reported from Bolan, where ten people were killed") are that
+    event's toll, no period's or place's total: compared with the month's deaths in the
+    province they would be a false alarm. Their measure is left unbound, saying why."""
+    text = ctx.text
+    if not P.holds_any(text, *sent, P.ONE_EVENT_WORDS):
+        return
+    for fig in claims:
+        if fig.kind != COUNT or fig.metric not in ("deaths", "injured"):
+            continue
+        one = P.ONE_EVENT_TOLL_BEFORE.search(text, max(sent[0], fig.span_start - 220),
+                                             fig.span_start)
+        if one is None:
+            continue
+        fig.metric = None
+        fig.extra["no_measure"] = True
+        fig.extra.setdefault("how", {})["metric"] = (
+            f"the toll of one event ('{' '.join(one.group('event').split())}'), no total")
 
 
 def _hurt_of_a_kind(ctx: _Context, lex: Lexicon, claims: list[_Figure]) -> None:

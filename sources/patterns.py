@@ -846,6 +846,16 @@ WHOLE_MARKER = re.compile(
 # The verb after a month that is its sentence's subject ("The previous month saw ...").
 MONTH_SUBJECT_VERB = re.compile(
     r"\s+(?:alone\s+)?(?:was|saw|witnessed|recorded|registered|had|logged|brought|produced)\b")
+# The one event a sentence names as such, then the link to its dead or injured: "the lone
+# suicide attack in March was reported from Bolan, where ten people were killed", "the only
+# blast of the month, which killed 12".
+ONE_EVENT_WORDS = ("lone", "only", "single", "sole")
+ONE_EVENT_TOLL_BEFORE = re.compile(
+    r"\b(?P<event>(?:the|its|this|that)\s+(?:lone|only|single|sole)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attack|bombing|blast|explosion|assault|ambush|incident))\b(?!s)"
+    r"[^.;:!?]{0,150}?\b(?:where|in\s+which|(?:which|that)\s+(?:killed|claimed|left)|killing"
+    r"|claiming|leaving)\s+(?:the\s+lives\s+of\s+)?(?:at\s+least\s+|some\s+|about\s+"
+    r"|nearly\s+|over\s+)?\Z", re.IGNORECASE)
 # ISO dates "2024-06-27".
 DATE_ISO = re.compile(r"(?<![0-9-])(?P<year>[0-9]{4})-(?P<month>[01][0-9])-(?P<day>[0-3][0-9])(?![0-9])")
 # Where a date can be: a month name (case-sensitive, as the date patterns are). A pattern that

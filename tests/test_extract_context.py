@@ -3269,3 +3269,13 @@ def test_a_place_named_with_its_abbreviation_inside_is_one_place() -> None:
                     "2023-07-02")
     assert found["rose 40%"][C.region] == "PK-KPM"
     assert "Khyber Pakhtunkhwa mainland" in found["rose 40%"][C.binding]
+
+
+def test_the_toll_of_the_one_event_a_sentence_names_is_no_total() -> None:
+    text = ("ISLAMABAD: PICSS said militants carried out 40 attacks in May.\n\nThe only suicide "
+            "attack of the month was reported from the Kech area of Balochistan, where eight "
+            "people were killed. Attacks in Sindh killed 12 people.")
+    found = by_text(text, "2023-06-03")
+    assert found["eight"][C.metric] is None
+    assert "the toll of one event" in found["eight"][C.binding]
+    assert found["12"][C.metric] == "deaths"
