@@ -198,8 +198,8 @@ class _Context:
     story_change: tuple[str, str] | None = None
     # The period of the last figure bound (any way): what "These claimed ..." points back to.
     last_period: str | None = None
-    # The last sentence that told a change for the place it named ("Tribal districts saw a
-    # 100pc rise in militant attacks"): (its rank, its end, the place, where the change was
+    # The last sentence that told a change for the place it named ("Attacks in Sindh
+    # dropped by 40 percent"): (its rank, its end, the place, where the change was
     # told, the change's measure and its two periods), for the counts the next sentence
     # gives behind it; and the sentence whose figures took that place (``_change_place``).
     place_change: tuple[int, int, str, int, str, frozenset[str]] | None = None
@@ -389,8 +389,8 @@ MAX_GLOSSES = 8
 
 def _incidents_of_another_kind(mention: tuple[int, int, str], text: str
                                ) -> tuple[int, int, str]:
-    """A bare "incident(s)" followed by "of" and another kind of event ("22 incidents of
-    unprovoked firing") names incidents of that kind, which no reference counts: the mention
+    """A bare "incident(s)" followed by "of" and another kind of event ("17 incidents of
+    cross-border shelling") names incidents of that kind, which no reference counts: the mention
     of ``incidents_of_another_kind`` (not countable), not of the violent incidents."""
     s, e, mid = mention
     if mid == "incidents" and e - s <= 9 and P.INCIDENTS_OF_ANOTHER_KIND.match(text, e):
@@ -727,7 +727,7 @@ def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Patte
         out.append(P.DATE_DAY_MONTH)  # "27 June": a day before the month
     if digits and (text[max(0, start - 2):start] in _LIST_OPENERS
                    or text[max(0, start - 4):start] == "and "):
-        out.append(P.DATE_MONTH_LISTED)  # "..., February 38, March 33": a list's item
+        out.append(P.DATE_MONTH_LISTED)  # "..., June 47, July 1,105": a list's item
     if digits == 4:
         out.append(P.DATE_MONTH_YEAR)  # "March 2024"
     if start and text[start - 1].isspace():
@@ -1643,9 +1643,9 @@ def _does_to(ctx: _Context, lex: Lexicon, events: tuple[int, int, str],
 
 
 def _verb_after_people_included(ctx: _Context, fig: _Figure) -> str | None:
-    """Deaths or injured told by the verb after the people a figure includes ("370 others
-    including civilians, security personnel and outlaws were injured": injured, not the
-    "killed" of the clause before), or None."""
+    """Deaths or injured told by the verb after the people a figure includes ("310 others
+    including policemen, soldiers and passers-by were injured": injured, not the "killed" of
+    the clause before), or None."""
     k = bisect_left(ctx.metric_starts, fig.core_end)
     while k < len(ctx.metrics) and ctx.metrics[k][0] <= fig.core_end + 140:
         s, _e, mid = ctx.metrics[k]
@@ -2439,7 +2439,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         if rel in _MONTHS_YEAR and pub is not None and (month := next(
                 (r for r in refs if len(r.period) == 7 and r.end > 0 and r.end <= s
                  and not ctx.text[r.end:s].strip()), None)) is not None:
-            # "The month of April this year", "in April last year": the year of that month,
+            # "The month of May this year", "in June last year": the year of that month,
             # not a period of its own.
             month.period = f"{pub.year - _MONTHS_YEAR[rel]}{month.period[4:]}"
             month.how = f"'{ctx.text[month.pos:month.end]} {rel}'"
@@ -2489,7 +2489,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                 ctx.lead_period if ctx.lead_period and len(ctx.lead_period) == 7 else None)
             if anchor:
                 first = T.bounds(anchor)[0] - timedelta(days=1)
-                # "The previous month saw 39 attacks": the sentence's subject, whose figures
+                # "The previous month saw 51 attacks": the sentence's subject, whose figures
                 # are that month's own, not a comparison's base.
                 subject = ctx.text[sent[0]:s].strip().lower() in ("", "the") and bool(
                     P.MONTH_SUBJECT_VERB.match(ctx.text, _e))
@@ -3096,9 +3096,9 @@ def _note_place_change(ctx: _Context, idx: int, claims: list[_Figure]) -> None:
 
 def _change_place(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> bool:
     """Place a figure of a sentence that gives the counts behind the change the sentence
-    right before told for a place: "Tribal districts saw a 100pc rise in militant attacks.
-    In March, PICSS had recorded seven attacks, while in April, the number increased to 14"
-    (the tribal districts' counts, not the country's). The sentence must follow in the same
+    right before told for a place: "Attacks in Sindh dropped by 40 percent. Militants
+    carried out six attacks in June, in which 19 people died" (Sindh's counts, not the
+    country's). The sentence must follow in the same
     paragraph and count the change's measure in one of its two periods; its other figures
     (the dead and injured of those attacks) then take the place too."""
     change = ctx.place_change
@@ -3110,8 +3110,8 @@ def _change_place(ctx: _Context, lex: Lexicon, fig: _Figure, idx: int) -> bool:
         if fig.metric != metric or fig.period not in periods or fig.kind in CHANGE_KINDS or (
                 "\n" in ctx.text[end:sent[0]]) or _in(ctx.regions, *sent) or (
                 P.WHOLE_MARKER.search(ctx.text, *sent)):
-            # (A place of its own, even one named in passing, or "Total fatalities were
-            # 973": not the place's counts.)
+            # (A place of its own, even one named in passing, or "In total, ...": not the
+            # place's counts.)
             return False
         ctx.place_change_taken = idx
     _carried(ctx, lex, fig, idx, region, pos, "the change it gives the counts of")
@@ -4807,8 +4807,8 @@ def _event_part_modifiers(lex: Lexicon) -> dict[str, str]:
 
 
 def _toll_of_one_event(ctx: _Context, claims: list[_Figure], sent: tuple[int, int]) -> None:
-    """The dead and injured of the one event a sentence names as such ("The lone suicide
-    attack in March was reported from Bolan, where ten people were killed") are that
+    """The dead and injured of the one event a sentence names as such ("The only suicide
+    attack of the month was reported from Kech, where eight people were killed") are that
     event's toll, no period's or place's total: compared with the month's deaths in the
     province they would be a false alarm. Their measure is left unbound, saying why."""
     text = ctx.text
@@ -5330,8 +5330,8 @@ def _rest_of_a_region(figs: list[_Figure], lex: Lexicon, ctx: _Context) -> None:
             key = (fig.metric, fig.period, fig.attributed_to)
             apart.setdefault(fig.region, {}).setdefault(key, set()).add(
                 bisect_right(ctx.sentence_starts, fig.span_start))
-    # "Within KP, 19 attacks were reported from the mainland, while 14 were reported in the
-    # tribal districts": where the article counts the rest itself, the whole's figure is
+    # "Within KP, 23 attacks were reported from the settled districts, while 18 were reported
+    # in the merged districts": where the article counts the rest itself, the whole's figure is
     # the whole, not the rest.
     rest_codes = set(lex.region_rest.values())
     rests: dict[str, set[tuple]] = {}

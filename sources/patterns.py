@@ -825,7 +825,7 @@ DATE_MONTH_SUBJECT = re.compile(
     r"(?:was|proved|saw|witnessed|recorded|registered|remained|became|brought|marked|turned"
     r"|accounted\s+for|had|logged|produced|claimed)\b)"
 )
-# "January saw 60 incidents, February 38, March 33 and April 48": a month that heads an item
+# "May saw 52 incidents, June 47, July 1,105 and August 64": a month that heads an item
 # of a list, right before the item's count (a number no day can be: above 31, or with
 # thousands), dates that count.
 DATE_MONTH_LISTED = re.compile(
@@ -834,21 +834,21 @@ DATE_MONTH_LISTED = re.compile(
     r"(?:[,;]|\.(?![0-9])|\s+and\b))"
 )
 # After "incident(s)": "of" and a kind other than terror, militancy or violence ("incidents
-# of unprovoked firing", "of arson"): incidents of that kind.
+# of cross-border shelling", "of arson"): incidents of that kind.
 INCIDENTS_OF_ANOTHER_KIND = re.compile(
     r"\s+of\s+(?!(?:the\s+|such\s+)?(?:terror|violen|militan|insurgen|attack)|the\s+kind\b"
     r"|these\b|this\b|those\b|that\b|which\b|whom\b)[^\W\d_]", re.IGNORECASE)
-# Words that make a sentence's figures a whole rather than one place's: "Total fatalities
-# were 973", "overall", "in all".
+# Words that make a sentence's figures a whole rather than one place's: "In total, ...",
+# "overall", "in all".
 WHOLE_MARKER = re.compile(
     r"\b(?:total|totall?ed|totalling|overall|in\s+all|altogether|all\s+told|combined)\b",
     re.IGNORECASE)
 # The verb after a month that is its sentence's subject ("The previous month saw ...").
 MONTH_SUBJECT_VERB = re.compile(
     r"\s+(?:alone\s+)?(?:was|saw|witnessed|recorded|registered|had|logged|brought|produced)\b")
-# The one event a sentence names as such, then the link to its dead or injured: "the lone
-# suicide attack in March was reported from Bolan, where ten people were killed", "the only
-# blast of the month, which killed 12".
+# The one event a sentence names as such, then the link to its dead or injured: "the only
+# suicide attack of the month was reported from Kech, where eight people were killed", "the
+# lone blast of the month, which killed 12".
 ONE_EVENT_WORDS = ("lone", "only", "single", "sole")
 ONE_EVENT_TOLL_BEFORE = re.compile(
     r"\b(?P<event>(?:the|its|this|that)\s+(?:lone|only|single|sole)\s+(?:[\w-]+\s+){0,2}?"
@@ -1267,7 +1267,7 @@ PEOPLE_ASIDE = re.compile(
     r"(?:[^,;.]|[,.](?=[0-9])){0,100},\s*"
     r"(?:(?:have|has|had|were|was)\s+)?(?:also\s+)?", re.IGNORECASE)
 # From a figure to its verb across the people it includes, told without commas around them:
-# "370 others including civilians, security personnel and outlaws were injured".
+# "310 others including policemen, soldiers and passers-by were injured".
 PEOPLE_INCLUDING_GAP = re.compile(
     r"\s+(?:(?:others?|people|persons|individuals)\s+)?including\s+[^;.:!?\d\n]{1,100}?\s+"
     r"(?:(?:have|has|had)\s+been\s+|were\s+|was\s+|got\s+)?", re.IGNORECASE)
@@ -1620,7 +1620,7 @@ COUNTRY_REFERENCE = re.compile(
     r"|country-wide|across\s+the\s+nation)\b",
     re.IGNORECASE,
 )
-# Right before a country reference, a ranking whose field it is: "Balochistan recorded the
+# Right before a country reference, a ranking whose field it is: "Sindh recorded the
 # highest number of attacks in the country", "the most violent district of the country".
 # The place ranked first is the figure's; the country is only where it was ranked.
 RANKED_IN_BEFORE = re.compile(
