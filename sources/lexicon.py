@@ -574,9 +574,12 @@ def load_lexicon(
     source_means: dict[str, dict[str, str]] = {}
     local_sources: dict[str, list[str]] = {}
     local_aliases: list[str] = []
+    titles: list[str] = []
     for name, entry in _read(vocab_dir / "sources.yaml", packs).items():
         entry = entry or {}
-        for alias in [name, *(entry.get("aliases") or [])]:
+        for title in entry.get("titles") or []:
+            titles.append(" ".join(str(title).split()))
+        for alias in [name, *(entry.get("aliases") or []), *(entry.get("titles") or [])]:
             written = " ".join(str(alias).split())
             source_by_alias.setdefault(written, str(name))
             if written[:1].islower():
@@ -615,8 +618,9 @@ def load_lexicon(
     names = _read(vocab_dir / "names.yaml", packs, required=False)
     not_places = [str(n) for n in (names.get("not_places") or [])]
     outlets = frozenset(normalise(str(n)) for n in names.get("outlets") or [])
-    # Source names ("Pakistan Institute for Peace Studies") hide the places inside them too.
-    masked = not_places + [a for a in source_by_alias if " " in a]
+    # Source names ("Pakistan Institute for Peace Studies") hide the places inside them too;
+    # a report's title does not: the place it names is the place its figures count.
+    masked = not_places + [a for a in source_by_alias if " " in a and a not in titles]
 
     modifiers = _word_regex(alternation(modifier_by_phrase), re.IGNORECASE) if modifier_by_phrase else None
     metric_words = _word_regex(alternation(metric_by_word), re.IGNORECASE)

@@ -3279,3 +3279,15 @@ def test_the_toll_of_the_one_event_a_sentence_names_is_no_total() -> None:
     assert found["eight"][C.metric] is None
     assert "the toll of one event" in found["eight"][C.binding]
     assert found["12"][C.metric] == "deaths"
+
+
+def test_a_reports_title_names_its_publisher_and_keeps_its_place() -> None:
+    text = ("Militant violence rose again last year. Attacks reached 610, according to the "
+            "Pakistan Security Report 2025, released on Sunday.")
+    found = by_text(text, "2026-01-11")
+    assert found["610"][C.attributed_to] == "PIPS"
+    assert found["610"][C.period] == "2025"
+    # The country in the title stays a place: the one the article is about.
+    text = ("The Pakistan Security Report 2025 was launched in Islamabad on Sunday.\n\nThe "
+            "interior ministry said 1,200 people were killed last year.")
+    assert by_text(text, "2026-01-11")["1,200"][C.region] == "PK"
