@@ -1141,10 +1141,12 @@ def _other_scope(
     followed claimed 298 lives, including 74 security personnel" is a part of the wider
     toll, which an attacks-only 73 cannot rule out. It applies when every disagreeing figure
     is of a narrower scope (not ``broader`` in ``checks/definitions.yaml``), the claim is
-    above them all (a wider count is never smaller), and the source states, for the same
-    place and period under a wider scope, a whole of the claim's measure (its deaths) at
-    least as large as the claim, but no figure for the measure itself that figcheck holds.
-    72 there is still wrong, and so is a part larger than the wider whole.
+    above them all (a wider count is never smaller), and the source counts, for the same
+    place and period, a wider scope whose figure for the measure itself figcheck does not
+    hold: either a whole of the claim's measure (its deaths) at least as large as the claim,
+    or no whole of it at all ("while 199 were injured" in all incidents, where figcheck holds
+    that scope's deaths only). 72 there is still wrong, and so is a part larger than the
+    wider whole.
     """
     if claim[C.kind] != Kind.COUNT or interval is None or not disagree:
         return None
@@ -1162,19 +1164,19 @@ def _other_scope(
         wider = defs.group_of(named, definition)
         if definition in theirs or not wider.broader:
             continue
-        wholes = [(m, v) for m, v in figures
-                  if labels.is_part(claim[C.metric], m) and interval.high <= v]
-        if not wholes:
-            continue
+        wholes = [(m, v) for m, v in figures if labels.is_part(claim[C.metric], m)]
+        large = [(m, v) for m, v in wholes if interval.high <= v]
+        if wholes and not large:
+            continue  # the wider toll's whole is held, and the claim exceeds it
         first = disagree[0].record
-        whole_metric, whole = wholes[0]
+        shown_metric, shown = large[0] if large else figures[0]
         return (
             f"{named}'s {_number_words(first)} "
             f"{labels.metric_label(claim[C.metric])} in "
             f"{labels.region_name(claim[C.region])} {_in_period(claim[C.period])} count "
             f"{defs.group_of(named, first[E.definition]).label}; {named} also counts "
-            f"{wider.label} ({format_figure(Kind.COUNT, whole)} "
-            f"{labels.metric_label(whole_metric)}), whose figure for "
+            f"{wider.label} ({format_figure(Kind.COUNT, shown)} "
+            f"{labels.metric_label(shown_metric)}), whose figure for "
             f"{labels.metric_label(claim[C.metric])} figcheck does not hold, and "
             f"{_claimed(claim)} may be of that toll"
         )

@@ -830,6 +830,32 @@ def test_a_breakdown_of_attacks_and_operations_is_not_judged_by_the_attacks_alon
     assert more["257"]["verdict"] == "contradicted"
 
 
+def test_the_injured_of_attacks_and_operations_are_not_judged_by_the_attacks_alone():
+    # figcheck holds the combined toll's deaths for the month, not its injured: a combined
+    # injured count above the attacks' own may be that toll's, with no whole to bound it.
+    picss = {"source": "PICSS", "period": "2024-05", "published": "2024-06-01"}
+    attacks, everything = "Militant attacks only", "All violent incidents: attacks and operations"
+    refs = [
+        ref("i", metric="injured", value=150.0, definition=attacks, **picss),
+        ref("ic", metric="injured_civilians", value=90.0, definition=attacks, **picss),
+        ref("all", metric="deaths", value=212.0, definition=everything, **picss),
+    ]
+    text = ("PICSS said militant attacks and the security operations that followed left 212 "
+            "people dead across Pakistan in May 2024, while {inj} were injured, including "
+            "{civ} civilians.")
+    found = judged_sentence(text.format(inj=199, civ=107), refs, "2024-06-02")
+    for number in ("199", "107"):
+        assert (found[number]["verdict"], found[number]["rule"]) == (
+            "unverifiable", "named-source-other-scope"), found[number]["summary"]
+    assert "whose figure for injured figcheck does not hold" in found["199"]["summary"]
+    # Below the attacks' own count it is wrong whatever the scope.
+    fewer = judged_sentence(text.format(inj=143, civ=107), refs, "2024-06-02")
+    assert fewer["143"]["verdict"] == "contradicted"
+    # Where the source counts no wider toll that month, the attacks' figure decides.
+    narrow = judged_sentence(text.format(inj=199, civ=107), refs[:2], "2024-06-02")
+    assert narrow["199"]["verdict"] == "contradicted"
+
+
 def test_an_inflated_range_is_contradicted_not_supported():
     un = ref(
         "un",
