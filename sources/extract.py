@@ -495,12 +495,13 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
             ctx.groups = _with_group_anaphors(text, low, ctx.groups, lex.agent_groups,
                                               anaphor_words)
         # "in terror attacks and counter-terror operations": a group inside a measure that
-        # names more than that group's deeds (all incidents), or joined to operations,
-        # qualifies nothing.
+        # names more than that group's deeds (all incidents), or joined to operations (or
+        # operations joined to attacks before them), qualifies nothing.
         wider = [(s, e) for s, e, m in ctx.metrics if m == "incidents"]
         lows = [s for s, _ in wider]
         ctx.groups = [g for g in ctx.groups if not (wider and _within(g, wider, lows)) and not (
-            P.AND_OPERATIONS_AFTER.match(text, g[1]))]
+            P.AND_OPERATIONS_AFTER.match(text, g[1])) and not (
+            g[2] == "operations" and P.ATTACKS_AND_BEFORE.search(text, max(0, g[0] - 60), g[0]))]
     if lex.population_finder:
         ctx.populations = [(s, e, lex.population_by_word[normalise(text[s:e])])
                            for s, e in (lex.population_finder.spans(text, low)

@@ -989,6 +989,11 @@ IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?", re.IGNORECASE)
 # Operations joined to a kind of attacks: "killed in militant attacks and security operations".
 AND_OPERATIONS_AFTER = re.compile(
     r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:[\w-]+\s+){0,2}?operations\b", re.IGNORECASE)
+# Attacks joined to the operations after them: "militant attacks and subsequent security
+# operations accounted for 215 deaths" (searched in the few words before the operations).
+ATTACKS_AND_BEFORE = re.compile(
+    r"\b(?:attacks|incidents)\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:[\w-]+\s+){0,2}?\Z",
+    re.IGNORECASE)
 # "... and Balochistan 782": the conjunction before a place whose count leaves out its verb.
 AND_BEFORE_PLACE = re.compile(r"(?:,\s*|\s+)(?:and|while|whereas)\s+(?:in\s+)?\Z",
                               re.IGNORECASE)

@@ -3291,3 +3291,16 @@ def test_a_reports_title_names_its_publisher_and_keeps_its_place() -> None:
     text = ("The Pakistan Security Report 2025 was launched in Islamabad on Sunday.\n\nThe "
             "interior ministry said 1,200 people were killed last year.")
     assert by_text(text, "2026-01-11")["1,200"][C.region] == "PK"
+
+
+def test_operations_joined_to_the_attacks_before_them_are_all_violence() -> None:
+    text = ("The think tank counted 90 attacks in May. In total, militant attacks and the "
+            "subsequent security operations claimed 240 lives in May, including 130 militants. "
+            "Security operations alone killed 112 militants.")
+    found = by_text(text, "2024-06-02")
+    # Attacks and operations together: all deaths, not the operations' part.
+    assert found["240"][C.metric] == "deaths"
+    assert found["130"][C.metric] == "deaths_militants"
+    assert found["112"][C.metric] == "deaths_militants"
+    parted = by_text("Security operations claimed 80 lives in May.", "2024-06-02")
+    assert parted["80"][C.metric] == "deaths_operations"
