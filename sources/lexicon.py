@@ -586,6 +586,11 @@ def load_lexicon(
                 # Names are matched as written (acronyms), but one written in lower case
                 # also opens a sentence: "The military's media wing said".
                 source_by_alias.setdefault(written[0].upper() + written[1:], str(name))
+            if written.isalpha() and written.isupper() and len(written) >= 4:
+                # Some outlets' style writes a long acronym as a word: "Picss", "Acled".
+                # (Three letters are left out: "Gti" is no one's style, and short ones
+                # written as words are more often words.)
+                source_by_alias.setdefault(written.capitalize(), str(name))
         if entry.get("local_names") and not entry.get("scope"):
             raise VocabularyError(f"sources.yaml: {name}: 'local_names' needs a 'scope' (the "
                                   "place that tells this publisher from the others)")

@@ -3304,3 +3304,10 @@ def test_operations_joined_to_the_attacks_before_them_are_all_violence() -> None
     assert found["112"][C.metric] == "deaths_militants"
     parted = by_text("Security operations claimed 80 lives in May.", "2024-06-02")
     assert parted["80"][C.metric] == "deaths_operations"
+
+
+def test_a_long_acronym_written_as_a_word_names_its_publisher() -> None:
+    text = ("Militant attacks rose in May, the think tank said. According to a Picss statement, "
+            "those killed included 41 civilians and 30 soldiers.")
+    found = by_text(text, "2024-06-02")
+    assert found["41"][C.attributed_to] == "PICSS"
