@@ -557,7 +557,10 @@ class _Elsewhere:
             outcome, _, _ = compare(mine, theirs)
             if outcome != Comparison.AGREES or not _states_number(row, claim):
                 continue
-            rank = (sum(differs), differs[2])
+            # Fewest differences first; then the same period (the same report's figure of
+            # another measure, "25" for its security personnel killed, is likelier what the
+            # writer meant than the same measure in another year), then the same measure.
+            rank = (sum(differs), differs[1], differs[2])
             if best_rank is None or rank < best_rank:
                 best, best_rank = row, rank
         return best

@@ -764,6 +764,23 @@ def test_a_part_of_the_total_is_no_alarm():
     assert summary.startswith("PIPS's 89 in Pakistan in 2022 counts attacks by the TTP")
 
 
+def test_the_same_reports_part_outranks_the_same_measure_in_another_year():
+    # PICSS's 25 security personnel killed in the month are likelier the writer's "25" than
+    # the 25 deaths of a month years before.
+    picss = {"source": "PICSS", "definition": "all violent incidents"}
+    refs = [
+        ref("all", metric="deaths", value=292.0, period="2025-11", **picss),
+        ref("sp", metric="deaths_security_personnel", value=25.0, period="2025-11", **picss),
+        ref("old", metric="deaths", value=25.0, period="2022-02", published="2022-03-01",
+            **picss),
+    ]
+    figure = claim(value=25.0, metric="deaths", region="PK", period="2025-11",
+                   attributed_to="PICSS")
+    verdict, rule, summary = summary_of([figure], refs, published="2025-12-02")
+    assert (verdict, rule) == ("unverifiable", "states-part"), summary
+    assert "counts security personnel killed" in summary
+
+
 def judged_sentence(text: str, refs: list[dict], published: str) -> dict[str, dict]:
     """Each claim of an invented sentence, extracted and judged against ``refs``, by text."""
     from sources.extract import extract_claims
