@@ -169,7 +169,10 @@ def gate_frame(
     # The total metric of each sub-metric's count, in the same region.
     parts = metric_parts() if parts is None else parts
     frame["metric_total"] = _lookup(totals, refs, {R.metric: refs[R.metric].map(parts)}, is_count)
-    frame[["counts_change", "stated_low", "stated_high"]] = _changes(refs, totals, tol)
+    # A report's change rests on the counts it gives itself, a restated base included.
+    own = counts.set_index([R.document, *_GROUP, R.metric, R.region])[R.value]
+    own = own[~own.index.duplicated()]
+    frame[["counts_change", "stated_low", "stated_high"]] = _changes(refs, totals, own, tol)
     return frame
 
 
@@ -183,15 +186,21 @@ def _lookup(
     return found.where(rows & keys.notna().all(axis=1))
 
 
-def _changes(refs: pd.DataFrame, totals: pd.Series, tol: Tolerances) -> pd.DataFrame:
-    """For stated percent changes: the change their own counts give, and the stated interval."""
+def _changes(refs: pd.DataFrame, totals: pd.Series, own: pd.Series, tol: Tolerances
+             ) -> pd.DataFrame:
+    """For stated percent changes: the change their own counts give, and the stated interval.
+
+    Each count is the change's own document's where it gives one (``own``, keyed by the
+    document first: "54 against October's 30" restates October), else any document's."""
     out = pd.DataFrame(np.nan, index=refs.index, columns=["counts_change", "b", "c"])
     out.columns = ["counts_change", "stated_low", "stated_high"]
     changes = refs[(refs[R.kind] == Kind.PERCENT_CHANGE) & refs[R.value].notna()]
     for i, row in changes.iterrows():
         key = (row[R.source], row[R.period], row[R.definition], row[R.metric], row[R.region])
         old = (row[R.source], row[R.base_period], row[R.definition], row[R.metric], row[R.region])
-        if key not in totals.index or old not in totals.index or not totals[old] > 0:
+        new_count, old_count = ((own[(row[R.document], *k)] if (row[R.document], *k) in own.index
+                                 else totals.get(k)) for k in (key, old))
+        if new_count is None or old_count is None or not old_count > 0:
             continue
         interval = stated_interval(
             row[R.kind], row[R.value], row[R.low], row[R.high], row[R.qualifier], tol
@@ -199,7 +208,7 @@ def _changes(refs: pd.DataFrame, totals: pd.Series, tol: Tolerances) -> pd.DataF
         if interval is None:
             continue
         out.loc[i] = [
-            (totals[key] - totals[old]) / totals[old] * 100,
+            (new_count - old_count) / old_count * 100,
             interval.low if interval.low is not None else np.nan,
             interval.high if interval.high is not None else np.nan,
         ]

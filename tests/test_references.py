@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 import yaml
 
+from checks.reference_suite import gate_frame
 from checks.schemas import ReferenceSchema as R
-from checks.schemas import columns
+from checks.schemas import columns, validate
 from sources import references
 from sources.references import (
     DATA_DIR,
@@ -20,6 +21,7 @@ from sources.references import (
     load_references,
     references_version,
 )
+from tests.rows import reference_row
 
 DATASETS = ["balochistan", "crss", "events", "gti", "interior", "ispr", "kpctd", "kppolice",
             "picss", "pips", "statements"]
@@ -355,3 +357,23 @@ def test_list_datasets_counts_rows_and_documents() -> None:
     assert list(datasets.columns) == ["title", "publisher", "rows", "documents"]
     assert datasets.loc["gti", "documents"] == 3
     assert datasets["rows"].sum() == len(load_references())
+
+
+def test_a_change_is_checked_against_the_counts_its_own_report_gives() -> None:
+    month = {"metric": "deaths_civilians", "definition": "all violence"}
+    rows = [
+        # The October report: 31 civilians killed.
+        reference_row("oct", document="r-oct", period="2025-10", value=31.0, **month),
+        # The November report: 54, and +80% against October, which it puts at 30.
+        reference_row("nov", document="r-nov", period="2025-11", value=54.0,
+                      published="2025-12-01", **month),
+        reference_row("oct-restated", document="r-nov", period="2025-10", value=30.0,
+                      published="2025-12-01", **month),
+        reference_row("change", document="r-nov", period="2025-11", base_period="2025-10",
+                      kind="percent_change", value=80.0, unit="%", published="2025-12-01",
+                      **month),
+    ]
+    frame = gate_frame(validate(R, pd.DataFrame(rows), "reference"))
+    change = frame.set_index("ref_id").loc["change"]
+    assert change["counts_change"] == pytest.approx(80.0)
+    assert change["stated_low"] <= change["counts_change"] <= change["stated_high"]
