@@ -591,8 +591,9 @@ def _qualify_counted_nouns(ctx: _Context, lex: Lexicon) -> None:
             if named is not None:
                 population = named[1]
                 absorbed.append((after.end(), named[0]))
-            elif noun.endswith(" among"):
-                # "losses among traders": people lost only when known people follow.
+            elif noun.startswith("losses"):
+                # "losses among traders", "losses in trade": people lost only when known
+                # people own them or follow.
                 absorbed.append((s, e))
                 continue
         part = lex.parts.get((mid, population)) if population else None

@@ -3311,3 +3311,13 @@ def test_a_long_acronym_written_as_a_word_names_its_publisher() -> None:
             "those killed included 41 civilians and 30 soldiers.")
     found = by_text(text, "2024-06-02")
     assert found["41"][C.attributed_to] == "PICSS"
+
+
+def test_losses_are_people_lost_only_when_people_own_them() -> None:
+    text = ("The month saw a 50 per cent jump in civilian fatalities and a 30pc decline in "
+            "security forces' losses, the think tank said.")
+    found = by_text(text, "2025-12-02")
+    assert found["30pc decline"][C.metric] == "deaths_security_personnel"
+    assert found["50 per cent jump"][C.metric] == "deaths_civilians"
+    money = by_text("Traders in the city suffered losses of 40 per cent in May.", "2025-06-02")
+    assert money["40 per cent"][C.metric] is None
