@@ -3311,6 +3311,29 @@ COUNTS_THE_WORLD = "counts the whole world"
 BREAKDOWN_ITEM_REACH = 60  # characters before a count where the breakdown it ends is read
 
 
+def _group_toll(lex: Lexicon, text: str, fig: _Figure, previous: _Figure | None,
+                base: str | None, population: str) -> str | None:
+    """The group's toll (``deaths_suicide_attacks``) whose breakdown by people ``fig`` is an
+    item of, where no measure counts those people of that toll; else None.
+
+    The list opens right after the toll ("139 deaths, including 66 ...") and goes on item
+    by item ("..., 25 civilians and 48 militants")."""
+    if previous is None or base is None:
+        return None
+    toll = previous.extra.get("group_toll")
+    if toll is None and previous.extra.get("group") not in (None, *lex.scope_groups) and (
+            lex.parts.get((base, previous.extra["group"])) == previous.metric):
+        toll = previous.metric
+        gap = (previous.span_end, fig.span_start)
+    else:
+        gap = (previous.span_start, fig.span_start)
+    if toll is None or lex.parts.get((toll, population)) or not (
+            0 < gap[1] - gap[0] <= BREAKDOWN_ITEM_REACH
+            and P.BREAKDOWN_ITEM_BEFORE.search(text, *gap)):
+        return None
+    return toll
+
+
 def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, int],
                   prev_end: int, nxt: int, previous: _Figure | None) -> None:
     """Make a figure that counts a part of a total carry the part's metric (parts.yaml).
@@ -3353,6 +3376,15 @@ def _compose_part(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, 
                 base = min(near, key=lambda m: abs(m[0] - fig.span_start))[2]
             elif previous is not None:
                 base = previous.extra.get("base") or _hurt_base(lex, previous.metric)
+        toll = _group_toll(lex, text, fig, previous, base, population)
+        if toll is not None:
+            # "the 17 suicide attacks resulted in 139 deaths, including 66 security
+            # personnel and 25 civilians": the people of a group's toll, which no measure
+            # counts, rather than a part of all the dead.
+            fig.metric = None
+            fig.extra["group_toll"], fig.extra["base"] = toll, base
+            fig.extra["how"]["metric"] = f"none: a part of the {toll} before it"
+            return
         part = lex.parts.get((base, population)) if base else None
         if part:
             fig.metric = part

@@ -365,6 +365,9 @@ class Lexicon:
     population_unions: dict[frozenset[str], str] = field(default_factory=dict)
     parts: dict[tuple[str, str], str] = field(default_factory=dict)
     agent_groups: frozenset[str] = frozenset()  # groups "the group" / "its" can refer back to
+    # groups that name what a publisher counts (militant attacks, operations), whose tolls'
+    # people are the plain parts ("security personnel killed" in militant attacks)
+    scope_groups: frozenset[str] = frozenset()
     counted_nouns: frozenset[str] = frozenset()  # "deaths" in "civilian deaths" (lower case)
     outlets: frozenset[str] = frozenset()  # news media that relay figures (lower case)
     # source -> {metric its word names -> metric it counts} (sources.yaml `means`)
@@ -616,9 +619,8 @@ def load_lexicon(
         # A publisher's own alias wins: "KP Police" is never the local name "police".
         source_by_alias.setdefault(written, LOCAL_SOURCE + normalise(written))
 
-    group_by_word, population_by_word, parts, agents, counted_nouns, unions = _read_parts(
-        vocab_dir / "parts.yaml", metrics
-    )
+    group_by_word, population_by_word, parts, agents, scopes, counted_nouns, unions = (
+        _read_parts(vocab_dir / "parts.yaml", metrics))
 
     names = _read(vocab_dir / "names.yaml", packs, required=False)
     not_places = [str(n) for n in (names.get("not_places") or [])]
@@ -665,6 +667,7 @@ def load_lexicon(
         population_finder=_finder(population_by_word),
         parts=parts,
         agent_groups=agents,
+        scope_groups=scopes,
         counted_nouns=counted_nouns,
         outlets=outlets,
         source_means=source_means,
@@ -682,12 +685,13 @@ def _finder(by_word: dict[str, str]) -> WordFinder | None:
 
 def _read_parts(path: Path, metrics: dict[str, Metric]) -> tuple[
         dict[str, str], dict[str, str], dict[tuple[str, str], str], frozenset[str], frozenset[str],
-        dict[frozenset[str], str]]:
+        frozenset[str], dict[frozenset[str], str]]:
     """Read parts.yaml: qualifier words by group, population words, the part table, the
-    groups that act (which "the group" can refer back to), the death and injury nouns a
-    population word before them qualifies, and the populations a list of others makes."""
+    groups that act (which "the group" can refer back to), the groups that name a
+    publisher's scope, the death and injury nouns a population word before them qualifies,
+    and the populations a list of others makes."""
     if not path.exists():
-        return {}, {}, {}, frozenset(), frozenset(), {}
+        return {}, {}, {}, frozenset(), frozenset(), frozenset(), {}
     data = _read(path)
     groups = {normalise(str(w)): str(g) for g, words in (data.get("groups") or {}).items()
               for w in words or []}
@@ -701,9 +705,11 @@ def _read_parts(path: Path, metrics: dict[str, Metric]) -> tuple[
                                   "(want 'metric+qualifier: metric', ids from metrics.yaml)")
         parts[(base, qualifier)] = str(part)
     agents = frozenset(str(a) for a in data.get("agents") or [])
-    unknown = agents - set(groups.values())
+    scopes = frozenset(str(a) for a in data.get("scopes") or [])
+    unknown = (agents | scopes) - set(groups.values())
     if unknown:
-        raise VocabularyError(f"{path.name}: agents {sorted(unknown)} are not among the groups")
+        raise VocabularyError(f"{path.name}: agents or scopes {sorted(unknown)} are not among "
+                              "the groups")
     nouns = frozenset(normalise(str(w)) for w in data.get("counted_nouns") or [])
     known = set(populations.values())
     unions: dict[frozenset[str], str] = {}
@@ -713,5 +719,5 @@ def _read_parts(path: Path, metrics: dict[str, Metric]) -> tuple[
             raise VocabularyError(f"{path.name}: bad union {union!r}: {sorted(ids)} (want two "
                                   "or more population ids, and a population id for the union)")
         unions[ids] = str(union)
-    return groups, populations, parts, agents, nouns, unions
+    return groups, populations, parts, agents, scopes, nouns, unions
 

@@ -3321,3 +3321,16 @@ def test_losses_are_people_lost_only_when_people_own_them() -> None:
     assert found["50 per cent jump"][C.metric] == "deaths_civilians"
     money = by_text("Traders in the city suffered losses of 40 per cent in May.", "2025-06-02")
     assert money["40 per cent"][C.metric] is None
+
+
+def test_the_people_of_a_groups_toll_are_no_part_of_all_the_dead() -> None:
+    text = ("The think tank said the 15 suicide attacks of the year resulted in 120 deaths, "
+            "including 60 soldiers, 35 civilians and 25 militants.")
+    found = by_text(text, "2025-01-04")
+    assert found["120"][C.metric] == "deaths_suicide_attacks"
+    assert [found[n][C.metric] for n in ("60", "35", "25")] == [None, None, None]
+    # The people of the militant attacks' toll are the parts publishers store.
+    kept = by_text("The think tank said 131 deaths occurred in militant attacks in May, "
+                   "including 54 security personnel and 50 civilians.", "2025-06-02")
+    assert kept["54"][C.metric] == "deaths_security_personnel"
+    assert kept["50"][C.metric] == "deaths_civilians"
