@@ -175,13 +175,14 @@ def thread_runner() -> ThreadPoolTaskRunner:
     ``PREFECT_TASKS_RUNNER_THREAD_POOL_MAX_WORKERS`` says otherwise.
 
     Prefect's default is a thread for every submitted task run. Extraction and rendering are
-    pure Python holding the GIL, so a second thread runs them no sooner: it only takes the
-    GIL in turns (every 5 ms, ``sys.getswitchinterval``) and holds another chunk in memory.
-    Those hand-offs cost CPU: on a 1,000-article batch against a running server, rendering
-    took 4.8 CPU-s in one worker against 5.2-5.6 in two, extraction 1.71 against 1.82, and
-    figcheck's process 12.9-13.1 against 13.6 (medians of four alternated runs each; with
-    unbounded threads it was 20.1 against 19.0 for two workers, bench/README.md). The
-    process and Dask runners are the ones that run chunks in parallel.
+    pure Python holding the GIL, so a second thread mostly takes the GIL in turns (at each
+    file write, at each switch interval) and holds another chunk in memory. The turns cost
+    CPU: on a 1,000-article batch against a running server, rendering took 4.8 CPU-s in one
+    worker against 5.2-5.6 in two, extraction 1.71 against 1.82, and figcheck's process
+    12.9-13.1 against 13.6 (medians of four alternated runs each; with unbounded threads it
+    was 20.1 against 19.0 for two workers, bench/README.md). On an idle second core two
+    threads saved about 1 s of wall time on that batch; the process and Dask runners are the
+    ones that run chunks in parallel.
     """
     return ThreadPoolTaskRunner(max_workers=thread_workers())
 

@@ -117,7 +117,7 @@ def test_the_health_check_loads_no_ca_bundle_for_plain_http_and_verifies_https(m
     import threading
 
     class Health(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's name)
+        def do_GET(self):  # http.server calls it by this name
             self.send_response(200 if self.path == "/api/health" else 404)
             self.end_headers()
 
