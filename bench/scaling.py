@@ -13,8 +13,9 @@ after them (2026-12-03), 52 CPU-s after branch i15fast (2026-12-03 04:00, load a
 base 54 CPU-s in the same minutes), 50–53 CPU-s after branch i15b (06:45–07:03, load average 2;
 base 55–63 CPU-s in the same minutes), 1.45 GB; 38–40 CPU-s after branch i15c (16:54–17:01, load
 average 1.5; base 42–43 CPU-s in the same minutes), 1.53 GB; 38.9–39.1 CPU-s after branch i15e
-(2026-12-03 21:55–22:03, load average 1.4–1.8; base 40.6–40.8 in the same minutes), see
-bench/README.md.)
+(2026-12-03 21:55–22:03, load average 1.4–1.8; base 40.6–40.8 in the same minutes); 37.3
+CPU-s (median) after branch i15g (2026-12-03 23:45–12-04 00:05, load average 1.1–3.6; base
+38.2 in the same minutes), see bench/README.md.)
 """
 
 from __future__ import annotations

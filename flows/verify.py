@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache, lru_cache
@@ -92,13 +91,16 @@ def step_task(name: str, fn: Callable[..., Any]) -> Task:
     return task(fn, name=name, **TASK_OPTIONS.get(name, {"cache_policy": NO_CACHE}))
 
 
-# Chunks of per-article work per thread of the thread runner. Each chunk is a task run, whose
-# bookkeeping costs about 5 ms in figcheck's process and 20-30 ms on the server (measured on
-# trivial tasks, bench/README.md); threads need only enough chunks to stay busy while one
-# chunk runs longer than another. On 1,000 articles with two threads, 4 chunks instead of
-# 10 cut the server's CPU during the run from 1.44-1.67 to 1.02-1.27 s and figcheck's by
-# about 0.3-0.4 (medians of two sets of three alternated runs, bench/README.md).
+# Chunks of per-article work per thread of the thread runner, and at least
+# ``THREAD_RUNNER_MIN_CHUNKS`` in all. Each chunk is a task run, whose bookkeeping costs
+# about 5 ms in figcheck's process and 20-30 ms on the server (measured on trivial tasks,
+# bench/README.md); threads need only enough chunks to stay busy while one chunk runs longer
+# than another. On 1,000 articles with two threads, 4 chunks instead of 10 cut the server's
+# CPU during the run from 1.44-1.67 to 1.02-1.27 s and figcheck's by about 0.3-0.4 (medians
+# of two sets of three alternated runs, bench/README.md). The minimum keeps the extraction
+# cache's unit (a chunk) at a quarter of the batch with the one default thread.
 CHUNKS_PER_THREAD = 2
+THREAD_RUNNER_MIN_CHUNKS = 4
 
 
 class PrefectRunner:
@@ -110,7 +112,7 @@ class PrefectRunner:
     hands quoted arguments to the step still wrapped, so it gets them plain.
 
     ``threads`` (the thread runner's workers) sets the chunks to ``CHUNKS_PER_THREAD`` per
-    thread; without it (process and Dask runners, whose workers may be many) articles are
+    thread, at least ``THREAD_RUNNER_MIN_CHUNKS``; without it (process and Dask runners, whose workers may be many) articles are
     cut as the local engine cuts them (``steps.chunked``).
     """
 
@@ -121,7 +123,8 @@ class PrefectRunner:
     def chunks(self, items: Sequence[Any]) -> list[list[Any]]:
         if not self.threads:
             return steps.chunked(items)
-        size = math.ceil(len(items) / (CHUNKS_PER_THREAD * self.threads))
+        count = max(THREAD_RUNNER_MIN_CHUNKS, CHUNKS_PER_THREAD * self.threads)
+        size = math.ceil(len(items) / count)
         return steps.chunked(items, max(1, size))
 
     def _wrap(self, value: Any) -> Any:
@@ -163,26 +166,34 @@ class Results(Sequence[dict[str, Any]]):
         return f"Results({self._items!r})"
 
 
+# The thread runner's default workers (see ``thread_runner``).
+THREAD_WORKERS = 1
+
+
 def thread_runner() -> ThreadPoolTaskRunner:
-    """Prefect's thread runner with one worker per core, unless
+    """Prefect's thread runner with one worker, unless
     ``PREFECT_TASKS_RUNNER_THREAD_POOL_MAX_WORKERS`` says otherwise.
 
     Prefect's default is a thread for every submitted task run. Extraction and rendering are
-    pure Python holding the GIL, so threads beyond the cores only add switching and hold
-    more chunks in memory at once: on a 1,000-article batch against a running server,
-    figcheck's process used 19.0 CPU-s with two workers against 20.1 unbounded (three runs
-    each, bench/README.md).
+    pure Python holding the GIL, so a second thread mostly takes the GIL in turns (at each
+    file write, at each switch interval) and holds another chunk in memory. The turns cost
+    CPU: on a 1,000-article batch against a running server, rendering took 4.8 CPU-s in one
+    worker against 5.2-5.6 in two, extraction 1.71 against 1.82, and figcheck's process
+    12.9-13.1 against 13.6 (medians of four alternated runs each; with unbounded threads it
+    was 20.1 against 19.0 for two workers, bench/README.md). On an idle second core two
+    threads saved about 1 s of wall time on that batch; the process and Dask runners are the
+    ones that run chunks in parallel.
     """
     return ThreadPoolTaskRunner(max_workers=thread_workers())
 
 
 def thread_workers() -> int:
     """Threads of figcheck's thread runner: ``PREFECT_TASKS_RUNNER_THREAD_POOL_MAX_WORKERS``
-    if set, else one per core."""
+    if set, else ``THREAD_WORKERS``."""
     from prefect.settings import get_current_settings
 
     configured = get_current_settings().tasks.runner.thread_pool_max_workers
-    return configured or os.cpu_count() or 1
+    return configured or THREAD_WORKERS
 
 
 def _run_name() -> str:

@@ -677,7 +677,7 @@ def _date_figures(text: str) -> list[_Figure]:
         hi = min(n, hint.end() + P.DATE_AFTER_MONTH)
         for rx in _date_patterns_at(text, hint.start(), hint.end(), lo):
             pos = max(lo, last_hi.get(rx, 0))
-            if rx is P.DATE_MONTH_YEAR:
+            if rx in _MATCHED_AT_MONTH:
                 # Its match around this month name starts at the name (and no match before
                 # it can reach into the name): tried there alone, not across the window.
                 m = rx.match(text, hint.start(), hi) if hint.start() >= pos else None
@@ -708,6 +708,12 @@ _DAY_SUFFIXES = ("st", "nd", "rd", "th")
 _MONTH_ONLY_WORD_ENDS = ("in", "during", "for", "over", "of", "since", "by", "until", "from",
                          "early", "late", "last", "this", "mid", "mid-", "with", "to",
                          "against")
+
+
+# The month-based date patterns whose matches start at the month name: "March 2024"; "October
+# saw ..." and "..., June 47" (only look-behinds before the name). No month name holds
+# another's first three letters (the ``P.MONTH_HINT``) but at its start.
+_MATCHED_AT_MONTH = (P.DATE_MONTH_YEAR, P.DATE_MONTH_SUBJECT, P.DATE_MONTH_LISTED)
 
 
 def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Pattern[str]]:

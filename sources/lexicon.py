@@ -190,17 +190,24 @@ def spans_together(finders: tuple[WordFinder | None, ...], text: str, low: str |
             or any(f.fast is not None and f.heads is None for f in present)):
         return [f.spans(text, low) if f is not None else [] for f in finders]
     _union, owners = _heads_pattern(present)
+    apart = _apart_heads(present)
     at = _word_ends(present, low)
     viable = _viable_places(present, at, low)
     # Finder k's candidates at k; those of its exact words (acronyms, names as written) at
     # k + len(present).
     candidates: list[list[int]] = [[] for _ in range(2 * len(present))]
+    for head in apart:
+        # (Every finder that owns it needs a second word after it: those places only.)
+        rx, which = _followed_pattern(present, head)
+        places = [m.start() for m in rx.finditer(low)]
+        for k in which:
+            candidates[k].extend(places)
     for tail, starts in at.items():
         # The match is the end of one word, from its first place that can begin a finder's
         # match; the later places in it that can are found from the word itself.
         for j in range(len(tail)):
             ks = owners.get(tail[j:])
-            if not ks:
+            if not ks or tail[j:] in apart:
                 continue
             places = [q + j for q in starts] if j else starts
             kept = viable.get(tail[j:])
@@ -232,9 +239,10 @@ def _viable_places(finders: tuple[WordFinder, ...], at: dict[str, list[int]], lo
     each finder's spans exactly.)"""
     uses: defaultdict[str, int] = defaultdict(int)
     owners = _heads_pattern(finders)[1]
+    apart = _apart_heads(finders)
     for tail, starts in at.items():
         for j in range(len(tail)):
-            if tail[j:] in owners:
+            if tail[j:] in owners and tail[j:] not in apart:
                 uses[tail[j:]] += len(starts)
     viable = {}
     for head, count in uses.items():
@@ -269,9 +277,10 @@ def _followed_pattern(finders: tuple[WordFinder, ...], head: str
 
 
 def _word_ends(finders: tuple[WordFinder, ...], low: str) -> dict[str, list[int]]:
-    """What ``_heads_pattern(finders)[0].finditer(low)`` finds, as ``{match: [starts]}``
-    (grouped by the matched string: most matches repeat a few common words, "the", "on",
-    "security", and the finders' candidates are built once per distinct string).
+    """What the union of the first words of ``finders`` but those scanned apart
+    (``_apart_heads``) finds in ``low``, as ``{match: [starts]}`` (grouped by the matched
+    string: most matches repeat a few common words, "on", "security", and the finders'
+    candidates are built once per distinct string).
 
     That union of first words ends at a word end and holds word characters only, so in each
     word it matches the longest end of the word that is a first word, once. Its own scan
@@ -299,10 +308,33 @@ def _word_ends(finders: tuple[WordFinder, ...], low: str) -> dict[str, list[int]
 @cache
 def _reversed_heads_pattern(finders: tuple[WordFinder, ...]
                             ) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The first words of ``finders`` reversed, as a prefix tree (whose greedy tails take the
-    longest word on a path): after a non-word character (captured as group 1), and alone."""
-    tree = alternation(head[::-1] for head in _heads_pattern(finders)[1])
+    """The first words of ``finders`` but those scanned apart (``_apart_heads``) reversed,
+    as a prefix tree (whose greedy tails take the longest word on a path): after a non-word
+    character (captured as group 1), and alone."""
+    apart = _apart_heads(finders)
+    tree = alternation(head[::-1] for head in _heads_pattern(finders)[1] if head not in apart)
     return re.compile(rf"\W({tree})"), re.compile(tree)
+
+
+# First words so common in English text that reading each of their places from the shared
+# scan costs more than a scan of their own: "the" is about a third of the union's matches,
+# and the finders that own it all need a second word after it ("the world", "the year
+# before"), which most of its places lack.
+SCANNED_APART = ("the",)
+
+
+@cache
+def _apart_heads(finders: tuple[WordFinder, ...]) -> frozenset[str]:
+    """The first words of ``SCANNED_APART`` that ``finders`` own and that every owner needs
+    a second word after (``_followed_pattern``): ``spans_together`` takes their places from
+    the scan for them followed by one of those second words, which finds exactly the places
+    the union's scan would have kept for them (``_viable_places``), and the union leaves
+    them out (each place a union match fewer). A first word an owner can match alone stays
+    in the union."""
+    owners = _heads_pattern(finders)[1]
+    apart = frozenset(head for head in SCANNED_APART if head in owners
+                      and _followed_pattern(finders, head)[1] == frozenset(owners[head]))
+    return apart if len(apart) < len(owners) else frozenset()  # (the union needs a word)
 
 
 @cache

@@ -292,7 +292,13 @@ def test_vocabularies_found_in_one_scan_as_each_finds_them() -> None:
         _RANK_WORDS,
         _RELATIVE,
     )
-    from sources.lexicon import _viable_places, _word_ends, load_lexicon, spans_together
+    from sources.lexicon import (
+        _apart_heads,
+        _viable_places,
+        _word_ends,
+        load_lexicon,
+        spans_together,
+    )
     from sources.numbers import WORD_RUNS
 
     lex = load_lexicon()
@@ -302,15 +308,17 @@ def test_vocabularies_found_in_one_scan_as_each_finds_them() -> None:
                _PERIOD_AFTER_THE)
     found = filtered = 0
     present = tuple(f for f in finders if f is not None)
+    # "the" is read by a scan of its own, for its places before a second word only.
+    assert _apart_heads(present) == {"the"}
     for text in _random_texts(_VOCABULARY_PIECES, 31, 6000) + TEXTS:
         low = text.lower()
         expected = [f.spans(text, low) if f is not None else [] for f in finders]
         assert spans_together(finders, text, low) == expected, text
         found += sum(map(len, expected))
         if len(low) == len(text):
-            filtered += "the" in _viable_places(present, _word_ends(present, low), low)
+            filtered += bool(_viable_places(present, _word_ends(present, low), low))
     assert found > 20000
-    assert filtered > 1000  # the places of "the" were narrowed in many texts
+    assert filtered > 1000  # the places of "a" and "on" were narrowed in many texts
     # (Words as written are narrowed from the lower-cased text: spaces lower-case to spaces.)
     spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if re.match(r"\s", c)]
     assert len(spaces) > 20 and all(re.fullmatch(r"\s", c.lower()) for c in spaces)
@@ -323,14 +331,18 @@ def test_word_ends_read_backwards_as_the_union_finds_them() -> None:
     from collections import defaultdict
 
     from sources.extract import _RELATIVE
-    from sources.lexicon import _heads_pattern, _word_ends, load_lexicon
+    from sources.lexicon import _apart_heads, _heads_pattern, _word_ends, load_lexicon
     from sources.numbers import WORD_RUNS
+    from sources.patterns import alternation
 
     lex = load_lexicon()
     present = tuple(f for f in (lex.metric_finder, lex.modifier_finder, lex.not_place_finder,
                                 lex.region_finder, lex.source_finder, _RELATIVE,
                                 lex.group_finder, lex.population_finder, WORD_RUNS) if f)
-    union = _heads_pattern(present)[0]
+    # (The union of the first words but those scanned apart, "the".)
+    apart = _apart_heads(present)
+    assert apart == {"the"}
+    union = re.compile(rf"(?:{alternation(h for h in _heads_pattern(present)[1] if h not in apart)})(?!\w)")
     inside = 0
     for text in _random_texts(_VOCABULARY_PIECES, 37, 6000) + TEXTS + ["", "the", " the"]:
         low = text.lower()
@@ -442,3 +454,27 @@ def test_a_match_inside_a_word_hides_what_it_overlaps_in_the_shared_scan_too() -
         low = text.lower()
         assert spans_together((c_d, bc), text, low) == [c_d.spans(text, low), bc.spans(text, low)]
     assert c_d.spans("xbc d", "xbc d") == []  # hidden, as by the finder's own scan
+
+
+def test_the_is_scanned_apart_only_where_every_finder_needs_a_word_after_it() -> None:
+    """"the" leaves the shared scan's union (its places read from a scan for it before a
+    second word) only when every finder that owns it needs one: a finder of "the" alone
+    keeps it in the union, and each finder still finds its own spans either way, inside
+    words ("bathe world") too."""
+    from sources.lexicon import _apart_heads, _word_regex, spans_together, word_finder
+
+    def finder(words: list[str]):
+        return word_finder(words, _word_regex(P.alternation(words), re.IGNORECASE))
+
+    the_world, the_alone, cat = finder(["the world", "dog"]), finder(["the", "cat"]), finder(["cat"])
+    assert _apart_heads((the_world, cat)) == {"the"}
+    assert _apart_heads((the_world, the_alone)) == frozenset()
+    only_the = finder(["the world"])
+    assert _apart_heads((only_the,)) == frozenset()  # (the union keeps a word to scan for)
+    texts = ["the world", "The  World, the dog", "bathe world the", "the the world thecat",
+             "cat the\nworld", "the worlds the"]
+    for finders in ((the_world, cat), (the_world, the_alone), (the_alone, the_world, cat),
+                    (only_the, cat)):
+        for text in texts:
+            low = text.lower()
+            assert spans_together(finders, text, low) == [f.spans(text, low) for f in finders]

@@ -109,3 +109,33 @@ def test_the_flows_imports_run_once_between_the_launch_and_the_wait(monkeypatch)
     # The second call finds the server running and only does its own work.
     assert events == ["launched", "imports", "waited", "imports"]
     monkeypatch.setattr(prefect_server, "_server", None)  # the fake is not for other tests
+
+
+def test_the_health_check_loads_no_ca_bundle_for_plain_http_and_verifies_https(monkeypatch):
+    import http.server
+    import ssl
+    import threading
+
+    class Health(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # http.server calls it by this name
+            self.send_response(200 if self.path == "/api/health" else 404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    verified: list[object] = []
+    real = ssl.create_default_context
+    monkeypatch.setattr(
+        ssl, "create_default_context", lambda *a, **k: verified.append(k) or real(*a, **k)
+    )
+    with http.server.HTTPServer(("127.0.0.1", 0), Health) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            prefect_server._check_configured(f"http://127.0.0.1:{server.server_port}/api")
+        finally:
+            server.shutdown()
+    assert verified == []  # answered over plain HTTP, without loading the CA bundle
+    with pytest.raises(prefect_server.EnvironmentProblem):
+        prefect_server._check_configured(f"https://127.0.0.1:{prefect_server._free_port()}/api")
+    assert len(verified) == 1  # an https address is verified as always
