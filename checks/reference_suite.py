@@ -198,8 +198,7 @@ def _changes(refs: pd.DataFrame, totals: pd.Series, own: pd.Series, tol: Toleran
     for i, row in changes.iterrows():
         key = (row[R.source], row[R.period], row[R.definition], row[R.metric], row[R.region])
         old = (row[R.source], row[R.base_period], row[R.definition], row[R.metric], row[R.region])
-        new_count, old_count = ((own[(row[R.document], *k)] if (row[R.document], *k) in own.index
-                                 else totals.get(k)) for k in (key, old))
+        new_count, old_count = (_count(own, totals, row[R.document], k) for k in (key, old))
         if new_count is None or old_count is None or not old_count > 0:
             continue
         interval = stated_interval(
@@ -213,6 +212,12 @@ def _changes(refs: pd.DataFrame, totals: pd.Series, own: pd.Series, tol: Toleran
             interval.high if interval.high is not None else np.nan,
         ]
     return out
+
+
+def _count(own: pd.Series, totals: pd.Series, document: str, key: tuple) -> float | None:
+    """The count under ``key`` that ``document`` gives, else any document's, else None."""
+    mine = (document, *key)
+    return own[mine] if mine in own.index else totals.get(key)
 
 
 def selection_hierarchies(

@@ -112,8 +112,9 @@ class PrefectRunner:
     hands quoted arguments to the step still wrapped, so it gets them plain.
 
     ``threads`` (the thread runner's workers) sets the chunks to ``CHUNKS_PER_THREAD`` per
-    thread, at least ``THREAD_RUNNER_MIN_CHUNKS``; without it (process and Dask runners, whose workers may be many) articles are
-    cut as the local engine cuts them (``steps.chunked``).
+    thread, at least ``THREAD_RUNNER_MIN_CHUNKS``; without it (process and Dask runners,
+    whose workers may be many) articles are cut as the local engine cuts them
+    (``steps.chunked``).
     """
 
     def __init__(self, quoted: bool = False, threads: int | None = None) -> None:
