@@ -1861,10 +1861,11 @@ def _widened_clause(ctx: _Context, fig: _Figure, clause: tuple[int, int], sent: 
     figure's words also reach past the figure after it (a share the percent after it
     restates)."""
     text = ctx.text
-    if P.FROM_LEVEL_OPEN.fullmatch(text, clause[0], fig.span_start) and (
+    if P.LEVEL_OPEN.fullmatch(text, clause[0], fig.span_start) and (
             P.CHANGE_VERB_COMMA_BEFORE.search(text, max(sent[0], clause[0] - 60), clause[0])):
-        # "Attacks in KP have climbed steadily, from 260 in 2021 ...": the levels of the
-        # change its verb told, whose subject names the measure.
+        # "Attacks in KP have climbed steadily, from 260 in 2021 ...", "Deaths rose sharply,
+        # reaching 3,000": the levels of the change its verb told, whose subject names the
+        # measure.
         clause = (_clause(ctx, clause[0] - 1, clause[0] - 1, sent)[0], clause[1])
     if previous is None and fig.kind == COUNT and P.COLON_BEFORE.search(
             text, max(sent[0], clause[0] - 4), clause[0]) and not P.LABEL_LINE_START.search(

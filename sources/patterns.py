@@ -661,11 +661,15 @@ TABLE_RULE = re.compile(r"[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*")
 TALLY_OF_A_YEAR_AFTER = re.compile(
     r"\s+(?:[^\W\d_][\w-]*\s+){0,2}(?:toll|tally|tallies|figures|data|numbers|report"
     r"|statistics|edition|review)\b", re.IGNORECASE)
-# "Attacks in KP have climbed steadily, from 260 in 2021 to 495 in 2022": the levels of a
-# change after the comma that follows its verb (FROM_LEVEL_OPEN: the clause opens on "from").
+# "Attacks in KP have climbed steadily, from 260 in 2021 to 495 in 2022", "Deaths rose
+# sharply, reaching 3,000": the levels of a change after the comma that follows its verb
+# (LEVEL_OPEN: the clause opens on the level it started from or the one it reached).
 CHANGE_VERB_COMMA_BEFORE = re.compile(
     rf"\b(?:{alternation(CHANGE_VERBS)})(?:\s+[^\W\d_]+ly)?\s*,\s*\Z", re.IGNORECASE)
-FROM_LEVEL_OPEN = re.compile(r"\s*from\s+", re.IGNORECASE)
+LEVEL_OPEN = re.compile(
+    r"\s*(?:from|reaching|to\s+reach|hitting|(?:climbing|rising|jumping|soaring|surging"
+    r"|falling|dropping|declining)\s+to)\s+(?:a\s+(?:total|high|record)\s+of\s+)?",
+    re.IGNORECASE)
 # A list of figures a colon opens: "Its attacks have grown year after year: 573 in 2021, ...".
 COLON_BEFORE = re.compile(r":\s*\Z")
 # An aside on how a subject is counted: "..., as the index counts them, were 643".

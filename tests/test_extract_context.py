@@ -2625,6 +2625,13 @@ def test_the_levels_after_a_change_verb_and_a_comma_measure_its_subject() -> Non
     other = by_text("PESHAWAR: Terrorist attacks in Khyber Pakhtunkhwa were discussed, from 250 "
                     "officials at the meeting.", published="2023-12-22")
     assert other["250"][C.metric] != "attacks"
+    # ... nor after the level it reached: "..., reaching 3,100", "..., climbing to 480".
+    reached = by_text("Militancy-linked fatalities in the province rose sharply, reaching 3,100 "
+                      "in 2025. Attacks fell, dropping to 12 in May.", published="2026-01-04")
+    assert (reached["3,100"][C.metric], reached["12"][C.metric]) == ("deaths", "attacks")
+    # What reached it is the subject's measure or none: violence is no count.
+    assert by_text("Violence escalated, reaching 300 in May.", published="2025-06-04")[
+        "300"][C.metric] is None
 
 
 def test_a_year_naming_a_toll_is_no_count_and_a_revised_figure_is_no_current_one() -> None:
