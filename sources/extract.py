@@ -2209,6 +2209,9 @@ def _phrase_period(m: re.Match, year_hint: int | None, pub: date | None
         if "nmon" in g:
             n = P.MONTH_COUNT_WORDS.get(g["nmon"].lower()) or int(g["nmon"])
             return resolve("my", lambda y: T.months(y, 1, n)), None
+        if "nq" in g:
+            n = P.MONTH_COUNT_WORDS.get(g["nq"].lower()) or int(g["nq"])
+            return resolve("nqy", lambda y: T.months(y, 1, 3 * n)), None
         if "lmon" in g:
             n = P.MONTH_COUNT_WORDS.get(g["lmon"].lower()) or int(g["lmon"])
             return resolve("ly", lambda y: T.months(y, 13 - n, 12)), None

@@ -1818,6 +1818,8 @@ PERIOD_PHRASE = re.compile(
     # "the first eleven months of 2024", "the first 10 months"
     rf"|\b(?:the\s+)?first\s+(?P<nmon>two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])"
     rf"\s+months(?:{_OF_YEAR}{_year_slot('my')})?"
+    # "the first three quarters of 2024": the months to the end of the last of them
+    rf"|\b(?:the\s+)?first\s+(?P<nq>two|three|[23])\s+quarters(?:{_OF_YEAR}{_year_slot('nqy')})?"
     # "the last three months of 2024": the year's end (without a year, "the last three months"
     # runs back from the article, a relative period read elsewhere)
     rf"|\b(?:the\s+)?(?:last|final|closing)\s+(?P<lmon>two|three|four|five|six|seven|eight|nine"

@@ -293,6 +293,8 @@ def test_the_month_of_a_month_is_a_date_and_sets_the_articles_period() -> None:
         ("In the first half of 2023, 389 attacks were recorded.", "389", "2023-01/2023-06"),
         ("From January to September 2023, 640 attacks took place.", "640", "2023-01/2023-09"),
         ("The first eleven months of 2024 saw 1,050 attacks.", "1,050", "2024-01/2024-11"),
+        ("Militants killed 910 people in the first three quarters of 2023.", "910",
+         "2023-01/2023-09"),
         ("Spending rose to Rs2,100 billion in fiscal year 2024-25.", "Rs2,100 billion",
          "2024-07/2025-06"),
     ],
