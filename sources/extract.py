@@ -5269,6 +5269,7 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure],
             # "violence fell by 46%, with fatalities falling from 178 to 96": the counts of a
             # sentence that gives a statistic are the statistic's.
             on_subject[bisect_right(ctx.sentence_starts, fig.span_start) - 1] = True
+    _tolls_over_time_on_subject(ctx, figs, on_subject)
     _fact_boxes_on_subject(ctx, on_subject)
     for fig in figs:
         if fig.attributed_to:
@@ -5300,6 +5301,29 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure],
             why = ("present tense, no period named" if said.startswith("the publication year")
                    else "the opening's year is the edition's")
             how["period"] = f"the publication year's {name} edition (data year {year}; {why})"
+
+
+# How a figure's binding says its sentence dated it (``_bind_period``), not the article.
+_SENTENCE_PERIOD = ("its own", "the sentence")
+
+
+def _tolls_over_time_on_subject(ctx: _Context, figs: list[_Figure],
+                                on_subject: dict[int, bool]) -> None:
+    """Mark the sentences that tell one measure's levels in two periods they name ("deaths
+    rose to 1,524 in 2023 from 980 in 2022", "from 1,620 in 2024 to 2,331 in 2025"): a toll
+    followed over months or years is a statistic over many events, as a change is, which
+    no story of one event tells. (A day is an event's date, not such a period.)"""
+    periods: dict[tuple[int, str], set[str]] = {}
+    for fig in figs:
+        if fig.kind != COUNT or not fig.metric or not fig.period or len(fig.period) == 10:
+            continue
+        if not fig.extra.get("how", {}).get("period", "").startswith(_SENTENCE_PERIOD):
+            continue
+        idx = bisect_right(ctx.sentence_starts, fig.span_start) - 1
+        periods.setdefault((idx, fig.metric), set()).add(fig.period)
+    for (idx, _metric), named in periods.items():
+        if len(named) > 1:
+            on_subject[idx] = True
 
 
 def _on_subject(ctx: _Context, lex: Lexicon, fig: _Figure, by_sentence: dict[int, bool]

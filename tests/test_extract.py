@@ -376,6 +376,18 @@ def test_attribution_stays_in_its_sentence() -> None:
     assert [c[C.attributed_to] for c in found] == ["PIPS", "PIPS"]
 
 
+def test_a_toll_followed_over_years_is_the_report_storys_statistic() -> None:
+    text = ("ISLAMABAD: Violence grew for a third year, the Pak Institute for Peace Studies said "
+            "in its annual report on Sunday.\nPIPS recorded 310 attacks in 2024.\n"
+            "Fatalities rose to 910 in 2024 from 720 in 2023.\n"
+            "Separately, 90 people died in floods in Sindh in 2024.")
+    found = {c[C.text]: c for c in claims(text, published="2025-01-06")}
+    assert (found["910"][C.attributed_to], found["720"][C.attributed_to]) == ("PIPS", "PIPS")
+    assert "the article's only source so far" in found["910"][C.binding]
+    # One year's toll of one event is no such statistic, whatever the story is about.
+    assert found["90"][C.attributed_to] is None
+
+
 def test_claim_ids_number_in_text_order() -> None:
     df = extract_claims("First 10 attacks, then 20 attacks, then 30.", "art", PUB)
     assert list(df[C.claim_id]) == ["art#1", "art#2", "art#3"]
