@@ -3618,6 +3618,9 @@ def _respectively_places_and_times(ctx: _Context, lex: Lexicon, claims: list[_Fi
                     fig.metric, fig.extra["group"] = part, doers[-1][2]
         years = [r for r in sc.refs if run[-1].span_end <= r.pos < said.start()
                  and not r.release]
+        if len(years) == 1 < len(run):
+            # "... against the 226 and 148 of 2019 respectively": one time for all of them.
+            years *= len(run)
         if len(years) == len(run):
             for fig, ref in zip(run, years):
                 fig.period = ref.period
@@ -3629,6 +3632,30 @@ def _respectively_places_and_times(ctx: _Context, lex: Lexicon, claims: list[_Fi
                 fig.region = code
                 fig.extra["how"]["region"] = (f"'respectively' ({text[ps:pe]}, "
                                               f"{region_name(lex, code)})")
+        elif (compared := _compared_one_by_one(text, figs, run)) is not None:
+            # "Balochistan reported 138 deaths and KP 122 in 2020, against the 226 and 148 of
+            # 2019 respectively": each level is compared with the earlier figure of its place.
+            for fig, earlier in zip(run, compared):
+                fig.region = earlier.region
+                fig.extra["how"]["region"] = (
+                    f"'respectively' (as {text[earlier.span_start:earlier.span_end]}, "
+                    f"{region_name(lex, earlier.region)})")
+
+
+def _compared_one_by_one(text: str, figs: list[_Figure], run: list[_Figure]
+                         ) -> list[_Figure] | None:
+    """The figures a "respectively" list is compared with, in order: as many counts of its
+    measure right before the comparison word that opens it ("against", "compared to"), each
+    of its own place; None when there are not."""
+    start = figs.index(run[0])
+    before = [f for f in figs[:start] if f.kind == COUNT and f.metric == run[-1].metric]
+    earlier = before[-len(run):]
+    if len(earlier) != len(run) or not P.COMPARED_LIST_OPEN.search(
+            text, earlier[-1].span_end, run[0].span_start):
+        return None
+    if any(f.region is None for f in earlier) or len({f.region for f in earlier}) != len(run):
+        return None
+    return earlier
 
 
 def _listed_places(ctx: _Context, lo: int, hi: int, n: int) -> list[tuple[int, int, str]]:
@@ -5304,7 +5331,7 @@ def _article_sources(ctx: _Context, lex: Lexicon, figs: list[_Figure],
 
 
 # How a figure's binding says its sentence dated it (``_bind_period``), not the article.
-_SENTENCE_PERIOD = ("its own", "the sentence")
+_SENTENCE_PERIOD = ("its own", "the sentence", "'respectively'")
 
 
 def _tolls_over_time_on_subject(ctx: _Context, figs: list[_Figure],

@@ -1032,6 +1032,11 @@ IN_BEFORE = re.compile(r"\bin\s+\Z", re.IGNORECASE)
 # (LIST_SEPARATOR), then the word that pairs them in order.
 RESPECTIVELY_AFTER = re.compile(r"(?:\s+[^\W\d_]+){0,2}?,?\s+respectively\b", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+# The comparison that opens a list of earlier levels: "..., against the 226 and 148 of 2019
+# respectively", "compared with 40 and 31".
+COMPARED_LIST_OPEN = re.compile(
+    r"\b(?:against|compared\s+(?:to|with)|versus|vs\.?|from)\s+(?:the\s+|a\s+)?\Z",
+    re.IGNORECASE)
 # Past-tense markers: a sentence without a time reference is dated to the publication year
 # only when it is in the present tense ("Durrani estimates that ...").
 PAST_TENSE = re.compile(

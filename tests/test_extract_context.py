@@ -2583,6 +2583,18 @@ def test_respectively_pairs_figures_with_places_and_years_in_order() -> None:
     assert plain["30"][C.region] != "PK-KP"
 
 
+def test_levels_compared_respectively_take_the_places_of_the_figures_before() -> None:
+    text = ("Sindh recorded 61 deaths and Punjab reported 44 deaths in 2021 against the 90 and "
+            "25 of 2020 respectively.")
+    found = by_text(text, published="2022-01-05")
+    assert [(found[n][C.region], found[n][C.period]) for n in ("90", "25")] == [
+        ("PK-SD", "2020"), ("PK-PB", "2020")]
+    # Without a comparison opening the list, the earlier figures lend no places.
+    listed = by_text("Sindh recorded 61 deaths and Punjab reported 44 deaths in 2021, while 90 "
+                     "and 25 died in accidents respectively.", published="2022-01-05")
+    assert "respectively" not in listed["90"][C.binding]
+
+
 def test_a_count_apposed_to_a_comparatives_noun_measures_it_there() -> None:
     text = ("ISLAMABAD: KP and Balochistan saw 30 and 20 attacks in August, with Balochistan "
             "suffering more deaths, 50, against 20 in Khyber Pakhtunkhwa, PIPS said.")
