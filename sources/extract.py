@@ -155,6 +155,9 @@ class _TimeRef:
     explicit_year: bool = False
     end: int = -1  # where the reference's words end (-1: unknown)
     release: bool = False  # "released on Thursday": when a report came out, not a period
+    # "last month", "last year": counted back from the publication day, which a story
+    # comparing with the period before its own may not mean ("up from last month's 81")
+    from_publication: bool = False
     how: str = ""  # for the binding note: "'the second quarter of 2024'"
 
 
@@ -702,6 +705,8 @@ def _date_figures(text: str) -> list[_Figure]:
 # After a month name's first three letters: the rest of the name, then a number ("June 27",
 # "Sept. 2024"): "June 27" needs one of one or two digits, "March 2024" of four.
 _MONTH_REST_NUMBER = re.compile(r"[a-z]*\.?\s+([0-9]+)")
+# ... then "'s" ("April's").
+_MONTH_REST_POSSESSIVE = re.compile(r"[a-z]*['’]s\b")
 _DAY_SUFFIXES = ("st", "nd", "rd", "th")
 # The last letters of the words "In March", "mid-June", "the month of May" open with
 # (``P.DATE_MONTH_ONLY``; compared in lower case, so a few more words pass, which is safe).
@@ -710,10 +715,11 @@ _MONTH_ONLY_WORD_ENDS = ("in", "during", "for", "over", "of", "since", "by", "un
                          "against")
 
 
-# The month-based date patterns whose matches start at the month name: "March 2024"; "October
-# saw ..." and "..., June 47" (only look-behinds before the name). No month name holds
-# another's first three letters (the ``P.MONTH_HINT``) but at its start.
-_MATCHED_AT_MONTH = (P.DATE_MONTH_YEAR, P.DATE_MONTH_SUBJECT, P.DATE_MONTH_LISTED)
+# The month-based date patterns whose matches start at the month name: "March 2024", "April's";
+# "October saw ..." and "..., June 47" (only look-behinds before the name). No month name
+# holds another's first three letters (the ``P.MONTH_HINT``) but at its start.
+_MATCHED_AT_MONTH = (P.DATE_MONTH_YEAR, P.DATE_MONTH_POSSESSIVE, P.DATE_MONTH_SUBJECT,
+                     P.DATE_MONTH_LISTED)
 
 
 def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Pattern[str]]:
@@ -738,6 +744,8 @@ def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Patte
         out.append(P.DATE_MONTH_LISTED)  # "..., June 47, July 1,105": a list's item
     if digits == 4:
         out.append(P.DATE_MONTH_YEAR)  # "March 2024"
+    if _MONTH_REST_POSSESSIVE.match(text, end):
+        out.append(P.DATE_MONTH_POSSESSIVE)  # "April's"
     if start and text[start - 1].isspace():
         k = start - 1
         while k > 0 and text[k - 1].isspace():
@@ -784,7 +792,8 @@ def _date_from_match(rx: re.Pattern[str], m: re.Match[str]) -> _Figure | None:
     if rx is P.DATE_MONTH_YEAR:
         return _Figure(m.start(), m.end(), "date", year=int(m.group("year")),
                        month=_month(m.group("mon")))
-    if rx is P.DATE_MONTH_ONLY or rx is P.DATE_MONTH_SUBJECT or rx is P.DATE_MONTH_LISTED:
+    if rx is P.DATE_MONTH_ONLY or rx is P.DATE_MONTH_SUBJECT or rx is P.DATE_MONTH_LISTED or (
+            rx is P.DATE_MONTH_POSSESSIVE):
         return _Figure(m.start(), m.end(), "date", month=_month(m.group("mon")))
     month, day = _month(m.group("mon")), int(m.group("day"))
     year = int(m.group("year")) if m.group("year") else None
@@ -2512,7 +2521,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             continue
         period = _relative_period(rel, pub)
         if period:
-            refs.append(_TimeRef(s, period, is_base=base, end=_e, how=how))
+            refs.append(_TimeRef(s, period, is_base=base, end=_e, how=how,
+                                 from_publication=True))
     if pub is not None and P.holds_any(ctx.text, *sent, P.PAST_SPAN_WORDS):
         for m in P.PAST_SPAN.finditer(ctx.text, *sent):
             if any(ps <= m.start() < pe for ps, pe in read) or P.SPAN_OF_A_TREND_BEFORE.search(
@@ -2634,6 +2644,20 @@ def _attached(text: str, fig: _Figure, sc: _Scope, limit: int) -> _TimeRef | Non
         return ref  # "19 deaths in September": a month's date holds its preposition
     if not ref.explicit_year and ref.is_base and P.RELATIVE_GAP.fullmatch(
             text, fig.span_end, ref.pos):
+        return ref
+    return None
+
+
+def _owned_before(text: str, fig: _Figure, sc: _Scope) -> _TimeRef | None:
+    """The period that owns a figure from before it: "April's tally of 81", "2023's 1,524",
+    "the previous month's 81". (Not "last month's 81": in "85 attacks in May, up from last
+    month's 81" the writer counts back from May, not from the publication day.)"""
+    i = bisect_left(sc.refs_pos, fig.span_start) - 1
+    if i < 0:
+        return None
+    ref = sc.refs[i]
+    if 0 <= ref.end <= fig.span_start and not ref.from_publication and (
+            P.TIME_OWNS_GAP.fullmatch(text, ref.end, fig.span_start)):
         return ref
     return None
 
@@ -4019,7 +4043,7 @@ def _extract_claims(
         for k, fig in enumerate(claims):
             if sc.refs and fig.kind != DATE and fig.kind not in CHANGE_KINDS and (
                     fig.kind != FACTOR):
-                own = _attached(text, fig, sc, nexts[k])
+                own = _attached(text, fig, sc, nexts[k]) or _owned_before(text, fig, sc)
                 if own is not None:
                     owns[k] = own
         # "151 attacks, 293 deaths, and 487 injuries recorded in the first half of 2022": a

@@ -829,6 +829,13 @@ DATE_MONTH_SUBJECT = re.compile(
     r"(?:was|proved|saw|witnessed|recorded|registered|remained|became|brought|marked|turned"
     r"|accounted\s+for|had|logged|produced|claimed)\b)"
 )
+# Between a period and the figure it owns: "April's tally of 81", "2023's 1,524".
+TIME_OWNS_GAP = re.compile(
+    r"['’]s\s+(?:(?:tally|total|count|figure|toll|number|level)\s+(?:of\s+)?)?",
+    re.IGNORECASE)
+# "April's tally of 81", "up from March's 70": a month that owns a figure, without a
+# preposition (no other word a month name spells takes "'s").
+DATE_MONTH_POSSESSIVE = re.compile(rf"(?P<mon>{_MONTH})(?=['’]s\b)")
 # "May saw 52 incidents, June 47, July 1,105 and August 64": a month that heads an item
 # of a list, right before the item's count (a number no day can be: above 31, or with
 # thousands), dates that count.

@@ -303,6 +303,23 @@ def test_period_phrases_are_intervals(sentence: str, figure: str, period: str) -
     assert by_text(sentence)[figure][C.period] == period
 
 
+def test_a_period_that_owns_a_figure_dates_it() -> None:
+    text = ("PIPS counted 74 attacks in Pakistan in October, slightly more than September's "
+            "tally of 70 and well above August’s 52.")
+    found = by_text(text, "2024-11-04")
+    assert [found[n][C.period] for n in ("74", "70", "52")] == ["2024-10", "2024-09", "2024-08"]
+    assert "its own 'September'" in found["70"][C.binding]
+    # "the previous month's" counts back from the month the sentence names.
+    before = by_text("PIPS counted 74 attacks in Pakistan in October, up from the previous "
+                     "month's 70.", "2024-11-04")
+    assert before["70"][C.period] == "2024-09"
+    # "Last month's" counts back from the publication day, which the comparison may not
+    # mean; it does not own the figure.
+    last = by_text("PIPS counted 74 attacks in Pakistan in October, up from last month's 70.",
+                   "2024-11-04")
+    assert "its own" not in last["70"][C.binding]
+
+
 def test_the_time_a_source_spoke_does_not_date_the_figure_it_gave() -> None:
     found = by_text("In December 2023, the CRSS said 1,400 people were killed in Pakistan in 2022.")
     assert found["1,400"][C.period] == "2022"
