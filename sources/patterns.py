@@ -835,7 +835,7 @@ TIME_OWNS_GAP = re.compile(
     re.IGNORECASE)
 # "April's tally of 81", "up from March's 70": a month that owns a figure, without a
 # preposition (no other word a month name spells takes "'s").
-DATE_MONTH_POSSESSIVE = re.compile(rf"(?P<mon>{_MONTH})(?=['’]s\b)")
+DATE_MONTH_POSSESSIVE = re.compile(rf"(?P<mon>{_MONTH})(?<!\.)(?=['’]s\b)")
 # "May saw 52 incidents, June 47, July 1,105 and August 64": a month that heads an item
 # of a list, right before the item's count (a number no day can be: above 31, or with
 # thousands), dates that count.

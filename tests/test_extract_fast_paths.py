@@ -54,7 +54,7 @@ def _plain_date_figures(text: str) -> list[tuple]:
         lo = max(0, hint.start() - P.DATE_BEFORE_MONTH)
         hi = min(n, hint.end() + P.DATE_AFTER_MONTH)
         for rx in (P.DATE_MONTH_DAY, P.DATE_DAY_MONTH, P.DATE_MONTH_YEAR, P.DATE_MONTH_ONLY,
-                   P.DATE_MONTH_SUBJECT, P.DATE_MONTH_LISTED):
+                   P.DATE_MONTH_SUBJECT, P.DATE_MONTH_LISTED, P.DATE_MONTH_POSSESSIVE):
             for m in rx.finditer(text, max(lo, last_hi.get(rx, 0)), hi):
                 if m.start() > hint.start() or m.end() < hint.end():
                     continue
@@ -83,7 +83,8 @@ def _month_texts(n: int, seed: int) -> list[str]:
     months = ["June", "Sept.", "Sept", "Sep", "March", "Marchers", "May", "Dec.", "Oct"]
     after = ["", " 27", " 27, 2024", " 2024", "  2024", " saw", " was", ".", " 5th", ". 5",
              ",", " 31", " 30 2023", "-", " 123", " 2", " 12345", "\n1999", " 27th", " 2024th",
-             ". 2024", " 20245", " 47,", " 1,105 and", " 40.", " 40.5", " 1,10", " 32;", " 99 and"]
+             ". 2024", " 20245", " 47,", " 1,105 and", " 40.", " 40.5", " 1,10", " 32;", " 99 and",
+             "'s", "’s 40", "'s.", "'so", "'sx"]
     return ["".join(rng.choice(before) + rng.choice(months) + rng.choice(after)
                     + rng.choice([" ", ". ", "\n", ", and "]) for _ in range(rng.randint(1, 4)))
             for _ in range(n)]
