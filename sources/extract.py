@@ -2429,10 +2429,15 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                  is_base=not day and (_measured_against(ctx.text, sent, f.start)
                                                      or bool(P.COMPARED_START.match(
                                                          ctx.text, f.start))
-                                                     # "fell 52 percent in June from May"
-                                                     or has_change and bool(
-                                                         P.FROM_SPAN_START.match(
-                                                             ctx.text, f.start)))))
+                                                     # "fell 52 percent in June from May",
+                                                     # "an improvement from August"
+                                                     or bool(P.FROM_SPAN_START.match(
+                                                         ctx.text, f.start)) and (
+                                                         has_change or bool(
+                                                             P.CHANGE_NOUN_ENDING.search(
+                                                                 ctx.text, max(sent[0],
+                                                                               f.start - 30),
+                                                                 f.start))))))
     lead_year = int(ctx.lead_period[:4]) if ctx.lead_period else None
     only_year = explicit_years[0] if len(explicit_years) == 1 else None
     same: list[tuple[int, int, int]] = []
@@ -2692,8 +2697,14 @@ def _which_clause_base(ctx: _Context, sc: _Scope, fig: _Figure) -> _TimeRef | No
         return None
     k = bisect_left(sc.bases, fig.span_start, key=_POS) - 1
     ref = sc.bases[k] if k >= 0 else None
-    if ref is not None and 0 <= ref.end <= fig.span_start and P.WHICH_GAP.fullmatch(
-            ctx.text, ref.end, fig.span_start):
+    if ref is None or not 0 <= ref.end <= fig.span_start:
+        return None
+    if P.WHICH_GAP.fullmatch(ctx.text, ref.end, fig.span_start):
+        return ref
+    # "... from August, which witnessed 43 attacks and 125 fatalities": the clause's list.
+    which = P.WHICH_GAP.match(ctx.text, ref.end, fig.span_start)
+    if which is not None and P.FIGURE_LIST_ITEMS.fullmatch(ctx.text, which.end(),
+                                                           fig.span_start):
         return ref
     return None
 

@@ -979,12 +979,18 @@ YEAR_AS_BASE_BEFORE = re.compile(
     r"(?:\bas\s+[\w-]+\s+as|\bcompared\s+(?:to|with)|\bagainst|\bthan(?:\s+(?:in|during))?"
     # ("50 percent more than the 1,000 of 2023": the level's time)
     r"|\bthan\s+the\s+\d[\d,]*(?:\s+[^\W\d_][\w-]*){0,2}?\s+(?:in|of|during)(?:\s+the)?"
+    # ("a decline from 2022": what the change or the improvement is from; a month's date
+    # holds its "from": CHANGE_NOUN_ENDING)
+    rf"|\b(?:{alternation(CHANGE_NOUNS)}|improvement|deterioration)\s+from"
     r"|\bover)\s+"
     r"(?:(?:all|the\s+whole|the\s+entire\s+(?:tally|total|figure|count)|the\s+(?:tally|total"
     r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
     re.IGNORECASE,
 )
 YEAR_AS_BASE_BEFORE_LOW = re.compile(YEAR_AS_BASE_BEFORE.pattern)  # found_lowered
+# Before a month's date that opens on "from": "a marked improvement from August".
+CHANGE_NOUN_ENDING = re.compile(
+    rf"\b(?:{alternation(CHANGE_NOUNS)}|improvement|deterioration)\s+\Z", re.IGNORECASE)
 # "(120 vs 92)": the second figure of a pair set against each other.
 VERSUS_BEFORE = re.compile(r"\d[\d,.]*%?\s*(?:vs\.?|versus)\s*\Z", re.IGNORECASE)
 # "(516 vs 333)": the two levels a change compares, in brackets after its words.
@@ -1295,8 +1301,12 @@ PEOPLE_INCLUDING_GAP = re.compile(
 # Between a period and the figure of a relative clause about it: "2024, which reported".
 # (Not a verb only events do: in "110 attacks, 39 percent more than in 2022, which killed
 # 229 people" the attacks killed, not the year.)
-WHICH_GAP = re.compile(r"\s*,?\s+(?:which|when)\s+(?!(?:killed|claimed|left|injured|wounded"
+WHICH_GAP = re.compile(r"\s*,?\s+(?:which|when|where)\s+(?!(?:killed|claimed|left|injured|wounded"
                        r"|took)\b)(?:[a-z]+\s+){0,3}", re.IGNORECASE)
+# The items of a list before its last figure: "43 attacks and ", "12 deaths, 40 injuries and ".
+FIGURE_LIST_ITEMS = re.compile(
+    r"(?:\d[\d,.]*\s+(?:[^\W\d_][\w-]*\s+){0,3}?(?:and\s+|,\s*(?:and\s+)?))+",
+    re.IGNORECASE)
 # More people hurt in the events just told: "Nine officials were also injured".
 ALSO_HURT = re.compile(r"\balso\s+(?:been\s+)?(?:injured|wounded|killed|martyred|hurt)\b",
                        re.IGNORECASE)

@@ -320,6 +320,22 @@ def test_a_period_that_owns_a_figure_dates_it() -> None:
     assert "its own" not in last["70"][C.binding]
 
 
+def test_the_month_an_improvement_is_from_dates_only_the_figures_told_of_it() -> None:
+    text = ("PICSS counted 70 attacks in Pakistan in October.\nSindh saw 12 attacks resulting in "
+            "9 deaths, a marked improvement from September, which witnessed 30 attacks and 41 "
+            "fatalities.")
+    found = by_text(text, "2024-11-04")
+    assert [found[n][C.period] for n in ("12", "9")] == ["2024-10", "2024-10"]
+    assert [found[n][C.period] for n in ("30", "41")] == ["2024-09", "2024-09"]
+    # A change in a month is that month's, not from it.
+    assert by_text("Sindh saw a rise in attacks in September, to 30.", "2024-11-04")["30"][
+        C.period] == "2024-09"
+    # "..., where": the clause tells of the year before it.
+    where = by_text("TTP attacks doubled in 2023, an increase from 2022, where 360 attacks "
+                    "were recorded.", "2024-02-01")
+    assert where["360"][C.period] == "2022"
+
+
 def test_the_time_a_source_spoke_does_not_date_the_figure_it_gave() -> None:
     found = by_text("In December 2023, the CRSS said 1,400 people were killed in Pakistan in 2022.")
     assert found["1,400"][C.period] == "2022"
