@@ -559,8 +559,11 @@ class _Elsewhere:
                 continue
             # Fewest differences first; then the same period (the same report's figure of
             # another measure, "25" for its security personnel killed, is likelier what the
-            # writer meant than the same measure in another year), then the same measure.
-            rank = (sum(differs), differs[1], differs[2])
+            # writer meant than the same measure in another year), then the same measure,
+            # then a part of it: "injured 262" where the report gives 262 attacks and 262
+            # injured in one kind of group's attacks is likelier the injured.
+            related = differs[2] and labels.part_related(row[R.metric], claim[C.metric])
+            rank = (sum(differs), differs[1], differs[2], not related)
             if best_rank is None or rank < best_rank:
                 best, best_rank = row, rank
         return best

@@ -781,6 +781,22 @@ def test_the_same_reports_part_outranks_the_same_measure_in_another_year():
     assert "counts security personnel killed" in summary
 
 
+def test_a_part_of_the_claims_measure_outranks_another_measure_with_its_number():
+    # The report gives 300 attacks and 300 people injured in one kind of group's attacks:
+    # "300 injured" is likelier the injured, a part the writer did not name, than the attacks.
+    pips = {"source": "PIPS", "period": "2022", "definition": "terrorist attacks"}
+    refs = [
+        ref("a", metric="attacks", value=300.0, **pips),
+        ref("i", metric="injured", value=800.0, **pips),
+        ref("ir", metric="injured_religious_militants", value=300.0, **pips),
+    ]
+    figure = claim(value=300.0, metric="injured", region="PK", period="2022",
+                   attributed_to="PIPS")
+    verdict, rule, summary = summary_of([figure], refs)
+    assert (verdict, rule) == ("unverifiable", "states-part"), summary
+    assert "counts people injured in attacks by religiously inspired" in summary
+
+
 def judged_sentence(text: str, refs: list[dict], published: str) -> dict[str, dict]:
     """Each claim of an invented sentence, extracted and judged against ``refs``, by text."""
     from sources.extract import extract_claims
