@@ -96,14 +96,15 @@ def test_year_to_date_releases_keep_their_span(refs: pd.DataFrame) -> None:
     assert one(ctd, **{R.period: "2023"})[R.value] == 631
 
 
-def test_a_revised_month_is_stored_once_where_a_stated_change_rests_on_it(
+def test_a_publishers_two_counts_of_one_month_are_stored_as_their_two_measures(
         refs: pd.DataFrame) -> None:
-    # PICSS's July 2024 report gives 12 attacks in Balochistan, its August report 13 (on
-    # which +277% rests): only 13 is stored, so the month is not disputed with itself.
-    july = refs[(refs[R.source] == "PICSS") & (refs[R.metric] == "attacks")
-                & (refs[R.region] == "PK-BA") & (refs[R.period] == "2024-07")
-                & (refs[R.kind] == "count")]
-    assert list(july[R.value]) == [13]
+    # PICSS's July 2024 report gives 12 attacks in Balochistan; its August report 13
+    # "violent incidents" for July (on which +277% rests), PICSS's word for attacks and
+    # security-force actions together: two measures, so the month is not disputed with itself.
+    july = refs[(refs[R.source] == "PICSS") & (refs[R.region] == "PK-BA")
+                & (refs[R.period] == "2024-07") & (refs[R.kind] == "count")]
+    assert list(july[july[R.metric] == "attacks"][R.value]) == [12]
+    assert list(july[july[R.metric] == "incidents"][R.value]) == [13]
 
 
 def test_pips_deaths(refs: pd.DataFrame) -> None:
