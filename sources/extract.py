@@ -754,10 +754,11 @@ def _date_patterns_at(text: str, start: int, end: int, lo: int) -> list[re.Patte
             out.append(P.DATE_MONTH_ONLY)  # "In March": a word, then space, then the month
     if (not start or text[start - 1] == "\n" or text[max(0, start - 2):start] in _AFTER_STOP
             or text[max(0, start - 3):start] in _AFTER_STOP_2
+            or start >= 3 and text[start - 2:start] == ": " and text[start - 3].isupper()
             or start >= 5 and text[start - 5:start] in _SUBJECT_CLAUSE_WORDS
             or start >= 8 and text.startswith("whereas ", start - 8)):
         # "October saw ...": opens a sentence, a "that" clause, the second clause of a
-        # contrast ("while February witnessed three") or follows a fronted phrase
+        # contrast ("while February witnessed three"), follows a fronted phrase or a dateline
         out.append(P.DATE_MONTH_SUBJECT)
     return out
 
@@ -2343,6 +2344,11 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                           and P.RECORD_SINCE_BEFORE.search(
                           ctx.text, max(sent[0], f.start - 80), f.start))
                       and not _dates_an_event_since(ctx.text, sent, f.start)]
+    # "March was the bloodiest month of 2023": the year months are ranked in is no period,
+    # but it is the year of the month the sentence names.
+    ranking_years = [f for f in explicit_years if _ranking_span(ctx.text, sent, f.start)]
+    if ranking_years:
+        explicit_years = [f for f in explicit_years if f not in ranking_years]
     for f in explicit_years:
         year = int(f.value)
         ed = _edition(ctx, lex, f, sent) if lex is not None else None
@@ -2438,6 +2444,15 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                                                                  ctx.text, max(sent[0],
                                                                                f.start - 30),
                                                                  f.start))))))
+    months = {(g.start, g.end): g for g in dates} if ranking_years else {}
+    for f in ranking_years:
+        for r in refs:
+            if r.pos < f.start and len(r.period) == 7 and r.how == f"'{ctx.text[r.pos:r.end]}'" \
+                    and not P.DIGIT.search(ctx.text, r.pos, r.end):
+                r.period = f"{int(f.value):04d}{r.period[4:]}"
+                r.how = f"'{ctx.text[r.pos:r.end]}' (of {int(f.value)})"
+                if (month := months.get((r.pos, r.end))) is not None:
+                    month.iso_date = r.period  # the date claim says the same
     lead_year = int(ctx.lead_period[:4]) if ctx.lead_period else None
     only_year = explicit_years[0] if len(explicit_years) == 1 else None
     same: list[tuple[int, int, int]] = []
@@ -2462,6 +2477,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     for s, _e, rel in _in(ctx.relatives, *sent) if may_relative else ():
         if any(ps <= s < pe for ps, pe in read):
             continue  # "the last quarter of 2023": the phrase says which
+        if _ranking_span(ctx.text, sent, s):
+            continue  # "the deadliest month this year": what the months are ranked in
         if rel in _MONTHS_YEAR and pub is not None and (month := next(
                 (r for r in refs if len(r.period) == 7 and r.end > 0 and r.end <= s
                  and not ctx.text[r.end:s].strip()), None)) is not None:
@@ -2566,6 +2583,12 @@ def _day_spans(text: str, days: list[_Figure]) -> list[tuple[_Figure, _Figure]]:
             continue
         out.append((a, b))
     return out
+
+
+def _ranking_span(text: str, sent: tuple[int, int], pos: int) -> bool:
+    """Whether the time reference at ``pos`` is the span a ranking of months is made over
+    ("the second deadliest month this year", "the bloodiest month of 2024"), not a period."""
+    return P.RANKING_SPAN_BEFORE.search(text, max(sent[0], pos - 60), pos) is not None
 
 
 def _measured_against(text: str, sent: tuple[int, int], pos: int) -> bool:

@@ -823,11 +823,13 @@ DATE_MONTH_SUBJECT = re.compile(
     # (... or a fronted phrase: "According to PICSS, July witnessed 79 attacks", "After a
     # slight decline in June, July saw an uptick")
     # ... or the second clause of a contrast: "..., while February witnessed three")
-    rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  )|(?<=\bthat )|(?<=, )|(?<=\bwhile )"
+    # ... or a dateline: "ISLAMABAD: March saw ...")
+    rf"(?:\A|(?<=\n)|(?<=[.!?] )|(?<=[.!?]  )|(?<=\bthat )|(?<=, )|(?<=[A-Z]: )|(?<=\bwhile )"
     rf"|(?<=\bwhereas ))(?P<mon>{_MONTH})"
     r"(?=\s+(?:alone\s+)?"
     r"(?:was|proved|saw|witnessed|recorded|registered|remained|became|brought|marked|turned"
-    r"|accounted\s+for|had|logged|produced|claimed)\b)"
+    r"|accounted\s+for|had|logged|produced|claimed|remains|emerged|emerges|stood|stands"
+    r"|ranked|ranks|ended)\b)"
 )
 # Between a period and the figure it owns: "April's tally of 81", "2023's 1,524".
 TIME_OWNS_GAP = re.compile(
@@ -951,6 +953,15 @@ SINCE_BEFORE = re.compile(r"\bsince\s+\Z", re.IGNORECASE)
 RECORD_SINCE_BEFORE = re.compile(
     r"\b(?:highest|lowest|deadliest|bloodiest|worst|most|fewest|least|largest|biggest"
     r"|smallest|greatest|sharpest|steepest)\b[^.;:!?]{0,60}?\bsince\s+\Z",
+    re.IGNORECASE,
+)
+# The span a ranking of months (or quarters, days) is made over: "the second deadliest month
+# this year", "the most violent month of 2024". It is no period of a figure: "October was the
+# deadliest month this year, with 198 fatalities" tells October's.
+RANKING_SPAN_BEFORE = re.compile(
+    r"\b(?:highest|lowest|deadliest|bloodiest|worst|most\s+[\w-]+|fewest|least\s+[\w-]+"
+    r"|calmest|quietest|best)\s+(?:single\s+)?(?:month|quarter|week|day)"
+    r"\s+(?:(?:of|in|for|so\s+far\s+in)\s+)?(?:the\s+)?\Z",
     re.IGNORECASE,
 )
 

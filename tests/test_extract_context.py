@@ -336,6 +336,18 @@ def test_the_month_an_improvement_is_from_dates_only_the_figures_told_of_it() ->
     assert where["360"][C.period] == "2022"
 
 
+def test_the_span_months_are_ranked_over_is_no_period() -> None:
+    found = by_text("ISLAMABAD: March remains the second deadliest month this year with 140 "
+                    "fatalities, PIPS said.", "2024-04-02")
+    assert found["140"][C.period] == "2024-03"
+    bloodiest = by_text("ISLAMABAD: March was the bloodiest month of 2023, with 140 fatalities, "
+                        "PIPS said.", "2024-04-02")
+    assert bloodiest["140"][C.period] == "2023-03"
+    # A year that is no ranking's span still dates its figures.
+    assert by_text("ISLAMABAD: Attacks rose to 300 this year, PIPS said.", "2024-04-02")[
+        "300"][C.period] == "2024-01-01/2024-04-02"
+
+
 def test_the_time_a_source_spoke_does_not_date_the_figure_it_gave() -> None:
     found = by_text("In December 2023, the CRSS said 1,400 people were killed in Pakistan in 2022.")
     assert found["1,400"][C.period] == "2022"

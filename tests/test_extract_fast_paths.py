@@ -79,9 +79,10 @@ def _month_texts(n: int, seed: int) -> list[str]:
               "by\n", "nearby ", "Last ",
               "During ", "until ", "27th of ", "2 of  ", "thereof ", "5of ", "127 ", "1\u00a0",
               "3rd\n", "Wednesday 4 ", "4th  of\n", "of ", "4 th ", "2019 ", ", ", ": ", "and ",
-              "band ", "while ", "awhile ", "whereas ", "that "]
+              "band ", "while ", "awhile ", "whereas ", "that ", "KARACHI: ", "x: ", "A:  "]
     months = ["June", "Sept.", "Sept", "Sep", "March", "Marchers", "May", "Dec.", "Oct"]
     after = ["", " 27", " 27, 2024", " 2024", "  2024", " saw", " was", ".", " 5th", ". 5",
+             " remains", " emerged",
              ",", " 31", " 30 2023", "-", " 123", " 2", " 12345", "\n1999", " 27th", " 2024th",
              ". 2024", " 20245", " 47,", " 1,105 and", " 40.", " 40.5", " 1,10", " 32;", " 99 and",
              "'s", "’s 40", "'s.", "'so", "'sx"]
