@@ -1703,6 +1703,9 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         while nxt is not None and not ctx.text[after[1]:nxt[0]].strip() and not (
                 _does_to(ctx, lex, after, nxt)):
             after, nxt = nxt, _first_metric_at(ctx, nxt[1], nxt[1] + 2, True, lex)
+        if after[2] == "militants" and fig.kind in (*CHANGE_KINDS, PERCENT, SHARE) and (
+                _modifies_next_noun(ctx, after)):
+            return None  # "a 17% spike in terrorist violence": of the violence, no count
         return (_such_kind(ctx, fig, after) or _restated_event(ctx, lex, fig, after)
                 or after[2])
     if after is None and clause[1] - fig.core_end <= SUBJECT_REACH and (
@@ -1746,6 +1749,19 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         pick = ctx.metrics[k]  # "terrorist incidents": the last adjoining word is the head
         k += 1
     return pick[2]
+
+
+def _modifies_next_noun(ctx: _Context, word: tuple[int, int, str]) -> bool:
+    """Whether a singular people word qualifies the noun after it ("terrorist violence",
+    "militant activity") rather than heading the phrase: a word follows that is no
+    measure's word and no function word."""
+    if ctx.text[word[1] - 1] in "sS":
+        return False  # "militants", "terrorists": a plural is the head
+    nxt = P.NOUN_AFTER_MODIFIER.match(ctx.text, word[1])
+    if nxt is None:
+        return False
+    k = bisect_left(ctx.metric_starts, nxt.start(1))
+    return not (k < len(ctx.metrics) and ctx.metrics[k][0] == nxt.start(1))
 
 
 RESTATED_REACH = 400  # characters either side of a figure where its sentence's events count

@@ -1318,6 +1318,11 @@ WHICH_GAP = re.compile(r"\s*,?\s+(?:which|when|where)\s+(?!(?:killed|claimed|lef
 FIGURE_LIST_ITEMS = re.compile(
     r"(?:\d[\d,.]*\s+(?:[^\W\d_][\w-]*\s+){0,3}?(?:and\s+|,\s*(?:and\s+)?))+",
     re.IGNORECASE)
+# The noun a singular people word may qualify: "terrorist violence", "militant activity"
+# (not a function word: "militant in the", "terrorist and").
+NOUN_AFTER_MODIFIER = re.compile(
+    r"[ \t]+(?!(?:in|and|or|of|the|a|an|to|with|by|from|on|at|as|for|who|that|which|was|were"
+    r"|is|are|has|had|have|said|says)\b)([a-z][a-z-]+)\b")
 # More people hurt in the events just told: "Nine officials were also injured".
 ALSO_HURT = re.compile(r"\balso\s+(?:been\s+)?(?:injured|wounded|killed|martyred|hurt)\b",
                        re.IGNORECASE)

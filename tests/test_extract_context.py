@@ -226,6 +226,17 @@ def test_a_restated_figure_keeps_the_source_it_was_first_given() -> None:
     assert other[C.attributed_to] is None
 
 
+def test_a_people_word_qualifying_another_noun_is_not_the_changes_measure() -> None:
+    found = by_text("Pakistan saw a 25 per cent spike in terrorist violence in 2023, and a 10% "
+                    "rise in militant activity, PIPS said.", "2024-01-04")
+    assert (found["25 per cent spike"][C.metric], found["10% rise"][C.metric]) == (None, None)
+    # The people themselves, and their attacks, are measures.
+    people = by_text("PIPS counted a 25 per cent rise in militants and a 10% rise in terrorist "
+                     "attacks in 2023.", "2024-01-04")
+    assert (people["25 per cent rise"][C.metric], people["10% rise"][C.metric]) == (
+        "militants", "attacks")
+
+
 def test_a_measure_qualified_by_a_phrase_is_not_the_phrase_noun() -> None:
     # What fell is the damage, a noun figcheck has no measure for, not the attacks.
     text = ("Attacks rose 12% in March in Pakistan, but the damage caused by these attacks "
