@@ -1283,6 +1283,8 @@ ARTICLE_GAP = re.compile(r"\s+(?:the\s+)?", re.IGNORECASE)
 # "PICSS Report:", "CRSS data"): the figures the story goes on to tell are the report's.
 REPORT_WORD_BEFORE = re.compile(
     r"\b(?:report|reports|data|survey|study|review|assessment|figures|statistics|database)"
+    # ("the security report for 2023 by PIPS": what the report covers may come first)
+    r"(?:\s+(?:for|on)\s+(?:the\s+)?[\w-]+)?"
     r"\s+(?:by|of|from|released\s+by|issued\s+by|compiled\s+by)\b[^.;:]*\Z", re.IGNORECASE)
 REPORT_WORD_AFTER = re.compile(
     r"\)?['’]?s?\s+(?:\w+\s+)?(?:report|data|survey|study|review|assessment|database)\b"

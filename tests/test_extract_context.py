@@ -3411,3 +3411,11 @@ def test_the_people_of_a_groups_toll_are_no_part_of_all_the_dead() -> None:
                    "including 54 security personnel and 50 civilians.", "2025-06-02")
     assert kept["54"][C.metric] == "deaths_security_personnel"
     assert kept["50"][C.metric] == "deaths_civilians"
+
+
+def test_a_report_named_with_what_it_covers_cites_its_publisher() -> None:
+    text = ("Islamabad, Jan 3 (PTI) Pakistan saw 310 militant attacks which killed 700 people "
+            "in 2023, according to a new think tank report.\n\nThe security report for 2023 by "
+            "the Pak Institute for Peace Studies (PIPS) also warned of more attacks.")
+    found = by_text(text, "2024-01-03")
+    assert (found["310"][C.attributed_to], found["700"][C.attributed_to]) == ("PIPS", "PIPS")
