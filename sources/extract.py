@@ -1751,6 +1751,37 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     return pick[2]
 
 
+BREAKDOWN_TOLL_OWN_PLACE_REACH = 40  # characters after a toll where its own place is named
+
+
+def _toll_of_a_breakdown(ctx: _Context, lex: Lexicon, fig: _Figure, before: list[_Figure],
+                         sent: tuple[int, int]) -> str | None:
+    """The places of a list of counts whose toll a count of the dead or injured is, or None.
+
+    The toll follows its sentence's counts of another measure in two or more places, each
+    place named after its count ("29 attacks in KP, 28 in Balochistan and two in Punjab,
+    killing 84 people"), and names no place of its own: the toll of them all, in all their
+    places (the country, when one count is the country's). Not "Balochistan saw 19 attacks
+    and 55 deaths", a place's own toll after its subject, nor "1,987 in Sindh, in which 10
+    were killed"."""
+    if _hurt_base(lex, fig.metric) is None:
+        return None
+    items = [f for f in before if f.kind == COUNT and f.region and f.metric
+             and _hurt_base(lex, f.metric) is None]
+    places = {f.region for f in items}
+    if len(places) < 2:
+        return None
+    last_place = _in(ctx.regions, items[-1].span_end, fig.span_start)
+    if not last_place or P.IN_WHICH_OPEN.match(ctx.text, last_place[-1][1], fig.span_start):
+        return None
+    if _in(ctx.regions, fig.span_end, min(sent[1], fig.span_end + BREAKDOWN_TOLL_OWN_PLACE_REACH)):
+        return None
+    countries = {place for place in places if "-" not in place}  # ISO 3166: no subdivision
+    if countries:
+        return countries.pop() if len(countries) == 1 else None
+    return "+".join(sorted({code for place in places for code in place.split("+")}))
+
+
 def _modifies_next_noun(ctx: _Context, word: tuple[int, int, str]) -> bool:
     """Whether a singular people word qualifies the noun after it ("terrorist violence",
     "militant activity") rather than heading the phrase: a word follows that is no
@@ -4238,6 +4269,12 @@ def _extract_claims(
                 # with the highest number, 67, reported in Dera Ismail Khan".)
                 fig.region = previous.region
                 how["region"] = previous.extra["how"].get("region")
+            if fig.region is not None and fig.kind == COUNT and (
+                    places := _toll_of_a_breakdown(ctx, lex, fig, claims[:k], sent)):
+                # "29 attacks in KP, 28 in Balochistan and two in Punjab, killing 84 people":
+                # the toll of all the places' attacks, not the first place's or the last's.
+                fig.region = places
+                how["region"] = f"the places its list names ({region_name(lex, places)})"
             if previous is not None and previous.metric and fig.metric and (
                     fig.metric != previous.metric) and _repeats_the_head(ctx, lex, fig, previous):
                 # "61 incidents of terrorism, compared to 47 incidents": the same measure.

@@ -1320,6 +1320,9 @@ WHICH_GAP = re.compile(r"\s*,?\s+(?:which|when|where)\s+(?!(?:killed|claimed|lef
 FIGURE_LIST_ITEMS = re.compile(
     r"(?:\d[\d,.]*\s+(?:[^\W\d_][\w-]*\s+){0,3}?(?:and\s+|,\s*(?:and\s+)?))+",
     re.IGNORECASE)
+# A relative clause on the place just named: "..., 1,987 in Sindh, in which 10 were killed".
+IN_WHICH_OPEN = re.compile(r"\s*,?\s*(?:in\s+which|during\s+which|where|when)\b",
+                           re.IGNORECASE)
 # The noun a singular people word may qualify: "terrorist violence", "militant activity"
 # (not a function word: "militant in the", "terrorist and").
 NOUN_AFTER_MODIFIER = re.compile(

@@ -3419,3 +3419,19 @@ def test_a_report_named_with_what_it_covers_cites_its_publisher() -> None:
             "the Pak Institute for Peace Studies (PIPS) also warned of more attacks.")
     found = by_text(text, "2024-01-03")
     assert (found["310"][C.attributed_to], found["700"][C.attributed_to]) == ("PIPS", "PIPS")
+
+
+def test_a_toll_after_counts_in_several_places_is_the_toll_of_them_all() -> None:
+    text = ("ISLAMABAD: PIPS said the incidents included 31 attacks in Khyber Pakhtunkhwa, 20 in "
+            "Balochistan and three in Sindh, killing 90 people and injuring 150 others.")
+    found = by_text(text, "2024-09-03")
+    assert found["90"][C.region] == found["150"][C.region] == "PK-BA+PK-KP+PK-SD"
+    assert "the places its list names" in found["90"][C.binding]
+    # A place's own toll after its subject stays the place's.
+    own = by_text("ISLAMABAD: Khyber Pakhtunkhwa recorded 31 attacks and 60 deaths, while "
+                  "Balochistan saw 20 attacks and 30 deaths, PIPS said.", "2024-09-03")
+    assert (own["60"][C.region], own["30"][C.region]) == ("PK-KP", "PK-BA")
+    # ... as is the toll of a clause on the last place.
+    last = by_text("ISLAMABAD: 90 operations were conducted in Punjab, 14 in Gilgit-Baltistan and "
+                   "200 in Sindh, in which 12 terrorists were killed.", "2024-01-02")
+    assert last["12"][C.region] == "PK-SD"
