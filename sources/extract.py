@@ -1751,6 +1751,21 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     return pick[2]
 
 
+def _measure_before_dash(ctx: _Context, lex: Lexicon, clause: tuple[int, int],
+                         sent: tuple[int, int]) -> tuple[int, int, str] | None:
+    """The measure named last in the clause before the dash that opens ``clause``
+    ("The total deaths in the attacks — 1,081 ..."), or None."""
+    dash = P.DASH_OPEN_BEFORE.search(ctx.text, max(sent[0], clause[0] - 4), clause[0])
+    if dash is None or dash.start() <= sent[0]:
+        return None
+    lo = _clause(ctx, dash.start() - 1, dash.start() - 1, sent)[0]
+    named = [m for m in _metrics_in(ctx, lo, dash.start()) if lex.metrics[m[2]].countable]
+    # (The head, not a word in a phrase after it: "the deaths in the attacks".)
+    heads = [m for m in named if not P.PREPOSITION_BEFORE.search(ctx.text, max(lo, m[0] - 30),
+                                                                  m[0])]
+    return (heads or named)[-1] if named else None
+
+
 BREAKDOWN_TOLL_OWN_PLACE_REACH = 40  # characters after a toll where its own place is named
 
 
@@ -4188,6 +4203,13 @@ def _extract_claims(
                 how["kind"] = (f"a change, like {text[head_change.span_start:head_change.span_end]}"
                                " before it in the list")
             fig.metric = fig.metric or _bind_metric(ctx, lex, fig, clause, prev_end, nxt)
+            if fig.metric is None and previous is None and (
+                    subject := _measure_before_dash(ctx, lex, clause, sent)) is not None:
+                # "The total deaths in the attacks — 1,081 in 2015 compared to 1,761 in 2014
+                # — went down by 39pc": figures set off by a dash restate its subject.
+                fig.metric = subject[2]
+                how["metric"] = (f"the subject before the dash "
+                                 f"('{text[subject[0]:subject[1]]}')")
             if fig.metric is None and fig.kind == COUNT and (
                     like := _gapped_place_count(ctx, fig, claims[:k])) is not None:
                 # "KP suffered 1,616 fatalities, and Balochistan 782": the verb and noun left out.

@@ -670,6 +670,8 @@ LEVEL_OPEN = re.compile(
     r"\s*(?:from|reaching|to\s+reach|hitting|(?:climbing|rising|jumping|soaring|surging"
     r"|falling|dropping|declining)\s+to)\s+(?:a\s+(?:total|high|record)\s+of\s+)?",
     re.IGNORECASE)
+# The dash that opens an aside right before a clause: "deaths — 1,081 in 2015 ...".
+DASH_OPEN_BEFORE = re.compile(r"(?:\s[–—-]|—)\s*\Z")
 # A list of figures a colon opens: "Its attacks have grown year after year: 573 in 2021, ...".
 COLON_BEFORE = re.compile(r":\s*\Z")
 # An aside on how a subject is counted: "..., as the index counts them, were 643".

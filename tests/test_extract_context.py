@@ -3435,3 +3435,15 @@ def test_a_toll_after_counts_in_several_places_is_the_toll_of_them_all() -> None
     last = by_text("ISLAMABAD: 90 operations were conducted in Punjab, 14 in Gilgit-Baltistan and "
                    "200 in Sindh, in which 12 terrorists were killed.", "2024-01-02")
     assert last["12"][C.region] == "PK-SD"
+
+
+def test_figures_set_off_by_a_dash_restate_the_subject_before_it() -> None:
+    text = ("The deaths in these attacks — 900 in 2016 compared to 1,200 in 2015 — fell by "
+            "25 percent, PIPS said.")
+    found = by_text(text, "2017-01-05")
+    assert [found[n][C.metric] for n in ("900", "1,200", "fell by 25 percent")] == [
+        "deaths", "deaths", "deaths"]
+    assert "the subject before the dash ('deaths')" in found["900"][C.binding]
+    # A figure with a measure of its own keeps it.
+    own = by_text("Violence spread in 2016 — 900 attacks were recorded, PIPS said.", "2017-01-05")
+    assert own["900"][C.metric] == "attacks"
