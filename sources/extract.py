@@ -3938,6 +3938,14 @@ def _list_predicates(ctx: _Context, claims: list[_Figure]) -> dict[int, str]:
         j = k
         while j < len(claims) and claims[j].kind == COUNT:
             named = _population_after(ctx, claims[j])
+            if named is None and items and (other := P.UNNAMED_PEOPLE_ITEM.match(
+                    ctx.text, claims[j].core_end)) and P.LIST_SEPARATOR.fullmatch(
+                    ctx.text, end, claims[j].span_start):
+                # "40 soldiers, 13 Razakars and 38 civilians lost their lives": people
+                # figcheck cannot name go on the list, and take no measure from its verb.
+                end = other.end()
+                j += 1
+                continue
             if named is None or (items and not P.LIST_SEPARATOR.fullmatch(
                     ctx.text, end, claims[j].span_start)):
                 break

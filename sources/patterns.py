@@ -1322,6 +1322,9 @@ WHICH_GAP = re.compile(r"\s*,?\s+(?:which|when|where)\s+(?!(?:killed|claimed|lef
 FIGURE_LIST_ITEMS = re.compile(
     r"(?:\d[\d,.]*\s+(?:[^\W\d_][\w-]*\s+){0,3}?(?:and\s+|,\s*(?:and\s+)?))+",
     re.IGNORECASE)
+# One word after a count in the middle of a list of people, then the list goes on: "13
+# Razakars, ...", "13 volunteers and ...".
+UNNAMED_PEOPLE_ITEM = re.compile(r"\s+[^\W\d_][\w-]*(?=\s*,|\s+and\s)")
 # A relative clause on the place just named: "..., 1,987 in Sindh, in which 10 were killed".
 IN_WHICH_OPEN = re.compile(r"\s*,?\s*(?:in\s+which|during\s+which|where|when)\b",
                            re.IGNORECASE)

@@ -3447,3 +3447,12 @@ def test_figures_set_off_by_a_dash_restate_the_subject_before_it() -> None:
     # A figure with a measure of its own keeps it.
     own = by_text("Violence spread in 2016 — 900 attacks were recorded, PIPS said.", "2017-01-05")
     assert own["900"][C.metric] == "attacks"
+
+
+def test_people_figcheck_cannot_name_do_not_break_a_list_that_shares_its_verb() -> None:
+    text = ("PICSS counted 60 attacks in June, in which 35 soldiers, 12 volunteers and 20 "
+            "civilians lost their lives.")
+    found = by_text(text, "2024-07-02")
+    assert (found["35"][C.metric], found["20"][C.metric]) == (
+        "deaths_security_personnel", "deaths_civilians")
+    assert found["12"][C.metric] is None
