@@ -1557,9 +1557,13 @@ PLACE_UNITS_AFTER = re.compile(
 # A sentence that credits the figures before it to a publisher: "These were the key findings
 # of the annual security report issued by CRSS" ...
 THESE_FINDINGS_OPENING = re.compile(
-    r"\s*(?:These|Those|All\s+these|The\s+above)\s+(?:figures\s+|numbers\s+|statistics\s+)?"
+    r"\s*(?:(?:These|Those|All\s+these|The\s+above)\s+(?:figures\s+|numbers\s+|statistics\s+)?"
     r"(?:were|are)\s+(?:among\s+)?(?:the\s+)?(?:key\s+|main\s+|major\s+|latest\s+)?"
-    r"(?:findings|figures|statistics|numbers|data|highlights)\b")
+    r"(?:findings|figures|statistics|numbers|data|highlights)\b"
+    # ... "The findings were detailed in the Pakistan Security Report 2025, released by PIPS"
+    r"|(?:These|Those|The)\s+(?:findings|figures|statistics|numbers|data)\s+(?:were|was|are)"
+    r"\s+(?:detailed|given|released|published|contained|compiled|revealed|presented|shared)"
+    r"\s+(?:in|by)\b)")
 # ... or "PIPS, an Islamabad-based think tank, released these statistics in its report".
 RELEASED_THESE = re.compile(
     r"\b(?:released|issued|published|compiled|shared|gathered)\s+(?:these|the\s+above)\s+"

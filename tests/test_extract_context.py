@@ -3456,3 +3456,12 @@ def test_people_figcheck_cannot_name_do_not_break_a_list_that_shares_its_verb() 
     assert (found["35"][C.metric], found["20"][C.metric]) == (
         "deaths_security_personnel", "deaths_civilians")
     assert found["12"][C.metric] is None
+
+
+def test_the_findings_detailed_in_a_report_are_its_publishers() -> None:
+    text = ("Attacks rose 30 per cent in 2025, with 650 terrorist attacks recorded across the "
+            "country, according to media reports.\nThe findings were detailed in the annual "
+            "security report released on Thursday by the Pak Institute for Peace Studies.")
+    found = by_text(text, "2026-01-03")
+    assert found["650"][C.attributed_to] == "PIPS"
+    assert "credited by a sentence after it" in found["650"][C.binding]
