@@ -2650,7 +2650,11 @@ def _day_spans(text: str, days: list[_Figure]) -> list[tuple[_Figure, _Figure]]:
 def _ranking_span(text: str, sent: tuple[int, int], pos: int) -> bool:
     """Whether the time reference at ``pos`` is the span a ranking of months is made over
     ("the second deadliest month this year", "the bloodiest month of 2024"), not a period."""
-    return P.RANKING_SPAN_BEFORE.search(text, max(sent[0], pos - 60), pos) is not None
+    return P.RANKING_SPAN_BEFORE.search(text, max(sent[0], pos - RANKING_SPAN_REACH),
+                                        pos) is not None
+
+
+RANKING_SPAN_REACH = 130  # characters before a time where the ranking it spans is named
 
 
 def _measured_against(text: str, sent: tuple[int, int], pos: int) -> bool:
@@ -4077,6 +4081,10 @@ def _extract_claims(
                 fig.kind = None
             elif fig.kind == COUNT and P.TIME_AGO_AFTER.match(text, fig.end):
                 fig.kind = None  # "more than twenty years ago": a time, not a count
+            elif fig.kind == COUNT and P.CHANGE_NOUN_AFTER.match(text, fig.end):
+                # "46 per cent increase in deaths and 66 rise in casualties": a change whose
+                # unit was left out, never a count of what it changed.
+                fig.kind = None
             elif fig.kind == COUNT and P.LIST_NUMBER_AFTER.match(text, fig.end) and (
                     P.LINE_START_BEFORE.search(text, max(0, fig.start - 8), fig.start)):
                 fig.kind = None  # "1. Suicide attacks: 23": a list item's number
@@ -5081,8 +5089,19 @@ def _rates(lex: Lexicon, text: str, claims: list[_Figure]) -> None:
     measures no tally of its period: compared with a year's 521 attacks it would be a false
     alarm. Its measure is left unbound, saying why, unless the vocabulary has that rate as a
     measure of its own (operations a day, as the military states them)."""
+    subject_rate: tuple[_Figure, str] | None = None  # a rate its subject names, and its words
     for fig in claims:
         if fig.kind not in (COUNT, RANGE) or fig.metric is None:
+            continue
+        if subject_rate is not None and fig.metric == subject_rate[0].extra.get("rate_of") and (
+                P.NEXT_LEVEL_GAP.fullmatch(text, subject_rate[0].span_end, fig.span_start)):
+            # "... rose from 16 in 2020 to 25 in 2021": the other level of that rate.
+            fig.metric = None
+            fig.extra["no_measure"] = True
+            fig.extra["how"]["metric"] = (f"none: a rate ('{subject_rate[1]}'), not a tally of "
+                                          "its period")
+            subject_rate = (fig, subject_rate[1])
+            fig.extra["rate_of"] = subject_rate[0].extra.get("rate_of")
             continue
         # Most counts have no rate word near them: a substring test first (the patterns try
         # several word counts at each place).
@@ -5093,9 +5112,17 @@ def _rates(lex: Lexicon, text: str, claims: list[_Figure]) -> None:
         lo = max(0, fig.span_start - 30)
         before = P.AVERAGE_BEFORE.search(text, lo, fig.span_start) if (
             "verag" in text[lo:fig.span_start]) else None
+        far = max(0, fig.span_start - 160)
+        subject = None
+        if before is None and after is None and "verag" in text[far:fig.span_start]:
+            before = subject = P.RATE_SUBJECT_BEFORE.search(text, far, fig.span_start)
         if (after is None and before is None) or fig.metric in _rate_metrics(lex):
             continue
-        words = (after.group(0) if after else before.group(0)).strip()
+        words = " ".join((after.group(0) if after else before.group(
+            "rate" if subject is not None else 0)).split())
+        if subject is not None:
+            fig.extra["rate_of"] = fig.metric
+            subject_rate = (fig, words)
         fig.metric = None
         fig.extra["no_measure"] = True
         fig.extra["how"]["metric"] = f"none: a rate ('{words}'), not a tally of its period"

@@ -961,9 +961,12 @@ RECORD_SINCE_BEFORE = re.compile(
 # this year", "the most violent month of 2024". It is no period of a figure: "October was the
 # deadliest month this year, with 198 fatalities" tells October's.
 RANKING_SPAN_BEFORE = re.compile(
-    r"\b(?:highest|lowest|deadliest|bloodiest|worst|most\s+[\w-]+|fewest|least\s+[\w-]+"
+    r"(?:\b(?:highest|lowest|deadliest|bloodiest|worst|most\s+[\w-]+|fewest|least\s+[\w-]+"
     r"|calmest|quietest|best)\s+(?:single\s+)?(?:month|quarter|week|day)"
-    r"\s+(?:(?:of|in|for|so\s+far\s+in)\s+)?(?:the\s+)?\Z",
+    r"\s+(?:(?:of|in|for|so\s+far\s+in)\s+)?(?:the\s+)?"
+    # ... "the month with the highest number of attacks in a single month during 2021"
+    r"|\b(?:month|quarter|week|day)\s+with\s+the\s+(?:highest|most|lowest|fewest|largest)\b"
+    r"[^.;:!?]{0,80}?\b(?:of|in|during|for)\s+(?:the\s+)?)\Z",
     re.IGNORECASE,
 )
 
@@ -1249,6 +1252,15 @@ AVERAGE_BEFORE = re.compile(
     r"\b(?:average\s+of|averag(?:ed|ing)|(?:daily|weekly|monthly|yearly)\s+average\s+of)"
     r"\s+\Z", re.IGNORECASE,
 )
+# A subject that is itself a rate, before its figures: "The average number of militant
+# attacks per month rose from 16 in 2020 to 25 in 2021" (no figure between).
+RATE_SUBJECT_BEFORE = re.compile(
+    r"\b(?P<rate>average\s+(?:number|count|tally)\s+of\s+[^\d.;:!?]{0,60}?\b(?:per\s+(?:day"
+    r"|week|month|year)|(?:a|each|every)\s+(?:day|week|month|year)))\b[^\d.;:!?]{0,80}\Z",
+    re.IGNORECASE)
+# Between two levels of one measure: "16 in 2020 to 25", "16 and 25".
+NEXT_LEVEL_GAP = re.compile(r"\s+(?:in\s+[\w-]+\s+)?(?:to|and|,)\s+(?:about\s+)?",
+                            re.IGNORECASE)
 # "of the 901 fatalities, 516 were those of the outlaws": the count's people, named after it.
 THOSE_OF_GAP = re.compile(r"\s+(?:were|was)\s+(?:those|that)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # Between a population word and the noun it qualifies: "civilian deaths", "security forces’

@@ -3465,3 +3465,29 @@ def test_the_findings_detailed_in_a_report_are_its_publishers() -> None:
     found = by_text(text, "2026-01-03")
     assert found["650"][C.attributed_to] == "PIPS"
     assert "credited by a sentence after it" in found["650"][C.binding]
+
+
+def test_a_rate_named_by_its_subject_is_no_tally() -> None:
+    text = ("The average number of militant attacks per month in Pakistan rose from 14 in 2022 to "
+            "31 in 2023, PICSS said.")
+    found = by_text(text, "2024-01-02")
+    assert (found["14"][C.metric], found["31"][C.metric]) == (None, None)
+    assert "a rate ('average number of militant attacks per month')" in found["31"][C.binding]
+    # The number of attacks itself is a tally.
+    tally = by_text("The number of militant attacks in Pakistan rose from 140 in 2022 to 310 in "
+                    "2023, PICSS said.", "2024-01-02")
+    assert (tally["140"][C.metric], tally["310"][C.metric]) == ("attacks", "attacks")
+
+
+def test_a_number_a_change_noun_follows_is_no_count() -> None:
+    text = ("PICSS found a 50 per cent increase in attacks, 40 per cent increase in deaths and "
+            "60 rise in injuries in 2023.")
+    found = by_text(text, "2024-01-02")
+    assert "60" not in found and "40 per cent increase" in found
+
+
+def test_the_year_a_month_with_the_most_attacks_is_found_in_is_no_period() -> None:
+    text = ("March turned out to be the month with the highest number of attacks in a single "
+            "month during 2023, when 70 attacks were carried out, PICSS said.")
+    found = by_text(text, "2024-01-02")
+    assert found["70"][C.period] == "2023-03"
