@@ -392,7 +392,10 @@ def _verdicts(
         evid = by_claim.get(claim[C.claim_id], [])
         interval = ours.get(claim[C.claim_id])
         mine = own.get(claim[C.claim_id])
-        if mine is not None and interval is not None and not mine.agrees(interval):
+        if mine is not None and interval is not None and not mine.agrees(interval) and (
+                not _guessed_metric(claim)):
+            # (A change whose measure figcheck guessed may be of other figures than those
+            # its arithmetic was redone with.)
             verdict, rule, summary = _own_arithmetic_rule(claim, mine)
         else:
             verdict, rule, summary = _rule(claim, evid, interval, finder)

@@ -2858,6 +2858,11 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
     taken = taken or {}
     for r in sc.usable[i:i + 8]:  # the first one after that is not another figure's own
         owner = taken.get(id(r))
+        if ctx is not None and r.pos > fig.start and P.COMPARED_LEVEL_BETWEEN.search(
+                ctx.text, fig.span_end, r.pos):
+            # "3,187 people died in 1,188 incidents, compared to 2,546 fatalities recorded in
+            # all of 2024": the time of the level compared with, not of these figures.
+            break
         if r.pos > fig.start and (owner is None or owner is fig or ctx is None or (
                 owner.span_start > fig.span_end and not P.BASE_IN_CLAUSE.search(
                     ctx.text, fig.span_end, owner.span_start))):

@@ -2265,6 +2265,11 @@ BASE_IN_CLAUSE = re.compile(
     r"\b(?:from|since|compared\s+(?:with|to)|as\s+against|against|than|over|on|versus|vs)\b",
     re.IGNORECASE,
 )
+# A comparison with another level between a figure and a time after it: "..., compared to
+# 2,546 fatalities recorded in all of 2024" (the time is that level's).
+COMPARED_LEVEL_BETWEEN = re.compile(
+    r"\b(?:compared\s+(?:with|to)|as\s+against|against|versus|vs\.?)\s+(?:the\s+)?"
+    r"(?:[^\W\d_][\w-]*\s+){0,3}?\d", re.IGNORECASE)
 # Between a death or injury verb and its figure: "killed 229", "injured another 282",
 # "killing at least 30" (the hedge is part of the claim).
 VERB_GAP = re.compile(r"\s+(?:(?:another|a\s+further|an\s+additional|a\s+total\s+of|some|over)\s+)?")

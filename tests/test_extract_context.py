@@ -3491,3 +3491,12 @@ def test_the_year_a_month_with_the_most_attacks_is_found_in_is_no_period() -> No
             "month during 2023, when 70 attacks were carried out, PICSS said.")
     found = by_text(text, "2024-01-02")
     assert found["70"][C.period] == "2023-03"
+
+
+def test_the_time_of_a_level_compared_with_does_not_date_the_figures_before_it() -> None:
+    text = ("CRSS counted a 20 per cent rise in violence in the first 10 months of 2025.\nAt least "
+            "2,900 people died in 1,100 incidents, compared to 2,400 fatalities recorded in all of "
+            "2024.")
+    found = by_text(text, "2025-11-05")
+    assert found["At least 2,900"][C.period] == found["1,100"][C.period] == "2025-01/2025-10"
+    assert found["2,400"][C.period] == "2024"

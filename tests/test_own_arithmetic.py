@@ -129,3 +129,16 @@ def test_two_changes_bound_to_one_comparison_are_not_checked_against_its_levels(
     changes = claims[claims[C.kind] == "percent_change"]
     assert changes[C.metric].nunique() == 1 and len(changes) == 2  # the reading under test
     assert own(text) == {}
+
+
+def test_a_change_whose_measure_is_a_guess_is_not_redone_with_that_guess() -> None:
+    # The change is of the totals (50 against 25: +100%); read as the last bracketed part's,
+    # its arithmetic (8 against 6) would say otherwise.
+    found = verdicts(
+        "Sindh recorded 50 fatalities (30 civilians, 12 soldiers and 8 militants) in 2023, as "
+        "compared to 25 fatalities (15 civilians, four soldiers and 6 militants) in 2022, an "
+        "increase of 100 per cent."
+    )
+    claim = found["increase of 100 per cent"]
+    assert "a guess" in claim[C.binding]
+    assert claim["verdict"] != Verdict.CONTRADICTED
