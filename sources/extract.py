@@ -5199,9 +5199,14 @@ def _guessed_change_measures(ctx: _Context, claims: list[_Figure]) -> None:
     dropped, and the judge raises no alarm on a guess."""
     counted: set[str] = set()
     last: _Figure | None = None
+    before_last: _Figure | None = None
     for fig in claims:
+        # ("injuries from 836 to 1,354, up 38 percent": a change right after its two levels,
+        # its measure's in two periods, is of them.)
+        levels = before_last is not None and last is not None and (
+            before_last.metric == last.metric) and before_last.period != last.period
         if fig.kind in CHANGE_KINDS and fig.metric and last is not None and (
-                last.metric == fig.metric) and len(counted) > 1 and not (
+                last.metric == fig.metric) and len(counted) > 1 and not levels and not (
                 "metric" in fig.extra.get("how", {})) and not _names_what_changed(ctx, fig):
             fig.extra.setdefault("how", {})["metric"] = (
                 f"{GUESSED_METRIC}: the measure of the count before it "
@@ -5209,9 +5214,9 @@ def _guessed_change_measures(ctx: _Context, claims: list[_Figure]) -> None:
                 "lists")
         if fig.kind == COUNT and fig.metric:
             counted.add(fig.metric)
-            last = fig
+            before_last, last = last, fig
         elif fig.kind != DATE:
-            last = None
+            before_last = last = None
 
 
 def _changes_of_two_measures(ctx: _Context, claims: list[_Figure],

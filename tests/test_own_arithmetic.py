@@ -142,3 +142,15 @@ def test_a_change_whose_measure_is_a_guess_is_not_redone_with_that_guess() -> No
     claim = found["increase of 100 per cent"]
     assert "a guess" in claim[C.binding]
     assert claim["verdict"] != Verdict.CONTRADICTED
+
+
+def test_a_change_right_after_its_two_levels_is_theirs_among_other_measures() -> None:
+    # After deaths and injuries, "up 40 percent" follows the injuries' two levels: their
+    # change, redone (+62.5%), not a guess.
+    found = verdicts(
+        "In Pakistan, deaths climbed from 500 in 2022 to 900 in 2023, an increase of 80 percent, "
+        "and injuries from 800 to 1,300, up 40 percent."
+    )
+    claim = found["up 40 percent"]
+    assert "a guess" not in (claim[C.binding] or "")
+    assert claim["rule"] == Rule.OWN_ARITHMETIC_DISAGREES
