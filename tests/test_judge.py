@@ -1253,3 +1253,16 @@ def test_an_earlier_edition_of_the_figure_still_supports_it() -> None:
                       published="2025-06-10")[:2] == ("supported", "named-source-agrees")
     assert verdict_of([quoted | {"value": 79.0, "text": "79"}], [first, revised],
                       published="2025-06-10")[0] == "contradicted"
+
+
+def test_a_figure_of_a_monitor_figcheck_holds_no_figures_of_is_not_set_against_others():
+    # SATP counts "overall fatalities" with militants killed in operations; PIPS's deaths in
+    # attacks are another measure, and no ground for an alarm on SATP's number.
+    refs = [ref("p", source="PIPS", metric="deaths", value=136.0, region="PK-BA",
+                period="2021", published="2022-01-04")]
+    found = judged_sentence(
+        "According to partial data compiled by the South Asia Terrorism Portal (SATP), overall "
+        "fatalities in Balochistan increased to 311 in 2021.", refs, "2022-01-05")
+    claim = found["311"]
+    assert claim["attributed_to"] == "SATP"
+    assert claim["verdict"] == "unverifiable", claim["summary"]
