@@ -3071,9 +3071,19 @@ def _lead_period(ctx: _Context, lex: Lexicon, by_sentence: dict[int, list[_Figur
         fronted = P.FRONTED_PHRASE.match(ctx.text, sent[0], sent[1])
         if fronted is not None and any(r.pos >= fronted.end() for r in refs):
             refs = [r for r in refs if r.pos >= fronted.end()]
+        if len(refs) >= 2 and 0 <= refs[0].end <= refs[1].pos and len(refs[0].period) == len(
+                refs[1].period) and P.FROM_WORD.search(
+                ctx.text, max(sent[0], refs[0].pos - FROM_LEVEL_REACH), refs[0].pos) and (
+                P.TO_WORD.search(ctx.text, refs[0].end, refs[1].pos)):
+            # "Attacks increase from 38 in July to 59 in August": the story is on the level
+            # reached, not the one it rose from.
+            return refs[1].period
         if refs:
             return refs[0].period
     return None
+
+
+FROM_LEVEL_REACH = 40  # characters before a time where "from <level>" opens a change's span
 
 
 def _carry_source(ctx: _Context, fig: _Figure, idx: int,

@@ -2265,6 +2265,8 @@ BASE_IN_CLAUSE = re.compile(
     r"\b(?:from|since|compared\s+(?:with|to)|as\s+against|against|than|over|on|versus|vs)\b",
     re.IGNORECASE,
 )
+# "from 38 in July to 59 in August": the "from" of a level, and the "to" of the next one.
+FROM_WORD = re.compile(r"\bfrom\b", re.IGNORECASE)  # (TO_WORD is above)
 # A comparison with another level between a figure and a time after it: "..., compared to
 # 2,546 fatalities recorded in all of 2024" (the time is that level's).
 COMPARED_LEVEL_BETWEEN = re.compile(

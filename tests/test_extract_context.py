@@ -3500,3 +3500,11 @@ def test_the_time_of_a_level_compared_with_does_not_date_the_figures_before_it()
     found = by_text(text, "2025-11-05")
     assert found["At least 2,900"][C.period] == found["1,100"][C.period] == "2025-01/2025-10"
     assert found["2,400"][C.period] == "2024"
+
+
+def test_a_headline_on_a_rise_from_one_month_to_the_next_is_on_the_later_month() -> None:
+    text = ("Attacks by terrorists increase from 40 in May to 61 in June\n\nISLAMABAD: There "
+            "were 61 terrorist incidents nationwide in June 2024, PIPS said.\n90 people were "
+            "killed and 150 more were injured in these occurrences.")
+    found = by_text(text, "2024-07-02")
+    assert found["90"][C.period] == found["150"][C.period] == "2024-06"
