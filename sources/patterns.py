@@ -949,12 +949,12 @@ DAY_SPAN_GAP = re.compile(r"\s*(?:and|to|through|till|until|-|–|—)\s*", re.I
 # "arrested 739 suspects since January 1": a running span from a date (a record's "since" is
 # RECORD_SINCE_BEFORE's).
 SINCE_BEFORE = re.compile(r"\bsince\s+\Z", re.IGNORECASE)
-# "the highest since 2014", "the bloodiest year for the militants since 2016": a record set
-# against every year after that one. The year is neither the figure's period nor the base
+# "the highest since 2014", "the bloodiest year for the militants since 2016", "the highest
+# after 2017": a record set against every year after that one. The year is neither the figure's period nor the base
 # of a change.
 RECORD_SINCE_BEFORE = re.compile(
     r"\b(?:highest|lowest|deadliest|bloodiest|worst|most|fewest|least|largest|biggest"
-    r"|smallest|greatest|sharpest|steepest)\b[^.;:!?]{0,60}?\bsince\s+\Z",
+    r"|smallest|greatest|sharpest|steepest)\b[^.;:!?]{0,60}?\b(?:since|after)\s+\Z",
     re.IGNORECASE,
 )
 # The span a ranking of months (or quarters, days) is made over: "the second deadliest month
@@ -974,15 +974,16 @@ RANKING_SPAN_BEFORE = re.compile(
 def may_end_in_since(text: str, lo: int, end: int) -> bool:
     """False when ``RECORD_SINCE_BEFORE`` cannot match in ``text[lo:end]``; True when it may.
 
-    Its match ends with "since" and at least one space (``\\s`` is ``str.isspace``), and the
-    "n", "c", "e" of "since" have no case-folding twin but their capitals, so the three
-    characters before the window's trailing spaces must be those letters in some case.
-    (Most years have no "since" before them; the pattern tries every position.)
+    Its match ends with "since" or "after" and at least one space (``\\s`` is
+    ``str.isspace``), and the letters of their endings have no case-folding twin but their
+    capitals, so the three characters before the window's trailing spaces must be "nce" or
+    "ter" in some case. (Most years have neither before them; the pattern tries every
+    position.)
     """
     j = end
     while j > lo and text[j - 1].isspace():
         j -= 1
-    return j < end and j - 3 >= lo and text[j - 3:j].lower() == "nce"
+    return j < end and j - 3 >= lo and text[j - 3:j].lower() in ("nce", "ter")
 
 
 # "the 2023 operations", "its 2024 tally": a determiner right before a year-like number.

@@ -3508,3 +3508,11 @@ def test_a_headline_on_a_rise_from_one_month_to_the_next_is_on_the_later_month()
             "killed and 150 more were injured in these occurrences.")
     found = by_text(text, "2024-07-02")
     assert found["90"][C.period] == found["150"][C.period] == "2024-06"
+
+
+def test_a_record_after_a_year_is_no_base_of_the_change() -> None:
+    text = ("PICSS said there was a 40 per cent increase in the number of attacks in 2023, the "
+            "highest after 2015 in any year.")
+    found = by_text(text, "2024-01-02")
+    assert (found["40 per cent increase"][C.period],
+            found["40 per cent increase"][C.base_period]) == ("2023", "2022")

@@ -135,7 +135,8 @@ def test_case_folding_gives_the_pretested_letters_no_twins() -> None:
 
 def test_since_pretest_never_misses_a_match() -> None:
     rng = random.Random(41)
-    ends = ["since", "SINCE", "sınce", "ſince", "sincere", "nce", "year", "sinCE", ""]
+    ends = ["since", "SINCE", "sınce", "ſince", "sincere", "nce", "year", "sinCE", "",
+            "after", "AFTER", "afTer", "afterwards", "ter"]
     matched = 0
     for filler in _near_misses(["the", "year", "attacks", "highest", "most", "."], 6000, seed=41):
         text = (_cased(["highest", "deadliest", "most", "worst", "high"], rng) + filler
@@ -147,6 +148,7 @@ def test_since_pretest_never_misses_a_match() -> None:
     assert matched > 100
     assert not P.may_end_in_since("the most attacks in ", 0, 20)
     assert P.may_end_in_since("the most attacks SiNcE ", 0, 23)
+    assert P.may_end_in_since("the highest aftER ", 0, 18)
 
 
 def test_stated_in_pretest_never_misses_a_match() -> None:
