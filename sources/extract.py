@@ -2509,6 +2509,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
     months = {(g.start, g.end): g for g in dates} if ranking_years else {}
     for f in ranking_years:
         for r in refs:
+            # (A month read as itself, with no year of its own: not "since May", read to
+            # publication, nor "by the end of July", the year up to it.)
             if r.pos < f.start and len(r.period) == 7 and r.how == f"'{ctx.text[r.pos:r.end]}'" \
                     and not P.DIGIT.search(ctx.text, r.pos, r.end):
                 r.period = f"{int(f.value):04d}{r.period[4:]}"
@@ -5111,12 +5113,12 @@ def _rates(lex: Lexicon, text: str, claims: list[_Figure]) -> None:
         if subject_rate is not None and fig.metric == subject_rate[0].extra.get("rate_of") and (
                 P.NEXT_LEVEL_GAP.fullmatch(text, subject_rate[0].span_end, fig.span_start)):
             # "... rose from 16 in 2020 to 25 in 2021": the other level of that rate.
+            fig.extra["rate_of"] = fig.metric  # (a third level may follow: "..., 25 and 31")
             fig.metric = None
             fig.extra["no_measure"] = True
             fig.extra["how"]["metric"] = (f"none: a rate ('{subject_rate[1]}'), not a tally of "
                                           "its period")
             subject_rate = (fig, subject_rate[1])
-            fig.extra["rate_of"] = subject_rate[0].extra.get("rate_of")
             continue
         # Most counts have no rate word near them: a substring test first (the patterns try
         # several word counts at each place).
@@ -5129,7 +5131,7 @@ def _rates(lex: Lexicon, text: str, claims: list[_Figure]) -> None:
             "verag" in text[lo:fig.span_start]) else None
         far = max(0, fig.span_start - 160)
         subject = None
-        if before is None and after is None and "verag" in text[far:fig.span_start]:
+        if before is None and after is None and text.find("verag", far, fig.span_start) >= 0:
             before = subject = P.RATE_SUBJECT_BEFORE.search(text, far, fig.span_start)
         if (after is None and before is None) or fig.metric in _rate_metrics(lex):
             continue

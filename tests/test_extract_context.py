@@ -3473,6 +3473,10 @@ def test_a_rate_named_by_its_subject_is_no_tally() -> None:
     found = by_text(text, "2024-01-02")
     assert (found["14"][C.metric], found["31"][C.metric]) == (None, None)
     assert "a rate ('average number of militant attacks per month')" in found["31"][C.binding]
+    # ... for each of its levels.
+    three = by_text("The average number of militant attacks per month in Pakistan rose from 14 "
+                    "in 2022 to 31 in 2023 and 40 in 2024, PICSS said.", "2025-01-02")
+    assert three["40"][C.metric] is None
     # The number of attacks itself is a tally.
     tally = by_text("The number of militant attacks in Pakistan rose from 140 in 2022 to 310 in "
                     "2023, PICSS said.", "2024-01-02")
