@@ -950,8 +950,8 @@ DAY_SPAN_GAP = re.compile(r"\s*(?:and|to|through|till|until|-|–|—)\s*", re.I
 # RECORD_SINCE_BEFORE's).
 SINCE_BEFORE = re.compile(r"\bsince\s+\Z", re.IGNORECASE)
 # "the highest since 2014", "the bloodiest year for the militants since 2016", "the highest
-# after 2017": a record set against every year after that one. The year is neither the figure's period nor the base
-# of a change.
+# after 2017": a record set against every year after that one. The year is neither the
+# figure's period nor the base of a change.
 RECORD_SINCE_BEFORE = re.compile(
     r"\b(?:highest|lowest|deadliest|bloodiest|worst|most|fewest|least|largest|biggest"
     r"|smallest|greatest|sharpest|steepest)\b[^.;:!?]{0,60}?\b(?:since|after)\s+\Z",
@@ -1329,8 +1329,8 @@ PEOPLE_INCLUDING_GAP = re.compile(
 # Between a period and the figure of a relative clause about it: "2024, which reported".
 # (Not a verb only events do: in "110 attacks, 39 percent more than in 2022, which killed
 # 229 people" the attacks killed, not the year.)
-WHICH_GAP = re.compile(r"\s*,?\s+(?:which|when|where)\s+(?!(?:killed|claimed|left|injured|wounded"
-                       r"|took)\b)(?:[a-z]+\s+){0,3}", re.IGNORECASE)
+WHICH_GAP = re.compile(r"\s*,?\s+(?:which|when|where)\s+(?!(?:killed|claimed|left|injured"
+                       r"|wounded|took)\b)(?:[a-z]+\s+){0,3}", re.IGNORECASE)
 # The items of a list before its last figure: "43 attacks and ", "12 deaths, 40 injuries and ".
 FIGURE_LIST_ITEMS = re.compile(
     r"(?:\d[\d,.]*\s+(?:[^\W\d_][\w-]*\s+){0,3}?(?:and\s+|,\s*(?:and\s+)?))+",
