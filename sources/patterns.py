@@ -999,6 +999,10 @@ YEAR_AS_BASE_BEFORE = re.compile(
     # ("a decline from 2022": what the change or the improvement is from; a month's date
     # holds its "from": CHANGE_NOUN_ENDING)
     rf"|\b(?:{alternation(CHANGE_NOUNS)}|improvement|deterioration)\s+from"
+    # ("have surpassed the entire toll recorded in 2023": what a level is measured against)
+    r"|\b(?:surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|outstripp(?:ed|ing)|overt(?:ook|aken))"
+    r"(?:\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:tally|total|figure|count|toll)"
+    r"(?:\s+(?:recorded|reported))?\s+(?:in|of|for))?"
     r"|\bover)\s+"
     r"(?:(?:all|the\s+whole|the\s+entire\s+(?:tally|total|figure|count)|the\s+(?:tally|total"
     r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",

@@ -3520,3 +3520,9 @@ def test_a_record_after_a_year_is_no_base_of_the_change() -> None:
     found = by_text(text, "2024-01-02")
     assert (found["40 per cent increase"][C.period],
             found["40 per cent increase"][C.base_period]) == ("2023", "2022")
+
+
+def test_the_year_a_tally_has_surpassed_is_no_period_of_it() -> None:
+    text = ("According to CRSS, the fatalities of the first three quarters of this year have "
+            "surpassed the entire toll recorded in 2023, with at least 1,600 deaths reported.")
+    assert by_text(text, "2024-10-02")["at least 1,600"][C.period] == "2024-01/2024-09"
