@@ -3237,6 +3237,10 @@ def test_according_to_a_quoted_report_title_names_its_publisher() -> None:
     found = by_text("Attacks reached 440 in 2024, according to “CRSS Annual Security Report "
                     "2024”.", "2025-01-02")
     assert found["440"][C.attributed_to] == "CRSS"
+    # A report's name, as coverage capitalises it, names its publisher too.
+    titled = by_text("According to Monthly Security Assessment report released by the "
+                     "institute, 60 militant attacks were recorded in May.", "2024-06-02")
+    assert titled["60"][C.attributed_to] == "PICSS"
 
 
 def test_a_month_that_heads_the_second_clause_of_a_contrast_dates_its_count() -> None:
