@@ -4399,7 +4399,7 @@ def _extract_claims(
                 head_change = fig
             fig.attributed_to = _bind_source(fig, sc)
             if fig.attributed_to:
-                how["source"] = "named in the sentence"
+                how["source"] = NAMED_IN_SENTENCE
             else:
                 _carry_source(ctx, fig, idx, first_attributions)
             if previous is not None and previous.attributed_to and (
@@ -5395,6 +5395,7 @@ def _fact_boxes_on_subject(ctx: _Context, on_subject: dict[int, bool]) -> None:
 REPORT_WORD_REACH = 100
 
 
+NAMED_IN_SENTENCE = "named in the sentence"  # how a source its figure's sentence names reads
 # Sentences before a crediting one ("These were the key findings of the report issued by
 # CRSS") whose figures it credits: about two paragraphs of news text.
 CREDITED_SENTENCES = 8
@@ -5403,8 +5404,9 @@ CREDITED_SENTENCES = 8
 def _credited_after(ctx: _Context, figs: list[_Figure]) -> None:
     """Figures a later sentence credits to a publisher: "These were the key findings of the
     annual security report issued by CRSS", "PIPS released these statistics in its monthly
-    report". The unattributed figures of the sentences before it (back to one attributed to
-    another source, at most ``CREDITED_SENTENCES``) are that publisher's, as the writer says.
+    report". The unattributed figures of the sentences before it (back to one that names a
+    source of its own, at most ``CREDITED_SENTENCES``) are that publisher's, as the writer
+    says.
     ``figs`` are in text order."""
     text = ctx.text
     by_sentence: dict[int, list[_Figure]] = {}
@@ -5430,7 +5432,12 @@ def _credited_after(ctx: _Context, figs: list[_Figure]) -> None:
         back = idx - 1
         while back >= 0 and idx - back <= CREDITED_SENTENCES:
             told = by_sentence.get(back, [])
-            if any(f.attributed_to and f.attributed_to != name for f in told):
+            if any(f.attributed_to and (f.attributed_to != name or f.extra.get(
+                    "how", {}).get("source") == NAMED_IN_SENTENCE) for f in told):
+                # Another source's figures close the stretch, and so does a sentence that
+                # names this source itself: "... 383 soldiers were martyred, according to the
+                # ISPR. The data was revealed by the DG ISPR ..." credits that sentence's
+                # data, not the think tank's figures before it.
                 break
             for fig in told:
                 if fig.attributed_to is None:

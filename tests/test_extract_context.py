@@ -3530,3 +3530,15 @@ def test_the_year_a_tally_has_surpassed_is_no_period_of_it() -> None:
     text = ("According to CRSS, the fatalities of the first three quarters of this year have "
             "surpassed the entire toll recorded in 2023, with at least 1,600 deaths reported.")
     assert by_text(text, "2024-10-02")["at least 1,600"][C.period] == "2024-01/2024-09"
+
+
+def test_a_crediting_sentence_credits_no_figures_before_one_that_names_its_source() -> None:
+    text = ("At least 600 security personnel were killed in 2024, the deadliest year in a "
+            "decade.\nThe forces conducted 50,000 operations this year, in which 900 terrorists "
+            "were killed, according to the ISPR.\nThe data was revealed by the ISPR's director "
+            "general during a press conference.")
+    found = by_text(text, "2024-12-30")
+    assert found["900"][C.attributed_to] == "ISPR"
+    # (The story's only source may still be read as its figures' own, never an alarm; the
+    # crediting sentence does not make it the writer's statement.)
+    assert "credited by a sentence after it" not in found["At least 600"][C.binding]
