@@ -4448,7 +4448,8 @@ def _extract_claims(
                 a.extra["how"]["period"] = (f"the year before {text[b.span_start:b.span_end]}'s "
                                             f"(a change from one level to the other)")
             elif (k not in owns and k + 1 not in owns and a.period and a.period == b.period
-                    and ctx.lead_period == _following(a.period) and a.metric == b.metric
+                    and ctx.lead_period is not None and ctx.lead_period == _following(a.period)
+                    and a.metric == b.metric
                     and P.FROM_BEFORE.search(text, max(0, a.span_start - 6), a.span_start)
                     and P.TO_GAP.fullmatch(text, a.span_end, b.span_start)):
                 # "attacks increased from 14 to 23 as compared with December 2022", in an

@@ -3542,3 +3542,15 @@ def test_a_crediting_sentence_credits_no_figures_before_one_that_names_its_sourc
     # (The story's only source may still be read as its figures' own, never an alarm; the
     # crediting sentence does not make it the writer's statement.)
     assert "credited by a sentence after it" not in found["At least 600"][C.binding]
+
+
+def test_a_change_between_two_levels_of_a_span_in_an_article_with_no_lead_period() -> None:
+    # The levels' period is a span, which has no following month or year; with no period in
+    # the article's opening either, the two used to compare equal (None == None) and the
+    # second level was dated to no period at all, which crashed the binding note.
+    text = ("The ministry gave the figures to parliament on Tuesday.\nThe ministry said there "
+            "were 900 raids between January to October 2024.\nPolice were the group most "
+            "affected by violence this quarter, a 20 per cent increase over the last quarter "
+            "from 50 to 60.")
+    found = by_text(text, "2024-06-28")
+    assert found["50"][C.period] == found["60"][C.period] is not None
