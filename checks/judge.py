@@ -112,23 +112,27 @@ def judge(
     tol = tolerances or Tolerances.load()
     figures = pd.concat([references, derive_figures(claims, references, tol)], ignore_index=True)
     pairs = match_figures(claims, figures, published)
+    # Against figcheck's own arithmetic a claimed percentage may have been rounded twice;
+    # against a publisher's print, not (``double_rounding`` in checks/tolerances.yaml).
     ours = _claim_intervals(claims, tol)
-    evidence = _evidence(pairs, figures, claims, ours, published, tol)
+    ours_twice = _claim_intervals(claims, tol, twice=True)
+    evidence = _evidence(pairs, figures, claims, ours, ours_twice, published, tol)
     verdicts = _verdicts(
-        claims, evidence, ours, own_arithmetic(claims, tol), figures, published, tol
+        claims, evidence, ours, ours_twice, own_arithmetic(claims, tol), figures, published, tol
     )
     return evidence, validate(VerdictSchema, verdicts, "verdicts")
 
 
-def claim_interval(claim: Mapping, tol: Tolerances) -> Interval | None:
-    """The interval a claim stands for at its own precision (dates in days)."""
+def claim_interval(claim: Mapping, tol: Tolerances, *, twice: bool = False) -> Interval | None:
+    """The interval a claim stands for at its own precision (dates in days); ``twice``:
+    against figcheck's own arithmetic, where a percentage may have been rounded twice."""
     if claim[C.kind] == Kind.DATE:
         return date_interval(claim[C.date]) if _present(claim[C.date]) else None
     qualifier = claim_qualifier(claim[C.kind], claim.get(C.text),
                                 claim[C.qualifier] if _present(claim[C.qualifier]) else None)
     return stated_interval(
         claim[C.kind], claim[C.value], claim[C.low], claim[C.high], qualifier, tol,
-        claimed=True,
+        claimed=True, twice=twice,
     )
 
 
@@ -177,8 +181,11 @@ def _reference_comparand(row: Mapping, interval: Interval | None, tol: Tolerance
 _INTERVAL_INPUTS = [C.kind, C.value, C.low, C.high, C.qualifier, C.date]
 
 
-def _claim_intervals(claims: pd.DataFrame, tol: Tolerances) -> dict[str, Interval | None]:
-    """Each claim's interval by claim id; claims stating the same figure share one computation."""
+def _claim_intervals(
+    claims: pd.DataFrame, tol: Tolerances, *, twice: bool = False
+) -> dict[str, Interval | None]:
+    """Each claim's interval by claim id; claims stating the same figure share one computation.
+    ``twice``: the intervals set against figcheck's own arithmetic (``claim_interval``)."""
     cache: dict[tuple, Interval | None] = {}
     out: dict[str, Interval | None] = {}
     for claim_id, text, *key in claims[[C.claim_id, C.text, *_INTERVAL_INPUTS]].itertuples(
@@ -188,7 +195,8 @@ def _claim_intervals(claims: pd.DataFrame, tol: Tolerances) -> dict[str, Interva
         key[4] = claim_qualifier(key[0], text, key[4])  # (a fraction in words: "about")
         key = tuple(key)
         if key not in cache:
-            cache[key] = claim_interval(dict(zip(_INTERVAL_INPUTS, key, strict=True)), tol)
+            cache[key] = claim_interval(dict(zip(_INTERVAL_INPUTS, key, strict=True)), tol,
+                                        twice=twice)
         out[claim_id] = cache[key]
     return out
 
@@ -198,10 +206,12 @@ def _evidence(
     figures: pd.DataFrame,
     claims: pd.DataFrame,
     ours: Mapping[str, Interval | None],
+    ours_twice: Mapping[str, Interval | None],
     published: Mapping[str, str | None],
     tol: Tolerances,
 ) -> pd.DataFrame:
-    """One evidence row per (claim, figure) pair, with the three-way comparison."""
+    """One evidence row per (claim, figure) pair, with the three-way comparison; a derived
+    figure is compared with ``ours_twice``, a printed one with ``ours``."""
     if pairs.empty:
         return empty(EvidenceSchema)
     # Per figure, once: its comparand and the arithmetic shown to a reader.
@@ -212,20 +222,23 @@ def _evidence(
         theirs_by_ref[fig[R.ref_id]] = _reference_comparand(fig, interval, tol)
         computation_by_ref[fig[R.ref_id]] = _computation(fig, interval, derived)
     paired = claims[claims[C.claim_id].isin(set(pairs[CLAIM + C.claim_id]))]
-    mine = {
-        c[C.claim_id]: _claim_comparand(c, ours.get(c[C.claim_id]))
-        for c in rows_of(paired[[C.claim_id, C.kind, C.value, C.low, C.high, C.qualifier]])
+    paired_rows = rows_of(paired[[C.claim_id, C.kind, C.value, C.low, C.high, C.qualifier]])
+    mine = {  # by (claim id, against a derived figure)
+        (c[C.claim_id], twice): _claim_comparand(c, by.get(c[C.claim_id]))
+        for c in paired_rows for twice, by in ((False, ours), (True, ours_twice))
     }
     claim_ids = pairs[CLAIM + C.claim_id]
     ref_ids = pairs[R.ref_id]
+    derived = (pairs[R.stated_or_derived] == Stated.DERIVED).to_numpy()
     # As lists: iterating an Arrow string column boxes each cell through a pyarrow scalar.
     claim_list, ref_list = claim_ids.tolist(), ref_ids.tolist()
-    claim_iv = [ours.get(c) for c in claim_list]
+    claim_iv = [(ours_twice if d else ours).get(c)
+                for c, d in zip(claim_list, derived, strict=True)]
     outcomes = [
-        compare(mine[c], theirs_by_ref[r]) for c, r in zip(claim_list, ref_list, strict=True)
+        compare(mine[c, bool(d)], theirs_by_ref[r])
+        for c, r, d in zip(claim_list, ref_list, derived, strict=True)
     ]
     meet_iv = [meet for _, meet, _ in outcomes]
-    derived = (pairs[R.stated_or_derived] == Stated.DERIVED).to_numpy()
     inputs = pairs[INPUTS] if INPUTS in pairs else pd.Series(None, index=pairs.index)
     attributed = pairs[CLAIM + C.attributed_to]
     article_date = pairs[CLAIM + C.article_id].map(published).fillna("").astype(str)
@@ -376,6 +389,7 @@ def _verdicts(
     claims: pd.DataFrame,
     evidence: pd.DataFrame,
     ours: Mapping[str, Interval | None],
+    ours_twice: Mapping[str, Interval | None],
     own: Mapping[str, OwnArithmetic],
     figures: pd.DataFrame,
     published: Mapping[str, str | None],
@@ -392,13 +406,17 @@ def _verdicts(
         evid = by_claim.get(claim[C.claim_id], [])
         interval = ours.get(claim[C.claim_id])
         mine = own.get(claim[C.claim_id])
-        if mine is not None and interval is not None and not mine.agrees(interval) and (
+        twice = ours_twice.get(claim[C.claim_id])
+        if mine is not None and twice is not None and not mine.agrees(twice) and (
                 not _guessed_metric(claim)):
             # (A change whose measure figcheck guessed may be of other figures than those
             # its arithmetic was redone with.)
             verdict, rule, summary = _own_arithmetic_rule(claim, mine)
+            interval = twice  # (the interval the arithmetic was set against, shown)
         else:
             verdict, rule, summary = _rule(claim, evid, interval, finder)
+            if any(r.decides and r.record[E.derived] for r in evid):
+                interval = twice  # (what a deciding derived figure was set against, shown)
         if RULE_DESCRIPTIONS[rule][0] != verdict:
             raise AssertionError(f"rule {rule} cannot give {verdict}")  # a bug, never data
         rows.append(

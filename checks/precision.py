@@ -43,6 +43,7 @@ class Tolerances:
     round_count_cap: float
     factor_word: float
     truncated_change: float
+    double_rounding: float
 
     @classmethod
     def load(cls, path: Path | None = None) -> Self:
@@ -272,13 +273,15 @@ def _percent(share: float) -> str:
 
 
 def rounding_interval(
-    value: float, kind: str, tol: Tolerances, *, claimed: bool = False
+    value: float, kind: str, tol: Tolerances, *, claimed: bool = False, twice: bool = False
 ) -> Interval:
     """The interval a figure stated without hedge words stands for.
 
     ``claimed``: the figure is a writer's claim, whose percent change may be cut rather than
-    rounded at its last digit (``truncated_change``). A publisher's own print is read at
-    its digits: where it cuts its changes, its counts or a stored hedge say so.
+    rounded at its last digit (``truncated_change``). ``twice``: the claim is set against
+    figcheck's own arithmetic, and its percentage may have been rounded twice
+    (``double_rounding``). A publisher's own print is read at its digits: where it cuts its
+    changes, its counts or a stored hedge say so.
     """
     if is_factor_word(value, kind):
         return _factor_word_interval(value, tol)
@@ -295,15 +298,25 @@ def rounding_interval(
         )
     unit = 10.0 ** -stated_decimals(value)
     half = 0.5 * unit
+    # A writer's percentage may have been rounded twice (39.47% printed "39.5%", written
+    # "40%"): the edge towards zero reaches ``double_rounding`` of a unit further.
+    inner = half + (tol.double_rounding * unit
+                    if claimed and twice and kind in _PERCENT_KINDS and value != 0 else 0.0)
     if claimed and kind == Kind.PERCENT_CHANGE and tol.truncated_change > 0 and value != 0:
         # Writers often cut a change at its last digit instead of rounding it (+45.6%
         # written "45%", +162.5% "162pc"): the interval reaches that much further away
         # from zero, never towards it (a stated 45% is not 44.4%).
         reach = half + tol.truncated_change * unit
-        how = "rounded or cut at the stated digits"
+        how = ("rounded (once or twice) or cut at the stated digits" if inner > half
+               else "rounded or cut at the stated digits")
         if value > 0:
-            return Interval(value - half, value + reach, high_closed=False, how=how)
-        return Interval(value - reach, value + half, low_closed=False, how=how)
+            return Interval(value - inner, value + reach, high_closed=False, how=how)
+        return Interval(value - reach, value + inner, low_closed=False, how=how)
+    if inner > half:
+        how = "rounded at the stated digits (once or twice)"
+        if value >= 0:
+            return Interval(value - inner, value + half, high_closed=False, how=how)
+        return Interval(value - half, value + inner, low_closed=False, how=how)
     return Interval(
         value - half, value + half, high_closed=False, how="rounded at the stated digits"
     )
@@ -339,6 +352,7 @@ def stated_interval(
     *,
     exact: bool = False,
     claimed: bool = False,
+    twice: bool = False,
 ) -> Interval | None:
     """Return the interval a stated (or, with ``exact``, a derived) figure stands for.
 
@@ -350,6 +364,7 @@ def stated_interval(
         tol: tolerances for hedge words and round numbers.
         exact: the figure is figcheck's own arithmetic, a point, not a rounded number.
         claimed: the figure is a writer's claim (``rounding_interval``).
+        twice: the claim is set against figcheck's own arithmetic (``rounding_interval``).
 
     Returns:
         The interval, or ``None`` when the row states no figure.
@@ -389,7 +404,7 @@ def stated_interval(
             return Interval(value - band, value + band, how=f"approximate: ± {tol.approximate:.0%}")
     if exact:
         return Interval(value, value, how="figcheck's arithmetic, unrounded")
-    return rounding_interval(value, kind, tol, claimed=claimed)
+    return rounding_interval(value, kind, tol, claimed=claimed, twice=twice)
 
 
 # Hedges that bound a figure's size from one side; on a fall they bound it in magnitude.

@@ -427,7 +427,7 @@ def prepare_reports(
     from reports import result as r
 
     accepted = accept(claims, verdicts, list(options.exceptions))
-    charts = chart_blocks_for(claims, evidence, verdicts, references)
+    charts = chart_blocks_for(claims, verdicts, references)
     tables = [
         r.records(claims, r.CLAIM_INPUT),
         r.records(evidence, r.EVIDENCE_INPUT),
@@ -449,12 +449,12 @@ def prepare_reports(
 
 
 def chart_blocks_for(
-    claims: pd.DataFrame, evidence: pd.DataFrame, verdicts: pd.DataFrame, references: References
+    claims: pd.DataFrame, verdicts: pd.DataFrame, references: References
 ) -> dict[str, dict[str, Any]]:
     """The batch's chart blocks by claim id (``reports.result.chart_blocks``)."""
     from reports.result import chart_blocks
 
-    return chart_blocks(claims, evidence, verdicts, references.table)
+    return chart_blocks(claims, verdicts, references.table)
 
 
 def render_chunk(
@@ -568,7 +568,7 @@ def render_article(
         if accepted is None:
             accepted = accept(claims, verdicts, list(options.exceptions))
         if charts is None:
-            charts = chart_blocks(claims, evidence, verdicts, reference_table)
+            charts = chart_blocks(claims, verdicts, reference_table)
     if accepted is not None and not isinstance(accepted, list):
         accepted = _rows_of(accepted, article.id)
     result = build_result(

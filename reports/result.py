@@ -75,7 +75,6 @@ CONTEXT_FIELDS += [R.qualifier, R.unit]
 
 def chart_blocks(
     claims: pd.DataFrame,
-    evidence: pd.DataFrame,
     verdicts: pd.DataFrame,
     references: pd.DataFrame | None,
 ) -> dict[str, dict[str, Any]]:
@@ -85,8 +84,9 @@ def chart_blocks(
     re-queries the reference table or re-parses interval text:
 
     * ``interval``: ``[low, high]``, the claim's interval at its precision as numbers
-      (``None`` for an unbounded end), from the judge's evidence columns, else read once
-      from the verdict's interval text;
+      (``None`` for an unbounded end), read once from the verdict's interval: the one its
+      explanation shows (against figcheck's own arithmetic a claimed percentage may have
+      been rounded twice, so a claim's evidence rows need not all hold the same one);
     * ``context``: the stated reference rows with the claim's metric, region and kind
       (``CONTEXT_FIELDS``);
     * ``sources``: every source of the reference table, sorted: the order colours are
@@ -102,11 +102,6 @@ def chart_blocks(
     blocks: dict[str, dict[str, Any]] = {}
     # Plain dicts and column lists (``records``): per-claim pandas lookups and
     # ``to_dict("records")`` on Arrow strings cost more than the rest of the block.
-    first = evidence.drop_duplicates(E.claim_id)
-    bounds = {
-        row[E.claim_id]: [_clean(row[E.claim_low]), _clean(row[E.claim_high])]
-        for row in records(first, [E.claim_id, E.claim_low, E.claim_high])
-    }
     texts = dict(zip(verdicts[V.claim_id].tolist(), verdicts[V.interval].tolist(), strict=True))
     sources: list[str] = []
     # The stated reference rows by (metric, region, kind), each made a context row once:
@@ -128,11 +123,8 @@ def chart_blocks(
         for claim_id, measure in zip(charted[C.claim_id].tolist(), measures, strict=True)
     }
     for claim_id in charted[C.claim_id].tolist():
-        if claim_id in bounds:
-            interval = bounds[claim_id]
-        else:
-            parsed = parse_interval(_clean(texts.get(claim_id)))
-            interval = list(parsed) if parsed else None
+        parsed = parse_interval(_clean(texts.get(claim_id)))
+        interval = list(parsed) if parsed else None
         blocks[claim_id] = {
             "interval": interval,
             "context": context.get(claim_id, []),

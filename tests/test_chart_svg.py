@@ -79,10 +79,10 @@ def test_band_spans_the_claims_interval_and_rule_marks_its_value(references):
     (a, xa), (b, xb) = sorted(((float(k), v) for k, v in ticks.items()))[:2]
     scale = (xb - xa) / (b - a)
     x0, width = float(band.get("x")), float(band.get("width"))
-    assert (x0 - xa) / scale + a == pytest.approx(64.5, abs=0.01)
-    # A claimed change rounded or cut at its last digit, [64.5, 66): one and a half units
-    # wide, unless that is under a pixel: then one pixel, to stay visible.
-    assert width == pytest.approx(max(scale * 1.5, 1.0), abs=0.01)
+    assert (x0 - xa) / scale + a == pytest.approx(64.45, abs=0.01)
+    # A claimed change rounded (once or twice) or cut at its last digit, [64.45, 66): 1.55
+    # units wide, unless that is under a pixel: then one pixel, to stay visible.
+    assert width == pytest.approx(max(scale * 1.55, 1.0), abs=0.01)
     assert (float(rule.get("x1")) - xa) / scale + a == pytest.approx(65.0, abs=0.01)
     assert rule.get("stroke-dasharray")
 
@@ -149,8 +149,7 @@ def test_chart_block_in_the_result_draws_what_the_table_gives(references):
             ]
         )
         verdicts = pd.DataFrame([{"claim_id": claim["claim_id"], "interval": claim["interval"]}])
-        evidence = pd.DataFrame(columns=["claim_id", "claim_low", "claim_high"])
-        blocks = chart_blocks(claims, evidence, verdicts, references)
+        blocks = chart_blocks(claims, verdicts, references)
         from_table = claim_chart(claim, references)
         from_block = claim_chart(dict(claim, chart=blocks.get(claim["claim_id"])), None)
         assert from_block == from_table
@@ -176,8 +175,7 @@ def test_claims_measuring_one_thing_share_its_context_rows_and_others_get_none(r
         ]
     )
     verdicts = pd.DataFrame({"claim_id": ["a", "b", "c"], "interval": [claim["interval"]] * 3})
-    evidence = pd.DataFrame(columns=["claim_id", "claim_low", "claim_high"])
-    blocks = chart_blocks(claims, evidence, verdicts, references)
+    blocks = chart_blocks(claims, verdicts, references)
     same = references[
         (references["metric"] == row["metric"])
         & (references["region"] == row["region"])

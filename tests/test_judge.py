@@ -55,7 +55,21 @@ def test_derived_percent_change_supports_with_arithmetic():
     assert (verdict, rule) == ("supported", "named-source-agrees")
     assert "(693 − 419) / 419 × 100 = +65.4%" in why
     # Rounded to 65 or cut there: [64.5, 65.5) or [65, 66).
-    assert "[64.5, 66) (rounded or cut at the stated digits)" in why
+    assert "[64.45, 66) (rounded (once or twice) or cut at the stated digits)" in why
+
+
+def test_a_claim_rounded_twice_meets_arithmetic_but_not_another_print():
+    claimed = [CHANGE | {"attributed_to": "PIPS"}]  # "65%"
+    # figcheck's own +64.48% (10,000 -> 16,448) may have been printed 64.5%, written 65% ...
+    counts = [ref("n", source="PIPS", value=16448.0),
+              ref("o", source="PIPS", value=10000.0, period="2022")]
+    verdict, rule, why = verdict_of(claimed, counts)
+    assert (verdict, rule) == ("supported", "named-source-agrees"), why
+    # ... but a change PIPS printed "+64%" is another figure than "65%".
+    printed = ref("pc", source="PIPS", kind="percent_change", value=64.0, unit="%",
+                  base_period="2022")
+    verdict, rule, why = verdict_of(claimed, [printed])
+    assert rule != "named-source-agrees", why
 
 
 def test_change_outside_precision_is_contradicted():

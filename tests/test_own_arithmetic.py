@@ -101,6 +101,19 @@ def test_a_factor_word_or_a_cut_change_is_read_as_news_copy_writes_it(
     assert (found["rule"] == Rule.OWN_ARITHMETIC_DISAGREES) is alarm, found["summary"]
 
 
+@pytest.mark.parametrize(("sentence", "claim", "alarm"), [
+    # 7,413 -> 4,486 is -39.49%: printed "39.5%" somewhere, then written "40%".
+    ("In Sindh, deaths fell from 7,413 in 2022 to 4,486 in 2023, a 40 percent decrease.",
+     "40 percent decrease", False),
+    # 7,413 -> 4,522 is -39.0%: no rounding, once or twice, makes it 40%.
+    ("In Sindh, deaths fell from 7,413 in 2022 to 4,522 in 2023, a 40 percent decrease.",
+     "40 percent decrease", True),
+])
+def test_a_change_may_have_been_rounded_twice(sentence: str, claim: str, alarm: bool) -> None:
+    found = verdicts(sentence)[claim]
+    assert (found["rule"] == Rule.OWN_ARITHMETIC_DISAGREES) is alarm, found["summary"]
+
+
 def test_rounded_levels_leave_room_for_a_rounded_change() -> None:
     # "about 1,000" and "nearly 1,500" allow anything from about +36% to +67%: +52% stands.
     found = verdicts(

@@ -89,11 +89,36 @@ def test_a_claimed_change_may_be_cut_at_its_last_digit(kind, value, expected):
         assert str(stated_interval(kind, value, None, None, None, TOL)).endswith("5)")
 
 
-def test_truncation_can_be_turned_off():
-    strict = dataclasses.replace(TOL, truncated_change=0.0)
-    assert str(stated_interval("percent_change", 45, None, None, None, strict, claimed=True)) == (
-        "[44.5, 45.5)"
-    )
+@pytest.mark.parametrize(
+    ("kind", "value", "expected"),
+    [
+        # Against figcheck's own arithmetic, a writer's percentage may have been rounded
+        # twice: a twentieth of a unit further towards zero, no more.
+        ("percent_change", 45, "[44.45, 46)"),
+        ("percent_change", 16.8, "[16.745, 16.9)"),
+        ("percent_change", -9, "(-10, -8.45]"),
+        ("percent_change", 0, "[-0.5, 0.5)"),
+        ("share", 45, "[44.45, 45.5)"),
+        ("percent", 40, "[39.45, 40.5)"),
+        ("count", 45, "[45, 45]"),
+    ],
+)
+def test_a_claimed_percentage_may_have_been_rounded_twice(kind, value, expected):
+    assert str(stated_interval(kind, value, None, None, None, TOL, claimed=True,
+                               twice=True)) == expected
+    # 7,622 -> 4,612 is -39.49%: printed "-39.5%", then written "a 40% decrease"; +44.3% is
+    # still no "45%".
+    if (kind, value) == ("percent_change", 45):
+        fall = stated_interval(kind, -40, None, None, None, TOL, claimed=True, twice=True)
+        assert fall.overlaps(Interval(-39.49, -39.49))
+        rise = stated_interval(kind, 45, None, None, None, TOL, claimed=True, twice=True)
+        assert not rise.overlaps(Interval(44.3, 44.3))
+
+
+def test_truncation_and_double_rounding_can_be_turned_off():
+    strict = dataclasses.replace(TOL, truncated_change=0.0, double_rounding=0.0)
+    assert str(stated_interval("percent_change", 45, None, None, None, strict, claimed=True,
+                               twice=True)) == "[44.5, 45.5)"
 
 
 def test_derived_figures_are_exact_points():
