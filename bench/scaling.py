@@ -6,7 +6,13 @@ and the ratio to the previous size. Linear cost doubles the time when the input 
 a quadratic step quadruples it. Exits 1 when a doubling costs more than ``--max-ratio``
 (default 2.6: about double, with room for noise on a shared machine).
 
-Usage: ``uv run python bench/scaling.py [--start-mb 1] [--max-mb 16] [--max-ratio 2.6]``
+``--text devset`` repeats instead the real news of the labelled set (``../shared/eval/
+devset.yaml``, its articles' texts joined): excerpts chosen for their figures, about 11,000
+figures per MB against the generator's 6,700, so the time per MB is that of real reporting
+about as dense as it gets.
+
+Usage: ``uv run python bench/scaling.py [--start-mb 1] [--max-mb 16] [--max-ratio 2.6]
+[--text generated|devset]``
 (``--max-mb 50`` for the 50 MB point of the README's limits; on the shared 2-core machine it
 took about 70 CPU-s under load and 1.5 GB of memory before issue 15's last changes, 55 CPU-s
 after them (2026-12-03), 52 CPU-s after branch i15fast (2026-12-03 04:00, load average 2;
@@ -34,6 +40,16 @@ from bench.extract import build_text
 from sources.articles import normalise_text
 from sources.extract import extract_claims
 
+DEVSET = ROOT.parent / "shared" / "eval" / "devset.yaml"
+
+
+def devset_text() -> str:
+    """The labelled set's article texts, joined as paragraphs of one document."""
+    import yaml
+
+    articles = yaml.safe_load(DEVSET.read_text(encoding="utf-8"))["articles"]
+    return "\n\n".join(a["text"] for a in articles if a.get("text"))
+
 
 def sizes(start_mb: float, max_mb: float) -> list[float]:
     """``start_mb`` doubled until ``max_mb`` (which is always the last size)."""
@@ -51,15 +67,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-mb", type=float, default=16.0)
     ap.add_argument("--max-ratio", type=float, default=2.6)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--text", choices=("generated", "devset"), default="generated",
+                    help="what is repeated to each size (default: the generator's news)")
     args = ap.parse_args(argv)
 
-    base = build_text(int(args.start_mb * 2**20), args.seed)
+    base = devset_text() if args.text == "devset" else build_text(
+        int(args.start_mb * 2**20), args.seed)
     print(f"{'MB':>6} {'seconds':>8} {'claims':>8} {'ratio':>6}  (time / time at previous size)")
     previous: tuple[float, float] | None = None
     worst = 0.0
     for mb in sizes(args.start_mb, args.max_mb):
         # Repeat the generated text: the same density of figures at every size.
-        text = (base * (int(mb / args.start_mb) + 1))[: int(mb * 2**20)]
+        text = (base * (int(mb * 2**20 / len(base)) + 1))[: int(mb * 2**20)]
         gc.collect()
         t0 = time.process_time()
         checked, _ = normalise_text(text)
