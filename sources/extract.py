@@ -2538,6 +2538,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
         elif years is not None:
             same.append((ps, pe, years))
             read.append((ps, pe))
+    named = list(refs)  # the times the sentence names, before those relative to them
     for s, _e, rel in _in(ctx.relatives, *sent) if may_relative else ():
         if any(ps <= s < pe for ps, pe in read):
             continue  # "the last quarter of 2023": the phrase says which
@@ -2603,6 +2604,26 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                 refs.append(_TimeRef(s, f"{first.year:04d}-{first.month:02d}",
                                      is_base=not subject, end=_e, how=how))
             continue
+        if rel in _STORY_QUARTER_WORDS or (rel == "last quarter" and (
+                base or P.holds_any(ctx.text, *sent, ("this quarter",))
+                or P.POSSESSIVE_AFTER.match(ctx.text, _e)
+                or P.LEVEL_COMPARED_IN_BEFORE.search(ctx.text, max(sent[0], s - 60), s))):
+            # In a story on a quarter's report, "this quarter" is the report's and "the
+            # previous quarter" the one before it ("In the previous quarter, 120 civilians
+            # died, compared to this quarter's 210"), not the quarters around the day the
+            # story ran, which falls in the quarter after the report's. So is "the last
+            # quarter" set against this one, or against which a change is measured.
+            quarters_named = [r for r in named if _is_quarter(r.period) and not r.is_base]
+            anchor = quarters_named[0].period if len(quarters_named) == 1 else (
+                ctx.lead_period if ctx.lead_period and _is_quarter(ctx.lead_period) else None)
+            if anchor and not (quarters_named and _STORY_QUARTER_WORDS.get(rel) == 0):
+                # (A quarter the sentence names dates its figures itself: "in this quarter
+                # (July-September 2019)".)
+                refs.append(_TimeRef(s, anchor if _STORY_QUARTER_WORDS.get(rel) == 0 else
+                                     _period_before(anchor), is_base=base, end=_e,
+                                     how=f"{how} (of the story's quarter, {_label(anchor)})"))
+            if anchor or rel in _STORY_QUARTER_WORDS and _STORY_QUARTER_WORDS[rel] == 0:
+                continue  # ("this quarter" in no quarter's story: the publication's, unread)
         if pub is None or rel == "year-on-year" or rel == "year on year":
             continue
         period = _relative_period(rel, pub)
@@ -2701,6 +2722,20 @@ def _period_before(period: str) -> str:
         start_month = end.month - months + 1
         return T.canonical(date(end.year, start_month, 1), end)
     return T.shift_years(period, -1)
+
+
+# Quarters a story names from its own quarter: 0 that quarter, 1 the one before.
+_STORY_QUARTER_WORDS = {"this quarter": 0, "current quarter": 0, "previous quarter": 1,
+                        "preceding quarter": 1}
+
+
+def _is_quarter(period: str) -> bool:
+    """Whether a period is one calendar quarter ("2024-04/2024-06")."""
+    if "/" not in period:
+        return False
+    first, last = T.bounds(period)
+    return first.day == 1 and first.month % 3 == 1 and first.year == last.year and (
+        last.month == first.month + 2) and last == T.bounds(f"{last.year:04d}-{last.month:02d}")[1]
 
 
 def _previous_quarter(pub: date) -> str:

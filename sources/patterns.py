@@ -901,7 +901,8 @@ RELATIVE_WORDS = [
     "last year", "past year", "previous year", "the year before", "a year earlier", "a year ago",
     "a year before", "this year", "current year", "ongoing year", "outgoing year",
     "so far during the year",
-    "so far in the year", "last quarter", "previous quarter", "yesterday", "today", "last month",
+    "so far in the year", "last quarter", "previous quarter", "preceding quarter", "this quarter",
+    "current quarter", "yesterday", "today", "last month",
     "this month", "year on year", "year-on-year", "the month before", "previous month",
     "a month earlier",
 ]
@@ -917,6 +918,13 @@ RELATIVE_PERIOD = re.compile(rf"\b(?P<rel>{alternation(RELATIVE_WORDS)})\b", re.
 BASE_BEFORE = re.compile(
     r"\b(?:from|since|compared\s+(?:with|to)|than|over|against|on)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
+# "fell to 80 from 95 in the last quarter", "compared to 43 deaths during the": a level set
+# against another, before the time it is of.
+LEVEL_COMPARED_IN_BEFORE = re.compile(
+    r"\b(?:from|against|compared\s+(?:with|to)|than|versus|vs\.?)\s+\d[\d,.]*\s+"
+    r"(?:[a-z]+\s+){0,2}(?:in|during)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "last quarter's figure of 43": a time that owns what follows.
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # "476 incidents by the end of July", "until June": a running tally of the year up to a month.
 BY_MONTH_BEFORE = re.compile(
     r"(?<!followed\s)\b(?:by|till|until|through|up\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?\Z",
@@ -1004,8 +1012,10 @@ YEAR_AS_BASE_BEFORE = re.compile(
     r"(?:\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:tally|total|figure|count|toll)"
     r"(?:\s+(?:recorded|reported))?\s+(?:in|of|for))?"
     r"|\bover)\s+"
+    # ("compared to the data from the second quarter": the data's time)
     r"(?:(?:all|the\s+whole|the\s+entire\s+(?:tally|total|figure|count)|the\s+(?:tally|total"
-    r"|figure|count))\s+(?:of|for)\s+)?(?:the\s+year\s+)?\Z",
+    r"|figure|count))\s+(?:of|for)\s+|the\s+(?:data|figures|numbers|statistics)\s+"
+    r"(?:of|for|from|in)\s+(?:the\s+)?)?(?:the\s+year\s+)?\Z",
     re.IGNORECASE,
 )
 YEAR_AS_BASE_BEFORE_LOW = re.compile(YEAR_AS_BASE_BEFORE.pattern)  # found_lowered

@@ -3554,3 +3554,31 @@ def test_a_change_between_two_levels_of_a_span_in_an_article_with_no_lead_period
             "from 50 to 60.")
     found = by_text(text, "2024-06-28")
     assert found["50"][C.period] == found["60"][C.period] is not None
+
+
+def test_a_quarterly_storys_previous_quarter_is_the_one_before_its_own() -> None:
+    # Published three weeks after the quarter its report covers: "the previous quarter" and
+    # "last quarter's" figure are the quarter before the report's, "this quarter" the report's.
+    text = ("Violence rises: a monitor's report\n\nThe monitor recorded 900 casualties in the "
+            "third quarter of 2019, its report said.\nIn the previous quarter, 120 civilians "
+            "lost their lives, compared to this quarter's 210.\nPolice deaths showed no drop "
+            "when compared with last quarter's figure of 43.\nMilitant deaths fell to 80 from "
+            "95 in the last quarter.")
+    found = by_text(text, "2019-10-20")
+    q2, q3 = "2019-04/2019-06", "2019-07/2019-09"
+    assert [found[t][C.period] for t in ("120", "210", "43", "80", "95")] == [
+        q2, q3, q2, q3, q2]
+
+
+def test_last_quarter_alone_is_the_quarter_before_publication() -> None:
+    # Nothing sets it against the story's quarter: the deictic reading, the report's quarter.
+    text = ("Violence rises: a monitor's report\n\nThe monitor recorded 900 casualties in the "
+            "third quarter of 2019, its report said.\nThe country saw 300 deaths last quarter, "
+            "the monitor said.")
+    assert by_text(text, "2019-10-20")["300"][C.period] == "2019-07/2019-09"
+
+
+def test_a_quarter_named_beside_this_quarter_dates_its_figures() -> None:
+    text = ("Casualties rose compared to the data from the second quarter of the year; overall "
+            "900 casualties were recorded in this quarter (July-September, 2019).")
+    assert by_text(text, "2019-10-20")["900"][C.period] == "2019-07/2019-09"
