@@ -740,10 +740,13 @@ def _rule(
                 "appeared, which the article may have updated, so figcheck raises no alarm"
             ),
         )
-    earlier = _earlier_edition_agreeing(evid, named) if decided[0] in ALARMS else None
+    earlier = _earlier_edition_agreeing(evid, named) if decided[0] in ALARMS or (
+        decided[0] == Verdict.UNVERIFIABLE) else None
     if earlier is not None:
         # "81 in April", from PICSS's May report, where its April report said 82 (or the
         # reverse): the publisher did say it; the revision is shown, not called an error.
+        # (So is a figure the article credits to no one, which only that revision leaves
+        # unconfirmed.)
         return (
             Verdict.SUPPORTED,
             Rule.EARLIER_EDITION_AGREES,

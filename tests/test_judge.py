@@ -1269,6 +1269,21 @@ def test_an_earlier_edition_of_the_figure_still_supports_it() -> None:
                       published="2025-06-10")[0] == "contradicted"
 
 
+def test_an_earlier_edition_supports_a_figure_the_article_credits_to_no_one() -> None:
+    """The same with no source named: where the revision alone leaves the figure unconfirmed
+    ("only S1 measures it, and reports 81"), its earlier edition still says 82."""
+    first = ref("apr", source="S1", metric="attacks", value=82.0, period="2025-04",
+                document="april report", published="2025-05-01")
+    revised = ref("may", source="S1", metric="attacks", value=81.0, period="2025-04",
+                  document="may report", published="2025-06-01")
+    unnamed = claim(text="82", value=82.0, metric="attacks", region="PK", period="2025-04",
+                    binding="region: the sentence (Pakistan); period: its own 'April'")
+    assert verdict_of([unnamed], [first, revised], published="2025-06-10")[:2] == (
+        "supported", "earlier-edition-agrees")
+    # Without the earlier edition the one publisher's other number decides nothing.
+    assert verdict_of([unnamed], [revised], published="2025-06-10")[0] == "unverifiable"
+
+
 def test_a_figure_of_a_monitor_figcheck_holds_no_figures_of_is_not_set_against_others():
     # SATP counts "overall fatalities" with militants killed in operations; PIPS's deaths in
     # attacks are another measure, and no ground for an alarm on SATP's number.
