@@ -323,11 +323,12 @@ def _context(text: str, lex: Lexicon) -> _Context:
         (s, e, lex.source_by_alias[" ".join(text[s:e].split())])
         for s, e in source_spans
     ]
-    according = [
+    according = sorted([
         (m.start("name"), m.end("name"), m.group("name").rstrip(".’'"))
         for m in P.according_to_names(text)
         if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
-    ]
+    ] + [(m.start("name"), m.end("name"), m.group("name").rstrip(".’'"))
+         for m in P.data_credited_names(text) if _credits_an_unknown_body(text, m, sources)])
     # "According to Geo News": a news outlet relays the figure; whoever it names counted it.
     according = [a for a in according if normalise(a[2]) not in lex.outlets]
     relatives = [(s, e, normalise(text[s:e])) for s, e in relative_spans]
@@ -437,6 +438,21 @@ def _incidental(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 40):s]
     return bool(P.may_be_incidental(before) and P.INCIDENTAL_BEFORE.search(before)
                 or P.INCIDENTAL_AFTER.match(text, e, min(len(text), e + 80)))
+
+
+def _credits_an_unknown_body(text: str, credit: re.Match[str],
+                             sources: list[tuple[int, int, str]]) -> bool:
+    """Whether "data gathered by <Name>" credits a body the source vocabulary does not name:
+    not a description ("the Islamabad-based think tank, PICSS"), nor one a known publisher's
+    name follows within its line ("the think tank Pakistan Institute for Peace Studies")."""
+    if "-based" in credit.group("name"):
+        return False
+    i = bisect_left(sources, (credit.start(),))
+    return not (i < len(sources) and sources[i][0] < credit.end() + CREDITED_BODY_REACH
+                and "\n" not in text[credit.start():sources[i][0]])
+
+
+CREDITED_BODY_REACH = 80  # characters after a credited name where a publisher's name may follow
 
 
 def _article_context(ctx: _Context, lex: Lexicon, low: str,

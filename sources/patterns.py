@@ -1671,15 +1671,23 @@ NAME_SAID_STOP = frozenset(
 # "according to <Name>" for names not in the source vocabulary: capitalised words.
 # (No leading \b: a pattern that starts with a character class is scanned much faster; the
 # word boundary is checked by the extractor.)
-ACCORDING_TO_NAME = re.compile(
-    # ("the Islamabad-based think tank PICSS": the name after the description)
-    # ("an Islamabad-based think tank Pak Institute for Peace Studies": "an" too)
-    r"[Aa]ccording\s+to\s+(?:(?:the|an?)\s+)?(?:[A-Z][\w-]*-based\s+(?:think[\s-]tank\s+)?)?"
+# A body named by capitalised words after "the" or a description ("the Islamabad-based think
+# tank PICSS", "an Islamabad-based think tank Pak Institute for Peace Studies").
+_CREDITED_NAME = (
+    r"(?:(?:the|an?)\s+)?(?:[A-Z][\w-]*-based\s+(?:think[\s-]tank\s+)?)?"
     # (A name never runs past a line break, nor past a word's full stop: "PICSS. Kidnappings
     # rose" is two sentences; "D.I. Khan" is one name.)
     r"(?P<name>[A-Z][\w.&’'-]*(?:(?<![^\W\d_]{2}\.)[ \t]+(?:(?:of|for|and|on|the)[ \t]+){0,2}"
     r"[A-Z][\w.&’'-]*){0,6})"
 )
+ACCORDING_TO_NAME = re.compile(r"[Aa]ccording\s+to\s+" + _CREDITED_NAME)
+# "Data gathered by the National Counter Terrorism Authority showed ...", "figures compiled
+# by <Name>": the body the figures are credited to, as "according to <Name>" credits it.
+CREDITED_DATA_BEFORE = re.compile(
+    r"\b(?:data|figures|statistics|numbers|records)\s+(?:[a-z]+\s+)?"
+    r"(?:gathered|compiled|collected|released|issued|published|maintained|shared|provided)\s\Z",
+    re.IGNORECASE)
+CREDITED_BY_NAME = re.compile(r"by\s+" + _CREDITED_NAME)
 
 
 def according_to_names(text: str) -> list[re.Match[str]]:
@@ -1687,6 +1695,18 @@ def according_to_names(text: str) -> list[re.Match[str]]:
     "ccording" (a literal search: the pattern's own scan stops at every "a")."""
     return first_matches_at(ACCORDING_TO_NAME, (p - 1 for p in _occurrences(text, "ccording")
                                                 if p and text[p - 1] in "Aa"), text)
+
+
+
+def data_credited_names(text: str) -> list[re.Match[str]]:
+    """``CREDITED_BY_NAME``'s matches after data credited with a verb ("data gathered by
+    <Name>"), tried only where a verb's "d by " is (a literal search)."""
+    out = []
+    for p in _occurrences(text, "d by "):
+        if CREDITED_DATA_BEFORE.search(text, max(0, p - 40), p + 2) and (
+                m := CREDITED_BY_NAME.match(text, p + 2)):
+            out.append(m)
+    return out
 
 # ---------------------------------------------------------------------------------------------
 # Article context: datelines, "the country", carried attribution
