@@ -1741,7 +1741,10 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
                                                         "incidents"))) is not None:
         return restated  # "... whereas a year before, 24 cases were reported"
     lo = max(clause[0], prev_end)
-    before = [m for m in _metrics_in(ctx, lo, fig.span_start) if lex.metrics[m[2]].countable]
+    # ("deaths linked to militant violence rose by 74%": a people word qualifying a noun
+    # figcheck has no measure for names no measure of its own.)
+    before = [m for m in _metrics_in(ctx, lo, fig.span_start) if lex.metrics[m[2]].countable
+              and not (m[2] == "militants" and _modifies_next_noun(ctx, m))]
     # "Deaths in these attacks rose from 318": a metric inside a prepositional phrase
     # qualifies the subject before it.
     # ("resulting in the deaths of 685 security personnel": the word the figure follows

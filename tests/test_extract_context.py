@@ -235,6 +235,11 @@ def test_a_people_word_qualifying_another_noun_is_not_the_changes_measure() -> N
                      "attacks in 2023.", "2024-01-04")
     assert (people["25 per cent rise"][C.metric], people["10% rise"][C.metric]) == (
         "militants", "attacks")
+    # Before the change too: the deaths are what rose, not militants.
+    subject = by_text("In 2023, deaths linked to terrorist violence rose by 25%, PIPS said.\n"
+                      "Overall militant violence surged by 10% in 2023.", "2024-01-04")
+    assert (subject["rose by 25%"][C.metric], subject["surged by 10%"][C.metric]) == (
+        "deaths", None)
 
 
 def test_a_measure_qualified_by_a_phrase_is_not_the_phrase_noun() -> None:
