@@ -3458,11 +3458,24 @@ def _city_pattern(cities: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")\b(?![-‐]based)")
 
 
+@cache
+def _elsewhere_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The countries no data holds (``Lexicon.elsewhere``), as written, longest first; not
+    "India-backed" nor "backed by India", "the border with India" (a backer, or a border,
+    is not where a number was counted)."""
+    if not names:
+        return None
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile("(?<!by )(?<!with )(?:"
+                      + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
+                      + r")\b(?![-‐](?:based|backed|sponsored))")
+
+
 def _local_place(ctx: _Context, lex: Lexicon, lo: int, hi: int) -> str | None:
     """A city or district named in ``[lo, hi)`` (a figure's clause and the words before it),
-    for a sentence that names no region figcheck knows: "Peshawar, the provincial capital,
-    saw 20 attacks", "Bannu district recorded 45". Not the article's dateline (its opening
-    words)."""
+    or a country no data holds, for a sentence that names no region figcheck knows:
+    "Peshawar, the provincial capital, saw 20 attacks", "Bannu district recorded 45",
+    "Burkina Faso recorded 1,532 deaths". Not the article's dateline (its opening words)."""
     if ctx.local_places is None:
         text = ctx.text
         found = []
@@ -3485,6 +3498,11 @@ def _local_place(ctx: _Context, lex: Lexicon, lo: int, hi: int) -> str | None:
                       if not (m.start() and (text[m.start() - 1].isalnum()
                                              or text[m.start() - 1] == "_"))
                       and not _opens_a_dateline(text, m.start())]
+        # Countries no data holds ("Burkina Faso ..., with 1,532 deaths"): theirs, too.
+        if (pattern := _elsewhere_pattern(lex.elsewhere)) is not None:
+            found += [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)
+                      if not (m.start() and (text[m.start() - 1].isalnum()
+                                             or text[m.start() - 1] == "_"))]
         ctx.local_places = sorted(found, key=lambda f: (f[0], -f[1]))  # longest first
     return next((name for _s, e, name in _in(ctx.local_places, lo, hi) if e <= hi), None)
 
@@ -4481,7 +4499,7 @@ def _extract_claims(
                 # "Peshawar saw 20 attacks": the city's, not the province's the article is
                 # about (as that, PIPS's 295 for the province contradicted it).
                 fig.extra["no_region"] = local
-                how["region"] = f"none: a city or district figcheck holds no figures for ('{local}')"
+                how["region"] = f"none: a place figcheck holds no figures for ('{local}')"
             elif fig.region is None:
                 _article_region(ctx, lex, fig)
             if each_of is not None:

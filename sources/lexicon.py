@@ -402,6 +402,8 @@ class Lexicon:
     scope_groups: frozenset[str] = frozenset()
     counted_nouns: frozenset[str] = frozenset()  # "deaths" in "civilian deaths" (lower case)
     outlets: frozenset[str] = frozenset()  # news media that relay figures (lower case)
+    # Countries no data holds, named as written (names.yaml `elsewhere`; regions excluded).
+    elsewhere: tuple[str, ...] = ()
     # source -> {metric its word names -> metric it counts} (sources.yaml `means`)
     source_means: dict[str, dict[str, str]] = field(default_factory=dict)
     # A name every province's office bears ("police records", "the CTD") -> the publishers
@@ -657,6 +659,9 @@ def load_lexicon(
     names = _read(vocab_dir / "names.yaml", packs, required=False)
     not_places = [str(n) for n in (names.get("not_places") or [])]
     outlets = frozenset(normalise(str(n)) for n in names.get("outlets") or [])
+    # (A place a pack made a region is one: its figures are judged there.)
+    elsewhere = tuple(str(n) for n in names.get("elsewhere") or []
+                      if normalise(str(n)) not in region_by_alias)
     # Source names ("Pakistan Institute for Peace Studies") hide the places inside them too;
     # a report's title does not: the place it names is the place its figures count.
     masked = not_places + [a for a in source_by_alias if " " in a and a not in titles]
@@ -702,6 +707,7 @@ def load_lexicon(
         scope_groups=scopes,
         counted_nouns=counted_nouns,
         outlets=outlets,
+        elsewhere=elsewhere,
         source_means=source_means,
         local_sources={k: tuple(v) for k, v in local_sources.items()},
         region_names=region_names,

@@ -3607,3 +3607,15 @@ def test_data_a_named_body_gathered_is_that_bodys() -> None:
                         "June 2022.\nMilitants carried out 30 attacks in June.", "2022-07-02")
     assert described["decreased by 10 percent"][C.attributed_to] == "PICSS"
     assert described["30"][C.attributed_to] == "PICSS"
+
+
+def test_a_figure_told_of_a_country_no_data_holds_is_not_the_articles() -> None:
+    text = ("Pakistan ranks second in the terrorism index\n\nPakistan is now the second most "
+            "affected country, the GTI said.\nBurkina Faso remained the most affected, with "
+            "1,532 deaths in 2024.\nIn Pakistan, deaths rose to 1,081 in 2024.\nSecurity "
+            "forces killed 13 militants backed by India in 2024.")
+    found = by_text(text, "2025-03-07")
+    assert found["1,532"][C.region] is None
+    assert "Burkina Faso" in found["1,532"][C.binding]
+    # The country's own figures, and a backer's name, keep the article's country.
+    assert found["1,081"][C.region] == found["13"][C.region] == "PK"

@@ -345,6 +345,9 @@ def test_a_pack_region_entry_adds_aliases_to_an_iso_name() -> None:
     assert lex.region_by_alias["j&k"] == "IN-JK"
     assert lex.region_by_alias["jammu and kashmir"] == "IN-JK"  # ISO name, diacritics folded
     assert lex.region_by_alias["azad jammu and kashmir"] == "PK-JK"
+    # A place the bundled vocabulary holds no figures for is, with the pack, a region.
+    assert "Jammu and Kashmir" in lexicon_for(None).elsewhere
+    assert "Jammu and Kashmir" not in lex.elsewhere
 
 
 def test_data_selection_reads_the_environment_then_the_options(tmp_path: Path) -> None:
