@@ -3466,8 +3466,10 @@ def _elsewhere_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     if not names:
         return None
     ordered = sorted(names, key=len, reverse=True)
-    return re.compile("(?<!by )(?<!with )(?:"
-                      + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
+    # (No look-behind for "by" and "with": a pattern that opens on one is tried at every
+    # position of the text, 14 times slower than one the engine skips to the first letters
+    # of; the caller looks behind.)
+    return re.compile("(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
                       + r")\b(?![-‐](?:based|backed|sponsored))")
 
 
@@ -3502,7 +3504,8 @@ def _local_place(ctx: _Context, lex: Lexicon, lo: int, hi: int) -> str | None:
         if (pattern := _elsewhere_pattern(lex.elsewhere)) is not None:
             found += [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)
                       if not (m.start() and (text[m.start() - 1].isalnum()
-                                             or text[m.start() - 1] == "_"))]
+                                             or text[m.start() - 1] == "_"))
+                      and not text.endswith(("by ", "with "), 0, m.start())]
         ctx.local_places = sorted(found, key=lambda f: (f[0], -f[1]))  # longest first
     return next((name for _s, e, name in _in(ctx.local_places, lo, hi) if e <= hi), None)
 
