@@ -218,6 +218,9 @@ class _Context:
     name_said_starts: list[int] = field(default_factory=list)
     # Cities and districts the text names, found on first need: read once, not per figure.
     local_places: list[tuple[int, int, str]] | None = None
+    # "the country" where it is a country no data holds (``_other_country_before``): its span
+    # and that country's name, a place of ``_local_place``'s.
+    other_countries: list[tuple[int, int, str]] = field(default_factory=list)
     # The lower-cased text, and where runs of number words are (found with the vocabularies
     # in one scan, for ``find_numbers``).
     low: str | None = None
@@ -476,6 +479,12 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
                                        folded) if folded is not None
                           else P.COUNTRY_REFERENCE.finditer(text))
                 if not P.RANKED_IN_BEFORE.search(text, max(0, m.start() - 120), m.start())]
+        # ("In India, 75% of attacks had no fatalities. The country had 797 attacks": India.)
+        ctx.other_countries = [(s, e, other) for s, e, _ in refs
+                               if (other := _other_country_before(ctx, lex, s)) is not None]
+        if ctx.other_countries:
+            taken = {s for s, _e, _n in ctx.other_countries}
+            refs = [r for r in refs if r[0] not in taken]
         if refs:
             ctx.regions = sorted(ctx.regions + refs)
     def known_source_at(start: int, end: int) -> bool:
@@ -3458,6 +3467,25 @@ def _city_pattern(cities: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")\b(?![-‐]based)")
 
 
+def _other_country_before(ctx: _Context, lex: Lexicon, pos: int) -> str | None:
+    """The country no data holds that "the country" at ``pos`` is: the one named last before
+    it in its paragraph ("75% of attacks in India had no fatalities. The country had 797
+    attacks"), with no place figcheck knows named between them; else None."""
+    pattern = _elsewhere_pattern(lex.elsewhere)
+    if pattern is None:
+        return None
+    text = ctx.text
+    lo = max(text.rfind("\n", 0, pos) + 1, pos - COUNTRY_REFERENCE_REACH)
+    last = None
+    for m in pattern.finditer(text, lo, pos):
+        if not text.endswith(("by ", "with "), 0, m.start()):
+            last = m
+    return last.group(0) if last is not None and not _in(ctx.regions, last.end(), pos) else None
+
+
+COUNTRY_REFERENCE_REACH = 300  # characters before "the country" where the country it is named
+
+
 @cache
 def _elsewhere_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     """The countries no data holds (``Lexicon.elsewhere``), as written, longest first; not
@@ -3506,6 +3534,7 @@ def _local_place(ctx: _Context, lex: Lexicon, lo: int, hi: int) -> str | None:
                       if not (m.start() and (text[m.start() - 1].isalnum()
                                              or text[m.start() - 1] == "_"))
                       and not text.endswith(("by ", "with "), 0, m.start())]
+        found += ctx.other_countries
         ctx.local_places = sorted(found, key=lambda f: (f[0], -f[1]))  # longest first
     return next((name for _s, e, name in _in(ctx.local_places, lo, hi) if e <= hi), None)
 

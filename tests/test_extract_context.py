@@ -3619,3 +3619,13 @@ def test_a_figure_told_of_a_country_no_data_holds_is_not_the_articles() -> None:
     assert "Burkina Faso" in found["1,532"][C.binding]
     # The country's own figures, and a backer's name, keep the article's country.
     assert found["1,081"][C.region] == found["13"][C.region] == "PK"
+
+
+def test_the_country_after_a_country_no_data_holds_is_that_country() -> None:
+    text = ("India and Pakistan in the terrorism index\n\nPakistan saw 1,000 deaths in 2015, "
+            "the index said.\nIn India, 75% of attacks had no fatalities. The country had 797 "
+            "attacks that resulted in 289 deaths in 2015.\nAttacks across the country fell in "
+            "Pakistan to 600 in 2015.")
+    found = by_text(text, "2016-11-17")
+    assert found["797"][C.region] is None and "India" in found["797"][C.binding]
+    assert found["600"][C.region] == "PK"
