@@ -2650,7 +2650,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                 refs.append(_TimeRef(s, anchor if _STORY_QUARTER_WORDS.get(rel) == 0 else
                                      _period_before(anchor), is_base=base, end=_e,
                                      how=f"{how} (of the story's quarter, {_label(anchor)})"))
-            if anchor or rel in _STORY_QUARTER_WORDS and _STORY_QUARTER_WORDS[rel] == 0:
+            if anchor or _STORY_QUARTER_WORDS.get(rel) == 0:
                 continue  # ("this quarter" in no quarter's story: the publication's, unread)
         if pub is None or rel == "year-on-year" or rel == "year on year":
             continue
@@ -3489,8 +3489,8 @@ COUNTRY_REFERENCE_REACH = 300  # characters before "the country" where the count
 @cache
 def _elsewhere_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     """The countries no data holds (``Lexicon.elsewhere``), as written, longest first; not
-    "India-backed" nor "backed by India", "the border with India" (a backer, or a border,
-    is not where a number was counted)."""
+    "India-backed" (a backer is not where a number was counted; callers skip "backed by
+    India" and "the border with India" alike)."""
     if not names:
         return None
     ordered = sorted(names, key=len, reverse=True)

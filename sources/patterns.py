@@ -1668,9 +1668,6 @@ NAME_SAID_STOP = frozenset(
         "Her", "Our", "Mr", "Mrs", "Ms", "Dr",
     ]
 )
-# "according to <Name>" for names not in the source vocabulary: capitalised words.
-# (No leading \b: a pattern that starts with a character class is scanned much faster; the
-# word boundary is checked by the extractor.)
 # A body named by capitalised words after "the" or a description ("the Islamabad-based think
 # tank PICSS", "an Islamabad-based think tank Pak Institute for Peace Studies").
 _CREDITED_NAME = (
@@ -1680,6 +1677,9 @@ _CREDITED_NAME = (
     r"(?P<name>[A-Z][\w.&’'-]*(?:(?<![^\W\d_]{2}\.)[ \t]+(?:(?:of|for|and|on|the)[ \t]+){0,2}"
     r"[A-Z][\w.&’'-]*){0,6})"
 )
+# "according to <Name>" for names not in the source vocabulary: capitalised words.
+# (No leading \b: a pattern that starts with a character class is scanned much faster; the
+# word boundary is checked by the extractor.)
 ACCORDING_TO_NAME = re.compile(r"[Aa]ccording\s+to\s+" + _CREDITED_NAME)
 # "Data gathered by the National Counter Terrorism Authority showed ...", "figures compiled
 # by <Name>": the body the figures are credited to, as "according to <Name>" credits it.
@@ -1696,8 +1696,6 @@ def according_to_names(text: str) -> list[re.Match[str]]:
     return first_matches_at(ACCORDING_TO_NAME, (p - 1 for p in _occurrences(text, "ccording")
                                                 if p and text[p - 1] in "Aa"), text)
 
-
-
 def data_credited_names(text: str) -> list[re.Match[str]]:
     """``CREDITED_BY_NAME``'s matches after data credited with a verb ("data gathered by
     <Name>"), tried only where a verb's "d by " is (a literal search)."""
@@ -1707,6 +1705,7 @@ def data_credited_names(text: str) -> list[re.Match[str]]:
                 m := CREDITED_BY_NAME.match(text, p + 2)):
             out.append(m)
     return out
+
 
 # ---------------------------------------------------------------------------------------------
 # Article context: datelines, "the country", carried attribution
