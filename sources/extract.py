@@ -331,7 +331,8 @@ def _context(text: str, lex: Lexicon) -> _Context:
         for m in P.according_to_names(text)
         if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
     ] + [(m.start("name"), m.end("name"), m.group("name").rstrip(".’'"))
-         for m in P.data_credited_names(text) if _credits_an_unknown_body(text, m, sources)])
+         for m in P.data_credited_names(text)
+         if _credits_an_unknown_body(text, m, sources, lex)])
     # "According to Geo News": a news outlet relays the figure; whoever it names counted it.
     according = [a for a in according if normalise(a[2]) not in lex.outlets]
     relatives = [(s, e, normalise(text[s:e])) for s, e in relative_spans]
@@ -444,11 +445,14 @@ def _incidental(text: str, s: int, e: int) -> bool:
 
 
 def _credits_an_unknown_body(text: str, credit: re.Match[str],
-                             sources: list[tuple[int, int, str]]) -> bool:
+                             sources: list[tuple[int, int, str]], lex: Lexicon) -> bool:
     """Whether "data gathered by <Name>" credits a body the source vocabulary does not name:
     not a description ("the Islamabad-based think tank, PICSS"), nor one a known publisher's
-    name follows within its line ("the think tank Pakistan Institute for Peace Studies")."""
-    if "-based" in credit.group("name"):
+    name follows within its line ("the think tank Pakistan Institute for Peace Studies"),
+    nor a known publisher's name shortened ("the Pakistan Institute for Conflict Studies":
+    its words all in one publisher's name; then, as before, no one is credited)."""
+    name = credit.group("name")
+    if "-based" in name or _shortened_publisher(name, lex):
         return False
     i = bisect_left(sources, (credit.start(),))
     return not (i < len(sources) and sources[i][0] < credit.end() + CREDITED_BODY_REACH
@@ -456,6 +460,17 @@ def _credits_an_unknown_body(text: str, credit: re.Match[str],
 
 
 CREDITED_BODY_REACH = 80  # characters after a credited name where a publisher's name may follow
+
+
+def _shortened_publisher(name: str, lex: Lexicon) -> bool:
+    """Whether a name of three words or more has all its words in the names of one known
+    publisher, and of no other ("Pakistan Institute for Conflict Studies")."""
+    words = set(name.lower().split())
+    if len(words) < 3:
+        return False
+    owners = {source for alias, source in lex.source_by_alias.items()
+              if " " in alias and words <= set(alias.lower().split())}
+    return len(owners) == 1
 
 
 def _article_context(ctx: _Context, lex: Lexicon, low: str,

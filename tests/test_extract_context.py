@@ -3607,6 +3607,10 @@ def test_data_a_named_body_gathered_is_that_bodys() -> None:
                         "June 2022.\nMilitants carried out 30 attacks in June.", "2022-07-02")
     assert described["decreased by 10 percent"][C.attributed_to] == "PICSS"
     assert described["30"][C.attributed_to] == "PICSS"
+    # Nor is a known publisher's name shortened: no body figcheck would wrongly hold silent.
+    shortened = by_text("Data compiled by the Pakistan Institute for Conflict Studies show 143 "
+                        "attacks in Pakistan in August 2025.", "2025-09-02")
+    assert shortened["143"][C.attributed_to] is None
 
 
 def test_a_figure_told_of_a_country_no_data_holds_is_not_the_articles() -> None:
