@@ -2652,10 +2652,10 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                 or P.POSSESSIVE_AFTER.match(ctx.text, _e)
                 or P.LEVEL_COMPARED_IN_BEFORE.search(ctx.text, max(sent[0], s - 60), s))):
             # In a story on a quarter's report, "this quarter" is the report's and "the
-            # previous quarter" the one before it ("In the previous quarter, 120 civilians
-            # died, compared to this quarter's 210"), not the quarters around the day the
-            # story ran, which falls in the quarter after the report's. So is "the last
-            # quarter" set against this one, or against which a change is measured.
+            # previous quarter" the one before it ("The previous quarter saw 120 civilians
+            # killed; this quarter's civilian toll was 210"), not the quarters around the
+            # day the story ran, which falls in the quarter after the report's. So is "the
+            # last quarter" set against this one, or against which a change is measured.
             quarters_named = [r for r in named if _is_quarter(r.period) and not r.is_base]
             anchor = quarters_named[0].period if len(quarters_named) == 1 else (
                 ctx.lead_period if ctx.lead_period and _is_quarter(ctx.lead_period) else None)

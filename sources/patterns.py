@@ -918,12 +918,12 @@ RELATIVE_PERIOD = re.compile(rf"\b(?P<rel>{alternation(RELATIVE_WORDS)})\b", re.
 BASE_BEFORE = re.compile(
     r"\b(?:from|since|compared\s+(?:with|to)|than|over|against|on)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
-# "fell to 80 from 95 in the last quarter", "compared to 43 deaths during the": a level set
+# "dropped to 80 from 95 in the last quarter", "against 43 deaths during the": a level set
 # against another, before the time it is of.
 LEVEL_COMPARED_IN_BEFORE = re.compile(
     r"\b(?:from|against|compared\s+(?:with|to)|than|versus|vs\.?)\s+\d[\d,.]*\s+"
     r"(?:[a-z]+\s+){0,2}(?:in|during)\s+(?:the\s+)?\Z", re.IGNORECASE)
-# "last quarter's figure of 43": a time that owns what follows.
+# "last quarter's toll of 43": a time that owns what follows.
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # "476 incidents by the end of July", "until June": a running tally of the year up to a month.
 BY_MONTH_BEFORE = re.compile(

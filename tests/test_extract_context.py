@@ -3565,10 +3565,9 @@ def test_a_quarterly_storys_previous_quarter_is_the_one_before_its_own() -> None
     # Published three weeks after the quarter its report covers: "the previous quarter" and
     # "last quarter's" figure are the quarter before the report's, "this quarter" the report's.
     text = ("Violence rises: a monitor's report\n\nThe monitor recorded 900 casualties in the "
-            "third quarter of 2019, its report said.\nIn the previous quarter, 120 civilians "
-            "lost their lives, compared to this quarter's 210.\nPolice deaths showed no drop "
-            "when compared with last quarter's figure of 43.\nMilitant deaths fell to 80 from "
-            "95 in the last quarter.")
+            "third quarter of 2019, its report said.\nThe previous quarter saw 120 civilians "
+            "killed; this quarter's civilian toll was 210.\nLast quarter's toll of policemen "
+            "stood at 43.\nMilitant deaths dropped to 80 from 95 in the last quarter.")
     found = by_text(text, "2019-10-20")
     q2, q3 = "2019-04/2019-06", "2019-07/2019-09"
     assert [found[t][C.period] for t in ("120", "210", "43", "80", "95")] == [

@@ -70,49 +70,44 @@ def test_stated_interval(kind, value, low, high, qualifier, expected):
 
 
 @pytest.mark.parametrize(
-    ("kind", "value", "expected"),
+    ("kind", "value", "twice", "expected"),
     [
         # A writer's change, rounded at its last digit or cut there, never towards zero.
-        ("percent_change", 45, "[44.5, 46)"),
-        ("percent_change", 16.8, "[16.75, 16.9)"),
-        ("percent_change", -9, "(-10, -8.5]"),
-        ("percent_change", 0, "[-0.5, 0.5)"),
+        ("percent_change", 45, False, "[44.5, 46)"),
+        ("percent_change", 16.8, False, "[16.75, 16.9)"),
+        ("percent_change", -9, False, "(-10, -8.5]"),
+        ("percent_change", 0, False, "[-0.5, 0.5)"),
         # Counts and shares are not cut.
-        ("share", 45, "[44.5, 45.5)"),
-        ("count", 45, "[45, 45]"),
+        ("share", 45, False, "[44.5, 45.5)"),
+        ("count", 45, False, "[45, 45]"),
+        # Against figcheck's own arithmetic, a writer's percentage may have been rounded
+        # twice: a twentieth of a unit further towards zero, no more.
+        ("percent_change", 45, True, "[44.45, 46)"),
+        ("percent_change", 16.8, True, "[16.745, 16.9)"),
+        ("percent_change", -9, True, "(-10, -8.45]"),
+        ("percent_change", 0, True, "[-0.5, 0.5)"),
+        ("share", 45, True, "[44.45, 45.5)"),
+        ("percent", 40, True, "[39.45, 40.5)"),
+        ("count", 45, True, "[45, 45]"),
     ],
 )
-def test_a_claimed_change_may_be_cut_at_its_last_digit(kind, value, expected):
-    assert str(stated_interval(kind, value, None, None, None, TOL, claimed=True)) == expected
+def test_a_claimed_change_may_be_cut_or_rounded_twice(kind, value, twice, expected):
+    assert str(stated_interval(kind, value, None, None, None, TOL, claimed=True,
+                               twice=twice)) == expected
     # A publisher's printed change is read at its digits.
     if kind == "percent_change" and value:
         assert str(stated_interval(kind, value, None, None, None, TOL)).endswith("5)")
 
 
-@pytest.mark.parametrize(
-    ("kind", "value", "expected"),
-    [
-        # Against figcheck's own arithmetic, a writer's percentage may have been rounded
-        # twice: a twentieth of a unit further towards zero, no more.
-        ("percent_change", 45, "[44.45, 46)"),
-        ("percent_change", 16.8, "[16.745, 16.9)"),
-        ("percent_change", -9, "(-10, -8.45]"),
-        ("percent_change", 0, "[-0.5, 0.5)"),
-        ("share", 45, "[44.45, 45.5)"),
-        ("percent", 40, "[39.45, 40.5)"),
-        ("count", 45, "[45, 45]"),
-    ],
-)
-def test_a_claimed_percentage_may_have_been_rounded_twice(kind, value, expected):
-    assert str(stated_interval(kind, value, None, None, None, TOL, claimed=True,
-                               twice=True)) == expected
-    # 7,622 -> 4,612 is -39.49%: printed "-39.5%", then written "a 40% decrease"; +44.3% is
+def test_a_twice_rounded_change_reaches_a_twentieth_of_a_unit():
+    # 7,413 -> 4,486 is -39.49%: printed "-39.5%", then written "a 40% decrease"; +44.3% is
     # still no "45%".
-    if (kind, value) == ("percent_change", 45):
-        fall = stated_interval(kind, -40, None, None, None, TOL, claimed=True, twice=True)
-        assert fall.overlaps(Interval(-39.49, -39.49))
-        rise = stated_interval(kind, 45, None, None, None, TOL, claimed=True, twice=True)
-        assert not rise.overlaps(Interval(44.3, 44.3))
+    fall = stated_interval("percent_change", -40, None, None, None, TOL, claimed=True,
+                           twice=True)
+    assert fall.overlaps(Interval(-39.49, -39.49))
+    rise = stated_interval("percent_change", 45, None, None, None, TOL, claimed=True,
+                           twice=True)
+    assert not rise.overlaps(Interval(44.3, 44.3))
 
 
 def test_truncation_and_double_rounding_can_be_turned_off():
