@@ -154,6 +154,10 @@ def _share(
     if p is None or w is None or not (w.low and w.low > 0) or p.high is None or w.high is None:
         return None
     pv, wv = float(part[C.value]), float(whole[C.value])
+    if pv > wv:
+        # ("8,019 civilian casualties (2,640 deaths and 5,379 injured), a decrease of six per
+        # cent": no part exceeds its whole; the two are not part and whole as read.)
+        return None
     return OwnArithmetic(
         Interval(p.low / w.high * 100, p.high / w.low * 100, how="the article's own figures"),
         pv / wv * 100,

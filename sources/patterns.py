@@ -2311,8 +2311,9 @@ COMPARED_LEVEL_BETWEEN = re.compile(
 VERB_GAP = re.compile(r"\s+(?:(?:another|a\s+further|an\s+additional|a\s+total\s+of|some|over)\s+)?")
 # A metric word after "and" belongs to the next clause: "229 people and injured 282",
 # "deaths climbing 28% and attacks nearly tripling".
-OTHER_CLAUSE_GAP = re.compile(r"\b(?:and|while|whereas|but)\s+(?:[^\W\d_][\w’'-]*\s+)?\Z",
-                              re.IGNORECASE)
+# ("the number of deaths was 358 and that of injuries 496": "that of" stands for the number)
+OTHER_CLAUSE_GAP = re.compile(r"\b(?:and|while|whereas|but)\s+(?:(?:that|those)\s+of\s+"
+                              r"(?:the\s+)?|[^\W\d_][\w’'-]*\s+)?\Z", re.IGNORECASE)
 # "a 122 percent jump from the previous year as security forces stepped up operations": a
 # measure inside a clause that gives a reason or a time is not what the figure measures.
 SUBORDINATE_CLAUSE_GAP = re.compile(

@@ -3632,3 +3632,9 @@ def test_the_country_after_a_country_no_data_holds_is_that_country() -> None:
     found = by_text(text, "2016-11-17")
     assert found["797"][C.region] is None and "India" in found["797"][C.binding]
     assert found["600"][C.region] == "PK"
+
+
+def test_that_of_after_and_opens_the_next_items_measure() -> None:
+    found = by_text("According to the monitor's report, the number of deaths was 310 and that "
+                    "of injuries was 420 in Pakistan in 2023.", "2024-01-05")
+    assert (found["310"][C.metric], found["420"][C.metric]) == ("deaths", "injured")

@@ -132,6 +132,14 @@ def test_a_share_its_part_and_whole_rule_out_is_contradicted() -> None:
     assert share[0]["rule"] == Rule.OWN_ARITHMETIC_DISAGREES
 
 
+def test_a_part_read_above_its_whole_is_no_share_to_redo() -> None:
+    # 900 civilian casualties cannot be a part of 300 deaths: the figures are not part and
+    # whole, so no share is worked out from them (the 5% is a change, against another time).
+    text = ("In Sindh, the monitor recorded 900 civilian casualties in 2023 (300 deaths and 600 "
+            "injured), an overall drop in civilian casualties of 5 percent.")
+    assert not any(r["rule"] == Rule.OWN_ARITHMETIC_DISAGREES for r in verdicts(text).values())
+
+
 def test_two_changes_bound_to_one_comparison_are_not_checked_against_its_levels() -> None:
     # The second change is about rural areas, which figcheck does not read as a place: bound
     # to the same comparison, it cannot also be the change from 50 to 60, so neither is
