@@ -10,6 +10,7 @@ running period's latest tally may lag the article's publication, and which parts
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -42,6 +43,18 @@ class Definitions:
     # (part metric, the metric its counters' rows store it under, the ids of the groups
     # that count it as their whole, and other (source, opening words) that do)
     group_metrics: tuple[tuple[str, str, frozenset[str], tuple[tuple[str, str], ...]], ...] = ()
+    # Two lists of words figcheck reads as one measure that a publisher may use for two
+    # (``mixed_measure_words``: "casualties" and "killed"), lower case.
+    mixed_measure_words: tuple[frozenset[str], ...] = ()
+
+    def mixes_measures(self, sentence: str) -> bool:
+        """Whether a sentence holds words of every ``mixed_measure_words`` list, so its one
+        metric may stand for two things ("militant casualties rose ..., with 65 militants
+        killed")."""
+        if not self.mixed_measure_words:
+            return False
+        words = set(re.findall(r"[a-z]+", sentence.lower()))
+        return all(words & group for group in self.mixed_measure_words)
 
     def group_of(self, source: str, definition: str) -> Group:
         """The group a (source, definition text) belongs to; its own group when none."""
@@ -94,10 +107,12 @@ def load(path: Path = DEFINITIONS_FILE) -> Definitions:
         for part, _metric, gids, _members in group_metrics:
             if not gids <= known:
                 raise KeyError(f"group_metrics: {part} names unknown groups {sorted(gids - known)}")
+        mixed = tuple(frozenset(str(w).lower() for w in group)
+                      for group in data.get("mixed_measure_words") or ())
         lag = data.get("running_lag_days", 0)
         if isinstance(lag, bool) or not isinstance(lag, int) or lag < 0:
             raise TypeError(f"running_lag_days must be a whole number of days, not {lag!r}")
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{path}: cannot read definitions: {exc}") from None
     return Definitions(groups=groups, stocks=stocks, running_lag_days=lag,
-                       group_metrics=group_metrics)
+                       group_metrics=group_metrics, mixed_measure_words=mixed)

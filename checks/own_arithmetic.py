@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from checks.definitions import load as load_definitions
 from checks.figures import format_number
 from checks.labels import part_related, region_parents
 from checks.precision import Interval, Tolerances, claim_qualifier, stated_interval
@@ -60,6 +61,7 @@ def own_arithmetic(claims: pd.DataFrame, tol: Tolerances) -> dict[str, OwnArithm
     if not wanted.any():
         return {}
     parents = region_parents()
+    mixed = load_definitions().mixes_measures
     out: dict[str, OwnArithmetic] = {}
     sentences = claims[claims[C.sentence].isin(claims.loc[wanted, C.sentence])]
     # The claims of each (article, sentence), in table order: one conversion to rows, not
@@ -74,6 +76,8 @@ def own_arithmetic(claims: pd.DataFrame, tol: Tolerances) -> dict[str, OwnArithm
             if claim[C.kind] in _CHANGES and text_or_none(claim[C.metric]):
                 if _change_key(claim) in rivals:
                     continue  # two changes read as the same comparison: which is which?
+                if mixed(str(claim[C.sentence] or "")):
+                    continue  # "casualties rose 98%, with 65 killed": maybe two measures
                 found = _change(claim, levels, tol)
             elif claim[C.kind] in _SHARES and text_or_none(claim[C.metric]):
                 found = _share(claim, levels, parents, tol)
