@@ -49,7 +49,7 @@ class Definitions:
 
     def mixes_measures(self, sentence: str) -> bool:
         """Whether a sentence holds words of every ``mixed_measure_words`` list, so its one
-        metric may stand for two things ("militant casualties rose ..., with 65 militants
+        metric may stand for two things ("militant casualties rose ..., with 40 militants
         killed")."""
         if not self.mixed_measure_words:
             return False

@@ -77,7 +77,7 @@ def own_arithmetic(claims: pd.DataFrame, tol: Tolerances) -> dict[str, OwnArithm
                 if _change_key(claim) in rivals:
                     continue  # two changes read as the same comparison: which is which?
                 if mixed(str(claim[C.sentence] or "")):
-                    continue  # "casualties rose 98%, with 65 killed": maybe two measures
+                    continue  # "casualties rose 60%, with 40 killed": maybe two measures
                 found = _change(claim, levels, tol)
             elif claim[C.kind] in _SHARES and text_or_none(claim[C.metric]):
                 found = _share(claim, levels, parents, tol)
@@ -159,8 +159,8 @@ def _share(
         return None
     pv, wv = float(part[C.value]), float(whole[C.value])
     if pv > wv:
-        # ("8,019 civilian casualties (2,640 deaths and 5,379 injured), a decrease of six per
-        # cent": no part exceeds its whole; the two are not part and whole as read.)
+        # ("900 civilian casualties (300 deaths and 600 injured), a drop of 5 percent": no
+        # part exceeds its whole; the two are not part and whole as read.)
         return None
     return OwnArithmetic(
         Interval(p.low / w.high * 100, p.high / w.low * 100, how="the article's own figures"),

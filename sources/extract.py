@@ -449,7 +449,7 @@ def _credits_an_unknown_body(text: str, credit: re.Match[str],
     """Whether "data gathered by <Name>" credits a body the source vocabulary does not name:
     not a description ("the Islamabad-based think tank, PICSS"), nor one a known publisher's
     name follows within its line ("the think tank Pakistan Institute for Peace Studies"),
-    nor a known publisher's name shortened ("the Pakistan Institute for Conflict Studies":
+    nor a known publisher's name shortened ("the Institute for Conflict and Security Studies":
     its words all in one publisher's name; then, as before, no one is credited)."""
     name = credit.group("name")
     if "-based" in name or _shortened_publisher(name, lex):
@@ -464,7 +464,7 @@ CREDITED_BODY_REACH = 80  # characters after a credited name where a publisher's
 
 def _shortened_publisher(name: str, lex: Lexicon) -> bool:
     """Whether a name of three words or more has all its words in the names of one known
-    publisher, and of no other ("Pakistan Institute for Conflict Studies")."""
+    publisher, and of no other ("Institute for Conflict and Security Studies")."""
     words = set(name.lower().split())
     if len(words) < 3:
         return False
@@ -494,7 +494,7 @@ def _article_context(ctx: _Context, lex: Lexicon, low: str,
                                        folded) if folded is not None
                           else P.COUNTRY_REFERENCE.finditer(text))
                 if not P.RANKED_IN_BEFORE.search(text, max(0, m.start() - 120), m.start())]
-        # ("In India, 75% of attacks had no fatalities. The country had 797 attacks": India.)
+        # ("In India, most attacks killed no one. The country had 500 attacks": India.)
         ctx.other_countries = [(s, e, other) for s, e, _ in refs
                                if (other := _other_country_before(ctx, lex, s)) is not None]
         if ctx.other_countries:
@@ -3484,7 +3484,7 @@ def _city_pattern(cities: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def _other_country_before(ctx: _Context, lex: Lexicon, pos: int) -> str | None:
     """The country no data holds that "the country" at ``pos`` is: the one named last before
-    it in its paragraph ("75% of attacks in India had no fatalities. The country had 797
+    it in its paragraph ("In India, most attacks killed no one. The country had 500
     attacks"), with no place figcheck knows named between them; else None."""
     pattern = _elsewhere_pattern(lex.elsewhere)
     if pattern is None:

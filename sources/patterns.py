@@ -1681,7 +1681,7 @@ _CREDITED_NAME = (
 # (No leading \b: a pattern that starts with a character class is scanned much faster; the
 # word boundary is checked by the extractor.)
 ACCORDING_TO_NAME = re.compile(r"[Aa]ccording\s+to\s+" + _CREDITED_NAME)
-# "Data gathered by the National Counter Terrorism Authority showed ...", "figures compiled
+# "Data gathered by the Federal Crime Agency showed ...", "figures compiled
 # by <Name>": the body the figures are credited to, as "according to <Name>" credits it.
 CREDITED_DATA_BEFORE = re.compile(
     r"\b(?:data|figures|statistics|numbers|records)\s+(?:[a-z]+\s+)?"
