@@ -3486,16 +3486,23 @@ def _other_country_before(ctx: _Context, lex: Lexicon, pos: int) -> str | None:
     """The country no data holds that "the country" at ``pos`` is: the one named last before
     it in its paragraph ("In India, most attacks killed no one. The country had 500
     attacks"), with no place figcheck knows named between them; else None."""
-    pattern = _elsewhere_pattern(lex.elsewhere)
-    if pattern is None:
-        return None
     text = ctx.text
     lo = max(text.rfind("\n", 0, pos) + 1, pos - COUNTRY_REFERENCE_REACH)
-    last = None
-    for m in pattern.finditer(text, lo, pos):
-        if not text.endswith(("by ", "with "), 0, m.start()):
-            last = m
+    named = _countries_named(text, lex, lo, pos)
+    last = named[-1] if named else None
     return last.group(0) if last is not None and not _in(ctx.regions, last.end(), pos) else None
+
+
+def _countries_named(text: str, lex: Lexicon, lo: int = 0,
+                     hi: int | None = None) -> list[re.Match[str]]:
+    """The countries no data holds named in ``text[lo:hi]``, as whole words, and not as a
+    backer or a border ("backed by India", "the boundary with India")."""
+    pattern = _elsewhere_pattern(lex.elsewhere)
+    if pattern is None:
+        return []
+    return [m for m in pattern.finditer(text, lo, len(text) if hi is None else hi)
+            if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"))
+            and not text.endswith(("by ", "with "), 0, m.start())]
 
 
 COUNTRY_REFERENCE_REACH = 300  # characters before "the country" where the country it is named
@@ -3544,11 +3551,7 @@ def _local_place(ctx: _Context, lex: Lexicon, lo: int, hi: int) -> str | None:
                                              or text[m.start() - 1] == "_"))
                       and not _opens_a_dateline(text, m.start())]
         # Countries no data holds ("Burkina Faso ..., with 1,532 deaths"): theirs, too.
-        if (pattern := _elsewhere_pattern(lex.elsewhere)) is not None:
-            found += [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)
-                      if not (m.start() and (text[m.start() - 1].isalnum()
-                                             or text[m.start() - 1] == "_"))
-                      and not text.endswith(("by ", "with "), 0, m.start())]
+        found += [(m.start(), m.end(), m.group(0)) for m in _countries_named(text, lex)]
         found += ctx.other_countries
         ctx.local_places = sorted(found, key=lambda f: (f[0], -f[1]))  # longest first
     return next((name for _s, e, name in _in(ctx.local_places, lo, hi) if e <= hi), None)
