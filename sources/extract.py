@@ -327,11 +327,9 @@ def _context(text: str, lex: Lexicon) -> _Context:
         for s, e in source_spans
     ]
     according = sorted([
-        (m.start("name"), m.end("name"), m.group("name").rstrip(".’'"))
-        for m in P.according_to_names(text)
+        _credited_name(m) for m in P.according_to_names(text)
         if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")
-    ] + [(m.start("name"), m.end("name"), m.group("name").rstrip(".’'"))
-         for m in P.data_credited_names(text)
+    ] + [_credited_name(m) for m in P.data_credited_names(text)
          if _credits_an_unknown_body(text, m, sources, lex)])
     # "According to Geo News": a news outlet relays the figure; whoever it names counted it.
     according = [a for a in according if normalise(a[2]) not in lex.outlets]
@@ -442,6 +440,16 @@ def _incidental(text: str, s: int, e: int) -> bool:
     before = text[max(0, s - 40):s]
     return bool(P.may_be_incidental(before) and P.INCIDENTAL_BEFORE.search(before)
                 or P.INCIDENTAL_AFTER.match(text, e, min(len(text), e + 80)))
+
+
+def _credited_name(credit: re.Match[str]) -> tuple[int, int, str]:
+    """The span and name of the body a credit ("according to <Name>") names: its owner when
+    the name is a possessive ("according to the Mission's report", "the Mission's Human
+    Rights Service"), and without a closing full stop or apostrophe ("the Peoples'")."""
+    start, name = credit.start("name"), credit.group("name")
+    owner = re.match(r"(.+?)[’']s(?![\w’'])", name)
+    name = owner.group(1) if owner else name.rstrip(".’'")
+    return start, start + len(name), name
 
 
 def _credits_an_unknown_body(text: str, credit: re.Match[str],

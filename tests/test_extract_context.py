@@ -3612,6 +3612,19 @@ def test_data_a_named_body_gathered_is_that_bodys() -> None:
     assert shortened["143"][C.attributed_to] is None
 
 
+def test_a_possessive_credit_names_its_owner() -> None:
+    # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
+    # so that one body is one name in the claims table and in the report.
+    for apostrophe in ("'", "’"):
+        found = by_text(f"According to the Relief Mission{apostrophe}s report, 320 people were "
+                        "killed in Pakistan in 2023.", "2024-01-20")
+        assert found["320"][C.attributed_to] == "Relief Mission"
+    # A plural's apostrophe is part of the name.
+    plural = by_text("According to the Peoples' Forum, 320 people were killed in Pakistan in "
+                     "2023.", "2024-01-20")
+    assert plural["320"][C.attributed_to] == "Peoples' Forum"
+
+
 def test_a_figure_told_of_a_country_no_data_holds_is_not_the_articles() -> None:
     text = ("Pakistan ranks second in the terrorism index\n\nPakistan is now the second most "
             "affected country, the GTI said.\nBurkina Faso remained the most affected, with "
