@@ -3951,6 +3951,23 @@ def _hurt_base(lex: Lexicon, metric: str | None) -> str | None:
 _PART_BASES: dict[int, tuple[Lexicon, dict[str, str]]] = {}
 
 
+def _group_of_attacks_before(ctx: _Context, lex: Lexicon, idx: int) -> str | None:
+    """The kind of attack (parts.yaml) of the last attacks the sentence before sentence
+    ``idx`` names ("suicide bombings"), or None when those are attacks of every kind ("...
+    while attacks overall rose")."""
+    rank = ctx.sentence_ranks[idx]
+    if rank < 2:
+        return None
+    before = ctx.sentences[bisect_left(ctx.sentence_ranks, rank - 1)]
+    kinds = {part: group for (base, group), part in lex.parts.items() if base == "attacks"}
+    named = [m for m in _in(ctx.metrics, *before) if m[2] == "attacks" or m[2] in kinds]
+    if not named:
+        return None
+    # (Only a kind its words name: "the TTP claimed 30 of the 300 attacks. These attacks
+    # ..." are all 300.)
+    return kinds.get(named[-1][2])
+
+
 def _part_bases(lex: Lexicon) -> dict[str, str]:
     """The total measure of each part measure ("deaths_civilians": "deaths"; the first pair of
     ``lex.parts`` that makes it), read once per lexicon: ``_hurt_base`` runs several times
@@ -4268,6 +4285,10 @@ def _extract_claims(
         includes = before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[
             idx] - 1 and P.INCLUDES_SUBJECT.match(text, *sent) is not None
         included_in = _whole_told_before(before_sentence[1], False) if includes else None
+        # "Suicide bombings fell to 12. These attacks killed 90 people": the toll of that kind
+        # of attack, not of every attack.
+        referred_group = _group_of_attacks_before(ctx, lex, idx) if (
+            P.ATTACKS_REFERRED_OPENING.match(text, *sent)) else None
         # "... rose to 3,387. Of these, 2,115 were militants": counts of that whole's people.
         of_these = None
         if before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[
@@ -4476,6 +4497,13 @@ def _extract_claims(
                 how["metric"] = (f"the figure before that it is part of "
                                  f"({text[included_in.span_start:included_in.span_end]})")
             _compose_part(ctx, lex, fig, clause, prev_end, nxt, previous)
+            if referred_group is not None and fig.kind in (COUNT, *CHANGE_KINDS) and (
+                    fig.metric in ("deaths", "injured")) and (
+                    part := lex.parts.get((fig.metric, referred_group))):
+                fig.metric = part
+                fig.extra["group"] = referred_group
+                how["metric"] = (f"the {fig.metric.split('_', 1)[0]} of the attacks its sentence"
+                                 " opens on, those the sentence before it named")
             if hurt is not None and fig.metric == hurt and included_in is not None and (
                     fig.region in (None, included_in.region)):
                 # "... and 28 volunteers": a part whose people figcheck cannot name is no

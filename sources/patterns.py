@@ -1852,6 +1852,12 @@ BACK_NOUN = re.compile(rf"\b{_BACK_NOUN}\b", re.IGNORECASE)
 INCLUDES_SUBJECT = re.compile(r"[\s\"“‘']*(?:this|that|these|those|it)\s+"
                               r"(?:(?:figure|number|total|tally|toll|count)s?\s+)?(?:also\s+)?"
                               r"(?:includes?|included|including)\b", re.IGNORECASE)
+# A sentence opening on the attacks the one before it named: "These attacks killed 240
+# people", "The bombings also left 90 dead" (their toll is that of the kind of attack named
+# there).
+ATTACKS_REFERRED_OPENING = re.compile(
+    r"[\s\"“‘']*(?:these|those|such|the)\s+(?:same\s+)?(?:attacks|bombings|blasts|assaults)\b",
+    re.IGNORECASE)
 DEMONSTRATIVE_SUBJECT = re.compile(
     r"[\s\"“‘']*(?:these|those)\s+(?:claimed|killed|left|caused|took|resulted|injured"
     r"|wounded)\b", re.IGNORECASE)

@@ -3612,6 +3612,26 @@ def test_data_a_named_body_gathered_is_that_bodys() -> None:
     assert shortened["143"][C.attributed_to] is None
 
 
+def test_these_attacks_count_the_toll_of_the_kind_named_before() -> None:
+    # "These attacks" are the suicide bombings the sentence before counted: their toll is
+    # that of suicide attacks, never every death of the year (a publisher's yearly toll
+    # would contradict it).
+    text = ("Pakistan\n\nSuicide bombings in Pakistan fell from 31 in 2022 to 14 in 2023.\n"
+            "These attacks killed 210 people in 2022, but the fatalities dropped to 75 in "
+            "2023.")
+    found = by_text(text, "2024-01-05")
+    assert found["210"][C.metric] == "deaths_suicide_attacks"
+    assert found["75"][C.metric] == "deaths_suicide_attacks"
+    # Attacks of every kind named last: the toll is everyone's.
+    overall = by_text("Pakistan\n\nSuicide bombings fell to 14 in 2023, while attacks overall "
+                      "rose to 410. The attacks killed 900 people in 2023.", "2024-01-05")
+    assert overall["900"][C.metric] == "deaths"
+    # A sentence that does not open on them keeps its own measure.
+    other = by_text("Pakistan\n\nSuicide bombings fell to 14 in 2023. In all, 900 people were "
+                    "killed in 2023.", "2024-01-05")
+    assert other["900"][C.metric] == "deaths"
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
