@@ -4497,6 +4497,12 @@ def _extract_claims(
                 how["metric"] = (f"the figure before that it is part of "
                                  f"({text[included_in.span_start:included_in.span_end]})")
             _compose_part(ctx, lex, fig, clause, prev_end, nxt, previous)
+            if fig.kind == MONEY and fig.metric is not None:
+                # "recovered Rs 581 million from terrorists": no measure figcheck knows counts
+                # money, and an amount is never a count of the people or events near it.
+                fig.metric = None
+                fig.extra["no_measure"] = True
+                how["metric"] = "none: an amount of money counts no people or events"
             if referred_group is not None and fig.kind in (COUNT, *CHANGE_KINDS) and (
                     fig.metric in ("deaths", "injured")) and (
                     part := lex.parts.get((fig.metric, referred_group))):

@@ -3632,6 +3632,17 @@ def test_these_attacks_count_the_toll_of_the_kind_named_before() -> None:
     assert other["900"][C.metric] == "deaths"
 
 
+def test_an_amount_of_money_counts_no_one() -> None:
+    # "$150 billion" of losses or "Rs 40 million" recovered from militants is no count of
+    # deaths or of militants, whatever measure stands near it.
+    found = by_text("Pakistan\n\nThe forces recovered Rs. 412 million from terrorists in "
+                    "2024, and terrorism has cost the economy $150 billion since 2001, with "
+                    "80,000 deaths.", "2025-01-05")
+    assert found["Rs. 412 million"][C.metric] is None
+    assert found["$150 billion"][C.metric] is None
+    assert found["80,000"][C.metric] == "deaths"
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
