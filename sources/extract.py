@@ -2951,6 +2951,13 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
             # "3,187 people died in 1,188 incidents, compared to 2,546 fatalities recorded in
             # all of 2024": the time of the level compared with, not of these figures.
             break
+        if ctx is not None and r.pos > fig.start and P.ONE_EVENT_ASIDE_BETWEEN.search(
+                ctx.text, fig.span_end, r.pos):
+            break  # "443 soldiers died in attacks, the deadliest of which came on 10 October"
+        if ctx is not None and owner is not None and owner is not fig and (
+                owner.span_start > fig.span_end) and P.INCLUDING_PART_BEFORE.search(
+                ctx.text, fig.span_end, owner.span_start):
+            break  # "443 soldiers were killed, including 40 in October": the 40's October
         if r.pos > fig.start and (owner is None or owner is fig or ctx is None or (
                 owner.span_start > fig.span_end and not P.BASE_IN_CLAUSE.search(
                     ctx.text, fig.span_end, owner.span_start))):

@@ -2312,6 +2312,18 @@ FROM_WORD = re.compile(r"\bfrom\b", re.IGNORECASE)  # (TO_WORD is above)
 COMPARED_LEVEL_BETWEEN = re.compile(
     r"\b(?:compared\s+(?:with|to)|as\s+against|against|versus|vs\.?)\s+(?:the\s+)?"
     r"(?:[^\W\d_][\w-]*\s+){0,3}?\d", re.IGNORECASE)
+# An aside on one of the events a figure counts, between the figure and a time after it:
+# "443 soldiers died in attacks, the deadliest of which came on 10 October", "..., one of
+# which struck on 4 May", "..., including an attack on a mosque in June" (that event's time).
+ONE_EVENT_ASIDE_BETWEEN = re.compile(
+    r",\s*(?:the\s+(?:[^\W\d_]+est|most\s+[^\W\d_]+)\s+of\s+(?:which|them)"
+    r"|(?:one|two|three|some|most|many|several|all)\s+of\s+which"
+    r"|including\s+(?:one\b|(?:an?|the)\s+(?:[^\W\d_]+\s+)?(?:attack|bombing|blast|assault"
+    r"|strike|raid|ambush)\b))", re.IGNORECASE)
+# Right before a part a figure's list names: "443 soldiers were killed, including 40 in
+# October" (the time after the part is the part's own).
+INCLUDING_PART_BEFORE = re.compile(r",\s*including\s+(?:some\s+|about\s+|at\s+least\s+)?\Z",
+                                   re.IGNORECASE)
 # Between a death or injury verb and its figure: "killed 229", "injured another 282",
 # "killing at least 30" (the hedge is part of the claim).
 VERB_GAP = re.compile(r"\s+(?:(?:another|a\s+further|an\s+additional|a\s+total\s+of|some|over)\s+)?")

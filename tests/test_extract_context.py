@@ -3643,6 +3643,25 @@ def test_an_amount_of_money_counts_no_one() -> None:
     assert found["80,000"][C.metric] == "deaths"
 
 
+def test_a_time_told_of_one_event_or_part_does_not_date_the_whole() -> None:
+    # The day after "the deadliest of which" (or "including one") is that attack's; the
+    # month after a listed part is the part's. The count keeps the article's year.
+    opening = "Terrorism in 2023\n\nPakistan saw 1,500 deaths in 2023.\n"
+    for aside in ("the deadliest of which was carried out on 9 November in Bannu",
+                  "one of which struck a police station on 9 November",
+                  "including one on 9 November in Bannu"):
+        found = by_text(f"{opening}Figures show that 318 soldiers lost their lives in attacks, "
+                        f"{aside}.", "2024-01-05")
+        assert found["318"][C.period] == "2023", aside
+    part = by_text(f"{opening}Figures show that 318 soldiers were killed, including 40 in "
+                   "November.", "2024-01-05")
+    assert (part["318"][C.period], part["40"][C.period]) == ("2023", "2023-11")
+    # A time of the sentence's own still dates it.
+    own = by_text(f"{opening}Figures show that 318 soldiers were killed in November, the "
+                  "deadliest month.", "2024-01-05")
+    assert own["318"][C.period] == "2023-11"
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
