@@ -1746,6 +1746,8 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
         after = None
     if after and (not P.OTHER_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0])
                   or _names_population_before(ctx, fig, after[0])):
+        if (head := _coordinated_head(ctx, lex, after)) is not None:
+            return head  # "2,113 militant, insurgent and sectarian-related incidents"
         # "35 terrorist incidents": the last of adjoining metric words is the head noun.
         nxt = _first_metric_at(ctx, after[1], after[1] + 2, True, lex)
         while nxt is not None and not ctx.text[after[1]:nxt[0]].strip() and not (
@@ -1846,6 +1848,22 @@ def _toll_of_a_breakdown(ctx: _Context, lex: Lexicon, fig: _Figure, before: list
     if countries:
         return countries.pop() if len(countries) == 1 else None
     return "+".join(sorted({code for place in places for code in place.split("+")}))
+
+
+def _coordinated_head(ctx: _Context, lex: Lexicon, word: tuple[int, int, str]) -> str | None:
+    """The measure of the noun a singular people word qualifies with others ("militant and
+    nationalist attacks", "militant, insurgent and sectarian-related incidents"): that of
+    the word and the noun together ("militant attacks", "militant incidents"), or None."""
+    if word[2] != "militants" or ctx.text[word[1] - 1] in "sS":
+        return None
+    listed = P.COORDINATED_MODIFIERS_AFTER.match(ctx.text, word[1])
+    if listed is None:
+        return None
+    k = bisect_left(ctx.metric_starts, listed.end())
+    if k == len(ctx.metrics) or ctx.metrics[k][0] != listed.end():
+        return None
+    phrase = f"{ctx.text[word[0]:word[1]]} {ctx.text[ctx.metrics[k][0]:ctx.metrics[k][1]]}"
+    return lex.metric_by_word.get(normalise(phrase))
 
 
 def _modifies_next_noun(ctx: _Context, word: tuple[int, int, str]) -> bool:

@@ -1357,6 +1357,10 @@ IN_WHICH_OPEN = re.compile(r"\s*,?\s*(?:in\s+which|during\s+which|where|when)\b"
                            re.IGNORECASE)
 # The noun a singular people word may qualify: "terrorist violence", "militant activity"
 # (not a function word: "militant in the", "terrorist and").
+# Other modifiers coordinated with a people word before their noun: "militant[, insurgent]
+# and sectarian-related incidents", "militant or nationalist attacks".
+COORDINATED_MODIFIERS_AFTER = re.compile(
+    r"(?:[ \t]*,[ \t]*[a-z][a-z-]*){0,4},?[ \t]+(?:and|or)[ \t]+[a-z][a-z-]*[ \t]+")
 NOUN_AFTER_MODIFIER = re.compile(
     r"[ \t]+(?!(?:in|and|or|of|the|a|an|to|with|by|from|on|at|as|for|who|that|which|was|were"
     r"|is|are|has|had|have|said|says)\b)([a-z][a-z-]+)\b")

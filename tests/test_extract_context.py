@@ -3662,6 +3662,18 @@ def test_a_time_told_of_one_event_or_part_does_not_date_the_whole() -> None:
     assert own["318"][C.period] == "2023-11"
 
 
+def test_a_people_word_among_coordinated_modifiers_is_no_head() -> None:
+    # "militant and nationalist attacks" are attacks, as "militant attacks" are; a plural
+    # people word, or a list whose noun makes no measure with it, is read as before.
+    for words in ("militant and nationalist attacks",
+                  "militant, separatist and sectarian-related incidents"):
+        found = by_text(f"Pakistan\n\nThere were 1,412 {words} in 2023.", "2024-01-05")
+        assert found["1,412"][C.metric] == "attacks", words
+    arrested = by_text("Pakistan\n\nPolice arrested 1,412 militant and criminal suspects in "
+                       "2023.", "2024-01-05")
+    assert arrested["1,412"][C.metric] == "militants_arrested"
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
