@@ -405,7 +405,7 @@ NUMBER = re.compile(
     (?:
       (?P<ident>\+?[0-9]+(?:[-./][0-9]+){{2,}})(?![0-9])
     |
-      (?P<neg>[-−](?=[0-9.]))?
+      (?P<neg>(?<![-−–—])[-−](?=[0-9.]))?  # (not the end of a dash, "--10 in KP")
       (?P<cur>[{_CURRENCY_SIGNS}]\s?)?
       (?:(?P<num>{_DIGITS})(?P<vf>[{_VULGAR}])?|(?P<vfonly>[{_VULGAR}]))(?![.,][0-9])
       (?P<ord>st|nd|rd|th)?

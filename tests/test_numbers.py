@@ -57,6 +57,8 @@ def one(text: str) -> tuple[str, float]:
         ("Temperatures fell to minus twelve.", "minus twelve", -12),
         ("The balance was negative 40.", "negative 40", -40),
         ("Growth was -2.5 last quarter.", "-2.5", -2.5),
+        # a dash typed as two hyphens is no sign
+        ("Seventeen attacks --12 in the north-- took place.", "12", 12),
         # digits
         ("The population is 40 000 in the valley.", "40 000", 40_000),
         ("The population is 1\u202f234\u202f567.", "1\u202f234\u202f567", 1_234_567),
