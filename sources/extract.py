@@ -4776,6 +4776,7 @@ def _extract_claims(
     # Before the local names are resolved: "the CTD" carried on is the CTD of the figure's place.
     _tables(ctx, lex, [fig for fig, _ in claimed])
     _revised_figures(text, [fig for fig, _ in claimed])
+    _casualties_summed(ctx, [fig for fig, _ in claimed])
     _source_lines(ctx, [fig for fig, _ in claimed])
     _headline_credit(ctx, [fig for fig, _ in claimed])
     _place_labels(ctx, [fig for fig, _ in claimed])
@@ -5079,6 +5080,47 @@ def _revised_figures(text: str, figs: list[_Figure]) -> None:
         earlier.extra["how"]["metric"] = (f"none: a figure since revised (to "
                                           f"{text[fig.span_start:fig.span_end]}), not the "
                                           "publisher's current one")
+
+
+CASUALTIES_SUM_REACH = 1  # sentences either side where a count of casualties' parts is looked for
+
+
+def _casualties_summed(ctx: _Context, figs: list[_Figure]) -> None:
+    """"976 people were killed and 1,354 injured, a total of 2,330 casualties": casualties
+    that are the sum of the dead and the injured told beside them (same place and period)
+    are the killed or injured (``killed_or_injured``), not deaths, as publishers that count
+    casualties mean them; so then are the article's other "<N> casualties". Only an article
+    that shows such a sum is read so."""
+    text = ctx.text
+    if "asualt" not in text:
+        return
+    counts = [f for f in figs if f.kind == COUNT and f.value is not None and f.low is None
+              and f.high is None]
+    rank = {id(f): ctx.sentence_ranks[max(0, bisect_right(ctx.sentence_starts, f.start) - 1)]
+            for f in counts}
+    summed = False
+    for fig in counts:
+        if fig.metric != "deaths" or not P.CASUALTY_WORD.search(
+                text, max(0, fig.span_start - 40), min(len(text), fig.span_end + 30)):
+            continue
+        near = [f for f in counts if f is not fig and abs(rank[id(f)] - rank[id(fig)]) <= (
+            CASUALTIES_SUM_REACH) and f.region == fig.region and f.period == fig.period]
+        dead = [f.value for f in near if f.metric == "deaths"]
+        hurt = {f.value for f in near if f.metric == "injured"}
+        if any(fig.value - d in hurt for d in dead):
+            fig.metric = "killed_or_injured"
+            fig.extra["how"]["metric"] = ("the killed and the injured: its casualties are the sum "
+                                          "of the deaths and injuries told beside it")
+            summed = True
+    if not summed:
+        return
+    # "491 casualties were reported, as compared to 180 casualties the quarter before": an
+    # article that adds its casualties up once means the same by the word throughout.
+    for fig in counts:
+        if fig.metric == "deaths" and P.CASUALTIES_AFTER.match(text, fig.span_end):
+            fig.metric = "killed_or_injured"
+            fig.extra["how"]["metric"] = ("the killed and the injured: the article's casualties, "
+                                          "which it adds up elsewhere")
 
 
 def _earlier_statements(text: str, claims: list[_Figure]) -> None:

@@ -1364,6 +1364,9 @@ COORDINATED_MODIFIERS_AFTER = re.compile(
 NOUN_AFTER_MODIFIER = re.compile(
     r"[ \t]+(?!(?:in|and|or|of|the|a|an|to|with|by|from|on|at|as|for|who|that|which|was|were"
     r"|is|are|has|had|have|said|says)\b)([a-z][a-z-]+)\b")
+# The word "casualties" (a publisher's killed and injured together, or the news's dead).
+CASUALTY_WORD = re.compile(r"\bcasualt(?:y|ies)\b", re.IGNORECASE)
+CASUALTIES_AFTER = re.compile(r"\s+casualt(?:y|ies)\b", re.IGNORECASE)  # "180 casualties"
 # More people hurt in the events just told: "Nine officials were also injured".
 ALSO_HURT = re.compile(r"\balso\s+(?:been\s+)?(?:injured|wounded|killed|martyred|hurt)\b",
                        re.IGNORECASE)

@@ -3674,6 +3674,21 @@ def test_a_people_word_among_coordinated_modifiers_is_no_head() -> None:
     assert arrested["1,412"][C.metric] == "militants_arrested"
 
 
+def test_casualties_an_article_adds_up_are_the_killed_and_the_injured() -> None:
+    # 812 + 1,140 = 1,952: those casualties are the killed or injured, not 1,952 deaths
+    # (a publisher's death toll would contradict a correct sentence).
+    text = ("Pakistan\n\nAccording to PICSS, 812 people were killed and 1,140 injured in 2023, "
+            "a total of 1,952 casualties.\nThe year before saw 1,204 casualties.")
+    found = by_text(text, "2024-01-05")
+    assert found["1,952"][C.metric] == "killed_or_injured"
+    assert found["1,204"][C.metric] == "killed_or_injured"  # the article's word, throughout
+    assert found["812"][C.metric] == "deaths"
+    # Casualties the article never adds up keep the reading of deaths.
+    unsummed = by_text("Pakistan\n\nAccording to PICSS, 812 people were killed in 2023. "
+                       "There were 1,952 casualties in all.", "2024-01-05")
+    assert unsummed["1,952"][C.metric] == "deaths"
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.

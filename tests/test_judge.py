@@ -1295,3 +1295,15 @@ def test_a_figure_of_a_monitor_figcheck_holds_no_figures_of_is_not_set_against_o
     claim = found["311"]
     assert claim["attributed_to"] == "SATP"
     assert claim["verdict"] == "unverifiable", claim["summary"]
+
+
+def test_casualties_shown_as_a_sum_are_supported_by_the_deaths_and_injuries() -> None:
+    # "812 killed and 1,140 injured, a total of 1,952 casualties" is a correct sentence: the
+    # casualties are the sum, which the publisher's deaths (812) must not contradict.
+    picss = {"source": "PICSS", "period": "2023", "published": "2024-01-01"}
+    refs = [ref("d", metric="deaths", value=812.0, **picss),
+            ref("i", metric="injured", value=1140.0, **picss)]
+    found = judged_sentence(
+        "According to PICSS, 812 people were killed and 1,140 injured across Pakistan in 2023, "
+        "a total of 1,952 casualties.", refs, "2024-01-05")
+    assert found["1,952"]["verdict"] == "supported", found["1,952"]["summary"]
