@@ -1074,8 +1074,8 @@ def _is_year(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
         return True
     if "," not in text[fig.start:fig.end] and P.TALLY_OF_A_YEAR_AFTER.match(text, fig.end):
         return True  # "CRSS revises 2024 death toll": the toll of the year, not 2,024 deaths
-    if P.COUNT_NOUN_AFTER.match(text, fig.end):
-        return False  # "2000 people"
+    if P.COUNT_NOUN_AFTER.match(text, fig.end) or P.MEASURE_UNIT_AFTER.match(text, fig.end):
+        return False  # "2000 people", "1875 grams"
     nxt = _first_metric_at(ctx, fig.end, fig.end + 2)
     return nxt is None  # "2000 attacks" is a count; "A 2023 report" names a report
 
@@ -4522,6 +4522,14 @@ def _extract_claims(
                 how["metric"] = (f"the figure before that it is part of "
                                  f"({text[included_in.span_start:included_in.span_end]})")
             _compose_part(ctx, lex, fig, clause, prev_end, nxt, previous)
+            if fig.metric is not None and (units := lex.metrics[fig.metric].units) and (
+                    unit := P.MEASURE_UNIT_AFTER.match(text, fig.end)) and (
+                    unit.group(0).strip().lower() not in units):
+                # "1,875 grams of explosives": a weight in another unit than the measure's.
+                fig.metric = None
+                fig.extra["no_measure"] = True
+                how["metric"] = (f"none: a quantity in {unit.group(0).strip()}, not the "
+                                 f"measure's {units[0]}")
             if fig.kind == MONEY and fig.metric is not None:
                 # "recovered Rs 581 million from terrorists": no measure figcheck knows counts
                 # money, and an amount is never a count of the people or events near it.

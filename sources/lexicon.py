@@ -39,6 +39,9 @@ class Metric:
     event: bool = False
     countable: bool = True
     generic: bool = False
+    # The units a weight or length of this measure is counted in ("kg"); empty for counts.
+    # A figure written in another unit ("1,875 grams") is no figure of the measure.
+    units: tuple[str, ...] = ()
 
 
 # Compared and hashed by identity (eq=False): the shared scan's patterns are cached by the
@@ -569,6 +572,7 @@ def load_lexicon(
             event=bool(entry.get("event", False)),
             countable=bool(entry.get("countable", True)),
             generic=bool(entry.get("generic", False)),
+            units=tuple(str(u).lower() for u in entry.get("units", []) or []),
         )
         metrics[metric.id] = metric
     # A word names one metric: a pack's own metrics first (a pack that counts "kidnappings"

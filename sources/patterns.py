@@ -774,6 +774,10 @@ CHANGE_OVER_BEFORE = re.compile(
 _COUNT_NOUN_ALT = alternation(COUNT_NOUNS)
 # A count noun right after a number ("2000 people", "three soldiers").
 COUNT_NOUN_AFTER = re.compile(rf"\s+(?:{_COUNT_NOUN_ALT})\b", re.IGNORECASE)
+# A unit of measure right after a number ("1875 grams", "2020 kg"): a quantity, never a year.
+MEASURE_UNIT_AFTER = re.compile(
+    r"\s*(?:grams?|grammes?|kilo(?:gram(?:me)?)?s?|kgs?|tonnes?|tons?|metres?|meters?|feet|foot"
+    r"|kilomet(?:re|er)s?|km|litres?|liters?|rounds)\b", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # Dates and periods

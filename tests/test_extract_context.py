@@ -3689,6 +3689,18 @@ def test_casualties_an_article_adds_up_are_the_killed_and_the_injured() -> None:
     assert unsummed["1,952"][C.metric] == "deaths"
 
 
+def test_a_quantity_in_a_unit_is_no_year_and_no_other_units_measure() -> None:
+    # "1950 grams" is a weight, not the year 1950 dating the figures after it; and a weight
+    # in grams is no figure of explosives counted in kilograms.
+    found = by_text("Punjab CTD\n\nThe CTD recovered explosives 1950 grams, 14 detonators and "
+                    "12 feet of fuse wire in April.", "2023-04-30")
+    assert found["1950"][C.metric] is None
+    assert found["14"][C.period] == "2023-04"
+    kilos = by_text("Punjab CTD\n\nThe CTD recovered 1,950 kilograms of explosives in April.",
+                    "2023-04-30")
+    assert kilos["1,950"][C.metric] == "explosives_seized_kg"
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
