@@ -1020,6 +1020,15 @@ def _unnamed_rule(
     stated_by = {source for source, _definition in agreeing}
     disagree = [r for r in disagree if r.source not in stated_by
                 or (r.source, r.record[E.definition]) in agreeing]
+    if agree and not any(defs.group_of(r.source, r.record[E.definition]).broader
+                         for r in agree):
+        # A figure that a count of attacks alone states is not disputed by a count of all
+        # violence (security operations included): that broader count never contradicts a
+        # figure on its own (definitions.yaml) and stays context. (The other way round, a
+        # figure only the broader count states while counts of attacks disagree, the reader
+        # must still know whose figure it is.)
+        disagree = [r for r in disagree
+                    if defs.group_of(r.source, r.record[E.definition]).broader is False]
     if agree and not disagree:
         return (
             Verdict.SUPPORTED,
