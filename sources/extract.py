@@ -2075,15 +2075,17 @@ def _continues(text: str, fig: _Figure) -> bool:
     return nxt is None or nxt.group(1).lower() in P.FUNCTION_WORDS
 
 
-def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -> None:
+def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure],
+                               named: _Figure | None = None) -> None:
     """"... deaths rose by about 40% from 210 in Q1 to 294 in Q2. This includes a 95%
     jump in Sindh": a figure the sentence opens as part of what was just told measures
     what the last figure of its kind there measures, over the same periods, unless its own
-    words or sentence say otherwise."""
+    words or sentence say otherwise. ``named``: the count the opening's noun names ("The
+    dead included ..."), for a count."""
     change = fig.kind in CHANGE_KINDS
     if not change and fig.kind != COUNT:
         return  # a percentage could be a share of the whole as well as a part of it
-    whole = _whole_told_before(before, change)
+    whole = named if named is not None and not change else _whole_told_before(before, change)
     if whole is None:
         return
     how = fig.extra["how"]
@@ -2097,6 +2099,19 @@ def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure]) -
     if not how.get("period", "").startswith(("the sentence", "its own")) and whole.period:
         fig.period, fig.base_period = whole.period, whole.base_period
         how["period"] = f"the figure before that it is part of ({words})"
+
+
+def _whole_included(lex: Lexicon, before: list[_Figure], noun: str | None) -> _Figure | None:
+    """The count a sentence opening "This figure included ..." or "The dead included ..."
+    is part of: for a noun, the first count of the sentence before that it names ("470
+    deaths and 333 injuries. The dead included ...": the 470; "491 casualties, against 180
+    the quarter before. The casualties included ...": the 491), else ``_whole_told_before``."""
+    if noun is None:
+        return _whole_told_before(before, False)
+    wanted = ("deaths",) if noun.lower() in ("dead", "deaths", "fatalities") else (
+        "deaths", "killed_or_injured")
+    return next((f for f in before[-CHANGE_COUNTS_REACH:] if f.kind == COUNT and (
+        f.metric in wanted or _hurt_base(lex, f.metric) in wanted)), None)
 
 
 def _whole_told_before(before: list[_Figure], change: bool) -> _Figure | None:
@@ -4307,9 +4322,11 @@ def _extract_claims(
         sc = _scope(ctx, lex, sent, sent_figs, pub, placed[idx] == 1, attributing[idx] == 1,
                     phrased[idx] == 1, relative[idx] == 1)
         # "This figure included 90 soldiers": the sentence counts parts of the one before.
-        includes = before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[
-            idx] - 1 and P.INCLUDES_SUBJECT.match(text, *sent) is not None
-        included_in = _whole_told_before(before_sentence[1], False) if includes else None
+        opening = P.INCLUDES_SUBJECT.match(text, *sent) if before_sentence is not None and (
+            before_sentence[0] == ctx.sentence_ranks[idx] - 1) else None
+        includes = opening is not None
+        included_in = _whole_included(lex, before_sentence[1], opening.group("noun")) if (
+            opening is not None) else None
         # "Suicide bombings fell to 12. These attacks killed 90 people": the toll of that kind
         # of attack, not of every attack.
         referred_group = _group_of_attacks_before(ctx, lex, idx) if (
@@ -4591,7 +4608,8 @@ def _extract_claims(
                     owned.append((fig, whole, owner[-1]))
             _bind_period(fig, sc, pub, ctx, owns.get(k), taken)
             if includes:
-                _part_of_the_figure_before(text, fig, before_sentence[1])
+                _part_of_the_figure_before(text, fig, before_sentence[1],
+                                           included_in if opening.group("noun") else None)
             if fig.kind in CHANGE_KINDS and "kind" not in how:
                 head_change = fig
             fig.attributed_to = _bind_source(fig, sc)

@@ -1860,9 +1860,11 @@ PERIOD_ANAPHOR_NEEDS = ("period", "time", "span", "month")
 # A sentence that opens on the figures just told as a whole of its own: "This includes a
 # 90% rise in ...", "These included 40 soldiers", "This figure included 12 policemen".
 BACK_NOUN = re.compile(rf"\b{_BACK_NOUN}\b", re.IGNORECASE)
-INCLUDES_SUBJECT = re.compile(r"[\s\"“‘']*(?:this|that|these|those|it)\s+"
-                              r"(?:(?:figure|number|total|tally|toll|count)s?\s+)?(?:also\s+)?"
-                              r"(?:includes?|included|including)\b", re.IGNORECASE)
+INCLUDES_SUBJECT = re.compile(r"[\s\"“‘']*(?:(?:this|that|these|those|it)\s+"
+                              r"(?:(?:figure|number|total|tally|toll|count)s?\s+)?"
+                              # "The casualties included 35 soldiers": the toll just told
+                              r"|the\s+(?P<noun>casualties|dead|deaths|fatalities|victims|toll)\s+)"
+                              r"(?:also\s+)?(?:includes?|included|including)\b", re.IGNORECASE)
 # A sentence opening on the attacks the one before it named: "These attacks killed 240
 # people", "The bombings also left 90 dead" (their toll is that of the kind of attack named
 # there).

@@ -3701,6 +3701,25 @@ def test_a_quantity_in_a_unit_is_no_year_and_no_other_units_measure() -> None:
     assert kilos["1,950"][C.metric] == "explosives_seized_kg"
 
 
+def test_the_dead_included_counts_parts_of_the_toll_just_told() -> None:
+    # "The dead included ..." opens on the deaths of the sentence before, even when injuries
+    # were told after them, and its parts take that toll's month and source.
+    text = ("Pakistan\n\nViolence rose in 2025.\nIn March 2025, PICSS recorded 83 militant "
+            "strikes that left 240 dead and 310 injured. The dead included 70 soldiers, 55 "
+            "civilians and 115 militants.")
+    found = by_text(text, "2025-04-02")
+    assert found["83"][C.metric] == "attacks"  # militants' strikes are attacks
+    assert found["70"][C.metric] == "deaths_security_personnel"
+    assert (found["55"][C.period], found["55"][C.attributed_to]) == ("2025-03", "PICSS")
+    # "The casualties included" opens on the first casualties told, not the level they were
+    # compared with.
+    casualties = by_text("Pakistan\n\nViolence rose in 2025.\nIn the first quarter of 2025, "
+                         "420 casualties were reported, as compared to 150 casualties in the "
+                         "last quarter of 2024. The casualties included 190 deaths and 230 "
+                         "injured.", "2025-04-02")
+    assert casualties["190"][C.period] == "2025-01/2025-03"
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
