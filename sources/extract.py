@@ -2828,11 +2828,20 @@ def _previous_quarter(pub: date) -> str:
     return T.quarter(pub.year, q) if q else T.quarter(pub.year - 1, 4)
 
 
+# Days into January in which "this year" is still the year just ended: a year-end review
+# written in the last days of December and published on the 1st or the 2nd ("1,612
+# fatalities were reported this year") counts no two-day span.
+YEAR_END_REVIEW_DAYS = 7
+
+
 def _year_to_date(pub: date) -> str:
     """"This year" in an article: January to the publication day (the whole year from
-    December on, when year-end reviews are published)."""
+    December on, when year-end reviews are published, and the year just ended in the first
+    ``YEAR_END_REVIEW_DAYS`` of January)."""
     if pub.month == 12:
         return str(pub.year)
+    if pub.month == 1 and pub.day <= YEAR_END_REVIEW_DAYS:
+        return str(pub.year - 1)
     return T.canonical(date(pub.year, 1, 1), pub)
 
 
@@ -4121,6 +4130,10 @@ def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] 
     if "(" in gap:  # (the aside is bracketed: most gaps hold no bracket to look for)
         gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1)
     gap = gap.rstrip("“\"‘'")  # '41 “high-value targets”'
+    if (opened := gap.lstrip()) and opened[0] in "“\"‘":
+        # '383 "brave officers and soldiers lost their lives' (the spaces kept: a long gap
+        # stays too long)
+        gap = gap[:len(gap) - len(opened)] + opened[1:]
     if len(gap) <= 30 and (P.WORD_GAP.fullmatch(gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
             or P.OF_WHOM_GAP.fullmatch(gap) or P.THOSE_OF_GAP.fullmatch(gap)):

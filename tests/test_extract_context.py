@@ -3720,6 +3720,24 @@ def test_the_dead_included_counts_parts_of_the_toll_just_told() -> None:
     assert casualties["190"][C.period] == "2025-01/2025-03"
 
 
+def test_this_year_in_a_year_end_review_published_early_in_january() -> None:
+    # Written at the end of December, published on the 2nd: "this year" is the year just
+    # ended, not two days of the new one; a week into January it is the new year again.
+    text = ("Violence in 2024\n\nPakistan lost 640 soldiers in 2024.\nThere were 1,390 "
+            "fatalities reported this year, the think tank said.")
+    assert by_text(text, "2025-01-02")["1,390"][C.period] == "2024"
+    later = by_text(text, "2025-02-20")["1,390"][C.period]
+    assert later.startswith("2025-01-01/")
+
+
+def test_an_opening_quote_before_the_people_counted() -> None:
+    # '"910 terrorists" were killed and 260 "valiant officers and soldiers lost their lives':
+    # the quote opens on the soldiers, who are the 260, not more militants.
+    found = by_text('Pakistan\n\nIn 2023, "910 terrorists" were killed and 260 "valiant '
+                    'officers and soldiers lost their lives, the military said.', "2024-01-05")
+    assert found["260"][C.metric] == "deaths_security_personnel"
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.

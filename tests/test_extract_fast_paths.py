@@ -336,6 +336,9 @@ def _population_after_by_slicing(text: str, populations: list[tuple[int, int, st
     if "(" in gap:
         gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1)
     gap = gap.rstrip("“\"‘'")
+    opened = gap.lstrip()
+    if opened[:1] in ("“", '"', "‘"):
+        gap = gap[:len(gap) - len(opened)] + opened[1:]  # an opening quote before the people
     if len(gap) <= 30 and (P.WORD_GAP.fullmatch(gap) and (
             not gap.split() or gap.split()[0].lower() not in P.FUNCTION_WORDS)
             or P.OF_WHOM_GAP.fullmatch(gap) or P.THOSE_OF_GAP.fullmatch(gap)):
