@@ -4340,6 +4340,11 @@ def _extract_claims(
         includes = opening is not None
         included_in = _whole_included(lex, before_sentence[1], opening.group("noun")) if (
             opening is not None) else None
+        # "Another 1,092 were injured": the sentence goes on from the one before, whose source
+        # it keeps.
+        continued = next((f for f in reversed(before_sentence[1]) if f.attributed_to), None) if (
+            before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[idx] - 1
+            and P.ANOTHER_OPENING.match(text, *sent)) else None
         # "Suicide bombings fell to 12. These attacks killed 90 people": the toll of that kind
         # of attack, not of every attack.
         referred_group = _group_of_attacks_before(ctx, lex, idx) if (
@@ -4630,6 +4635,11 @@ def _extract_claims(
                 how["source"] = NAMED_IN_SENTENCE
             else:
                 _carry_source(ctx, fig, idx, first_attributions)
+            if fig.attributed_to is None and continued is not None:
+                # "PIPS says 852 people were killed. Another 1,092 were injured."
+                fig.attributed_to = continued.attributed_to
+                how["source"] = (f"the sentence before, which it goes on from "
+                                 f"('{continued.attributed_to}')")
             if previous is not None and previous.attributed_to and (
                     listed_by := _gapped_source(ctx, fig, previous)) is not None:
                 # "PIPS counted 521 attacks, while PICSS recorded 905 and the Global Terrorism

@@ -1865,6 +1865,11 @@ INCLUDES_SUBJECT = re.compile(r"[\s\"“‘']*(?:(?:this|that|these|those|it)\s+
                               # "The casualties included 35 soldiers": the toll just told
                               r"|the\s+(?P<noun>casualties|dead|deaths|fatalities|victims|toll)\s+)"
                               r"(?:also\s+)?(?:includes?|included|including)\b", re.IGNORECASE)
+# A sentence opening on more of what the one before counted: "Another 1,092 were injured",
+# "A further 40 soldiers ...".
+ANOTHER_OPENING = re.compile(
+    r"[\s\"“‘']*(?:another|a\s+further|an\s+additional)\s+"
+    r"(?:(?:about|some|over|nearly|at\s+least|more\s+than)\s+)?[0-9]", re.IGNORECASE)
 # A sentence opening on the attacks the one before it named: "These attacks killed 240
 # people", "The bombings also left 90 dead" (their toll is that of the kind of attack named
 # there).

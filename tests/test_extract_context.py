@@ -3738,6 +3738,18 @@ def test_an_opening_quote_before_the_people_counted() -> None:
     assert found["260"][C.metric] == "deaths_security_personnel"
 
 
+def test_another_count_keeps_the_source_of_the_sentence_it_goes_on_from() -> None:
+    # "Another 1,130 were injured" goes on from the sentence before: its publisher's count,
+    # not an unattributed one for every publisher to dispute.
+    text = ("The cost of militancy\n\nThe toll has risen again. PIPS says 870 people were killed "
+            "in terrorist attacks in 2024. Another 1,130 were injured.")
+    found = by_text(text, "2025-01-20")
+    assert found["1,130"][C.attributed_to] == "PIPS"
+    # Without "another" the sentence is a figure of its own.
+    plain = by_text(text.replace("Another 1,130 were", "In floods, 1,130 were"), "2025-01-20")
+    assert plain["1,130"][C.attributed_to] is None
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
