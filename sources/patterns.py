@@ -1348,7 +1348,7 @@ PEOPLE_INCLUDING_GAP = re.compile(
 # (Not a verb only events do: in "110 attacks, 39 percent more than in 2022, which killed
 # 229 people" the attacks killed, not the year.)
 WHICH_GAP = re.compile(r"\s*,?\s+(?:which|when|where)\s+(?!(?:killed|claimed|left|injured"
-                       r"|wounded|took)\b)(?:[a-z]+\s+){0,3}", re.IGNORECASE)
+                       r"|wounded|took)\b)(?:[a-z]+\s+){0,5}", re.IGNORECASE)
 # The items of a list before its last figure: "43 attacks and ", "12 deaths, 40 injuries and ".
 FIGURE_LIST_ITEMS = re.compile(
     r"(?:\d[\d,.]*\s+(?:[^\W\d_][\w-]*\s+){0,3}?(?:and\s+|,\s*(?:and\s+)?))+",

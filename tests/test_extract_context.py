@@ -3750,6 +3750,16 @@ def test_another_count_keeps_the_source_of_the_sentence_it_goes_on_from() -> Non
     assert plain["1,130"][C.attributed_to] is None
 
 
+def test_a_when_clause_about_the_base_year_dates_its_figures() -> None:
+    # "... over 2022, when the think tank had counted 380 attacks": the 380 are 2022's.
+    found = by_text("Pakistan\n\nPICSS recorded 645 attacks in 2023. That was a 70% increase "
+                    "in attacks over 2022, when the think tank had counted 380 attacks.",
+                    "2024-01-05")
+    assert found["380"][C.period] == "2022"
+    assert (found["70% increase"][C.period], found["70% increase"][C.base_period]) == (
+        "2023", "2022")
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
