@@ -5132,6 +5132,7 @@ def _revised_figures(text: str, figs: list[_Figure]) -> None:
 
 
 CASUALTIES_SUM_REACH = 1  # sentences either side where a count of casualties' parts is looked for
+CASUALTIES_HEDGE_SLACK = 0.02  # how far from the sum a hedged casualty total may be rounded
 
 
 def _casualties_summed(ctx: _Context, figs: list[_Figure]) -> None:
@@ -5155,8 +5156,10 @@ def _casualties_summed(ctx: _Context, figs: list[_Figure]) -> None:
         near = [f for f in counts if f is not fig and abs(rank[id(f)] - rank[id(fig)]) <= (
             CASUALTIES_SUM_REACH) and f.region == fig.region and f.period == fig.period]
         dead = [f.value for f in near if f.metric == "deaths"]
-        hurt = {f.value for f in near if f.metric == "injured"}
-        if any(fig.value - d in hurt for d in dead):
+        hurt = [f.value for f in near if f.metric == "injured"]
+        # (A hedged total rounds the sum: "nearly 3,000 casualties" for 1,524 + 1,463.)
+        slack = CASUALTIES_HEDGE_SLACK * fig.value if fig.qualifier else 0.0
+        if any(abs(fig.value - d - h) <= slack for d in dead for h in hurt):
             fig.metric = "killed_or_injured"
             fig.extra["how"]["metric"] = ("the killed and the injured: its casualties are the sum "
                                           "of the deaths and injuries told beside it")

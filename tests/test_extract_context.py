@@ -3687,6 +3687,10 @@ def test_casualties_an_article_adds_up_are_the_killed_and_the_injured() -> None:
     unsummed = by_text("Pakistan\n\nAccording to PICSS, 812 people were killed in 2023. "
                        "There were 1,952 casualties in all.", "2024-01-05")
     assert unsummed["1,952"][C.metric] == "deaths"
+    # A hedged total rounds the sum.
+    hedged = by_text("Pakistan\n\nCRSS recorded 1,524 fatalities and 1,463 injuries in 2023, a "
+                     "toll of nearly 3,000 casualties.", "2024-01-05")
+    assert hedged["nearly 3,000"][C.metric] == "killed_or_injured"
 
 
 def test_a_quantity_in_a_unit_is_no_year_and_no_other_units_measure() -> None:
