@@ -320,7 +320,9 @@ def _context(text: str, lex: Lexicon) -> _Context:
     regions = _outermost([
         (s, e, lex.region_by_alias[normalise(text[s:e])])
         for s, e in region_spans
-        if not _masked(s, e, masks, mask_starts)
+        if not _masked(s, e, masks, mask_starts) and not (
+            # "Army warns Kabul over TTP havens": the government addressed, not a place
+            s and text[s - 1] == " " and P.ADDRESSED_BEFORE.search(text, max(0, s - 16), s))
     ])
     sources = [
         (s, e, lex.source_by_alias[" ".join(text[s:e].split())])

@@ -1732,6 +1732,12 @@ DATELINE = re.compile(
     r"(?:,[ \t]*(?P<country>[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+)?)\.?(?:[ \t]+[0-9]{1,2})?)?"
     r"(?:[ \t]*\([^()\n]{1,30}\)(?:[ \t]*(?::|[–—-][ \t])|[ \t])|[ \t]*(?::|[–—-][ \t]))"
 )
+# A verb addressing a government by its capital ("warns Kabul", "urged Islamabad"): the
+# place after it names the government, not where the figures are.
+ADDRESSED_BEFORE = re.compile(
+    r"\b(?:warn(?:s|ed|ing)?|urg(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|ask(?:s|ed|ing)?"
+    r"|tell(?:s|ing)?|told|press(?:es|ed|ing)?|blam(?:e|es|ed|ing)|slam(?:s|med|ming)?"
+    r"|summon(?:s|ed|ing)?)\s+\Z")
 # Words that refer to the article's own country: "across the country", "nationwide".
 COUNTRY_REFERENCE = re.compile(
     r"\b(?:the\s+(?:whole\s+|entire\s+)?country(?![’']s?\s+(?:with|where))|nationwide|countrywide"

@@ -3764,6 +3764,18 @@ def test_a_when_clause_about_the_base_year_dates_its_figures() -> None:
         "2023", "2022")
 
 
+def test_a_capital_addressed_by_a_verb_is_no_place() -> None:
+    # "warns Kabul": the government addressed; the figures are the dateline's country's.
+    text = ("Military says 610 militants killed, warns Kabul over havens\n\nRAWALPINDI: The "
+            "military said on Friday that security forces killed 610 militants this year.")
+    found = by_text(text, "2024-12-30")
+    assert found["610"][C.region] == "PK"
+    # Kabul as a place still is one.
+    place = by_text("Blast in Kabul\n\nKABUL: A blast in Kabul killed 12 people on Friday.",
+                    "2024-12-30")
+    assert place["12"][C.region] != "PK"
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
