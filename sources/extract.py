@@ -4342,11 +4342,12 @@ def _extract_claims(
         includes = opening is not None
         included_in = _whole_included(lex, before_sentence[1], opening.group("noun")) if (
             opening is not None) else None
-        # "Another 1,092 were injured": the sentence goes on from the one before, whose source
-        # it keeps.
+        # "Another 1,092 were injured", "The attacks killed 117 people": the sentence goes on
+        # from the one before, whose source it keeps.
         continued = next((f for f in reversed(before_sentence[1]) if f.attributed_to), None) if (
             before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[idx] - 1
-            and P.ANOTHER_OPENING.match(text, *sent)) else None
+            and (P.ANOTHER_OPENING.match(text, *sent)
+                 or P.ATTACKS_REFERRED_OPENING.match(text, *sent))) else None
         # "Suicide bombings fell to 12. These attacks killed 90 people": the toll of that kind
         # of attack, not of every attack.
         referred_group = _group_of_attacks_before(ctx, lex, idx) if (

@@ -3749,6 +3749,19 @@ def test_another_count_keeps_the_source_of_the_sentence_it_goes_on_from() -> Non
             "in terrorist attacks in 2024. Another 1,130 were injured.")
     found = by_text(text, "2025-01-20")
     assert found["1,130"][C.attributed_to] == "PIPS"
+    # "The attacks killed ..." goes on from the attacks just counted, and so does its
+    # publisher.
+    attacks = by_text("October: PICSS counts 71 attacks, PIPS 45\n\nISLAMABAD: Militants carried "
+                      "out 71 attacks "
+                      "across Pakistan last month, the Pakistan Institute for Conflict and "
+                      "Security Studies (PICSS) said.\n\nThe attacks killed 121 people. "
+                      "Security forces conducted 30 operations, the think tank said.",
+                      "2024-11-02")
+    assert attacks["121"][C.attributed_to] == "PICSS"
+    # A publisher's data product cited by its own name is that publisher's.
+    product = by_text("Pakistan\n\nAccording to the Militancy Database, 95 soldiers were killed "
+                      "in March 2025.", "2025-04-02")
+    assert product["95"][C.attributed_to] == "PICSS"
     # Without "another" the sentence is a figure of its own.
     plain = by_text(text.replace("Another 1,130 were", "In floods, 1,130 were"), "2025-01-20")
     assert plain["1,130"][C.attributed_to] is None
