@@ -4628,6 +4628,17 @@ def _extract_claims(
                         ctx.regions, fig.span_end, whole.span_start)):
                     owned.append((fig, whole, owner[-1]))
             _bind_period(fig, sc, pub, ctx, owns.get(k), taken)
+            if fig.kind in CHANGE_KINDS and previous is not None and previous.kind == COUNT and (
+                    previous.period and len(previous.period) == 4 and previous.metric == fig.metric
+                    and P.CHANGE_BESIDE_COUNT_GAP.fullmatch(text, previous.span_end,
+                                                            fig.span_start)
+                    and P.YEAR_BEFORE_AFTER.match(text, fig.span_end)):
+                # "... recorded 643 deaths in 2022, an increase of 120% over the year before":
+                # the change of the count it stands beside, against that count's year before.
+                fig.period, fig.base_period = previous.period, str(int(previous.period) - 1)
+                how["period"] = (f"the count it stands beside "
+                                 f"({text[previous.span_start:previous.span_end]}), against the "
+                                 "year before")
             if includes:
                 _part_of_the_figure_before(text, fig, before_sentence[1],
                                            included_in if opening.group("noun") else None)

@@ -2221,6 +2221,13 @@ ATTACHED_GAP = re.compile(
     r"(?:in|during|for|over|through|throughout|of)\s+"
     r"(?:the\s+)?(?:(?:calendar|fiscal|financial)\s+)?(?:year\s+)?"
 )
+# A change set beside a count ("643 deaths in 2022, an increase of 120% ...") and its base
+# the year before that count's ("over the year before", "on the previous year").
+CHANGE_BESIDE_COUNT_GAP = re.compile(r"(?:\s+[^\W\d_][\w-]*){0,3}?(?:\s+in\s+[0-9]{4})?\s*,\s*"
+                                    r"(?:an?\s+|up\s+|down\s+)?", re.IGNORECASE)
+YEAR_BEFORE_AFTER = re.compile(
+    r"\s+(?:over|on|from|compared\s+(?:with|to))\s+(?:the\s+)?(?:year\s+before|previous\s+year"
+    r"|preceding\s+year|prior\s+year)\b", re.IGNORECASE)
 # A relative period right after a figure: "419 the year before", "380 a year earlier".
 RELATIVE_GAP = re.compile(r"\s+(?:[^\W\d_][\w’'-]*\s+){0,2}?(?:in\s+)?")
 # A year that is an edition's title year: "Global Terrorism Index 2025", "GTI 2025",

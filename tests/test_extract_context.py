@@ -3789,6 +3789,16 @@ def test_a_capital_addressed_by_a_verb_is_no_place() -> None:
     assert place["12"][C.region] != "PK"
 
 
+def test_a_change_beside_a_count_is_against_that_counts_year_before() -> None:
+    # "... sixth in 2023, when the index recorded 512 deaths in 2022, an increase of 75% over
+    # the year before": 2022 against 2021, not the sentence's later year against 2022.
+    found = by_text("Pakistan slips in terrorism index\n\nPakistan was ranked fourth in the "
+                    "Global Terrorism Index, and sixth in 2023, when the index recorded 512 "
+                    "deaths in 2022, an increase of 75% over the year before.", "2024-03-01")
+    change = found["increase of 75%"]
+    assert (change[C.period], change[C.base_period]) == ("2022", "2021")
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
