@@ -2815,6 +2815,18 @@ _STORY_QUARTER_WORDS = {"this quarter": 0, "current quarter": 0, "previous quart
                         "preceding quarter": 1}
 
 
+def _span_after(period: str) -> str | None:
+    """The calendar quarter or month right after ``period``, if it is one; else None."""
+    if _is_quarter(period):
+        first, _last = T.bounds(period)
+        q = (first.month - 1) // 3 + 1
+        return T.quarter(first.year, q + 1) if q < 4 else T.quarter(first.year + 1, 1)
+    if len(period) == 7 and T.is_valid(period):
+        first, _last = T.bounds(period)
+        return f"{first.year + first.month // 12:04d}-{first.month % 12 + 1:02d}"
+    return None
+
+
 def _is_quarter(period: str) -> bool:
     """Whether a period is one calendar quarter ("2024-04/2024-06")."""
     if "/" not in period:
@@ -3037,6 +3049,14 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
         # "up 20% on last year", "the year before": the year after the base.
         fig.period = str(int(sc.bases[0].period) + 1)
         how["period"] = f"the year after the base the sentence names ({sc.bases[0].how})"
+    elif sc.bases and not (ctx is not None and (
+            ctx.lead_period or ctx.story_change or ctx.story_period)) and (
+            following := _span_after(sc.bases[0].period)) is not None:
+        # "901, up 46% from the second quarter", in an article that has set no period or
+        # comparison yet: the quarter (or month) after the base.
+        fig.period = following
+        how["period"] = (f"the {'quarter' if _is_quarter(following) else 'month'} after the "
+                         f"base the sentence names ({sc.bases[0].how})")
     elif ctx is not None and ctx.last_period and not change and sc.refers_back:
         # "August proved violent ... These claimed 23 lives", "95 suspects were named during
         # this period": the period of the figures just told, not the opening's.

@@ -1011,6 +1011,9 @@ YEAR_AS_BASE_BEFORE = re.compile(
     # ("a decline from 2022": what the change or the improvement is from; a month's date
     # holds its "from": CHANGE_NOUN_ENDING)
     rf"|\b(?:{alternation(CHANGE_NOUNS)}|improvement|deterioration)\s+from"
+    # ("901, up more than 46% from the second quarter": what the stated change is from)
+    r"|\b(?:up|down|higher|lower)\s+(?:by\s+)?(?:(?:more\s+than|over|nearly|almost|about"
+    r"|around|some)\s+)?[0-9][0-9.,]*\s*(?:%|per\s*cent|percent|pc)\s+from"
     # ("have surpassed the entire toll recorded in 2023": what a level is measured against)
     r"|\b(?:surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|outstripp(?:ed|ing)|overt(?:ook|aken))"
     r"(?:\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:tally|total|figure|count|toll)"

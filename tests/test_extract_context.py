@@ -3799,6 +3799,20 @@ def test_a_change_beside_a_count_is_against_that_counts_year_before() -> None:
     assert (change[C.period], change[C.base_period]) == ("2022", "2021")
 
 
+def test_up_a_percentage_from_a_period_names_the_base() -> None:
+    # "- Deaths: 640, up 30% from the first quarter": the quarter is what the change is from,
+    # not the period of the 640.
+    opened = by_text("Q2 2024 in numbers\n\nISLAMABAD: The think tank released its report.\n"
+                     "- Deaths: 640, up 30% from the first quarter", "2024-07-05")
+    assert opened["640"][C.period] == "2024-04/2024-06"
+    change = opened["up 30%"]
+    assert (change[C.period], change[C.base_period]) == ("2024-04/2024-06", "2024-01/2024-03")
+    # With no period set before, the quarter after the base.
+    bare = by_text("Violence report\n\nISLAMABAD: The think tank released its report.\n"
+                   "- Deaths: 640, up 30% from the first quarter", "2024-07-05")
+    assert bare["640"][C.period] == "2024-04/2024-06"
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
