@@ -1615,6 +1615,13 @@ def _bind_region(ctx: _Context, fig: _Figure, sc: _Scope, clause: tuple[int, int
             # "in" is the whole's: "150 of the 600 deaths in Pakistan, or 25 percent".)
             not any(sc.accounting[k] < g["start"] and g["end"] <= fig.span_start
                     and not g["locative"] for g in groups)):
+        # ("KP accounted for 1,616, while Balochistan accounted for 782": a later clause's
+        # "accounted for" has its own subject.)
+        subject = next((g for g in reversed(groups) if g["end"] <= sc.accounting[k]
+                        and not g["locative"]), groups[0])
+        if subject is not groups[0] and P.CONTRAST_CLAUSE_BETWEEN.search(
+                ctx.text, groups[0]["end"], subject["start"]):
+            return subject["region"]
         return groups[0]["region"]
     if own:
         return own

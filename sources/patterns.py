@@ -1741,6 +1741,8 @@ ADDRESSED_BEFORE = re.compile(
     r"\b(?:warn(?:s|ed|ing)?|urg(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|ask(?:s|ed|ing)?"
     r"|tell(?:s|ing)?|told|press(?:es|ed|ing)?|blam(?:e|es|ed|ing)|slam(?:s|med|ming)?"
     r"|summon(?:s|ed|ing)?)\s+\Z")
+# A clause of its own between two places: "KP accounted for 1,616, while Balochistan ...".
+CONTRAST_CLAUSE_BETWEEN = re.compile(r"[,;]\s*(?:while|whereas|but)\s", re.IGNORECASE)
 # Words that refer to the article's own country: "across the country", "nationwide".
 COUNTRY_REFERENCE = re.compile(
     r"\b(?:the\s+(?:whole\s+|entire\s+)?country(?![’']s?\s+(?:with|where))|nationwide|countrywide"

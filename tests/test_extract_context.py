@@ -3813,6 +3813,20 @@ def test_up_a_percentage_from_a_period_names_the_base() -> None:
     assert bare["640"][C.period] == "2024-04/2024-06"
 
 
+def test_a_later_clause_accounting_for_a_figure_has_its_own_place() -> None:
+    # "..., while Balochistan accounted for 690, about 29%": Balochistan's, not the place
+    # the sentence opened on.
+    found = by_text("Pakistan\n\nThe centre said Khyber Pakhtunkhwa accounted for 1,480 of the "
+                    "deaths, or more than 61%, while Balochistan accounted for 690, about 29%.",
+                    "2025-01-01")
+    assert (found["1,480"][C.region], found["690"][C.region]) == ("PK-KP", "PK-BA")
+    assert found["about 29%"][C.region] == "PK-BA"
+    # Places listed together still account together.
+    listed = by_text("Pakistan\n\nMost attacks were in three countries: Afghanistan, Iraq, and "
+                     "Pakistan, which together accounted for 80 percent of them.", "2025-01-01")
+    assert listed["80 percent of them"][C.region] != "PK"
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
