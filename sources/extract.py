@@ -1077,7 +1077,7 @@ def _is_year(text: str, fig: _Figure, lex: Lexicon, ctx: _Context) -> bool:
     if "," not in text[fig.start:fig.end] and P.TALLY_OF_A_YEAR_AFTER.match(text, fig.end):
         return True  # "CRSS revises 2024 death toll": the toll of the year, not 2,024 deaths
     if P.COUNT_NOUN_AFTER.match(text, fig.end) or P.MEASURE_UNIT_AFTER.match(text, fig.end):
-        return False  # "2000 people", "1875 grams"
+        return False  # "2000 people", "1950 grams"
     nxt = _first_metric_at(ctx, fig.end, fig.end + 2)
     return nxt is None  # "2000 attacks" is a count; "A 2023 report" names a report
 
@@ -1615,7 +1615,7 @@ def _bind_region(ctx: _Context, fig: _Figure, sc: _Scope, clause: tuple[int, int
             # "in" is the whole's: "150 of the 600 deaths in Pakistan, or 25 percent".)
             not any(sc.accounting[k] < g["start"] and g["end"] <= fig.span_start
                     and not g["locative"] for g in groups)):
-        # ("KP accounted for 1,616, while Balochistan accounted for 782": a later clause's
+        # ("KP accounted for 1,480, while Balochistan accounted for 690": a later clause's
         # "accounted for" has its own subject.)
         subject = next((g for g in reversed(groups) if g["end"] <= sc.accounting[k]
                         and not g["locative"]), groups[0])
@@ -1756,7 +1756,7 @@ def _bind_metric(ctx: _Context, lex: Lexicon, fig: _Figure, clause: tuple[int, i
     if after and (not P.OTHER_CLAUSE_GAP.search(ctx.text, fig.core_end, after[0])
                   or _names_population_before(ctx, fig, after[0])):
         if (head := _coordinated_head(ctx, lex, after)) is not None:
-            return head  # "2,113 militant, insurgent and sectarian-related incidents"
+            return head  # "1,412 militant, separatist and sectarian-related incidents"
         # "35 terrorist incidents": the last of adjoining metric words is the head noun.
         nxt = _first_metric_at(ctx, after[1], after[1] + 2, True, lex)
         while nxt is not None and not ctx.text[after[1]:nxt[0]].strip() and not (
@@ -2112,9 +2112,9 @@ def _part_of_the_figure_before(text: str, fig: _Figure, before: list[_Figure],
 
 def _whole_included(lex: Lexicon, before: list[_Figure], noun: str | None) -> _Figure | None:
     """The count a sentence opening "This figure included ..." or "The dead included ..."
-    is part of: for a noun, the first count of the sentence before that it names ("470
-    deaths and 333 injuries. The dead included ...": the 470; "491 casualties, against 180
-    the quarter before. The casualties included ...": the 491), else ``_whole_told_before``."""
+    is part of: for a noun, the first count of the sentence before that it names ("240
+    dead and 310 injured. The dead included ...": the 240; "420 casualties, against 150
+    the quarter before. The casualties included ...": the 420), else ``_whole_told_before``."""
     if noun is None:
         return _whole_told_before(before, False)
     wanted = ("deaths",) if noun.lower() in ("dead", "deaths", "fatalities") else (
@@ -2850,7 +2850,7 @@ def _previous_quarter(pub: date) -> str:
 
 
 # Days into January in which "this year" is still the year just ended: a year-end review
-# written in the last days of December and published on the 1st or the 2nd ("1,612
+# written in the last days of December and published on the 1st or the 2nd ("1,390
 # fatalities were reported this year") counts no two-day span.
 YEAR_END_REVIEW_DAYS = 7
 
@@ -3016,11 +3016,11 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
             break
         if ctx is not None and r.pos > fig.start and P.ONE_EVENT_ASIDE_BETWEEN.search(
                 ctx.text, fig.span_end, r.pos):
-            break  # "443 soldiers died in attacks, the deadliest of which came on 10 October"
+            break  # "318 soldiers died in attacks, the deadliest of which came on 9 November"
         if ctx is not None and owner is not None and owner is not fig and (
                 owner.span_start > fig.span_end) and P.INCLUDING_PART_BEFORE.search(
                 ctx.text, fig.span_end, owner.span_start):
-            break  # "443 soldiers were killed, including 40 in October": the 40's October
+            break  # "318 soldiers were killed, including 40 in November": the 40's November
         if r.pos > fig.start and (owner is None or owner is fig or ctx is None or (
                 owner.span_start > fig.span_end and not P.BASE_IN_CLAUSE.search(
                     ctx.text, fig.span_end, owner.span_start))):
@@ -3059,7 +3059,7 @@ def _bind_period(fig: _Figure, sc: _Scope, pub: date | None, ctx: _Context | Non
     elif sc.bases and not (ctx is not None and (
             ctx.lead_period or ctx.story_change or ctx.story_period)) and (
             following := _span_after(sc.bases[0].period)) is not None:
-        # "901, up 46% from the second quarter", in an article that has set no period or
+        # "640, up 30% from the first quarter", in an article that has set no period or
         # comparison yet: the quarter (or month) after the base.
         fig.period = following
         how["period"] = (f"the {'quarter' if _is_quarter(following) else 'month'} after the "
@@ -4160,7 +4160,7 @@ def _read_population_after(ctx: _Context, fig: _Figure) -> tuple[int, int, str] 
         gap = P.ASIDE_IN_GAP.sub(" ", gap, count=1)
     gap = gap.rstrip("“\"‘'")  # '41 “high-value targets”'
     if (opened := gap.lstrip()) and opened[0] in "“\"‘":
-        # '383 "brave officers and soldiers lost their lives' (the spaces kept: a long gap
+        # '260 "valiant officers and soldiers lost their lives' (the spaces kept: a long gap
         # stays too long)
         gap = gap[:len(gap) - len(opened)] + opened[1:]
     if len(gap) <= 30 and (P.WORD_GAP.fullmatch(gap) and (
@@ -4369,7 +4369,7 @@ def _extract_claims(
         includes = opening is not None
         included_in = _whole_included(lex, before_sentence[1], opening.group("noun")) if (
             opening is not None) else None
-        # "Another 1,092 were injured", "The attacks killed 117 people": the sentence goes on
+        # "Another 1,130 were injured", "The attacks killed 121 people": the sentence goes on
         # from the one before, whose source it keeps.
         continued = next((f for f in reversed(before_sentence[1]) if f.attributed_to), None) if (
             before_sentence is not None and before_sentence[0] == ctx.sentence_ranks[idx] - 1
@@ -4590,13 +4590,13 @@ def _extract_claims(
             if fig.metric is not None and (units := lex.metrics[fig.metric].units) and (
                     unit := P.MEASURE_UNIT_AFTER.match(text, fig.end)) and (
                     unit.group(0).strip().lower() not in units):
-                # "1,875 grams of explosives": a weight in another unit than the measure's.
+                # "1,950 grams of explosives": a weight in another unit than the measure's.
                 fig.metric = None
                 fig.extra["no_measure"] = True
                 how["metric"] = (f"none: a quantity in {unit.group(0).strip()}, not the "
                                  f"measure's {units[0]}")
             if fig.kind == MONEY and fig.metric is not None:
-                # "recovered Rs 581 million from terrorists": no measure figcheck knows counts
+                # "recovered Rs 412 million from terrorists": no measure figcheck knows counts
                 # money, and an amount is never a count of the people or events near it.
                 fig.metric = None
                 fig.extra["no_measure"] = True
@@ -4660,7 +4660,7 @@ def _extract_claims(
                     and P.CHANGE_BESIDE_COUNT_GAP.fullmatch(text, previous.span_end,
                                                             fig.span_start)
                     and P.YEAR_BEFORE_AFTER.match(text, fig.span_end)):
-                # "... recorded 643 deaths in 2022, an increase of 120% over the year before":
+                # "... recorded 512 deaths in 2022, an increase of 75% over the year before":
                 # the change of the count it stands beside, against that count's year before.
                 fig.period, fig.base_period = previous.period, str(int(previous.period) - 1)
                 how["period"] = (f"the count it stands beside "
@@ -4677,7 +4677,7 @@ def _extract_claims(
             else:
                 _carry_source(ctx, fig, idx, first_attributions)
             if fig.attributed_to is None and continued is not None:
-                # "PIPS says 852 people were killed. Another 1,092 were injured."
+                # "PIPS says 870 people were killed. Another 1,130 were injured."
                 fig.attributed_to = continued.attributed_to
                 how["source"] = (f"the sentence before, which it goes on from "
                                  f"('{continued.attributed_to}')")
@@ -5177,7 +5177,7 @@ CASUALTIES_HEDGE_SLACK = 0.02  # how far from the sum a hedged casualty total ma
 
 
 def _casualties_summed(ctx: _Context, figs: list[_Figure]) -> None:
-    """"976 people were killed and 1,354 injured, a total of 2,330 casualties": casualties
+    """"812 people were killed and 1,140 injured, a total of 1,952 casualties": casualties
     that are the sum of the dead and the injured told beside them (same place and period)
     are the killed or injured (``killed_or_injured``), not deaths, as publishers that count
     casualties mean them; so then are the article's other "<N> casualties". Only an article
@@ -5198,7 +5198,7 @@ def _casualties_summed(ctx: _Context, figs: list[_Figure]) -> None:
             CASUALTIES_SUM_REACH) and f.region == fig.region and f.period == fig.period]
         dead = [f.value for f in near if f.metric == "deaths"]
         hurt = [f.value for f in near if f.metric == "injured"]
-        # (A hedged total rounds the sum: "nearly 3,000 casualties" for 1,524 + 1,463.)
+        # (A hedged total rounds the sum: "nearly 3,000 casualties" for 1,610 + 1,370.)
         slack = CASUALTIES_HEDGE_SLACK * fig.value if fig.qualifier else 0.0
         if any(abs(fig.value - d - h) <= slack for d in dead for h in hurt):
             fig.metric = "killed_or_injured"
@@ -5207,7 +5207,7 @@ def _casualties_summed(ctx: _Context, figs: list[_Figure]) -> None:
             summed = True
     if not summed:
         return
-    # "491 casualties were reported, as compared to 180 casualties the quarter before": an
+    # "420 casualties were reported, as compared to 150 casualties the quarter before": an
     # article that adds its casualties up once means the same by the word throughout.
     for fig in counts:
         if fig.metric == "deaths" and P.CASUALTIES_AFTER.match(text, fig.span_end):

@@ -40,7 +40,7 @@ class Metric:
     countable: bool = True
     generic: bool = False
     # The units a weight or length of this measure is counted in ("kg"); empty for counts.
-    # A figure written in another unit ("1,875 grams") is no figure of the measure.
+    # A figure written in another unit ("1,950 grams") is no figure of the measure.
     units: tuple[str, ...] = ()
 
 
