@@ -1697,7 +1697,8 @@ def _people_hurt_opening(ctx: _Context, lex: Lexicon, sent: tuple[int, int]
 
 def _label_before(ctx: _Context, lex: Lexicon, fig: _Figure) -> str | None:
     """The measure a line or list item opens on as a label before its figure ("- Deaths:
-    693", "Terrorist attacks: 306"), or None."""
+    693", "Terrorist attacks: 306", "- Civilians killed: 210": the part of the people it
+    names), or None."""
     j = bisect_left(ctx.metric_starts, fig.span_start) - 1
     if j < 0:
         return None
@@ -1705,7 +1706,15 @@ def _label_before(ctx: _Context, lex: Lexicon, fig: _Figure) -> str | None:
     if not lex.metrics[metric].countable or not P.LABEL_GAP.fullmatch(
             ctx.text, end, fig.span_start):
         return None
-    return metric if P.LABEL_LINE_START.search(ctx.text, max(0, start - 40), start) else None
+    if not P.LABEL_LINE_START.search(ctx.text, max(0, start - 40), start):
+        return None
+    # "- Militants killed: 516": the people the label names before its death or injury word.
+    line = ctx.text.rfind("\n", 0, start) + 1
+    k = bisect_left(ctx.populations, line, key=_FIRST)
+    if k < len(ctx.populations) and ctx.populations[k][1] <= start and (
+            part := lex.parts.get((metric, ctx.populations[k][2]))):
+        return part
+    return metric
 
 
 def _does_to(ctx: _Context, lex: Lexicon, events: tuple[int, int, str],

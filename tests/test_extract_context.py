@@ -3827,6 +3827,17 @@ def test_a_later_clause_accounting_for_a_figure_has_its_own_place() -> None:
     assert listed["80 percent of them"][C.region] != "PK"
 
 
+def test_a_label_naming_people_counts_their_part() -> None:
+    # "- Militants killed: 410" counts the militants killed, not every death.
+    found = by_text("Q3 in numbers\n\nISLAMABAD: The centre released its quarterly report:\n\n"
+                    "- Deaths: 720\n- Militants killed: 410\n- Civilians killed: 170\n"
+                    "- Security personnel injured: 95", "2025-10-01")
+    assert found["720"][C.metric] == "deaths"
+    assert found["410"][C.metric] == "deaths_militants"
+    assert found["170"][C.metric] == "deaths_civilians"
+    assert found["95"][C.metric] == "injured_security_personnel"
+
+
 def test_a_possessive_credit_names_its_owner() -> None:
     # "According to <Name>'s report": the body is the owner, whichever apostrophe is typed,
     # so that one body is one name in the claims table and in the report.
