@@ -15,6 +15,7 @@ import json
 import math
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
@@ -110,9 +111,27 @@ def check_unique_ids(articles: list[Article]) -> list[Article]:
     return articles
 
 
-def extract_all(articles: list[Article], lexicon: LexiconScope | None = None) -> pd.DataFrame:
-    """Extract the claims of every article into one claims table, validated once."""
-    return validate_claims(combine_claims(extract_chunk(articles, "", lexicon)))
+def extract_all(
+    articles: list[Article], lexicon: LexiconScope | None = None, workers: int | None = None
+) -> pd.DataFrame:
+    """Extract the claims of every article into one claims table, validated once.
+
+    A text too long to be one article (``sources.parts``: an archive or a book in one file)
+    is read in parts on up to ``workers`` processes (default: the cores this process may
+    use), each part as an article of its own; the table is the one a single process gives.
+    ``figcheck extract`` runs here, with no Prefect engine; ``figcheck check``'s engines
+    read such a text's parts one after the other (``extract_chunk`` without a pool), its
+    limit of figures per article keeping it short.
+    """
+    from flows.workers import part_pool, usable_cores
+    from sources.parts import text_parts
+
+    most_parts = max((len(text_parts(a.text)) for a in articles), default=0)
+    workers = min(workers or usable_cores(), most_parts)
+    if workers < 2:
+        return validate_claims(combine_claims(extract_chunk(articles, "", lexicon)))
+    with part_pool(workers) as pool:
+        return validate_claims(combine_claims(extract_chunk(articles, "", lexicon, pool)))
 
 
 def extract_one(article: Article, lexicon: LexiconScope | None = None) -> pd.DataFrame:
@@ -124,7 +143,8 @@ def extract_one(article: Article, lexicon: LexiconScope | None = None) -> pd.Dat
 
 
 def extract_chunk(
-    articles: Sequence[Article], reference_version: str = "", lexicon: LexiconScope | None = None
+    articles: Sequence[Article], reference_version: str = "", lexicon: LexiconScope | None = None,
+    pool: Executor | None = None,
 ) -> list[pd.DataFrame]:
     """The claims of the chunk's articles as one table (in a list: empty when none has a
     claim), not yet validated (``validate_claims`` does it once for the batch).
@@ -132,15 +152,25 @@ def extract_chunk(
     One table for the chunk, not one per article: building a DataFrame cost about a third of
     an article's extraction. ``reference_version`` is not used here: the Prefect engine keys
     its extraction cache on it (it covers the packs, whose vocabulary ``lexicon`` brings in).
+    With ``pool``, the parts of a text too long to be one article are read on its processes.
     """
+    from flows.workers import part_claims
     from sources.extract import claims_frame, extract_claims
+    from sources.parts import joined_columns, text_parts
 
     lex = lexicon_for(lexicon)
     joined: dict[str, list] = {}
     for a in articles:
-        columns = extract_claims(
-            a.text, a.id, a.published, lex, validate_schema=False, columns=True
-        )
+        spans = text_parts(a.text) if pool is not None else []
+        if len(spans) > 1:
+            texts = [a.text[s:e] for s, e in spans]
+            n = len(spans)
+            columns = joined_columns(a.id, spans, pool.map(
+                part_claims, texts, [a.id] * n, [a.published] * n, [lexicon] * n))
+        else:
+            columns = extract_claims(
+                a.text, a.id, a.published, lex, validate_schema=False, columns=True
+            )
         for name, values in columns.items():
             joined.setdefault(name, []).extend(values)
     return [claims_frame(joined)] if joined else []

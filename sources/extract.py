@@ -50,6 +50,7 @@ from sources.lexicon import (
     word_finder,
 )
 from sources.numbers import Number, find_numbers
+from sources.parts import joined_columns, text_parts
 
 # Enum values read once: these are compared in the inner loops.
 DATE, RANGE, SHARE, COUNT = Kind.DATE.value, Kind.RANGE.value, Kind.SHARE.value, Kind.COUNT.value
@@ -4263,7 +4264,9 @@ def extract_claims(
     """Extract the numeric claims of an article as a validated ``ClaimSchema`` table.
 
     Args:
-        text: the article text; claim offsets point into it (``text[start:end]``).
+        text: the article text; claim offsets point into it (``text[start:end]``). A text
+            longer than ``2 * sources.parts.PART_CHARS`` is no article: it is read in parts
+            cut between paragraphs, each as an article of its own.
         article_id: the article's id; claim ids are ``"<article_id>#<n>"`` in text order.
         published: the publication date ("YYYY-MM-DD") that years are resolved against,
             or None (then a date without a year gets no ISO date, and nothing is guessed).
@@ -4284,10 +4287,23 @@ def extract_claims(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _extract_claims(text, article_id, published, lexicon, validate_schema, columns)
+        spans = text_parts(text)
+        if len(spans) == 1:
+            return _extract_claims(text, article_id, published, lexicon, validate_schema,
+                                   columns)
+        # An archive or a book, not an article: its parts are read as articles of their own
+        # (``sources.parts``).
+        lex = lexicon or load_lexicon()
+        joined = joined_columns(article_id, spans, (
+            _extract_claims(text[s:e], article_id, published, lex, False, True)
+            for s, e in spans))
     finally:
         if was_enabled:
             gc.enable()
+    if columns:
+        return joined
+    table = claims_frame(joined) if joined else empty(C)
+    return validate(C, table, "claims") if validate_schema else table
 
 
 def _extract_claims(

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from flows import history
+from flows.workers import usable_cores
 from tests.conftest import DEMO
 
 # figcheck's CLI with render_article slowed down: the test can kill it between two articles.
@@ -548,6 +549,54 @@ def test_kill_9_of_a_prefect_run_leaves_no_server_behind(tmp_path, demo_text):
     for pid in left:  # do not leave them to the next test either
         os.kill(pid, signal.SIGKILL)
     assert left == [], "the embedded Prefect server outlived figcheck"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; tie is Linux-only")
+@pytest.mark.skipif(usable_cores() < 2, reason="one core: a long text is read in this process")
+def test_kill_9_of_figcheck_extract_leaves_no_worker_behind(tmp_path):
+    """A text too long to be an article is read on worker processes (``flows.workers``);
+    they die with the run."""
+    paragraph = (
+        "Militants carried out {n} attacks in Balochistan in {y}, killing {k} people, "
+        "according to the institute.\n\n"
+    )
+    article = tmp_path / "archive.txt"  # about 3 MB: two parts, seconds of work each
+    article.write_text("".join(
+        paragraph.format(n=i % 700, y=2000 + i % 25, k=i % 900) for i in range(26_000)
+    ), encoding="utf-8")
+    run = subprocess.Popen(
+        [str(FIGCHECK), "extract", str(article), "--published", "2024-06-28",
+         "--format", "csv"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+    def workers() -> list[int]:
+        return [pid for pid in children(run.pid) if "spawn_main" in Path(
+            f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")]
+
+    def cpu_seconds(pid: int) -> float:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return 0.0
+
+    try:
+        # Past their imports (about 1.3 CPU-s): a worker killed while it starts up ends
+        # anyway, its parent's pipe closed.
+        wait_for(lambda: len(w := workers()) == 2 and min(map(cpu_seconds, w)) > 2.2, run,
+                 "two workers were reading", 120)
+        started = workers()
+        os.kill(run.pid, signal.SIGKILL)
+    finally:
+        run.kill()
+        run.wait()
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in started) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [pid for pid in started if alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == [], "the extraction's workers outlived figcheck"
 
 
 def test_the_embedded_server_starts_without_prefect_server_in_figchecks_process(tmp_path):
