@@ -562,6 +562,14 @@ def extract(
     fmt: Annotated[
         str, typer.Option("--format", help="json (array of claims), csv or table.")
     ] = "table",
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", min=1, metavar="N",
+            help="Processes that read the parts of a text longer than 2 MB (an archive, "
+            "not an article). Default: the usable cores; 1 reads them in this process.",
+        ),
+    ] = None,
 ) -> None:
     """Print the claims table only, with no Prefect server.
 
@@ -574,7 +582,8 @@ def extract(
         raise _fail(f"--format: {fmt!r} is not one of json, csv, table")
     day = _parse_date(published)
     files, stdin_text = _inputs(paths)
-    claims = extract_all(_read_or_exit(files, day, stdin_text, published_override))
+    claims = extract_all(_read_or_exit(files, day, stdin_text, published_override),
+                         workers=workers)
     if fmt == "json":
         sys.stdout.write(claims.to_json(orient="records", indent=2, force_ascii=False) + "\n")
     elif fmt == "csv":

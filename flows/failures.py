@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,6 +98,9 @@ def describe(exc: BaseException) -> str:
         return one_line(os_problem(exc))
     if isinstance(exc, MemoryError):
         return "out of memory; try fewer or shorter articles"
+    if isinstance(exc, BrokenProcessPool):
+        return ("a worker process reading a long text's parts died (killed, or out of "
+                "memory); --workers 1 reads them in figcheck's own process")
     name = type(exc).__module__.split(".")[0]
     if name in ("sources", "checks", "flows", "reports") or isinstance(exc, ValueError):
         return one_line(str(exc) or type(exc).__name__)

@@ -30,27 +30,32 @@ _CUTS = (
 
 
 def text_parts(text: str, size: int | None = None) -> list[tuple[int, int]]:
-    """The ``(start, end)`` spans that cut ``text`` into consecutive parts of at least
-    ``size`` characters (default ``PART_CHARS``; the last may be shorter), covering it
-    without gap or overlap.
+    """The ``(start, end)`` spans that cut ``text`` into consecutive parts of about equal
+    length, each at least ``size`` characters (default ``PART_CHARS``), covering it without
+    gap or overlap: as many parts as ``size`` goes into the text's length, so that workers
+    get even shares. A text shorter than ``2 * size`` is one part.
 
-    Each cut is the first of the best kind of break found within ``size`` characters after
-    the part's minimum length (``_CUTS``), so that a part ends with its paragraph; a text
-    with no break at all there is cut at the next space, wherever it is. A text of
-    ``2 * size`` characters or fewer is one part.
+    Each cut is the first of the best kind of break (``_CUTS``) within ``size`` characters
+    after the part's goal, so that a part ends with its paragraph; a text with no break at
+    all there is cut at the next space, wherever it is.
     """
     size = size or PART_CHARS
+    n = len(text)
+    count = n // size
     spans: list[tuple[int, int]] = []
-    start, n = 0, len(text)
-    while n - start > 2 * size:
+    start = 0
+    for k in range(1, count):
+        goal = max(n * k // count, start + size)
+        if n - goal < size:
+            break  # (an earlier cut came late: the rest is the last part)
         cut = None
         for pattern in _CUTS:
-            m = pattern.search(text, start + size, start + 2 * size)
+            m = pattern.search(text, goal, goal + size)
             if m is not None:
                 cut = m.end()
                 break
         if cut is None:  # one unbroken run of 'size' characters: the next space ends it
-            m = _CUTS[-1].search(text, start + 2 * size)
+            m = _CUTS[-1].search(text, goal + size)
             if m is None:
                 break
             cut = m.end()

@@ -7,16 +7,19 @@ stand for an archive of megabytes.
 from __future__ import annotations
 
 import re
+from concurrent.futures.process import BrokenProcessPool
 from itertools import pairwise
 
 import pandas as pd
 import pytest
 
+from flows.failures import describe
 from flows.steps import extract_all
 from sources import parts
 from sources.articles import Article
 from sources.extract import extract_claims
 from sources.parts import text_parts
+from tests.conftest import invoke_figcheck
 
 CREDITED = (
     "The Institute for Peace Studies said militants carried out 300 attacks in Pakistan in "
@@ -58,10 +61,17 @@ def test_a_text_without_line_breaks_is_cut_after_a_sentence_and_never_in_a_word(
     assert text_parts(two_runs, 1000) == [(0, 3001), (3001, 6001)]
 
 
+def test_workers_get_even_shares():
+    text = "Officials counted 12 incidents.\n\n" * 870  # 2.9 times the size below
+    lengths = [end - start for start, end in text_parts(text, 10_000)]
+    assert len(lengths) == 2
+    assert abs(lengths[0] - lengths[1]) < 100  # not 1 and 1.9 times the size
+
+
 @pytest.fixture
 def small_parts(monkeypatch):
     """Parts of a few thousand characters, so that a short text stands for a long one."""
-    size = len(CREDITED) * 40 - 10  # the 40th credited paragraph ends the first part
+    size = len(CREDITED) * 39
     monkeypatch.setattr(parts, "PART_CHARS", size)
     return size
 
@@ -69,7 +79,8 @@ def small_parts(monkeypatch):
 def test_an_article_that_opens_a_part_borrows_no_source_or_year_from_the_one_before(
     small_parts,
 ):
-    text = CREDITED * 40 + UNCREDITED + CREDITED * 41
+    # Two parts, the first cut at the first paragraph's end after the text's middle.
+    text = CREDITED * 40 + UNCREDITED + CREDITED * 38
     later = text.index(UNCREDITED)
     assert [s for s, _ in text_parts(text)] == [0, later]
     claims = extract_claims(text, "archive", "2024-06-28")
@@ -103,3 +114,22 @@ def test_two_worker_processes_give_the_table_one_process_gives(small_parts):
     two = extract_all([article], workers=2)
     assert len(one) > 300
     pd.testing.assert_frame_equal(one, two)
+
+
+def test_figcheck_extract_prints_the_same_table_with_one_worker_or_two(tmp_path, small_parts):
+    archive = tmp_path / "archive.txt"
+    archive.write_text((CREDITED * 25 + UNCREDITED * 20) * 3, encoding="utf-8")
+    runs = [
+        invoke_figcheck("extract", str(archive), "--published", "2024-06-28", "--format",
+                        "csv", "--workers", workers)
+        for workers in ("1", "2")
+    ]
+    assert [r.exit_code for r in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    assert runs[0].stdout.count("\n") == 3 * 45 * 2 + 1  # a header and every figure
+    assert runs[0].stdout == runs[1].stdout
+
+
+def test_a_worker_that_died_is_reported_with_the_way_round_it():
+    message = describe(BrokenProcessPool("A process in the process pool was terminated"))
+    assert "worker" in message and "--workers 1" in message
+    assert "internal error" not in message
