@@ -566,8 +566,9 @@ def extract(
         int | None,
         typer.Option(
             "--workers", min=1, metavar="N",
-            help="Processes that read the parts of a text longer than 2 MB (an archive, "
-            "not an article). Default: the usable cores; 1 reads them in this process.",
+            help="Most processes that read the parts of a text longer than 2 MB (an "
+            "archive, not an article), two parts each at least. Default: the usable cores; "
+            "1 reads them in this process.",
         ),
     ] = None,
 ) -> None:

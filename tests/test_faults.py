@@ -560,9 +560,9 @@ def test_kill_9_of_figcheck_extract_leaves_no_worker_behind(tmp_path):
         "Militants carried out {n} attacks in Balochistan in {y}, killing {k} people, "
         "according to the institute.\n\n"
     )
-    article = tmp_path / "archive.txt"  # about 3 MB: two parts, seconds of work each
+    article = tmp_path / "archive.txt"  # about 5 MB: two parts for each of two workers
     article.write_text("".join(
-        paragraph.format(n=i % 700, y=2000 + i % 25, k=i % 900) for i in range(26_000)
+        paragraph.format(n=i % 700, y=2000 + i % 25, k=i % 900) for i in range(45_000)
     ), encoding="utf-8")
     run = subprocess.Popen(
         [str(FIGCHECK), "extract", str(article), "--published", "2024-06-28",

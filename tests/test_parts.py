@@ -118,14 +118,14 @@ def test_two_worker_processes_give_the_table_one_process_gives(small_parts):
 
 def test_figcheck_extract_prints_the_same_table_with_one_worker_or_two(tmp_path, small_parts):
     archive = tmp_path / "archive.txt"
-    archive.write_text((CREDITED * 25 + UNCREDITED * 20) * 3, encoding="utf-8")
+    archive.write_text((CREDITED * 25 + UNCREDITED * 20) * 5, encoding="utf-8")
     runs = [
         invoke_figcheck("extract", str(archive), "--published", "2024-06-28", "--format",
                         "csv", "--workers", workers)
         for workers in ("1", "2")
     ]
     assert [r.exit_code for r in runs] == [0, 0], runs[0].stderr + runs[1].stderr
-    assert runs[0].stdout.count("\n") == 3 * 45 * 2 + 1  # a header and every figure
+    assert runs[0].stdout.count("\n") == 5 * 45 * 2 + 1  # a header and every figure
     assert runs[0].stdout == runs[1].stdout
 
 
