@@ -1014,6 +1014,9 @@ YEAR_AS_BASE_BEFORE = re.compile(
     # ("640, up more than 30% from the first quarter": what the stated change is from)
     r"|\b(?:up|down|higher|lower)\s+(?:by\s+)?(?:(?:more\s+than|over|nearly|almost|about"
     r"|around|some)\s+)?[0-9][0-9.,]*\s*(?:%|per\s*cent|percent|pc)\s+from"
+    # ("... a decline of nearly 30% from the first quarter": the same, as a noun)
+    rf"|\b(?:{alternation(CHANGE_NOUNS)})\s+of\s+(?:(?:more\s+than|over|nearly|almost"
+    r"|about|around|some)\s+)?[0-9][0-9.,]*\s*(?:%|per\s*cent|percent|pc)\s+from"
     # ("have surpassed the entire toll recorded in 2023": what a level is measured against)
     r"|\b(?:surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|outstripp(?:ed|ing)|overt(?:ook|aken))"
     r"(?:\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:tally|total|figure|count|toll)"

@@ -3877,3 +3877,16 @@ def test_that_of_after_and_opens_the_next_items_measure() -> None:
     found = by_text("According to the monitor's report, the number of deaths was 310 and that "
                     "of injuries was 420 in Pakistan in 2023.", "2024-01-05")
     assert (found["310"][C.metric], found["420"][C.metric]) == ("deaths", "injured")
+
+
+def test_a_change_of_a_percentage_from_a_period_names_the_base() -> None:
+    # "... during the quarter, a fall of nearly 20% from the first quarter": the counts are
+    # the story's quarter's, the first quarter only what the fall is measured from.
+    opened = by_text(
+        "Violence eased in the second quarter of 2024, the think tank said.\n\n"
+        "Nationwide, it counted 700 deaths and 410 injuries in 300 incidents during the "
+        "quarter, a fall of nearly 20 per cent from the first quarter.", "2024-07-02")
+    for count in ("700", "410", "300"):
+        assert opened[count][C.period] == "2024-04/2024-06", count
+    change = opened["fall of nearly 20 per cent"]
+    assert (change[C.period], change[C.base_period]) == ("2024-04/2024-06", "2024-01/2024-03")
