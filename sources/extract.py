@@ -2676,6 +2676,18 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             if ref_year is not None:
                 refs.append(_TimeRef(s, str(ref_year - 1), is_base=True, end=_e, how=how))
             continue
+        if rel == "last year" and pub is not None and (base or P.LEVEL_COMPARED_BEFORE.search(
+                ctx.text, max(sent[0], s - 40), s)):
+            # "699 attacks in 2025, compared with 521 last year", "up 17% from last year" in
+            # a story on 2025 published in 2026: what the story's year is set against is
+            # the year before it, not the story's year again.
+            told = {r.period for r in named if r.explicit_year and not r.is_base}
+            story = next(iter(told)) if len(told) == 1 else (
+                ctx.lead_period if not told and ctx.lead_period else None)
+            if story == str(pub.year - 1):
+                refs.append(_TimeRef(s, str(pub.year - 2), is_base=True, end=_e,
+                                     how=f"'{rel}' (the year before the story's, {story})"))
+                continue
         apart = rel.split()
         if len(apart) == 3 and apart[1] in ("year", "years") and apart[0] in P.YEARS_APART:
             # "Two years later, 330 ... died": years from the year the story is on.

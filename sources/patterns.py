@@ -927,6 +927,11 @@ BASE_BEFORE = re.compile(
 LEVEL_COMPARED_IN_BEFORE = re.compile(
     r"\b(?:from|against|compared\s+(?:with|to)|than|versus|vs\.?)\s+\d[\d,.]*\s+"
     r"(?:[a-z]+\s+){0,2}(?:in|during)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "compared with 521 last year", "up from 202": a level set against another, right before
+# the time it is of.
+LEVEL_COMPARED_BEFORE = re.compile(
+    r"\b(?:from|against|compared\s+(?:with|to)|than|versus|vs\.?)\s+\d[\d,.]*\s+"
+    r"(?:[a-z]+\s+){0,2}\Z", re.IGNORECASE)
 # "last quarter's toll of 43": a time that owns what follows.
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # "476 incidents by the end of July", "until June": a running tally of the year up to a month.

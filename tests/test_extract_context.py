@@ -3890,3 +3890,22 @@ def test_a_change_of_a_percentage_from_a_period_names_the_base() -> None:
         assert opened[count][C.period] == "2024-04/2024-06", count
     change = opened["fall of nearly 20 per cent"]
     assert (change[C.period], change[C.base_period]) == ("2024-04/2024-06", "2024-01/2024-03")
+
+
+def test_last_year_set_against_the_storys_year_is_the_year_before_it() -> None:
+    # In a story on 2025 published in January 2026, "last year" compared with 2025's
+    # figures is 2024: a level is not set against itself.
+    named = by_text("Militants carried out 640 attacks in 2025, compared with 480 last year, "
+                    "the institute said.", "2026-01-04")
+    assert (named["640"][C.period], named["480"][C.period]) == ("2025", "2024")
+    led = by_text("Violence rose across the country in 2025, the institute said.\n\n"
+                  "It recorded 900 deaths, up 25 per cent from last year, and 410 attacks, up "
+                  "from 350 last year.", "2026-01-04")
+    assert led["900"][C.period] == "2025"
+    change = led["up 25 per cent"]
+    assert (change[C.period], change[C.base_period]) == ("2025", "2024")
+    assert (led["410"][C.period], led["350"][C.period]) == ("2025", "2024")
+    # "Last year" that is no base is the year before publication, as before.
+    plain = by_text("Militants carried out 640 attacks last year, the institute said.",
+                    "2026-01-04")
+    assert plain["640"][C.period] == "2025"
