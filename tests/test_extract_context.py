@@ -3909,3 +3909,20 @@ def test_last_year_set_against_the_storys_year_is_the_year_before_it() -> None:
     plain = by_text("Militants carried out 640 attacks last year, the institute said.",
                     "2026-01-04")
     assert plain["640"][C.period] == "2025"
+
+
+def test_a_span_of_years_dates_its_figures_with_all_of_them() -> None:
+    spans = by_text("Between 2019 and 2022, the centre said, militants had made up 30 per cent "
+                    "of fatalities. From 2015 to 2018, 4,000 people were killed.", "2025-07-01")
+    assert spans["30 per cent of fatalities"][C.period] == "2019-01/2022-12"
+    assert spans["4,000"][C.period] == "2015-01/2018-12"
+    # A change between two years is still the later against the earlier, and years that
+    # are two figures' own stay theirs.
+    kept = by_text("Deaths rose 40 per cent between 2019 and 2022. Attacks rose from 207 in "
+                   "2019 to 495 in 2022.", "2025-07-01")
+    change = kept["rose 40 per cent"]
+    assert (change[C.period], change[C.base_period]) == ("2022", "2019")
+    assert (kept["207"][C.period], kept["495"][C.period]) == ("2019", "2022")
+    levels = by_text("Attacks surged between 2019 and 2020, with their number rising from 120 "
+                     "to 190.", "2025-07-01")
+    assert (levels["120"][C.period], levels["190"][C.period]) == ("2019", "2020")
