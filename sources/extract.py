@@ -2672,7 +2672,15 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                 # the base itself, not the year after it.
                 named.is_base = True
                 continue
-            ref_year = int(explicit_years[0].value) if len(explicit_years) == 1 else (
+            # (Not the year of a level compared: in "attacks rose from 180 in 2024 to 260,
+            # while deaths climbed from 300 the previous year to 410" both bases are 2024.)
+            told = [f for f in explicit_years if not P.LEVEL_COMPARED_IN_BEFORE.search(
+                ctx.text, max(sent[0], f.start - 60), f.start)]
+            compared_before_lead = not told and len(explicit_years) == 1 and (
+                ctx.lead_period == str(int(explicit_years[0].value) + 1))
+            ref_year = int(told[0].value) if len(told) == 1 else (
+                int(explicit_years[0].value) if len(explicit_years) == 1
+                and not compared_before_lead else
                 int(ctx.lead_period[:4]) if ctx.lead_period else
                 int(ctx.story_period[:4]) if ctx.story_period else pub.year if pub else None)
             if ref_year is not None:

@@ -3926,3 +3926,13 @@ def test_a_span_of_years_dates_its_figures_with_all_of_them() -> None:
     levels = by_text("Attacks surged between 2019 and 2020, with their number rising from 120 "
                      "to 190.", "2025-07-01")
     assert (levels["120"][C.period], levels["190"][C.period]) == ("2019", "2020")
+
+
+def test_the_previous_year_after_a_compared_levels_year_is_that_year() -> None:
+    # "from 180 in 2024 to 260, while deaths climbed from 300 the previous year to 410", in
+    # a story on 2025: both bases are 2024's, both levels reached 2025's.
+    told = by_text("Attacks rose across the country in 2025, the institute said.\n\n"
+                   "In the province, attacks rose from 180 in 2024 to 260, while deaths "
+                   "climbed from 300 the previous year to 410.", "2026-01-10")
+    assert [told[n][C.period] for n in ("180", "260", "300", "410")] == [
+        "2024", "2025", "2024", "2025"]
