@@ -95,6 +95,7 @@ _WINDOW = 60  # characters looked at before a figure for hedges, change verbs an
 # comparing whole tuples against a (pos, -1, "") probe cost about twice as much.
 _FIRST = itemgetter(0)
 _POS = attrgetter("pos")
+_START = attrgetter("start")
 # A period in words, for the binding notes: asked for the same few periods by every figure
 # of an article (``T.label`` reads its bounds and formats them each time).
 _label = cache(T.label)
@@ -5262,17 +5263,21 @@ def _casualties_summed(ctx: _Context, figs: list[_Figure]) -> None:
     text = ctx.text
     if "asualt" not in text:
         return
-    counts = [f for f in figs if f.kind == COUNT and f.value is not None and f.low is None
-              and f.high is None]
-    rank = {id(f): ctx.sentence_ranks[max(0, bisect_right(ctx.sentence_starts, f.start) - 1)]
-            for f in counts}
+    counts = sorted((f for f in figs if f.kind == COUNT and f.value is not None
+                     and f.low is None and f.high is None), key=_START)
+    # Sentence ranks, in text order: the counts beside one are a slice (bisected), so that
+    # a long text's thousands of counts are not all compared with each other.
+    ranks = [ctx.sentence_ranks[max(0, bisect_right(ctx.sentence_starts, f.start) - 1)]
+             for f in counts]
     summed = False
-    for fig in counts:
+    for fig, r in zip(counts, ranks, strict=True):
         if fig.metric != "deaths" or not P.CASUALTY_WORD.search(
                 text, max(0, fig.span_start - 40), min(len(text), fig.span_end + 30)):
             continue
-        near = [f for f in counts if f is not fig and abs(rank[id(f)] - rank[id(fig)]) <= (
-            CASUALTIES_SUM_REACH) and f.region == fig.region and f.period == fig.period]
+        beside = counts[bisect_left(ranks, r - CASUALTIES_SUM_REACH):
+                        bisect_right(ranks, r + CASUALTIES_SUM_REACH)]
+        near = [f for f in beside if f is not fig and f.region == fig.region
+                and f.period == fig.period]
         dead = [f.value for f in near if f.metric == "deaths"]
         hurt = [f.value for f in near if f.metric == "injured"]
         # (A hedged total rounds the sum: "nearly 3,000 casualties" for 1,610 + 1,370.)
