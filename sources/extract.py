@@ -2435,6 +2435,25 @@ def _edition(ctx: _Context, lex: Lexicon, f: _Figure, sent: tuple[int, int]
     return src, lex.edition_lag.get(src, 0)
 
 
+def _span_before_the_storys(m: re.Match[str], story: str | None) -> str | None:
+    """The months "the previous (preceding) N months" name in a story on a span of N whole
+    months (its opening's period: a quarter for N = 3): the N months before that span, or
+    None when the story is on no such span or the words count back from now ("past",
+    "last")."""
+    if story is None or "/" not in story and len(story) != 7 or not m.group(0).lower(
+            ).lstrip().removeprefix("the").strip().startswith(("previous", "preceding")) or (
+            m.group("unit").lower() != "months"):
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else P.SPAN_NUMBER_WORDS[m.group("n").lower()]
+    first, last = T.bounds(story)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months != n or first.day != 1 or last != T.bounds(f"{last.year:04d}-{last.month:02d}")[1]:
+        return None
+    end = first - timedelta(days=1)
+    year, month = divmod(end.year * 12 + end.month - 1 - (n - 1), 12)
+    return T.canonical(date(year, month + 1, 1), end)
+
+
 def _past_span(m: re.Match[str], pub: date) -> str:
     """The period "the past 16 months" names in an article published on ``pub``: days and
     weeks counted back from the publication day; months the whole calendar months before the
@@ -2561,10 +2580,16 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             since = f.start + 6 if ctx.text[f.start:f.start + 6].lower() == "since " else (
                 f.start if P.SINCE_BEFORE.search(ctx.text, max(sent[0], f.start - 8), f.start)
                 else None)
-            if pub is not None and since is not None and (
-                    T.is_valid(f.iso_date) and T.bounds(f.iso_date)[0] < pub) and not (
-                    P.may_end_in_since(ctx.text, max(sent[0], since - 80), since)
-                    and P.RECORD_SINCE_BEFORE.search(ctx.text, max(sent[0], since - 80), since)):
+            record = since is not None and P.may_end_in_since(
+                ctx.text, max(sent[0], since - 80), since) and bool(P.RECORD_SINCE_BEFORE.search(
+                    ctx.text, max(sent[0], since - 80), since))
+            if record and not P.WHEN_AFTER.match(ctx.text, f.end):
+                # "the most in a month since January 2023": a record's horizon dates nothing,
+                # as a year's does (``explicit_years``); but "..., when 114 were killed"
+                # tells that month's own figure.
+                continue
+            if pub is not None and since is not None and not record and (
+                    T.is_valid(f.iso_date) and T.bounds(f.iso_date)[0] < pub):
                 # "739 arrested since January 1": from that day (or month) to publication.
                 refs.append(_TimeRef(f.start, T.canonical(T.bounds(f.iso_date)[0], pub),
                                      end=f.end, how=f"'since {ctx.text[since:f.end]}' (up to "
@@ -2699,7 +2724,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                 refs.append(_TimeRef(s, str(pub.year - 2), is_base=True, end=_e,
                                      how=f"'{rel}' (the year before the story's, {story})"))
                 continue
-        apart = rel.split()
+        apart = ["a", "year", "later"] if rel in P.FOLLOWING_YEAR_WORDS else rel.split()
         if len(apart) == 3 and apart[1] in ("year", "years") and apart[0] in P.YEARS_APART:
             # "Two years later, 330 ... died": years from the year the story is on.
             n = P.YEARS_APART[apart[0]]
@@ -2761,6 +2786,14 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             if any(ps <= m.start() < pe for ps, pe in read) or P.SPAN_OF_A_TREND_BEFORE.search(
                     ctx.text, max(sent[0], m.start() - 60), m.start()):
                 continue  # ("the largest in the last five years": a record's horizon)
+            before_story = _span_before_the_storys(m, ctx.lead_period)
+            if before_story is not None:
+                # "... on the 616 deaths logged in the preceding three months", in a story on
+                # a quarter: the quarter before the story's, not the months up to publication.
+                refs.append(_TimeRef(m.start(), before_story, end=m.end(),
+                                     how=f"'{' '.join(m.group().split())}' (before the "
+                                         f"story's {_label(ctx.lead_period)})"))
+                continue
             # "2,075 incidents over the past 16 months": the span up to publication.
             refs.append(_TimeRef(m.start(), _past_span(m, pub), end=m.end(),
                                  how=f"'{' '.join(m.group().split())}' (up to publication)"))

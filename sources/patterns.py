@@ -917,6 +917,10 @@ YEARS_APART: dict[str, int] = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4
 RELATIVE_WORDS += [f"{n} year{'s' if k > 1 else ''} {w}" for n, k in YEARS_APART.items()
                    for w in ("later", "after", "on", "earlier", "before", "ago")
                    if f"{n} year{'s' if k > 1 else ''} {w}" not in RELATIVE_WORDS]
+# "In 2021 it counted 850; the following year, 980": a year later. ("The year after" is
+# left out: "the year after the attack" names an event's year.)
+FOLLOWING_YEAR_WORDS = ("the following year", "the next year")
+RELATIVE_WORDS += list(FOLLOWING_YEAR_WORDS)
 RELATIVE_PERIOD = re.compile(rf"\b(?P<rel>{alternation(RELATIVE_WORDS)})\b", re.IGNORECASE)
 # A relative period that is the base of a comparison ("compared with last year").
 BASE_BEFORE = re.compile(
@@ -950,7 +954,7 @@ SINCE_TREND = re.compile(
     rf"\b(?:{alternation(CHANGE_VERBS)}|doubled|tripled|trebled|halved|worsened|escalated"
     r"|improved)\b[^.;:!?]{0,30}\bsince\s+\Z", re.IGNORECASE)
 # "..., when PIPS recorded 207 attacks": what happened in the time just named.
-WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|in\s+which|during\s+which)\b", re.IGNORECASE)
+WHEN_AFTER = re.compile(r"\s*[,(–—]?\s*(?:when|in\s+which|during\s+which)\b", re.IGNORECASE)
 # A district or smaller unit named by its kind: "Bannu district", "Khyber District", "Mir Ali
 # tehsil" (the vocabulary holds provinces and countries only).
 DISTRICT_WORD = re.compile(r"(?:[Dd]istrict|[Tt]ehsil)\b")

@@ -3936,3 +3936,34 @@ def test_the_previous_year_after_a_compared_levels_year_is_that_year() -> None:
                    "climbed from 300 the previous year to 410.", "2026-01-10")
     assert [told[n][C.period] for n in ("180", "260", "300", "410")] == [
         "2024", "2025", "2024", "2025"]
+
+
+def test_the_following_year_is_the_year_after_the_one_the_sentence_names() -> None:
+    told = by_text("In 2019, the centre counted 640 fatalities; the following year, 720. "
+                   "In 2016, 300 people died. The next year, 410 died.", "2025-10-01")
+    assert (told["640"][C.period], told["720"][C.period]) == ("2019", "2020")
+    assert (told["300"][C.period], told["410"][C.period]) == ("2016", "2017")
+
+
+def test_a_records_horizon_month_dates_nothing() -> None:
+    # "the most in a month since <month>": the record's horizon, not the figures' month.
+    told = by_text("Violence rose in Pakistan in March 2025, the institute said.\n\nOverall, "
+                   "70 soldiers lost their lives, the most in a month since June 2022, along "
+                   "with 60 civilians.", "2025-04-02")
+    assert (told["70"][C.period], told["60"][C.period]) == ("2025-03", "2025-03")
+    # ... unless a "when" clause tells that month's own figure.
+    when = by_text("Violence rose in Pakistan in March 2025, the institute said.\n\nIt was "
+                   "the most in a month since June 2022, when 90 soldiers died.", "2025-04-02")
+    assert when["90"][C.period] == "2022-06"
+
+
+def test_the_preceding_months_in_a_story_on_as_many_months_are_the_ones_before_it() -> None:
+    told = by_text("Violence rose in the third quarter of 2025, the centre said.\n\nDeaths rose "
+                   "to 800 in the quarter, up 40 per cent on the 570 deaths logged in the "
+                   "preceding three months.", "2025-10-01")
+    assert told["800"][C.period] == "2025-07/2025-09"
+    assert told["570"][C.period] == "2025-04/2025-06"
+    # "The past three months" still count back from publication.
+    past = by_text("Over the past three months, 570 people died, the centre said.",
+                   "2025-10-01")
+    assert past["570"][C.period] == "2025-07/2025-09"
