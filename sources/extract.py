@@ -2814,8 +2814,8 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
 
 def _year_spans(text: str, refs: list[_TimeRef]) -> list[_TimeRef]:
     """``refs`` with each pair of years that makes one span ("between 2021 and 2024", "from
-    2021 to 2024": the first before the second) made one reference to the whole years
-    between, both included. Without it the second year alone
+    2021 to 2024", "2021-2024": the first before the second) made one reference to the whole
+    years between, both included. Without it the second year alone
     dated "militants made up 35 per cent of fatalities between 2021 and 2024". (A change
     keeps both years: the later against the earlier, ``_bind_period``; so this is not called
     for a sentence that states one, in figures or by its two levels.)"""
@@ -2825,15 +2825,21 @@ def _year_spans(text: str, refs: list[_TimeRef]) -> list[_TimeRef]:
         a = refs[i]
         b = refs[i + 1] if i + 1 < len(refs) else None
         gap = P.YEAR_TO_YEAR_GAP.fullmatch(text, a.end, b.pos) if (
-            b is not None and a.explicit_year and b.explicit_year and not a.is_base
-            and not b.is_base and len(a.period) == 4 and len(b.period) == 4
+            b is not None and a.explicit_year and b.explicit_year and not b.is_base
+            and len(a.period) == 4 and len(b.period) == 4
             and a.period < b.period and 0 < a.end <= b.pos) else None
-        opening = P.YEAR_SPAN_OPENING.search(text, max(0, a.pos - 10), a.pos) if (
-            gap is not None) else None
-        if opening is not None and bool(opening.group("between")) == bool(gap.group("and")):
+        if gap is not None and gap.group("dash"):
+            spans = int(b.period) - int(a.period) >= 2
+        else:
+            opening = P.YEAR_SPAN_OPENING.search(text, max(0, a.pos - 10), a.pos) if (
+                gap is not None) else None
+            spans = opening is not None and bool(opening.group("between")) == bool(
+                gap.group("and"))
+        if spans:
+            # (A base stays one: "up from an average of 35% over 2019-2022".)
             out.append(_TimeRef(a.pos, T.canonical(date(int(a.period), 1, 1),
                                                    date(int(b.period), 12, 31)),
-                                explicit_year=False, end=b.end,
+                                is_base=a.is_base, explicit_year=False, end=b.end,
                                 how=f"'{text[a.pos:b.end]}', the years between, both included"))
             i += 2
             continue

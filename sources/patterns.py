@@ -965,8 +965,8 @@ DISTRICT_NAME_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w�
 DAY_TO_DAY_GAP = re.compile(r"\s*,?\s*(?:to|till|until|through|–|-|(?P<and>and))\s*",
                             re.IGNORECASE)
 BETWEEN_DAYS_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
-# Two years that make one span: "between 2019 and 2022", "from 2015 to 2018" (a dash is left
-# out: "2018-19" is a fiscal year, "2021-22" may be either).
+# Two years that make one span: "between 2019 and 2022", "from 2015 to 2018", "2019-2022" (a
+# dash only between years two or more apart: "2023-2024" may be a fiscal year).
 YEAR_SPAN_OPENING = re.compile(r"\b(?:(?P<between>between)|from)\s+\Z", re.IGNORECASE)
 # "... with the number of attacks rising from 120 to 190": a change told by its two levels,
 # each the level of one of the years the sentence names (not "from 2019 to 2022" itself).
@@ -974,7 +974,8 @@ LEVELS_FROM_TO = re.compile(
     r"\bfrom\s+(?!(?:19|20)\d\d\b)\d[\d,.]*%?(?:\s+[^\W\d_][\w-]*){0,2}\s+to\s+"
     r"(?:[^\W\d_][\w-]*\s+)?(?!(?:19|20)\d\d\b)\d",
     re.IGNORECASE)
-YEAR_TO_YEAR_GAP = re.compile(r"\s+(?:(?P<and>and)|to|till|until|through)\s+", re.IGNORECASE)
+YEAR_TO_YEAR_GAP = re.compile(
+    r"\s+(?:(?P<and>and)|to|till|until|through)\s+|(?P<dash>\s*[-–]\s*)", re.IGNORECASE)
 DAY_AT_END = re.compile(r"\b([0-3]?[0-9])(?:st|nd|rd|th)?\Z")
 DAY_SPAN_GAP = re.compile(r"\s*(?:and|to|through|till|until|-|–|—)\s*", re.IGNORECASE)
 # "arrested 739 suspects since January 1": a running span from a date (a record's "since" is

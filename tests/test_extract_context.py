@@ -3923,6 +3923,11 @@ def test_a_span_of_years_dates_its_figures_with_all_of_them() -> None:
     change = kept["rose 40 per cent"]
     assert (change[C.period], change[C.base_period]) == ("2022", "2019")
     assert (kept["207"][C.period], kept["495"][C.period]) == ("2019", "2022")
+    dashed = by_text("The centre said violence rose in the second quarter of 2025.\n\nIt "
+                     "counted 300 militants killed, or 50pc of all fatalities, up from an "
+                     "average of 30 per cent over 2019-2022.", "2025-07-01")
+    assert dashed["300"][C.period] == "2025-04/2025-06"  # the span is the base's only
+    assert dashed["30 per cent"][C.period] == "2019-01/2022-12"
     levels = by_text("Attacks surged between 2019 and 2020, with their number rising from 120 "
                      "to 190.", "2025-07-01")
     assert (levels["120"][C.period], levels["190"][C.period]) == ("2019", "2020")
