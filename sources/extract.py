@@ -4640,7 +4640,22 @@ def _extract_claims(
                     # "... of whom 12 were policemen": those people's part, or, for people
                     # figcheck cannot name ("were children"), no measure of its own.
                     _part_after_its_whole(ctx, lex, fig, previous)
+            # "521 attacks in 2024, killing 852, and 699 last year, killing 1,034": a figure
+            # whose own toll follows counts events, those the sentence counted before it
+            # (else it has no measure), never the dead (or the people) just counted before.
+            toll_follows = previous is not None and fig.metric is None and fig.kind == COUNT and (
+                previous.metric is not None and not lex.metrics[previous.metric].event) and (
+                toll := P.TOLL_OF_ATTACKS_GAP.match(text, fig.core_end)) is not None and bool(
+                P.NUMBER_SOON.match(text, toll.end()))
+            events = [g for g in claims[:k] if g.kind == COUNT and g.metric
+                      and lex.metrics[g.metric].event] if toll_follows else []
+            if events:
+                fig.metric = events[-1].metric
+                how["metric"] = (f"the events counted before it "
+                                 f"({text[events[-1].span_start:events[-1].span_end]}), "
+                                 "whose toll follows it")
             if (previous is not None and fig.metric is None and _continues(text, fig)
+                    and not toll_follows
                     and not fig.extra.get("own_subject") and not _is_other_people(ctx, fig)):
                 # "... 5,000 to 6,000 militants, with the number rising to 70,000": a figure
                 # with no noun of its own continues the earlier figure's subject.

@@ -1478,6 +1478,8 @@ TOLL_OF_ATTACKS_GAP = re.compile(
     r"|claiming"
     r"|(?:that|which)\s+(?:left|killed|claimed))\s+(?:the\s+lives\s+of\s+)?",
     re.IGNORECASE)
+# A number a few words on (its hedge first): "killing at least 30".
+NUMBER_SOON = re.compile(r"(?:[^\W\d_][\w-]*\s+){0,2}\d")
 # The last word before a position (searched with an end bound): "losses" in "losses in".
 LAST_WORD = re.compile(r"([^\W\d_][\w’'-]*)\s*\Z")
 FUNCTION_WORDS = {

@@ -3972,3 +3972,15 @@ def test_the_preceding_months_in_a_story_on_as_many_months_are_the_ones_before_i
     past = by_text("Over the past three months, 570 people died, the centre said.",
                    "2025-10-01")
     assert past["570"][C.period] == "2025-07/2025-09"
+
+
+def test_a_figure_followed_by_its_own_toll_counts_events_not_the_dead_before_it() -> None:
+    # "..., killing 300 people, and 640 in 2023, killing 900": the 640 are attacks.
+    told = by_text("The institute recorded 210 attacks in 2019, killing 300 people, and 640 in "
+                   "2023, killing 900.", "2024-01-10")
+    assert [told[n][C.metric] for n in ("210", "300", "640", "900")] == [
+        "attacks", "deaths", "attacks", "deaths"]
+    # With no events counted before it, it has no measure: not the dead of the figure before.
+    unnamed = by_text("The institute, which tracks militant violence, recorded 210 of them in "
+                      "2019, killing 300 people, and 640 in 2023, killing 900.", "2024-01-10")
+    assert unnamed["640"][C.metric] is None or unnamed["640"][C.metric] != "deaths"
