@@ -514,6 +514,18 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def outliving(pids: list[int], seconds: float = 30) -> list[int]:
+    """The processes of ``pids`` still alive after ``seconds``; they are killed then, so
+    that they are not left to the next test either."""
+    deadline = time.monotonic() + seconds
+    while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [pid for pid in pids if alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    return left
+
+
 def alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -542,13 +554,7 @@ def test_kill_9_of_a_prefect_run_leaves_no_server_behind(tmp_path, demo_text):
     finally:
         run.kill()
         run.wait()
-    deadline = time.monotonic() + 30
-    while any(alive(pid) for pid in servers) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    left = [pid for pid in servers if alive(pid)]
-    for pid in left:  # do not leave them to the next test either
-        os.kill(pid, signal.SIGKILL)
-    assert left == [], "the embedded Prefect server outlived figcheck"
+    assert outliving(servers) == [], "the embedded Prefect server outlived figcheck"
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; tie is Linux-only")
@@ -590,13 +596,7 @@ def test_kill_9_of_figcheck_extract_leaves_no_worker_behind(tmp_path):
     finally:
         run.kill()
         run.wait()
-    deadline = time.monotonic() + 30
-    while any(alive(pid) for pid in started) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    left = [pid for pid in started if alive(pid)]
-    for pid in left:
-        os.kill(pid, signal.SIGKILL)
-    assert left == [], "the extraction's workers outlived figcheck"
+    assert outliving(started) == [], "the extraction's workers outlived figcheck"
 
 
 def test_the_embedded_server_starts_without_prefect_server_in_figchecks_process(tmp_path):
