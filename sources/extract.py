@@ -2440,11 +2440,12 @@ def _span_before_the_storys(m: re.Match[str], story: str | None) -> str | None:
     months (its opening's period: a quarter for N = 3): the N months before that span, or
     None when the story is on no such span or the words count back from now ("past",
     "last")."""
-    if story is None or "/" not in story and len(story) != 7 or not m.group(0).lower(
-            ).lstrip().removeprefix("the").strip().startswith(("previous", "preceding")) or (
+    words = m.group(0).lower().split()
+    if story is None or ("/" not in story and len(story) != 7) or (
+            (words[1] if words[0] == "the" else words[0]) not in ("previous", "preceding")) or (
             m.group("unit").lower() != "months"):
         return None
-    n = int(m.group("n")) if m.group("n").isdigit() else P.SPAN_NUMBER_WORDS[m.group("n").lower()]
+    n = _span_count(m)
     first, last = T.bounds(story)
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     if months != n or first.day != 1 or last != T.bounds(f"{last.year:04d}-{last.month:02d}")[1]:
@@ -2454,6 +2455,12 @@ def _span_before_the_storys(m: re.Match[str], story: str | None) -> str | None:
     return T.canonical(date(year, month + 1, 1), end)
 
 
+def _span_count(m: re.Match[str]) -> int:
+    """How many units a ``P.PAST_SPAN`` match counts ("16", "six")."""
+    n = m.group("n")
+    return int(n) if n.isdigit() else P.SPAN_NUMBER_WORDS[n.lower()]
+
+
 def _past_span(m: re.Match[str], pub: date) -> str:
     """The period "the past 16 months" names in an article published on ``pub``: days and
     weeks counted back from the publication day; months the whole calendar months before the
@@ -2461,7 +2468,7 @@ def _past_span(m: re.Match[str], pub: date) -> str:
     January 2023 to April 2024, as a monthly report's "last six months" does); years the
     whole years before the publication's (from December on, up to its own, as "this year"
     then is the whole year)."""
-    n = int(m.group("n")) if m.group("n").isdigit() else P.SPAN_NUMBER_WORDS[m.group("n").lower()]
+    n = _span_count(m)
     unit = m.group("unit").lower().rstrip("s")
     if unit in ("day", "week"):
         days = n if unit == "day" else 7 * n
@@ -2584,9 +2591,9 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                 ctx.text, max(sent[0], since - 80), since) and bool(P.RECORD_SINCE_BEFORE.search(
                     ctx.text, max(sent[0], since - 80), since))
             if record and not P.WHEN_AFTER.match(ctx.text, f.end):
-                # "the most in a month since January 2023": a record's horizon dates nothing,
-                # as a year's does (``explicit_years``); but "..., when 114 were killed"
-                # tells that month's own figure.
+                # "the most in a month since June 2022": a record's horizon dates nothing, as
+                # a year's does (``explicit_years``); but "..., when 90 died" tells that
+                # month's own figure.
                 continue
             if pub is not None and since is not None and not record and (
                     T.is_valid(f.iso_date) and T.bounds(f.iso_date)[0] < pub):
@@ -2714,7 +2721,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
             continue
         if rel == "last year" and pub is not None and (base or P.LEVEL_COMPARED_BEFORE.search(
                 ctx.text, max(sent[0], s - 40), s)):
-            # "699 attacks in 2025, compared with 521 last year", "up 17% from last year" in
+            # "640 attacks in 2025, compared with 480 last year", "up 25% from last year" in
             # a story on 2025 published in 2026: what the story's year is set against is
             # the year before it, not the story's year again.
             told = {r.period for r in named if r.explicit_year and not r.is_base}
@@ -2788,7 +2795,7 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
                 continue  # ("the largest in the last five years": a record's horizon)
             before_story = _span_before_the_storys(m, ctx.lead_period)
             if before_story is not None:
-                # "... on the 616 deaths logged in the preceding three months", in a story on
+                # "... on the 570 deaths logged in the preceding three months", in a story on
                 # a quarter: the quarter before the story's, not the months up to publication.
                 refs.append(_TimeRef(m.start(), before_story, end=m.end(),
                                      how=f"'{' '.join(m.group().split())}' (before the "
@@ -2813,10 +2820,10 @@ def _time_refs(ctx: _Context, sent: tuple[int, int], figs: list[_Figure],
 
 
 def _year_spans(text: str, refs: list[_TimeRef]) -> list[_TimeRef]:
-    """``refs`` with each pair of years that makes one span ("between 2021 and 2024", "from
-    2021 to 2024", "2021-2024": the first before the second) made one reference to the whole
-    years between, both included. Without it the second year alone
-    dated "militants made up 35 per cent of fatalities between 2021 and 2024". (A change
+    """``refs`` with each pair of years that makes one span ("between 2019 and 2022", "from
+    2019 to 2022", "2019-2022": the first before the second) made one reference to the whole
+    years between, both included. Without it the second year alone dated "militants made up
+    30 per cent of fatalities between 2019 and 2022". (A change
     keeps both years: the later against the earlier, ``_bind_period``; so this is not called
     for a sentence that states one, in figures or by its two levels.)"""
     out: list[_TimeRef] = []
@@ -4640,7 +4647,7 @@ def _extract_claims(
                     # "... of whom 12 were policemen": those people's part, or, for people
                     # figcheck cannot name ("were children"), no measure of its own.
                     _part_after_its_whole(ctx, lex, fig, previous)
-            # "521 attacks in 2024, killing 852, and 699 last year, killing 1,034": a figure
+            # "210 attacks in 2019, killing 300, and 640 last year, killing 900": a figure
             # whose own toll follows counts events, those the sentence counted before it
             # (else it has no measure), never the dead (or the people) just counted before.
             toll_follows = previous is not None and fig.metric is None and fig.kind == COUNT and (

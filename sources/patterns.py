@@ -931,7 +931,7 @@ BASE_BEFORE = re.compile(
 LEVEL_COMPARED_IN_BEFORE = re.compile(
     r"\b(?:from|against|compared\s+(?:with|to)|than|versus|vs\.?)\s+\d[\d,.]*\s+"
     r"(?:[a-z]+\s+){0,2}(?:in|during)\s+(?:the\s+)?\Z", re.IGNORECASE)
-# "compared with 521 last year", "up from 202": a level set against another, right before
+# "compared with 480 last year", "up from 150": a level set against another, right before
 # the time it is of.
 LEVEL_COMPARED_BEFORE = re.compile(
     r"\b(?:from|against|compared\s+(?:with|to)|than|versus|vs\.?)\s+\d[\d,.]*\s+"
