@@ -1661,8 +1661,9 @@ ATTRIBUTION_AFTER = re.compile(
     r"(?:(?:cited|quoted|seen|obtained|accessed|reviewed)\s+by\s+[^,.;]{1,40}?\s+)?"
     r"(?:has\s+|have\s+|had\s+)?"
     rf"(?:(?:previously|also|recently|earlier|already|further|later|now|once)\s+)?"
-    # "Rana Sanaullah had in January 2023 estimated": when, between the name and the verb.
-    r"(?:(?:in|on|during|last)\s+(?:[A-Z][a-z]+\s+)?(?:[0-9]{4}|[A-Z][a-z]+|week|month|year)"
+    # "Rana Sanaullah had in January 2023 estimated": when, between the name and the verb
+    # ("police records for 2024 show": what the records cover).
+    r"(?:(?:in|on|during|last|for)\s+(?:[A-Z][a-z]+\s+)?(?:[0-9]{4}|[A-Z][a-z]+|week|month|year)"
     r"\s+)?"
     rf"{_ATTRIBUTION_VERB}"
     # ("the UN monitoring team's July 2024 report": when it came out, before the document)

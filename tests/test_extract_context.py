@@ -3984,3 +3984,15 @@ def test_a_figure_followed_by_its_own_toll_counts_events_not_the_dead_before_it(
     unnamed = by_text("The institute, which tracks militant violence, recorded 210 of them in "
                       "2019, killing 300 people, and 640 in 2023, killing 900.", "2024-01-10")
     assert unnamed["640"][C.metric] is None or unnamed["640"][C.metric] != "deaths"
+
+
+def test_a_source_named_with_the_period_its_records_cover_credits_its_figures() -> None:
+    # "Police records for 2024 put the figures higher: ...": the police's, not the body the
+    # article named before.
+    told = by_text("QUETTA: Balochistan's Home Department said militants carried out 300 "
+                   "attacks in the province in 2024.\n\nPolice records for 2024 put the figures "
+                   "higher still: 650 terrorism-related incidents, with at least 310 people "
+                   "killed and 580 injured.", "2025-07-13")
+    assert told["300"][C.attributed_to] == "Balochistan Home Department"
+    assert {told[n][C.attributed_to] for n in ("650", "at least 310", "580")} == {
+        "Balochistan Police"}
