@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,6 +97,9 @@ def describe(exc: BaseException) -> str:
         return one_line(os_problem(exc))
     if isinstance(exc, MemoryError):
         return "out of memory; try fewer or shorter articles"
+    # (Imported here: multiprocessing costs every command's start about 50 ms.)
+    from concurrent.futures.process import BrokenProcessPool
+
     if isinstance(exc, BrokenProcessPool):
         return ("a worker process reading a long text's parts died (killed, or out of "
                 "memory); --workers 1 reads them in figcheck's own process")
